@@ -1,0 +1,4 @@
+/** @module cli/bench — the benchmark suites (`facecraft bench SUITE`). Add a suite by adding its file here. */
+import type { Suite } from '../suite.ts'
+
+export const BENCH_SUITES: readonly Suite[] = []

@@ -1,0 +1,6 @@
+/** @module cli/commands — the command registry, in help order. Add a command by adding its file here. */
+import type { Command } from '../command.ts'
+import { benchCommand, evalCommand } from './suites.ts'
+import { rigCommand } from './rig.ts'
+
+export const COMMANDS: readonly Command[] = [rigCommand, evalCommand, benchCommand]

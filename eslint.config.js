@@ -1,0 +1,83 @@
+// @ts-check
+/** @file One linter for the whole repo; the import rules enforce the dependency direction of DESIGN.md. */
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'url',
+  'zlib',
+  'stream',
+  'util',
+  'buffer',
+  'worker_threads',
+]
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+})
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.wrangler/**',
+      'models/release/**',
+      'models/.work/**',
+      'coverage/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/src/**/*.ts'],
+    ignores: ['shared/src/**/*.test.ts', 'shared/src/ml/backend/**'],
+    rules: restrict(
+      [
+        '@facecraft/api*',
+        '@facecraft/pwa*',
+        '@facecraft/models*',
+        '@facecraft/cli*',
+        '**/api/src/**',
+        '**/pwa/src/**',
+        'onnxruntime-*',
+        ...NODE_BUILTINS,
+      ],
+      'shared/ is isomorphic and depends on nothing of ours: no app imports, no Node built-ins, onnxruntime only via shared/src/ml/backend/onnx.ts.'
+    ),
+  },
+  {
+    files: ['api/src/**/*.ts', 'pwa/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      ['@facecraft/models*', '@facecraft/cli*', '**/models/**', '**/cli/src/**', 'onnxruntime-*'],
+      'Apps depend only on @facecraft/shared; onnxruntime is owned by shared/src/ml/backend/onnx.ts.'
+    ),
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        fetch: 'readonly',
+      },
+    },
+  }
+)

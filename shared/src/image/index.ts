@@ -1,0 +1,3 @@
+/** @module image — the RgbaImage type and codecs shared by the engine, the face pipeline and the CLI. */
+export { createImage, type RgbaImage } from './types.ts'
+export { encodePng, decodePng } from './png.ts'
