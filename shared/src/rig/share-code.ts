@@ -132,8 +132,14 @@ function readPayload(view: DataView, bytes: Uint8Array, nameLength: number): Sha
   const name = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(4, 4 + nameLength))
   const character = createCharacter()
   let o = 4 + nameLength
-  for (const s of SLIDERS) ((character.sliders[s.id] = view.getUint16(o) / QUANT), (o += 2))
-  for (const c of COLORS) ((character.colors[c.id] = view.getUint16(o) / QUANT), (o += 2))
+  for (const s of SLIDERS) {
+    character.sliders[s.id] = view.getUint16(o) / QUANT
+    o += 2
+  }
+  for (const c of COLORS) {
+    character.colors[c.id] = view.getUint16(o) / QUANT
+    o += 2
+  }
   for (const s of STYLES) {
     const option = s.options[view.getUint8(o++)]
     if (!option)
