@@ -1,0 +1,251 @@
+/**
+ * @module api/types — the request and response shapes of the facecraft edge API (`/v1/*`), shared by the Worker
+ * (api/) and its clients (pwa/, cli/). Isomorphic: types and constants only.
+ *
+ * Conventions:
+ * - JSON everywhere (`Content-Type: application/json`); times are ISO-8601 UTC strings; sizes are bytes of UTF-8 JSON.
+ * - Every error is an {@link ApiErrorBody} with a machine-readable {@link ApiErrorCode}; clients branch on `code`
+ *   (and the HTTP status), never on `message`, which is for people.
+ * - Authenticated routes take `Authorization: Bearer <accessToken>`.
+ *
+ * Change log (the PWA codes against this file; note every change here):
+ * - v1.0: first contract.
+ */
+import type { Character } from '../rig/schema.ts'
+
+/** Machine-readable error codes, with the HTTP status each comes with. */
+export type ApiErrorCode =
+  /** 400: the body is not JSON (or is empty where JSON is required). */
+  | 'invalid-json'
+  /** 400: the JSON does not match the route's schema (unknown fields, wrong types, too deep); see `issues`. */
+  | 'invalid-body'
+  /** 400: a query parameter or path id is malformed. */
+  | 'invalid-query'
+  /** 400: a header is malformed (e.g. If-Match not `"<integer>"`). */
+  | 'invalid-header'
+  /** 413: the request body is larger than {@link API_LIMITS}.maxBodyBytes. */
+  | 'body-too-large'
+  /** 415: a body was sent without `Content-Type: application/json`. */
+  | 'unsupported-media-type'
+  /** 422: the `character` field fails shared/rig validation; see `issues` (paths like `sliders.nose.width`). */
+  | 'invalid-character'
+  /** 401: missing, malformed, tampered, expired or revoked access or refresh token. Sign in again / refresh. */
+  | 'unauthorized'
+  /** 401: wrong email or password (deliberately does not say which). */
+  | 'invalid-credentials'
+  /** 409: register/upgrade with an email that already has an account. */
+  | 'email-taken'
+  /** 409: upgrade called on an account that already has an email. */
+  | 'already-upgraded'
+  /** 404: no such resource for this user (another user's ids also give 404). */
+  | 'not-found'
+  /** 405: the path exists but not with this method. */
+  | 'method-not-allowed'
+  /** 412: a conditional write lost a race or a create hit an existing id; the body carries `current`. */
+  | 'revision-mismatch'
+  /** 413 (record too large / total bytes) or 409 (too many characters or shares). */
+  | 'quota-exceeded'
+  /** 429: too many sign-in/registration attempts; retry after the `Retry-After` header (seconds). */
+  | 'rate-limited'
+  /** 410: the share existed but has expired. */
+  | 'share-expired'
+  /** 503: no model release is deployed for this variant yet. */
+  | 'no-model-release'
+  /** 500: a bug on our side; nothing internal is ever included. */
+  | 'internal'
+
+/** One schema problem, e.g. `{ path: 'character.sliders.nose.width', message: 'must be in [0, 1]' }`. */
+export interface ApiIssue {
+  path: string
+  message: string
+}
+
+/** The body of every error response. */
+export interface ApiErrorBody {
+  error: {
+    code: ApiErrorCode
+    message: string
+    /** Present for 'invalid-body' and 'invalid-character': every problem found, at most 20. */
+    issues?: ApiIssue[]
+  }
+}
+
+/** The body of a 412 from PUT/DELETE /v1/characters/:id: the error plus the record as the server has it now. */
+export interface RevisionMismatchBody extends ApiErrorBody {
+  current: CharacterRecord
+}
+
+// ---------------------------------------------------------------------------------------------------------- auth
+
+/** POST /v1/auth/register (201), /v1/auth/login (200), /v1/auth/upgrade (200, Bearer). */
+export interface CredentialsBody {
+  /** Trimmed and lower-cased by the server; at most 254 characters. */
+  email: string
+  /** {@link API_LIMITS}.minPasswordLength to maxPasswordLength characters. */
+  password: string
+}
+
+/** POST /v1/auth/refresh (200) and /v1/auth/logout (204). */
+export interface RefreshBody {
+  refreshToken: string
+}
+
+/** The public view of an account. Never carries a password hash or salt. */
+export interface ApiUser {
+  /** Opaque, stable id (URL-safe). Upgrading an anonymous account keeps it. */
+  id: string
+  /** Lower-cased email; null for an anonymous device account. */
+  email: string | null
+  anonymous: boolean
+}
+
+/**
+ * The response of register, login, anonymous (201), upgrade and refresh. Keep `refreshToken` secret on the device;
+ * every refresh returns a NEW refresh token and kills the old one (reusing an old one gives 401).
+ */
+export interface SessionResponse {
+  user: ApiUser
+  /** Bearer token for every authenticated route; valid for `expiresIn` seconds. */
+  accessToken: string
+  refreshToken: string
+  /** Seconds until `accessToken` expires (15 minutes). */
+  expiresIn: number
+}
+
+/** GET /v1/me. */
+export interface MeResponse {
+  user: ApiUser
+}
+
+// -------------------------------------------------------------------------------------------------------- models
+
+/** GET /v1/models/manifest?variant=... : which inference backend the client will run. */
+export type ModelVariant = 'webgpu' | 'wasm'
+export const MODEL_VARIANTS: readonly ModelVariant[] = ['webgpu', 'wasm']
+
+/** A model input or output: `shape` uses -1 (or a string) for dynamic dimensions, e.g. [1, 3, 128, 128]. */
+export interface ModelTensorSpec {
+  name: string
+  shape: Array<number | string>
+  /** ONNX element type, e.g. 'float32'. */
+  dtype: string
+}
+
+/** One file of a release, as the client downloads it; verify `sha256` (hex) before use. */
+export interface ModelFile {
+  id: string
+  /** Absolute path on the API origin, e.g. '/models/translator.onnx'; cache-busted by the release. */
+  url: string
+  sha256: string
+  bytes: number
+  inputs: ModelTensorSpec[]
+  outputs: ModelTensorSpec[]
+}
+
+/** GET /v1/models/manifest (200, with ETag; 304 on a matching If-None-Match). */
+export interface ModelManifestResponse {
+  release: string
+  rigVersion: number
+  variant: ModelVariant
+  files: ModelFile[]
+}
+
+// ---------------------------------------------------------------------------------------------------- characters
+
+/** A saved character as the server stores it. */
+export interface CharacterRecord {
+  /** Client-chosen id (e.g. a UUID made offline): 1-64 of [A-Za-z0-9_-]. */
+  id: string
+  /** Starts at 1; +1 on every accepted write. The GET ETag is `"<revision>"`. */
+  revision: number
+  /** ISO time of the last accepted write (server clock). */
+  updatedAt: string
+  /** 1-{@link API_LIMITS}.maxNameLength characters. */
+  name: string
+  character: Character
+}
+
+/** PUT /v1/characters/:id. No If-Match: create (201, 412 if the id exists). If-Match: "<revision>": update (200). */
+export interface PutCharacterBody {
+  name: string
+  character: Character
+}
+
+/** A deleted character, reported by delta sync so other devices delete it too. */
+export interface Tombstone {
+  id: string
+  /** The revision the delete produced (last revision + 1). */
+  revision: number
+  deletedAt: string
+}
+
+/**
+ * GET /v1/characters?since=CURSOR[&limit=N]. Without `since`: everything (items; tombstones too). With it: only
+ * what changed after that cursor. Store `cursor` and pass it next time; while `more` is true, call again at once.
+ */
+export interface CharacterListResponse {
+  items: CharacterRecord[]
+  tombstones: Tombstone[]
+  /** Opaque; pass back as `since`. */
+  cursor: string
+  /** True when the page was cut at `limit`: fetch again with the new cursor. */
+  more: boolean
+}
+
+// -------------------------------------------------------------------------------------------------------- shares
+
+/** POST /v1/shares (Bearer). A share is a read-only snapshot of the character at the time it was made. */
+export interface CreateShareBody {
+  characterId: string
+  /** 1-365; omitted: the share never expires. */
+  expiresInDays?: number
+}
+
+/** The 201 response of POST /v1/shares. */
+export interface ShareCreatedResponse {
+  /** Short URL-safe id (12 characters). */
+  id: string
+  /** Absolute link to open the share in the app, e.g. 'https://app.example/s/AbC123xyz789'. */
+  url: string
+  expiresAt: string | null
+}
+
+/** GET /v1/shares/:id (no auth). 410 'share-expired' after expiry. */
+export interface SharedCharacterResponse {
+  name: string
+  character: Character
+  createdAt: string
+  expiresAt: string | null
+}
+
+// -------------------------------------------------------------------------------------------------------- limits
+
+/** Limits the server enforces; clients may check them first to give a nicer message. */
+export const API_LIMITS = Object.freeze({
+  /** Largest accepted request body, bytes. */
+  maxBodyBytes: 32 * 1024,
+  /** Deepest accepted JSON nesting (objects/arrays). */
+  maxJsonDepth: 8,
+  /** Characters per account (409 'quota-exceeded' past it). */
+  maxCharacters: 200,
+  /** Bytes of one stored record (413 'quota-exceeded'). */
+  maxRecordBytes: 16 * 1024,
+  /** Bytes of all of an account's records together (413 'quota-exceeded'). */
+  maxTotalBytes: 1024 * 1024,
+  /** Shares per account. */
+  maxShares: 100,
+  maxNameLength: 64,
+  maxEmailLength: 254,
+  minPasswordLength: 10,
+  maxPasswordLength: 256,
+  maxShareDays: 365,
+  /** Largest `limit` of one character list page (and the default). */
+  maxListPage: 100,
+  /** Access-token lifetime, seconds. */
+  accessTokenSeconds: 15 * 60,
+  /** Refresh-token lifetime, seconds (each refresh starts a new one). */
+  refreshTokenSeconds: 30 * 24 * 3600,
+})
+
+/** Character and share ids: 1-64 URL-safe characters. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
