@@ -1,0 +1,7 @@
+/** @file Types for the `#onnxruntime` import (shared/package.json "imports"): -node and -web share onnxruntime-common's API. */
+declare module '#onnxruntime' {
+  export * from 'onnxruntime-common'
+}
+declare module 'onnxruntime-web' {
+  export * from 'onnxruntime-common'
+}
