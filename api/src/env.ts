@@ -1,0 +1,44 @@
+/** @module api/env — the Worker's bindings (wrangler.toml) and per-request variables. */
+import type { RateLimiter } from './store/rate-limiter.ts'
+import type { UserIndex } from './store/user-index.ts'
+
+/** Bindings configured in wrangler.toml, `.dev.vars` (local) and `wrangler secret put` (deployed). */
+export interface Env {
+  /** Accounts, sessions, rate-limit windows, character bodies, shares, the model rollout config. */
+  DATA: KVNamespace
+  /** One Durable Object per user: serialises character writes and holds the revision index. */
+  USER_INDEX: DurableObjectNamespace<UserIndex>
+  /** One Durable Object per rate-limit key (strongly consistent counters). */
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>
+  /** The built PWA and model files (pwa/dist). */
+  ASSETS: Fetcher
+  /** HMAC-SHA256 key for access tokens: at least 32 characters. A Worker secret; `.dev.vars` locally. */
+  TOKEN_SECRET: string
+  /** The app's origin, e.g. 'https://facecraft.example': the only CORS origin and the base of share links. */
+  APP_ORIGIN: string
+  /** Sign-in attempts per client IP and email per minute (default 10). */
+  SIGNIN_LIMIT_PER_MINUTE?: string
+  /** Registrations (and anonymous accounts) per client IP per minute (default 20). */
+  REGISTER_LIMIT_PER_MINUTE?: string
+  /** PBKDF2 iterations for new password hashes (default and maximum 100000, the workerd cap). */
+  PBKDF2_ITERATIONS?: string
+}
+
+/** The signed-in user, set by the auth middleware. */
+export interface AuthContext {
+  userId: string
+  sessionId: string
+}
+
+/** Per-request variables (`c.get(...)`). */
+export interface Vars {
+  auth: AuthContext
+  /** The parsed, depth- and size-checked JSON body, set by the json-body middleware. */
+  body: unknown
+}
+
+/** The Hono environment type every router uses. */
+export interface AppEnv {
+  Bindings: Env
+  Variables: Vars
+}

@@ -1,0 +1,141 @@
+/**
+ * @module routes/characters — /v1/characters: the signed-in user's saved characters, synced through their
+ * UserIndex Durable Object (store/user-index.ts). Ids are client-chosen; writes are conditional on revisions
+ * (If-Match: "<revision>"); a stale write gets 412 with the current record, never a silent overwrite.
+ */
+import { Hono, type Context } from 'hono'
+import { API_LIMITS, ID_PATTERN, type PutCharacterBody } from '@facecraft/shared/api'
+import { checkCharacter } from '@facecraft/shared/rig'
+import type { AppEnv } from '../env.ts'
+import { apiError } from '../errors.ts'
+import { bearerAuth } from '../middleware/auth/index.ts'
+import { jsonBody } from '../middleware/json-body/index.ts'
+import { parseBody, type BodySchema } from '../lib/validate.ts'
+import type { WriteResult } from '../store/user-index.ts'
+import { methodNotAllowed } from './method-not-allowed.ts'
+
+const PUT_BODY: BodySchema = {
+  name: { type: 'string', maxLength: API_LIMITS.maxNameLength },
+  character: { type: 'object' },
+}
+
+/** The user's Durable Object. */
+export const userIndex = (c: Context<AppEnv>) =>
+  c.env.USER_INDEX.get(c.env.USER_INDEX.idFromName(c.get('auth').userId))
+
+/** The `:id` path parameter, checked. */
+export function pathId(c: Context<AppEnv>): string {
+  const id = c.req.param('id') ?? ''
+  if (!ID_PATTERN.test(id)) throw apiError(400, 'invalid-query', 'Ids are 1-64 of A-Z a-z 0-9 _ -.')
+  return id
+}
+
+/** Reads If-Match: absent -> null; `"<n>"` (or W/"<n>", or a bare n) -> n; anything else -> 400. */
+export function ifMatchRevision(c: Context<AppEnv>): number | null {
+  const header = c.req.header('if-match')
+  if (header === undefined) return null
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim())
+  if (!m)
+    throw apiError(400, 'invalid-header', 'If-Match must be the record\'s revision, e.g. "3".')
+  return Number(m[1])
+}
+
+/** Encodes a change sequence as the opaque list cursor, and back. */
+export const encodeCursor = (seq: number) => `c1.${seq.toString(36)}`
+export function decodeCursor(cursor: string | undefined): number {
+  if (cursor === undefined || cursor === '') return 0
+  const m = /^c1\.([0-9a-z]{1,10})$/.exec(cursor)
+  if (!m) throw apiError(400, 'invalid-query', "'since' must be a cursor returned by this API.")
+  return parseInt(m[1]!, 36)
+}
+
+function writeFailure(result: WriteResult): never {
+  switch (result.status) {
+    case 'mismatch':
+      throw apiError(
+        412,
+        'revision-mismatch',
+        `This character changed on another device (now revision ${result.current.revision}); merge with 'current' and retry with If-Match: "${result.current.revision}".`,
+        { current: result.current }
+      )
+    case 'not-found':
+      throw apiError(
+        404,
+        'not-found',
+        'No saved character with this id (it may have been deleted).'
+      )
+    case 'quota':
+      throw apiError(result.kind === 'count' ? 409 : 413, 'quota-exceeded', result.message)
+    default:
+      throw new Error(`unexpected write result ${result.status}`)
+  }
+}
+
+export const characterRoutes = new Hono<AppEnv>()
+characterRoutes.use('*', bearerAuth())
+
+characterRoutes.get('/', async (c) => {
+  const since = decodeCursor(c.req.query('since'))
+  const limitText = c.req.query('limit')
+  const limit = limitText === undefined ? API_LIMITS.maxListPage : Number(limitText)
+  if (!Number.isInteger(limit) || limit < 1 || limit > API_LIMITS.maxListPage) {
+    throw apiError(
+      400,
+      'invalid-query',
+      `'limit' must be an integer from 1 to ${API_LIMITS.maxListPage}.`
+    )
+  }
+  const page = await userIndex(c).list(c.get('auth').userId, since, limit)
+  return c.json({
+    items: page.items,
+    tombstones: page.tombstones,
+    cursor: encodeCursor(page.seq),
+    more: page.more,
+  })
+})
+
+characterRoutes.get('/:id', async (c) => {
+  const record = await userIndex(c).get(c.get('auth').userId, pathId(c))
+  if (!record) throw apiError(404, 'not-found', 'No saved character with this id.')
+  return c.json(record, 200, { ETag: `"${record.revision}"` })
+})
+
+characterRoutes.put('/:id', jsonBody(), async (c) => {
+  const id = pathId(c)
+  const ifMatch = ifMatchRevision(c)
+  const body = parseBody<PutCharacterBody>(c.get('body'), PUT_BODY)
+  if (body.name.trim() === '') throw apiError(400, 'invalid-body', "'name' must not be blank.")
+  const issues = checkCharacter(body.character)
+  if (issues.length) {
+    const shown = issues.map((i) => ({ path: `character.${i.path}`, message: i.message }))
+    throw apiError(
+      422,
+      'invalid-character',
+      `Invalid character: ${shown[0]!.path} ${shown[0]!.message}.`,
+      {
+        issues: shown,
+      }
+    )
+  }
+  const result = await userIndex(c).put(
+    c.get('auth').userId,
+    id,
+    ifMatch,
+    body.name,
+    body.character
+  )
+  if (result.status === 'created' || result.status === 'updated') {
+    const status = result.status === 'created' ? 201 : 200
+    return c.json(result.record, status, { ETag: `"${result.record.revision}"` })
+  }
+  writeFailure(result)
+})
+
+characterRoutes.delete('/:id', async (c) => {
+  const result = await userIndex(c).remove(c.get('auth').userId, pathId(c), ifMatchRevision(c))
+  if (result.status === 'deleted') return c.body(null, 204)
+  writeFailure(result)
+})
+
+characterRoutes.all('/', methodNotAllowed('GET'))
+characterRoutes.all('/:id', methodNotAllowed('GET, PUT, DELETE'))

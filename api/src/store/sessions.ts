@@ -1,0 +1,94 @@
+/**
+ * @module store/sessions — refresh sessions in KV. A refresh token is `<sessionId>.<secret>`; KV keeps
+ * `session:<sid>` = { userId, secretHash (SHA-256), ... } with a TTL, and `usess:<userId>:<sid>` so sign-out
+ * everywhere can find all of a user's sessions. Refreshing replaces the secret (rotation): the old token dies,
+ * and presenting a dead secret of a live session revokes that session (token theft detection).
+ */
+import { API_LIMITS } from '@facecraft/shared/api'
+import { randomToken, sha256Hex } from '../lib/encoding.ts'
+
+export interface SessionRecord {
+  userId: string
+  secretHash: string
+  createdAt: string
+}
+
+const ttl = API_LIMITS.refreshTokenSeconds
+
+/** Starts a session; returns its id and the refresh token to hand to the client. */
+export async function createSession(
+  kv: KVNamespace,
+  userId: string
+): Promise<{ sessionId: string; refreshToken: string }> {
+  const sessionId = randomToken(12)
+  const secret = randomToken(32)
+  const record: SessionRecord = {
+    userId,
+    secretHash: await sha256Hex(secret),
+    createdAt: new Date().toISOString(),
+  }
+  await Promise.all([
+    kv.put(`session:${sessionId}`, JSON.stringify(record), { expirationTtl: ttl }),
+    kv.put(`usess:${userId}:${sessionId}`, '', { expirationTtl: ttl }),
+  ])
+  return { sessionId, refreshToken: `${sessionId}.${secret}` }
+}
+
+export async function getSession(
+  kv: KVNamespace,
+  sessionId: string
+): Promise<SessionRecord | null> {
+  return kv.get<SessionRecord>(`session:${sessionId}`, 'json')
+}
+
+/** Splits a refresh token; null when malformed. */
+export function parseRefreshToken(token: string): { sessionId: string; secret: string } | null {
+  const m = /^([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/.exec(token)
+  return m ? { sessionId: m[1]!, secret: m[2]! } : null
+}
+
+/**
+ * Rotates the secret of the session named by `refreshToken`. Returns the session and the new token, or null
+ * when the token is unknown, revoked or already used (a reused token also revokes the session).
+ */
+export async function rotateSession(
+  kv: KVNamespace,
+  refreshToken: string
+): Promise<{ sessionId: string; userId: string; refreshToken: string } | null> {
+  const parsed = parseRefreshToken(refreshToken)
+  if (!parsed) return null
+  const session = await getSession(kv, parsed.sessionId)
+  if (!session) return null
+  if ((await sha256Hex(parsed.secret)) !== session.secretHash) {
+    await deleteSession(kv, parsed.sessionId, session.userId)
+    return null
+  }
+  const secret = randomToken(32)
+  const next: SessionRecord = { ...session, secretHash: await sha256Hex(secret) }
+  await kv.put(`session:${parsed.sessionId}`, JSON.stringify(next), { expirationTtl: ttl })
+  return {
+    sessionId: parsed.sessionId,
+    userId: session.userId,
+    refreshToken: `${parsed.sessionId}.${secret}`,
+  }
+}
+
+export async function deleteSession(
+  kv: KVNamespace,
+  sessionId: string,
+  userId: string
+): Promise<void> {
+  await Promise.all([kv.delete(`session:${sessionId}`), kv.delete(`usess:${userId}:${sessionId}`)])
+}
+
+/** Revokes every session of a user (sign-out everywhere). */
+export async function deleteAllSessions(kv: KVNamespace, userId: string): Promise<void> {
+  let cursor: string | undefined
+  do {
+    const page = await kv.list({ prefix: `usess:${userId}:`, cursor })
+    await Promise.all(
+      page.keys.map((k) => deleteSession(kv, k.name.slice(k.name.lastIndexOf(':') + 1), userId))
+    )
+    cursor = page.list_complete ? undefined : page.cursor
+  } while (cursor)
+}
