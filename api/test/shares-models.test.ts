@@ -1,0 +1,148 @@
+/** @file Shares, the model manifest, CORS, security headers and unknown routes against the real Worker. */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { anonymous, call, createCharacter, json } from './client.ts'
+
+let token = ''
+beforeAll(async () => {
+  token = (await anonymous()).accessToken
+})
+
+describe('shares', () => {
+  it('creates a share anyone can read; only the owner deletes it', async () => {
+    const rec = await createCharacter(token)
+    const res = await call('/v1/shares', {
+      method: 'POST',
+      token,
+      body: { characterId: rec.id, expiresInDays: 7 },
+    })
+    expect(res.status).toBe(201)
+    const share = await json(res)
+    expect(share.id).toMatch(/^[A-Za-z0-9_-]{12}$/)
+    expect(share.url).toBe(`http://127.0.0.1:8787/s/${share.id}`)
+    const days = (Date.parse(share.expiresAt) - Date.now()) / 86_400_000
+    expect(days).toBeGreaterThan(6.9)
+    expect(days).toBeLessThan(7.1)
+    const pub = await call(`/v1/shares/${share.id}`)
+    expect(pub.status).toBe(200)
+    const body = await json(pub)
+    expect(body).toEqual({
+      name: rec.name,
+      character: rec.character,
+      createdAt: expect.any(String),
+      expiresAt: share.expiresAt,
+    })
+    const other = (await anonymous()).accessToken
+    expect((await call(`/v1/shares/${share.id}`, { method: 'DELETE', token: other })).status).toBe(
+      404
+    )
+    expect((await call(`/v1/shares/${share.id}`, { method: 'DELETE', token })).status).toBe(204)
+    expect((await call(`/v1/shares/${share.id}`)).status).toBe(404)
+  })
+
+  it('shares without expiry; refuses unknown or foreign characters and bad bodies', async () => {
+    const rec = await createCharacter(token)
+    const res = await call('/v1/shares', { method: 'POST', token, body: { characterId: rec.id } })
+    expect((await json(res)).expiresAt).toBeNull()
+    const other = (await anonymous()).accessToken
+    const foreign = await call('/v1/shares', {
+      method: 'POST',
+      token: other,
+      body: { characterId: rec.id },
+    })
+    expect(foreign.status).toBe(404)
+    for (const body of [
+      { characterId: rec.id, expiresInDays: 0 },
+      { characterId: rec.id, x: 1 },
+      {},
+    ]) {
+      const bad = await call('/v1/shares', { method: 'POST', token, body })
+      expect(bad.status).toBe(400)
+      expect((await json(bad)).error.code).toBe('invalid-body')
+    }
+    expect(
+      (await call('/v1/shares', { method: 'POST', body: { characterId: rec.id } })).status
+    ).toBe(401)
+    expect((await call('/v1/shares/nope')).status).toBe(404)
+  })
+})
+
+describe('model manifest', () => {
+  it('serves variant-specific file lists with ETag, Cache-Control and 304', async () => {
+    const wasm = await call('/v1/models/manifest?variant=wasm')
+    expect(wasm.status).toBe(200)
+    const w = await json(wasm)
+    expect(w).toMatchObject({ release: 'r-stable', rigVersion: 1, variant: 'wasm' })
+    expect(w.files.map((f: { id: string }) => f.id)).toEqual(['translator'])
+    expect(w.files[0]).toEqual({
+      id: 'translator',
+      url: '/models/translator.onnx',
+      sha256: '1'.repeat(64),
+      bytes: 1024,
+      inputs: [{ name: 'features', shape: [1, 256], dtype: 'float32' }],
+      outputs: [{ name: 'x', shape: [1, 122], dtype: 'float32' }],
+    })
+    expect(wasm.headers.get('cache-control')).toMatch(/max-age=\d+/)
+    const gpu = await json(await call('/v1/models/manifest?variant=webgpu'))
+    expect(gpu.files.map((f: { id: string }) => f.id)).toEqual(['translator', 'refine'])
+    const etag = wasm.headers.get('etag')!
+    const again = await call('/v1/models/manifest?variant=wasm', {
+      headers: { 'if-none-match': etag },
+    })
+    expect(again.status).toBe(304)
+    const other = await call('/v1/models/manifest?variant=webgpu', {
+      headers: { 'if-none-match': etag },
+    })
+    expect(other.status).toBe(200)
+  })
+
+  it.each(['', '?variant=cuda'])('rejects variant %j with 400 invalid-query', async (q) => {
+    const res = await call(`/v1/models/manifest${q}`)
+    expect(res.status).toBe(400)
+    expect((await json(res)).error.code).toBe('invalid-query')
+  })
+})
+
+describe('CORS, headers and unknown routes', () => {
+  it("allows only the app's origin", async () => {
+    const ok = await call('/v1/models/manifest?variant=wasm', {
+      headers: { origin: 'http://127.0.0.1:8787' },
+    })
+    expect(ok.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8787')
+    const evil = await call('/v1/models/manifest?variant=wasm', {
+      headers: { origin: 'https://evil.example' },
+    })
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull()
+    const pre = await call('/v1/characters', {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:8787', 'access-control-request-method': 'PUT' },
+    })
+    expect(pre.status).toBe(204)
+    expect(pre.headers.get('access-control-allow-headers')).toMatch(/If-Match/i)
+  })
+
+  it('sets security headers and answers unknown routes and methods in JSON', async () => {
+    const res = await call('/v1/nothing-here')
+    expect(res.status).toBe(404)
+    expect((await json(res)).error.code).toBe('not-found')
+    for (const h of [
+      'x-content-type-options',
+      'x-frame-options',
+      'content-security-policy',
+      'referrer-policy',
+    ]) {
+      expect(res.headers.get(h), h).toBeTruthy()
+    }
+    const me = await call('/v1/me', { method: 'POST' })
+    expect(me.status).toBe(405)
+    expect((await json(me)).error.code).toBe('method-not-allowed')
+    expect((await call('/v1/auth/login')).status).toBe(405)
+  })
+
+  it('serves the app shell for client-side routes (assets, SPA fallback)', async () => {
+    const res = await call('/s/abc', {
+      headers: { 'sec-fetch-mode': 'navigate', accept: 'text/html' },
+    })
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('facecraft test fixture')
+  })
+})
