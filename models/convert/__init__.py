@@ -1,0 +1,1 @@
+"""TF.js graph models -> PyTorch nn.Modules -> deterministic ONNX (see docs/models.md)."""
