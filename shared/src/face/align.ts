@@ -1,0 +1,79 @@
+/**
+ * @module face/align — similarity alignment of a face to the canonical frame (the engine's front render):
+ * template 68 points in a unit square, a least-squares similarity fit, aligned crops at any size.
+ */
+import type { RgbaImage } from '../image/types.ts'
+import { fitSimilarity, type Affine } from './affine.ts'
+import { ImagePyramid, tensorToImage } from './pyramid.ts'
+
+/** iBUG points used for the fit: brows' inner halves, nose, eyes, mouth (the jaw and outer brows vary most). */
+export const ALIGN_POINTS: readonly number[] = [
+  19, 20, 21, 22, 23, 24, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44,
+  45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
+]
+
+let template: Float32Array | null = null
+
+/** The current template: 68 points [x, y] in the unit square of the canonical frame (0,0 top-left, 1,1 bottom-right). */
+export function alignTemplate(): Float32Array {
+  template ??= defaultTemplate()
+  return template
+}
+
+/** Replaces the template (e.g. with the engine's characterLandmarks of its default character, divided by size). */
+export function setAlignTemplate(points: Float32Array): void {
+  if (points.length !== 136) throw new Error('An alignment template has 68 points: 136 numbers.')
+  template = Float32Array.from(points)
+}
+
+/** The similarity map from the unit aligned frame to the image for 68 image points. */
+export function alignmentFor(ibug68: ArrayLike<number>): Affine {
+  const t = alignTemplate()
+  const from: number[] = []
+  const to: number[] = []
+  for (const i of ALIGN_POINTS) {
+    from.push(t[2 * i]!, t[2 * i + 1]!)
+    to.push(ibug68[2 * i]!, ibug68[2 * i + 1]!)
+  }
+  return fitSimilarity(from, to)
+}
+
+/** The `size`x`size` aligned crop of `image` for a face's alignToImage map (opaque RGBA; outside is black). */
+export function alignedCrop(
+  image: RgbaImage | ImagePyramid,
+  alignToImage: Affine,
+  size: number
+): RgbaImage {
+  const pyramid = image instanceof ImagePyramid ? image : new ImagePyramid(image)
+  return tensorToImage(pyramid.warp(scaledAlign(alignToImage, size), size, size), size, size)
+}
+
+/** alignToImage for a `size`-pixel crop instead of the unit square. */
+export function scaledAlign(m: Affine, size: number): Affine {
+  return [m[0] / size, m[1] / size, m[2], m[3] / size, m[4] / size, m[5]]
+}
+
+/**
+ * Until the engine's front-view landmarks are set: the mean pose-normalised, mirror-symmetrised 68 points of the 17
+ * near-frontal faces of face-api's demo photos, scaled so that the outer eye corners are 0.36 apart with their
+ * centre at (0.5, 0.42): the face spans x 0.23-0.77 and y 0.32 (brows) to 0.85 (chin).
+ */
+function defaultTemplate(): Float32Array {
+  return Float32Array.from(GENERIC_TEMPLATE)
+}
+
+// prettier-ignore
+const GENERIC_TEMPLATE: readonly number[] = [
+  0.2316, 0.3927, 0.2342, 0.5175, 0.2388, 0.5754, 0.2664, 0.6947, 0.2919, 0.74, 0.3217, 0.7712,
+  0.3886, 0.8163, 0.4548, 0.8435, 0.5, 0.8477, 0.5452, 0.8435, 0.6114, 0.8163, 0.6783, 0.7712,
+  0.7081, 0.74, 0.7336, 0.6947, 0.7612, 0.5754, 0.7658, 0.5175, 0.7684, 0.3927, 0.2605, 0.3478,
+  0.3027, 0.3299, 0.3401, 0.3155, 0.388, 0.316, 0.4424, 0.3223, 0.5576, 0.3223, 0.612, 0.316,
+  0.6599, 0.3155, 0.6973, 0.3299, 0.7395, 0.3478, 0.5, 0.3941, 0.5, 0.4525, 0.5, 0.5002,
+  0.5, 0.5326, 0.4502, 0.5779, 0.471, 0.5923, 0.5, 0.5922, 0.529, 0.5923, 0.5498, 0.5779,
+  0.32, 0.42, 0.3467, 0.401, 0.3899, 0.3984, 0.4309, 0.4266, 0.3974, 0.4317, 0.3558, 0.4326,
+  0.5691, 0.4266, 0.6101, 0.3984, 0.6533, 0.401, 0.68, 0.42, 0.6442, 0.4326, 0.6026, 0.4317,
+  0.3932, 0.6741, 0.4375, 0.6454, 0.4692, 0.6383, 0.5, 0.6419, 0.5308, 0.6383, 0.5625, 0.6454,
+  0.6068, 0.6741, 0.558, 0.7128, 0.5311, 0.7218, 0.5, 0.7247, 0.4689, 0.7218, 0.442, 0.7128,
+  0.4078, 0.6729, 0.4752, 0.6669, 0.5, 0.6677, 0.5248, 0.6669, 0.5922, 0.6729, 0.5259, 0.6872,
+  0.5, 0.6882, 0.4741, 0.6872,
+]

@@ -1,0 +1,85 @@
+/** @module face/pose — head rotation from the 3D FaceMesh: yaw/pitch/roll and the pose-normalised mesh. */
+import type { HeadPose } from './types.ts'
+
+/** Mirror pairs (subject's right, subject's left) of mesh points that span the face left to right. */
+const LEFT_RIGHT_PAIRS: readonly [number, number][] = [
+  [33, 263], // outer eye corners
+  [133, 362], // inner eye corners
+  [234, 454], // cheek sides
+  [127, 356], // temples
+  [61, 291], // mouth corners
+  [93, 323],
+  [132, 361],
+]
+/** Top (forehead, 10) to bottom (chin, 152) of the face midline. */
+const MIDLINE: readonly [number, number][] = [[10, 152]]
+
+/**
+ * The head's rotation as a 3x3 matrix, column-major [x axis, y axis, z axis] of the face in camera space
+ * (x right, y down, z away from the camera): x runs from the subject's right to left, y from forehead to chin.
+ */
+export function headRotation(mesh: Float32Array): Float64Array {
+  const x = axis(mesh, LEFT_RIGHT_PAIRS)
+  const yRaw = axis(mesh, MIDLINE)
+  // Gram-Schmidt: y orthogonal to x, then z = x cross y.
+  const d = x[0]! * yRaw[0]! + x[1]! * yRaw[1]! + x[2]! * yRaw[2]!
+  const y = normalise([yRaw[0]! - d * x[0]!, yRaw[1]! - d * x[1]!, yRaw[2]! - d * x[2]!])
+  const z = [
+    x[1]! * y[2]! - x[2]! * y[1]!,
+    x[2]! * y[0]! - x[0]! * y[2]!,
+    x[0]! * y[1]! - x[1]! * y[0]!,
+  ]
+  return Float64Array.from([...x, ...y, ...z])
+}
+
+function axis(mesh: Float32Array, pairs: readonly [number, number][]): number[] {
+  const v = [0, 0, 0]
+  for (const [a, b] of pairs)
+    for (let c = 0; c < 3; c++) v[c]! += mesh[b * 3 + c]! - mesh[a * 3 + c]!
+  return normalise(v)
+}
+
+function normalise(v: number[]): number[] {
+  const n = Math.hypot(v[0]!, v[1]!, v[2]!) || 1
+  return [v[0]! / n, v[1]! / n, v[2]! / n]
+}
+
+const DEG = 180 / Math.PI
+/**
+ * The forehead (10) sits further back than the chin (152) on a frontal face, so the raw midline leans; this
+ * is its measured pitch (degrees) on frontal faces, subtracted so that a frontal face reads 0.
+ */
+const MIDLINE_PITCH_BIAS = 0
+
+/** Yaw, pitch and roll in degrees (see HeadPose for the signs) from a 468-point mesh. */
+export function headPose(mesh: Float32Array): HeadPose {
+  const r = headRotation(mesh)
+  const yaw = Math.atan2(r[2]!, Math.hypot(r[0]!, r[1]!)) * DEG // x axis turning away on the subject's left
+  const pitch = Math.atan2(-r[5]!, Math.hypot(r[3]!, r[4]!)) * DEG - MIDLINE_PITCH_BIAS // chin towards camera
+  const roll = Math.atan2(r[1]!, r[0]!) * DEG // subject's left side lower on screen
+  return { yaw, pitch, roll }
+}
+
+/**
+ * The mesh with the head rotation removed: centred on its mean, rotated to frontal, scaled so that the outer eye
+ * corners (33, 263) are 1 apart. Flat [x, y, z] * 468, x towards the subject's left, y down, z away from camera.
+ */
+export function normaliseMesh(mesh: Float32Array): Float32Array {
+  const r = headRotation(mesh)
+  const c = [0, 0, 0]
+  for (let i = 0; i < 468; i++) for (let k = 0; k < 3; k++) c[k]! += mesh[i * 3 + k]! / 468
+  const iod = Math.hypot(
+    mesh[263 * 3]! - mesh[33 * 3]!,
+    mesh[263 * 3 + 1]! - mesh[33 * 3 + 1]!,
+    mesh[263 * 3 + 2]! - mesh[33 * 3 + 2]!
+  )
+  const out = new Float32Array(1404)
+  for (let i = 0; i < 468; i++) {
+    const p = [mesh[i * 3]! - c[0]!, mesh[i * 3 + 1]! - c[1]!, mesh[i * 3 + 2]! - c[2]!]
+    for (let k = 0; k < 3; k++) {
+      // R^T p: the dot product with each face axis (columns of r).
+      out[i * 3 + k] = (r[k * 3]! * p[0]! + r[k * 3 + 1]! * p[1]! + r[k * 3 + 2]! * p[2]!) / iod
+    }
+  }
+  return out
+}
