@@ -1,4 +1,5 @@
 /** @module cli/bench — the benchmark suites (`facecraft bench SUITE`). Add a suite by adding its file here. */
 import type { Suite } from '../suite.ts'
+import { apiBench } from './api.ts'
 
-export const BENCH_SUITES: readonly Suite[] = []
+export const BENCH_SUITES: readonly Suite[] = [apiBench]

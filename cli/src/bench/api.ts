@@ -1,0 +1,259 @@
+/**
+ * @module cli/bench/api — `facecraft bench api`: the edge API under a mixed load, against the real Worker in
+ * `wrangler dev --local` (workerd) on a free 127.0.0.1 port, started and stopped by the suite itself.
+ *
+ * 50 clients run a bounded loop until the deadline: sign-in 2%, list 30%, get 30%, conditional update 38%, each
+ * pausing a random think time (exponential, mean 400 ms) between requests: ~110 requests/s offered in all. Local
+ * workerd runs the whole Worker on ONE thread at ~5 ms of fixed overhead per request (a 404 costs the same), so
+ * clients with no pauses would only measure queueing (latency = clients / ~200 rps); `saturated_*` reports
+ * that closed loop too, in the full run.
+ * Every update is a read-modify-write with If-Match on a character CONTESTED by the 10 clients that share one
+ * account, so conflicting writes happen all the time; a 412 is an expected answer (the client adopts `current`).
+ * lost_updates = accepted updates that left no trace: per contested character, (number of 200 updates) minus
+ * (final revision - 1), plus any two 200s that claimed the same resulting revision. Both are 0 when If-Match holds.
+ */
+import { randomCharacter } from '@facecraft/shared/rig'
+import type { CharacterRecord, SessionResponse } from '@facecraft/shared/api'
+import { startWranglerDev } from '../../../api/test/wrangler-dev.ts'
+import { median, type Suite } from '../suite.ts'
+
+const CLIENTS_PER_ACCOUNT = 10
+/** Mean pause between one client's requests, ms. */
+const THINK_MS = 400
+const PASSWORD = 'bench password 123'
+
+interface Stats {
+  latencies: number[]
+  errors: number
+  byOp: Record<string, number>
+  conflicts: number
+  signinMs: number[]
+}
+
+interface Client {
+  email: string
+  token: string
+  charId: string
+  revision: number
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+/** One timed request; 5xx and transport failures count as errors. */
+async function timed(
+  stats: Stats,
+  op: string,
+  url: string,
+  init: RequestInit
+): Promise<Response | null> {
+  const t0 = performance.now()
+  try {
+    const res = await fetch(url, init)
+    const body = await res.arrayBuffer()
+    const ms = performance.now() - t0
+    stats.latencies.push(ms)
+    if (op === 'signin') stats.signinMs.push(ms)
+    stats.byOp[op] = (stats.byOp[op] ?? 0) + 1
+    if (res.status >= 500) stats.errors++
+    return new Response(res.status === 204 || res.status === 304 ? null : body, {
+      status: res.status,
+      headers: res.headers,
+    })
+  } catch {
+    stats.errors++
+    return null
+  }
+}
+
+const jsonInit = (
+  method: string,
+  body: unknown,
+  token?: string,
+  extra: Record<string, string> = {}
+) => ({
+  method,
+  headers: {
+    'content-type': 'application/json',
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...extra,
+  },
+  body: JSON.stringify(body),
+})
+
+/** Accounts, sessions and one contested character per account. */
+async function setUp(base: string, clients: number, log: (s: string) => void): Promise<Client[]> {
+  const accounts = Math.ceil(clients / CLIENTS_PER_ACCOUNT)
+  const out: Client[] = []
+  for (let a = 0; a < accounts; a++) {
+    const email = `bench-${a}-${Date.now()}@example.com`
+    const reg = await fetch(
+      `${base}/v1/auth/register`,
+      jsonInit('POST', { email, password: PASSWORD })
+    )
+    if (reg.status !== 201) throw new Error(`bench set-up: register gave ${reg.status}`)
+    const session = (await reg.json()) as SessionResponse
+    const charId = `contested-${a}`
+    const put = await fetch(
+      `${base}/v1/characters/${charId}`,
+      jsonInit('PUT', { name: 'start', character: randomCharacter(a) }, session.accessToken)
+    )
+    if (put.status !== 201) throw new Error(`bench set-up: create gave ${put.status}`)
+    for (let k = 0; k < CLIENTS_PER_ACCOUNT && out.length < clients; k++) {
+      out.push({ email, token: session.accessToken, charId, revision: 1 })
+    }
+  }
+  log(`bench api: ${accounts} accounts, ${out.length} clients`)
+  return out
+}
+
+/** One client's loop until `deadline`; returns the resulting revisions of its accepted updates. */
+async function runClient(
+  base: string,
+  c: Client,
+  id: number,
+  deadline: number,
+  thinkMs: number,
+  stats: Stats
+) {
+  const accepted: Array<{ charId: string; revision: number }> = []
+  let n = 0
+  while (performance.now() < deadline) {
+    // Think time (exponential, mean THINK_MS): people tap, they do not hammer; see the module header.
+    await new Promise((done) => setTimeout(done, -Math.log(1 - Math.random()) * thinkMs))
+    if (performance.now() >= deadline) break
+    const r = (id * 7919 + n++ * 104729) % 100
+    if (r < 2) {
+      const res = await timed(
+        stats,
+        'signin',
+        `${base}/v1/auth/login`,
+        jsonInit('POST', { email: c.email, password: PASSWORD })
+      )
+      if (res?.status === 200) c.token = ((await res.json()) as SessionResponse).accessToken
+    } else if (r < 32) {
+      await timed(stats, 'list', `${base}/v1/characters?limit=20`, {
+        headers: { authorization: `Bearer ${c.token}` },
+      })
+    } else if (r < 62) {
+      await timed(stats, 'get', `${base}/v1/characters/${c.charId}`, {
+        headers: { authorization: `Bearer ${c.token}` },
+      })
+    } else {
+      const body = { name: `client ${id} write ${n}`, character: randomCharacter(id * 1000 + n) }
+      const res = await timed(
+        stats,
+        'update',
+        `${base}/v1/characters/${c.charId}`,
+        jsonInit('PUT', body, c.token, { 'if-match': `"${c.revision}"` })
+      )
+      if (res?.status === 200) {
+        c.revision = ((await res.json()) as CharacterRecord).revision
+        accepted.push({ charId: c.charId, revision: c.revision })
+      } else if (res?.status === 412) {
+        stats.conflicts++
+        c.revision = ((await res.json()) as { current: CharacterRecord }).current.revision
+      }
+    }
+  }
+  return accepted
+}
+
+/** Counts accepted writes that vanished: duplicates of a resulting revision, or more 200s than revisions. */
+async function countLostUpdates(
+  base: string,
+  clients: Client[],
+  accepted: Array<{ charId: string; revision: number }>
+) {
+  let lost = 0
+  const byChar = new Map<string, number[]>()
+  for (const a of accepted) byChar.set(a.charId, [...(byChar.get(a.charId) ?? []), a.revision])
+  for (const [charId, revisions] of byChar) {
+    const owner = clients.find((c) => c.charId === charId)!
+    const res = await fetch(`${base}/v1/characters/${charId}`, {
+      headers: { authorization: `Bearer ${owner.token}` },
+    })
+    const final = ((await res.json()) as CharacterRecord).revision
+    lost += revisions.length - new Set(revisions).size
+    lost += Math.max(0, revisions.length - (final - 1))
+  }
+  return lost
+}
+
+/** Runs every client for `seconds`; figures over all requests of the phase. */
+async function runPhase(base: string, set: Client[], seconds: number, thinkMs: number) {
+  const stats: Stats = { latencies: [], errors: 0, byOp: {}, conflicts: 0, signinMs: [] }
+  const t0 = performance.now()
+  const deadline = t0 + seconds * 1000
+  const accepted = (
+    await Promise.all(set.map((c, i) => runClient(base, c, i, deadline, thinkMs, stats)))
+  ).flat()
+  const elapsed = (performance.now() - t0) / 1000
+  const figures = {
+    rps: Math.round(stats.latencies.length / elapsed),
+    p50_ms: Number(median(stats.latencies).toFixed(1)),
+    p99_ms: Number(percentile(stats.latencies, 99).toFixed(1)),
+    errors: stats.errors,
+  }
+  const extra = {
+    duration_s: Number(elapsed.toFixed(1)),
+    requests: stats.latencies.length,
+    accepted_updates: accepted.length,
+    conflicts_412: stats.conflicts,
+    signin_p50_ms: stats.signinMs.length ? Number(median(stats.signinMs).toFixed(1)) : null,
+    ops: stats.byOp,
+  }
+  return { figures, extra, accepted }
+}
+
+export const apiBench: Suite = {
+  name: 'api',
+  summary:
+    'edge API under mixed load (sign-in/list/get/If-Match update) on wrangler dev: rps, p50/p99, errors, lost updates',
+  async run({ quick, json }) {
+    const log = (s: string) => (json ? console.error(s) : console.log(s))
+    const clients = 50
+    const seconds = quick ? 10 : 30
+    const server = await startWranglerDev({
+      // The bench signs in far more often than a person; lift the per-minute limits (tested elsewhere).
+      vars: { SIGNIN_LIMIT_PER_MINUTE: '1000000', REGISTER_LIMIT_PER_MINUTE: '1000000' },
+    })
+    try {
+      const set = await setUp(server.url, clients, log)
+      // Warm-up: one list per client, not counted.
+      await Promise.all(
+        set.map((c) =>
+          fetch(`${server.url}/v1/characters`, {
+            headers: { authorization: `Bearer ${c.token}` },
+          }).then((r) => r.arrayBuffer())
+        )
+      )
+      log(`bench api: ${clients} clients for ${seconds} s, think time ${THINK_MS} ms`)
+      const paced = await runPhase(server.url, set, seconds, THINK_MS)
+      const result: Record<string, unknown> = {
+        ...paced.figures,
+        lost_updates: await countLostUpdates(server.url, set, paced.accepted),
+        clients,
+        think_ms: THINK_MS,
+        ...paced.extra,
+      }
+      if (!quick) {
+        log(`bench api: saturation, ${clients} clients with no think time for 10 s`)
+        const sat = await runPhase(server.url, set, 10, 0)
+        result.saturated_rps = sat.figures.rps
+        result.saturated_p50_ms = sat.figures.p50_ms
+        result.saturated_p99_ms = sat.figures.p99_ms
+        result.saturated_errors = sat.figures.errors
+        result.saturated_lost_updates = await countLostUpdates(server.url, set, [
+          ...paced.accepted,
+          ...sat.accepted,
+        ])
+      }
+      return result
+    } finally {
+      await server.stop()
+    }
+  },
+}
