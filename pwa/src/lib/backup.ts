@@ -1,0 +1,105 @@
+/**
+ * @module lib/backup — export the gallery to a JSON file and import it back, so nothing is ever lost (a new phone,
+ * cleared site data, private mode). Thumbnails are not exported: they are re-rendered from the parameters.
+ */
+import { checkCharacter, type Character } from '@facecraft/shared/rig'
+import { getCharacter, listCharacters, newCharacterId, putRecord } from './gallery.ts'
+import { sameContent } from './sync-merge.ts'
+
+const FORMAT = 'facecraft-gallery'
+const VERSION = 1
+
+/** The file's shape. `characters[].character` follows the rig version named inside each character. */
+export interface BackupFile {
+  format: typeof FORMAT
+  version: typeof VERSION
+  exportedAt: string
+  characters: Array<{ id: string; name: string; updatedAt: string; character: Character }>
+}
+
+/** The whole gallery as a downloadable JSON Blob. */
+export async function exportGallery(): Promise<{ blob: Blob; filename: string; count: number }> {
+  const characters = (await listCharacters()).map(({ id, name, updatedAt, character }) => ({
+    id,
+    name,
+    updatedAt,
+    character,
+  }))
+  const file: BackupFile = {
+    format: FORMAT,
+    version: VERSION,
+    exportedAt: new Date().toISOString(),
+    characters,
+  }
+  const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' })
+  const date = file.exportedAt.slice(0, 10)
+  return { blob, filename: `facecraft-gallery-${date}.json`, count: characters.length }
+}
+
+/** What an import did: added new ones, skipped identical ones, kept both when an id held something else. */
+export interface ImportReport {
+  added: number
+  skipped: number
+  copies: number
+}
+
+/** Imports a backup file; throws an Error whose message says what is wrong with the file. */
+export async function importGallery(text: string): Promise<ImportReport> {
+  const file = parseBackup(text)
+  const report: ImportReport = { added: 0, skipped: 0, copies: 0 }
+  for (const entry of file.characters) {
+    const existing = await getCharacter(entry.id)
+    if (existing && !existing.deleted && sameContent(existing, entry)) {
+      report.skipped++
+      continue
+    }
+    // Never overwrite: a different character under the same id is added as a copy.
+    const id = existing ? newCharacterId() : entry.id
+    if (existing) report.copies++
+    else report.added++
+    await putRecord(
+      { ...entry, id, revision: 0, dirty: true, deleted: false, thumbnail: null },
+      false
+    )
+  }
+  return report
+}
+
+/** Validates a backup's text; the error names the first problem and what to do. */
+export function parseBackup(text: string): BackupFile {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new Error(
+      'This file is not a facecraft backup (it is not JSON). Choose the .json file you exported.'
+    )
+  }
+  const file = json as Partial<BackupFile> | null
+  if (file?.format !== FORMAT || !Array.isArray(file.characters)) {
+    throw new Error(
+      'This file is not a facecraft backup. Choose the .json file you exported from the gallery.'
+    )
+  }
+  if (file.version !== VERSION) {
+    throw new Error(
+      `This backup is format v${String(file.version)}; this app reads v${VERSION}. Update the app.`
+    )
+  }
+  file.characters.forEach((entry, i) => {
+    const label = `Character ${i + 1}${typeof entry?.name === 'string' ? ` ("${entry.name}")` : ''}`
+    if (typeof entry?.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(entry.id)) {
+      throw new Error(`${label} has no valid id; the file is damaged. Export it again.`)
+    }
+    if (typeof entry.name !== 'string' || typeof entry.updatedAt !== 'string') {
+      throw new Error(`${label} has no name or date; the file is damaged. Export it again.`)
+    }
+    const issues = checkCharacter(entry.character)
+    if (issues.length) {
+      throw new Error(
+        `${label} is not valid for this app (${issues[0]!.path}: ${issues[0]!.message}).`
+      )
+    }
+  })
+  return file as BackupFile
+}

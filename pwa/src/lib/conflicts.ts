@@ -1,0 +1,66 @@
+/**
+ * @module lib/conflicts — the player's answer to a sync conflict. Every choice keeps at least one full copy, and
+ * 'both' keeps both: theirs under the original id, mine as a new character.
+ */
+import type { Conflict } from './db.ts'
+import { getCharacter, newCharacterId, putRecord, removeRecord } from './gallery.ts'
+import { dropConflict } from './sync.ts'
+
+export type Resolution = 'mine' | 'theirs' | 'both'
+
+/** Applies the player's choice locally; the next sync uploads whatever it left pending. */
+export async function resolveConflict(conflict: Conflict, choice: Resolution): Promise<void> {
+  const local = await getCharacter(conflict.id)
+  const thumbnail = local?.thumbnail ?? null
+  const now = new Date().toISOString()
+  const { mine, theirs } = conflict
+  if (choice === 'theirs' || choice === 'both') {
+    if (theirs.character) {
+      await putRecord({
+        id: conflict.id,
+        name: theirs.name,
+        character: theirs.character,
+        updatedAt: theirs.updatedAt,
+        revision: theirs.revision,
+        dirty: false,
+        deleted: false,
+        thumbnail: null,
+      })
+    } else {
+      await removeRecord(conflict.id)
+    }
+  }
+  if (choice === 'mine' && theirs.character) {
+    // Overwrite the server copy: based on their revision, so the upload's If-Match succeeds.
+    await putRecord({
+      ...mine,
+      id: conflict.id,
+      updatedAt: now,
+      revision: theirs.revision,
+      dirty: true,
+      deleted: false,
+      thumbnail,
+    })
+  } else if (choice === 'mine' || choice === 'both') {
+    // Deleted there (or kept both): mine lives on as a new character, so no id is reused after a delete.
+    if (choice === 'mine') await removeRecord(conflict.id)
+    const name = choice === 'both' ? suffixed(mine.name) : mine.name
+    await putRecord({
+      ...mine,
+      name,
+      id: newCharacterId(),
+      updatedAt: now,
+      revision: 0,
+      dirty: true,
+      deleted: false,
+      thumbnail,
+    })
+  }
+  await dropConflict(conflict.id)
+}
+
+/** "Ada" -> "Ada (this device)", within the server's 64-character name limit. */
+function suffixed(name: string): string {
+  const suffix = ' (this device)'
+  return name.slice(0, 64 - suffix.length) + suffix
+}

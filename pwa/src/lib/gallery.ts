@@ -1,0 +1,92 @@
+/**
+ * @module lib/gallery — the player's characters on this device: list, get, save, delete, with change events.
+ * Backed by IndexedDB; when the browser gives none (private mode), an in-memory map keeps the session usable.
+ */
+import type { Character } from '@facecraft/shared/rig'
+import { openDb, type StoredCharacter } from './db.ts'
+import { toStorageError } from './storage-error.ts'
+
+const memory = new Map<string, StoredCharacter>()
+const listeners = new Set<() => void>()
+
+/** Calls `listener` after any change to the gallery (here or by sync); returns the unsubscribe function. */
+export function onGalleryChange(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** Tells every listener the gallery changed. */
+export function notifyGalleryChange(): void {
+  for (const listener of listeners) listener()
+}
+
+/** Visible characters (not deleted), newest edit first. */
+export async function listCharacters(): Promise<StoredCharacter[]> {
+  const all = await listAll()
+  return all.filter((c) => !c.deleted).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+}
+
+/** Every record, tombstones included (for sync and export). */
+export async function listAll(): Promise<StoredCharacter[]> {
+  const db = await openDb()
+  return db ? db.getAll('characters') : [...memory.values()]
+}
+
+/** One record by id, or null. */
+export async function getCharacter(id: string): Promise<StoredCharacter | null> {
+  const db = await openDb()
+  return (db ? await db.get('characters', id) : memory.get(id)) ?? null
+}
+
+/** Writes a record as given (sync and import use this; the editor uses `saveEdit`). */
+export async function putRecord(record: StoredCharacter, notify = true): Promise<void> {
+  const db = await openDb()
+  try {
+    if (db) await db.put('characters', record)
+    else memory.set(record.id, record)
+  } catch (error) {
+    throw toStorageError(error)
+  }
+  if (notify) notifyGalleryChange()
+}
+
+/** Removes a record outright (after the server confirmed a delete, or for a never-uploaded one). */
+export async function removeRecord(id: string): Promise<void> {
+  const db = await openDb()
+  if (db) await db.delete('characters', id)
+  else memory.delete(id)
+  notifyGalleryChange()
+}
+
+/** Saves the player's edit: marks it for upload and stamps the time. Returns the stored record. */
+export async function saveEdit(
+  id: string,
+  edit: { name: string; character: Character; thumbnail: Blob | null }
+): Promise<StoredCharacter> {
+  const existing = await getCharacter(id)
+  const record: StoredCharacter = {
+    id,
+    name: edit.name,
+    character: edit.character,
+    thumbnail: edit.thumbnail ?? existing?.thumbnail ?? null,
+    updatedAt: new Date().toISOString(),
+    revision: existing?.revision ?? 0,
+    dirty: true,
+    deleted: false,
+  }
+  await putRecord(record)
+  return record
+}
+
+/** Deletes a character: gone at once if never uploaded, else kept as a tombstone until sync deletes it remotely. */
+export async function deleteCharacter(id: string): Promise<void> {
+  const existing = await getCharacter(id)
+  if (!existing) return
+  if (existing.revision === 0) return removeRecord(id)
+  await putRecord({ ...existing, deleted: true, dirty: true })
+}
+
+/** A new random UUID for a character (the server accepts client-chosen ids). */
+export function newCharacterId(): string {
+  return crypto.randomUUID()
+}

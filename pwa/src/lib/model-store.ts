@@ -1,0 +1,174 @@
+/**
+ * @module lib/model-store — the face models for "create from photo": reads the API's manifest, downloads each
+ * file with progress, verifies its sha256, and caches it (Cache API) for offline use. A new release goes into its
+ * own cache; the old one is deleted only after every new file is verified, so a failed update never leaves the
+ * player without working models. Without the Cache API, reads degrade to null and downloads explain why.
+ */
+import type { ModelFile, ModelManifestResponse, ModelVariant } from '@facecraft/shared/api'
+import { api } from './api-client.ts'
+import { getSetting, setSetting } from './db.ts'
+import { storageError, toStorageError } from './storage-error.ts'
+
+const INSTALLED_KEY = 'models.installed'
+const CACHE_PREFIX = 'facecraft-models-'
+
+/** The release whose every file is verified and cached. */
+export interface InstalledModels {
+  release: string
+  variant: ModelVariant
+  rigVersion: number
+  cacheName: string
+  files: ModelFile[]
+}
+
+/** Download progress in bytes across all files of the release. */
+export interface ModelProgress {
+  loaded: number
+  total: number
+  file: string
+}
+
+/** The variant this browser can run: WebGPU when an adapter exists, else WASM. */
+export async function pickVariant(): Promise<ModelVariant> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu
+  try {
+    return gpu && (await gpu.requestAdapter()) ? 'webgpu' : 'wasm'
+  } catch {
+    return 'wasm'
+  }
+}
+
+/** The latest release the server offers for `variant` (throws ApiError, e.g. 'no-model-release' or 'offline'). */
+export function fetchManifest(variant: ModelVariant): Promise<ModelManifestResponse> {
+  return api<ModelManifestResponse>(`/v1/models/manifest?variant=${variant}`)
+}
+
+/** The verified release on this device, or null. */
+export function installedModels(): Promise<InstalledModels | null> {
+  return getSetting<InstalledModels>(INSTALLED_KEY)
+}
+
+const inFlight = new Map<string, Promise<InstalledModels>>()
+
+/** Downloads, verifies and installs a release (deduped: a second call joins the first). */
+export function installModels(
+  manifest: ModelManifestResponse,
+  onProgress: (p: ModelProgress) => void = () => undefined
+): Promise<InstalledModels> {
+  const key = `${manifest.release}/${manifest.variant}`
+  let job = inFlight.get(key)
+  if (!job) {
+    job = install(manifest, onProgress).finally(() => inFlight.delete(key))
+    inFlight.set(key, job)
+  }
+  return job
+}
+
+async function install(
+  manifest: ModelManifestResponse,
+  onProgress: (p: ModelProgress) => void
+): Promise<InstalledModels> {
+  if (typeof caches === 'undefined') throw storageError('unavailable')
+  const cacheName = `${CACHE_PREFIX}${manifest.variant}-${manifest.release}`
+  const cache = await caches
+    .open(cacheName)
+    .catch((e: unknown) => Promise.reject(toStorageError(e)))
+  const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0)
+  let done = 0
+  for (const file of manifest.files) {
+    const cached = await cache.match(file.url)
+    if (!cached || (await sha256Hex(await cached.arrayBuffer())) !== file.sha256) {
+      const bytes = await download(file, (loaded) =>
+        onProgress({ loaded: done + loaded, total, file: file.id })
+      )
+      await verify(file, bytes)
+      await cache
+        .put(
+          file.url,
+          new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } })
+        )
+        .catch((e: unknown) => Promise.reject(toStorageError(e)))
+    }
+    done += file.bytes
+    onProgress({ loaded: done, total, file: file.id })
+  }
+  const installed: InstalledModels = {
+    release: manifest.release,
+    variant: manifest.variant,
+    rigVersion: manifest.rigVersion,
+    cacheName,
+    files: manifest.files,
+  }
+  await setSetting(INSTALLED_KEY, installed)
+  await dropOtherReleases(cacheName)
+  return installed
+}
+
+/** Streams one file, reporting bytes received. */
+async function download(
+  file: ModelFile,
+  onBytes: (loaded: number) => void
+): Promise<Uint8Array<ArrayBuffer>> {
+  let response: Response
+  try {
+    response = await fetch(file.url, { cache: 'no-store' })
+  } catch {
+    throw new Error(
+      `Could not download ${file.id}: you seem to be offline. Try again when connected.`
+    )
+  }
+  if (!response.ok || !response.body) {
+    throw new Error(`Could not download ${file.id} (HTTP ${response.status}); try again later.`)
+  }
+  const out = new Uint8Array(new ArrayBuffer(file.bytes))
+  const reader = response.body.getReader()
+  let loaded = 0
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (loaded + chunk.value.length > out.length) {
+      await reader.cancel()
+      throw new Error(
+        `${file.id} is larger than its manifest says; the release is inconsistent, try later.`
+      )
+    }
+    out.set(chunk.value, loaded)
+    loaded += chunk.value.length
+    onBytes(loaded)
+  }
+  return out.subarray(0, loaded)
+}
+
+async function verify(file: ModelFile, bytes: Uint8Array): Promise<void> {
+  const hash = await sha256Hex(bytes)
+  if (bytes.length !== file.bytes || hash !== file.sha256.toLowerCase()) {
+    throw new Error(
+      `${file.id} failed verification (sha256 ${hash.slice(0, 12)}... expected ${file.sha256.slice(0, 12)}...); ` +
+        'the download was damaged. Your current models are kept; try again.'
+    )
+  }
+}
+
+/** Lower-case hex SHA-256 of the bytes. */
+export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource)
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+async function dropOtherReleases(keep: string): Promise<void> {
+  for (const name of await caches.keys()) {
+    if (name.startsWith(CACHE_PREFIX) && name !== keep) await caches.delete(name)
+  }
+}
+
+/** The bytes of an installed model file, for the inference Worker; null when not installed or no Cache API. */
+export async function readModelFile(id: string): Promise<ArrayBuffer | null> {
+  const installed = await installedModels()
+  const file = installed?.files.find((f) => f.id === id)
+  if (!installed || !file || typeof caches === 'undefined') return null
+  try {
+    const response = await (await caches.open(installed.cacheName)).match(file.url)
+    return response ? await response.arrayBuffer() : null
+  } catch (error) {
+    console.warn('model cache read failed', error)
+    return null
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * @module lib/share — share links. The character travels in the link's #fragment as an offline share code, so a
+ * link opens with no server at all (fragments are never sent to a server); an API share id in the path lets a
+ * short link or a future preview page work too. Format: `<origin>/s/<shareId>#c=fc1.xxx` or `<origin>/s#c=fc1.xxx`.
+ */
+import type { ShareCreatedResponse, SharedCharacterResponse } from '@facecraft/shared/api'
+import {
+  decodeShareCode,
+  encodeShareCode,
+  extractShareCode,
+  type SharedCharacter,
+} from '@facecraft/shared/rig'
+import { api } from './api-client.ts'
+
+/** A link that opens the character offline (no share id). */
+export function offlineShareLink(shared: SharedCharacter, origin = location.origin): string {
+  return `${origin}/s#c=${encodeShareCode(shared.character, shared.name)}`
+}
+
+/** Registers a share on the server and returns the link with both the id and the offline code. */
+export async function createShareLink(
+  characterId: string,
+  shared: SharedCharacter
+): Promise<string> {
+  const created = await api<ShareCreatedResponse>('/v1/shares', {
+    method: 'POST',
+    auth: true,
+    body: { characterId },
+  })
+  const url = new URL(created.url, location.origin)
+  return `${location.origin}${url.pathname}#c=${encodeShareCode(shared.character, shared.name)}`
+}
+
+/** Opens a shared link: the offline code when present (throws ShareCodeError if damaged), else the API share. */
+export async function openShareLink(path: string, hash: string): Promise<SharedCharacter> {
+  const code = extractShareCode(decodeURIComponent(hash))
+  if (code) return decodeShareCode(code)
+  const id = /^\/s\/([A-Za-z0-9_-]{1,64})$/.exec(path)?.[1]
+  if (!id) throw new Error('This link has no character in it; ask the sender to share it again.')
+  const share = await api<SharedCharacterResponse>(`/v1/shares/${id}`)
+  return { character: share.character, name: share.name }
+}
+
+/** Native share sheet where the browser has one, else the clipboard. Resolves to what happened. */
+export async function shareOrCopy(
+  link: string,
+  title: string
+): Promise<'shared' | 'copied' | 'cancelled'> {
+  if (typeof navigator.share === 'function' && navigator.canShare?.({ url: link }) !== false) {
+    try {
+      await navigator.share({ title, text: `Meet ${title}, made with facecraft`, url: link })
+      return 'shared'
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return 'cancelled'
+      // Share sheets can fail (no target apps, not allowed here); fall back to the clipboard.
+    }
+  }
+  await navigator.clipboard.writeText(link)
+  return 'copied'
+}

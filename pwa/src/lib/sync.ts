@@ -1,0 +1,229 @@
+/**
+ * @module lib/sync — two-way sync of the gallery with the account on the server, by revisions.
+ * Pull first (server changes since the stored cursor), then push local edits with If-Match. Anything both sides
+ * changed becomes a Conflict in IndexedDB and waits for the player (see resolveConflict); nothing is dropped.
+ */
+import type {
+  CharacterListResponse,
+  CharacterRecord,
+  RevisionMismatchBody,
+  Tombstone,
+} from '@facecraft/shared/api'
+import { openDb, getSetting, setSetting, type Conflict, type StoredCharacter } from './db.ts'
+import { api, ApiError } from './api-client.ts'
+import { getCharacter, listAll, notifyGalleryChange, putRecord, removeRecord } from './gallery.ts'
+import { decidePull, decideTombstone, sameContent } from './sync-merge.ts'
+import { loadSession } from './session.ts'
+
+const CURSOR_KEY = 'sync.cursor'
+/** The account the local revisions belong to; a different account means every local copy must be re-uploaded. */
+const OWNER_KEY = 'sync.owner'
+
+/** What one sync did. */
+export interface SyncReport {
+  pulled: number
+  pushed: number
+  conflicts: number
+}
+
+/** Runs one full sync; throws ApiError (e.g. 'offline') and leaves everything pending for the next try. */
+export async function syncNow(): Promise<SyncReport> {
+  const session = await loadSession()
+  if (!session) return { pulled: 0, pushed: 0, conflicts: 0 }
+  await adoptOwner(session.user.id)
+  const report = { pulled: 0, pushed: 0, conflicts: 0 }
+  await pull(report)
+  await push(report)
+  report.conflicts = (await listConflicts()).length
+  notifyGalleryChange()
+  return report
+}
+
+/** Unresolved conflicts, oldest first. */
+export async function listConflicts(): Promise<Conflict[]> {
+  const db = await openDb()
+  if (!db) return []
+  const all = await db.getAll('conflicts')
+  return all.sort((a, b) => a.detectedAt.localeCompare(b.detectedAt))
+}
+
+async function adoptOwner(userId: string): Promise<void> {
+  if ((await getSetting<string>(OWNER_KEY)) === userId) return
+  // Copies synced with another account (or none) belong to this device now: upload them to this account.
+  for (const record of await listAll()) {
+    if (record.deleted) await removeRecord(record.id)
+    else await putRecord({ ...record, revision: 0, dirty: true }, false)
+  }
+  await setSetting(CURSOR_KEY, null)
+  await setSetting(OWNER_KEY, userId)
+}
+
+async function pull(report: SyncReport): Promise<void> {
+  for (let more = true; more;) {
+    const cursor = await getSetting<string>(CURSOR_KEY)
+    const query = cursor ? `?since=${encodeURIComponent(cursor)}` : ''
+    const page = await api<CharacterListResponse>(`/v1/characters${query}`, { auth: true })
+    for (const remote of page.items) report.pulled += await applyRemote(remote)
+    for (const tombstone of page.tombstones) await applyTombstone(tombstone)
+    await setSetting(CURSOR_KEY, page.cursor)
+    more = page.more
+  }
+}
+
+async function applyRemote(remote: CharacterRecord): Promise<number> {
+  const local = await getCharacter(remote.id)
+  if (await hasConflict(remote.id)) return recordConflict(local!, remote)
+  switch (decidePull(local, remote)) {
+    case 'take':
+      await putRecord(fromRemote(remote, keptThumbnail(local, remote)), false)
+      return 1
+    case 'adopt':
+      await putRecord({ ...local!, revision: remote.revision, dirty: false }, false)
+      return 0
+    case 'conflict':
+      await recordConflict(local!, remote)
+      return 0
+    case 'keep':
+      return 0
+  }
+}
+
+async function applyTombstone(tombstone: Tombstone): Promise<void> {
+  const local = await getCharacter(tombstone.id)
+  const decision = decideTombstone(local, tombstone)
+  if (decision === 'remove') await removeRecord(tombstone.id)
+  if (decision === 'conflict' && local) {
+    await saveConflict({
+      id: local.id,
+      mine: { name: local.name, character: local.character, updatedAt: local.updatedAt },
+      theirs: {
+        name: local.name,
+        character: null,
+        updatedAt: tombstone.deletedAt,
+        revision: tombstone.revision,
+      },
+      detectedAt: new Date().toISOString(),
+    })
+  }
+}
+
+async function push(report: SyncReport): Promise<void> {
+  for (const record of await listAll()) {
+    if (!record.dirty || (await hasConflict(record.id))) continue
+    try {
+      if (record.deleted) await pushDelete(record)
+      else await pushEdit(record)
+      report.pushed++
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 412) throw error
+      const current = (error.body as RevisionMismatchBody | null)?.current
+      if (current) await applyMismatch(record, current)
+    }
+  }
+}
+
+async function pushEdit(record: StoredCharacter): Promise<void> {
+  const body = { name: record.name, character: record.character }
+  const headers: Record<string, string> = record.revision
+    ? { 'If-Match': `"${record.revision}"` }
+    : {}
+  let saved: CharacterRecord
+  try {
+    saved = await api<CharacterRecord>(`/v1/characters/${record.id}`, {
+      method: 'PUT',
+      auth: true,
+      body,
+      headers,
+    })
+  } catch (error) {
+    // Deleted on the server and its tombstone not pulled yet: upload it again as new rather than lose the edit.
+    if (!(error instanceof ApiError) || error.code !== 'not-found' || !record.revision) throw error
+    saved = await api<CharacterRecord>(`/v1/characters/${record.id}`, {
+      method: 'PUT',
+      auth: true,
+      body,
+    })
+  }
+  await settle(record, saved.revision)
+}
+
+async function pushDelete(record: StoredCharacter): Promise<void> {
+  try {
+    await api(`/v1/characters/${record.id}`, {
+      method: 'DELETE',
+      auth: true,
+      headers: { 'If-Match': `"${record.revision}"` },
+    })
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'not-found') throw error
+  }
+  await removeRecord(record.id)
+}
+
+/** Marks a pushed record clean, unless the player edited it again while the request was out. */
+async function settle(pushed: StoredCharacter, revision: number): Promise<void> {
+  const now = await getCharacter(pushed.id)
+  if (!now) return
+  const untouched = now.updatedAt === pushed.updatedAt
+  await putRecord({ ...now, revision, dirty: !untouched }, false)
+}
+
+/** A 412: the server has another revision. Same content: adopt it. Deleted here: the other edit wins. */
+async function applyMismatch(record: StoredCharacter, current: CharacterRecord): Promise<void> {
+  if (record.deleted) return putRecord(fromRemote(current, keptThumbnail(record, current)), false)
+  if (sameContent(record, current)) return settle(record, current.revision)
+  await recordConflict(record, current)
+}
+
+async function recordConflict(local: StoredCharacter, remote: CharacterRecord): Promise<number> {
+  await saveConflict({
+    id: local.id,
+    mine: { name: local.name, character: local.character, updatedAt: local.updatedAt },
+    theirs: {
+      name: remote.name,
+      character: remote.character,
+      updatedAt: remote.updatedAt,
+      revision: remote.revision,
+    },
+    detectedAt: new Date().toISOString(),
+  })
+  return 0
+}
+
+async function saveConflict(conflict: Conflict): Promise<void> {
+  const db = await openDb()
+  const existing = await db?.get('conflicts', conflict.id)
+  // Keep "mine" from the first detection: later pulls only refresh "theirs".
+  await db?.put('conflicts', existing ? { ...existing, theirs: conflict.theirs } : conflict)
+}
+
+async function hasConflict(id: string): Promise<boolean> {
+  const db = await openDb()
+  return !!(await db?.getKey('conflicts', id))
+}
+
+/** The local thumbnail when it still shows the remote content, else null (to be re-rendered). */
+function keptThumbnail(local: StoredCharacter | null, remote: CharacterRecord): Blob | null {
+  return local && sameContent(local, remote) ? local.thumbnail : null
+}
+
+/** Removes a resolved conflict. */
+export async function dropConflict(id: string): Promise<void> {
+  const db = await openDb()
+  await db?.delete('conflicts', id)
+}
+
+/** The local record for a server copy. */
+export function fromRemote(remote: CharacterRecord, thumbnail: Blob | null): StoredCharacter {
+  return {
+    id: remote.id,
+    name: remote.name,
+    character: remote.character,
+    updatedAt: remote.updatedAt,
+    revision: remote.revision,
+    dirty: false,
+    deleted: false,
+    // null: the gallery renders missing thumbnails lazily (see use-gallery.ts).
+    thumbnail,
+  }
+}

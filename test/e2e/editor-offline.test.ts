@@ -1,0 +1,90 @@
+/** @file Make and edit a character, save it, then reload with no network and find everything. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import {
+  framesDrawn,
+  galleryNames,
+  getParam,
+  makeCharacter,
+  openGallery,
+  setParam,
+  waitForFrame,
+  waitForServiceWorker,
+} from './app.ts'
+
+describe('editor, gallery and offline', () => {
+  let chromium: Launched
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    chromium = await launchChromium()
+    context = await phoneContext(chromium.browser, inject('origin'))
+    page = await context.newPage()
+  })
+  afterAll(async () => {
+    await context?.close()
+    await chromium?.close()
+  })
+
+  it('makes, edits, undoes and saves a character', async () => {
+    const id = await makeCharacter(page, 'Ada', [
+      ['Nose', 'nose.width', 0.9],
+      ['Hair', 'hair.color', 0.05],
+    ])
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+    // An edit redraws the preview.
+    const before = await framesDrawn(page)
+    await setParam(page, 'Face', 'face.width', 0.2)
+    await waitForFrame(page, before)
+    // Undo takes back exactly that edit; the saved value is still there.
+    await page.getByRole('button', { name: 'Undo' }).click()
+    expect(await getParam(page, 'Face', 'face.width')).toBeCloseTo(0.5, 2)
+    expect(await getParam(page, 'Nose', 'nose.width')).toBeCloseTo(0.9, 2)
+    await page.getByRole('button', { name: 'Redo' }).click()
+    expect(await getParam(page, 'Face', 'face.width')).toBeCloseTo(0.2, 2)
+    // A discrete pick with an engine-rendered thumbnail.
+    await page.getByRole('tab', { name: 'Hair', exact: true }).click()
+    const bob = page.locator('[data-option="hair.style:bob"]')
+    await bob.locator('img').waitFor()
+    await bob.click()
+    expect(await bob.getAttribute('aria-checked')).toBe('true')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByText('Saved “Ada”').waitFor()
+    expect(await galleryNames(page)).toEqual(['Ada'])
+  })
+
+  it('has no horizontal scroll at 360 px', async () => {
+    for (const path of ['/', '/new', '/account']) {
+      await page.goto(path)
+      await page.waitForLoadState('networkidle')
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)
+      expect(overflow, path).toBeLessThanOrEqual(0)
+    }
+  })
+
+  it('reloads offline and finds everything', async () => {
+    await openGallery(page)
+    await waitForServiceWorker(page)
+    await context.setOffline(true)
+    try {
+      await page.reload()
+      expect(await galleryNames(page)).toEqual(['Ada'])
+      await page.getByRole('link', { name: /Ada/ }).click()
+      await waitForFrame(page, 0)
+      expect(await getParam(page, 'Nose', 'nose.width')).toBeCloseTo(0.9, 2)
+      await page.getByRole('tab', { name: 'Hair', exact: true }).click()
+      expect(
+        await page.locator('[data-option="hair.style:bob"]').getAttribute('aria-checked')
+      ).toBe('true')
+      // Editing and saving work offline too.
+      await setParam(page, 'Chin', 'chin.width', 0.7)
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await page.getByText('Saved “Ada”').waitFor()
+      expect(await page.getByTestId('sync-state').getAttribute('data-state')).not.toBe('error')
+    } finally {
+      await context.setOffline(false)
+    }
+  })
+})

@@ -1,0 +1,94 @@
+/**
+ * @file Accounts and sync across two "devices" (two browser contexts with separate storage): made offline,
+ * synced when online, seen after sign-in elsewhere, and a conflict resolved by the player without loss.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import {
+  galleryNames,
+  getParam,
+  makeCharacter,
+  openGallery,
+  register,
+  setParam,
+  signIn,
+  syncNow,
+  uniqueEmail,
+  waitForServiceWorker,
+} from './app.ts'
+
+const PASSWORD = 'correct horse battery'
+
+describe('accounts and sync', () => {
+  let chromium: Launched
+  let phone: BrowserContext
+  let tablet: BrowserContext
+  let a: Page
+  let b: Page
+  const email = uniqueEmail('sync')
+
+  beforeAll(async () => {
+    chromium = await launchChromium()
+    phone = await phoneContext(chromium.browser, inject('origin'))
+    tablet = await phoneContext(chromium.browser, inject('origin'))
+    a = await phone.newPage()
+    b = await tablet.newPage()
+  })
+  afterAll(async () => {
+    await phone?.close()
+    await tablet?.close()
+    await chromium?.close()
+  })
+
+  it('syncs a character made offline once the network returns', async () => {
+    await register(a, email, PASSWORD)
+    await openGallery(a)
+    await waitForServiceWorker(a)
+    await phone.setOffline(true)
+    await makeCharacter(a, 'Offline Olga', [['Eyes', 'eyes.iris_color', 1]])
+    await openGallery(a)
+    await a.getByText('Not synced yet').waitFor()
+    await phone.setOffline(false)
+    // The 'online' event triggers the sync; the pending mark goes away.
+    await a.getByText('Not synced yet').waitFor({ state: 'detached', timeout: 20_000 })
+  })
+
+  it('shows it on a second device after sign-in', async () => {
+    await signIn(b, email, PASSWORD)
+    expect(await galleryNames(b)).toEqual(['Offline Olga'])
+    await b.getByRole('link', { name: /Offline Olga/ }).click()
+    expect(await getParam(b, 'Eyes', 'eyes.iris_color')).toBeCloseTo(1, 2)
+  })
+
+  it('resolves a conflict from two devices without losing either edit', async () => {
+    // Both devices edit the same character; the phone syncs first.
+    for (const [page, value] of [
+      [a, 0.1],
+      [b, 0.95],
+    ] as const) {
+      await openGallery(page)
+      await page.getByRole('link', { name: /Offline Olga/ }).click()
+      await setParam(page, 'Jaw', 'jaw.width', value)
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await page.getByText('Saved “Offline Olga”').waitFor()
+      await syncNow(page)
+    }
+    // The tablet's upload lost the race: it is shown as a conflict, not dropped and not overwritten.
+    await b.getByRole('button', { name: 'Review' }).click()
+    const conflict = b.getByTestId('conflict')
+    await conflict.waitFor()
+    await conflict.getByRole('button', { name: 'Keep both' }).click()
+    await conflict.waitFor({ state: 'detached' })
+    await syncNow(b)
+    expect((await galleryNames(b)).sort()).toEqual(['Offline Olga', 'Offline Olga (this device)'])
+    await syncNow(a)
+    expect((await galleryNames(a)).sort()).toEqual(['Offline Olga', 'Offline Olga (this device)'])
+    // Each copy holds its own device's edit.
+    await a.getByRole('link', { name: 'Offline Olga (this device)' }).click()
+    expect(await getParam(a, 'Jaw', 'jaw.width')).toBeCloseTo(0.95, 2)
+    await openGallery(a)
+    await a.getByRole('link', { name: /^Offline Olga$/ }).click()
+    expect(await getParam(a, 'Jaw', 'jaw.width')).toBeCloseTo(0.1, 2)
+  })
+})

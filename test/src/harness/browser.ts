@@ -1,0 +1,41 @@
+/**
+ * @module test/harness/browser — headless Debian Chromium through playwright-core (never a browser download),
+ * with the flags of RESEARCH.md 6 and a fresh profile per launch; phone-size contexts.
+ */
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+
+export const CHROMIUM_PATH = process.env.FACECRAFT_CHROMIUM ?? '/usr/bin/chromium'
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** A phone: 360 x 640 CSS px at 2x, touch. */
+export const PHONE = {
+  viewport: { width: 360, height: 640 },
+  deviceScaleFactor: 2,
+  hasTouch: true,
+  isMobile: true,
+}
+
+export interface Launched {
+  browser: Browser
+  close(): Promise<void>
+}
+
+/** Launches Chromium; playwright gives every launch a fresh temporary user-data-dir and removes it on close. */
+export async function launchChromium(): Promise<Launched> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS })
+  return { browser, close: () => browser.close() }
+}
+
+/** A new phone-size context (its own storage, like another device) on `origin`. */
+export function phoneContext(browser: Browser, origin: string): Promise<BrowserContext> {
+  return browser.newContext({ ...PHONE, baseURL: origin, acceptDownloads: true })
+}
