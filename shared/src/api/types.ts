@@ -10,6 +10,8 @@
  *
  * Change log (the PWA codes against this file; note every change here):
  * - v1.0: first contract.
+ * - v1.1: added API_ERROR_CODES (the ApiErrorCode union as a runtime list, for the OpenAPI sync test). No change
+ *   to any shape.
  */
 import type { Character } from '../rig/schema.ts'
 
@@ -53,6 +55,29 @@ export type ApiErrorCode =
   | 'no-model-release'
   /** 500: a bug on our side; nothing internal is ever included. */
   | 'internal'
+
+/** Every {@link ApiErrorCode}, at run time. */
+export const API_ERROR_CODES = [
+  'invalid-json',
+  'invalid-body',
+  'invalid-query',
+  'invalid-header',
+  'body-too-large',
+  'unsupported-media-type',
+  'invalid-character',
+  'unauthorized',
+  'invalid-credentials',
+  'email-taken',
+  'already-upgraded',
+  'not-found',
+  'method-not-allowed',
+  'revision-mismatch',
+  'quota-exceeded',
+  'rate-limited',
+  'share-expired',
+  'no-model-release',
+  'internal',
+] as const satisfies readonly ApiErrorCode[]
 
 /** One schema problem, e.g. `{ path: 'character.sliders.nose.width', message: 'must be in [0, 1]' }`. */
 export interface ApiIssue {
