@@ -1,5 +1,6 @@
 /** @module cli/bench — the benchmark suites (`facecraft bench SUITE`). Add a suite by adding its file here. */
 import type { Suite } from '../suite.ts'
+import { faceBench } from './face.ts'
 import { apiBench } from './api.ts'
 
-export const BENCH_SUITES: readonly Suite[] = [apiBench]
+export const BENCH_SUITES: readonly Suite[] = [apiBench, faceBench]

@@ -2,5 +2,6 @@
 import type { Command } from '../command.ts'
 import { benchCommand, evalCommand } from './suites.ts'
 import { rigCommand } from './rig.ts'
+import { detectCommand } from './detect.ts'
 
-export const COMMANDS: readonly Command[] = [rigCommand, evalCommand, benchCommand]
+export const COMMANDS: readonly Command[] = [rigCommand, detectCommand, evalCommand, benchCommand]

@@ -3,6 +3,9 @@
  * onnxruntime-node under the `node` condition and to onnxruntime-web everywhere else (shared/package.json
  * "imports"); `runtime: 'web'` loads onnxruntime-web explicitly (its WASM backend also runs in Node, for parity).
  */
+// Ambient types of '#onnxruntime', loaded wherever this file compiles (cli, pwa, api tsconfigs do not include it).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./onnxruntime.d.ts" />
 import * as defaultOrt from '#onnxruntime'
 
 type Ort = typeof defaultOrt
@@ -30,13 +33,14 @@ export interface Apis {
 const g = globalThis as {
   process?: { versions?: { node?: string } }
   navigator?: { gpu?: unknown }
+  WebAssembly?: unknown
 }
 
 /** The platform's capabilities, detected once at load. */
 export const apis: Apis = Object.freeze({
   isNode: typeof g.process?.versions?.node === 'string',
   hasWebGpu: typeof g.navigator?.gpu !== 'undefined',
-  hasWasm: typeof WebAssembly === 'object',
+  hasWasm: typeof g.WebAssembly === 'object',
   hasSubtleCrypto: typeof crypto === 'object' && typeof crypto.subtle?.digest === 'function',
 })
 
