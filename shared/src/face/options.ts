@@ -23,7 +23,8 @@ export interface FaceAnalyzerOptions {
   detectorGrids?: readonly number[]
   /** FaceMesh passes: the first crop comes from the detection, later ones from the previous mesh. */
   meshPasses?: number
-  /** Faces whose inter-ocular distance is below this many pixels get a `face-too-small` warning. */
+  /** Faces whose outer-eye-corner distance is below this many pixels get a `face-too-small` warning (the
+   * aligned 112-px crop for the recogniser has 40). */
   minInterOcular?: number
   /** |yaw| above this many degrees gets a `profile` warning. */
   maxFrontalYaw?: number
@@ -38,7 +39,7 @@ export const DEFAULT_FACE_OPTIONS = Object.freeze({
   iouThreshold: 0.3,
   detectorGrids: Object.freeze([1, 2]) as readonly number[],
   meshPasses: 2,
-  minInterOcular: 24,
+  minInterOcular: 32,
   maxFrontalYaw: 30,
 })
 

@@ -46,10 +46,11 @@ function normalise(v: number[]): number[] {
 
 const DEG = 180 / Math.PI
 /**
- * The forehead (10) sits further back than the chin (152) on a frontal face, so the raw midline leans; this
- * is its measured pitch (degrees) on frontal faces, subtracted so that a frontal face reads 0.
+ * The forehead top (10) sits further back than the chin (152), so the raw midline leans back on a level face;
+ * this is the median raw pitch (degrees) of the 22 faces in face-api's demo photos, subtracted so that a level
+ * face reads about 0. Re-measure it on the engine's yaw-0 front renders.
  */
-const MIDLINE_PITCH_BIAS = 0
+const MIDLINE_PITCH_BIAS = -13
 
 /** Yaw, pitch and roll in degrees (see HeadPose for the signs) from a 468-point mesh. */
 export function headPose(mesh: Float32Array): HeadPose {

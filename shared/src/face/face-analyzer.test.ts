@@ -1,0 +1,211 @@
+/** @file FaceAnalyzer on real photos (face-api's demo photos, read in place) and on bad or awkward input. */
+import { readFileSync } from 'node:fs'
+import { encode as encodeJpeg } from 'jpeg-js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { decodeImage, exifOrientationSegment, applyOrientation } from '../image/decode/index.ts'
+import { encodePng } from '../image/png.ts'
+import { createImage, type RgbaImage } from '../image/types.ts'
+import { parseManifest } from '../ml/manifest.ts'
+import { FaceAnalyzer } from './face-analyzer.ts'
+import type { Face } from './types.ts'
+
+const RELEASE = new URL('../../../models/release/', import.meta.url)
+const models = {
+  manifest: parseManifest(JSON.parse(readFileSync(new URL('manifest.json', RELEASE), 'utf8'))),
+  read: async (file: string) => new Uint8Array(readFileSync(new URL(file, RELEASE))),
+}
+const photoBytes = (i: number) =>
+  new Uint8Array(
+    readFileSync(
+      new URL(`../../../node_modules/@vladmandic/face-api/demo/sample${i}.jpg`, import.meta.url)
+    )
+  )
+const photo = (i: number, maxSide = 1280) => decodeImage(photoBytes(i), { maxSide }).image
+
+/** The sub-image of `img` in the box (x, y, w, h), clipped. */
+function crop(img: RgbaImage, x: number, y: number, w: number, h: number): RgbaImage {
+  const out = createImage(w, h)
+  for (let row = 0; row < h; row++) {
+    const sy = Math.min(img.height - 1, Math.max(0, y + row))
+    const start = (sy * img.width + x) * 4
+    out.data.set(img.data.subarray(start, start + w * 4), row * w * 4)
+  }
+  return out
+}
+
+/** A 512-px crop around face `face` (2x its box), for single-face tests. */
+function faceCrop(img: RgbaImage, face: Face): RgbaImage {
+  const side = Math.round(Math.max(face.box.width, face.box.height) * 2.4)
+  const x = Math.max(0, Math.round(face.box.x + face.box.width / 2 - side / 2))
+  const y = Math.max(0, Math.round(face.box.y + face.box.height / 2 - side / 2))
+  return crop(img, x, y, Math.min(side, img.width - x), Math.min(side, img.height - y))
+}
+
+let analyzer: FaceAnalyzer
+beforeAll(async () => {
+  analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 8 })
+})
+afterAll(() => analyzer.close())
+
+describe('FaceAnalyzer on the demo photos', () => {
+  const expected: [number, number][] = [
+    [1, 3],
+    [2, 3],
+    [3, 3],
+    [4, 4],
+    [5, 5],
+    [6, 4],
+  ]
+  it.each(expected)(
+    'sample%i.jpg has %i faces, with landmarks in their boxes and eyes above the mouth',
+    async (i, count) => {
+      const result = await analyzer.detect(photo(i))
+      expect(result.detections).toBe(count)
+      expect(result.faces).toHaveLength(count)
+      for (const face of result.faces) {
+        const { x, y, width: w, height: h } = face.box
+        // Brows, eyes, nose and mouth (iBUG 17-67) inside the box with a 15% margin; the jaw may reach beyond.
+        for (let k = 17; k < 68; k++) {
+          expect(face.ibug68[2 * k]!).toBeGreaterThan(x - 0.15 * w)
+          expect(face.ibug68[2 * k]!).toBeLessThan(x + 1.15 * w)
+          expect(face.ibug68[2 * k + 1]!).toBeGreaterThan(y - 0.15 * h)
+          expect(face.ibug68[2 * k + 1]!).toBeLessThan(y + 1.15 * h)
+        }
+        // In the face's own upright frame (roll removed), both eyes are above the mouth.
+        const roll = (face.pose.roll * Math.PI) / 180
+        const up = (k: number) =>
+          -Math.sin(roll) * face.ibug68[2 * k]! + Math.cos(roll) * face.ibug68[2 * k + 1]!
+        expect(up(36)).toBeLessThan(up(51))
+        expect(up(45)).toBeLessThan(up(51))
+        expect(face.meshScore).toBeGreaterThan(0.1)
+      }
+      // Largest first.
+      const areas = result.faces.map((f) => f.box.width * f.box.height)
+      expect([...areas].sort((a, b) => b - a)).toEqual(areas)
+    }
+  )
+
+  it('returns new arrays on every call (results do not pile up)', async () => {
+    const img = photo(3, 800)
+    const a = await analyzer.detect(img)
+    const b = await analyzer.detect(img)
+    expect(b.faces).not.toBe(a.faces)
+    expect(b.faces).toHaveLength(a.faces.length)
+    expect(b.faces[0]!.mesh).not.toBe(a.faces[0]!.mesh)
+    expect(Array.from(b.faces[0]!.mesh)).toEqual(Array.from(a.faces[0]!.mesh))
+  })
+
+  it('measures pose consistently: a mirrored photo flips yaw and roll and keeps pitch', async () => {
+    const img = photo(3, 800)
+    const mirrored = applyOrientation(img, 2)
+    const a = (await analyzer.detect(img)).faces
+    const b = (await analyzer.detect(mirrored)).faces
+    for (const face of a) {
+      // The same person in the mirror: the face whose box centre mirrors this one's.
+      const cx = img.width - (face.box.x + face.box.width / 2)
+      const twin = b.find((f) => Math.abs(f.box.x + f.box.width / 2 - cx) < face.box.width / 4)!
+      expect(twin).toBeDefined()
+      expect(Math.abs(twin.pose.yaw + face.pose.yaw)).toBeLessThan(4)
+      expect(Math.abs(twin.pose.roll + face.pose.roll)).toBeLessThan(3)
+      expect(Math.abs(twin.pose.pitch - face.pose.pitch)).toBeLessThan(3)
+    }
+  })
+
+  it('reads a near-frontal face as near-zero pose and a rotated copy as rolled', async () => {
+    // sample6's face at about (170, 360) looks at the camera.
+    const img = photo(6)
+    const front = (await analyzer.detect(img)).faces.find((f) => f.box.x < 300)!
+    const single = faceCrop(img, front)
+    const base = (await analyzer.detect(single)).faces[0]!
+    expect(Math.abs(base.pose.yaw)).toBeLessThan(15)
+    expect(Math.abs(base.pose.pitch)).toBeLessThan(15)
+    expect(Math.abs(base.pose.roll)).toBeLessThan(10)
+    const turned = (await analyzer.detect(applyOrientation(single, 6))).faces[0]!
+    expect(turned.pose.roll - base.pose.roll).toBeCloseTo(90, -1) // within 5 degrees
+  })
+})
+
+describe('FaceAnalyzer: awkward and bad input', () => {
+  it('reports no face on a picture without one', async () => {
+    const img = createImage(640, 480)
+    for (let i = 0; i < img.data.length; i += 4) img.data.set([(i >> 4) % 255, 120, 200, 255], i)
+    const result = await analyzer.detect(img)
+    expect(result.faces).toEqual([])
+    expect(result.warnings.map((w) => w.code)).toEqual(['no-face'])
+    expect(result.warnings[0]!.message).toMatch(/No face found; use a photo with one face/)
+  })
+
+  it('chooses the largest of several faces and reports the count', async () => {
+    const one = await FaceAnalyzer.createFromOptions({ models })
+    try {
+      const result = await one.detect(photo(5))
+      expect(result.faces).toHaveLength(1)
+      expect(result.detections).toBe(5)
+      const all = await analyzer.detect(photo(5))
+      expect(result.faces[0]!.box.width).toBeCloseTo(all.faces[0]!.box.width, 3)
+      expect(result.warnings.find((w) => w.code === 'several-faces')!.message).toMatch(
+        /5 faces found; the largest/
+      )
+    } finally {
+      await one.close()
+    }
+  })
+
+  it('warns when the face is too small', async () => {
+    const result = await analyzer.detect(photo(3, 360))
+    expect(result.faces.length).toBeGreaterThan(0)
+    expect(result.warnings.map((w) => w.code)).toContain('face-too-small')
+    expect(result.warnings.find((w) => w.code === 'face-too-small')!.message).toMatch(
+      /px between the eyes.*move closer/
+    )
+  })
+
+  it('reports the yaw of a strong profile and asks for a frontal photo', async () => {
+    const img = photo(2)
+    const turned = (await analyzer.detect(img)).faces.reduce((a, b) =>
+      Math.abs(b.pose.yaw) > Math.abs(a.pose.yaw) ? b : a
+    )
+    const result = await analyzer.detect(faceCrop(img, turned))
+    const warning = result.warnings.find((w) => w.code === 'profile')
+    expect(warning, JSON.stringify(result.warnings)).toBeDefined()
+    expect(warning!.message).toMatch(/turned \d+° to the (left|right).*use a frontal photo/)
+  })
+
+  it('finds the same faces in an EXIF-rotated JPEG and in grey', async () => {
+    const img = photo(3, 800)
+    // Store the pixels rotated 90° counter-clockwise and tag them with orientation 6 (rotate clockwise to view).
+    const stored = applyOrientation(img, 8)
+    const jpeg = new Uint8Array(encodeJpeg(stored, 90).data)
+    const app1 = exifOrientationSegment(6)
+    const tagged = new Uint8Array([...jpeg.subarray(0, 2), ...app1, ...jpeg.subarray(2)])
+    const decoded = decodeImage(tagged)
+    expect(decoded.orientation).toBe(6)
+    expect([decoded.image.width, decoded.image.height]).toEqual([img.width, img.height])
+    const upright = await analyzer.detect(decoded.image)
+    expect(upright.detections).toBe(3)
+    for (const f of upright.faces) expect(Math.abs(f.pose.roll)).toBeLessThan(30)
+
+    const grey = { ...img, data: img.data.slice() }
+    for (let i = 0; i < grey.data.length; i += 4) {
+      const l = 0.299 * grey.data[i]! + 0.587 * grey.data[i + 1]! + 0.114 * grey.data[i + 2]!
+      grey.data.set([l, l, l], i)
+    }
+    expect((await analyzer.detect(grey)).detections).toBe(3)
+  })
+
+  it('reads a PNG with alpha (transparent pixels count as white)', async () => {
+    const img = photo(6)
+    const front = (await analyzer.detect(img)).faces.find((f) => f.box.x < 300)!
+    const single = faceCrop(img, front)
+    // Clear a 15% border to fully transparent black: it must read as white, not as a black frame.
+    const bw = Math.round(single.width * 0.15)
+    for (let y = 0; y < single.height; y++)
+      for (let x = 0; x < single.width; x++)
+        if (x < bw || y < bw || x >= single.width - bw || y >= single.height - bw)
+          single.data.set([0, 0, 0, 0], (x + y * single.width) * 4)
+    const decoded = decodeImage(encodePng(single))
+    expect(decoded.hasAlpha).toBe(true)
+    const result = await analyzer.detect(decoded.image)
+    expect(result.faces).toHaveLength(1)
+  })
+})
