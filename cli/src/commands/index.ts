@@ -3,5 +3,6 @@ import type { Command } from '../command.ts'
 import { benchCommand, evalCommand } from './suites.ts'
 import { rigCommand } from './rig.ts'
 import { detectCommand } from './detect.ts'
+import { renderCommand } from './render.ts'
 
-export const COMMANDS: readonly Command[] = [rigCommand, detectCommand, evalCommand, benchCommand]
+export const COMMANDS: readonly Command[] = [rigCommand, renderCommand, detectCommand, evalCommand, benchCommand]

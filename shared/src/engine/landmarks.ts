@@ -1,0 +1,204 @@
+/**
+ * @module engine/landmarks — the 68 iBUG landmarks and named extras of a posed character, in image pixels.
+ * Interior points (brows, eyes, nose, mouth) are rest-pose surface points found by casting a ray along -z at a
+ * face-plane position defined by the anatomy, skinned like the skin there. The jaw contour 0-16 is the
+ * silhouette "as seen in the image": among skin vertices in a thin wedge at each contour angle, the one that
+ * projects farthest out in that direction.
+ * iBUG order (image left = subject's right): 0-16 jaw from image left to right via the chin, 17-21 / 22-26 brows
+ * (image left brow outer->inner, then image right inner->outer), 27-30 nose bridge down to the tip, 31-35 nostril
+ * base left->right, 36-41 image-left eye (outer corner first, clockwise), 42-47 image-right eye (inner corner
+ * first), 48-59 outer lips from the left corner, clockwise, 60-67 inner lips.
+ */
+import { EYEBALL, FACE, lidMargin } from './anatomy.ts'
+import type { BaseMesh, Attach } from './mesh.ts'
+import { earToHead, weightsOf, type BoneWeights } from './mesh.ts'
+import { browCenterY, lipBorders } from './styles.ts'
+
+/** Landmark positions in pixels of an image of the requested size (x right, y down, origin top-left). */
+export interface CharacterLandmarks {
+  /** 136 = 68 x (x, y), iBUG order. */
+  ibug68: Float32Array
+  /** 68 flags: 1 when the point faces the camera (the jaw contour is always 1: it is the silhouette). */
+  visible: Uint8Array
+  /** Named extras (subject's left = `.L`): pupils, ear tips and lobes, nose tip, chin, mouth centre. */
+  named: Record<string, [x: number, y: number]>
+}
+
+/** Face-plane (x, y) of iBUG points 17-67 for a brow style (index 0 = point 17). */
+function interiorTargets(browStyle: string): [number, number][] {
+  const out: [number, number][] = []
+  const brow = (s: number, side: number): [number, number] => [
+    side * (FACE.browInnerX + s * (FACE.browOuterX - FACE.browInnerX)),
+    browCenterY(browStyle, s),
+  ]
+  for (const s of [1, 0.75, 0.5, 0.25, 0]) out.push(brow(s, -1))
+  for (const s of [0, 0.25, 0.5, 0.75, 1]) out.push(brow(s, 1))
+  for (const y of [0.45, -1.05, -2.6, -4.45]) out.push([0, y])
+  for (const x of [-1.15, -0.6, 0, 0.6, 1.15])
+    out.push([x, x === 0 ? FACE.subnasaleY : -5.72 + 0.1 * Math.abs(x)])
+  const eye = (s: number, upper: boolean, side: number): [number, number] => [
+    side * (EYEBALL.x + s * EYE_HALF),
+    EYEBALL.y + lidMargin(s, upper),
+  ]
+  // Image-left eye (subject's right, x < 0): outer corner, upper lid outer->inner, inner corner, lower inner->outer.
+  out.push(eye(1, true, -1), eye(0.33, true, -1), eye(-0.33, true, -1), eye(-1, true, -1))
+  out.push(eye(-0.33, false, -1), eye(0.33, false, -1))
+  out.push(eye(-1, true, 1), eye(-0.33, true, 1), eye(0.33, true, 1), eye(1, true, 1))
+  out.push(eye(0.33, false, 1), eye(-0.33, false, 1))
+  const hw = FACE.mouthHalfWidth
+  const up = (x: number): [number, number] => [x, lipBorders(x)[0]]
+  const low = (x: number): [number, number] => [x, lipBorders(x)[1]]
+  out.push([-hw, FACE.stomionY], up(-1.5), up(-0.45), up(0), up(0.45), up(1.5), [hw, FACE.stomionY])
+  out.push(low(1.5), low(0.6), low(0), low(-0.6), low(-1.5))
+  const line = (x: number, dy: number): [number, number] => [x, FACE.stomionY + dy]
+  out.push(
+    line(-hw + 0.25, 0),
+    line(-0.8, 0.04),
+    line(0, 0.04),
+    line(0.8, 0.04),
+    line(hw - 0.25, 0)
+  )
+  out.push(line(0.8, -0.04), line(0, -0.04), line(-0.8, -0.04))
+  return out
+}
+const EYE_HALF = 1.42
+
+/** Outermost rest-skin point along -z at face-plane (x, y), and the nearest skin vertex there. */
+function castFront(
+  mesh: BaseMesh,
+  x: number,
+  y: number
+): { p: [number, number, number]; vertex: number } {
+  const r = mesh.rest
+  const idx = mesh.skinGrid.indices
+  let best = -Infinity
+  for (let t = 0; t < idx.length; t += 3) {
+    const a = idx[t]! * 3,
+      b = idx[t + 1]! * 3,
+      c = idx[t + 2]! * 3
+    const ax = r[a]!,
+      ay = r[a + 1]!,
+      bx = r[b]!,
+      by = r[b + 1]!,
+      cx = r[c]!,
+      cy = r[c + 1]!
+    const det = (bx - ax) * (cy - ay) - (cx - ax) * (by - ay)
+    if (det <= 0) continue // faces away from +z
+    const l1 = ((x - ax) * (cy - ay) - (cx - ax) * (y - ay)) / det
+    const l2 = ((bx - ax) * (y - ay) - (x - ax) * (by - ay)) / det
+    if (l1 < 0 || l2 < 0 || l1 + l2 > 1) continue
+    best = Math.max(best, r[a + 2]! + l1 * (r[b + 2]! - r[a + 2]!) + l2 * (r[c + 2]! - r[a + 2]!))
+  }
+  const p: [number, number, number] = [x, y, Number.isFinite(best) ? best : 0]
+  let vertex = 0
+  let dmin = Infinity
+  for (let v = 0; v < mesh.skinCount; v++) {
+    const d = (r[v * 3]! - p[0]) ** 2 + (r[v * 3 + 1]! - p[1]) ** 2 + (r[v * 3 + 2]! - p[2]) ** 2
+    if (d < dmin) {
+      dmin = d
+      vertex = v
+    }
+  }
+  return { p, vertex }
+}
+
+/** Contour wedge angles (radians, face plane, y up) of points 0-16 around the point (0, CONTOUR_CY). */
+const CONTOUR_CY = -2.5
+const contourAngle = (k: number) => ((160 + k * (110 / 8)) * Math.PI) / 180
+
+/** Rest-pose landmark rig for one brow style: points, their weights and the vertex whose normal they use. */
+export interface LandmarkRig {
+  rest: Float32Array
+  bones: BoneWeights[]
+  names: string[]
+  /** Vertex of the base mesh whose posed normal decides visibility (-1: always visible). */
+  normalVertex: Int32Array
+  /** Candidate skin vertices of each contour point. */
+  contour: Int32Array[]
+}
+
+export const NAMED = [
+  'pupil.R',
+  'pupil.L',
+  'earTip.R',
+  'earTip.L',
+  'earLobe.R',
+  'earLobe.L',
+  'noseTip',
+  'chin',
+  'mouth',
+] as const
+
+export function buildLandmarkRig(mesh: BaseMesh, browStyle: string): LandmarkRig {
+  const targets = interiorTargets(browStyle)
+  const pts: number[] = []
+  const attach: Attach[] = []
+  const normalVertex: number[] = []
+  for (const [x, y] of targets) {
+    const hit = castFront(mesh, x, y)
+    pts.push(...hit.p)
+    attach.push({ kind: 'skin' })
+    normalVertex.push(hit.vertex)
+  }
+  const tmp = [0, 0, 0]
+  for (const s of [-1, 1]) {
+    pts.push(s * EYEBALL.x, EYEBALL.y, EYEBALL.z + EYEBALL.rz + 0.12)
+    attach.push({ kind: 'eye', side: s })
+    normalVertex.push(-1)
+  }
+  for (const [up, lv] of [
+    [1, 3.0],
+    [-1, -3.0],
+  ] as const) {
+    for (const s of [-1, 1]) {
+      pts.push(...earToHead(0.3, lv * 0.97, -1.55, s, tmp))
+      attach.push({ kind: 'ear', side: s, up })
+      normalVertex.push(-1)
+    }
+  }
+  for (const [x, y] of [
+    [0, FACE.noseTipY + 0.25],
+    [0, FACE.mentonY + 0.15],
+    [0, FACE.stomionY],
+  ] as const) {
+    const hit = castFront(mesh, x, y)
+    pts.push(...hit.p)
+    attach.push({ kind: 'skin' })
+    normalVertex.push(hit.vertex)
+  }
+  const rest = Float32Array.from(pts)
+  return {
+    rest,
+    bones: weightsOf(rest, (i) => attach[i]!),
+    names: [...NAMED],
+    normalVertex: Int32Array.from(normalVertex),
+    contour: contourCandidates(mesh),
+  }
+}
+
+function contourCandidates(mesh: BaseMesh): Int32Array[] {
+  const r = mesh.rest
+  const lists: number[][] = Array.from({ length: 17 }, () => [])
+  for (let v = 0; v < mesh.skinCount; v++) {
+    const x = r[v * 3]!,
+      y = r[v * 3 + 1]!,
+      z = r[v * 3 + 2]!
+    const under = -12.45 + (9 - z) * (4.45 / 10.5) // the jaw's underside: below it is neck
+    if (z < 0.5 || y < under - 0.4 || y > 1.5) continue
+    let a = Math.atan2(y - CONTOUR_CY, x)
+    if (a < 0) a += 2 * Math.PI
+    for (let k = 0; k < 17; k++) {
+      let d = a - contourAngle(k)
+      if (d > Math.PI) d -= 2 * Math.PI
+      if (d < -Math.PI) d += 2 * Math.PI
+      if (Math.abs(d) < (2.5 * Math.PI) / 180) lists[k]!.push(v)
+    }
+  }
+  return lists.map((l) => Int32Array.from(l))
+}
+
+/** Image-space direction (x right, y down) in which contour point k lies from the face centre. */
+export function contourDirection(k: number): [number, number] {
+  const a = contourAngle(k)
+  return [Math.cos(a), -Math.sin(a)]
+}

@@ -1,0 +1,110 @@
+/**
+ * @module render/rasterize — tinyrenderer-style triangle rasterization with a programmable Shader.
+ * Half-space edge functions over the clipped bounding box, pixel centres at +0.5, a less-than z-buffer,
+ * perspective-correct barycentrics handed to the fragment stage, and back-face culling (counter-clockwise
+ * triangles, as seen by the camera, are front faces).
+ */
+import type { Mat4 } from '../math/mat4.ts'
+import type { RenderTarget } from './target.ts'
+
+/**
+ * A shader program. `vertex` writes the clip-space position (x, y, z, w) of `corner` (0-2) of `face` into `clip`
+ * and stores whatever varyings it needs; `fragment` gets perspective-correct barycentrics (b0, b1, b2, summing to
+ * 1) and writes LINEAR RGB into `color[0..2]` and coverage into `color[3]`, or returns false to discard.
+ */
+export interface Shader {
+  vertex(face: number, corner: number, clip: Float32Array): void
+  fragment(bary: Float32Array, color: Float32Array): boolean
+}
+
+// Scratch state: rasterize() allocates nothing per call.
+const clip = new Float32Array(4)
+const sx = new Float64Array(3)
+const sy = new Float64Array(3)
+const sz = new Float64Array(3)
+const invW = new Float64Array(3)
+const bary = new Float32Array(3)
+const frag = new Float32Array(4)
+
+/**
+ * Draws triangle `face` of the shader's mesh into `target`. `screen` is the viewport matrix (NDC -> pixels, see
+ * mat4.viewport). Triangles with a corner behind the camera (w <= 1e-6) are skipped: the engine's scenes never
+ * cross the near plane, so no clipping is needed. Returns the number of pixels written.
+ */
+export function rasterize(
+  face: number,
+  shader: Shader,
+  target: RenderTarget,
+  screen: Mat4
+): number {
+  for (let k = 0; k < 3; k++) {
+    shader.vertex(face, k, clip)
+    const w = clip[3]!
+    if (!(w > 1e-6)) return 0 // behind the camera (or NaN)
+    const iw = 1 / w
+    const nx = clip[0]! * iw
+    const ny = clip[1]! * iw
+    sx[k] = screen[0]! * nx + screen[12]! // viewport (no rotation terms)
+    sy[k] = screen[5]! * ny + screen[13]!
+    sz[k] = screen[10]! * clip[2]! * iw + screen[14]!
+    invW[k] = iw
+  }
+  const x0 = sx[0]!,
+    y0 = sy[0]!,
+    x1 = sx[1]!,
+    y1 = sy[1]!,
+    x2 = sx[2]!,
+    y2 = sy[2]!
+  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0) // < 0: counter-clockwise on screen (y down)
+  if (!(area < 0)) return 0 // back face, degenerate or NaN
+  const { width, height, color, depth } = target
+  const minX = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5)) // bounding box, clipped to the target
+  const maxX = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
+  const minY = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
+  const maxY = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
+  if (minX > maxX || minY > maxY) return 0
+  const inv = 1 / area
+  // Edge functions e_k(px, py) for the edge opposite corner k, normalised so they are barycentrics.
+  const a0 = (y1 - y2) * inv,
+    b0 = (x2 - x1) * inv,
+    c0 = (x1 * y2 - x2 * y1) * inv
+  const a1 = (y2 - y0) * inv,
+    b1 = (x0 - x2) * inv,
+    c1 = (x2 * y0 - x0 * y2) * inv
+  const z0 = sz[0]!,
+    z1 = sz[1]!,
+    z2 = sz[2]!,
+    w0 = invW[0]!,
+    w1 = invW[1]!,
+    w2 = invW[2]!
+  let written = 0
+  for (let py = minY; py <= maxY; py++) {
+    const cy = py + 0.5
+    for (let px = minX; px <= maxX; px++) {
+      const cx = px + 0.5
+      const l0 = a0 * cx + b0 * cy + c0 // screen-space barycentrics
+      const l1 = a1 * cx + b1 * cy + c1
+      const l2 = 1 - l0 - l1
+      if (l0 < 0 || l1 < 0 || l2 < 0) continue // outside the triangle
+      const z = l0 * z0 + l1 * z1 + l2 * z2 // window z is affine in screen space
+      const i = px + py * width
+      if (!(z < depth[i]!) || z < 0) continue // z-test (and near plane)
+      const p0 = l0 * w0,
+        p1 = l1 * w1,
+        p2 = l2 * w2 // perspective correction
+      const ps = 1 / (p0 + p1 + p2)
+      bary[0] = p0 * ps
+      bary[1] = p1 * ps
+      bary[2] = p2 * ps
+      if (!shader.fragment(bary, frag)) continue // discarded
+      depth[i] = z
+      const o = i * 4
+      color[o] = frag[0]!
+      color[o + 1] = frag[1]!
+      color[o + 2] = frag[2]!
+      color[o + 3] = frag[3]!
+      written++
+    }
+  }
+  return written
+}

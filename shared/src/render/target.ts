@@ -1,0 +1,34 @@
+/**
+ * @module render/target — the framebuffer a rasterizer draws into: flat typed colour and depth buffers.
+ * Pixel (x, y) is index `x + y * width` (x right, y down, origin top-left); colour has 4 floats per pixel at
+ * `4 * index`: LINEAR RGB in [0, 1] and coverage (0 = background, 1 = drawn). Depth is window z in [0, 1]
+ * (0 = near plane), cleared to +Infinity.
+ */
+
+export interface RenderTarget {
+  width: number
+  height: number
+  color: Float32Array
+  depth: Float32Array
+}
+
+/** A new cleared target (allocates; reuse it across frames with clearTarget). */
+export function createTarget(width: number, height: number): RenderTarget {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new Error(`Render target size must be positive integers, got ${width}x${height}.`)
+  }
+  const target = {
+    width,
+    height,
+    color: new Float32Array(width * height * 4),
+    depth: new Float32Array(width * height),
+  }
+  return clearTarget(target)
+}
+
+/** Resets colour to transparent black and depth to +Infinity. */
+export function clearTarget(target: RenderTarget): RenderTarget {
+  target.color.fill(0)
+  target.depth.fill(Infinity)
+  return target
+}
