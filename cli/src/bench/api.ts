@@ -28,6 +28,8 @@ interface Stats {
   byOp: Record<string, number>
   conflicts: number
   signinMs: number[]
+  /** Latencies per operation, for the p99_by_op figure. */
+  msByOp: Record<string, number[]>
 }
 
 interface Client {
@@ -56,6 +58,7 @@ async function timed(
     const ms = performance.now() - t0
     stats.latencies.push(ms)
     if (op === 'signin') stats.signinMs.push(ms)
+    ;(stats.msByOp[op] ??= []).push(ms)
     stats.byOp[op] = (stats.byOp[op] ?? 0) + 1
     if (res.status >= 500) stats.errors++
     return new Response(res.status === 204 || res.status === 304 ? null : body, {
@@ -184,7 +187,14 @@ async function countLostUpdates(
 
 /** Runs every client for `seconds`; figures over all requests of the phase. */
 async function runPhase(base: string, set: Client[], seconds: number, thinkMs: number) {
-  const stats: Stats = { latencies: [], errors: 0, byOp: {}, conflicts: 0, signinMs: [] }
+  const stats: Stats = {
+    latencies: [],
+    errors: 0,
+    byOp: {},
+    conflicts: 0,
+    signinMs: [],
+    msByOp: {},
+  }
   const t0 = performance.now()
   const deadline = t0 + seconds * 1000
   const accepted = (
@@ -204,6 +214,9 @@ async function runPhase(base: string, set: Client[], seconds: number, thinkMs: n
     conflicts_412: stats.conflicts,
     signin_p50_ms: stats.signinMs.length ? Number(median(stats.signinMs).toFixed(1)) : null,
     ops: stats.byOp,
+    p99_by_op: Object.fromEntries(
+      Object.entries(stats.msByOp).map(([op, ms]) => [op, Number(percentile(ms, 99).toFixed(1))])
+    ),
   }
   return { figures, extra, accepted }
 }
