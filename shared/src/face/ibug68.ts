@@ -6,13 +6,14 @@
  * to tip, 31-35 nostrils right to left, 36-41 right eye and 42-47 left eye (from the outer/left corner,
  * clockwise on the image: corner, 2 upper lid, corner, 2 lower lid), 48-59 outer lips from the right corner,
  * 60-67 inner lips. The mesh has no exact jaw contour at iBUG's spacing, so the jaw points are the nearest mesh
- * vertices on the face oval; expect them to differ most from 68-point annotations.
+ * vertices on the face oval, spread from eye level to the chin; expect them to differ most from 68-point
+ * annotations. Brows follow the mesh's upper brow edge, as iBUG's brow points do.
  */
 
 /** Mesh vertex index for each iBUG point 0..67. */
 export const IBUG68_FROM_MESH: readonly number[] = [
-  // jaw 0-16
-  162, 234, 93, 58, 172, 136, 149, 148, 152, 377, 378, 365, 397, 288, 323, 454, 389,
+  // jaw 0-16: the face oval from eye level (127 / 356, beside the outer eye corners) down to the chin (152)
+  127, 234, 93, 58, 172, 136, 149, 148, 152, 377, 378, 365, 397, 288, 323, 454, 356,
   // brows 17-21 (subject's right), 22-26 (left)
   71, 63, 105, 66, 107, 336, 296, 334, 293, 301,
   // nose bridge 27-30, nostrils 31-35
