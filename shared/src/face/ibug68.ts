@@ -13,7 +13,8 @@
 /** Mesh vertex index for each iBUG point 0..67. */
 export const IBUG68_FROM_MESH: readonly number[] = [
   // jaw 0-16: the face oval from eye level (127 / 356, beside the outer eye corners) down to the chin (152)
-  127, 234, 93, 58, 172, 136, 149, 148, 152, 377, 378, 365, 397, 288, 323, 454, 356,
+  127,
+  234, 93, 58, 172, 136, 149, 148, 152, 377, 378, 365, 397, 288, 323, 454, 356,
   // brows 17-21 (subject's right), 22-26 (left)
   71, 63, 105, 66, 107, 336, 296, 334, 293, 301,
   // nose bridge 27-30, nostrils 31-35
