@@ -82,8 +82,8 @@ def main(argv: list[str]) -> int:
                 if check['maxAbsDiff'] > args.tolerance:
                     failed.append(model_id)
         print(line, flush=True)
-    WORK_DIR.mkdir(exist_ok=True)
-    checks_file.write_text(json.dumps(checks, indent=1, sort_keys=True))
+        WORK_DIR.mkdir(exist_ok=True)  # saved per model, so a later failure keeps the checks already made
+        checks_file.write_text(json.dumps(checks, indent=1, sort_keys=True))
     if failed:
         print(f'FAILED parity (> {args.tolerance}): {", ".join(failed)}', file=sys.stderr)
         return 1

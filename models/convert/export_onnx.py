@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import warnings
 from pathlib import Path
 
 import onnx
@@ -40,7 +41,10 @@ def export_onnx(module: torch.nn.Module, input_name: str, input_shape: list[int]
     """Traces `module` on zeros of `input_shape` and returns the serialised ONNX model."""
     module.eval()
     buffer = io.BytesIO()
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        # shapes are read as Python ints on purpose (static graph): silence the tracer's warnings about it
+        warnings.simplefilter('ignore', torch.jit.TracerWarning)
+        warnings.filterwarnings('ignore', message='.*shape inference of prim::Constant.*')
         torch.onnx.export(
             module,
             (torch.zeros(*input_shape),),

@@ -4,6 +4,7 @@
  *   - one synthetic image per model -> models/tests/fixtures/<id>.<output>.npy + index.json (small, committed).
  * Usage: npx tsx models/convert/tfjs-reference.ts [--fixtures-only] [--max-faces N]
  */
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -129,7 +130,8 @@ async function fixtureReferences(runners: Record<string, Runner>) {
   const index: Record<string, unknown> = {}
   for (const [id, spec] of Object.entries(SPECS)) {
     const size = spec.input.size
-    const pixels = Float32Array.from(syntheticImage(size, FIXTURE_SEED))
+    const image = syntheticImage(size, FIXTURE_SEED)
+    const pixels = Float32Array.from(image)
     const x = tf.tidy(() => {
       const t = tf.tensor4d(pixels, [1, size, size, 3])
       return spec.input.scale === 'unit' ? tf.div(t, 255) : t
@@ -140,7 +142,9 @@ async function fixtureReferences(runners: Record<string, Runner>) {
       files[out] = `${id}.${out}.npy`
       save(FIXTURE_DIR, files[out], t)
     }
-    index[id] = { seed: FIXTURE_SEED, size, scale: spec.input.scale, outputs: files }
+    // the sha256 of the uint8 image lets synthetic.py prove it makes the very same pixels
+    const imageSha256 = createHash('sha256').update(image).digest('hex')
+    index[id] = { seed: FIXTURE_SEED, size, scale: spec.input.scale, imageSha256, outputs: files }
     tf.dispose([x, ...Object.values(outputs)])
   }
   writeFileSync(join(FIXTURE_DIR, 'index.json'), JSON.stringify(index, null, 2) + '\n')

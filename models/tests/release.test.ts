@@ -1,0 +1,96 @@
+/**
+ * @file The released .onnx files under onnxruntime-node: manifest sha256 and size, I/O names and shapes, and parity
+ * with TF.js (tfjs-cpu) outputs on the committed synthetic fixtures (tests/fixtures, made by tfjs-reference.ts).
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as ort from 'onnxruntime-node'
+import { describe, expect, it } from 'vitest'
+import { decodeNpy } from '../convert/npy.ts'
+import { syntheticImage } from '../convert/synthetic.ts'
+
+const MODELS_DIR = dirname(dirname(fileURLToPath(import.meta.url)))
+const TOLERANCE = 1e-3
+
+interface IoSpec {
+  name: string
+  shape: number[]
+  dtype: string
+}
+interface ManifestModel {
+  id: string
+  file: string
+  sha256: string
+  bytes: number
+  inputs: IoSpec[]
+  outputs: IoSpec[]
+  check: { maxAbsDiff: number }
+}
+interface Fixture {
+  seed: number
+  size: number
+  scale: 'unit' | 'byte'
+  imageSha256: string
+  outputs: Record<string, string>
+}
+
+const manifest = JSON.parse(readFileSync(join(MODELS_DIR, 'release', 'manifest.json'), 'utf8')) as {
+  schema: number
+  models: ManifestModel[]
+}
+const fixtures = JSON.parse(
+  readFileSync(join(MODELS_DIR, 'tests', 'fixtures', 'index.json'), 'utf8')
+) as Record<string, Fixture>
+
+/** The fixture's input: the synthetic image as float32 NHWC, scaled as the model expects. */
+function fixtureInput(f: Fixture): ort.Tensor {
+  const image = syntheticImage(f.size, f.seed)
+  expect(createHash('sha256').update(image).digest('hex')).toBe(f.imageSha256)
+  const data = Float32Array.from(image, (v) => (f.scale === 'unit' ? v / 255 : v))
+  return new ort.Tensor('float32', data, [1, f.size, f.size, 3])
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs((a[i] ?? 0) - (b[i] ?? 0)))
+  return worst
+}
+
+describe('released face models', () => {
+  it('lists the five face models with schema 1 and checks within tolerance', () => {
+    expect(manifest.schema).toBe(1)
+    expect(manifest.models.map((m) => m.id).sort()).toEqual(Object.keys(fixtures).sort())
+    for (const m of manifest.models) expect(m.check.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE)
+  })
+
+  for (const model of manifest.models) {
+    it(`${model.id}: sha256, shapes and TF.js parity under onnxruntime-node`, async () => {
+      const bytes = readFileSync(join(MODELS_DIR, 'release', model.file))
+      expect(bytes.byteLength).toBe(model.bytes)
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(model.sha256)
+      const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1 })
+      try {
+        expect(session.inputNames).toEqual(model.inputs.map((i) => i.name))
+        expect(session.outputNames).toEqual(model.outputs.map((o) => o.name))
+        const fixture = fixtures[model.id]
+        if (!fixture)
+          throw new Error(`no fixture for ${model.id}: run models/convert/tfjs-reference.ts`)
+        const input = model.inputs[0] as IoSpec
+        const result = await session.run({ [input.name]: fixtureInput(fixture) })
+        for (const out of model.outputs) {
+          const got = result[out.name] as ort.Tensor
+          expect(got.dims).toEqual(out.shape)
+          const expected = decodeNpy(
+            readFileSync(join(MODELS_DIR, 'tests', 'fixtures', fixture.outputs[out.name] ?? ''))
+          )
+          expect(expected.shape).toEqual(out.shape)
+          expect(maxAbsDiff(got.data as Float32Array, expected.data)).toBeLessThanOrEqual(TOLERANCE)
+        }
+      } finally {
+        await session.release()
+      }
+    })
+  }
+})
