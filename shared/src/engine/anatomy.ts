@@ -61,15 +61,31 @@ export function bump(x: number, y: number, cx: number, cy: number, sx: number, s
   return Math.exp(-(u * u + v * v))
 }
 
-/** Linear interpolation through (xs, ys) knots (xs ascending), clamped at the ends. */
+/** Smooth (C1 cubic Hermite, Catmull-Rom tangents) interpolation through (xs, ys) knots, clamped at the ends. */
 export function piecewise(xs: readonly number[], ys: readonly number[], x: number): number {
+  const n = xs.length
   if (x <= xs[0]!) return ys[0]!
-  for (let i = 1; i < xs.length; i++) {
-    if (x <= xs[i]!) {
-      const t = (x - xs[i - 1]!) / (xs[i]! - xs[i - 1]!)
-      const s = t * t * (3 - 2 * t) // smooth between knots: no creases in the surface
-      return ys[i - 1]! + (ys[i]! - ys[i - 1]!) * s
-    }
-  }
-  return ys[ys.length - 1]!
+  if (x >= xs[n - 1]!) return ys[n - 1]!
+  let i = 0
+  while (x > xs[i + 1]!) i++
+  const x0 = xs[i]!,
+    x1 = xs[i + 1]!,
+    y0 = ys[i]!,
+    y1 = ys[i + 1]!
+  const h = x1 - x0
+  const slope = (a: number) =>
+    a <= 0
+      ? (ys[1]! - ys[0]!) / (xs[1]! - xs[0]!)
+      : a >= n - 1
+        ? (ys[n - 1]! - ys[n - 2]!) / (xs[n - 1]! - xs[n - 2]!)
+        : (ys[a + 1]! - ys[a - 1]!) / (xs[a + 1]! - xs[a - 1]!)
+  const t = (x - x0) / h
+  const t2 = t * t
+  const t3 = t2 * t
+  return (
+    (2 * t3 - 3 * t2 + 1) * y0 +
+    (t3 - 2 * t2 + t) * h * slope(i) +
+    (-2 * t3 + 3 * t2) * y1 +
+    (t3 - t2) * h * slope(i + 1)
+  )
 }

@@ -38,3 +38,24 @@ export function viewProjection(out: Mat4): Mat4 {
   )
   return mat4.mul(out, proj, view)
 }
+
+/** Clip-space positions (4 floats per vertex) of `count` world points, into `out` (grown when too small). */
+export function project(
+  vp: Mat4,
+  pos: Float32Array,
+  count: number,
+  out: Float32Array
+): Float32Array {
+  if (out.length < count * 4) out = new Float32Array(count * 4)
+  const m = vp
+  for (let v = 0; v < count; v++) {
+    const x = pos[v * 3]!,
+      y = pos[v * 3 + 1]!,
+      z = pos[v * 3 + 2]!
+    out[v * 4] = m[0]! * x + m[4]! * y + m[8]! * z + m[12]!
+    out[v * 4 + 1] = m[1]! * x + m[5]! * y + m[9]! * z + m[13]!
+    out[v * 4 + 2] = m[2]! * x + m[6]! * y + m[10]! * z + m[14]!
+    out[v * 4 + 3] = m[3]! * x + m[7]! * y + m[11]! * z + m[15]!
+  }
+  return out
+}

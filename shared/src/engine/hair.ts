@@ -67,6 +67,8 @@ export interface HairShell {
   used: Int32Array
   vertices: Int32Array
   indices: Uint32Array
+  /** Strand phase per shell vertex (radians): strands run down from the crown and waver with height. */
+  phase: Float32Array
 }
 
 /** Builds the shell of one style over the mesh's skin grid (null for bald). */
@@ -113,11 +115,18 @@ export function buildHairShell(mesh: BaseMesh, style: string): HairShell | null 
     }
     return used[v]!
   })
+  const phase = Float32Array.from(vertices, (v) => {
+    const x = p[v * 3]!
+    const y = p[v * 3 + 1]!
+    const z = p[v * 3 + 2]!
+    return 4 * (5.5 * x + 1.7 * Math.sin(0.7 * y) + 2.5 * Math.sin(0.45 * z))
+  })
   return {
     style,
     offset,
     used,
     vertices: Int32Array.from(vertices),
     indices: Uint32Array.from(remapped),
+    phase,
   }
 }

@@ -9,7 +9,12 @@
  * base left->right, 36-41 image-left eye (outer corner first, clockwise), 42-47 image-right eye (inner corner
  * first), 48-59 outer lips from the left corner, clockwise, 60-67 inner lips.
  */
+import type { Mat4 } from '../math/mat4.ts'
+import type { Character } from '../rig/schema.ts'
 import { EYEBALL, FACE, lidMargin } from './anatomy.ts'
+import { deformMesh } from './deform.ts'
+import { FRONT_VIEW, project } from './front-view.ts'
+import { rotateY, type Model } from './model.ts'
 import type { BaseMesh, Attach } from './mesh.ts'
 import { earToHead, weightsOf, type BoneWeights } from './mesh.ts'
 import { browCenterY, lipBorders } from './styles.ts'
@@ -201,4 +206,66 @@ function contourCandidates(mesh: BaseMesh): Int32Array[] {
 export function contourDirection(k: number): [number, number] {
   const a = contourAngle(k)
   return [Math.cos(a), -Math.sin(a)]
+}
+
+/** Pixel positions (2 floats per point) of world points in an image of `size`. */
+function toPixels(vp: Mat4, pos: Float32Array, count: number, size: number): Float32Array {
+  const clip = project(vp, pos, count, new Float32Array(count * 4))
+  const out = new Float32Array(count * 2)
+  for (let v = 0; v < count; v++) {
+    const w = clip[v * 4 + 3]!
+    out[v * 2] = ((clip[v * 4]! / w + 1) / 2) * size
+    out[v * 2 + 1] = ((1 - clip[v * 4 + 1]! / w) / 2) * size
+  }
+  return out
+}
+
+/** Landmarks of a character already posed into `model` (with the same yaw) for an image of `size` pixels. */
+export function computeLandmarks(
+  rig: LandmarkRig,
+  model: Model,
+  c: Character,
+  yawDeg: number,
+  size: number,
+  vp: Mat4
+): CharacterLandmarks {
+  const yaw = (yawDeg * Math.PI) / 180
+  const points = deformMesh(rig, c, new Float32Array(rig.rest.length))
+  rotateY(points, points, Math.cos(yaw), Math.sin(yaw))
+  const px = toPixels(vp, points, rig.rest.length / 3, size)
+  const ibug68 = new Float32Array(136)
+  const visible = new Uint8Array(68)
+  const [ex, ey, ez] = FRONT_VIEW.eye
+  for (let i = 17; i < 68; i++) {
+    const k = i - 17
+    ibug68[i * 2] = px[k * 2]!
+    ibug68[i * 2 + 1] = px[k * 2 + 1]!
+    const o = rig.normalVertex[k]! * 3
+    const n = model.nrm
+    const facing =
+      n[o]! * (ex - points[k * 3]!) +
+      n[o + 1]! * (ey - points[k * 3 + 1]!) +
+      n[o + 2]! * (ez - points[k * 3 + 2]!)
+    visible[i] = facing > 0 ? 1 : 0
+  }
+  const all = toPixels(vp, model.pos, model.mesh.skinCount, size)
+  for (let k = 0; k < 17; k++) {
+    const [dx, dy] = contourDirection(k)
+    let best = -Infinity
+    for (const v of rig.contour[k]!) {
+      const d = all[v * 2]! * dx + all[v * 2 + 1]! * dy
+      if (d > best) {
+        best = d
+        ibug68[k * 2] = all[v * 2]!
+        ibug68[k * 2 + 1] = all[v * 2 + 1]!
+      }
+    }
+    visible[k] = 1
+  }
+  const named: Record<string, [number, number]> = {}
+  rig.names.forEach((name, j) => {
+    const k = 51 + j
+    named[name] = [px[k * 2]!, px[k * 2 + 1]!]
+  })
+  return { ibug68, visible, named }
 }

@@ -30,6 +30,9 @@ export interface BaseMesh {
   ao: Float32Array
   skinGrid: SphereGrid
   skinCount: number
+  /** First vertex and end (exclusive) of the two eyeballs. */
+  eyeStart: number
+  eyeEnd: number
   vertexCount: number
   bones: BoneWeights[]
 }
@@ -209,6 +212,8 @@ export function buildBaseMesh(rings = SKIN_RINGS, segments = SKIN_SEGMENTS): Bas
     ao,
     skinGrid,
     skinCount,
+    eyeStart: skinCount,
+    eyeEnd: skinCount + 2 * eyeCount,
     vertexCount,
     bones: [],
   }

@@ -32,7 +32,7 @@ function smin(a: number, b: number, k: number): number {
 
 // Face block cross-sections by height: half-width and midline front depth (cm).
 const FACE_Y = [-13.2, -12.5, -11.5, -10, -8.5, -7, -5, -2.5, -1, 1, 3, 5.5]
-const FACE_W = [1.2, 2.6, 3.7, 4.9, 5.7, 6.2, 6.7, 7.0, 7.1, 7.15, 7.0, 6.5]
+const FACE_W = [1.6, 3.0, 4.2, 5.3, 6.0, 6.4, 6.8, 7.05, 7.15, 7.15, 7.0, 6.5]
 const FACE_F = [6.8, 8.5, 9.5, 9.2, 9.5, 9.75, 9.7, 9.35, 9.15, 9.5, 9.7, 9.2]
 
 function faceSdf(x: number, y: number, z: number): number {
