@@ -57,10 +57,15 @@ export async function makeCharacter(
   await waitForFrame(page, 0)
   for (const [group, id, value] of edits) await setParam(page, group, id, value)
   await page.getByLabel('Character name').fill(name)
-  await page.getByRole('button', { name: 'Save', exact: true }).click()
-  await page.getByText(`Saved “${name}”`).waitFor()
+  await save(page)
   await page.waitForURL(/\/edit\//)
   return new URL(page.url()).pathname.split('/').pop()!
+}
+
+/** Clicks Save and waits until the button says the character is stored (a toast may be an older one's). */
+export async function save(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await page.getByRole('button', { name: 'Saved', exact: true }).waitFor()
 }
 
 /** Names shown in the gallery, in order. */

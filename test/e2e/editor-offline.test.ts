@@ -11,6 +11,7 @@ import {
   setParam,
   waitForFrame,
   waitForServiceWorker,
+  save,
 } from './app.ts'
 
 describe('editor, gallery and offline', () => {
@@ -50,8 +51,7 @@ describe('editor, gallery and offline', () => {
     await bob.locator('img').waitFor()
     await bob.click()
     expect(await bob.getAttribute('aria-checked')).toBe('true')
-    await page.getByRole('button', { name: 'Save', exact: true }).click()
-    await page.getByText('Saved “Ada”').waitFor()
+    await save(page)
     expect(await galleryNames(page)).toEqual(['Ada'])
   })
 
@@ -80,8 +80,7 @@ describe('editor, gallery and offline', () => {
       ).toBe('true')
       // Editing and saving work offline too.
       await setParam(page, 'Chin', 'chin.width', 0.7)
-      await page.getByRole('button', { name: 'Save', exact: true }).click()
-      await page.getByText('Saved “Ada”').waitFor()
+      await save(page)
       expect(await page.getByTestId('sync-state').getAttribute('data-state')).not.toBe('error')
     } finally {
       await context.setOffline(false)

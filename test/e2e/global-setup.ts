@@ -12,7 +12,7 @@ declare module 'vitest' {
 let worker: RunningWorker | null = null
 
 export async function setup(project: TestProject): Promise<void> {
-  // Always a fresh build: the tests must exercise the code in this checkout, not a stale dist/.
+  // A fresh build, so the tests exercise the code in this checkout and not a stale dist/.
   buildPwa()
   worker = await startWorker()
   project.provide('origin', worker.origin)

@@ -84,23 +84,19 @@ describe('share and backup', () => {
       const other = await fresh.newPage()
       await openGallery(other)
       expect(await galleryNames(other)).toEqual([])
-      await other
-        .getByTestId('import-file')
-        .setInputFiles({
-          name: 'backup.json',
-          mimeType: 'application/json',
-          buffer: Buffer.from(text),
-        })
+      await other.getByTestId('import-file').setInputFiles({
+        name: 'backup.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      })
       await other.getByText(/Imported 1 new/).waitFor()
       expect(await galleryNames(other)).toEqual(['Sharey'])
       // A damaged file is refused with a message that says what to do.
-      await other
-        .getByTestId('import-file')
-        .setInputFiles({
-          name: 'x.json',
-          mimeType: 'application/json',
-          buffer: Buffer.from('{"nope":1}'),
-        })
+      await other.getByTestId('import-file').setInputFiles({
+        name: 'x.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"nope":1}'),
+      })
       await other.getByText(/not a facecraft backup/).waitFor()
       expect(await galleryNames(other)).toEqual(['Sharey'])
     } finally {

@@ -16,6 +16,7 @@ import {
   syncNow,
   uniqueEmail,
   waitForServiceWorker,
+  save,
 } from './app.ts'
 
 const PASSWORD = 'correct horse battery'
@@ -62,20 +63,20 @@ describe('accounts and sync', () => {
   })
 
   it('resolves a conflict from two devices without losing either edit', async () => {
-    // Both devices edit the same character; the phone syncs first.
-    for (const [page, value] of [
-      [a, 0.1],
-      [b, 0.95],
-    ] as const) {
+    // The tablet is offline (on a train) while both devices edit the same character.
+    await tablet.setOffline(true)
+    const editJaw = async (page: Page, value: number) => {
       await openGallery(page)
       await page.getByRole('link', { name: /Offline Olga/ }).click()
       await setParam(page, 'Jaw', 'jaw.width', value)
-      await page.getByRole('button', { name: 'Save', exact: true }).click()
-      await page.getByText('Saved “Offline Olga”').waitFor()
-      await syncNow(page)
+      await save(page)
     }
-    // The tablet's upload lost the race: it is shown as a conflict, not dropped and not overwritten.
-    await b.getByRole('button', { name: 'Review' }).click()
+    await editJaw(a, 0.1)
+    await syncNow(a)
+    await editJaw(b, 0.95)
+    await tablet.setOffline(false)
+    // Back online, the tablet's edit meets the phone's: shown as a conflict, neither dropped nor overwritten.
+    await b.getByRole('button', { name: 'Review' }).click({ timeout: 20_000 })
     const conflict = b.getByTestId('conflict')
     await conflict.waitFor()
     await conflict.getByRole('button', { name: 'Keep both' }).click()

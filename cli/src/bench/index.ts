@@ -2,6 +2,7 @@
 import type { Suite } from '../suite.ts'
 import { faceBench } from './face.ts'
 import { apiBench } from './api.ts'
+import { pwaBench } from './pwa.ts'
 import { engineBench } from './engine.ts'
 
-export const BENCH_SUITES: readonly Suite[] = [apiBench, engineBench, faceBench]
+export const BENCH_SUITES: readonly Suite[] = [apiBench, engineBench, faceBench, pwaBench]

@@ -33,8 +33,16 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Builds the PWA (`npm run build -w @facecraft/pwa`); throws with the build output on failure. */
+/**
+ * Builds the PWA (`npm run build -w @facecraft/pwa`); throws with the build output on failure.
+ * FACECRAFT_PWA_PREBUILT=1 skips it and uses pwa/dist as it is (when iterating on tests alone).
+ */
 export function buildPwa(): void {
+  if (
+    process.env.FACECRAFT_PWA_PREBUILT === '1' &&
+    existsSync(join(REPO_ROOT, 'pwa/dist/index.html'))
+  )
+    return
   const result = spawnSync('npm', ['run', 'build', '-w', '@facecraft/pwa'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',

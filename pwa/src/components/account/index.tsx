@@ -1,0 +1,187 @@
+/**
+ * @module components/account — optional account: sign in / register, a device account without email, upgrade it,
+ * sign out; sync state, and storage (persistent or not, space used).
+ */
+import { useEffect, useState } from 'preact/hooks'
+import { API_LIMITS } from '@facecraft/shared/api'
+import {
+  signIn,
+  signOut,
+  startAnonymous,
+  upgradeAccount,
+  type SignInMode,
+} from '../../lib/account.ts'
+import { isPersisted, requestPersistence, storageEstimate } from '../../lib/persistence.ts'
+import { requestSync } from '../../lib/sync-controller.ts'
+import { toast } from '../../lib/toast.ts'
+import { useSyncStatus, useUser } from '../../lib/use-sync.ts'
+import styles from './style.module.css'
+
+export function AccountScreen() {
+  const user = useUser()
+  const status = useSyncStatus()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function run(action: () => Promise<void>, done: string) {
+    setBusy(true)
+    setError(null)
+    try {
+      await action()
+      toast(done)
+    } catch (e) {
+      setError((e as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section class={styles.account}>
+      <h1>Account</h1>
+      {user === undefined ? null : user ? (
+        <>
+          <p data-testid='account-user'>
+            {user.anonymous ? 'Device account (no email yet).' : `Signed in as ${user.email}.`}
+          </p>
+          <p class={styles.muted}>
+            Sync: {status.state}
+            {status.message ? `: ${status.message}` : ''}
+            {status.lastSyncedAt
+              ? ` (last ${new Date(status.lastSyncedAt).toLocaleTimeString()})`
+              : ''}
+          </p>
+          <button onClick={() => void requestSync()} disabled={status.state === 'syncing'}>
+            Sync now
+          </button>
+          {user.anonymous && (
+            <Credentials
+              title='Add an email to keep this account'
+              submit='Save account'
+              busy={busy}
+              onSubmit={(c) => run(() => upgradeAccount(c), 'Account saved')}
+            />
+          )}
+          <button onClick={() => void run(signOut, 'Signed out')} disabled={busy}>
+            Sign out
+          </button>
+          <p class={styles.muted}>Signing out keeps your characters on this device.</p>
+        </>
+      ) : (
+        <SignedOut busy={busy} run={run} />
+      )}
+      {error && (
+        <p role='alert' class={styles.error}>
+          {error}
+        </p>
+      )}
+      <StorageInfo />
+    </section>
+  )
+}
+
+function SignedOut(props: {
+  busy: boolean
+  run: (a: () => Promise<void>, done: string) => Promise<void>
+}) {
+  const [mode, setMode] = useState<SignInMode>('login')
+  return (
+    <>
+      <p class={styles.muted}>
+        Optional: an account keeps your characters on all your devices. Everything works without
+        one.
+      </p>
+      <div class={styles.modes} role='tablist'>
+        <button role='tab' aria-selected={mode === 'login'} onClick={() => setMode('login')}>
+          Sign in
+        </button>
+        <button role='tab' aria-selected={mode === 'register'} onClick={() => setMode('register')}>
+          Create account
+        </button>
+      </div>
+      <Credentials
+        title={mode === 'login' ? 'Sign in' : 'Create an account'}
+        submit={mode === 'login' ? 'Sign in' : 'Create account'}
+        busy={props.busy}
+        onSubmit={(c) =>
+          props.run(() => signIn(mode, c), mode === 'login' ? 'Signed in' : 'Account created')
+        }
+      />
+      <button
+        onClick={() => void props.run(startAnonymous, 'Device account created')}
+        disabled={props.busy}
+      >
+        Sync without an email
+      </button>
+    </>
+  )
+}
+
+function Credentials(props: {
+  title: string
+  submit: string
+  busy: boolean
+  onSubmit: (c: { email: string; password: string }) => Promise<void>
+}) {
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  return (
+    <form
+      class={styles.form}
+      aria-label={props.title}
+      onSubmit={(e) => {
+        e.preventDefault()
+        void props.onSubmit({ email, password })
+      }}
+    >
+      <label>
+        Email
+        <input
+          type='email'
+          required
+          autoComplete='email'
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        Password (at least {API_LIMITS.minPasswordLength} characters)
+        <input
+          type='password'
+          required
+          minLength={API_LIMITS.minPasswordLength}
+          autoComplete='current-password'
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+      </label>
+      <button class='primary' type='submit' disabled={props.busy}>
+        {props.submit}
+      </button>
+    </form>
+  )
+}
+
+function StorageInfo() {
+  const [info, setInfo] = useState<{ persisted: boolean | null; usage: number | null }>({
+    persisted: null,
+    usage: null,
+  })
+  const refresh = async () =>
+    setInfo({ persisted: await isPersisted(), usage: (await storageEstimate())?.usage ?? null })
+  useEffect(() => void refresh(), [])
+  return (
+    <div class={styles.storage}>
+      <h2>Storage on this device</h2>
+      <p class={styles.muted}>
+        {info.persisted === true
+          ? 'Protected: the browser will not clear your gallery to free space.'
+          : 'Not protected: the browser may clear it when space runs low. Export your gallery to be safe.'}
+        {info.usage !== null && ` Using ${(info.usage / 1e6).toFixed(1)} MB.`}
+      </p>
+      {info.persisted !== true && (
+        <button onClick={() => void requestPersistence().then(refresh)}>Protect my gallery</button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,95 @@
+/**
+ * @module components/conflicts — when the same character changed on two devices: a banner, then each conflict
+ * side by side with keep mine / keep theirs / keep both. Nothing is resolved without the player.
+ */
+import { useEffect, useState } from 'preact/hooks'
+import { resolveConflict, type Resolution } from '../../lib/conflicts.ts'
+import type { Conflict } from '../../lib/db.ts'
+import { requestSync } from '../../lib/sync-controller.ts'
+import { listConflicts } from '../../lib/sync.ts'
+import { thumbnailUrl } from '../../features/render/renderer.ts'
+import { useSyncStatus } from '../../lib/use-sync.ts'
+import { Sheet } from '../sheet/index.tsx'
+import styles from './style.module.css'
+
+export function ConflictBanner() {
+  const status = useSyncStatus()
+  const [conflicts, setConflicts] = useState<Conflict[]>([])
+  const [open, setOpen] = useState(false)
+  useEffect(() => void listConflicts().then(setConflicts), [status])
+  if (!conflicts.length) return null
+  const n = conflicts.length
+  return (
+    <>
+      <div class={styles.banner} role='alert'>
+        <span>
+          {n} character{n === 1 ? ' was' : 's were'} changed on another device too.
+        </span>
+        <button class='primary' onClick={() => setOpen(true)}>
+          Review
+        </button>
+      </div>
+      {open && (
+        <Sheet title='Changed on two devices' onClose={() => setOpen(false)}>
+          {conflicts.map((c) => (
+            <ConflictCard
+              key={c.id}
+              conflict={c}
+              onResolved={async () => {
+                const left = await listConflicts()
+                setConflicts(left)
+                if (!left.length) setOpen(false)
+                void requestSync()
+              }}
+            />
+          ))}
+        </Sheet>
+      )}
+    </>
+  )
+}
+
+function ConflictCard(props: { conflict: Conflict; onResolved: () => Promise<void> }) {
+  const { mine, theirs } = props.conflict
+  const [images, setImages] = useState<[string | null, string | null]>([null, null])
+  useEffect(() => {
+    void Promise.all([
+      thumbnailUrl(mine.character),
+      theirs.character ? thumbnailUrl(theirs.character) : Promise.resolve(null),
+    ]).then(setImages)
+  }, [props.conflict])
+  const choose = async (choice: Resolution) => {
+    await resolveConflict(props.conflict, choice)
+    await props.onResolved()
+  }
+  const when = (iso: string) => new Date(iso).toLocaleString()
+  return (
+    <article class={styles.card} data-testid='conflict'>
+      <div class={styles.sides}>
+        <figure>
+          {images[0] && <img src={images[0]} alt='' />}
+          <figcaption>
+            <strong>This device</strong>
+            <br />
+            {mine.name} · {when(mine.updatedAt)}
+          </figcaption>
+        </figure>
+        <figure>
+          {images[1] ? <img src={images[1]} alt='' /> : <span class={styles.deleted}>Deleted</span>}
+          <figcaption>
+            <strong>Other device</strong>
+            <br />
+            {theirs.character ? theirs.name : 'deleted it'} · {when(theirs.updatedAt)}
+          </figcaption>
+        </figure>
+      </div>
+      <div class={styles.choices}>
+        <button onClick={() => void choose('mine')}>Keep mine</button>
+        <button onClick={() => void choose('theirs')}>Keep theirs</button>
+        <button class='primary' onClick={() => void choose('both')}>
+          Keep both
+        </button>
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,106 @@
+/**
+ * @module components/gallery — the home screen: the player's characters with thumbnails, new character, create
+ * from photo (coming), and export/import of the whole gallery as a file.
+ */
+import { useRef, useState } from 'preact/hooks'
+import { exportGallery, importGallery } from '../../lib/backup.ts'
+import type { StoredCharacter } from '../../lib/db.ts'
+import { navigate } from '../../lib/router.ts'
+import { toast } from '../../lib/toast.ts'
+import { useGallery } from '../../lib/use-gallery.ts'
+import { useObjectUrl } from '../../lib/use-object-url.ts'
+import { Icon } from '../icon/index.tsx'
+import { PhotoEntry } from '../photo-entry/index.tsx'
+import styles from './style.module.css'
+
+export function Gallery() {
+  const items = useGallery()
+  const [photo, setPhoto] = useState(false)
+  const file = useRef<HTMLInputElement>(null)
+
+  async function doExport() {
+    const { blob, filename, count } = await exportGallery()
+    const a = document.createElement('a')
+    a.href = URL.createObjectURL(blob)
+    a.download = filename
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+    toast(`Exported ${count} character${count === 1 ? '' : 's'}`)
+  }
+
+  async function doImport(input: HTMLInputElement) {
+    const chosen = input.files?.[0]
+    input.value = ''
+    if (!chosen) return
+    try {
+      const r = await importGallery(await chosen.text())
+      toast(`Imported ${r.added} new, ${r.copies} as copies, ${r.skipped} already here`)
+    } catch (error) {
+      toast((error as Error).message, 'error')
+    }
+  }
+
+  return (
+    <section class={styles.gallery}>
+      <div class={styles.hero}>
+        <h1>Your characters</h1>
+        <div class={styles.create}>
+          <button class='primary' onClick={() => navigate('/new')}>
+            <Icon name='plus' /> New character
+          </button>
+          <button onClick={() => setPhoto(true)}>
+            <Icon name='camera' /> From a photo
+          </button>
+        </div>
+      </div>
+      {items === null ? (
+        <p class={styles.empty}>Loading…</p>
+      ) : items.length === 0 ? (
+        <p class={styles.empty}>
+          No characters yet. Make your first one: every slider of the game is yours.
+        </p>
+      ) : (
+        <ul class={styles.grid} data-testid='gallery'>
+          {items.map((item) => (
+            <Card key={item.id} item={item} />
+          ))}
+        </ul>
+      )}
+      <div class={styles.backup}>
+        <button onClick={() => void doExport()} disabled={!items?.length}>
+          Export gallery
+        </button>
+        <button onClick={() => file.current?.click()}>Import…</button>
+        <input
+          ref={file}
+          type='file'
+          accept='application/json,.json'
+          class='visually-hidden'
+          aria-label='Import a gallery file'
+          data-testid='import-file'
+          onChange={(e) => void doImport(e.currentTarget)}
+        />
+      </div>
+      {photo && <PhotoEntry onClose={() => setPhoto(false)} />}
+    </section>
+  )
+}
+
+function Card({ item }: { item: StoredCharacter }) {
+  const url = useObjectUrl(item.thumbnail)
+  return (
+    <li class={styles.card}>
+      <a
+        href={`/edit/${item.id}`}
+        onClick={(e) => {
+          e.preventDefault()
+          navigate(`/edit/${item.id}`)
+        }}
+      >
+        <span class={styles.thumb}>{url && <img src={url} alt='' width={128} height={128} />}</span>
+        <span class={styles.name}>{item.name}</span>
+        {item.dirty && <span class={styles.pending}>Not synced yet</span>}
+      </a>
+    </li>
+  )
+}

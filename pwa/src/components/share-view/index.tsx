@@ -1,0 +1,64 @@
+/** @module components/share-view — opens a shared link: shows the character and offers to save it. */
+import { useEffect, useState } from 'preact/hooks'
+import type { SharedCharacter } from '@facecraft/shared/rig'
+import { thumbnailBlob, thumbnailUrl } from '../../features/render/renderer.ts'
+import { newCharacterId, saveEdit } from '../../lib/gallery.ts'
+import { navigate } from '../../lib/router.ts'
+import { openShareLink } from '../../lib/share.ts'
+import { toast } from '../../lib/toast.ts'
+import styles from './style.module.css'
+
+export function ShareView(props: { path: string; hash: string }) {
+  const [shared, setShared] = useState<SharedCharacter | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [image, setImage] = useState<string | null>(null)
+
+  useEffect(() => {
+    openShareLink(props.path, props.hash)
+      .then(async (s) => {
+        setShared(s)
+        setImage(await thumbnailUrl(s.character, 384))
+      })
+      .catch((e: Error) => setError(e.message))
+  }, [props.path, props.hash])
+
+  async function save() {
+    if (!shared) return
+    const id = newCharacterId()
+    try {
+      const name = shared.name.trim() || 'Shared character'
+      await saveEdit(id, {
+        name,
+        character: shared.character,
+        thumbnail: await thumbnailBlob(shared.character),
+      })
+      toast(`Saved “${name}” to your gallery`)
+      navigate(`/edit/${id}`, true)
+    } catch (e) {
+      toast((e as Error).message, 'error')
+    }
+  }
+
+  if (error) {
+    return (
+      <section class={styles.view}>
+        <h1>Can't open this link</h1>
+        <p role='alert'>{error}</p>
+        <button onClick={() => navigate('/')}>Open gallery</button>
+      </section>
+    )
+  }
+  return (
+    <section class={styles.view} aria-busy={!shared}>
+      <p class={styles.kicker}>Someone shared a character with you</p>
+      <h1 data-testid='shared-name'>{shared ? shared.name || 'Shared character' : 'Opening…'}</h1>
+      <div class={styles.portrait}>
+        {image && <img src={image} alt={`${shared?.name ?? ''}, front view`} />}
+      </div>
+      <button class='primary' disabled={!shared} onClick={() => void save()}>
+        Save to my gallery
+      </button>
+      <button onClick={() => navigate('/')}>Not now</button>
+    </section>
+  )
+}

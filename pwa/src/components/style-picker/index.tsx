@@ -1,0 +1,77 @@
+/**
+ * @module components/style-picker — a discrete parameter as a row of options, each showing the CURRENT character
+ * with that option, rendered by the engine in the thumbnail Worker (so the player sees the choice on their face).
+ */
+import { useEffect, useState } from 'preact/hooks'
+import type { Character, StyleDef } from '@facecraft/shared/rig'
+import { thumbnailUrl } from '../../features/render/renderer.ts'
+import styles from './style.module.css'
+
+/** Picker thumbnails follow the character only after edits pause this long (ms), to keep the Worker free. */
+const FOLLOW_MS = 400
+const PICKER_SIZE = 96
+
+export function StylePicker(props: {
+  def: StyleDef
+  character: Character
+  onChange: (optionId: string) => void
+}) {
+  const { def } = props
+  const settled = useSettled(props.character, FOLLOW_MS)
+  const [thumbs, setThumbs] = useState<Record<string, string>>({})
+  useEffect(() => {
+    let alive = true
+    for (const option of def.options) {
+      const variant = { ...settled, styles: { ...settled.styles, [def.id]: option.id } }
+      void thumbnailUrl(variant, PICKER_SIZE).then((url) => {
+        if (alive) setThumbs((prev) => ({ ...prev, [option.id]: url }))
+      })
+    }
+    return () => {
+      alive = false
+    }
+  }, [settled, def])
+
+  return (
+    <fieldset class={styles.picker}>
+      <legend>{def.label}</legend>
+      <div class={styles.options} role='radiogroup' aria-label={def.label}>
+        {def.options.map((option) => {
+          const checked = props.character.styles[def.id] === option.id
+          return (
+            <button
+              key={option.id}
+              role='radio'
+              aria-checked={checked}
+              class={styles.option}
+              data-option={`${def.id}:${option.id}`}
+              onClick={() => props.onChange(option.id)}
+            >
+              {thumbs[option.id] ? (
+                <img
+                  src={thumbs[option.id]}
+                  alt=''
+                  width={PICKER_SIZE / 1.5}
+                  height={PICKER_SIZE / 1.5}
+                />
+              ) : (
+                <span class={styles.placeholder} aria-hidden='true' />
+              )}
+              <span>{option.label}</span>
+            </button>
+          )
+        })}
+      </div>
+    </fieldset>
+  )
+}
+
+/** `value`, but only after it stopped changing for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return settled
+}

@@ -1,0 +1,55 @@
+/**
+ * @module features/render/renderer — the two render Workers: 'preview' draws the editor's live frames, 'thumbs'
+ * draws thumbnails, so a burst of picker thumbnails never delays the frame under the player's finger.
+ */
+import { wrap, type Remote } from 'comlink'
+import type { Character } from '@facecraft/shared/rig'
+import type { RenderApi } from './render.worker.ts'
+
+export type { Frame } from './render.worker.ts'
+
+const workers = new Map<'preview' | 'thumbs', Remote<RenderApi>>()
+
+/** The Worker for `role`, started on first use. */
+export function renderer(role: 'preview' | 'thumbs'): Remote<RenderApi> {
+  let remote = workers.get(role)
+  if (!remote) {
+    const worker = new Worker(new URL('./render.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `render-${role}`,
+    })
+    remote = wrap<RenderApi>(worker)
+    workers.set(role, remote)
+  }
+  return remote
+}
+
+/** Gallery/picker thumbnail size, px (shown at up to 96 CSS px on 2x screens, but kept small for speed). */
+export const THUMBNAIL_SIZE = 128
+
+const urls = new Map<string, Promise<string>>()
+/** Most object URLs kept; older ones are revoked (pickers ask for many variants while the player edits). */
+const MAX_URLS = 400
+
+/** A PNG thumbnail as an object URL, cached by content (same character: same URL, rendered once). */
+export function thumbnailUrl(character: Character, size = THUMBNAIL_SIZE): Promise<string> {
+  const key = `${size}|${JSON.stringify(character)}`
+  let url = urls.get(key)
+  if (!url) {
+    url = renderer('thumbs')
+      .thumbnail(character, size)
+      .then((blob) => URL.createObjectURL(blob))
+    urls.set(key, url)
+    if (urls.size > MAX_URLS) {
+      const [oldest, promise] = urls.entries().next().value!
+      urls.delete(oldest)
+      void promise.then((u) => URL.revokeObjectURL(u))
+    }
+  }
+  return url
+}
+
+/** A PNG thumbnail Blob for storing with a saved character. */
+export function thumbnailBlob(character: Character, size = THUMBNAIL_SIZE): Promise<Blob> {
+  return renderer('thumbs').thumbnail(character, size)
+}
