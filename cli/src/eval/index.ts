@@ -1,4 +1,5 @@
 /** @module cli/eval — the quality suites (`facecraft eval SUITE`). Add a suite by adding its file here. */
 import type { Suite } from '../suite.ts'
+import { engineEval } from './engine.ts'
 
-export const EVAL_SUITES: readonly Suite[] = []
+export const EVAL_SUITES: readonly Suite[] = [engineEval]

@@ -1,10 +1,10 @@
 /**
- * @module face/embed — face-recognition embeddings on the aligned crop: preprocess (warp the aligned frame to
- * the model's input size, RGB 0..255) -> run -> postprocess (L2-normalise).
+ * @module face/embed — face-recognition embeddings on the aligned crop: preprocess (warp the recogniser's window
+ * of the aligned frame to the model's input size, RGB 0..255) -> run -> postprocess (L2-normalise).
  */
 import type { ModelSession } from '../ml/session.ts'
 import type { Affine } from './affine.ts'
-import { scaledAlign } from './align.ts'
+import { composeAffine, embedWindow, scaledAlign } from './align.ts'
 import type { ImagePyramid } from './pyramid.ts'
 
 /** The embedding of the face whose aligned frame maps to the image by `alignToImage`; unit length. */
@@ -18,13 +18,8 @@ export async function embedFace(
   const nchw = spec.shape[1] === 3
   const size = Number(nchw ? spec.shape[2] : spec.shape[1])
   if (!(size > 0)) throw new Error(`Model '${session.entry.id}' has no fixed input size.`)
-  const nhwc = pyramid.warp(
-    scaledAlign(alignToImage, size),
-    size,
-    size,
-    /* scale= */ 1,
-    /* offset= */ 0
-  )
+  const toImage = scaledAlign(composeAffine(alignToImage, embedWindow()), size)
+  const nhwc = pyramid.warp(toImage, size, size, /* scale= */ 1, /* offset= */ 0)
   const data = nchw ? toNchw(nhwc, size) : nhwc
   const outputs = await session.run({
     [spec.name]: { data, dims: nchw ? [1, 3, size, size] : [1, size, size, 3] },

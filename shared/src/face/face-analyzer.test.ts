@@ -6,8 +6,10 @@ import { decodeImage, exifOrientationSegment, applyOrientation } from '../image/
 import { encodePng } from '../image/png.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
 import { parseManifest } from '../ml/manifest.ts'
+import { cosine } from './embed.ts'
 import { FaceAnalyzer } from './face-analyzer.ts'
 import type { Face } from './types.ts'
+import { alignTemplate } from './align.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
 const models = {
@@ -122,6 +124,69 @@ describe('FaceAnalyzer on the demo photos', () => {
     expect(Math.abs(base.pose.roll)).toBeLessThan(10)
     const turned = (await analyzer.detect(applyOrientation(single, 6))).faces[0]!
     expect(turned.pose.roll - base.pose.roll).toBeCloseTo(90, -1) // within 5 degrees
+  })
+})
+
+describe('FaceAnalyzer embeddings (MobileFace on the aligned crop)', () => {
+  it('a photo and its mirror agree (mean cos >= 0.85); different people do not (mean cos <= 0.3)', async () => {
+    const embeddings: Float32Array[] = []
+    const mirrorCos: number[] = []
+    for (const i of [1, 3, 4, 6]) {
+      const img = photo(i, 960)
+      const mirrored = applyOrientation(img, 2)
+      const mirrorFaces = (await analyzer.detect(mirrored)).faces
+      for (const face of (await analyzer.detect(img)).faces) {
+        const e = await analyzer.embed(img, face)
+        expect(e).toHaveLength(256)
+        expect(Math.hypot(...e)).toBeCloseTo(1, 4)
+        embeddings.push(e)
+        const cx = img.width - (face.box.x + face.box.width / 2)
+        const twin = mirrorFaces.find(
+          (f) => Math.abs(f.box.x + f.box.width / 2 - cx) < face.box.width / 4
+        )!
+        mirrorCos.push(cosine(e, await analyzer.embed(mirrored, twin)))
+      }
+    }
+    let sum = 0
+    let pairs = 0
+    for (let a = 0; a < embeddings.length; a++)
+      for (let b = a + 1; b < embeddings.length; b++, pairs++)
+        sum += cosine(embeddings[a]!, embeddings[b]!)
+    const mean = (v: number[]) => v.reduce((x, y) => x + y, 0) / v.length
+    expect(embeddings.length).toBe(14)
+    expect(mean(mirrorCos)).toBeGreaterThanOrEqual(0.85)
+    expect(sum / pairs).toBeLessThanOrEqual(0.3)
+  })
+
+  it('gives an aligned crop with the eyes level at the template positions', async () => {
+    const img = photo(3, 960)
+    const face = (await analyzer.detect(img)).faces[0]!
+    const crop = analyzer.alignedCrop(img, face, 128)
+    expect([crop.width, crop.height]).toEqual([128, 128])
+    const again = (await analyzer.detect(crop)).faces[0]!
+    const tpl = alignTemplate()
+    // The re-detected outer eye corners land within 4% of the crop of where the template puts them.
+    for (const k of [36, 45]) {
+      expect(Math.abs(again.ibug68[2 * k]! / 128 - tpl[2 * k]!)).toBeLessThan(0.04)
+      expect(Math.abs(again.ibug68[2 * k + 1]! / 128 - tpl[2 * k + 1]!)).toBeLessThan(0.04)
+    }
+  })
+
+  it('gives part masks and plausible part colours', async () => {
+    const img = photo(3, 960)
+    const face = (await analyzer.detect(img)).faces[0]!
+    const labels = analyzer.partLabels(img, face, 128)
+    const counts = [0, 0, 0, 0, 0, 0]
+    for (const l of labels.labels) counts[l]!++
+    // skin > nose > lips, eyes, brows > 0 in a 128 crop
+    expect(counts[1]!).toBeGreaterThan(counts[4]!)
+    for (const k of [2, 3, 4, 5]) expect(counts[k]!).toBeGreaterThan(20)
+    const colours = analyzer.partColors(img, face)
+    const [r, g, b] = colours.skin!
+    expect(r).toBeGreaterThan(b) // skin is warm, under any of the demo photos' light
+    expect(r).toBeGreaterThan(g)
+    const lum = (c: readonly number[]) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!
+    expect(lum(colours.brows!)).toBeLessThan(lum(colours.skin!))
   })
 })
 
