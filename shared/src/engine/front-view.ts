@@ -16,9 +16,9 @@ export const FRONT_VIEW = Object.freeze({
   far: 150,
   /** Default character, yaw 0: image positions (x right, y down, fractions of the size) of the pupil centres
    * (subject's right eye is on the image LEFT) and of the mouth centre. Checked by engine.test.ts. */
-  rightEye: Object.freeze([0, 0] as const),
-  leftEye: Object.freeze([0, 0] as const),
-  mouth: Object.freeze([0, 0] as const),
+  rightEye: Object.freeze([0.4186, 0.4574] as const),
+  leftEye: Object.freeze([0.5814, 0.4574] as const),
+  mouth: Object.freeze([0.5, 0.6692] as const),
 })
 
 /** View-projection matrix for the front camera (head space -> clip space), with no yaw. */

@@ -73,7 +73,7 @@ function castFront(
   mesh: BaseMesh,
   x: number,
   y: number
-): { p: [number, number, number]; vertex: number } {
+): { p: [number, number, number]; vertices: number[] } {
   const r = mesh.rest
   const idx = mesh.skinGrid.indices
   let best = -Infinity
@@ -95,17 +95,19 @@ function castFront(
     best = Math.max(best, r[a + 2]! + l1 * (r[b + 2]! - r[a + 2]!) + l2 * (r[c + 2]! - r[a + 2]!))
   }
   const p: [number, number, number] = [x, y, Number.isFinite(best) ? best : 0]
-  let vertex = 0
-  let dmin = Infinity
+  // The six nearest skin vertices: their summed normals decide visibility (one vertex in a crease can face away).
+  const near: [number, number][] = []
   for (let v = 0; v < mesh.skinCount; v++) {
     const d = (r[v * 3]! - p[0]) ** 2 + (r[v * 3 + 1]! - p[1]) ** 2 + (r[v * 3 + 2]! - p[2]) ** 2
-    if (d < dmin) {
-      dmin = d
-      vertex = v
+    if (near.length < NEAR || d < near[NEAR - 1]![0]) {
+      near.push([d, v])
+      near.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      if (near.length > NEAR) near.pop()
     }
   }
-  return { p, vertex }
+  return { p, vertices: near.map(([, v]) => v) }
 }
+const NEAR = 6
 
 /** Contour wedge angles (radians, face plane, y up) of points 0-16 around the point (0, CONTOUR_CY). */
 const CONTOUR_CY = -2.5
@@ -116,7 +118,7 @@ export interface LandmarkRig {
   rest: Float32Array
   bones: BoneWeights[]
   names: string[]
-  /** Vertex of the base mesh whose posed normal decides visibility (-1: always visible). */
+  /** NEAR vertices per point whose summed posed normals decide visibility (-1: always visible). */
   normalVertex: Int32Array
   /** Candidate skin vertices of each contour point. */
   contour: Int32Array[]
@@ -143,13 +145,13 @@ export function buildLandmarkRig(mesh: BaseMesh, browStyle: string): LandmarkRig
     const hit = castFront(mesh, x, y)
     pts.push(...hit.p)
     attach.push({ kind: 'skin' })
-    normalVertex.push(hit.vertex)
+    normalVertex.push(...hit.vertices)
   }
   const tmp = [0, 0, 0]
   for (const s of [-1, 1]) {
     pts.push(s * EYEBALL.x, EYEBALL.y, EYEBALL.z + EYEBALL.rz + 0.12)
     attach.push({ kind: 'eye', side: s })
-    normalVertex.push(-1)
+    normalVertex.push(...new Array<number>(NEAR).fill(-1))
   }
   for (const [up, lv] of [
     [1, 3.0],
@@ -158,7 +160,7 @@ export function buildLandmarkRig(mesh: BaseMesh, browStyle: string): LandmarkRig
     for (const s of [-1, 1]) {
       pts.push(...earToHead(0.3, lv * 0.97, -1.55, s, tmp))
       attach.push({ kind: 'ear', side: s, up })
-      normalVertex.push(-1)
+      normalVertex.push(...new Array<number>(NEAR).fill(-1))
     }
   }
   for (const [x, y] of [
@@ -169,7 +171,7 @@ export function buildLandmarkRig(mesh: BaseMesh, browStyle: string): LandmarkRig
     const hit = castFront(mesh, x, y)
     pts.push(...hit.p)
     attach.push({ kind: 'skin' })
-    normalVertex.push(hit.vertex)
+    normalVertex.push(...hit.vertices)
   }
   const rest = Float32Array.from(pts)
   return {

@@ -1,0 +1,107 @@
+/** @file The rasterizer on tiny scenes whose right answer is known exactly (tinyrenderer's by-eye checks, automated). */
+import { describe, expect, it } from 'vitest'
+import { mat4 } from '../math/index.ts'
+import { rasterize, type Shader } from './rasterize.ts'
+import { resolveImage } from './resolve.ts'
+import { createTarget } from './target.ts'
+
+/** A shader over explicit clip-space corners (4 floats each) whose fragment outputs the barycentrics. */
+function flat(
+  clip: number[][],
+  extra: (b: Float32Array, out: Float32Array) => void = () => {}
+): Shader {
+  return {
+    vertex(face, corner, out) {
+      out.set(clip[face * 3 + corner]!)
+    },
+    fragment(b, out) {
+      out[0] = b[0]!
+      out[1] = b[1]!
+      out[2] = b[2]!
+      out[3] = 1
+      extra(b, out)
+      return true
+    },
+  }
+}
+
+const SIZE = 16
+const screen = mat4.viewport(mat4.create(), SIZE, SIZE)
+const coverage = (color: Float32Array) => {
+  let n = 0
+  for (let i = 3; i < color.length; i += 4) n += color[i]! > 0 ? 1 : 0
+  return n
+}
+
+describe('rasterize', () => {
+  it('fills a full-screen quad exactly once per pixel, no gaps on the shared edge', () => {
+    const t = createTarget(SIZE, SIZE)
+    const q = [
+      [-1, -1, 0, 1], [1, -1, 0, 1], [1, 1, 0, 1],
+      [-1, -1, 0, 1], [1, 1, 0, 1], [-1, 1, 0, 1],
+    ] // prettier-ignore
+    const written = rasterize(0, flat(q), t, screen) + rasterize(1, flat(q), t, screen)
+    expect(coverage(t.color)).toBe(SIZE * SIZE)
+    expect(written).toBeGreaterThanOrEqual(SIZE * SIZE)
+  })
+
+  it('culls clockwise (back-facing) triangles and ones behind the camera', () => {
+    const t = createTarget(SIZE, SIZE)
+    const back = [[-1, -1, 0, 1], [1, 1, 0, 1], [1, -1, 0, 1]] // prettier-ignore
+    expect(rasterize(0, flat(back), t, screen)).toBe(0)
+    const behind = [[-1, -1, 0, -1], [1, -1, 0, 1], [1, 1, 0, 1]] // prettier-ignore
+    expect(rasterize(0, flat(behind), t, screen)).toBe(0)
+    expect(coverage(t.color)).toBe(0)
+  })
+
+  it('keeps the nearer surface whatever the drawing order (z-buffer)', () => {
+    const tri = (z: number) => [[-1, -1, z, 1], [1, -1, z, 1], [1, 1, z, 1]] // prettier-ignore
+    for (const order of [
+      [0.5, -0.5],
+      [-0.5, 0.5],
+    ]) {
+      const t = createTarget(SIZE, SIZE)
+      for (const z of order)
+        rasterize(
+          0,
+          flat(tri(z), (_b, o) => (o[0] = z)),
+          t,
+          screen
+        )
+      const i = (12 + 4 * SIZE) * 4 // a pixel inside the triangle
+      expect(t.color[i]).toBe(-0.5)
+    }
+  })
+
+  it('clips the bounding box to the target', () => {
+    const t = createTarget(SIZE, SIZE)
+    const big = [[-5, -5, 0, 1], [5, -5, 0, 1], [0, 5, 0, 1]] // prettier-ignore
+    expect(rasterize(0, flat(big), t, screen)).toBeGreaterThan(0)
+    expect(coverage(t.color)).toBeLessThanOrEqual(SIZE * SIZE)
+  })
+
+  it('interpolates varyings perspective-correctly', () => {
+    // A triangle whose right corner is twice as far (w = 2): at the screen midpoint between a near and a far
+    // corner, the perspective-correct weight of the far corner is 1/3, not the screen-space 1/2.
+    const t = createTarget(64, 64)
+    const vp = mat4.viewport(mat4.create(), 64, 64)
+    const tri = [[-1, -1, 0, 1], [2, -2, 0, 2], [-1, 1, 0, 1]] // prettier-ignore
+    rasterize(0, flat(tri), t, vp)
+    // Pixel at screen x = 32 (NDC 0), y near the bottom edge: on the edge from corner 0 (NDC -1) to 1 (NDC +1).
+    const o = (32 + 62 * 64) * 4
+    const b1 = t.color[o + 1]!
+    expect(b1).toBeGreaterThan(0.3)
+    expect(b1).toBeLessThan(0.37)
+  })
+
+  it('resolves supersampled coverage to alpha and composites backgrounds', () => {
+    const color = new Float32Array(2 * 2 * 4)
+    color.set([1, 1, 1, 1], 0) // one of four samples covered, white
+    const transparent = resolveImage(color, 2, 2, 2, null)
+    expect([...transparent.data]).toEqual([255, 255, 255, 64])
+    const onBlack = resolveImage(color, 2, 2, 2, [0, 0, 0])
+    expect(onBlack.data[3]).toBe(255)
+    expect(onBlack.data[0]).toBeGreaterThan(100) // 25% linear white is ~137 in sRGB
+    expect(onBlack.data[0]).toBeLessThan(150)
+  })
+})
