@@ -2,7 +2,9 @@
  * @module face/align — similarity alignment of a face to the canonical frame (the engine's front render):
  * template 68 points in a unit square, a least-squares similarity fit, aligned crops at any size.
  */
+import { characterLandmarks } from '../engine/index.ts'
 import type { RgbaImage } from '../image/types.ts'
+import { createCharacter } from '../rig/character.ts'
 import { fitSimilarity, type Affine } from './affine.ts'
 import { ImagePyramid, tensorToImage } from './pyramid.ts'
 
@@ -14,10 +16,26 @@ export const ALIGN_POINTS: readonly number[] = [
 
 let template: Float32Array | null = null
 
-/** The current template: 68 points [x, y] in the unit square of the canonical frame (0,0 top-left, 1,1 bottom-right). */
+/**
+ * The current template: 68 points [x, y] in the unit square of the canonical frame (0,0 top-left, 1,1
+ * bottom-right). By default the engine's own landmarks of its default character in the FRONT view, so that an
+ * aligned crop of a photo frames the face exactly as the engine's front render does.
+ */
 export function alignTemplate(): Float32Array {
-  template ??= defaultTemplate()
+  template ??= engineTemplate()
   return template
+}
+
+/** The engine's default character's 68 points in its front render, as fractions of the image size. */
+export function engineTemplate(): Float32Array {
+  const size = 1024
+  const { ibug68 } = characterLandmarks(createCharacter(), { size })
+  return ibug68.map((v) => v / size)
+}
+
+/** The generic (human mean face) template, for callers that want a tighter face frame than the engine's. */
+export function genericTemplate(): Float32Array {
+  return Float32Array.from(GENERIC_TEMPLATE)
 }
 
 /** Replaces the template (e.g. with the engine's characterLandmarks of its default character, divided by size). */
@@ -82,13 +100,10 @@ export function scaledAlign(m: Affine, size: number): Affine {
 }
 
 /**
- * Until the engine's front-view landmarks are set: the mean pose-normalised, mirror-symmetrised 68 points of the 17
+ * The generic template: the mean pose-normalised, mirror-symmetrised 68 points of the 17
  * near-frontal faces of face-api's demo photos, scaled so that the outer eye corners are 0.36 apart with their
  * centre at (0.5, 0.42): the face spans x 0.23-0.77 and y 0.32 (brows) to 0.85 (chin).
  */
-function defaultTemplate(): Float32Array {
-  return Float32Array.from(GENERIC_TEMPLATE)
-}
 
 // prettier-ignore
 const GENERIC_TEMPLATE: readonly number[] = [
