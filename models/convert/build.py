@@ -49,6 +49,36 @@ def torch_parity(model_id: str, module: torch.nn.Module, output_names: list[str]
     return {'maxAbsDiff': worst, 'perOutput': per_output, 'samples': len(samples)}
 
 
+def embedding_sanity(model_id: str, module: torch.nn.Module, output_names: list[str]) -> dict | None:
+    """For embedders: cosine of each real face with its mirror image vs between different faces (unaligned crops).
+
+    Not a parity check: it shows the converted model still separates people, for the model card."""
+    if 'embedding' not in output_names:
+        return None
+    samples = json.loads((WORK_DIR / 'ref' / 'index.json').read_text()).get(model_id, [])
+    slot = output_names.index('embedding')
+    faces, mirrors = [], []
+    for sample in samples:
+        x = torch.from_numpy(np.load(WORK_DIR / 'ref' / model_id / sample['input']))
+        with torch.no_grad():
+            for out, image in ((faces, x), (mirrors, torch.flip(x, [2]))):  # axis 2 = width in NHWC
+                out.append(module(image)[slot][0].numpy().astype(np.float64))
+    raw, raw_mirror = np.array(faces), np.array(mirrors)
+    e = raw / np.linalg.norm(raw, axis=1, keepdims=True)
+    m = raw_mirror / np.linalg.norm(raw_mirror, axis=1, keepdims=True)
+    different = ~np.eye(len(e), dtype=bool)
+    pairs = (e @ e.T)[different]
+    distances = np.linalg.norm(raw[:, None] - raw[None], axis=-1)[different]
+    return {
+        'faces': len(e),
+        'mirrorCosMean': round(float(np.sum(e * m, axis=1).mean()), 3),
+        'differentCosMean': round(float(pairs.mean()), 3),
+        'differentCosMax': round(float(pairs.max()), 3),
+        'mirrorDistMean': round(float(np.linalg.norm(raw - raw_mirror, axis=1).mean()), 3),
+        'differentDistMean': round(float(distances.mean()), 3),
+    }
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--only', help='comma-separated model ids (default: all)')
@@ -77,6 +107,9 @@ def main(argv: list[str]) -> int:
             if check is None:
                 line += ' (no TF.js references: run tfjs-reference.ts first)'
             else:
+                sanity = embedding_sanity(model_id, module, outputs)
+                if sanity:
+                    check['sanity'] = sanity
                 checks[model_id] = check
                 line += f" torch-vs-tfjs max|d| {check['maxAbsDiff']:.3g} over {check['samples']} samples"
                 if check['maxAbsDiff'] > args.tolerance:

@@ -96,5 +96,8 @@ DOCS = {
             'image': 'face crop, see normalisation',
             'embedding': '128-d descriptor; face-api compares with Euclidean distance (same person < 0.6)',
         },
+        'note': '\n\nThe descriptor is not centred, so cosines between different people are high: use Euclidean '
+        'distance, and dlib-style aligned crops (eyes level, the face filling ~70% of the chip); on unaligned crops '
+        'it separates people only weakly.',
     },
 }

@@ -93,6 +93,15 @@ def card(entry: dict) -> str:
         for v in values
     )
     check = entry['check']
+    sanity = _read_json(WORK_DIR / 'torch-check.json').get(entry['id'], {}).get('sanity') or doc.get('sanity')
+    sanity_text = (
+        f"\n\nSanity on the same {sanity['faces']} real faces (unaligned crops, L2-normalised embeddings): cosine "
+        f"with the face's own mirror image {sanity['mirrorCosMean']} on average; between different people "
+        f"{sanity['differentCosMean']} on average, {sanity['differentCosMax']} at most. Euclidean distance of the raw "
+        f"embeddings: {sanity['mirrorDistMean']} to the mirror image, {sanity['differentDistMean']} between people."
+        if sanity
+        else ''
+    )
     return f"""# {entry['id']}: {doc['title']}
 
 {doc['summary']}
@@ -116,7 +125,7 @@ def card(entry: dict) -> str:
 Reference: the original TF.js model run by `{check['reference']}` in Node on {check['samples']} crops of real photos
 (the faces found in `@vladmandic/face-api` demo/sample1..6.jpg, read in place, never copied). Max abs difference
 over every output element: onnxruntime-node {check['onnxruntimeMaxAbsDiff']:.3g}, PyTorch module
-{check['pytorchMaxAbsDiff']:.3g} (tolerance 1e-3).
+{check['pytorchMaxAbsDiff']:.3g} (tolerance 1e-3).{sanity_text}{doc.get('note', '')}
 
 ## Rebuild
 
