@@ -1,7 +1,7 @@
 /** @module cli/commands/detect — `facecraft detect PHOTO [--json] [--out overlay.png]`: faces, mesh and pose. */
 import { readFile, writeFile } from 'node:fs/promises'
 import { decodeImage } from '@facecraft/shared/decode'
-import { drawFace, FaceAnalyzer, type Face, type FaceResult } from '@facecraft/shared/face'
+import { drawBox, drawFace, FaceAnalyzer, type Face, type FaceResult } from '@facecraft/shared/face'
 import { encodePng } from '@facecraft/shared/image'
 import type { ModelSource } from '@facecraft/shared/ml'
 import { parse } from '../args.ts'
@@ -95,6 +95,8 @@ export const detectCommand: Command = {
       const ms = performance.now() - start
       if (values.out) {
         const overlay = { ...image, data: image.data.slice() }
+        // Faces found but not meshed (beyond --all's limit or without --all) get an orange box.
+        for (const d of result.allDetections.slice(result.faces.length)) drawBox(overlay, d)
         result.faces.forEach((f, i) => drawFace(overlay, f, i === 0))
         await writeFile(values.out, encodePng(overlay))
       }

@@ -78,6 +78,7 @@ export class FaceAnalyzer {
       width: image.width,
       height: image.height,
       detections: detections.length,
+      allDetections: detections,
     }
   }
 

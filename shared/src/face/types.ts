@@ -63,6 +63,8 @@ export interface FaceResult {
   faces: Face[]
   /** How many faces the detector found in all (may exceed faces.length). */
   detections: number
+  /** Every detection (box, keypoints, score), largest first; the first `faces.length` are those in `faces`. */
+  allDetections: Detection[]
   /** Problems a person should hear about (no face, face too small, strong profile...), worst first. */
   warnings: FaceWarning[]
   /** Size of the analysed image in pixels. */
