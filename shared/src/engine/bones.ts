@@ -26,14 +26,16 @@ export interface BoneDef {
   carries?: 'eye' | 'ear'
 }
 
-/** Smooth compact ellipsoidal falloff: 1 at the centre, 0 at and beyond the radii (C1 continuous). */
+/**
+ * Smooth compact ellipsoidal falloff: 1 on the inner 40% of the radii (the feature moves rigidly), easing to 0 at
+ * the radii (C1 continuous, so the skin around it stretches smoothly).
+ */
 export function ellipsoid(c: V3, r: V3): Region {
   return (x, y, z) => {
     const u = (x - c[0]) / r[0]
     const v = (y - c[1]) / r[1]
     const w = (z - c[2]) / r[2]
-    const q = 1 - (u * u + v * v + w * w)
-    return q > 0 ? q * q : 0
+    return smoothstep(1, 0.4, Math.sqrt(u * u + v * v + w * w))
   }
 }
 
@@ -94,7 +96,7 @@ export const BONES: readonly BoneDef[] = [
     region: ellipsoid([E[0], E[1], E[2] + 1], [2.3, 1.6, 2.2]),
     carries: 'eye',
   },
-  { name: 'brow', level: 1, ...at([3.0, 2.0, 9.0], [3.0, 1.4, 2.2]) },
+  { name: 'brow', level: 1, ...at([3.1, 2.0, 9.0], [3.4, 1.4, 2.4]) },
   {
     name: 'nose',
     level: 1,
@@ -102,7 +104,7 @@ export const BONES: readonly BoneDef[] = [
     region: ellipsoid([0, -2.8, 10.5], [2.3, 4.2, 3.2]),
   },
   { name: 'mouth', level: 1, ...at([0, FACE.stomionY, 9.9], [3.6, 1.9, 2.6]) },
-  { name: 'cheekbone', level: 1, ...at([4.9, -2.2, 7.0], [2.4, 2.0, 2.8]) },
+  { name: 'cheekbone', level: 1, ...at([5.6, -2.2, 4.8], [2.7, 2.3, 4.6]) },
   { name: 'cheek', level: 1, ...at([4.4, -5.6, 7.0], [2.3, 2.3, 2.8]) },
   { name: 'temple', level: 1, ...at([6.2, 2.6, 4.2], [1.9, 2.3, 2.8]) },
   { name: 'brow_ridge', level: 1, ...at([0, 2.0, 9.6], [5.6, 1.5, 2.6]) },

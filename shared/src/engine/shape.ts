@@ -91,6 +91,7 @@ export function featureOffset(x: number, y: number, z: number): number {
   h += noseOffset(x, y)
   h += mouthOffset(x, y, ax)
   h += 0.55 * bump(x, y, 0, FACE.chinY, 1.6, 1.0) // chin
+  h += 0.28 * bump(ax, y, 4.4, -5.2, 1.5, 1.4) // cheek fat pads
   return h * front
 }
 
@@ -124,7 +125,7 @@ function mouthOffset(x: number, y: number, ax: number): number {
   h += 0.6 * Math.exp(-sq((y + 8.45) / 0.42)) * across(2.3) // lower lip
   h -= 0.5 * Math.exp(-sq((y - FACE.stomionY) / 0.1)) * across(2.55) // the line where the lips meet
   h -= 0.25 * bump(ax, y, 2.6, FACE.stomionY, 0.3, 0.3) // mouth corners
-  h += 0.1 * bump(ax, y, 0.42, -6.5, 0.18, 0.55) - 0.05 * bump(x, y, 0, -6.5, 0.2, 0.5) // philtrum
+  h += 0.22 * bump(ax, y, 0.42, -6.5, 0.2, 0.55) - 0.08 * bump(x, y, 0, -6.5, 0.2, 0.5) // philtrum
   h -= 0.35 * bump(x, y, 0, -9.75, 1.8, 0.45) // mentolabial sulcus
   return h
 }
