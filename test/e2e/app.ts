@@ -90,7 +90,7 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export async function register(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/account')
   await page.getByRole('tab', { name: 'Create account' }).click()
-  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Email', { exact: true }).fill(email)
   await page.getByLabel(/^Password/).fill(password)
   await page.getByRole('form').getByRole('button', { name: 'Create account' }).click()
   await page.getByTestId('account-user').waitFor()
@@ -100,7 +100,7 @@ export async function register(page: Page, email: string, password: string): Pro
 /** Signs in to an existing account in this context and waits for sync. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/account')
-  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Email', { exact: true }).fill(email)
   await page.getByLabel(/^Password/).fill(password)
   await page.getByRole('form').getByRole('button', { name: 'Sign in' }).click()
   await page.getByTestId('account-user').waitFor()

@@ -1,0 +1,67 @@
+/**
+ * @file A device account (no email) that syncs and is later upgraded keeps its characters; a browser that gives no
+ * storage (private mode) still lets the player make characters and says clearly that they will not be kept.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import { galleryNames, makeCharacter, signIn, syncNow, uniqueEmail } from './app.ts'
+
+const PASSWORD = 'correct horse battery'
+
+describe('device accounts and storage', () => {
+  let chromium: Launched
+
+  beforeAll(async () => {
+    chromium = await launchChromium()
+  })
+  afterAll(async () => {
+    await chromium?.close()
+  })
+
+  it('syncs with a device account and keeps everything when an email is added', async () => {
+    const email = uniqueEmail('upgrade')
+    const phone = await phoneContext(chromium.browser, inject('origin'))
+    const laptop = await phoneContext(chromium.browser, inject('origin'))
+    try {
+      const a = await phone.newPage()
+      await makeCharacter(a, 'Anon Ana', [['Brows', 'brows.color', 0.9]])
+      await a.goto('/account')
+      await a.getByRole('button', { name: 'Sync without an email' }).click()
+      await expect.poll(() => a.getByTestId('account-user').innerText()).toContain('Device account')
+      await syncNow(a)
+      await a.getByLabel('Email', { exact: true }).fill(email)
+      await a.getByLabel(/^Password/).fill(PASSWORD)
+      await a.getByRole('button', { name: 'Save account' }).click()
+      await expect
+        .poll(() => a.getByTestId('account-user').innerText())
+        .toBe(`Signed in as ${email}.`)
+
+      const b = await laptop.newPage()
+      await signIn(b, email, PASSWORD)
+      expect(await galleryNames(b)).toEqual(['Anon Ana'])
+    } finally {
+      await phone.close()
+      await laptop.close()
+    }
+  })
+
+  it('works without storage and says the characters will not be kept', async () => {
+    const context = await phoneContext(chromium.browser, inject('origin'))
+    try {
+      // What private modes and disabled storage look like to a page: no usable IndexedDB.
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'indexedDB', { value: undefined })
+      })
+      const page = await context.newPage()
+      await makeCharacter(page, 'Ephemeral Eve', [])
+      await page.getByRole('alert').filter({ hasText: 'will not let facecraft save' }).waitFor()
+      // In-app navigation (a reload would, as the banner says, lose it).
+      await page.getByRole('link', { name: 'facecraft' }).click()
+      await expect
+        .poll(() => page.getByTestId('gallery').locator('li').allInnerTexts())
+        .toEqual([expect.stringContaining('Ephemeral Eve')])
+    } finally {
+      await context.close()
+    }
+  })
+})
