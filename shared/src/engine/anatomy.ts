@@ -73,19 +73,21 @@ export function piecewise(xs: readonly number[], ys: readonly number[], x: numbe
     y0 = ys[i]!,
     y1 = ys[i + 1]!
   const h = x1 - x0
-  const slope = (a: number) =>
-    a <= 0
-      ? (ys[1]! - ys[0]!) / (xs[1]! - xs[0]!)
-      : a >= n - 1
-        ? (ys[n - 1]! - ys[n - 2]!) / (xs[n - 1]! - xs[n - 2]!)
-        : (ys[a + 1]! - ys[a - 1]!) / (xs[a + 1]! - xs[a - 1]!)
   const t = (x - x0) / h
   const t2 = t * t
   const t3 = t2 * t
   return (
     (2 * t3 - 3 * t2 + 1) * y0 +
-    (t3 - 2 * t2 + t) * h * slope(i) +
+    (t3 - 2 * t2 + t) * h * knotSlope(xs, ys, i) +
     (-2 * t3 + 3 * t2) * y1 +
-    (t3 - t2) * h * slope(i + 1)
+    (t3 - t2) * h * knotSlope(xs, ys, i + 1)
   )
+}
+
+/** Catmull-Rom tangent at knot a (one-sided at the ends). */
+function knotSlope(xs: readonly number[], ys: readonly number[], a: number): number {
+  const n = xs.length
+  if (a <= 0) return (ys[1]! - ys[0]!) / (xs[1]! - xs[0]!)
+  if (a >= n - 1) return (ys[n - 1]! - ys[n - 2]!) / (xs[n - 1]! - xs[n - 2]!)
+  return (ys[a + 1]! - ys[a - 1]!) / (xs[a + 1]! - xs[a - 1]!)
 }

@@ -109,6 +109,9 @@ export class Engine {
       albedo: model.painter.albedo,
       part: mesh.triPart,
       paint: mesh.paint,
+      // Per-pixel paint only where a sample is finer than the mesh (the high level of detail).
+      detail: lodFor(size) === 'high' ? model.painter.detail : undefined,
+      pixelAlbedo: (x, y, z, out) => model.painter.pixelAlbedo(x, y, z, out),
     })
     const tris = mesh.indices.length / 3
     for (let t = 0; t < tris; t++) rasterize(t, shader, target, screen)

@@ -24,14 +24,14 @@ export function hairThickness(style: string, x: number, y: number, z: number): n
     case 'buzz':
       return 0.1 * scalp
     case 'crop':
-      return scalp * (0.35 + 0.55 * top)
+      return scalp * (0.45 + 0.9 * top)
     case 'side-part': {
       const part = 1 - 0.6 * bump(x, z, 2.4, 3, 0.35, 6) * top
-      return scalp * (0.45 + 0.9 * top + 0.4 * smoothstep(0, -4, x) * top) * part
+      return scalp * (0.55 + 1.3 * top + 0.5 * smoothstep(0, -4, x) * top) * part
     }
     case 'curly': {
       const curls = 0.22 * Math.sin(x * 2.1 + 0.5) * Math.sin(y * 2.3) * Math.sin(z * 1.9 + 1)
-      return scalp * (0.9 + 0.9 * top + curls)
+      return scalp * (1.1 + 1.3 * top + curls)
     }
     case 'bun':
       return scalp * 0.3 + 3.2 * bump(y, z, 8.5, -8.2, 2.4, 2.4) * Math.exp(-((x / 2.6) ** 2))
@@ -39,10 +39,7 @@ export function hairThickness(style: string, x: number, y: number, z: number): n
     case 'long': {
       const low = style === 'bob' ? -9.5 : -17
       const fringe = style === 'bob' ? smoothstep(0.9, 0.5, az) * smoothstep(3.4, 4.4, y) : 0
-      const hang =
-        smoothstep(0.95, 1.35, az) *
-        smoothstep(low - 0.5, low + 1.5, y) *
-        smoothstep(-1, 3, y + 0 * z)
+      const hang = smoothstep(0.95, 1.35, az) * smoothstep(low - 0.5, low + 1.5, y)
       const cover = Math.max(scalp, fringe, hang * smoothstep(1.0, 1.4, az))
       return cover * (0.6 + 0.9 * top + 1.3 * smoothstep(0.9, 1.6, az) * (1 - top))
     }
@@ -119,7 +116,7 @@ export function buildHairShell(mesh: BaseMesh, style: string): HairShell | null 
     const x = p[v * 3]!
     const y = p[v * 3 + 1]!
     const z = p[v * 3 + 2]!
-    return 4 * (5.5 * x + 1.7 * Math.sin(0.7 * y) + 2.5 * Math.sin(0.45 * z))
+    return 3 * (5.5 * x + 1.7 * Math.sin(0.7 * y) + 2.5 * Math.sin(0.45 * z))
   })
   return {
     style,

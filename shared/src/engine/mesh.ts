@@ -139,7 +139,14 @@ function skinAo(grid: SphereGrid, rest: Float32Array, ao: Float32Array): void {
           r(1 + i * segments + ((j + 1) % segments)) +
           r(1 + i * segments + ((j + segments - 1) % segments))) /
         4
-      ao[v] = Math.min(1, Math.max(0.35, 1 - 1.6 * (mean - r(v))))
+      const x = rest[v * 3]!,
+        y = rest[v * 3 + 1]!,
+        z = rest[v * 3 + 2]!
+      // The jaw shades the neck under it (skylight blocked): darkest just below the jaw's underside.
+      const under = -12.45 + (9 - z) * (4.45 / 10.5) - y
+      const jawShadow = z > -3 ? 0.45 * smoothstep(-0.3, 0.8, under) * smoothstep(6, 1.5, under) : 0
+      void x
+      ao[v] = Math.min(1, Math.max(0.35, 1 - 1.6 * (mean - r(v)))) * (1 - jawShadow)
     }
   }
 }

@@ -1,40 +1,96 @@
 /**
- * @module engine/paint — per-vertex albedo (LINEAR RGB) and specular strength of the skin and ears: skin tone,
- * blush, lips and lipstick, brows, lash lines, nostrils, facial hair and the scalp under the hair. Style masks
- * depend only on the style, so they are computed once per style and cached.
+ * @module engine/paint — the albedo (LINEAR RGB) and specular strength of the skin and ears: skin tone, blush,
+ * lips and lipstick, brows, lash lines, nostrils, facial hair and the scalp under the hair.
+ * Colours are composed from masks that are functions of the rest-pose point, so the paint moves with the skinned
+ * mesh. Per vertex for most of the skin (masks cached per style); per pixel on the triangles where detail is
+ * finer than the mesh (brows, lash lines, lip borders), through `pixelAlbedo`.
  */
 import { evalColors } from '../rig/eval-colors.ts'
 import type { Character } from '../rig/schema.ts'
 import { srgbToLinear } from '../render/resolve.ts'
 import { EYEBALL, FACE, bump, lidMargin, smoothstep } from './anatomy.ts'
+import { scalpMask } from './hair.ts'
 import type { BaseMesh } from './mesh.ts'
 import { LIPSTICKS, browMask, facialHairMask, lipMask } from './styles.ts'
-import { scalpMask } from './hair.ts'
 
-/** Fixed (style-independent) masks per skin/ear vertex. */
-interface BaseMasks {
-  blush: Float32Array
-  lips: Float32Array
-  dark: Float32Array // lash lines, nostrils, the mouth line: where the skin is drawn darker
-  pink: Float32Array // inner eye corners, nose tip and ears: thinner, redder skin
-  oily: Float32Array // T-zone sheen
+type Rgb = [number, number, number]
+const lin = (c: readonly number[]) => c.map((v) => srgbToLinear(v * 255)) as Rgb
+
+/** Mask slots, in the order compose() reads them. */
+const PINK = 0,
+  BLUSH = 1,
+  LIPS = 2,
+  BEARD = 3,
+  SCALP = 4,
+  BROW = 5,
+  DARK = 6,
+  OILY = 7
+const SLOTS = 8
+
+/** Lash lines, the lid crease, nostrils and the line between the lips: where the skin is drawn darker (0-1). */
+export function darkMask(x: number, y: number): number {
+  const ax = Math.abs(x)
+  const s = (ax - EYEBALL.x) / 1.42
+  let dark = 0
+  if (Math.abs(s) < 1.12) {
+    const sc = Math.max(-1, Math.min(1, s))
+    const vy = y - EYEBALL.y
+    const up = vy - lidMargin(sc, true)
+    const lo = lidMargin(sc, false) - vy
+    const along = smoothstep(1.12, 0.85, Math.abs(s))
+    const lash = smoothstep(0.14, 0.0, up) * smoothstep(-0.08, 0.0, up) * smoothstep(-1.05, -0.3, s)
+    dark = Math.max(dark, 0.88 * lash * along)
+    dark = Math.max(dark, 0.4 * smoothstep(0.09, 0.0, lo) * smoothstep(-0.08, 0.0, lo) * along)
+    dark = Math.max(dark, 0.16 * bump(up, 0, 0.5, 0, 0.07, 1) * along) // the lid crease
+  }
+  dark = Math.max(dark, 0.85 * bump(ax, y, FACE.nostrilX, FACE.nostrilY, 0.28, 0.18))
+  const lipLine = Math.exp(-(((y - FACE.stomionY) / 0.06) ** 2)) * smoothstep(2.6, 2.2, ax)
+  return Math.max(dark, 0.72 * lipLine)
 }
 
-const lin = (c: readonly number[]) =>
-  c.map((v) => srgbToLinear(v * 255)) as [number, number, number]
+/** Style-independent masks of a rest skin point into m[PINK, BLUSH, LIPS, DARK, OILY]. */
+function fixedMasks(x: number, y: number, z: number, m: Float32Array, o: number): void {
+  if (z < 2) return
+  const ax = Math.abs(x)
+  m[o + BLUSH] = bump(ax, y, 4.2, -3.7, 1.6, 1.3)
+  m[o + LIPS] = lipMask(x, y)
+  m[o + OILY] = bump(x, y, 0, 4.5, 2.5, 2) + bump(x, y, 0, -3, 0.8, 2.5)
+  m[o + PINK] = bump(x, y, 0, FACE.noseTipY, 0.9, 0.8) + bump(ax, y, 1.75, 0.05, 0.3, 0.25) * 2
+  m[o + DARK] = darkMask(x, y)
+}
 
 /** Paint state shared by renders of one mesh. */
 export class Painter {
-  private readonly base: BaseMasks
+  private readonly fixed: Float32Array
   private readonly cache = new Map<string, Float32Array>()
+  private readonly detailCache = new Map<string, Uint8Array>()
+  private readonly scratch = new Float32Array(SLOTS)
   readonly albedo: Float32Array
   readonly spec: Float32Array
+  /** Per triangle: 1 where the shader paints per pixel (set by paint()). */
+  detail: Uint8Array
+  private styles = { brow: 'soft-arch', facial: 'none', hair: 'crop' }
+  private colors = {
+    skin: [0, 0, 0] as Rgb,
+    blush: [0, 0, 0] as Rgb,
+    hair: [0, 0, 0] as Rgb,
+    brows: [0, 0, 0] as Rgb,
+    lips: [0, 0, 0] as Rgb,
+    lipAmount: 0,
+    lipGloss: 0,
+    blushAmount: 0,
+  }
 
   constructor(private readonly mesh: BaseMesh) {
     const n = mesh.vertexCount
     this.albedo = new Float32Array(n * 3)
     this.spec = new Float32Array(n)
-    this.base = baseMasks(mesh)
+    this.fixed = new Float32Array(n * SLOTS)
+    const p = mesh.paint
+    for (let v = 0; v < mesh.skinCount; v++)
+      fixedMasks(p[v * 3]!, p[v * 3 + 1]!, p[v * 3 + 2]!, this.fixed, v * SLOTS)
+    for (let v = mesh.eyeEnd; v < n; v++) this.fixed[v * SLOTS + PINK] = 0.6 // ears: thin, reddish skin
+    this.detail = new Uint8Array(mesh.indices.length / 3)
   }
 
   private mask(key: string, fn: (x: number, y: number, z: number) => number): Float32Array {
@@ -49,110 +105,103 @@ export class Painter {
     return m
   }
 
-  /** Fills `albedo` and `spec` for a character (eyes are painted per pixel by the shader). */
+  /** Fills `albedo`, `spec` and `detail` for a character (eyes are painted per pixel by the shader). */
   paint(c: Character): void {
     const col = evalColors(c)
-    const skin = lin(col.skin)
-    const blush = lin(col.blush)
-    const hair = lin(col.hair)
-    const brows = lin(col.brows)
     const stick = LIPSTICKS[c.styles['makeup.lipstick'] ?? 'none'] ?? null
-    const lips = stick ? lin(stick.rgb.map((v) => v / 255)) : lin(col.lips)
-    const lipAmount = stick ? 0.92 : 0.7
-    const lipGloss = stick ? stick.gloss : 0.25
-    const browStyle = c.styles['brows.style'] ?? 'soft-arch'
-    const facial = c.styles['hair.facial'] ?? 'none'
-    const hairStyle = c.styles['hair.style'] ?? 'crop'
-    const browM = this.mask(`brow:${browStyle}`, (x, y, z) => browMask(browStyle, x, y, z))
-    const beardM = this.mask(`beard:${facial}`, (x, y, z) => facialHairMask(facial, x, y, z))
-    const scalpM = this.mask(`scalp:${hairStyle}`, (x, y, z) => scalpMask(hairStyle, x, y, z))
-    const { blush: blushM, lips: lipM, dark, pink, oily } = this.base
-    const blushAmount = 0.55 * col.blushAmount
-    const { albedo, spec } = this
+    this.colors = {
+      skin: lin(col.skin),
+      blush: lin(col.blush),
+      hair: lin(col.hair),
+      brows: lin(col.brows),
+      lips: stick ? lin(stick.rgb.map((v) => v / 255)) : lin(col.lips),
+      lipAmount: stick ? 0.92 : 0.7,
+      lipGloss: stick ? stick.gloss : 0.25,
+      blushAmount: 0.55 * col.blushAmount,
+    }
+    const st = (this.styles = {
+      brow: c.styles['brows.style'] ?? 'soft-arch',
+      facial: c.styles['hair.facial'] ?? 'none',
+      hair: c.styles['hair.style'] ?? 'crop',
+    })
+    const browM = this.mask(`brow:${st.brow}`, (x, y, z) => browMask(st.brow, x, y, z))
+    const beardM = this.mask(`beard:${st.facial}`, (x, y, z) => facialHairMask(st.facial, x, y, z))
+    const scalpM = this.mask(`scalp:${st.hair}`, (x, y, z) => scalpMask(st.hair, x, y, z))
+    const m = this.scratch
     for (let v = 0; v < this.mesh.vertexCount; v++) {
-      let r = skin[0],
-        g = skin[1],
-        b = skin[2]
-      const pk = pink[v]! * 0.25
-      r += (r * 1.1 - r) * pk
-      g += (g * 0.8 - g) * pk
-      b += (b * 0.8 - b) * pk
-      const bl = blushM[v]! * blushAmount
-      r += (blush[0] - r) * bl * 0.5
-      g += (blush[1] - g) * bl * 0.5
-      b += (blush[2] - b) * bl * 0.5
-      const lm = lipM[v]! * lipAmount
-      r += (lips[0] - r) * lm
-      g += (lips[1] - g) * lm
-      b += (lips[2] - b) * lm
-      const bm = beardM[v]! * 0.9
-      r += (hair[0] - r) * bm
-      g += (hair[1] - g) * bm
-      b += (hair[2] - b) * bm
-      const sm = scalpM[v]! * 0.85
-      r += (hair[0] - r) * sm
-      g += (hair[1] - g) * sm
-      b += (hair[2] - b) * sm
-      const br = browM[v]! * 0.92
-      r += (brows[0] - r) * br
-      g += (brows[1] - g) * br
-      b += (brows[2] - b) * br
-      const dk = 1 - dark[v]!
-      albedo[v * 3] = r * dk
-      albedo[v * 3 + 1] = g * dk
-      albedo[v * 3 + 2] = b * dk
-      spec[v] = 0.1 + 0.12 * oily[v]! + (lipGloss - 0.1) * lipM[v]! - 0.08 * Math.max(br, bm, sm)
+      for (let k = 0; k < SLOTS; k++) m[k] = this.fixed[v * SLOTS + k]!
+      m[BEARD] = beardM[v]!
+      m[SCALP] = scalpM[v]!
+      m[BROW] = browM[v]!
+      this.spec[v] = this.compose(m, this.albedo, v * 3)
     }
+    this.detail = this.detailFor(st.brow, browM)
   }
-}
 
-function baseMasks(mesh: BaseMesh): BaseMasks {
-  const n = mesh.vertexCount
-  const m: BaseMasks = {
-    blush: new Float32Array(n),
-    lips: new Float32Array(n),
-    dark: new Float32Array(n),
-    pink: new Float32Array(n),
-    oily: new Float32Array(n),
+  /** Albedo at a rest skin point for the last painted character, evaluated exactly (per pixel). */
+  pixelAlbedo(x: number, y: number, z: number, out: Float32Array): void {
+    const m = this.scratch
+    m.fill(0)
+    fixedMasks(x, y, z, m, 0)
+    m[BEARD] = facialHairMask(this.styles.facial, x, y, z)
+    m[SCALP] = scalpMask(this.styles.hair, x, y, z)
+    m[BROW] = browMask(this.styles.brow, x, y, z)
+    this.compose(m, out, 0)
   }
-  const p = mesh.paint
-  for (let v = 0; v < mesh.skinCount; v++) {
-    const x = p[v * 3]!,
-      y = p[v * 3 + 1]!,
-      z = p[v * 3 + 2]!
-    if (z < 2) continue
-    const ax = Math.abs(x)
-    m.blush[v] = bump(ax, y, 4.2, -3.7, 1.6, 1.3)
-    m.lips[v] = lipMask(x, y)
-    m.oily[v] = bump(x, y, 0, 4.5, 2.5, 2) + bump(x, y, 0, -3, 0.8, 2.5)
-    m.pink[v] = bump(x, y, 0, FACE.noseTipY, 0.9, 0.8) + bump(ax, y, 1.75, 0.05, 0.3, 0.25) * 2
-    // Lash lines: just outside the upper (strong) and lower (soft) lid margins.
-    const s = (ax - EYEBALL.x) / 1.42
-    let dark = 0
-    if (Math.abs(s) < 1.12) {
-      const sc = Math.max(-1, Math.min(1, s))
-      const vy = y - EYEBALL.y
-      const up = vy - lidMargin(sc, true)
-      const lo = lidMargin(sc, false) - vy
-      const along = smoothstep(1.12, 0.85, Math.abs(s))
-      dark = Math.max(
-        dark,
-        0.82 *
-          smoothstep(0.16, 0.02, up) *
-          smoothstep(-0.1, 0.0, up) *
-          along *
-          smoothstep(-0.9, -0.2, s)
+
+  /** Mixes the colours by masks m into out[o..o+2]; returns the specular strength. */
+  private compose(m: Float32Array, out: Float32Array, o: number): number {
+    const c = this.colors
+    let r = c.skin[0]
+    let g = c.skin[1]
+    let b = c.skin[2]
+    const pk = m[PINK]! * 0.25
+    r *= 1 + 0.1 * pk
+    g *= 1 - 0.2 * pk
+    b *= 1 - 0.2 * pk
+    // Layers from the skin up; written out (no closure) because this runs per vertex and per detail pixel.
+    let t = m[BLUSH]! * c.blushAmount * 0.5
+    r += (c.blush[0] - r) * t
+    g += (c.blush[1] - g) * t
+    b += (c.blush[2] - b) * t
+    t = m[LIPS]! * c.lipAmount
+    r += (c.lips[0] - r) * t
+    g += (c.lips[1] - g) * t
+    b += (c.lips[2] - b) * t
+    t = Math.min(1, m[BEARD]! * 0.9 + m[SCALP]! * 0.85)
+    r += (c.hair[0] - r) * t
+    g += (c.hair[1] - g) * t
+    b += (c.hair[2] - b) * t
+    t = m[BROW]! * 0.92
+    r += (c.brows[0] - r) * t
+    g += (c.brows[1] - g) * t
+    b += (c.brows[2] - b) * t
+    const dk = 1 - m[DARK]!
+    out[o] = r * dk
+    out[o + 1] = g * dk
+    out[o + 2] = b * dk
+    const hairy = Math.max(m[BROW]!, m[BEARD]!, m[SCALP]!)
+    return 0.1 + 0.12 * m[OILY]! + (c.lipGloss - 0.1) * m[LIPS]! - 0.08 * hairy
+  }
+
+  /** Triangles of the skin whose paint has detail finer than the mesh: brows, lash lines, lip borders. */
+  private detailFor(browStyle: string, browM: Float32Array): Uint8Array {
+    let d = this.detailCache.get(browStyle)
+    if (d) return d
+    const idx = this.mesh.indices
+    const part = this.mesh.triPart
+    d = new Uint8Array(idx.length / 3)
+    const busy = (v: number) => {
+      const lips = this.fixed[v * SLOTS + LIPS]!
+      return (
+        browM[v]! > 0.01 || this.fixed[v * SLOTS + DARK]! > 0.01 || (lips > 0.01 && lips < 0.99)
       )
-      dark = Math.max(dark, 0.35 * smoothstep(0.1, 0.0, lo) * smoothstep(-0.1, 0.0, lo) * along)
-      dark = Math.max(dark, 0.12 * bump(up, 0, 0.5, 0, 0.08, 1) * along) // the lid crease
     }
-    dark = Math.max(dark, 0.85 * bump(ax, y, FACE.nostrilX, FACE.nostrilY, 0.28, 0.18))
-    dark = Math.max(
-      dark,
-      0.7 * Math.exp(-(((y - FACE.stomionY) / 0.07) ** 2)) * smoothstep(2.6, 2.2, ax)
-    )
-    m.dark[v] = dark
+    for (let t = 0; t < d.length; t++) {
+      if (part[t] !== 0) continue
+      if (busy(idx[t * 3]!) || busy(idx[t * 3 + 1]!) || busy(idx[t * 3 + 2]!)) d[t] = 1
+    }
+    this.detailCache.set(browStyle, d)
+    return d
   }
-  for (let v = mesh.skinCount; v < n; v++) if (mesh.side[v] !== 0) m.pink[v] = 0.6
-  return m
 }

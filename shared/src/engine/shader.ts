@@ -81,9 +81,14 @@ export interface DrawBuffers {
   albedo: Float32Array
   /** Per-triangle part (PART), or one part for the whole draw. */
   part: Uint8Array | number
-  /** Eyes: unit-sphere local position (3/vertex). Hair: strand phase (1/vertex). */
+  /** Eyes: unit-sphere local position (3/vertex). Hair: strand phase (1/vertex). Skin: rest position. */
   paint: Float32Array
+  /** Skin triangles (1) whose albedo is painted per pixel by `pixelAlbedo` from the rest position. */
+  detail?: Uint8Array
+  pixelAlbedo?: (x: number, y: number, z: number, out: Float32Array) => void
 }
+
+const rgb = new Float32Array(3)
 
 /** The engine's Shader: interpolates light/specular/albedo; paints eyes and hair per pixel. */
 export class MeshShader implements Shader {
@@ -92,6 +97,7 @@ export class MeshShader implements Shader {
   private i1 = 0
   private i2 = 0
   private part = 0
+  private detailed = false
 
   constructor(private readonly eye: EyeParams) {}
 
@@ -105,6 +111,7 @@ export class MeshShader implements Shader {
     if (corner === 0) {
       this.i0 = v
       this.part = typeof d.part === 'number' ? d.part : d.part[face]!
+      this.detailed = d.detail !== undefined && d.detail[face] === 1
     } else if (corner === 1) this.i1 = v
     else this.i2 = v
     const c = d.clip
@@ -155,6 +162,17 @@ export class MeshShader implements Shader {
       r *= lid
       g *= lid
       bl *= lid
+    } else if (this.detailed) {
+      const p = d.paint
+      d.pixelAlbedo!(
+        b0 * p[a]! + b1 * p[b]! + b2 * p[c]!,
+        b0 * p[a + 1]! + b1 * p[b + 1]! + b2 * p[c + 1]!,
+        b0 * p[a + 2]! + b1 * p[b + 2]! + b2 * p[c + 2]!,
+        rgb
+      )
+      r = rgb[0]!
+      g = rgb[1]!
+      bl = rgb[2]!
     } else {
       r = b0 * al[a]! + b1 * al[b]! + b2 * al[c]!
       g = b0 * al[a + 1]! + b1 * al[b + 1]! + b2 * al[c + 1]!
@@ -162,7 +180,8 @@ export class MeshShader implements Shader {
       if (this.part === PART.hair) {
         const p = d.paint
         const phase = b0 * p[this.i0]! + b1 * p[this.i1]! + b2 * p[this.i2]!
-        const strand = 0.78 + 0.22 * Math.sin(phase)
+        // Two incommensurate frequencies: irregular strands rather than a knitted stripe.
+        const strand = 0.84 + 0.1 * Math.sin(phase) + 0.06 * Math.sin(2.71 * phase + 1.3)
         r *= strand
         g *= strand
         bl *= strand

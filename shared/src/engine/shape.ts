@@ -51,8 +51,8 @@ function faceSdf(x: number, y: number, z: number): number {
 
 function neckSdf(x: number, y: number, z: number): number {
   const cz = -1.4 - 0.1 * (y + 10) // the neck leans forward as it goes down
-  const r = Math.hypot(x / 5.0, (z - cz) / 5.4)
-  return Math.max((r - 1) * 5.0, -24 - y, y + 2)
+  const r = Math.hypot(x / 4.7, (z - cz) / 5.2)
+  return Math.max((r - 1) * 4.7, -24 - y, y + 2)
 }
 
 /** Signed distance (approximate, cm) to the featureless head: negative inside. */
@@ -85,9 +85,9 @@ export function featureOffset(x: number, y: number, z: number): number {
   let h = 0
   h += 0.45 * Math.exp(-sq((y - FACE.browY + 0.1) / 0.9)) * Math.exp(-sq(sq(x / 5.2))) // brow ridge
   h -= 0.25 * bump(x, y, 0, 0.5, 1.0, 0.6) // nasion
-  h -= 0.9 * bump(ax, y, EYEBALL.x, EYEBALL.y, 1.9, 1.4) // eye sockets
+  h -= 0.75 * bump(ax, y, EYEBALL.x, EYEBALL.y, 1.9, 1.4) // eye sockets
   h += 0.42 * bump(ax, y, FACE.cheekboneX, FACE.cheekboneY, 1.7, 1.3) // cheekbones
-  h -= 0.35 * bump(ax, y, 6.3, 2.3, 1.2, 1.8) // temples
+  h -= 0.2 * bump(ax, y, 6.3, 2.3, 1.2, 1.8) // temples
   h += noseOffset(x, y)
   h += mouthOffset(x, y, ax)
   h += 0.55 * bump(x, y, 0, FACE.chinY, 1.6, 1.0) // chin
