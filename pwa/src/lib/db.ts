@@ -20,7 +20,7 @@ export interface StoredCharacter {
   dirty: boolean
   /** Deleted locally, but the server copy still has to be deleted (kept as a tombstone until then). */
   deleted: boolean
-  /** Front-view render, PNG, 128 x 128 px; null until rendered. */
+  /** Front-view render (WebP, or PNG where WebP encoding is missing), 256 x 256 px; null until rendered. */
   thumbnail: Blob | null
 }
 

@@ -9,12 +9,14 @@ import { navigate } from '../../lib/router.ts'
 import { toast } from '../../lib/toast.ts'
 import { useGallery } from '../../lib/use-gallery.ts'
 import { useObjectUrl } from '../../lib/use-object-url.ts'
+import { useUser } from '../../lib/use-sync.ts'
 import { Icon } from '../icon/index.tsx'
 import { PhotoEntry } from '../photo-entry/index.tsx'
 import styles from './style.module.css'
 
 export function Gallery() {
   const items = useGallery()
+  const user = useUser()
   const [photo, setPhoto] = useState(false)
   const file = useRef<HTMLInputElement>(null)
 
@@ -62,7 +64,7 @@ export function Gallery() {
       ) : (
         <ul class={styles.grid} data-testid='gallery'>
           {items.map((item) => (
-            <Card key={item.id} item={item} />
+            <Card key={item.id} item={item} signedIn={!!user} />
           ))}
         </ul>
       )}
@@ -86,7 +88,7 @@ export function Gallery() {
   )
 }
 
-function Card({ item }: { item: StoredCharacter }) {
+function Card({ item, signedIn }: { item: StoredCharacter; signedIn: boolean }) {
   const url = useObjectUrl(item.thumbnail)
   return (
     <li class={styles.card}>
@@ -99,7 +101,7 @@ function Card({ item }: { item: StoredCharacter }) {
       >
         <span class={styles.thumb}>{url && <img src={url} alt='' width={128} height={128} />}</span>
         <span class={styles.name}>{item.name}</span>
-        {item.dirty && <span class={styles.pending}>Not synced yet</span>}
+        {signedIn && item.dirty && <span class={styles.pending}>Not synced yet</span>}
       </a>
     </li>
   )

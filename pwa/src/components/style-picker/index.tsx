@@ -9,7 +9,8 @@ import styles from './style.module.css'
 
 /** Picker thumbnails follow the character only after edits pause this long (ms), to keep the Worker free. */
 const FOLLOW_MS = 400
-const PICKER_SIZE = 96
+/** Picker render size, px: at or above the engine's 160 px high level of detail, shown zoomed at 64 CSS px. */
+const PICKER_SIZE = 160
 
 export function StylePicker(props: {
   def: StyleDef
@@ -47,16 +48,9 @@ export function StylePicker(props: {
               data-option={`${def.id}:${option.id}`}
               onClick={() => props.onChange(option.id)}
             >
-              {thumbs[option.id] ? (
-                <img
-                  src={thumbs[option.id]}
-                  alt=''
-                  width={PICKER_SIZE / 1.5}
-                  height={PICKER_SIZE / 1.5}
-                />
-              ) : (
-                <span class={styles.placeholder} aria-hidden='true' />
-              )}
+              <span class={styles.thumb} aria-hidden='true'>
+                {thumbs[option.id] && <img src={thumbs[option.id]} alt='' />}
+              </span>
               <span>{option.label}</span>
             </button>
           )

@@ -25,7 +25,10 @@ const api = {
     return transfer({ size, bitmap, renderMs }, [bitmap])
   },
 
-  /** A PNG thumbnail (front view, transparent background) for the gallery and the style pickers. */
+  /**
+   * A thumbnail (front view, transparent background) for the gallery and the style pickers: WebP (~10x smaller
+   * than PNG, which matters for a gallery kept in IndexedDB), or PNG where the browser cannot encode WebP.
+   */
   async thumbnail(character: Character, size: number): Promise<Blob> {
     const image = renderCharacter(character, { size, yaw: 0, background: 'transparent' })
     const canvas = new OffscreenCanvas(size, size)
@@ -33,7 +36,7 @@ const api = {
     if (!context)
       throw new Error('This browser cannot draw in a Worker (no OffscreenCanvas 2D); update it.')
     context.putImageData(toImageData(image), 0, 0)
-    return canvas.convertToBlob({ type: 'image/png' })
+    return canvas.convertToBlob({ type: 'image/webp', quality: 0.9 })
   },
 }
 

@@ -24,14 +24,14 @@ export function renderer(role: 'preview' | 'thumbs'): Remote<RenderApi> {
   return remote
 }
 
-/** Gallery/picker thumbnail size, px (shown at up to 96 CSS px on 2x screens, but kept small for speed). */
-export const THUMBNAIL_SIZE = 128
+/** Gallery thumbnail size, px: cards are ~160 CSS px wide, so this is sharp on 1.5x screens and fine on 2x. */
+export const THUMBNAIL_SIZE = 256
 
 const urls = new Map<string, Promise<string>>()
 /** Most object URLs kept; older ones are revoked (pickers ask for many variants while the player edits). */
 const MAX_URLS = 400
 
-/** A PNG thumbnail as an object URL, cached by content (same character: same URL, rendered once). */
+/** A thumbnail image as an object URL, cached by content (same character: same URL, rendered once). */
 export function thumbnailUrl(character: Character, size = THUMBNAIL_SIZE): Promise<string> {
   const key = `${size}|${JSON.stringify(character)}`
   let url = urls.get(key)
@@ -49,7 +49,7 @@ export function thumbnailUrl(character: Character, size = THUMBNAIL_SIZE): Promi
   return url
 }
 
-/** A PNG thumbnail Blob for storing with a saved character. */
+/** A thumbnail image Blob for storing with a saved character. */
 export function thumbnailBlob(character: Character, size = THUMBNAIL_SIZE): Promise<Blob> {
   return renderer('thumbs').thumbnail(character, size)
 }
