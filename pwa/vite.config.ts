@@ -63,6 +63,14 @@ export default defineConfig({
     }),
     copyModels(),
   ],
+  resolve: {
+    alias: [
+      // ONNX Runtime's WASM-only build (14 MB wasm). Its WebGPU builds carry a 27-28 MB wasm, over the 25 MiB
+      // per-file limit of Workers static assets, so `wrangler dev`/deploy would refuse the whole app.
+      { find: /^#onnxruntime$/, replacement: 'onnxruntime-web/wasm' },
+      { find: /^onnxruntime-web$/, replacement: 'onnxruntime-web/wasm' },
+    ],
+  },
   worker: { format: 'es' },
   build: { target: 'es2022', manifest: true, sourcemap: false },
 })

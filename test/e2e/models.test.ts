@@ -4,8 +4,19 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchChromium, PHONE, type Launched } from '../src/harness/index.ts'
+import { join } from 'node:path'
+import {
+  launchChromium,
+  PHONE,
+  phoneContext,
+  REPO_ROOT,
+  type Launched,
+} from '../src/harness/index.ts'
+import { encodePng } from '@facecraft/shared/image'
 import { openGallery } from './app.ts'
+
+/** A real photo with one face (face-api's demo photos ship in node_modules). */
+const SAMPLE_PHOTO = join(REPO_ROOT, 'node_modules/@vladmandic/face-api/demo/sample1.jpg')
 
 /** Cached model caches and their entries' sizes, read in the page. */
 function cachedModels(page: Page): Promise<Record<string, number[]>> {
@@ -63,6 +74,45 @@ describe('model store', () => {
     const cached = await cachedModels(page)
     expect(Object.keys(cached)).toEqual([`facecraft-models-wasm-${manifest.release}`])
     expect(Object.values(cached)[0]!.sort()).toEqual(manifest.files.map((f) => f.bytes).sort())
+  })
+
+  it('finds the face in a photo with the installed models, in the inference Worker', async () => {
+    await page.getByTestId('photo-file').setInputFiles(SAMPLE_PHOTO)
+    await expect
+      .poll(() => page.getByTestId('photo-status').innerText(), { timeout: 60_000 })
+      .toMatch(/^Face found in \d+ ms/)
+    // A picture with no face says so instead of inventing one.
+    const grey = { width: 256, height: 256, data: new Uint8ClampedArray(256 * 256 * 4).fill(128) }
+    await page.getByTestId('photo-file').setInputFiles({
+      name: 'wall.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(encodePng(grey)),
+    })
+    await expect
+      .poll(() => page.getByTestId('photo-status').innerText(), { timeout: 30_000 })
+      .toMatch(/face/i)
+    expect(await page.getByTestId('photo-status').innerText()).not.toMatch(/^Face found/)
+  })
+
+  it('installs the models and finds a face with no network after an offline reload', async () => {
+    const online = await phoneContext(chromium.browser, inject('origin'))
+    try {
+      const other = await online.newPage()
+      await openGallery(other)
+      await other.evaluate(() => navigator.serviceWorker.ready)
+      await other.getByRole('button', { name: /From a photo/ }).click()
+      await other.getByRole('button', { name: 'Download face models' }).click()
+      await other.getByText(/are on this device and work offline/).waitFor({ timeout: 60_000 })
+      await online.setOffline(true)
+      await openGallery(other)
+      await other.getByRole('button', { name: /From a photo/ }).click()
+      await other.getByTestId('photo-file').setInputFiles(SAMPLE_PHOTO)
+      await expect
+        .poll(() => other.getByTestId('photo-status').innerText(), { timeout: 60_000 })
+        .toMatch(/^Face found in \d+ ms/)
+    } finally {
+      await online.close()
+    }
   })
 
   it('refuses a damaged download of a newer release and keeps the verified one', async () => {

@@ -28,14 +28,13 @@ export interface ModelProgress {
   file: string
 }
 
-/** The variant this browser can run: WebGPU when an adapter exists, else WASM. */
-export async function pickVariant(): Promise<ModelVariant> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu
-  try {
-    return gpu && (await gpu.requestAdapter()) ? 'webgpu' : 'wasm'
-  } catch {
-    return 'wasm'
-  }
+/**
+ * The variant this app can run. The PWA ships ONNX Runtime's WASM build only (the WebGPU builds' wasm is over the
+ * 25 MiB Workers asset limit; see vite.config.ts), so this is 'wasm' until that runtime is served another way;
+ * then return 'webgpu' when `navigator.gpu.requestAdapter()` gives an adapter.
+ */
+export function pickVariant(): Promise<ModelVariant> {
+  return Promise.resolve('wasm')
 }
 
 /** The latest release the server offers for `variant` (throws ApiError, e.g. 'no-model-release' or 'offline'). */

@@ -13,6 +13,7 @@ import {
   type InstalledModels,
   type ModelProgress,
 } from '../../lib/model-store.ts'
+import { PhotoCheck } from '../photo-check/index.tsx'
 import { Sheet } from '../sheet/index.tsx'
 import styles from './style.module.css'
 
@@ -80,6 +81,7 @@ export function PhotoEntry(props: { onClose: () => void }) {
           {Math.round((100 * progress.loaded) / progress.total)}%
         </progress>
       )}
+      {installed && <PhotoCheck models={installed} />}
       {error && (
         <p role='alert' class={styles.error}>
           {error}
