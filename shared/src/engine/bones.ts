@@ -55,7 +55,7 @@ export const BONES: readonly BoneDef[] = [
   { name: 'pupil', level: 0, pivot: E, region: none },
   { name: 'brow_inner', level: 0, ...at([1.4, 1.85, 9.4], [1.0, 1.0, 2.0]) },
   { name: 'brow_mid', level: 0, ...at([3.0, 2.2, 9.2], [1.1, 1.0, 2.0]) },
-  { name: 'brow_outer', level: 0, ...at([4.7, 1.9, 8.2], [1.1, 1.0, 2.2]) },
+  { name: 'brow_outer', level: 0, ...at([5.4, 1.9, 7.6], [1.3, 1.0, 2.6]) },
   { name: 'nose_root', level: 0, ...at([0, 0.7, 9.6], [1.3, 1.2, 2.0]) },
   { name: 'nose_bridge', level: 0, ...at([0, -1.5, 10.3], [1.25, 2.4, 2.4]) },
   { name: 'nose_hump', level: 0, ...at([0, -1.8, 10.6], [0.9, 1.3, 1.6]) },
@@ -96,7 +96,7 @@ export const BONES: readonly BoneDef[] = [
     region: ellipsoid([E[0], E[1], E[2] + 1], [2.3, 1.6, 2.2]),
     carries: 'eye',
   },
-  { name: 'brow', level: 1, ...at([3.1, 2.0, 9.0], [3.4, 1.4, 2.4]) },
+  { name: 'brow', level: 1, ...at([3.7, 2.0, 8.0], [4.2, 1.5, 3.6]) },
   {
     name: 'nose',
     level: 1,

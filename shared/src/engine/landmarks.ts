@@ -2,7 +2,7 @@
  * @module engine/landmarks — the 68 iBUG landmarks and named extras of a posed character, in image pixels.
  * Interior points (brows, eyes, nose, mouth) are rest-pose surface points found by casting a ray along -z at a
  * face-plane position defined by the anatomy, skinned like the skin there. The jaw contour 0-16 is the
- * silhouette "as seen in the image": among skin vertices in a thin wedge at each contour angle, the one that
+ * silhouette "as seen in the image", spaced along its length: in each of many thin wedges, the skin vertex that
  * projects farthest out in that direction.
  * iBUG order (image left = subject's right): 0-16 jaw from image left to right via the chin, 17-21 / 22-26 brows
  * (image left brow outer->inner, then image right inner->outer), 27-30 nose bridge down to the tip, 31-35 nostril
@@ -33,27 +33,28 @@ export interface CharacterLandmarks {
 function interiorTargets(browStyle: string): [number, number][] {
   const out: [number, number][] = []
   const brow = (s: number, side: number): [number, number] => [
-    side * (FACE.browInnerX + s * (FACE.browOuterX - FACE.browInnerX)),
-    browCenterY(browStyle, s),
+    side * (FACE.browInnerX + s * (FACE.browOuterX - FACE.browInnerX) + 0.35 * Math.min(1, s * 4)),
+    browCenterY(browStyle, s) + 0.25, // FaceMesh's brow points sit on the brow's upper half
   ]
   for (const s of [1, 0.75, 0.5, 0.25, 0]) out.push(brow(s, -1))
   for (const s of [0, 0.25, 0.5, 0.75, 1]) out.push(brow(s, 1))
-  for (const y of [0.45, -1.05, -2.6, -4.45]) out.push([0, y])
+  for (const y of [0.1, -1.7, -3.45, -4.45]) out.push([0, y])
   for (const x of [-1.15, -0.6, 0, 0.6, 1.15])
-    out.push([x, x === 0 ? FACE.subnasaleY : -5.72 + 0.1 * Math.abs(x)])
+    out.push([x, x === 0 ? FACE.subnasaleY : Math.abs(x) > 1 ? -5.25 : -5.65])
   const eye = (s: number, upper: boolean, side: number): [number, number] => [
     side * (EYEBALL.x + s * EYE_HALF),
     EYEBALL.y + lidMargin(s, upper),
   ]
   // Image-left eye (subject's right, x < 0): outer corner, upper lid outer->inner, inner corner, lower inner->outer.
-  out.push(eye(1, true, -1), eye(0.33, true, -1), eye(-0.33, true, -1), eye(-1, true, -1))
-  out.push(eye(-0.33, false, -1), eye(0.33, false, -1))
-  out.push(eye(-1, true, 1), eye(-0.33, true, 1), eye(0.33, true, 1), eye(1, true, 1))
-  out.push(eye(0.33, false, 1), eye(-0.33, false, 1))
+  out.push(eye(1, true, -1), eye(0.48, true, -1), eye(-0.25, true, -1), eye(-1, true, -1))
+  out.push(eye(-0.33, false, -1), eye(0.4, false, -1))
+  out.push(eye(-1, true, 1), eye(-0.25, true, 1), eye(0.48, true, 1), eye(1, true, 1))
+  out.push(eye(0.4, false, 1), eye(-0.33, false, 1))
   const hw = FACE.mouthHalfWidth
   const up = (x: number): [number, number] => [x, lipBorders(x)[0]]
   const low = (x: number): [number, number] => [x, lipBorders(x)[1]]
-  out.push([-hw, FACE.stomionY], up(-1.5), up(-0.45), up(0), up(0.45), up(1.5), [hw, FACE.stomionY])
+  out.push([-hw - 0.1, FACE.stomionY + 0.2], up(-1.5), up(-0.45), up(0), up(0.45), up(1.5))
+  out.push([hw + 0.1, FACE.stomionY + 0.2])
   out.push(low(1.5), low(0.6), low(0), low(-0.6), low(-1.5))
   const line = (x: number, dy: number): [number, number] => [x, FACE.stomionY + dy]
   out.push(
@@ -120,7 +121,7 @@ export interface LandmarkRig {
   names: string[]
   /** NEAR vertices per point whose summed posed normals decide visibility (-1: always visible). */
   normalVertex: Int32Array
-  /** Candidate skin vertices of each contour point. */
+  /** Candidate skin vertices of each silhouette wedge. */
   contour: Int32Array[]
 }
 
@@ -183,25 +184,65 @@ export function buildLandmarkRig(mesh: BaseMesh, browStyle: string): LandmarkRig
   }
 }
 
+/**
+ * The silhouette is traced in WEDGES thin wedges, then resampled into points 0-16 at these fractions of its length
+ * (0-8; mirrored for 8-16): closer together high on the cheek, as in iBUG annotations (measured against FaceMesh).
+ */
+const ARC = [0, 0.045, 0.095, 0.19, 0.25, 0.3, 0.38, 0.45, 0.5]
+const WEDGES = 65
+const wedgeAngle = (w: number) => ((160 + (w * 220) / (WEDGES - 1)) * Math.PI) / 180
+
 function contourCandidates(mesh: BaseMesh): Int32Array[] {
   const r = mesh.rest
-  const lists: number[][] = Array.from({ length: 17 }, () => [])
+  const lists: number[][] = Array.from({ length: WEDGES }, () => [])
+  const half = (110 / (WEDGES - 1)) * (Math.PI / 180) * 1.2 // a little overlap between neighbours
   for (let v = 0; v < mesh.skinCount; v++) {
-    const x = r[v * 3]!,
-      y = r[v * 3 + 1]!,
-      z = r[v * 3 + 2]!
+    const x = r[v * 3]!
+    const y = r[v * 3 + 1]!
+    const z = r[v * 3 + 2]!
     const under = -12.45 + (9 - z) * (4.45 / 10.5) // the jaw's underside: below it is neck
     if (z < 0.5 || y < under - 0.4 || y > 1.5) continue
     let a = Math.atan2(y - CONTOUR_CY, x)
-    if (a < 0) a += 2 * Math.PI
-    for (let k = 0; k < 17; k++) {
-      let d = a - contourAngle(k)
-      if (d > Math.PI) d -= 2 * Math.PI
-      if (d < -Math.PI) d += 2 * Math.PI
-      if (Math.abs(d) < (2.5 * Math.PI) / 180) lists[k]!.push(v)
+    if (a < wedgeAngle(0) - 0.2) a += 2 * Math.PI
+    for (let w = 0; w < WEDGES; w++) {
+      if (Math.abs(a - wedgeAngle(w)) < half) lists[w]!.push(v)
     }
   }
   return lists.map((l) => Int32Array.from(l))
+}
+
+/** Writes the 17 jaw points (iBUG 0-16) into out: the silhouette per wedge, resampled at equal arc length. */
+function traceContour(candidates: Int32Array[], px: Float32Array, out: Float32Array): void {
+  const sil = new Float64Array(WEDGES * 2)
+  for (let w = 0; w < WEDGES; w++) {
+    const a = wedgeAngle(w)
+    const dx = Math.cos(a)
+    const dy = -Math.sin(a)
+    let best = -Infinity
+    for (const v of candidates[w]!) {
+      const d = px[v * 2]! * dx + px[v * 2 + 1]! * dy
+      if (d > best) {
+        best = d
+        sil[w * 2] = px[v * 2]!
+        sil[w * 2 + 1] = px[v * 2 + 1]!
+      }
+    }
+  }
+  const arc = new Float64Array(WEDGES)
+  for (let w = 1; w < WEDGES; w++) {
+    arc[w] =
+      arc[w - 1]! + Math.hypot(sil[w * 2]! - sil[w * 2 - 2]!, sil[w * 2 + 1]! - sil[w * 2 - 1]!)
+  }
+  let w = 0
+  for (let k = 0; k < 17; k++) {
+    const f = k <= 8 ? ARC[k]! : 1 - ARC[16 - k]!
+    const target = f * arc[WEDGES - 1]!
+    while (w < WEDGES - 2 && arc[w + 1]! < target) w++
+    const span = arc[w + 1]! - arc[w]!
+    const t = span > 0 ? Math.min(1, Math.max(0, (target - arc[w]!) / span)) : 0
+    out[k * 2] = sil[w * 2]! + t * (sil[w * 2 + 2]! - sil[w * 2]!)
+    out[k * 2 + 1] = sil[w * 2 + 1]! + t * (sil[w * 2 + 3]! - sil[w * 2 + 1]!)
+  }
 }
 
 /** Image-space direction (x right, y down) in which contour point k lies from the face centre. */
@@ -251,19 +292,8 @@ export function computeLandmarks(
     visible[i] = facing > 0 ? 1 : 0
   }
   const all = toPixels(vp, model.pos, model.mesh.skinCount, size)
-  for (let k = 0; k < 17; k++) {
-    const [dx, dy] = contourDirection(k)
-    let best = -Infinity
-    for (const v of rig.contour[k]!) {
-      const d = all[v * 2]! * dx + all[v * 2 + 1]! * dy
-      if (d > best) {
-        best = d
-        ibug68[k * 2] = all[v * 2]!
-        ibug68[k * 2 + 1] = all[v * 2 + 1]!
-      }
-    }
-    visible[k] = 1
-  }
+  traceContour(rig.contour, all, ibug68)
+  visible.fill(1, 0, 17)
   const named: Record<string, [number, number]> = {}
   rig.names.forEach((name, j) => {
     const k = 51 + j
