@@ -55,6 +55,42 @@ describe('editor, gallery and offline', () => {
     expect(await galleryNames(page)).toEqual(['Ada'])
   })
 
+  it('names every control, works by keyboard, and asks before dropping unsaved edits', async () => {
+    for (const path of ['/', '/new', '/account']) {
+      await page.goto(path)
+      await page.waitForLoadState('networkidle')
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('button, input, [role=tab], a[href]')]
+          .filter((el) => {
+            const labelled = el instanceof HTMLInputElement && (el.labels?.length ?? 0) > 0
+            const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim()
+            return !labelled && !text && !el.getAttribute('aria-labelledby')
+          })
+          .map((el) => el.outerHTML.slice(0, 80))
+      )
+      expect(unnamed, path).toEqual([])
+    }
+    // Tabs move with the arrow keys; Ctrl+Z undoes.
+    await page.goto('/new')
+    await page.getByRole('tab', { name: 'Face', exact: true }).focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await page.getByRole('tab', { selected: true }).innerText()).toBe('Forehead')
+    await setParam(page, 'Forehead', 'forehead.height', 0.9)
+    await page.getByRole('tab', { name: 'Forehead', exact: true }).focus()
+    await page.keyboard.press('Control+z')
+    expect(await getParam(page, 'Forehead', 'forehead.height')).toBeCloseTo(0.5, 2)
+    await page.keyboard.press('Control+Shift+z')
+    expect(await getParam(page, 'Forehead', 'forehead.height')).toBeCloseTo(0.9, 2)
+    // Leaving with unsaved edits asks; "Cancel" stays, "OK" leaves.
+    const answers = [false, true]
+    page.on('dialog', (dialog) => void (answers.shift() ? dialog.accept() : dialog.dismiss()))
+    await page.getByRole('link', { name: 'facecraft' }).click()
+    expect(new URL(page.url()).pathname).toBe('/new')
+    await page.getByRole('link', { name: 'facecraft' }).click()
+    await page.getByRole('heading', { name: 'Your characters' }).waitFor()
+    page.removeAllListeners('dialog')
+  })
+
   it('has no horizontal scroll at 360 px', async () => {
     for (const path of ['/', '/new', '/account']) {
       await page.goto(path)

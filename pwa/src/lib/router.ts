@@ -9,8 +9,21 @@ export interface Route {
 const current = (): Route => ({ path: location.pathname, hash: location.hash })
 const listeners = new Set<(r: Route) => void>()
 
+/** Asked before in-app navigation; returning false stays (e.g. the player keeps unsaved edits). */
+let leaveGuard: (() => boolean) | null = null
+
+/** Sets (or with null, clears) the leave guard; returns a function that clears it if it is still this one. */
+export function setLeaveGuard(guard: (() => boolean) | null): () => void {
+  leaveGuard = guard
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null
+  }
+}
+
 /** Goes to `to` (a path, optionally with #hash); `replace` keeps the back button from returning here. */
 export function navigate(to: string, replace = false): void {
+  if (leaveGuard && !leaveGuard()) return
+  leaveGuard = null
   if (replace) history.replaceState(null, '', to)
   else history.pushState(null, '', to)
   for (const listener of listeners) listener(current())

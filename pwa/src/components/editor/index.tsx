@@ -13,7 +13,7 @@ import { thumbnailBlob } from '../../features/render/renderer.ts'
 import { deleteCharacter, getCharacter, newCharacterId, saveEdit } from '../../lib/gallery.ts'
 import { createHistory, edit, redo, undo, type History } from '../../lib/history.ts'
 import { requestPersistence } from '../../lib/persistence.ts'
-import { navigate } from '../../lib/router.ts'
+import { navigate, setLeaveGuard } from '../../lib/router.ts'
 import { toast } from '../../lib/toast.ts'
 import { Icon } from '../icon/index.tsx'
 import { ParamPanel } from '../param-panel/index.tsx'
@@ -83,6 +83,13 @@ export function Editor(props: { id: string | null }) {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
+  const name = state?.name.trim() || DEFAULT_NAME
+  const character = state?.history.present
+  const unsaved = !state?.saved || state.saved.name !== name || state.saved.character !== character
+  // Leaving with edits asks first; an untouched new character just goes.
+  const guarded = !!state && unsaved && (!state.isNew || state.history.past.length > 0)
+  useEffect(() => setLeaveGuard(guarded ? confirmLeave : null), [guarded])
+
   if (missing) {
     return (
       <section class={styles.missing}>
@@ -102,19 +109,20 @@ export function Editor(props: { id: string | null }) {
   const onEdit = (next: Character, key: string) =>
     setState((s) => (s ? { ...s, history: edit(s.history, next, key, performance.now()) } : s))
 
-  const character = state.history.present
-  const name = state.name.trim() || DEFAULT_NAME
-  const unsaved = !state.saved || state.saved.name !== name || state.saved.character !== character
+  const present = state.history.present
 
   async function save() {
     setSaving(true)
     try {
-      const thumbnail = await thumbnailBlob(character)
-      await saveEdit(state!.id, { name, character, thumbnail })
-      setState((s) => (s ? { ...s, isNew: false, saved: { name, character } } : s))
+      const thumbnail = await thumbnailBlob(present)
+      await saveEdit(state!.id, { name, character: present, thumbnail })
+      setState((s) => (s ? { ...s, isNew: false, saved: { name, character: present } } : s))
       toast(`Saved “${name}”`)
       void requestPersistence()
-      if (state!.isNew) navigate(`/edit/${state!.id}`, true)
+      if (state!.isNew) {
+        setLeaveGuard(null) // saved: the guard of the render before this one no longer applies
+        navigate(`/edit/${state!.id}`, true)
+      }
     } catch (error) {
       toast((error as Error).message, 'error')
     } finally {
@@ -126,13 +134,14 @@ export function Editor(props: { id: string | null }) {
     if (!confirm(`Delete “${name}” from this device and your account?`)) return
     await deleteCharacter(state!.id)
     toast(`Deleted “${name}”`)
+    setLeaveGuard(null)
     navigate('/', true)
   }
 
   return (
     <div class={styles.editor}>
       <Preview
-        character={character}
+        character={present}
         yaw={yaw}
         onYaw={setYaw}
         label={`${name}, turned ${yaw} degrees`}
@@ -203,17 +212,21 @@ export function Editor(props: { id: string | null }) {
           </button>
         )}
       </div>
-      <ParamPanel character={character} onEdit={onEdit} />
+      <ParamPanel character={present} onEdit={onEdit} />
       {sharing && (
         <ShareSheet
           id={state.isNew || unsaved ? null : state.id}
           name={name}
-          character={character}
+          character={present}
           onClose={() => setSharing(false)}
         />
       )}
     </div>
   )
+}
+
+function confirmLeave(): boolean {
+  return confirm('Leave without saving? Your changes to this character will be lost.')
 }
 
 /** A new character starts from a draft handed over in sessionStorage ('facecraft.draft'), or the defaults. */

@@ -19,15 +19,26 @@ export function ParamPanel(props: { character: Character; onEdit: EditFn }) {
   const c = props.character
   const set = (kind: 'sliders' | 'colors', id: string) => (v: number) =>
     props.onEdit({ ...c, [kind]: { ...c[kind], [id]: v } }, `${kind}:${id}`)
+  // WAI-ARIA tabs: arrows (and Home/End) move between groups; Tab goes on into the open group.
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = GROUPS.findIndex((g) => g.id === groupId)
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: GROUPS.length - 1 }[e.key]
+    if (next === undefined) return
+    e.preventDefault()
+    const target = GROUPS[(next + GROUPS.length) % GROUPS.length]!
+    setGroupId(target.id)
+    document.getElementById(`tab-${target.id}`)?.focus()
+  }
   return (
     <section class={styles.panel} aria-label='Character parameters'>
-      <div class={styles.tabs} role='tablist' aria-label='Parameter groups'>
+      <div class={styles.tabs} role='tablist' aria-label='Parameter groups' onKeyDown={onTabKey}>
         {GROUPS.map((g) => (
           <button
             key={g.id}
             role='tab'
             id={`tab-${g.id}`}
             aria-selected={g.id === groupId}
+            tabIndex={g.id === groupId ? 0 : -1}
             aria-controls='group-panel'
             class={styles.tab}
             onClick={() => setGroupId(g.id)}
