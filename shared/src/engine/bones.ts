@@ -96,7 +96,7 @@ export const BONES: readonly BoneDef[] = [
     region: ellipsoid([E[0], E[1], E[2] + 1], [2.3, 1.6, 2.2]),
     carries: 'eye',
   },
-  { name: 'brow', level: 1, ...at([3.7, 2.0, 8.0], [4.2, 1.5, 3.6]) },
+  { name: 'brow', level: 1, ...at([3.9, 2.1, 7.6], [4.5, 1.6, 4.0]) },
   {
     name: 'nose',
     level: 1,
@@ -107,7 +107,7 @@ export const BONES: readonly BoneDef[] = [
   { name: 'cheekbone', level: 1, ...at([5.6, -2.2, 4.8], [2.7, 2.3, 4.6]) },
   { name: 'cheek', level: 1, ...at([4.4, -5.6, 7.0], [2.3, 2.3, 2.8]) },
   { name: 'temple', level: 1, ...at([6.2, 2.6, 4.2], [1.9, 2.3, 2.8]) },
-  { name: 'brow_ridge', level: 1, ...at([0, 2.0, 9.6], [5.6, 1.5, 2.6]) },
+  { name: 'brow_ridge', level: 1, ...at([0, 2.0, 9.2], [6.4, 1.6, 3.2]) },
   { name: 'jaw_angle', level: 1, ...at([5.7, -8.0, 1.5], [2.8, 3.0, 3.8]) },
   {
     name: 'chin',

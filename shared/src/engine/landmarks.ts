@@ -32,9 +32,12 @@ export interface CharacterLandmarks {
 /** Face-plane (x, y) of iBUG points 17-67 for a brow style (index 0 = point 17). */
 function interiorTargets(browStyle: string): [number, number][] {
   const out: [number, number][] = []
+  // FaceMesh reads brows a little wider and higher than their painted centre line: follow its convention.
+  const spread = (s: number) =>
+    0.25 + 0.1 * Math.min(1, s * 4) + 0.45 * Math.sin(Math.PI * s) + 0.3 * s
   const brow = (s: number, side: number): [number, number] => [
-    side * (FACE.browInnerX + s * (FACE.browOuterX - FACE.browInnerX) + 0.35 * Math.min(1, s * 4)),
-    browCenterY(browStyle, s) + 0.25, // FaceMesh's brow points sit on the brow's upper half
+    side * (FACE.browInnerX + s * (FACE.browOuterX - FACE.browInnerX) + spread(s)),
+    browCenterY(browStyle, s) + 0.25 + 0.3 * s * s,
   ]
   for (const s of [1, 0.75, 0.5, 0.25, 0]) out.push(brow(s, -1))
   for (const s of [0, 0.25, 0.5, 0.75, 1]) out.push(brow(s, 1))
@@ -46,14 +49,14 @@ function interiorTargets(browStyle: string): [number, number][] {
     EYEBALL.y + lidMargin(s, upper),
   ]
   // Image-left eye (subject's right, x < 0): outer corner, upper lid outer->inner, inner corner, lower inner->outer.
-  out.push(eye(1, true, -1), eye(0.48, true, -1), eye(-0.25, true, -1), eye(-1, true, -1))
+  out.push(eye(1, true, -1), eye(0.6, true, -1), eye(-0.25, true, -1), eye(-1, true, -1))
   out.push(eye(-0.33, false, -1), eye(0.4, false, -1))
-  out.push(eye(-1, true, 1), eye(-0.25, true, 1), eye(0.48, true, 1), eye(1, true, 1))
+  out.push(eye(-1, true, 1), eye(-0.25, true, 1), eye(0.6, true, 1), eye(1, true, 1))
   out.push(eye(0.4, false, 1), eye(-0.33, false, 1))
   const hw = FACE.mouthHalfWidth
   const up = (x: number): [number, number] => [x, lipBorders(x)[0]]
   const low = (x: number): [number, number] => [x, lipBorders(x)[1]]
-  out.push([-hw - 0.1, FACE.stomionY + 0.2], up(-1.5), up(-0.45), up(0), up(0.45), up(1.5))
+  out.push([-hw - 0.1, FACE.stomionY + 0.2], up(-1.5), up(-0.8), up(0), up(0.8), up(1.5))
   out.push([hw + 0.1, FACE.stomionY + 0.2])
   out.push(low(1.5), low(0.6), low(0), low(-0.6), low(-1.5))
   const line = (x: number, dy: number): [number, number] => [x, FACE.stomionY + dy]
@@ -188,7 +191,7 @@ export function buildLandmarkRig(mesh: BaseMesh, browStyle: string): LandmarkRig
  * The silhouette is traced in WEDGES thin wedges, then resampled into points 0-16 at these fractions of its length
  * (0-8; mirrored for 8-16): closer together high on the cheek, as in iBUG annotations (measured against FaceMesh).
  */
-const ARC = [0, 0.045, 0.095, 0.19, 0.25, 0.3, 0.38, 0.45, 0.5]
+const ARC = [0, 0.045, 0.095, 0.205, 0.255, 0.315, 0.395, 0.46, 0.5]
 const WEDGES = 65
 const wedgeAngle = (w: number) => ((160 + (w * 220) / (WEDGES - 1)) * Math.PI) / 180
 
@@ -201,7 +204,7 @@ function contourCandidates(mesh: BaseMesh): Int32Array[] {
     const y = r[v * 3 + 1]!
     const z = r[v * 3 + 2]!
     const under = -12.45 + (9 - z) * (4.45 / 10.5) // the jaw's underside: below it is neck
-    if (z < 0.5 || y < under - 0.4 || y > 1.5) continue
+    if (z < 0.5 || y < under + 0.2 || y > 1.5) continue
     let a = Math.atan2(y - CONTOUR_CY, x)
     if (a < wedgeAngle(0) - 0.2) a += 2 * Math.PI
     for (let w = 0; w < WEDGES; w++) {

@@ -45,7 +45,7 @@ const CASES: { slider: string; moves: [number[], number, number][]; still: numbe
     ],
     still: [],
   },
-  { slider: 'forehead.brow_ridge_height', moves: [[range(19, 24), 0, -1]], still: MOUTH },
+  { slider: 'forehead.brow_ridge_height', moves: [[range(20, 23), 0, -1]], still: MOUTH },
   {
     slider: 'cheeks.bone_width',
     moves: [
