@@ -62,6 +62,20 @@ describe('accounts and sync', () => {
     expect(await getParam(b, 'Eyes', 'eyes.iris_color')).toBeCloseTo(1, 2)
   })
 
+  it('updates an open editor when a newer copy arrives from the other device', async () => {
+    // The tablet still shows Offline Olga in the editor (previous test), with no unsaved edits.
+    await openGallery(a)
+    await a.getByRole('link', { name: /Offline Olga/ }).click()
+    await setParam(a, 'Nose', 'nose.width', 0.2)
+    await save(a)
+    await syncNow(a)
+    // Any sync trigger will do; the network coming back is one.
+    await b.evaluate(() => window.dispatchEvent(new Event('online')))
+    await expect
+      .poll(() => getParam(b, 'Nose', 'nose.width'), { timeout: 20_000 })
+      .toBeCloseTo(0.2, 2)
+  })
+
   it('resolves a conflict from two devices without losing either edit', async () => {
     // The tablet is offline (on a train) while both devices edit the same character.
     await tablet.setOffline(true)

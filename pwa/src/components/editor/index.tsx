@@ -10,7 +10,14 @@ import {
   type Character,
 } from '@facecraft/shared/rig'
 import { thumbnailBlob } from '../../features/render/renderer.ts'
-import { deleteCharacter, getCharacter, newCharacterId, saveEdit } from '../../lib/gallery.ts'
+import {
+  deleteCharacter,
+  getCharacter,
+  newCharacterId,
+  onGalleryChange,
+  saveEdit,
+} from '../../lib/gallery.ts'
+import { sameContent } from '../../lib/sync-merge.ts'
 import { createHistory, edit, redo, undo, type History } from '../../lib/history.ts'
 import { requestPersistence } from '../../lib/persistence.ts'
 import { navigate, setLeaveGuard } from '../../lib/router.ts'
@@ -61,6 +68,26 @@ export function Editor(props: { id: string | null }) {
         history: createHistory(record.character),
         name: record.name,
         saved,
+      })
+    })
+  }, [props.id])
+
+  // Sync may bring a newer copy from another device while this one is open: show it, unless the player has
+  // unsaved edits here (then their Save goes through sync's conflict handling instead of being overwritten).
+  useEffect(() => {
+    if (!props.id) return
+    const id = props.id
+    return onGalleryChange(() => {
+      void getCharacter(id).then((record) => {
+        setState((s) => {
+          if (!s || !record || record.deleted || !s.saved) return s
+          const clean =
+            s.saved.character === s.history.present &&
+            s.saved.name === (s.name.trim() || DEFAULT_NAME)
+          if (!clean || sameContent(s.saved, record)) return s
+          const saved = { name: record.name, character: record.character }
+          return { ...s, history: createHistory(record.character), name: record.name, saved }
+        })
       })
     })
   }, [props.id])
