@@ -62,10 +62,10 @@ export const BONES: readonly BoneDef[] = [
   {
     name: 'nose_tip',
     level: 0,
-    pivot: [0, -4.4, 11.5],
-    region: ellipsoid([0, -4.7, 12], [1.15, 1.1, 1.8]),
+    pivot: [0, -4.15, 11.5],
+    region: ellipsoid([0, -4.45, 12], [1.15, 1.1, 1.8]),
   },
-  { name: 'nostril', level: 0, ...at([FACE.alaX, -5.15, 10.4], [0.85, 0.75, 1.5]) },
+  { name: 'nostril', level: 0, ...at([FACE.alaX, -4.92, 10.4], [0.85, 0.75, 1.5]) },
   {
     name: 'lip_upper',
     level: 0,

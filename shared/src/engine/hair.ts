@@ -18,7 +18,7 @@ function hairline(x: number, z: number): number {
 export function hairThickness(style: string, x: number, y: number, z: number): number {
   const az = Math.abs(Math.atan2(x, z))
   const above = y - hairline(x, z)
-  const scalp = smoothstep(-0.1, 0.6, above)
+  const scalp = smoothstep(-0.1, 1.4, above) // hair thins toward the hairline
   const top = smoothstep(2, 9, y)
   switch (style) {
     case 'buzz':

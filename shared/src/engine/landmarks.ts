@@ -41,9 +41,9 @@ function interiorTargets(browStyle: string): [number, number][] {
   ]
   for (const s of [1, 0.75, 0.5, 0.25, 0]) out.push(brow(s, -1))
   for (const s of [0, 0.25, 0.5, 0.75, 1]) out.push(brow(s, 1))
-  for (const y of [0.1, -1.7, -3.45, -4.45]) out.push([0, y])
+  for (const y of [0.1, -1.6, -3.25, -4.2]) out.push([0, y])
   for (const x of [-1.15, -0.6, 0, 0.6, 1.15])
-    out.push([x, x === 0 ? FACE.subnasaleY : Math.abs(x) > 1 ? -5.25 : -5.65])
+    out.push([x, x === 0 ? FACE.subnasaleY : Math.abs(x) > 1 ? -5.02 : -5.42])
   const eye = (s: number, upper: boolean, side: number): [number, number] => [
     side * (EYEBALL.x + s * EYE_HALF),
     EYEBALL.y + lidMargin(s, upper),

@@ -52,7 +52,7 @@ export function darkMask(x: number, y: number): number {
 function fixedMasks(x: number, y: number, z: number, m: Float32Array, o: number): void {
   if (z < 2) return
   const ax = Math.abs(x)
-  m[o + BLUSH] = bump(ax, y, 4.2, -3.7, 1.6, 1.3)
+  m[o + BLUSH] = bump(ax, y, 4.1, -3.5, 2.0, 1.6)
   m[o + LIPS] = lipMask(x, y)
   m[o + OILY] = bump(x, y, 0, 4.5, 2.5, 2) + bump(x, y, 0, -3, 0.8, 2.5)
   m[o + PINK] = bump(x, y, 0, FACE.noseTipY, 0.9, 0.8) + bump(ax, y, 1.75, 0.05, 0.3, 0.25) * 2
@@ -160,7 +160,7 @@ export class Painter {
     g *= 1 - 0.2 * pk
     b *= 1 - 0.2 * pk
     // Layers from the skin up; written out (no closure) because this runs per vertex and per detail pixel.
-    let t = m[BLUSH]! * c.blushAmount * 0.5
+    let t = m[BLUSH]! * c.blushAmount * 0.38
     r += (c.blush[0] - r) * t
     g += (c.blush[1] - g) * t
     b += (c.blush[2] - b) * t

@@ -114,9 +114,9 @@ export function facialHairMask(style: string, x: number, y: number, z: number): 
   const chin = smoothstep(-8.9, -9.3, y) * smoothstep(2.4, 1.7, ax) * smoothstep(-13.4, -12.6, y)
   const cheekLine = -4.6 - 1.2 * (1 - Math.min(1, ax / 6))
   const beard =
-    smoothstep(cheekLine + 0.3, cheekLine - 0.5, y) *
+    smoothstep(cheekLine + 0.6, cheekLine - 1.2, y) *
     smoothstep(-15, -13.5, y) *
-    smoothstep(-1, 1.5, z)
+    smoothstep(-1.5, 2, z)
   const jawBand = beard * (1 - smoothstep(4.5, 7.5, z + (y < -10 ? 3 : 0)) * smoothstep(-9, -7, -y))
   let m = 0
   if (style === 'stubble') m = 0.4 * Math.max(beard, moustache)
