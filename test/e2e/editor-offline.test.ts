@@ -92,6 +92,23 @@ describe('editor, gallery and offline', () => {
     page.removeAllListeners('dialog')
   })
 
+  it('is installable: a linked manifest with standalone display, theme colour and 192/512 px icons', async () => {
+    await openGallery(page)
+    const href = await page.locator('link[rel=manifest]').getAttribute('href')
+    expect(await page.locator('meta[name=theme-color]').getAttribute('content')).toMatch(/^#/)
+    const manifest = await (await page.request.get(href!)).json()
+    expect(manifest).toMatchObject({
+      display: 'standalone',
+      start_url: '/',
+      theme_color: expect.any(String),
+    })
+    for (const size of ['192x192', '512x512']) {
+      const icon = manifest.icons.find((i: { sizes: string }) => i.sizes === size)
+      const response = await page.request.get(icon.src)
+      expect(response.headers()['content-type'], icon.src).toBe('image/png')
+    }
+  })
+
   it('fits a 360 px screen: nothing sticks out sideways', async () => {
     // The body clips sideways overflow (so the page never scrolls sideways); check that nothing is clipped either,
     // except inside the deliberately scrollable group tab strip.
