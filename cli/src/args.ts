@@ -13,34 +13,28 @@ export function parse<T extends Options>(argv: string[], options: T, allowPositi
   }
 }
 
-/** Reads an integer option within [min, max]; `undefined` gives `fallback`. */
-export function intOption(
-  value: string | undefined,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number
-): number {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got '${value}'.`)
+/** Reads a numeric option within [min, max] (integers only when `integer`); `undefined` gives `fallback`. */
+function numeric(integer: boolean) {
+  const kind = integer ? 'an integer' : 'a number'
+  return (
+    value: string | undefined,
+    name: string,
+    fallback: number,
+    min: number,
+    max: number
+  ): number => {
+    if (value === undefined) return fallback
+    const n = Number(value)
+    const ok = value.trim() !== '' && (integer ? Number.isInteger(n) : Number.isFinite(n))
+    if (!ok || n < min || n > max) {
+      throw new UsageError(`--${name} must be ${kind} from ${min} to ${max}, got '${value}'.`)
+    }
+    return n
   }
-  return n
 }
 
+/** Reads an integer option within [min, max]; `undefined` gives `fallback`. */
+export const intOption = numeric(true)
+
 /** Reads a finite number option within [min, max]; `undefined` gives `fallback`. */
-export function numberOption(
-  value: string | undefined,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number
-): number {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (!Number.isFinite(n) || n < min || n > max) {
-    throw new UsageError(`--${name} must be a number from ${min} to ${max}, got '${value}'.`)
-  }
-  return n
-}
+export const numberOption = numeric(false)
