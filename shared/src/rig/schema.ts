@@ -30,8 +30,9 @@ export type RigGroup =
 export type BoneOp = 'translate' | 'rotate' | 'scale'
 export type BoneAxis = 'x' | 'y' | 'z' | 'xyz'
 
-/** A continuous bone slider. `min`/`max` are bone units (cm, radians or factor) at v = 0 and v = 1;
- * `default` is the NORMALISED value [0, 1] a new character starts with. */
+/** A continuous bone slider. `min`/`max` are bone units (cm, radians or factor) at v = 0 and v = 1 (min may
+ * exceed max, so that raising a slider always does what its label says); `default` is the NORMALISED value [0, 1]
+ * a new character starts with. */
 export interface SliderDef {
   id: string
   group: RigGroup
