@@ -31,7 +31,8 @@ describe('rig schema', () => {
       expect(s.default, s.id).toBeGreaterThanOrEqual(0)
       expect(s.default, s.id).toBeLessThanOrEqual(1)
       if (s.op === 'scale') expect(Math.min(s.min, s.max), s.id).toBeGreaterThan(0)
-      if (s.op === 'rotate') expect(Math.max(Math.abs(s.min), Math.abs(s.max)), s.id).toBeLessThan(1)
+      if (s.op === 'rotate')
+        expect(Math.max(Math.abs(s.min), Math.abs(s.max)), s.id).toBeLessThan(1)
     }
   })
 
