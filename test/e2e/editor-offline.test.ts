@@ -92,6 +92,24 @@ describe('editor, gallery and offline', () => {
     page.removeAllListeners('dialog')
   })
 
+  it('keeps unsaved edits across a reload (a phone killing the tab) until saved or discarded', async () => {
+    await page.goto('/new')
+    await waitForFrame(page, 0)
+    await setParam(page, 'Ears', 'ears.size', 0.85)
+    await page.getByLabel('Character name').fill('Draft Dora')
+    await page.waitForTimeout(800) // the draft is written 400 ms after the last edit
+    await page.reload()
+    await page.getByText('Restored your unsaved changes').waitFor()
+    expect(await page.getByLabel('Character name').inputValue()).toBe('Draft Dora')
+    expect(await getParam(page, 'Ears', 'ears.size')).toBeCloseTo(0.85, 2)
+    await save(page)
+    // Saved: nothing is restored any more, and a new character starts clean.
+    await page.goto('/new')
+    await waitForFrame(page, 0)
+    expect(await page.getByLabel('Character name').inputValue()).toBe('')
+    expect(await galleryNames(page)).toContain('Draft Dora')
+  })
+
   it('is installable: a linked manifest with standalone display, theme colour and 192/512 px icons', async () => {
     await openGallery(page)
     const href = await page.locator('link[rel=manifest]').getAttribute('href')
@@ -141,7 +159,7 @@ describe('editor, gallery and offline', () => {
     await context.setOffline(true)
     try {
       await page.reload()
-      expect(await galleryNames(page)).toEqual(['Ada'])
+      expect(await galleryNames(page)).toEqual(['Draft Dora', 'Ada'])
       await page.getByRole('link', { name: /Ada/ }).click()
       await waitForFrame(page, 0)
       expect(await getParam(page, 'Nose', 'nose.width')).toBeCloseTo(0.9, 2)

@@ -3,94 +3,34 @@
  * by group, undo/redo (Ctrl+Z / Ctrl+Shift+Z), randomise, name, save to the gallery, share, delete.
  */
 import { useEffect, useState } from 'preact/hooks'
-import {
-  checkCharacter,
-  createCharacter,
-  randomCharacter,
-  type Character,
-} from '@facecraft/shared/rig'
+import { randomCharacter, type Character } from '@facecraft/shared/rig'
 import { thumbnailBlob } from '../../features/render/renderer.ts'
-import {
-  deleteCharacter,
-  getCharacter,
-  newCharacterId,
-  onGalleryChange,
-  saveEdit,
-} from '../../lib/gallery.ts'
-import { sameContent } from '../../lib/sync-merge.ts'
-import { createHistory, edit, redo, undo, type History } from '../../lib/history.ts'
+import { clearDraft } from '../../lib/draft.ts'
+import { deleteCharacter, saveEdit } from '../../lib/gallery.ts'
+import { edit, redo, undo, type History } from '../../lib/history.ts'
 import { requestPersistence } from '../../lib/persistence.ts'
 import { navigate, setLeaveGuard } from '../../lib/router.ts'
 import { toast } from '../../lib/toast.ts'
+import {
+  DEFAULT_NAME,
+  effectiveName,
+  hasWork,
+  isUnsaved,
+  useEditorState,
+} from '../../lib/use-editor.ts'
 import { Icon } from '../icon/index.tsx'
 import { ParamPanel } from '../param-panel/index.tsx'
 import { Preview } from '../preview/index.tsx'
 import { ShareSheet } from '../share-sheet/index.tsx'
 import styles from './style.module.css'
 
-const DEFAULT_NAME = 'New character'
 const MAX_NAME = 64
 
-interface Loaded {
-  id: string
-  isNew: boolean
-  history: History<Character>
-  name: string
-  /** What is saved, to tell whether there are unsaved changes. */
-  saved: { name: string; character: Character } | null
-}
-
 export function Editor(props: { id: string | null }) {
-  const [state, setState] = useState<Loaded | null>(null)
-  const [missing, setMissing] = useState(false)
+  const { state, setState, missing } = useEditorState(props.id)
   const [yaw, setYaw] = useState(0)
   const [sharing, setSharing] = useState(false)
   const [saving, setSaving] = useState(false)
-
-  useEffect(() => {
-    if (!props.id) {
-      const draft = readDraft()
-      setState({
-        id: newCharacterId(),
-        isNew: true,
-        history: createHistory(draft.character),
-        name: draft.name,
-        saved: null,
-      })
-      return
-    }
-    void getCharacter(props.id).then((record) => {
-      if (!record || record.deleted) return setMissing(true)
-      const saved = { name: record.name, character: record.character }
-      setState({
-        id: record.id,
-        isNew: false,
-        history: createHistory(record.character),
-        name: record.name,
-        saved,
-      })
-    })
-  }, [props.id])
-
-  // Sync may bring a newer copy from another device while this one is open: show it, unless the player has
-  // unsaved edits here (then their Save goes through sync's conflict handling instead of being overwritten).
-  useEffect(() => {
-    if (!props.id) return
-    const id = props.id
-    return onGalleryChange(() => {
-      void getCharacter(id).then((record) => {
-        setState((s) => {
-          if (!s || !record || record.deleted || !s.saved) return s
-          const clean =
-            s.saved.character === s.history.present &&
-            s.saved.name === (s.name.trim() || DEFAULT_NAME)
-          if (!clean || sameContent(s.saved, record)) return s
-          const saved = { name: record.name, character: record.character }
-          return { ...s, history: createHistory(record.character), name: record.name, saved }
-        })
-      })
-    })
-  }, [props.id])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -110,12 +50,10 @@ export function Editor(props: { id: string | null }) {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  const name = state?.name.trim() || DEFAULT_NAME
-  const character = state?.history.present
-  const unsaved = !state?.saved || state.saved.name !== name || state.saved.character !== character
-  // Leaving with edits asks first; an untouched new character just goes.
-  const guarded = !!state && unsaved && (!state.isNew || state.history.past.length > 0)
-  useEffect(() => setLeaveGuard(guarded ? confirmLeave : null), [guarded])
+  // Leaving with edits asks first (they are also kept as a draft until then); an untouched new character just goes.
+  const guarded = !!state && hasWork(state)
+  const id = state?.id
+  useEffect(() => setLeaveGuard(guarded && id ? () => confirmLeave(id) : null), [guarded, id])
 
   if (missing) {
     return (
@@ -137,12 +75,15 @@ export function Editor(props: { id: string | null }) {
     setState((s) => (s ? { ...s, history: edit(s.history, next, key, performance.now()) } : s))
 
   const present = state.history.present
+  const name = effectiveName(state)
+  const unsaved = isUnsaved(state)
 
   async function save() {
     setSaving(true)
     try {
       const thumbnail = await thumbnailBlob(present)
       await saveEdit(state!.id, { name, character: present, thumbnail })
+      await clearDraft(state!.id)
       setState((s) => (s ? { ...s, isNew: false, saved: { name, character: present } } : s))
       toast(`Saved “${name}”`)
       void requestPersistence()
@@ -160,6 +101,7 @@ export function Editor(props: { id: string | null }) {
   async function remove() {
     if (!confirm(`Delete “${name}” from this device and your account?`)) return
     await deleteCharacter(state!.id)
+    await clearDraft(state!.id)
     toast(`Deleted “${name}”`)
     setLeaveGuard(null)
     navigate('/', true)
@@ -252,27 +194,8 @@ export function Editor(props: { id: string | null }) {
   )
 }
 
-function confirmLeave(): boolean {
-  return confirm('Leave without saving? Your changes to this character will be lost.')
-}
-
-/** A new character starts from a draft handed over in sessionStorage ('facecraft.draft'), or the defaults. */
-function readDraft(): { name: string; character: Character } {
-  try {
-    const text = sessionStorage.getItem('facecraft.draft')
-    sessionStorage.removeItem('facecraft.draft')
-    if (text) {
-      const draft = JSON.parse(text) as { name?: string; character?: Partial<Character> }
-      // Missing parameters take the rig defaults; anything invalid discards the draft.
-      const character = createCharacter({
-        sliders: draft.character?.sliders ?? {},
-        colors: draft.character?.colors ?? {},
-        styles: draft.character?.styles ?? {},
-      })
-      if (checkCharacter(character).length === 0) return { name: draft.name ?? '', character }
-    }
-  } catch {
-    // No sessionStorage (private mode): start from the defaults.
-  }
-  return { name: '', character: createCharacter() }
+function confirmLeave(id: string): boolean {
+  const leave = confirm('Leave without saving? Your changes to this character will be lost.')
+  if (leave) void clearDraft(id)
+  return leave
 }
