@@ -5,4 +5,10 @@ import { rigCommand } from './rig.ts'
 import { detectCommand } from './detect.ts'
 import { renderCommand } from './render.ts'
 
-export const COMMANDS: readonly Command[] = [rigCommand, renderCommand, detectCommand, evalCommand, benchCommand]
+export const COMMANDS: readonly Command[] = [
+  rigCommand,
+  renderCommand,
+  detectCommand,
+  evalCommand,
+  benchCommand,
+]
