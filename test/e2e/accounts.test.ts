@@ -39,6 +39,13 @@ describe('device accounts and storage', () => {
       const b = await laptop.newPage()
       await signIn(b, email, PASSWORD)
       expect(await galleryNames(b)).toEqual(['Anon Ana'])
+
+      // A lost phone: sign out everywhere from the other device; characters stay on this one.
+      await b.goto('/account')
+      await b.getByRole('button', { name: 'Sign out on all devices' }).click()
+      await b.getByText('Signed out on every device').waitFor()
+      await b.getByRole('button', { name: 'Sync without an email' }).waitFor()
+      expect(await galleryNames(b)).toEqual(['Anon Ana'])
     } finally {
       await phone.close()
       await laptop.close()

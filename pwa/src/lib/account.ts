@@ -28,6 +28,12 @@ export async function upgradeAccount(credentials: CredentialsBody): Promise<void
   await saveSession(session)
 }
 
+/** Signs out every device of this account (a lost phone): all refresh tokens die; then signs out here. */
+export async function signOutEverywhere(): Promise<void> {
+  await api('/v1/auth/logout-all', { method: 'POST', auth: true })
+  await saveSession(null)
+}
+
 /** Signs out on this device (the server revokes the refresh token); characters stay on the device. */
 export async function signOut(): Promise<void> {
   const session = await loadSession()

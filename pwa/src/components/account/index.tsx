@@ -7,6 +7,7 @@ import { API_LIMITS } from '@facecraft/shared/api'
 import {
   signIn,
   signOut,
+  signOutEverywhere,
   startAnonymous,
   upgradeAccount,
   type SignInMode,
@@ -64,6 +65,12 @@ export function AccountScreen() {
           )}
           <button onClick={() => void run(signOut, 'Signed out')} disabled={busy}>
             Sign out
+          </button>
+          <button
+            onClick={() => void run(signOutEverywhere, 'Signed out on every device')}
+            disabled={busy}
+          >
+            Sign out on all devices
           </button>
           <p class={styles.muted}>Signing out keeps your characters on this device.</p>
         </>
