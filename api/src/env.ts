@@ -28,6 +28,8 @@ export interface Env {
 export interface AuthContext {
   userId: string
   sessionId: string
+  /** When the access token was issued, seconds since the epoch (revocation compares it with sign-out times). */
+  issuedAt: number
 }
 
 /** Per-request variables (`c.get(...)`). */

@@ -3,6 +3,11 @@ import { describe, expect, inject, it } from 'vitest'
 import { createHmac } from 'node:crypto'
 import { anonymous, call, createCharacter, json, PASSWORD, register, unique } from './client.ts'
 
+interface SessionLike {
+  accessToken: string
+  refreshToken: string
+}
+
 /** Signs claims like lib/tokens.ts does, with a chosen secret (to forge expired or foreign tokens). */
 function mint(claims: object, secret: string): string {
   const signed = 'v1.' + Buffer.from(JSON.stringify(claims)).toString('base64url')
@@ -227,6 +232,85 @@ describe('tokens and sessions', () => {
     // Same secret, live session, later expiry: accepted (proves the expired case failed on expiry alone).
     const fresh = mint({ ...claims, exp: now + 60 }, secret)
     expect((await call('/v1/me', { token: fresh })).status).toBe(200)
+  })
+
+  it('a revoked access token is refused on every bearer route, without side effects', async () => {
+    const { randomCharacter } = await import('@facecraft/shared/rig')
+    // Three ways a session ends: logout, refresh-token reuse (theft), logout-all.
+    const endings: Array<[string, (s: SessionLike) => Promise<void>]> = [
+      [
+        'logout',
+        async (s) =>
+          void (await call('/v1/auth/logout', {
+            method: 'POST',
+            body: { refreshToken: s.refreshToken },
+          })),
+      ],
+      [
+        'refresh reuse',
+        async (s) => {
+          await call('/v1/auth/refresh', { method: 'POST', body: { refreshToken: s.refreshToken } })
+          await call('/v1/auth/refresh', { method: 'POST', body: { refreshToken: s.refreshToken } })
+        },
+      ],
+      [
+        'logout-all',
+        async (s) =>
+          void (await call('/v1/auth/logout-all', { method: 'POST', token: s.accessToken })),
+      ],
+    ]
+    for (const [ending, end] of endings) {
+      const s = await register()
+      const rec = await createCharacter(s.accessToken)
+      await end(s)
+      const token = s.accessToken
+      const attempts: Array<[string, Response]> = [
+        ['me', await call('/v1/me', { token })],
+        ['list', await call('/v1/characters', { token })],
+        ['get', await call(`/v1/characters/${rec.id}`, { token })],
+        [
+          'update',
+          await call(`/v1/characters/${rec.id}`, {
+            method: 'PUT',
+            token,
+            headers: { 'if-match': '"1"' },
+            body: { name: 'stolen', character: randomCharacter(9) },
+          }),
+        ],
+        [
+          'create',
+          await call(`/v1/characters/${unique('c')}`, {
+            method: 'PUT',
+            token,
+            body: { name: 'stolen', character: randomCharacter(9) },
+          }),
+        ],
+        ['delete', await call(`/v1/characters/${rec.id}`, { method: 'DELETE', token })],
+        [
+          'share',
+          await call('/v1/shares', { method: 'POST', token, body: { characterId: rec.id } }),
+        ],
+        ['logout-all', await call('/v1/auth/logout-all', { method: 'POST', token })],
+      ]
+      for (const [route, res] of attempts) {
+        expect(res.status, `${ending}: ${route}`).toBe(401)
+        expect((await json(res)).error.code, `${ending}: ${route}`).toBe('unauthorized')
+        expect(res.headers.get('www-authenticate'), `${ending}: ${route}`).toMatch(/^Bearer/)
+      }
+      // Nothing changed: a new sign-in sees the character untouched at revision 1. (Tokens issued in the
+      // same second as a logout-all die with it, by design: fail closed; so sign in a second later.)
+      if (ending === 'logout-all') await new Promise((done) => setTimeout(done, 1100))
+      const fresh = await json(
+        await call('/v1/auth/login', {
+          method: 'POST',
+          body: { email: s.user.email, password: PASSWORD },
+        })
+      )
+      const list = await json(await call('/v1/characters', { token: fresh.accessToken }))
+      expect(list.items.map((r: { id: string; revision: number }) => [r.id, r.revision])).toEqual([
+        [rec.id, 1],
+      ])
+    }
   })
 
   it('logout with an unknown token is a no-op 204; a malformed body is 400', async () => {

@@ -13,8 +13,8 @@ import { clientIp, envInt, rateLimit } from '../middleware/rate-limit/index.ts'
 import { hashPassword, MAX_PBKDF2_ITERATIONS, verifyPassword } from '../lib/password.ts'
 import { parseBody, type BodySchema } from '../lib/validate.ts'
 import {
-  deleteAllSessions,
-  deleteSession,
+  endAllSessions,
+  endSession,
   getSession,
   parseRefreshToken,
   rotateSession,
@@ -122,13 +122,13 @@ authRoutes.post('/upgrade', bearerAuth(), jsonBody(), async (c) => {
   const upgraded = { ...user, email, password: await hashPassword(body.password, iterations(c)) }
   await putUser(c.env.DATA, upgraded)
   // The device's anonymous session ends; the new session is the account's first real one.
-  await deleteSession(c.env.DATA, sessionId, userId)
+  await endSession(c.env, sessionId, userId)
   return c.json(await newSession(c.env, upgraded), 200)
 })
 
 authRoutes.post('/refresh', jsonBody(), async (c) => {
   const { refreshToken } = parseBody<RefreshBody>(c.get('body'), REFRESH)
-  const rotated = await rotateSession(c.env.DATA, refreshToken)
+  const rotated = await rotateSession(c.env, refreshToken)
   const user = rotated && (await getUser(c.env.DATA, rotated.userId))
   if (!rotated || !user) {
     throw apiError(
@@ -146,13 +146,13 @@ authRoutes.post('/logout', jsonBody(), async (c) => {
   const session = parsed && (await getSession(c.env.DATA, parsed.sessionId))
   // Only the holder of the current secret may end the session; anything else is already signed out.
   if (parsed && session && (await sha256Hex(parsed.secret)) === session.secretHash) {
-    await deleteSession(c.env.DATA, parsed.sessionId, session.userId)
+    await endSession(c.env, parsed.sessionId, session.userId)
   }
   return c.body(null, 204)
 })
 
 authRoutes.post('/logout-all', bearerAuth(), async (c) => {
-  await deleteAllSessions(c.env.DATA, c.get('auth').userId)
+  await endAllSessions(c.env, c.get('auth').userId)
   return c.body(null, 204)
 })
 

@@ -8,9 +8,10 @@ import { API_LIMITS, ID_PATTERN, type PutCharacterBody } from '@facecraft/shared
 import { checkCharacter } from '@facecraft/shared/rig'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
-import { bearerAuth } from '../middleware/auth/index.ts'
+import { bearerAuth, revokedError, sessionRef } from '../middleware/auth/index.ts'
 import { jsonBody } from '../middleware/json-body/index.ts'
 import { parseBody, type BodySchema } from '../lib/validate.ts'
+import { REVOKED, type Revoked } from '../store/revocation.ts'
 import type { WriteResult } from '../store/user-index.ts'
 import { methodNotAllowed } from './method-not-allowed.ts'
 
@@ -22,6 +23,12 @@ const PUT_BODY: BodySchema = {
 /** The user's Durable Object. */
 export const userIndex = (c: Context<AppEnv>) =>
   c.env.USER_INDEX.get(c.env.USER_INDEX.idFromName(c.get('auth').userId))
+
+/** A Durable Object answer, or 401 when it says the access token's session was revoked. */
+export function unlessRevoked<T>(result: T | Revoked): T {
+  if (result === REVOKED) throw revokedError()
+  return result as T
+}
 
 /** The `:id` path parameter, checked. */
 export function pathId(c: Context<AppEnv>): string {
@@ -72,7 +79,8 @@ function writeFailure(result: WriteResult): never {
 }
 
 export const characterRoutes = new Hono<AppEnv>()
-characterRoutes.use('*', bearerAuth())
+// Each route below makes exactly one UserIndex call, which also checks revocation (before any side effect).
+characterRoutes.use('*', bearerAuth({ revocation: 'in-route' }))
 
 characterRoutes.get('/', async (c) => {
   const since = decodeCursor(c.req.query('since'))
@@ -85,7 +93,9 @@ characterRoutes.get('/', async (c) => {
       `'limit' must be an integer from 1 to ${API_LIMITS.maxListPage}.`
     )
   }
-  const page = await userIndex(c).list(c.get('auth').userId, since, limit)
+  const page = unlessRevoked(
+    await userIndex(c).list(sessionRef(c), c.get('auth').userId, since, limit)
+  )
   return c.json({
     items: page.items,
     tombstones: page.tombstones,
@@ -95,7 +105,8 @@ characterRoutes.get('/', async (c) => {
 })
 
 characterRoutes.get('/:id', async (c) => {
-  const record = await userIndex(c).get(c.get('auth').userId, pathId(c))
+  const id = pathId(c)
+  const record = unlessRevoked(await userIndex(c).get(sessionRef(c), c.get('auth').userId, id))
   if (!record) throw apiError(404, 'not-found', 'No saved character with this id.')
   return c.json(record, 200, { ETag: `"${record.revision}"` })
 })
@@ -117,12 +128,15 @@ characterRoutes.put('/:id', jsonBody(), async (c) => {
       }
     )
   }
-  const result = await userIndex(c).put(
-    c.get('auth').userId,
-    id,
-    ifMatch,
-    body.name,
-    body.character
+  const result = unlessRevoked(
+    await userIndex(c).put(
+      sessionRef(c),
+      c.get('auth').userId,
+      id,
+      ifMatch,
+      body.name,
+      body.character
+    )
   )
   if (result.status === 'created' || result.status === 'updated') {
     const status = result.status === 'created' ? 201 : 200
@@ -132,7 +146,11 @@ characterRoutes.put('/:id', jsonBody(), async (c) => {
 })
 
 characterRoutes.delete('/:id', async (c) => {
-  const result = await userIndex(c).remove(c.get('auth').userId, pathId(c), ifMatchRevision(c))
+  const id = pathId(c)
+  const ifMatch = ifMatchRevision(c)
+  const result = unlessRevoked(
+    await userIndex(c).remove(sessionRef(c), c.get('auth').userId, id, ifMatch)
+  )
   if (result.status === 'deleted') return c.body(null, 204)
   writeFailure(result)
 })

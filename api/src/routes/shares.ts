@@ -12,11 +12,11 @@ import {
 import type { Character } from '@facecraft/shared/rig'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
-import { bearerAuth } from '../middleware/auth/index.ts'
+import { bearerAuth, sessionRef } from '../middleware/auth/index.ts'
 import { jsonBody } from '../middleware/json-body/index.ts'
 import { randomToken } from '../lib/encoding.ts'
 import { parseBody, type BodySchema } from '../lib/validate.ts'
-import { userIndex } from './characters.ts'
+import { unlessRevoked, userIndex } from './characters.ts'
 import { methodNotAllowed } from './method-not-allowed.ts'
 
 interface ShareRecord extends SharedCharacterResponse {
@@ -43,7 +43,7 @@ export const shareRoutes = new Hono<AppEnv>()
 shareRoutes.post('/', bearerAuth(), jsonBody(), async (c) => {
   const body = parseBody<CreateShareBody>(c.get('body'), CREATE_BODY)
   const { userId } = c.get('auth')
-  const record = await userIndex(c).get(userId, body.characterId)
+  const record = unlessRevoked(await userIndex(c).get(sessionRef(c), userId, body.characterId))
   if (!record) throw apiError(404, 'not-found', 'No saved character with this id; save it first.')
   const id = randomToken(9)
   const now = Date.now()

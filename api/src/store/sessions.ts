@@ -3,9 +3,18 @@
  * `session:<sid>` = { userId, secretHash (SHA-256), ... } with a TTL, and `usess:<userId>:<sid>` so sign-out
  * everywhere can find all of a user's sessions. Refreshing replaces the secret (rotation): the old token dies,
  * and presenting a dead secret of a live session revokes that session (token theft detection).
+ * Ending sessions also tells the user's UserIndex Durable Object, which is what access-token checks ask
+ * (strongly consistent: a revoked access token is refused at once everywhere, not after KV's cache expires).
  */
 import { API_LIMITS } from '@facecraft/shared/api'
+import type { Env } from '../env.ts'
 import { randomToken, sha256Hex } from '../lib/encoding.ts'
+
+/** The bindings ending a session needs. */
+export type SessionEnv = Pick<Env, 'DATA' | 'USER_INDEX'>
+
+const userIndex = (env: SessionEnv, userId: string) =>
+  env.USER_INDEX.get(env.USER_INDEX.idFromName(userId))
 
 export interface SessionRecord {
   userId: string
@@ -52,15 +61,16 @@ export function parseRefreshToken(token: string): { sessionId: string; secret: s
  * when the token is unknown, revoked or already used (a reused token also revokes the session).
  */
 export async function rotateSession(
-  kv: KVNamespace,
+  env: SessionEnv,
   refreshToken: string
 ): Promise<{ sessionId: string; userId: string; refreshToken: string } | null> {
+  const kv = env.DATA
   const parsed = parseRefreshToken(refreshToken)
   if (!parsed) return null
   const session = await getSession(kv, parsed.sessionId)
   if (!session) return null
   if ((await sha256Hex(parsed.secret)) !== session.secretHash) {
-    await deleteSession(kv, parsed.sessionId, session.userId)
+    await endSession(env, parsed.sessionId, session.userId)
     return null
   }
   const secret = randomToken(32)
@@ -73,21 +83,31 @@ export async function rotateSession(
   }
 }
 
-export async function deleteSession(
-  kv: KVNamespace,
+function deleteSessionKeys(kv: KVNamespace, sessionId: string, userId: string) {
+  return Promise.all([kv.delete(`session:${sessionId}`), kv.delete(`usess:${userId}:${sessionId}`)])
+}
+
+/** Ends one session: its access tokens die at once (Durable Object), its refresh token with the KV record. */
+export async function endSession(
+  env: SessionEnv,
   sessionId: string,
   userId: string
 ): Promise<void> {
-  await Promise.all([kv.delete(`session:${sessionId}`), kv.delete(`usess:${userId}:${sessionId}`)])
+  await userIndex(env, userId).revokeSession(sessionId)
+  await deleteSessionKeys(env.DATA, sessionId, userId)
 }
 
 /** Revokes every session of a user (sign-out everywhere). */
-export async function deleteAllSessions(kv: KVNamespace, userId: string): Promise<void> {
+export async function endAllSessions(env: SessionEnv, userId: string): Promise<void> {
+  // First the cutoff (every access token issued so far dies, even of sessions KV list has not seen yet)...
+  await userIndex(env, userId).revokeAll()
+  // ...then the refresh tokens.
+  const kv = env.DATA
   let cursor: string | undefined
   do {
     const page = await kv.list({ prefix: `usess:${userId}:`, cursor })
     await Promise.all(
-      page.keys.map((k) => deleteSession(kv, k.name.slice(k.name.lastIndexOf(':') + 1), userId))
+      page.keys.map((k) => deleteSessionKeys(kv, k.name.slice(k.name.lastIndexOf(':') + 1), userId))
     )
     cursor = page.list_complete ? undefined : page.cursor
   } while (cursor)

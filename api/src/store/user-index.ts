@@ -6,12 +6,19 @@
  * the one place where a user's writes are ordered: it holds the revision index in its SQLite storage
  * (id -> revision, change sequence, bytes, deleted-at) and runs every operation of the user one at a time.
  * Bodies live in KV under IMMUTABLE keys `char:<user>:<id>:<revision>`: a key is written before the index
- * points at it and never changes afterwards, so KV caching can never serve a stale body for a revision.
+ * points at it and never changes afterwards, so KV caching can never serve a stale body for a revision; for the
+ * same reason this object keeps the bodies it has seen in memory (a cache that can never be stale), so reads
+ * and 412 answers cost no KV round trip.
+ *
+ * It is also where the user's access tokens are revoked (sign-out, sign-out everywhere, refresh-token theft):
+ * a strongly consistent answer, given inside the same call a character route makes anyway (docs/api.md,
+ * "Where the time goes"), instead of a KV read on every request.
  */
 import { DurableObject } from 'cloudflare:workers'
 import { API_LIMITS, type CharacterRecord, type Tombstone } from '@facecraft/shared/api'
 import type { Character } from '@facecraft/shared/rig'
 import type { Env } from '../env.ts'
+import { REVOKED, REVOKED_SESSION_MS, type Revoked, type SessionRef } from './revocation.ts'
 
 interface HeadRow extends Record<string, SqlStorageValue> {
   id: string
@@ -45,6 +52,8 @@ const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength
 export class UserIndex extends DurableObject<Env> {
   private tail: Promise<unknown> = Promise.resolve()
   private readonly sql: SqlStorage
+  /** Bodies by id, each for the revision it holds (checked against the index before use). */
+  private readonly bodies = new Map<string, CharacterRecord>()
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
@@ -53,6 +62,45 @@ export class UserIndex extends DurableObject<Env> {
       id TEXT PRIMARY KEY, revision INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE,
       updated_at TEXT NOT NULL, deleted_at TEXT, bytes INTEGER NOT NULL)`)
     this.sql.exec('CREATE TABLE IF NOT EXISTS shares (id TEXT PRIMARY KEY, expires_at INTEGER)')
+    // Revoked sessions (until all their access tokens expired) and the sign-out-everywhere cutoff.
+    this.sql.exec(
+      'CREATE TABLE IF NOT EXISTS revoked (sid TEXT PRIMARY KEY, until INTEGER NOT NULL)'
+    )
+    this.sql.exec('CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL)')
+  }
+
+  /** True when tokens of `session` may no longer be used. Synchronous: no other call can interleave. */
+  private revoked(session: SessionRef): boolean {
+    const cutoff = this.sql
+      .exec<{ v: number }>("SELECT v FROM meta WHERE k = 'revoked_through'")
+      .toArray()[0]?.v
+    // Tokens issued in the cutoff's own second die too: fail closed (the client refreshes a second later).
+    if (cutoff !== undefined && session.iat <= cutoff) return true
+    return this.sql.exec('SELECT 1 FROM revoked WHERE sid = ?', session.sid).toArray().length > 0
+  }
+
+  /** Whether the access token of `session` is still good (routes that make no other call here use it). */
+  async checkSession(session: SessionRef): Promise<boolean> {
+    return !this.revoked(session)
+  }
+
+  /** Ends every access token of one session at once (logout, upgrade, refresh-token reuse). */
+  async revokeSession(sid: string): Promise<void> {
+    const now = Date.now()
+    this.sql.exec('DELETE FROM revoked WHERE until < ?', now)
+    this.sql.exec(
+      'INSERT INTO revoked (sid, until) VALUES (?, ?) ON CONFLICT(sid) DO UPDATE SET until = excluded.until',
+      sid,
+      now + REVOKED_SESSION_MS
+    )
+  }
+
+  /** Ends every access token issued up to now, whatever its session (sign-out everywhere). */
+  async revokeAll(): Promise<void> {
+    this.sql.exec(
+      "INSERT INTO meta (k, v) VALUES ('revoked_through', ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v",
+      Math.floor(Date.now() / 1000)
+    )
   }
 
   /**
@@ -75,25 +123,35 @@ export class UserIndex extends DurableObject<Env> {
   }
 
   private async body(userId: string, row: HeadRow): Promise<CharacterRecord> {
+    const cached = this.bodies.get(row.id)
+    if (cached?.revision === row.revision) return cached
     const record = await this.env.DATA.get<CharacterRecord>(
       bodyKey(userId, row.id, row.revision),
       'json'
     )
     if (!record) throw new Error(`character body missing in KV for revision ${row.revision}`)
+    this.bodies.set(row.id, record)
     return record
   }
 
   /** The live record, or null when absent or deleted. */
-  get(userId: string, id: string): Promise<CharacterRecord | null> {
+  get(session: SessionRef, userId: string, id: string): Promise<CharacterRecord | null | Revoked> {
     return this.serial(async () => {
+      if (this.revoked(session)) return REVOKED
       const row = this.head(id)
       return row && !row.deleted_at ? this.body(userId, row) : null
     })
   }
 
   /** Changes with seq > `since`, oldest first, at most `limit`. */
-  list(userId: string, since: number, limit: number): Promise<ChangePage> {
+  list(
+    session: SessionRef,
+    userId: string,
+    since: number,
+    limit: number
+  ): Promise<ChangePage | Revoked> {
     return this.serial(async () => {
+      if (this.revoked(session)) return REVOKED
       const rows = this.sql
         .exec<HeadRow>('SELECT * FROM heads WHERE seq > ? ORDER BY seq LIMIT ?', since, limit + 1)
         .toArray()
@@ -111,13 +169,15 @@ export class UserIndex extends DurableObject<Env> {
 
   /** Creates (`ifMatch` null) or updates (`ifMatch` = the revision the client last saw). */
   put(
+    session: SessionRef,
     userId: string,
     id: string,
     ifMatch: number | null,
     name: string,
     character: Character
-  ): Promise<WriteResult> {
+  ): Promise<WriteResult | Revoked> {
     return this.serial(async () => {
+      if (this.revoked(session)) return REVOKED
       const row = this.head(id)
       const live = row && !row.deleted_at ? row : null
       if (ifMatch === null && live)
@@ -134,8 +194,10 @@ export class UserIndex extends DurableObject<Env> {
         character,
       }
       const json = JSON.stringify(record)
-      const quota = this.checkQuota(live, utf8Bytes(json))
+      const bytes = utf8Bytes(json)
+      const quota = this.checkQuota(live, bytes)
       if (quota) return quota
+      // The body is in KV before the index points at it (a crash here leaves only an unreferenced key).
       await this.env.DATA.put(bodyKey(userId, id, record.revision), json)
       this.sql.exec(
         `INSERT INTO heads (id, revision, seq, updated_at, deleted_at, bytes) VALUES (?, ?, ?, ?, NULL, ?)
@@ -145,11 +207,24 @@ export class UserIndex extends DurableObject<Env> {
         record.revision,
         this.nextSeq(),
         record.updatedAt,
-        utf8Bytes(json)
+        bytes
       )
-      if (live) await this.env.DATA.delete(bodyKey(userId, id, live.revision))
+      this.bodies.set(id, record)
+      if (live) this.dropBody(bodyKey(userId, id, live.revision))
       return { status: live ? 'updated' : 'created', record }
     })
+  }
+
+  /**
+   * Deletes a superseded body without making the caller wait: nothing reads it any more (the index moved on)
+   * and revisions only grow, so its key is never written again. A failed delete only leaves garbage, logged.
+   */
+  private dropBody(key: string): void {
+    this.ctx.waitUntil(
+      this.env.DATA.delete(key).catch((err: unknown) =>
+        console.error('stale character body not deleted', key, (err as Error).name)
+      )
+    )
   }
 
   private checkQuota(live: HeadRow | null, bytes: number): WriteResult | null {
@@ -174,8 +249,14 @@ export class UserIndex extends DurableObject<Env> {
   }
 
   /** Deletes, leaving a tombstone (revision + 1) for delta sync. `ifMatch` null deletes unconditionally. */
-  remove(userId: string, id: string, ifMatch: number | null): Promise<WriteResult> {
+  remove(
+    session: SessionRef,
+    userId: string,
+    id: string,
+    ifMatch: number | null
+  ): Promise<WriteResult | Revoked> {
     return this.serial(async () => {
+      if (this.revoked(session)) return REVOKED
       const row = this.head(id)
       if (!row || row.deleted_at) return { status: 'not-found' }
       if (ifMatch !== null && row.revision !== ifMatch) {
@@ -188,7 +269,8 @@ export class UserIndex extends DurableObject<Env> {
         new Date().toISOString(),
         id
       )
-      await this.env.DATA.delete(bodyKey(userId, id, row.revision))
+      this.bodies.delete(id)
+      this.dropBody(bodyKey(userId, id, row.revision))
       return { status: 'deleted' }
     })
   }
