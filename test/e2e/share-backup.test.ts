@@ -66,6 +66,10 @@ describe('share and backup', () => {
       .poll(() => input.inputValue(), { timeout: 15_000 })
       .toMatch(/\/s\/[A-Za-z0-9_-]+#c=fc1\./)
     const link = await input.inputValue()
+    // Reopening the sheet reuses the share of this revision instead of spending the account's share quota.
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Share', exact: true }).click()
+    await expect.poll(() => page.getByTestId('share-link').inputValue()).toBe(link)
     await openInFreshContext(link, false)
     // The share id alone (e.g. a link whose #fragment was lost) is answered by the API.
     await openInFreshContext(link.split('#')[0]!, false)

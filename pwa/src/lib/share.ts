@@ -11,24 +11,35 @@ import {
   type SharedCharacter,
 } from '@facecraft/shared/rig'
 import { api } from './api-client.ts'
+import { getSetting, setSetting } from './db.ts'
 
 /** A link that opens the character offline (no share id). */
 export function offlineShareLink(shared: SharedCharacter, origin = location.origin): string {
   return `${origin}/s#c=${encodeShareCode(shared.character, shared.name)}`
 }
 
-/** Registers a share on the server and returns the link with both the id and the offline code. */
+/**
+ * Registers a share on the server (once per saved revision: shares are snapshots and accounts have a quota of
+ * them, so reopening the share sheet reuses the last one) and returns the link with both the id and the code.
+ */
 export async function createShareLink(
   characterId: string,
+  revision: number,
   shared: SharedCharacter
 ): Promise<string> {
-  const created = await api<ShareCreatedResponse>('/v1/shares', {
-    method: 'POST',
-    auth: true,
-    body: { characterId },
-  })
-  const url = new URL(created.url, location.origin)
-  return `${location.origin}${url.pathname}#c=${encodeShareCode(shared.character, shared.name)}`
+  const key = `share.${characterId}`
+  const known = await getSetting<{ revision: number; path: string }>(key)
+  let path = known?.revision === revision ? known.path : null
+  if (!path) {
+    const created = await api<ShareCreatedResponse>('/v1/shares', {
+      method: 'POST',
+      auth: true,
+      body: { characterId },
+    })
+    path = new URL(created.url, location.origin).pathname
+    await setSetting(key, { revision, path }).catch(() => undefined)
+  }
+  return `${location.origin}${path}#c=${encodeShareCode(shared.character, shared.name)}`
 }
 
 /** Opens a shared link: the offline code when present (throws ShareCodeError if damaged), else the API share. */

@@ -34,7 +34,7 @@ export function ShareSheet(props: {
         )
       }
       try {
-        setLink(await createShareLink(record.id, shared))
+        setLink(await createShareLink(record.id, record.revision, shared))
         setNote(null)
       } catch (error) {
         setNote(`The link carries the character itself (${(error as Error).message})`)
