@@ -39,7 +39,6 @@ export function PhotoCheck(props: { models: InstalledModels }) {
         <input
           type='file'
           accept='image/*'
-          capture='user'
           class='visually-hidden'
           disabled={busy}
           data-testid='photo-file'
