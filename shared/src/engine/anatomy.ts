@@ -26,7 +26,7 @@ export const FACE = {
   crown: 12.0,
   hairlineY: 7.0,
   browY: 2.05,
-  browInnerX: 1.3,
+  browInnerX: 1.55, // the brow head starts just medial to the inner eye corner (x 1.73)
   browOuterX: 6.0,
   nasionY: 0.9,
   noseTipY: -4.45,

@@ -18,7 +18,7 @@ export const FRONT_VIEW = Object.freeze({
    * (subject's right eye is on the image LEFT) and of the mouth centre. Checked by engine.test.ts. */
   rightEye: Object.freeze([0.4186, 0.4574] as const),
   leftEye: Object.freeze([0.5814, 0.4574] as const),
-  mouth: Object.freeze([0.5, 0.6692] as const),
+  mouth: Object.freeze([0.5, 0.6699] as const),
 })
 
 /** View-projection matrix for the front camera (head space -> clip space), with no yaw. */

@@ -25,13 +25,24 @@ export interface Density {
   boost: number
 }
 
-/** n + 1 angles from lo to hi (inclusive) spaced inversely to the density, so dense regions get more samples. */
-function warpedAngles(n: number, lo: number, hi: number, d: Density): Float64Array {
+/**
+ * n + 1 angles from lo to hi (inclusive) spaced inversely to the density (the sum of the given densities' boosts
+ * over a uniform 1), so dense regions get more samples.
+ */
+function warpedAngles(
+  n: number,
+  lo: number,
+  hi: number,
+  density: Density | Density[]
+): Float64Array {
+  const bands = Array.isArray(density) ? density : [density]
   const fine = 4096
   const cdf = new Float64Array(fine + 1)
   for (let i = 1; i <= fine; i++) {
     const a = lo + ((i - 0.5) / fine) * (hi - lo)
-    cdf[i] = cdf[i - 1]! + 1 + d.boost * Math.exp(-(((a - d.center) / d.sigma) ** 2))
+    let w = 1
+    for (const d of bands) w += d.boost * Math.exp(-(((a - d.center) / d.sigma) ** 2))
+    cdf[i] = cdf[i - 1]! + w
   }
   const out = new Float64Array(n + 1)
   let j = 0
@@ -51,7 +62,7 @@ function warpedAngles(n: number, lo: number, hi: number, d: Density): Float64Arr
 export function sphereGrid(
   rings: number,
   segments: number,
-  lat: Density,
+  lat: Density | Density[],
   lon: Density
 ): SphereGrid {
   const phis = warpedAngles(rings + 1, -Math.PI / 2, Math.PI / 2, lat)

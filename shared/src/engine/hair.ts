@@ -52,7 +52,10 @@ export function hairThickness(style: string, x: number, y: number, z: number): n
 export function scalpMask(style: string, x: number, y: number, z: number): number {
   if (style === 'bald') return 0
   const above = y - hairline(x, z)
-  return smoothstep(-0.35, 0.5, above) * (style === 'buzz' ? 0.9 : 1)
+  // A real hairline is soft: fine, sparse hairs thin out over about a centimetre below where the full hair
+  // starts, so the paint fades in from 0.9 cm below the shell's edge (which lies at about -0.1).
+  const t = smoothstep(-0.9, 0.5, above)
+  return t * t * (style === 'buzz' ? 0.9 : 1)
 }
 
 /** A hairstyle's shell: offsets from the posed skin vertex, and the triangles that show. */

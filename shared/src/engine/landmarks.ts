@@ -14,10 +14,11 @@ import type { Character } from '../rig/schema.ts'
 import { EYEBALL, FACE, lidMargin } from './anatomy.ts'
 import { deformMesh } from './deform.ts'
 import { FRONT_VIEW, project } from './front-view.ts'
+import { noseOffset } from './shape.ts'
 import { rotateY, type Model } from './model.ts'
 import type { BaseMesh, Attach } from './mesh.ts'
 import { earToHead, weightsOf, type BoneWeights } from './mesh.ts'
-import { browCenterY, lipBorders } from './styles.ts'
+import { browCenterY, browHalfThickness, lipBorders } from './styles.ts'
 
 /** Landmark positions in pixels of an image of the requested size (x right, y down, origin top-left). */
 export interface CharacterLandmarks {
@@ -29,19 +30,25 @@ export interface CharacterLandmarks {
   named: Record<string, [x: number, y: number]>
 }
 
-/** Face-plane (x, y) of iBUG points 17-67 for a brow style (index 0 = point 17). */
-function interiorTargets(browStyle: string): [number, number][] {
+/**
+ * Face-plane (x, y) of iBUG points 17-67 for a brow style (index 0 = point 17), placed as the iBUG-300W
+ * annotation guide defines them on this face: brows along their UPPER edge from the tail tip (17) to the head's
+ * upper corner (21), evenly spaced; the nose bridge from the nasion area to the tip in equal steps; the nostril
+ * base; lid margins; the lip borders; mouth corners at the commissures on the line where the lips meet.
+ * `pronasaleY` is the height of the nose tip (the most forward midline point, found on the mesh).
+ */
+function interiorTargets(browStyle: string, pronasaleY: number): [number, number][] {
   const out: [number, number][] = []
-  // FaceMesh reads brows a little wider and higher than their painted centre line: follow its convention.
-  const spread = (s: number) =>
-    0.25 + 0.1 * Math.min(1, s * 4) + 0.45 * Math.sin(Math.PI * s) + 0.3 * s
   const brow = (s: number, side: number): [number, number] => [
-    side * (FACE.browInnerX + s * (FACE.browOuterX - FACE.browInnerX) + spread(s)),
-    browCenterY(browStyle, s) + 0.25 + 0.3 * s * s,
+    side * (FACE.browInnerX + s * (FACE.browOuterX - FACE.browInnerX)),
+    // The painted brow's edge is where its coverage falls to one half: 0.92 of the half-thickness out. At the
+    // tail tip the upper and lower edges meet, so the point sits halfway.
+    browCenterY(browStyle, s) + (s >= 1 ? 0.5 : 0.92) * browHalfThickness(browStyle, s),
   ]
   for (const s of [1, 0.75, 0.5, 0.25, 0]) out.push(brow(s, -1))
   for (const s of [0, 0.25, 0.5, 0.75, 1]) out.push(brow(s, 1))
-  for (const y of [0.1, -1.6, -3.25, -4.2]) out.push([0, y])
+  const bridgeTop = 0.1 // between the eyes, at the level of the upper lid creases
+  for (let k = 0; k < 4; k++) out.push([0, bridgeTop + (k / 3) * (pronasaleY - bridgeTop)])
   for (const x of [-1.15, -0.6, 0, 0.6, 1.15])
     out.push([x, x === 0 ? FACE.subnasaleY : Math.abs(x) > 1 ? -5.02 : -5.42])
   const eye = (s: number, upper: boolean, side: number): [number, number] => [
@@ -56,8 +63,8 @@ function interiorTargets(browStyle: string): [number, number][] {
   const hw = FACE.mouthHalfWidth
   const up = (x: number): [number, number] => [x, lipBorders(x)[0]]
   const low = (x: number): [number, number] => [x, lipBorders(x)[1]]
-  out.push([-hw - 0.1, FACE.stomionY + 0.2], up(-1.5), up(-0.8), up(0), up(0.8), up(1.5))
-  out.push([hw + 0.1, FACE.stomionY + 0.2])
+  out.push([-hw, FACE.stomionY], up(-1.5), up(-0.8), up(0), up(0.8), up(1.5))
+  out.push([hw, FACE.stomionY])
   out.push(low(1.5), low(0.6), low(0), low(-0.6), low(-1.5))
   const line = (x: number, dy: number): [number, number] => [x, FACE.stomionY + dy]
   out.push(
@@ -70,7 +77,19 @@ function interiorTargets(browStyle: string): [number, number][] {
   out.push(line(0.8, -0.04), line(0, -0.04), line(-0.8, -0.04))
   return out
 }
+
+/** Height (cm) of the nose tip (pronasale): where the nose stands out farthest from the face under it. */
+function pronasale(): number {
+  let bestY: number = FACE.noseTipY
+  let best = -Infinity
+  for (let y = -3.5; y >= -5.2; y -= 0.02) {
+    const h = noseOffset(0, y)
+    if (h > best) [bestY, best] = [y, h]
+  }
+  return bestY
+}
 const EYE_HALF = 1.42
+const PRONASALE_Y = pronasale()
 
 /** Outermost rest-skin point along -z at face-plane (x, y), and the nearest skin vertex there. */
 function castFront(
@@ -141,7 +160,7 @@ export const NAMED = [
 ] as const
 
 export function buildLandmarkRig(mesh: BaseMesh, browStyle: string): LandmarkRig {
-  const targets = interiorTargets(browStyle)
+  const targets = interiorTargets(browStyle, PRONASALE_Y)
   const pts: number[] = []
   const attach: Attach[] = []
   const normalVertex: number[] = []
@@ -188,10 +207,9 @@ export function buildLandmarkRig(mesh: BaseMesh, browStyle: string): LandmarkRig
 }
 
 /**
- * The silhouette is traced in WEDGES thin wedges, then resampled into points 0-16 at these fractions of its length
- * (0-8; mirrored for 8-16): closer together high on the cheek, as in iBUG annotations (measured against FaceMesh).
+ * The silhouette is traced in WEDGES thin wedges (0 beside the right eye, the middle one straight down at the
+ * menton), then resampled into points 0-16 evenly along its length on each side, as the iBUG guide spaces them.
  */
-const ARC = [0, 0.045, 0.095, 0.205, 0.255, 0.315, 0.395, 0.46, 0.5]
 const WEDGES = 65
 const wedgeAngle = (w: number) => ((160 + (w * 220) / (WEDGES - 1)) * Math.PI) / 180
 
@@ -236,15 +254,23 @@ function traceContour(candidates: Int32Array[], px: Float32Array, out: Float32Ar
     arc[w] =
       arc[w - 1]! + Math.hypot(sil[w * 2]! - sil[w * 2 - 2]!, sil[w * 2 + 1]! - sil[w * 2 - 1]!)
   }
-  let w = 0
-  for (let k = 0; k < 17; k++) {
-    const f = k <= 8 ? ARC[k]! : 1 - ARC[16 - k]!
-    const target = f * arc[WEDGES - 1]!
-    while (w < WEDGES - 2 && arc[w + 1]! < target) w++
-    const span = arc[w + 1]! - arc[w]!
-    const t = span > 0 ? Math.min(1, Math.max(0, (target - arc[w]!) / span)) : 0
-    out[k * 2] = sil[w * 2]! + t * (sil[w * 2 + 2]! - sil[w * 2]!)
-    out[k * 2 + 1] = sil[w * 2 + 1]! + t * (sil[w * 2 + 3]! - sil[w * 2 + 1]!)
+  // Each half (ear level to the menton wedge, which points straight down) is resampled on its own, so that
+  // point 8 is the menton even when the head is turned.
+  const mid = (WEDGES - 1) / 2
+  for (const [from, to, first] of [
+    [0, mid, 0],
+    [mid, WEDGES - 1, 8],
+  ] as const) {
+    let w = from
+    for (let k = 0; k < 9; k++) {
+      const target = arc[from]! + (k / 8) * (arc[to]! - arc[from]!)
+      while (w < to - 1 && arc[w + 1]! < target) w++
+      const span = arc[w + 1]! - arc[w]!
+      const t = span > 0 ? Math.min(1, Math.max(0, (target - arc[w]!) / span)) : 0
+      const o = (first + k) * 2
+      out[o] = sil[w * 2]! + t * (sil[w * 2 + 2]! - sil[w * 2]!)
+      out[o + 1] = sil[w * 2 + 1]! + t * (sil[w * 2 + 3]! - sil[w * 2 + 1]!)
+    }
   }
 }
 

@@ -38,7 +38,7 @@ export interface BaseMesh {
 }
 
 /** Default grid resolution of the skin: rings x segments (face-dense). */
-export const SKIN_RINGS = 96
+export const SKIN_RINGS = 108
 export const SKIN_SEGMENTS = 128
 
 /** Ear local frame: origin at the front attachment, u outward, v up, w forward (left ear). */
@@ -146,7 +146,10 @@ function skinAo(grid: SphereGrid, rest: Float32Array, ao: Float32Array): void {
       const under = -12.45 + (9 - z) * (4.45 / 10.5) - y
       const jawShadow = z > -3 ? 0.45 * smoothstep(-0.3, 0.8, under) * smoothstep(6, 1.5, under) : 0
       void x
-      ao[v] = Math.min(1, Math.max(0.35, 1 - 1.6 * (mean - r(v)))) * (1 - jawShadow)
+      // Below the jaw the grid's rings are far apart and the radius changes fast along them: their "concavity"
+      // is sampling, not anatomy, so it fades out there.
+      const concave = (mean - r(v)) * smoothstep(-16, -12, y)
+      ao[v] = Math.min(1, Math.max(0.35, 1 - 1.6 * concave)) * (1 - jawShadow)
     }
   }
 }
@@ -156,7 +159,12 @@ export function buildBaseMesh(rings = SKIN_RINGS, segments = SKIN_SEGMENTS): Bas
   const skinGrid = sphereGrid(
     rings,
     segments,
-    { center: -0.3, sigma: 0.55, boost: 2.2 },
+    // Rings gather on the face, and on the neck: seen from the head origin the whole neck spans only about
+    // 0.2 rad of latitude (65-77 degrees down), so uniform rings there would draw it with long, striped triangles.
+    [
+      { center: -0.3, sigma: 0.55, boost: 2.2 },
+      { center: -1.24, sigma: 0.09, boost: 5 },
+    ],
     { center: 0, sigma: 0.75, boost: 2.2 }
   )
   const eyeGrid = sphereGrid(

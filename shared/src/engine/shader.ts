@@ -180,8 +180,14 @@ export class MeshShader implements Shader {
       if (this.part === PART.hair) {
         const p = d.paint
         const phase = b0 * p[this.i0]! + b1 * p[this.i1]! + b2 * p[this.i2]!
-        // Two incommensurate frequencies: irregular strands rather than a knitted stripe.
-        const strand = 0.84 + 0.1 * Math.sin(phase) + 0.06 * Math.sin(2.71 * phase + 1.3)
+        // Broad locks (about 1.5 cm, two incommensurate frequencies) carry most of the variation; the fine strands
+        // stay faint, so the hair reads as soft volume rather than regular ridges.
+        const strand =
+          0.86 +
+          0.06 * Math.sin(0.24 * phase + 0.8) +
+          0.04 * Math.sin(0.61 * phase + 2.1) +
+          0.025 * Math.sin(phase) +
+          0.02 * Math.sin(2.71 * phase + 1.3)
         r *= strand
         g *= strand
         bl *= strand

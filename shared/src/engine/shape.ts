@@ -51,9 +51,19 @@ function faceSdf(x: number, y: number, z: number): number {
 
 function neckSdf(x: number, y: number, z: number): number {
   const cz = -1.4 - 0.1 * (y + 10) // the neck leans forward as it goes down
-  const r = Math.hypot(x / 4.7, (z - cz) / 5.2)
-  return Math.max((r - 1) * 4.7, -24 - y, y + 2)
+  // An adult neck is about 11 cm wide and 11 cm deep. It ends in a clean, rounded cut above the collarbones
+  // (a bust), inside the frame: the skin is a radius map from the head origin, and the neck seen from there is
+  // almost edge-on, so shoulders or a flare could not be drawn without folds.
+  const r = Math.hypot(x / 5.4, (z - cz) / 5.3)
+  const side = (r - 1) * 5.3
+  const bottom = NECK_CUT - y
+  // Smooth maximum (rounded rim) of the side and the cut.
+  const h = Math.max(1.2 - Math.abs(side - bottom), 0) / 1.2
+  return Math.max(Math.max(side, bottom) + h * h * 0.3, y + 2)
 }
+
+/** Height (cm) of the neck's cut-off plane. */
+export const NECK_CUT = -19.5
 
 /** Signed distance (approximate, cm) to the featureless head: negative inside. */
 export function baseSdf(x: number, y: number, z: number): number {
@@ -65,7 +75,8 @@ export function baseSdf(x: number, y: number, z: number): number {
 /** Distance along unit direction d from the origin to the outermost crossing of the featureless head. */
 export function baseRadius(dx: number, dy: number, dz: number): number {
   let t = 40
-  const step = 0.5
+  // Rays toward the neck graze it: a coarse march would step over thin outer slivers and leave ridges.
+  const step = dy < -0.55 ? 0.2 : 0.5
   while (t > 0 && baseSdf(dx * t, dy * t, dz * t) > 0) t -= step // march inward from outside
   let lo = t
   let hi = t + step
@@ -86,16 +97,19 @@ export function featureOffset(x: number, y: number, z: number): number {
   h += 0.45 * Math.exp(-sq((y - FACE.browY + 0.1) / 0.9)) * Math.exp(-sq(sq(x / 5.2))) // brow ridge
   h -= 0.25 * bump(x, y, 0, 0.5, 1.0, 0.6) // nasion
   h -= 0.75 * bump(ax, y, EYEBALL.x, EYEBALL.y, 1.9, 1.4) // eye sockets
-  h += 0.42 * bump(ax, y, FACE.cheekboneX, FACE.cheekboneY, 1.7, 1.3) // cheekbones
+  h += 0.4 * bump(ax, y, FACE.cheekboneX, FACE.cheekboneY, 1.8, 1.5) // cheekbones
   h -= 0.2 * bump(ax, y, 6.3, 2.3, 1.2, 1.8) // temples
   h += noseOffset(x, y)
   h += mouthOffset(x, y, ax)
   h += 0.55 * bump(x, y, 0, FACE.chinY, 1.6, 1.0) // chin
-  h += 0.28 * bump(ax, y, 4.4, -5.2, 1.5, 1.4) // cheek fat pads
+  // Cheek fat pads: broad and overlapping the cheekbones, so the cheek is one smooth volume from the cheekbone
+  // down to the jaw (a valley between the two read as a gaunt crease across the face).
+  h += 0.32 * bump(ax, y, 3.9, -4.5, 1.9, 1.9)
   return h * front
 }
 
-function noseOffset(x: number, y: number): number {
+/** The nose's outward displacement (cm) over the featureless face at face-plane (x, y). */
+export function noseOffset(x: number, y: number): number {
   const ax = Math.abs(x)
   let h: number
   let w: number
@@ -120,9 +134,15 @@ function noseOffset(x: number, y: number): number {
 
 function mouthOffset(x: number, y: number, ax: number): number {
   const across = (w: number) => Math.exp(-Math.pow(ax / w, 6))
+  // The lips' volumes follow their vermilion: each is fullest at the middle and thins and closes in toward the
+  // commissure, where both meet on the line between the lips (no lip bulge runs on past the mouth corners).
+  const q = Math.max(0, 1 - sq(ax / FACE.mouthHalfWidth))
+  const upperY = FACE.stomionY + 0.45 * Math.pow(q, 0.55)
+  const lowerY = FACE.stomionY - 0.45 * Math.pow(q, 0.7)
+  const taper = Math.pow(q, 0.3)
   let h = 0
-  h += 0.55 * Math.exp(-sq((y + 7.55) / 0.38)) * across(2.5) // upper lip
-  h += 0.6 * Math.exp(-sq((y + 8.45) / 0.42)) * across(2.3) // lower lip
+  h += 0.55 * taper * Math.exp(-sq((y - upperY) / (0.18 + 0.2 * taper))) // upper lip
+  h += 0.6 * taper * Math.exp(-sq((y - lowerY) / (0.2 + 0.22 * taper))) // lower lip
   h -= 0.5 * Math.exp(-sq((y - FACE.stomionY) / 0.1)) * across(2.55) // the line where the lips meet
   h -= 0.25 * bump(ax, y, 2.6, FACE.stomionY, 0.3, 0.3) // mouth corners
   h += 0.22 * bump(ax, y, 0.42, -6.5, 0.2, 0.55) - 0.08 * bump(x, y, 0, -6.5, 0.2, 0.5) // philtrum

@@ -54,12 +54,13 @@ const CASES: { slider: string; moves: [number[], number, number][]; still: numbe
     ],
     still: [...MOUTH, ...BROWS],
   },
-  // rig/schema.ts: translate +y moves a bone UP, so a higher 'Lower face length' value lifts the chin.
+  // 'Lower face length': its range runs from +0.5 to -0.5 cm (translate +y lifts a bone), so raising it lowers
+  // the chin and lengthens the lower face, as the label says.
   {
     slider: 'jaw.length',
     moves: [
-      [[7, 8, 9], 0, -1],
-      [MOUTH, 0, -1],
+      [[7, 8, 9], 0, 1],
+      [MOUTH, 0, 1],
     ],
     still: [...EYES, ...BROWS],
   },
@@ -110,6 +111,15 @@ describe('slider groups move the right landmarks', () => {
       }
     })
   }
+
+  it('raising ears.protrusion swings the back of each ear away from the head', () => {
+    // Its range runs from +0.12 to -0.45 rad about +y (the front edge is the hinge): a higher value turns the
+    // free back rim outward, so the ear tips move away from the face in the front view.
+    const lo = marks(at('ears.protrusion', 0.1)).named
+    const hi = marks(at('ears.protrusion', 0.9)).named
+    expect(hi['earTip.L']![0] - lo['earTip.L']![0]).toBeGreaterThan(0.5)
+    expect(hi['earTip.R']![0] - lo['earTip.R']![0]).toBeLessThan(-0.5)
+  })
 
   it('ears sliders move the ear landmarks', () => {
     for (const id of ['ears.size', 'ears.height', 'ears.lobe_size']) {

@@ -89,15 +89,18 @@ export function browCenterY(style: string, s: number): number {
   return FACE.browY + b.rise * s + b.arch * arch - (s > 0.8 ? 0.5 * (s - 0.8) : 0)
 }
 
+/** Half the brow's thickness (cm) at s in [0 inner, 1 outer] for a style: the tail thins toward its tip. */
+export function browHalfThickness(style: string, s: number): number {
+  const b = BROWS[style] ?? BROWS['soft-arch']!
+  return (b.thickIn + (b.thickOut - b.thickIn) * s) * (1 - 0.55 * smoothstep(0.75, 1.05, s)) * 0.5
+}
+
 /** Brow coverage (0-1) at a rest skin point for a style. */
 export function browMask(style: string, x: number, y: number, z: number): number {
   if (z < 4) return 0
-  const b = BROWS[style] ?? BROWS['soft-arch']!
   const s = (Math.abs(x) - FACE.browInnerX) / (FACE.browOuterX - FACE.browInnerX)
   if (s < -0.1 || s > 1.1) return 0
-  const half =
-    (b.thickIn + (b.thickOut - b.thickIn) * s) * (1 - 0.55 * smoothstep(0.75, 1.05, s)) * 0.5
-  const d = Math.abs(y - browCenterY(style, s)) / half
+  const d = Math.abs(y - browCenterY(style, s)) / browHalfThickness(style, s)
   const ends = smoothstep(-0.1, 0.05, s) * smoothstep(1.08, 0.95, s)
   return smoothstep(1.15, 0.7, d) * ends
 }

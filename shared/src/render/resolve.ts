@@ -1,7 +1,9 @@
 /**
  * @module render/resolve — turns a linear-light render target into an 8-bit sRGB image: box-filters
  * `factor` x `factor` blocks (supersampling anti-aliasing), then composites over a background or keeps coverage
- * as straight alpha.
+ * as straight alpha. Without supersampling (factor 1, large images where 4x the pixels would cost too much) an
+ * edge filter smooths the stair steps instead: pixels whose neighbourhood has a strong luminance or coverage
+ * step are blended toward a 3x3 tent average, in proportion to the step (flat regions keep their exact value).
  */
 import { createImage, type RgbaImage } from '../image/types.ts'
 
@@ -35,6 +37,7 @@ export function resolveImage(
   factor: number,
   background: readonly [number, number, number] | null
 ): RgbaImage {
+  if (factor === 1) return resolveEdgeSmoothed(color, width, height, background)
   const w = Math.floor(width / factor)
   const h = Math.floor(height / factor)
   const image = createImage(w, h)
@@ -69,6 +72,89 @@ export function resolveImage(
         out[q + 1] = encode(g / a)
         out[q + 2] = encode(b / a)
         out[q + 3] = Math.round(alpha * 255)
+      }
+    }
+  }
+  return image
+}
+
+/** Luminance (linear, Rec. 709 weights) contrast below EDGE_LO is left alone; above EDGE_HI fully smoothed. */
+const EDGE_LO = 0.04
+const EDGE_HI = 0.16
+
+/** Factor-1 resolve with the edge filter (see the module comment); same compositing rules as resolveImage. */
+function resolveEdgeSmoothed(
+  color: Float32Array,
+  w: number,
+  h: number,
+  background: readonly [number, number, number] | null
+): RgbaImage {
+  const n = w * h
+  // Premultiplied colour + coverage (over the background when there is one), and the luminance the edge test uses.
+  const p = new Float32Array(n * 4)
+  const luma = new Float32Array(n)
+  const bg = background ? background.map(srgbToLinear) : [0, 0, 0]
+  for (let i = 0; i < n; i++) {
+    const o = i * 4
+    const c = color[o + 3]!
+    const r = color[o]! * c + bg[0]! * (1 - c)
+    const g = color[o + 1]! * c + bg[1]! * (1 - c)
+    const b = color[o + 2]! * c + bg[2]! * (1 - c)
+    p[o] = r
+    p[o + 1] = g
+    p[o + 2] = b
+    p[o + 3] = c
+    // Transparent output: a coverage step is an edge too (the silhouette against nothing).
+    luma[i] = 0.2126 * r + 0.7152 * g + 0.0722 * b + (background ? 0 : 0.25 * c)
+  }
+  const image = createImage(w, h)
+  const out = image.data
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = x + y * w
+      const o = i * 4
+      let r = p[o]!,
+        g = p[o + 1]!,
+        b = p[o + 2]!,
+        a = p[o + 3]!
+      if (x > 0 && y > 0 && x + 1 < w && y + 1 < h) {
+        const m = luma[i]!
+        const lo = Math.min(m, luma[i - 1]!, luma[i + 1]!, luma[i - w]!, luma[i + w]!)
+        const hi = Math.max(m, luma[i - 1]!, luma[i + 1]!, luma[i - w]!, luma[i + w]!)
+        const k = Math.min(1, Math.max(0, (hi - lo - EDGE_LO) / (EDGE_HI - EDGE_LO)))
+        if (k > 0) {
+          // 3x3 tent (1 2 1 / 2 4 2 / 1 2 1) / 16, blended in by k.
+          let tr = 0,
+            tg = 0,
+            tb = 0,
+            ta = 0
+          for (let dy = -1; dy <= 1; dy++) {
+            for (let dx = -1; dx <= 1; dx++) {
+              const wt = (2 - Math.abs(dx)) * (2 - Math.abs(dy))
+              const q = (i + dx + dy * w) * 4
+              tr += wt * p[q]!
+              tg += wt * p[q + 1]!
+              tb += wt * p[q + 2]!
+              ta += wt * p[q + 3]!
+            }
+          }
+          const f = k / 16
+          r += (tr * f - r * k) * 0.75
+          g += (tg * f - g * k) * 0.75
+          b += (tb * f - b * k) * 0.75
+          a += (ta * f - a * k) * 0.75
+        }
+      }
+      if (background) {
+        out[o] = encode(r)
+        out[o + 1] = encode(g)
+        out[o + 2] = encode(b)
+        out[o + 3] = 255
+      } else if (a > 0) {
+        out[o] = encode(r / a)
+        out[o + 1] = encode(g / a)
+        out[o + 2] = encode(b / a)
+        out[o + 3] = Math.round(Math.min(1, a) * 255)
       }
     }
   }
