@@ -14,5 +14,9 @@ export interface SessionRef {
 export const REVOKED = 'revoked'
 export type Revoked = typeof REVOKED
 
-/** How long a revoked session id is remembered: every access token of it has expired by then (+ clock skew). */
-export const REVOKED_SESSION_MS = (API_LIMITS.accessTokenSeconds + 60) * 1000
+/**
+ * How long a revoked session id is remembered: as long as its refresh token could still be presented (+ clock
+ * skew). Refresh asks the Durable Object too, so a stale KV copy of a signed-out session (KV takes up to ~60 s to
+ * forget a deleted key elsewhere) can never be refreshed back to life. A row is a few dozen bytes.
+ */
+export const REVOKED_SESSION_MS = (API_LIMITS.refreshTokenSeconds + 60) * 1000

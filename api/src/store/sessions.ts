@@ -73,6 +73,16 @@ export async function rotateSession(
     await endSession(env, parsed.sessionId, session.userId)
     return null
   }
+  // KV may still hold a session that was signed out moments ago elsewhere; the Durable Object knows for sure.
+  const createdAt = Math.floor(Date.parse(session.createdAt) / 1000)
+  const live = await userIndex(env, session.userId).checkSession({
+    sid: parsed.sessionId,
+    iat: createdAt,
+  })
+  if (!live) {
+    await deleteSessionKeys(kv, parsed.sessionId, session.userId)
+    return null
+  }
   const secret = randomToken(32)
   const next: SessionRecord = { ...session, secretHash: await sha256Hex(secret) }
   await kv.put(`session:${parsed.sessionId}`, JSON.stringify(next), { expirationTtl: ttl })
@@ -99,9 +109,9 @@ export async function endSession(
 
 /** Revokes every session of a user (sign-out everywhere). */
 export async function endAllSessions(env: SessionEnv, userId: string): Promise<void> {
-  // First the cutoff (every access token issued so far dies, even of sessions KV list has not seen yet)...
+  // First the cutoff: every access token issued so far, and every session created so far (refresh checks it),
+  // dies at once, even sessions KV list has not seen yet. Then the refresh tokens' KV records.
   await userIndex(env, userId).revokeAll()
-  // ...then the refresh tokens.
   const kv = env.DATA
   let cursor: string | undefined
   do {

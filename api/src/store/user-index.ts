@@ -79,7 +79,10 @@ export class UserIndex extends DurableObject<Env> {
     return this.sql.exec('SELECT 1 FROM revoked WHERE sid = ?', session.sid).toArray().length > 0
   }
 
-  /** Whether the access token of `session` is still good (routes that make no other call here use it). */
+  /**
+   * Whether `session` is still good: an access token (iat = its issue time), or a refresh (iat = the session's
+   * creation time, so a sign-out everywhere also ends refreshes of older sessions).
+   */
   async checkSession(session: SessionRef): Promise<boolean> {
     return !this.revoked(session)
   }
