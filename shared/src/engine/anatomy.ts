@@ -10,7 +10,7 @@
 export const EYEBALL = { x: 3.15, y: 0.15, z: 7.45, rx: 1.5, ry: 1.3, rz: 1.35 } as const
 
 /** Palpebral fissure (the eye opening) of the left eye in the face plane: half-width and lid heights (cm). */
-export const EYE_OPENING = { halfWidth: 1.42, upper: 0.46, lower: 0.36, tilt: 0.05 } as const
+export const EYE_OPENING = { halfWidth: 1.42, upper: 0.52, lower: 0.4, tilt: 0.05 } as const
 
 /** Upper (>0) and lower (<0) lid margin height above the eye centre at lateral coordinate s in [-1 inner, 1 outer]. */
 export function lidMargin(s: number, upper: boolean): number {
