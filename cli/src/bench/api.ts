@@ -25,6 +25,7 @@
  */
 import { randomCharacter } from '@facecraft/shared/rig'
 import type { CharacterRecord, SessionResponse } from '@facecraft/shared/api'
+import { Agent, request as httpRequest } from 'node:http'
 import { loadavg } from 'node:os'
 import { startWranglerDev } from '../../../api/test/wrangler-dev.ts'
 import { median, type Suite } from '../suite.ts'
@@ -67,26 +68,53 @@ function percentile(values: number[], p: number): number {
 }
 
 /** One timed request; 5xx and transport failures count as errors. */
+/** A finished response: status and body text. */
+interface Answer {
+  status: number
+  json(): unknown
+}
+
+// node:http with keep-alive, not fetch: the load generator shares the 2 cores with the Worker, and fetch costs
+// ~5x the CPU per request (measured 0.7-0.96 ms against 0.13-0.19 ms), which showed up as server latency.
+const agent = new Agent({ keepAlive: true, maxSockets: 256 })
+
+/** One HTTP request with `init`'s method, headers and string body; resolves once the whole body is read. */
+function send(url: string, init: RequestInit = {}): Promise<Answer> {
+  return new Promise((done, fail) => {
+    const req = httpRequest(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers as Record<string, string>, agent },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('error', fail)
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          done({ status: res.statusCode ?? 0, json: () => JSON.parse(text) as unknown })
+        })
+      }
+    )
+    req.on('error', fail)
+    req.end(typeof init.body === 'string' ? init.body : undefined)
+  })
+}
+
 async function timed(
   stats: Stats,
   op: string,
   url: string,
   init: RequestInit
-): Promise<Response | null> {
+): Promise<Answer | null> {
   const t0 = performance.now()
   try {
-    const res = await fetch(url, init)
-    const body = await res.arrayBuffer()
+    const res = await send(url, init)
     const ms = performance.now() - t0
     stats.latencies.push(ms)
     if (op === 'signin') stats.signinMs.push(ms)
     ;(stats.msByOp[op] ??= []).push(ms)
     stats.byOp[op] = (stats.byOp[op] ?? 0) + 1
     if (res.status >= 500) stats.errors++
-    return new Response(res.status === 204 || res.status === 304 ? null : body, {
-      status: res.status,
-      headers: res.headers,
-    })
+    return res
   } catch {
     stats.errors++
     return null
@@ -167,7 +195,7 @@ async function runClient(
         `${base}/v1/auth/login`,
         jsonInit('POST', { email: c.email, password: PASSWORD })
       )
-      if (res?.status === 200) c.token = ((await res.json()) as SessionResponse).accessToken
+      if (res?.status === 200) c.token = (res.json() as SessionResponse).accessToken
     } else if (r < 32) {
       await timed(stats, 'list', `${base}/v1/characters?limit=20`, {
         headers: { authorization: `Bearer ${c.token}` },
@@ -185,11 +213,11 @@ async function runClient(
         jsonInit('PUT', body, c.token, { 'if-match': `"${c.revision}"` })
       )
       if (res?.status === 200) {
-        c.revision = ((await res.json()) as CharacterRecord).revision
+        c.revision = (res.json() as CharacterRecord).revision
         accepted.push({ charId: c.charId, revision: c.revision })
       } else if (res?.status === 412) {
         stats.conflicts++
-        c.revision = ((await res.json()) as { current: CharacterRecord }).current.revision
+        c.revision = (res.json() as { current: CharacterRecord }).current.revision
       }
     }
   }
@@ -260,8 +288,7 @@ async function idleLatencies(base: string, c: Client, n = 20): Promise<Record<st
     for (let i = 0; i < count; i++) {
       const { url, ...init } = make()
       const t0 = performance.now()
-      const res = await fetch(url, init)
-      await res.arrayBuffer()
+      const res = await send(url, init)
       ms.push(performance.now() - t0)
       if (res.status >= 500) throw new Error(`bench idle probe: ${op} gave ${res.status}`)
     }
@@ -290,11 +317,13 @@ async function runPhase(
     msByOp: {},
   }
   const t0 = performance.now()
+  const cpu0 = process.cpuUsage()
   const deadline = t0 + seconds * 1000
   const accepted = (
     await Promise.all(set.map((c, i) => runClient(base, c, i, deadline, thinkMs, stats, mix)))
   ).flat()
   const elapsed = (performance.now() - t0) / 1000
+  const cpu = process.cpuUsage(cpu0)
   const figures = {
     rps: Math.round(stats.latencies.length / elapsed),
     p50_ms: Number(median(stats.latencies).toFixed(1)),
@@ -309,6 +338,10 @@ async function runPhase(
     signin_p50_ms: stats.signinMs.length ? Number(median(stats.signinMs).toFixed(1)) : null,
     signin_p99_ms: stats.signinMs.length ? Number(percentile(stats.signinMs, 99).toFixed(1)) : null,
     ops: stats.byOp,
+    // The load generator shares the cores with the Worker: its own CPU per request, user + system.
+    client_cpu_ms_per_request: Number(
+      ((cpu.user + cpu.system) / 1000 / Math.max(1, stats.latencies.length)).toFixed(2)
+    ),
     p99_by_op: Object.fromEntries(
       Object.entries(stats.msByOp).map(([op, ms]) => [op, Number(percentile(ms, 99).toFixed(1))])
     ),
