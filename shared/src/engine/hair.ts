@@ -16,6 +16,17 @@ function hairline(x: number, z: number): number {
 
 /** Hair thickness (cm) of a style at a rest skin point; 0 where the style has no hair. */
 export function hairThickness(style: string, x: number, y: number, z: number): number {
+  const t = styleThickness(style, x, y, z)
+  if (t <= 0.2) return t
+  // Hair lies in loose masses, not as a moulded cap: broad, uneven swells (several cm across, two incommensurate
+  // frequencies, not mirror-symmetric) lift the thicker styles' outline.
+  const swell =
+    0.1 * Math.sin(0.9 * x + 0.6 * y + 0.4) * Math.sin(0.7 * z - 0.5 * y + 1.1) +
+    0.06 * Math.sin(1.7 * x - 1.3 * z + 0.3 * y)
+  return t * (1 + swell * smoothstep(0.2, 0.8, t))
+}
+
+function styleThickness(style: string, x: number, y: number, z: number): number {
   const az = Math.abs(Math.atan2(x, z))
   const above = y - hairline(x, z)
   const scalp = smoothstep(-0.1, 1.4, above) // hair thins toward the hairline

@@ -49,7 +49,8 @@ function interiorTargets(browStyle: string, pronasaleY: number): [number, number
   for (const s of [0, 0.25, 0.5, 0.75, 1]) out.push(brow(s, 1))
   const bridgeTop = 0.1 // between the eyes, at the level of the upper lid creases
   for (let k = 0; k < 4; k++) out.push([0, bridgeTop + (k / 3) * (pronasaleY - bridgeTop)])
-  for (const x of [-1.15, -0.6, 0, 0.6, 1.15])
+  // Nostril base: the lateral ends under the alae (31 / 35), the nostrils' lower margins (32 / 34), subnasale (33).
+  for (const x of [-FACE.alaX, -FACE.nostrilX, 0, FACE.nostrilX, FACE.alaX])
     out.push([x, x === 0 ? FACE.subnasaleY : Math.abs(x) > 1 ? -5.02 : -5.42])
   const eye = (s: number, upper: boolean, side: number): [number, number] => [
     side * (EYEBALL.x + s * EYE_HALF),
