@@ -144,7 +144,8 @@ function skinAo(grid: SphereGrid, rest: Float32Array, ao: Float32Array): void {
         z = rest[v * 3 + 2]!
       // The jaw shades the neck under it (skylight blocked): darkest just below the jaw's underside.
       const under = -12.45 + (9 - z) * (4.45 / 10.5) - y
-      const jawShadow = z > -3 ? 0.45 * smoothstep(-0.3, 0.8, under) * smoothstep(6, 1.5, under) : 0
+      const jawShadow =
+        z > -3 ? 0.6 * smoothstep(-0.3, 0.8, under) * smoothstep(6.5, 1.5, under) : 0
       void x
       // Below the jaw the grid's rings are far apart and the radius changes fast along them: their "concavity"
       // is sampling, not anatomy, so it fades out there.

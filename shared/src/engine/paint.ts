@@ -191,15 +191,18 @@ export class Painter {
     const idx = this.mesh.indices
     const part = this.mesh.triPart
     d = new Uint8Array(idx.length / 3)
-    const busy = (v: number) => {
-      const lips = this.fixed[v * SLOTS + LIPS]!
-      return (
-        browM[v]! > 0.01 || this.fixed[v * SLOTS + DARK]! > 0.01 || (lips > 0.01 && lips < 0.99)
-      )
-    }
+    const busy = (v: number) => browM[v]! > 0.01 || this.fixed[v * SLOTS + DARK]! > 0.01
+    const lips = (v: number) => this.fixed[v * SLOTS + LIPS]!
     for (let t = 0; t < d.length; t++) {
       if (part[t] !== 0) continue
-      if (busy(idx[t * 3]!) || busy(idx[t * 3 + 1]!) || busy(idx[t * 3 + 2]!)) d[t] = 1
+      const a = idx[t * 3]!
+      const b = idx[t * 3 + 1]!
+      const c = idx[t * 3 + 2]!
+      // The lip border is sharper than the vertex spacing: it can pass between a vertex fully on the lip and one
+      // fully off it, so a triangle is detailed wherever its corners' lip coverage differs.
+      const lo = Math.min(lips(a), lips(b), lips(c))
+      const hi = Math.max(lips(a), lips(b), lips(c))
+      if (busy(a) || busy(b) || busy(c) || hi - lo > 0.1) d[t] = 1
     }
     this.detailCache.set(browStyle, d)
     return d
