@@ -22,6 +22,10 @@ export interface Env {
   REGISTER_LIMIT_PER_MINUTE?: string
   /** PBKDF2 iterations for new password hashes (default and maximum 100000, the workerd cap). */
   PBKDF2_ITERATIONS?: string
+  /** Bytes of one stored character record (default and maximum API_LIMITS.maxRecordBytes). */
+  MAX_RECORD_BYTES?: string
+  /** Bytes of all of a user's records together (default and maximum API_LIMITS.maxTotalBytes). */
+  MAX_TOTAL_BYTES?: string
 }
 
 /** The signed-in user, set by the auth middleware. */

@@ -1,10 +1,12 @@
 /**
- * @module api/test/wrangler-dev — starts the real Worker under `wrangler dev --local` (workerd, embedded KV and
- * Durable Objects, no account, no network) on a free 127.0.0.1 port with a fresh state directory, and stops
- * it. Used by the workerd test suite's globalSetup and by `facecraft bench api`.
+ * @module api/test/wrangler-dev — the one launcher of `wrangler dev --local` in the repo (workerd, embedded KV
+ * and Durable Objects, no account, no network): starts the real Worker on a free 127.0.0.1 port with its own
+ * state directory, and stops it. Also seeds that state with wrangler's own local KV commands, so tests can set
+ * up what only an operator or time can (a rollout config, an expired share) without a backdoor in the Worker.
+ * Used by the workerd test suite, `facecraft bench api` and the end-to-end harness (test/src/harness).
  */
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFile, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -12,22 +14,43 @@ import { fileURLToPath } from 'node:url'
 import { randomBytes } from 'node:crypto'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const WRANGLER = join(REPO_ROOT, 'node_modules/wrangler/bin/wrangler.js')
 /** Static assets with a stand-in shell and two model releases, so tests do not depend on the model build. */
 export const FIXTURE_ASSETS = join(REPO_ROOT, 'api/test/fixtures/assets')
+/** Keeps wrangler off the network and quiet about metrics, for dev and for the local KV commands alike. */
+const WRANGLER_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }
 
 export interface DevServerOptions {
-  /** Worker vars (`--var K:V`); TOKEN_SECRET defaults to a fresh random one. */
+  /**
+   * Worker vars (`--var K:V`, over wrangler.toml [vars]); TOKEN_SECRET defaults to a fresh random one and
+   * APP_ORIGIN stays wrangler.toml's unless given here.
+   */
   vars?: Record<string, string>
-  /** Static assets directory. */
+  /** Static assets directory (default: the API's test fixtures; the app harness passes pwa/dist). */
   assets?: string
   /** Give up if not ready in this many ms. */
   readyTimeoutMs?: number
+  /** Listen on this 127.0.0.1 port (e.g. to set APP_ORIGIN to it beforehand); default: a free one. */
+  port?: number
+  /**
+   * State directory (KV, Durable Objects) to use, e.g. one seeded with {@link putLocalKv} first. Kept on stop
+   * (its creator removes it); by default a fresh temporary one is made and deleted on stop.
+   */
+  persistTo?: string
+  /** Extra environment for the wrangler process (merged over this process's). */
+  env?: Record<string, string>
+  /** wrangler's `--log-level` (default 'warn': the default prints a line per request, ~1.3 ms of CPU each). */
+  logLevel?: 'debug' | 'info' | 'log' | 'warn' | 'error' | 'none'
 }
 
 export interface DevServer {
   /** e.g. 'http://127.0.0.1:41234' */
   url: string
-  /** Stops wrangler and workerd and deletes the state directory. */
+  /** The port of `url`. */
+  port: number
+  /** The state directory in use: pass it to {@link putLocalKv} / {@link deleteLocalKv} while running. */
+  persistDir: string
+  /** Stops wrangler and workerd and deletes the state directory (unless it was given as `persistTo`). */
   stop(): Promise<void>
 }
 
@@ -35,6 +58,7 @@ export interface DevServer {
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer()
+    server.unref()
     server.once('error', fail)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
@@ -48,18 +72,26 @@ export async function startWranglerDev({
   vars = {},
   assets = FIXTURE_ASSETS,
   readyTimeoutMs = 60_000,
+  persistTo,
+  env = {},
+  logLevel = 'warn',
+  port: fixedPort,
 }: DevServerOptions = {}): Promise<DevServer> {
-  const port = await freePort()
-  const state = mkdtempSync(join(tmpdir(), 'facecraft-api-'))
+  const port = fixedPort ?? (await freePort())
+  // Its own inspector port too: wrangler's default (9229) collides when two dev servers run at once.
+  const inspectorPort = await freePort()
+  const state = persistTo ?? mkdtempSync(join(tmpdir(), 'facecraft-api-'))
   const allVars = { TOKEN_SECRET: randomBytes(32).toString('base64url'), ...vars }
   const args = [
-    join(REPO_ROOT, 'node_modules/wrangler/bin/wrangler.js'),
+    WRANGLER,
     'dev',
     '--local',
     '--ip',
     '127.0.0.1',
     '--port',
     String(port),
+    '--inspector-port',
+    String(inspectorPort),
     '--assets',
     assets,
     '--persist-to',
@@ -68,7 +100,7 @@ export async function startWranglerDev({
     // wrangler's default log level prints a line per request from its Node process: ~1.3 ms of CPU per request
     // on this machine (measured, docs/api.md "Where the time goes"), competing with workerd for the 2 cores.
     '--log-level',
-    'warn',
+    logLevel,
     ...Object.entries(allVars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ]
   // detached: wrangler gets its own process group, so stop() ends workerd with it and nothing else.
@@ -76,7 +108,7 @@ export async function startWranglerDev({
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+    env: { ...process.env, ...WRANGLER_ENV, ...env },
   })
   let log = ''
   child.stdout.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-8000)))
@@ -94,14 +126,14 @@ export async function startWranglerDev({
       await exited
       clearTimeout(timer)
     }
-    rmSync(state, { recursive: true, force: true })
+    if (!persistTo) rmSync(state, { recursive: true, force: true })
   }
   const deadline = Date.now() + readyTimeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
     try {
       const res = await fetch(`${url}/v1/unknown-route`)
-      if (res.status === 404) return { url, stop }
+      if (res.status === 404) return { url, port, persistDir: state, stop }
     } catch {
       // not listening yet
     }
@@ -109,4 +141,53 @@ export async function startWranglerDev({
   }
   await stop()
   throw new Error(`wrangler dev did not become ready on ${url}:\n${log}`)
+}
+
+/** One KV entry for {@link putLocalKv}: `expiration` is seconds since the epoch, as in KV itself. */
+export interface LocalKvEntry {
+  key: string
+  value: string
+  expiration?: number
+}
+
+/** Runs `wrangler kv ... --local --persist-to <dir> --binding DATA` (the Worker's namespace in wrangler.toml). */
+function wranglerKv(persistDir: string, args: string[]): Promise<string> {
+  const all = [WRANGLER, 'kv', ...args, '--local', '--persist-to', persistDir, '--binding', 'DATA']
+  return new Promise((done, fail) => {
+    execFile(
+      process.execPath,
+      all,
+      { cwd: REPO_ROOT, env: { ...process.env, ...WRANGLER_ENV }, timeout: 60_000 },
+      (err, stdout, stderr) =>
+        err
+          ? fail(new Error(`wrangler kv ${args[0]} ${args[1]} failed:\n${stdout}\n${stderr}`))
+          : done(stdout)
+    )
+  })
+}
+
+/**
+ * Writes entries into the local KV of a state directory with `wrangler kv bulk put --local`: what an operator
+ * does with `wrangler kv key put` in production. Works before the Worker starts and while it runs.
+ */
+export async function putLocalKv(persistDir: string, entries: LocalKvEntry[]): Promise<void> {
+  const file = join(mkdtempSync(join(tmpdir(), 'facecraft-kv-')), 'entries.json')
+  writeFileSync(file, JSON.stringify(entries))
+  try {
+    await wranglerKv(persistDir, ['bulk', 'put', file])
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true })
+  }
+}
+
+/** Reads one key from the local KV of a state directory (`wrangler kv key get --local`); null when absent. */
+export function getLocalKv(persistDir: string, key: string): Promise<string | null> {
+  return wranglerKv(persistDir, ['key', 'get', key]).then((out) =>
+    out.trim() === 'Value not found' ? null : out
+  )
+}
+
+/** Deletes one key from the local KV of a state directory (`wrangler kv key delete --local`). */
+export async function deleteLocalKv(persistDir: string, key: string): Promise<void> {
+  await wranglerKv(persistDir, ['key', 'delete', key])
 }

@@ -1,6 +1,7 @@
-/** @file tokens, passwords and rollout choice. */
+/** @file tokens, passwords, rollout choice and byte quotas. */
 import { describe, expect, it } from 'vitest'
 import { hashPassword, MAX_PBKDF2_ITERATIONS, verifyPassword } from './password.ts'
+import { byteQuota } from './quota.ts'
 import { bucketOf, chooseRelease, manifestPath, parseRollout } from './rollout.ts'
 import { signAccessToken, verifyAccessToken } from './tokens.ts'
 
@@ -56,4 +57,20 @@ describe('rollout', () => {
     expect(manifestPath(null)).toBe('/models/manifest.json')
     expect(manifestPath('r2')).toBe('/models/releases/r2/manifest.json')
   })
+})
+
+describe('byte quotas from vars', () => {
+  it.each([
+    [undefined, 1000],
+    ['300', 300],
+    ['1000', 1000],
+    ['5000', 1000],
+    ['0', 1000],
+    ['-5', 1000],
+    ['1.5', 1000],
+    ['lots', 1000],
+    ['', 1000],
+  ])('byteQuota(%j, 1000) -> %i (vars only lower the default)', (value, expected) =>
+    expect(byteQuota(value, 1000)).toBe(expected)
+  )
 })

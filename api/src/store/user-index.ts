@@ -18,6 +18,7 @@ import { DurableObject } from 'cloudflare:workers'
 import { API_LIMITS, type CharacterRecord, type Tombstone } from '@facecraft/shared/api'
 import type { Character } from '@facecraft/shared/rig'
 import type { Env } from '../env.ts'
+import { byteQuota } from '../lib/quota.ts'
 import { REVOKED, REVOKED_SESSION_MS, type Revoked, type SessionRef } from './revocation.ts'
 
 interface HeadRow extends Record<string, SqlStorageValue> {
@@ -231,8 +232,10 @@ export class UserIndex extends DurableObject<Env> {
   }
 
   private checkQuota(live: HeadRow | null, bytes: number): WriteResult | null {
-    if (bytes > API_LIMITS.maxRecordBytes) {
-      const message = `A character record may hold at most ${API_LIMITS.maxRecordBytes} bytes; shorten the name.`
+    const maxRecord = byteQuota(this.env.MAX_RECORD_BYTES, API_LIMITS.maxRecordBytes)
+    const maxTotal = byteQuota(this.env.MAX_TOTAL_BYTES, API_LIMITS.maxTotalBytes)
+    if (bytes > maxRecord) {
+      const message = `A character record may hold at most ${maxRecord} bytes (this one has ${bytes}); shorten the name.`
       return { status: 'quota', kind: 'record-bytes', message }
     }
     const totals = this.sql
@@ -244,8 +247,8 @@ export class UserIndex extends DurableObject<Env> {
       const message = `You have ${totals.n} saved characters, the most an account may keep; delete some first.`
       return { status: 'quota', kind: 'count', message }
     }
-    if (totals.b - (live?.bytes ?? 0) + bytes > API_LIMITS.maxTotalBytes) {
-      const message = `Your saved characters would pass ${API_LIMITS.maxTotalBytes} bytes; delete some first.`
+    if (totals.b - (live?.bytes ?? 0) + bytes > maxTotal) {
+      const message = `Your saved characters would pass ${maxTotal} bytes; delete some first.`
       return { status: 'quota', kind: 'total-bytes', message }
     }
     return null
