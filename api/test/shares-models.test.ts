@@ -1,5 +1,6 @@
 /** @file Shares, the model manifest, CORS, security headers and unknown routes against the real Worker. */
 import { beforeAll, describe, expect, it } from 'vitest'
+import { API_LIMITS } from '@facecraft/shared/api'
 import { anonymous, call, createCharacter, json } from './client.ts'
 
 let token = ''
@@ -63,6 +64,28 @@ describe('shares', () => {
       (await call('/v1/shares', { method: 'POST', body: { characterId: rec.id } })).status
     ).toBe(401)
     expect((await call('/v1/shares/nope')).status).toBe(404)
+  })
+
+  it(`refuses live share number ${API_LIMITS.maxShares + 1} with 409 quota-exceeded`, async () => {
+    const t = (await anonymous()).accessToken
+    const rec = await createCharacter(t)
+    const share = () =>
+      call('/v1/shares', { method: 'POST', token: t, body: { characterId: rec.id } })
+    const ids: string[] = []
+    for (let i = 0; i < API_LIMITS.maxShares; i += 20) {
+      const batch = await Promise.all(Array.from({ length: 20 }, share))
+      expect(batch.map((r) => r.status)).toEqual(Array(20).fill(201))
+      for (const r of batch) ids.push((await json(r)).id)
+    }
+    const over = await share()
+    expect(over.status).toBe(409)
+    expect((await json(over)).error).toEqual({
+      code: 'quota-exceeded',
+      message: `You have ${API_LIMITS.maxShares} live shares; delete some first.`,
+    })
+    // Deleting one makes room again.
+    expect((await call(`/v1/shares/${ids[0]}`, { method: 'DELETE', token: t })).status).toBe(204)
+    expect((await share()).status).toBe(201)
   })
 })
 
