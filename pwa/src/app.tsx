@@ -2,6 +2,7 @@
 import { AccountScreen } from './components/account/index.tsx'
 import { AppBar } from './components/app-bar/index.tsx'
 import { ConflictBanner } from './components/conflicts/index.tsx'
+import { DeviceOnlyPrompt } from './components/device-only/index.tsx'
 import { Editor } from './components/editor/index.tsx'
 import { Gallery } from './components/gallery/index.tsx'
 import { ShareView } from './components/share-view/index.tsx'
@@ -25,6 +26,7 @@ export function App() {
       <AppBar />
       <StorageBanner />
       <ConflictBanner />
+      <DeviceOnlyPrompt />
       <main>{screen}</main>
       <Toasts />
       <UpdatePrompt />

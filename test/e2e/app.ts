@@ -107,6 +107,30 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await waitForSynced(page)
 }
 
+/** Answers the one-time question after sign-in: add the characters made here while signed out to this account. */
+export async function addDeviceCharacters(page: Page): Promise<void> {
+  const prompt = page.getByTestId('device-only')
+  await prompt.getByRole('button', { name: 'Add to this account' }).click()
+  await prompt.waitFor({ state: 'detached' })
+}
+
+/** Signs out on this device, keeping (or removing) the account's characters here, as the player chooses. */
+export async function signOut(
+  page: Page,
+  choice: 'keep' | 'remove',
+  everywhere = false
+): Promise<void> {
+  await page.goto('/account')
+  await page
+    .getByRole('button', { name: everywhere ? 'Sign out on all devices' : 'Sign out', exact: true })
+    .click()
+  const prefix = everywhere ? 'Sign out everywhere' : 'Sign out'
+  const label =
+    choice === 'keep' ? `${prefix}, keep them here` : `${prefix}, remove them from this device`
+  await page.getByTestId('sign-out-choice').getByRole('button', { name: label }).click()
+  await page.getByRole('button', { name: 'Sync without an email' }).waitFor()
+}
+
 /** Asks for a sync now (Account screen) and waits until it reports done. */
 export async function syncNow(page: Page): Promise<void> {
   await page.goto('/account')

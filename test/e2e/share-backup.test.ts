@@ -3,7 +3,16 @@ import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
-import { galleryNames, getParam, makeCharacter, openGallery, register, uniqueEmail } from './app.ts'
+import {
+  addDeviceCharacters,
+  galleryNames,
+  getParam,
+  makeCharacter,
+  openGallery,
+  register,
+  syncNow,
+  uniqueEmail,
+} from './app.ts'
 
 describe('share and backup', () => {
   let chromium: Launched
@@ -58,6 +67,8 @@ describe('share and backup', () => {
 
   it('opens an account share link, with and without the code, in a fresh context', async () => {
     await register(page, uniqueEmail('share'), 'correct horse battery')
+    await addDeviceCharacters(page)
+    await syncNow(page)
     await openGallery(page)
     await page.getByRole('link', { name: /Sharey/ }).click()
     await page.getByRole('button', { name: 'Share', exact: true }).click()

@@ -106,4 +106,61 @@ describe('accounts and sync', () => {
     await a.getByRole('link', { name: /^Offline Olga$/ }).click()
     expect(await getParam(a, 'Jaw', 'jaw.width')).toBeCloseTo(0.1, 2)
   })
+
+  /** Deletes a character from its editor, accepting the "delete from this device and your account" question. */
+  const remove = async (page: Page, name: RegExp) => {
+    await openGallery(page)
+    await page.getByRole('link', { name }).click()
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('button', { name: 'Delete character' }).click()
+    await page.getByText(/^Deleted/).waitFor()
+  }
+  const editJaw = async (page: Page, name: RegExp, value: number) => {
+    await openGallery(page)
+    await page.getByRole('link', { name }).click()
+    await setParam(page, 'Jaw', 'jaw.width', value)
+    await save(page)
+  }
+
+  it('asks when a character deleted here was edited on the other device, and restores the edit', async () => {
+    await tablet.setOffline(true)
+    await remove(b, /this device/)
+    await editJaw(a, /this device/, 0.33)
+    await syncNow(a)
+    await tablet.setOffline(false)
+    // Neither silently resurrected nor silently dropped: the player is asked.
+    await b.getByRole('button', { name: 'Review' }).click({ timeout: 20_000 })
+    const conflict = b.getByTestId('conflict')
+    await conflict.getByText('deleted Offline Olga (this device)').waitFor()
+    await conflict.getByRole('button', { name: 'Restore their edit' }).click()
+    await conflict.waitFor({ state: 'detached' })
+    await syncNow(b)
+    expect((await galleryNames(b)).sort()).toEqual(['Offline Olga', 'Offline Olga (this device)'])
+    await b.getByRole('link', { name: 'Offline Olga (this device)' }).click()
+    expect(await getParam(b, 'Jaw', 'jaw.width')).toBeCloseTo(0.33, 2)
+  })
+
+  it('asks when a character edited here was deleted on the other device, and keeps the edit', async () => {
+    await tablet.setOffline(true)
+    await remove(a, /^Offline Olga$/)
+    await syncNow(a)
+    await editJaw(b, /^Offline Olga$/, 0.77)
+    await tablet.setOffline(false)
+    await b.getByRole('button', { name: 'Review' }).click({ timeout: 20_000 })
+    const conflict = b.getByTestId('conflict')
+    await conflict.getByText(/deleted it/).waitFor()
+    await conflict.getByRole('button', { name: 'Keep mine' }).click()
+    await conflict.waitFor({ state: 'detached' })
+    await syncNow(b)
+    await syncNow(a)
+    // The edit lives on (as a new character: ids are not reused after a delete), on both devices.
+    for (const page of [a, b]) {
+      expect((await galleryNames(page)).sort()).toEqual([
+        'Offline Olga',
+        'Offline Olga (this device)',
+      ])
+      await page.getByRole('link', { name: /^Offline Olga$/ }).click()
+      expect(await getParam(page, 'Jaw', 'jaw.width')).toBeCloseTo(0.77, 2)
+    }
+  })
 })

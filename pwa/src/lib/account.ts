@@ -1,9 +1,15 @@
 /** @module lib/account — sign in, register, anonymous device account, upgrade, sign out. */
 import type { CredentialsBody, SessionResponse } from '@facecraft/shared/api'
 import { api } from './api-client.ts'
+import { listAll, removeRecord } from './gallery.ts'
+import { recordsToRemove, signOutSummary, type SignOutSummary } from './ownership.ts'
 import { loadSession, saveSession } from './session.ts'
+import { dropConflict, forgetCursor } from './sync.ts'
 
 export type SignInMode = 'login' | 'register'
+
+/** What happens to the account's characters on this device at sign-out: the player's choice, asked every time. */
+export type SignOutChoice = 'keep' | 'remove'
 
 /** Signs in with email and password (or registers), and stores the session. */
 export async function signIn(mode: SignInMode, credentials: CredentialsBody): Promise<void> {
@@ -28,14 +34,26 @@ export async function upgradeAccount(credentials: CredentialsBody): Promise<void
   await saveSession(session)
 }
 
-/** Signs out every device of this account (a lost phone): all refresh tokens die; then signs out here. */
-export async function signOutEverywhere(): Promise<void> {
-  await api('/v1/auth/logout-all', { method: 'POST', auth: true })
-  await saveSession(null)
+/** The signed-in account's characters on this device, for the sign-out question; null when signed out. */
+export async function currentSignOutSummary(): Promise<SignOutSummary | null> {
+  const session = await loadSession()
+  return session ? signOutSummary(await listAll(), session.user.id) : null
 }
 
-/** Signs out on this device (the server revokes the refresh token); characters stay on the device. */
-export async function signOut(): Promise<void> {
+/** Signs out every device of this account (a lost phone): all refresh tokens die; then signs out here. */
+export async function signOutEverywhere(choice: SignOutChoice): Promise<void> {
+  const session = await loadSession()
+  await api('/v1/auth/logout-all', { method: 'POST', auth: true })
+  await saveSession(null)
+  if (session) await leaveDevice(session.user.id, choice)
+}
+
+/**
+ * Signs out on this device (the server revokes the refresh token). 'keep' leaves the account's characters here,
+ * still its own (they sync again only when it signs back in, never into another account); 'remove' deletes them
+ * from this device (the account's server copies stay).
+ */
+export async function signOut(choice: SignOutChoice): Promise<void> {
   const session = await loadSession()
   if (session) {
     // Best effort: signing out offline still forgets the session here.
@@ -45,4 +63,16 @@ export async function signOut(): Promise<void> {
     }).catch(() => undefined)
   }
   await saveSession(null)
+  if (session) await leaveDevice(session.user.id, choice)
+}
+
+async function leaveDevice(userId: string, choice: SignOutChoice): Promise<void> {
+  if (choice === 'keep') return
+  const ids = recordsToRemove(await listAll(), userId)
+  for (const id of ids) {
+    await dropConflict(id)
+    await removeRecord(id)
+  }
+  // Its records left this device, so a later sign-in of this account must pull everything again.
+  await forgetCursor(userId)
 }

@@ -4,6 +4,7 @@
  */
 import { checkCharacter, type Character } from '@facecraft/shared/rig'
 import { getCharacter, listCharacters, newCharacterId, putRecord } from './gallery.ts'
+import { loadSession } from './session.ts'
 import { sameContent } from './sync-merge.ts'
 
 const FORMAT = 'facecraft-gallery'
@@ -47,6 +48,8 @@ export interface ImportReport {
 export async function importGallery(text: string): Promise<ImportReport> {
   const file = parseBackup(text)
   const report: ImportReport = { added: 0, skipped: 0, copies: 0 }
+  // Importing is the player's own act: while signed in, the characters join that account; else device-only.
+  const owner = (await loadSession())?.user.id ?? null
   for (const entry of file.characters) {
     const existing = await getCharacter(entry.id)
     if (existing && !existing.deleted && sameContent(existing, entry)) {
@@ -58,7 +61,7 @@ export async function importGallery(text: string): Promise<ImportReport> {
     if (existing) report.copies++
     else report.added++
     await putRecord(
-      { ...entry, id, revision: 0, dirty: true, deleted: false, thumbnail: null },
+      { ...entry, id, owner, revision: 0, dirty: true, deleted: false, thumbnail: null },
       false
     )
   }

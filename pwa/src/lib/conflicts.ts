@@ -8,16 +8,39 @@ import { dropConflict } from './sync.ts'
 
 export type Resolution = 'mine' | 'theirs' | 'both'
 
-/** Applies the player's choice locally; the next sync uploads whatever it left pending. */
+/**
+ * Applies the player's choice locally; the next sync uploads whatever it left pending. When this device deleted
+ * the character and the other edited it, 'mine' keeps it deleted (the delete is sent over their revision) and
+ * 'theirs' restores their edit; 'both' has nothing of this device's to keep, so it restores theirs too.
+ */
 export async function resolveConflict(conflict: Conflict, choice: Resolution): Promise<void> {
   const local = await getCharacter(conflict.id)
   const thumbnail = local?.thumbnail ?? null
+  const owner = local?.owner ?? null
   const now = new Date().toISOString()
   const { mine, theirs } = conflict
+  if (mine.deleted && theirs.character) {
+    if (choice === 'mine') {
+      await putRecord({
+        id: conflict.id,
+        owner,
+        name: theirs.name,
+        character: theirs.character,
+        updatedAt: now,
+        revision: theirs.revision,
+        dirty: true,
+        deleted: true,
+        thumbnail: null,
+      })
+      return dropConflict(conflict.id)
+    }
+    choice = 'theirs'
+  }
   if (choice === 'theirs' || choice === 'both') {
     if (theirs.character) {
       await putRecord({
         id: conflict.id,
+        owner,
         name: theirs.name,
         character: theirs.character,
         updatedAt: theirs.updatedAt,
@@ -33,7 +56,8 @@ export async function resolveConflict(conflict: Conflict, choice: Resolution): P
   if (choice === 'mine' && theirs.character) {
     // Overwrite the server copy: based on their revision, so the upload's If-Match succeeds.
     await putRecord({
-      ...mine,
+      ...fields(mine),
+      owner,
       id: conflict.id,
       updatedAt: now,
       revision: theirs.revision,
@@ -46,7 +70,8 @@ export async function resolveConflict(conflict: Conflict, choice: Resolution): P
     if (choice === 'mine') await removeRecord(conflict.id)
     const name = choice === 'both' ? suffixed(mine.name) : mine.name
     await putRecord({
-      ...mine,
+      ...fields(mine),
+      owner,
       name,
       id: newCharacterId(),
       updatedAt: now,
@@ -57,6 +82,11 @@ export async function resolveConflict(conflict: Conflict, choice: Resolution): P
     })
   }
   await dropConflict(conflict.id)
+}
+
+/** The character fields of this device's side (without its `deleted` mark). */
+function fields(mine: Conflict['mine']) {
+  return { name: mine.name, character: mine.character }
 }
 
 /** "Ada" -> "Ada (this device)", within the server's 64-character name limit. */

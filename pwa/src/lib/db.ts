@@ -20,6 +20,11 @@ export interface StoredCharacter {
   dirty: boolean
   /** Deleted locally, but the server copy still has to be deleted (kept as a tombstone until then). */
   deleted: boolean
+  /**
+   * The account this character belongs to (made in, or pulled from); null when made here while signed out
+   * (device-only until the player adds it to an account). Absent on records stored before owners existed.
+   */
+  owner?: string | null
   /** Front-view render (WebP, or PNG where WebP encoding is missing), 256 x 256 px; null until rendered. */
   thumbnail: Blob | null
 }
@@ -27,7 +32,8 @@ export interface StoredCharacter {
 /** The same character changed here and on another device; kept until the player chooses. */
 export interface Conflict {
   id: string
-  mine: { name: string; character: Character; updatedAt: string }
+  /** This device's copy; `deleted` when this device deleted it and the other device edited it meanwhile. */
+  mine: { name: string; character: Character; updatedAt: string; deleted?: boolean }
   /** The server copy; `deleted` when the other device deleted it. */
   theirs: { name: string; character: Character | null; updatedAt: string; revision: number }
   detectedAt: string

@@ -4,6 +4,8 @@
  */
 import type { Character } from '@facecraft/shared/rig'
 import { openDb, type StoredCharacter } from './db.ts'
+import { ownerForSave } from './ownership.ts'
+import { loadSession } from './session.ts'
 import { toStorageError } from './storage-error.ts'
 
 const memory = new Map<string, StoredCharacter>()
@@ -58,7 +60,10 @@ export async function removeRecord(id: string): Promise<void> {
   notifyGalleryChange()
 }
 
-/** Saves the player's edit: marks it for upload and stamps the time. Returns the stored record. */
+/**
+ * Saves the player's edit: marks it for upload and stamps the time. A new character belongs to the signed-in
+ * account (or to nobody, device-only, when signed out); an existing one keeps its owner. Returns the record.
+ */
 export async function saveEdit(
   id: string,
   edit: { name: string; character: Character; thumbnail: Blob | null }
@@ -66,6 +71,7 @@ export async function saveEdit(
   const existing = await getCharacter(id)
   const record: StoredCharacter = {
     id,
+    owner: ownerForSave(existing, (await loadSession())?.user.id ?? null),
     name: edit.name,
     character: edit.character,
     thumbnail: edit.thumbnail ?? existing?.thumbnail ?? null,

@@ -40,7 +40,13 @@ describe('decidePull', () => {
       remote(3),
       'conflict',
     ],
-    ['deleted here, edited there', local({ dirty: true, deleted: true }), remote(3), 'take'],
+    ['deleted here, edited there', local({ dirty: true, deleted: true }), remote(3), 'conflict'],
+    [
+      'deleted here, same content there',
+      local({ dirty: true, deleted: true, character: changed }),
+      remote(3),
+      'conflict',
+    ],
   ] as const)('%s -> %s', (_label, l, r, expected) => {
     expect(decidePull(l, r)).toBe(expected)
   })

@@ -10,7 +10,7 @@ import type { StoredCharacter } from './db.ts'
  * - 'take': store the server copy (new here, or only the server changed).
  * - 'keep': the local copy is already this revision or newer.
  * - 'adopt': both sides hold the same content; just record the server's revision.
- * - 'conflict': both changed differently; ask the player.
+ * - 'conflict': both changed differently (or deleted here, edited there); ask the player.
  */
 export type PullDecision = 'take' | 'keep' | 'adopt' | 'conflict'
 
@@ -20,8 +20,8 @@ export function decidePull(local: StoredCharacter | null, remote: CharacterRecor
   if (remote.revision <= local.revision) return 'keep'
   if (!local.dirty) return 'take'
   if (!local.deleted && sameContent(local, remote)) return 'adopt'
-  // Deleted here but edited there: the edit wins rather than being lost, so take it back.
-  if (local.deleted) return 'take'
+  // Deleted here but edited there is a conflict too: the player chooses (keep deleted / restore their edit);
+  // neither a silent resurrection nor a silent loss of the other device's edit.
   return 'conflict'
 }
 

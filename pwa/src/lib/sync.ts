@@ -13,11 +13,14 @@ import { openDb, getSetting, setSetting, type Conflict, type StoredCharacter } f
 import { api, ApiError } from './api-client.ts'
 import { getCharacter, listAll, notifyGalleryChange, putRecord, removeRecord } from './gallery.ts'
 import { decidePull, decideTombstone, sameContent } from './sync-merge.ts'
+import { ownerOf, syncsWith } from './ownership.ts'
 import { loadSession } from './session.ts'
 
-const CURSOR_KEY = 'sync.cursor'
-/** The account the local revisions belong to; a different account means every local copy must be re-uploaded. */
-const OWNER_KEY = 'sync.owner'
+/** Each account's pull cursor, so switching accounts on one device never mixes their change feeds. */
+const cursorKey = (userId: string) => `sync.cursor.${userId}`
+/** Before records had owners: the one cursor, and the account every local record was synced with. */
+const LEGACY_CURSOR_KEY = 'sync.cursor'
+const LEGACY_OWNER_KEY = 'sync.owner'
 
 /** What one sync did. */
 export interface SyncReport {
@@ -30,10 +33,11 @@ export interface SyncReport {
 export async function syncNow(): Promise<SyncReport> {
   const session = await loadSession()
   if (!session) return { pulled: 0, pushed: 0, conflicts: 0 }
-  await adoptOwner(session.user.id)
+  const userId = session.user.id
+  await migrateOwners()
   const report = { pulled: 0, pushed: 0, conflicts: 0 }
-  await pull(report)
-  await push(report)
+  await pull(userId, report)
+  await push(userId, report)
   report.conflicts = (await listConflicts()).length
   notifyGalleryChange()
   return report
@@ -47,35 +51,54 @@ export async function listConflicts(): Promise<Conflict[]> {
   return all.sort((a, b) => a.detectedAt.localeCompare(b.detectedAt))
 }
 
-async function adoptOwner(userId: string): Promise<void> {
-  if ((await getSetting<string>(OWNER_KEY)) === userId) return
-  // Copies synced with another account (or none) belong to this device now: upload them to this account.
-  for (const record of await listAll()) {
-    if (record.deleted) await removeRecord(record.id)
-    else await putRecord({ ...record, revision: 0, dirty: true }, false)
+/** Gives records stored before owners existed the account this device last synced with (or none); once. */
+async function migrateOwners(): Promise<void> {
+  const legacy = await listAll()
+  if (legacy.every((r) => r.owner !== undefined)) return
+  const legacyOwner = await getSetting<string>(LEGACY_OWNER_KEY)
+  for (const record of legacy) {
+    if (record.owner === undefined)
+      await putRecord({ ...record, owner: ownerOf(record, legacyOwner) }, false)
   }
-  await setSetting(CURSOR_KEY, null)
-  await setSetting(OWNER_KEY, userId)
+  // The old cursor is dropped: a full pull re-reads the account, and same revisions are kept as they are.
+  await setSetting(LEGACY_CURSOR_KEY, null)
+  await setSetting(LEGACY_OWNER_KEY, null)
 }
 
-async function pull(report: SyncReport): Promise<void> {
+/** Forgets an account's pull cursor (its records left this device, so the next sign-in pulls everything). */
+export function forgetCursor(userId: string): Promise<void> {
+  return setSetting(cursorKey(userId), null)
+}
+
+async function pull(userId: string, report: SyncReport): Promise<void> {
   for (let more = true; more;) {
-    const cursor = await getSetting<string>(CURSOR_KEY)
+    const cursor = await getSetting<string>(cursorKey(userId))
     const query = cursor ? `?since=${encodeURIComponent(cursor)}` : ''
     const page = await api<CharacterListResponse>(`/v1/characters${query}`, { auth: true })
-    for (const remote of page.items) report.pulled += await applyRemote(remote)
-    for (const tombstone of page.tombstones) await applyTombstone(tombstone)
-    await setSetting(CURSOR_KEY, page.cursor)
+    for (const remote of page.items) report.pulled += await applyRemote(userId, remote)
+    for (const tombstone of page.tombstones) await applyTombstone(userId, tombstone)
+    await setSetting(cursorKey(userId), page.cursor)
     more = page.more
   }
 }
 
-async function applyRemote(remote: CharacterRecord): Promise<number> {
-  const local = await getCharacter(remote.id)
+/**
+ * The local copy sync may touch for `userId`: null when absent. A record of the same id that belongs to another
+ * account or to nobody (e.g. the same backup imported twice) is left alone: `undefined` says skip this change.
+ */
+async function ownLocal(userId: string, id: string): Promise<StoredCharacter | null | undefined> {
+  const local = await getCharacter(id)
+  if (!local) return null
+  return syncsWith(local, userId) ? local : undefined
+}
+
+async function applyRemote(userId: string, remote: CharacterRecord): Promise<number> {
+  const local = await ownLocal(userId, remote.id)
+  if (local === undefined) return 0
   if (await hasConflict(remote.id)) return recordConflict(local!, remote)
   switch (decidePull(local, remote)) {
     case 'take':
-      await putRecord(fromRemote(remote, keptThumbnail(local, remote)), false)
+      await putRecord(fromRemote(remote, keptThumbnail(local, remote), userId), false)
       return 1
     case 'adopt':
       await putRecord({ ...local!, revision: remote.revision, dirty: false }, false)
@@ -88,8 +111,9 @@ async function applyRemote(remote: CharacterRecord): Promise<number> {
   }
 }
 
-async function applyTombstone(tombstone: Tombstone): Promise<void> {
-  const local = await getCharacter(tombstone.id)
+async function applyTombstone(userId: string, tombstone: Tombstone): Promise<void> {
+  const local = await ownLocal(userId, tombstone.id)
+  if (local === undefined) return
   const decision = decideTombstone(local, tombstone)
   if (decision === 'remove') await removeRecord(tombstone.id)
   if (decision === 'conflict' && local) {
@@ -107,9 +131,10 @@ async function applyTombstone(tombstone: Tombstone): Promise<void> {
   }
 }
 
-async function push(report: SyncReport): Promise<void> {
+async function push(userId: string, report: SyncReport): Promise<void> {
   for (const record of await listAll()) {
-    if (!record.dirty || (await hasConflict(record.id))) continue
+    // Only this account's records: another account's, and device-only ones the player has not added, stay here.
+    if (!syncsWith(record, userId) || !record.dirty || (await hasConflict(record.id))) continue
     try {
       if (record.deleted) await pushDelete(record)
       else await pushEdit(record)
@@ -168,17 +193,21 @@ async function settle(pushed: StoredCharacter, revision: number): Promise<void> 
   await putRecord({ ...now, revision, dirty: !untouched }, false)
 }
 
-/** A 412: the server has another revision. Same content: adopt it. Deleted here: the other edit wins. */
+/** A 412: the server has another revision. Same content: adopt it. Else (deleted or edited here) ask the player. */
 async function applyMismatch(record: StoredCharacter, current: CharacterRecord): Promise<void> {
-  if (record.deleted) return putRecord(fromRemote(current, keptThumbnail(record, current)), false)
-  if (sameContent(record, current)) return settle(record, current.revision)
+  if (!record.deleted && sameContent(record, current)) return settle(record, current.revision)
   await recordConflict(record, current)
 }
 
 async function recordConflict(local: StoredCharacter, remote: CharacterRecord): Promise<number> {
   await saveConflict({
     id: local.id,
-    mine: { name: local.name, character: local.character, updatedAt: local.updatedAt },
+    mine: {
+      name: local.name,
+      character: local.character,
+      updatedAt: local.updatedAt,
+      deleted: local.deleted,
+    },
     theirs: {
       name: remote.name,
       character: remote.character,
@@ -214,9 +243,14 @@ export async function dropConflict(id: string): Promise<void> {
 }
 
 /** The local record for a server copy. */
-export function fromRemote(remote: CharacterRecord, thumbnail: Blob | null): StoredCharacter {
+export function fromRemote(
+  remote: CharacterRecord,
+  thumbnail: Blob | null,
+  owner: string
+): StoredCharacter {
   return {
     id: remote.id,
+    owner,
     name: remote.name,
     character: remote.character,
     updatedAt: remote.updatedAt,

@@ -5,13 +5,16 @@
 import { useEffect, useState } from 'preact/hooks'
 import { API_LIMITS } from '@facecraft/shared/api'
 import {
+  currentSignOutSummary,
   signIn,
   signOut,
   signOutEverywhere,
   startAnonymous,
   upgradeAccount,
   type SignInMode,
+  type SignOutChoice,
 } from '../../lib/account.ts'
+import type { SignOutSummary } from '../../lib/ownership.ts'
 import { isPersisted, requestPersistence, storageEstimate } from '../../lib/persistence.ts'
 import { requestSync } from '../../lib/sync-controller.ts'
 import { toast } from '../../lib/toast.ts'
@@ -23,6 +26,13 @@ export function AccountScreen() {
   const status = useSyncStatus()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [leaving, setLeaving] = useState<{ everywhere: boolean; summary: SignOutSummary } | null>(
+    null
+  )
+  const askSignOut = async (everywhere: boolean) => {
+    const summary = await currentSignOutSummary()
+    if (summary) setLeaving({ everywhere, summary })
+  }
 
   async function run(action: () => Promise<void>, done: string) {
     setBusy(true)
@@ -63,16 +73,29 @@ export function AccountScreen() {
               onSubmit={(c) => run(() => upgradeAccount(c), 'Account saved')}
             />
           )}
-          <button onClick={() => void run(signOut, 'Signed out')} disabled={busy}>
-            Sign out
-          </button>
-          <button
-            onClick={() => void run(signOutEverywhere, 'Signed out on every device')}
-            disabled={busy}
-          >
-            Sign out on all devices
-          </button>
-          <p class={styles.muted}>Signing out keeps your characters on this device.</p>
+          {leaving ? (
+            <SignOutChoiceBox
+              everywhere={leaving.everywhere}
+              summary={leaving.summary}
+              busy={busy}
+              onCancel={() => setLeaving(null)}
+              onChoose={(choice) =>
+                run(
+                  () => (leaving.everywhere ? signOutEverywhere(choice) : signOut(choice)),
+                  leaving.everywhere ? 'Signed out on every device' : 'Signed out'
+                ).then(() => setLeaving(null))
+              }
+            />
+          ) : (
+            <>
+              <button onClick={() => void askSignOut(false)} disabled={busy}>
+                Sign out
+              </button>
+              <button onClick={() => void askSignOut(true)} disabled={busy}>
+                Sign out on all devices
+              </button>
+            </>
+          )}
         </>
       ) : (
         <SignedOut busy={busy} run={run} />
@@ -84,6 +107,40 @@ export function AccountScreen() {
       )}
       <StorageInfo />
     </section>
+  )
+}
+
+/** Sign out: keep this account's characters on this device, or remove them (asked every time, never assumed). */
+function SignOutChoiceBox(props: {
+  everywhere: boolean
+  summary: SignOutSummary
+  busy: boolean
+  onCancel: () => void
+  onChoose: (choice: SignOutChoice) => Promise<void>
+}) {
+  const { count, unsynced } = props.summary
+  const them = count === 1 ? 'it' : 'them'
+  return (
+    <div class={styles.form} role='group' aria-label='Sign out' data-testid='sign-out-choice'>
+      <p>
+        {count === 0
+          ? 'This account has no characters on this device.'
+          : `This account has ${count} character${count === 1 ? '' : 's'} on this device. Keep ${them} here (only this account syncs ${them}, when it signs in again), or remove ${them} from this device (${count === 1 ? 'it stays' : 'they stay'} in your account).`}
+        {unsynced > 0 &&
+          ` ${unsynced} ${unsynced === 1 ? 'has' : 'have'} changes not uploaded yet: removing loses those changes.`}
+      </p>
+      <button class='primary' disabled={props.busy} onClick={() => void props.onChoose('keep')}>
+        {props.everywhere ? 'Sign out everywhere, keep them here' : 'Sign out, keep them here'}
+      </button>
+      <button disabled={props.busy || count === 0} onClick={() => void props.onChoose('remove')}>
+        {props.everywhere
+          ? 'Sign out everywhere, remove them from this device'
+          : 'Sign out, remove them from this device'}
+      </button>
+      <button disabled={props.busy} onClick={props.onCancel}>
+        Cancel
+      </button>
+    </div>
   )
 }
 

@@ -67,11 +67,15 @@ function ConflictCard(props: { conflict: Conflict; onResolved: () => Promise<voi
     <article class={styles.card} data-testid='conflict'>
       <div class={styles.sides}>
         <figure>
-          {images[0] && <img src={images[0]} alt='' />}
+          {mine.deleted ? (
+            <span class={styles.deleted}>Deleted</span>
+          ) : (
+            images[0] && <img src={images[0]} alt='' />
+          )}
           <figcaption>
             <strong>This device</strong>
             <br />
-            {mine.name} · {when(mine.updatedAt)}
+            {mine.deleted ? `deleted ${mine.name}` : `${mine.name} · ${when(mine.updatedAt)}`}
           </figcaption>
         </figure>
         <figure>
@@ -83,13 +87,23 @@ function ConflictCard(props: { conflict: Conflict; onResolved: () => Promise<voi
           </figcaption>
         </figure>
       </div>
-      <div class={styles.choices}>
-        <button onClick={() => void choose('mine')}>Keep mine</button>
-        <button onClick={() => void choose('theirs')}>Keep theirs</button>
-        <button class='primary' onClick={() => void choose('both')}>
-          Keep both
-        </button>
-      </div>
+      {mine.deleted ? (
+        // Deleted here, edited there: nothing of this device's to keep but the delete itself.
+        <div class={styles.choices}>
+          <button onClick={() => void choose('mine')}>Keep deleted</button>
+          <button class='primary' onClick={() => void choose('theirs')}>
+            Restore their edit
+          </button>
+        </div>
+      ) : (
+        <div class={styles.choices}>
+          <button onClick={() => void choose('mine')}>Keep mine</button>
+          <button onClick={() => void choose('theirs')}>Keep theirs</button>
+          <button class='primary' onClick={() => void choose('both')}>
+            Keep both
+          </button>
+        </div>
+      )}
     </article>
   )
 }

@@ -64,7 +64,7 @@ export function Gallery() {
       ) : (
         <ul class={styles.grid} data-testid='gallery'>
           {items.map((item) => (
-            <Card key={item.id} item={item} signedIn={!!user} />
+            <Card key={item.id} item={item} userId={user?.id ?? null} />
           ))}
         </ul>
       )}
@@ -88,7 +88,9 @@ export function Gallery() {
   )
 }
 
-function Card({ item, signedIn }: { item: StoredCharacter; signedIn: boolean }) {
+function Card({ item, userId }: { item: StoredCharacter; userId: string | null }) {
+  // Another account's (kept here at its sign-out) or device-only: never synced with the signed-in account.
+  const elsewhere = !!userId && item.owner !== undefined && item.owner !== userId
   const url = useObjectUrl(item.thumbnail)
   return (
     <li class={styles.card}>
@@ -101,7 +103,11 @@ function Card({ item, signedIn }: { item: StoredCharacter; signedIn: boolean }) 
       >
         <span class={styles.thumb}>{url && <img src={url} alt='' width={128} height={128} />}</span>
         <span class={styles.name}>{item.name}</span>
-        {signedIn && item.dirty && <span class={styles.pending}>Not synced yet</span>}
+        {elsewhere ? (
+          <span class={styles.pending}>Not in this account</span>
+        ) : (
+          userId && item.dirty && <span class={styles.pending}>Not synced yet</span>
+        )}
       </a>
     </li>
   )
