@@ -126,7 +126,7 @@ export async function signOut(
     .click()
   const prefix = everywhere ? 'Sign out everywhere' : 'Sign out'
   const label =
-    choice === 'keep' ? `${prefix}, keep them here` : `${prefix}, remove them from this device`
+    choice === 'keep' ? `${prefix}, keep on this device` : `${prefix}, remove from this device`
   await page.getByTestId('sign-out-choice').getByRole('button', { name: label }).click()
   await page.getByRole('button', { name: 'Sync without an email' }).waitFor()
 }

@@ -4,7 +4,7 @@
  */
 import type { Character } from '@facecraft/shared/rig'
 import { openDb, type StoredCharacter } from './db.ts'
-import { ownerForSave } from './ownership.ts'
+import { deleteReach, ownerForSave } from './ownership.ts'
 import { loadSession } from './session.ts'
 import { toStorageError } from './storage-error.ts'
 
@@ -84,11 +84,21 @@ export async function saveEdit(
   return record
 }
 
-/** Deletes a character: gone at once if never uploaded, else kept as a tombstone until sync deletes it remotely. */
+/** Where deleting this character reaches now (see `deleteReach`), for the confirmation question. */
+export async function deleteScope(id: string): Promise<'account' | 'device'> {
+  const existing = await getCharacter(id)
+  if (!existing) return 'device'
+  return deleteReach(existing, (await loadSession())?.user.id ?? null)
+}
+
+/**
+ * Deletes a character: from this device alone unless it is an uploaded character of the signed-in account, which
+ * is kept as a tombstone until sync deletes it remotely.
+ */
 export async function deleteCharacter(id: string): Promise<void> {
   const existing = await getCharacter(id)
   if (!existing) return
-  if (existing.revision === 0) return removeRecord(id)
+  if ((await deleteScope(id)) === 'device') return removeRecord(id)
   await putRecord({ ...existing, deleted: true, dirty: true })
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createCharacter } from '@facecraft/shared/rig'
 import type { StoredCharacter } from './db.ts'
 import {
+  deleteReach,
   ownerForSave,
   ownerOf,
   recordsToRemove,
@@ -76,6 +77,17 @@ describe('undecidedDeviceOnly', () => {
   it('asks only about visible device-only characters not yet kept out of this account', () => {
     expect(undecidedDeviceOnly(device, new Set()).map((r) => r.id)).toEqual(['guest-1', 'guest-2'])
     expect(undecidedDeviceOnly(device, new Set(['guest-1'])).map((r) => r.id)).toEqual(['guest-2'])
+  })
+})
+
+describe('deleteReach', () => {
+  it("reaches the server only for the signed-in account's uploaded records", () => {
+    expect(deleteReach({ owner: 'ann', revision: 2 }, 'ann')).toBe('account')
+    expect(deleteReach({ revision: 2 }, 'ann')).toBe('account')
+    expect(deleteReach({ owner: 'ann', revision: 0 }, 'ann')).toBe('device')
+    expect(deleteReach({ owner: 'ann', revision: 2 }, 'ben')).toBe('device')
+    expect(deleteReach({ owner: 'ann', revision: 2 }, null)).toBe('device')
+    expect(deleteReach({ owner: null, revision: 0 }, 'ben')).toBe('device')
   })
 })
 

@@ -43,6 +43,20 @@ export function undecidedDeviceOnly(
   return records.filter((r) => r.owner === null && !r.deleted && !declined.has(r.id))
 }
 
+/**
+ * How far deleting a record reaches: 'account' (kept as a tombstone until sync deletes the server copy) only for
+ * an uploaded record of the signed-in account; anything else ('device': never uploaded, device-only, another
+ * account's, or anyone's while signed out) is removed from this device alone, so nobody deletes from an account
+ * they are not signed in to. Records from before owners existed count as the signed-in account's, as before.
+ */
+export function deleteReach(
+  record: Pick<StoredCharacter, 'owner' | 'revision'>,
+  signedIn: Owner
+): 'account' | 'device' {
+  const own = record.owner === undefined || record.owner === signedIn
+  return signedIn !== null && record.revision > 0 && own ? 'account' : 'device'
+}
+
 /** What the player is told before signing out: how many characters are theirs here, and how many unsynced. */
 export interface SignOutSummary {
   /** Visible characters of this account on this device. */

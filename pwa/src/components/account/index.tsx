@@ -130,12 +130,14 @@ function SignOutChoiceBox(props: {
           ` ${unsynced} ${unsynced === 1 ? 'has' : 'have'} changes not uploaded yet: removing loses those changes.`}
       </p>
       <button class='primary' disabled={props.busy} onClick={() => void props.onChoose('keep')}>
-        {props.everywhere ? 'Sign out everywhere, keep them here' : 'Sign out, keep them here'}
+        {props.everywhere
+          ? 'Sign out everywhere, keep on this device'
+          : 'Sign out, keep on this device'}
       </button>
       <button disabled={props.busy || count === 0} onClick={() => void props.onChoose('remove')}>
         {props.everywhere
-          ? 'Sign out everywhere, remove them from this device'
-          : 'Sign out, remove them from this device'}
+          ? 'Sign out everywhere, remove from this device'
+          : 'Sign out, remove from this device'}
       </button>
       <button disabled={props.busy} onClick={props.onCancel}>
         Cancel

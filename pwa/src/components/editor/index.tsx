@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { randomCharacter, type Character } from '@facecraft/shared/rig'
 import { thumbnailBlob } from '../../features/render/renderer.ts'
 import { clearDraft } from '../../lib/draft.ts'
-import { deleteCharacter, saveEdit } from '../../lib/gallery.ts'
+import { deleteCharacter, deleteScope, saveEdit } from '../../lib/gallery.ts'
 import { edit, redo, undo, type History } from '../../lib/history.ts'
 import { requestPersistence } from '../../lib/persistence.ts'
 import { navigate, setLeaveGuard } from '../../lib/router.ts'
@@ -99,7 +99,9 @@ export function Editor(props: { id: string | null }) {
   }
 
   async function remove() {
-    if (!confirm(`Delete “${name}” from this device and your account?`)) return
+    const reach = await deleteScope(state!.id)
+    const where = reach === 'account' ? 'from this device and your account' : 'from this device'
+    if (!confirm(`Delete “${name}” ${where}?`)) return
     await deleteCharacter(state!.id)
     await clearDraft(state!.id)
     toast(`Deleted “${name}”`)
