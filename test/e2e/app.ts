@@ -128,7 +128,10 @@ export async function signOut(
   const label =
     choice === 'keep' ? `${prefix}, keep on this device` : `${prefix}, remove from this device`
   await page.getByTestId('sign-out-choice').getByRole('button', { name: label }).click()
-  await page.getByRole('button', { name: 'Sync without an email' }).waitFor()
+  // The toast comes once the characters are kept or removed (the signed-out screen shows a moment earlier).
+  await page
+    .getByText(everywhere ? 'Signed out on every device' : 'Signed out', { exact: true })
+    .waitFor()
 }
 
 /** Asks for a sync now (Account screen) and waits until it reports done. */

@@ -5,6 +5,7 @@ import { listAll, removeRecord } from './gallery.ts'
 import { recordsToRemove, signOutSummary, type SignOutSummary } from './ownership.ts'
 import { loadSession, saveSession } from './session.ts'
 import { dropConflict, forgetCursor } from './sync.ts'
+import { syncSettled } from './sync-controller.ts'
 
 export type SignInMode = 'login' | 'register'
 
@@ -68,6 +69,9 @@ export async function signOut(choice: SignOutChoice): Promise<void> {
 
 async function leaveDevice(userId: string, choice: SignOutChoice): Promise<void> {
   if (choice === 'keep') return
+  // A sync that started before sign-out could still store a pulled record after the removal: let it end first
+  // (the session is already gone, so it cannot start another request).
+  await syncSettled()
   const ids = recordsToRemove(await listAll(), userId)
   for (const id of ids) {
     await dropConflict(id)

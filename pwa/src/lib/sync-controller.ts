@@ -43,6 +43,11 @@ function setStatus(next: Partial<SyncStatus>): void {
   for (const listener of listeners) listener(status)
 }
 
+/** Resolves once no sync is running (at once when none is): e.g. before sign-out removes records. */
+export async function syncSettled(): Promise<void> {
+  while (running) await running
+}
+
 /** Syncs now (or right after the sync in progress); resolves when done. Never throws. */
 export function requestSync(): Promise<void> {
   if (running) {

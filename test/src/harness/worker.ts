@@ -37,11 +37,16 @@ export function buildPwa(): void {
 
 /**
  * Starts wrangler dev serving pwa/dist (built first if missing) with its own empty state directory and a random
- * TOKEN_SECRET; resolves once it answers. APP_ORIGIN stays wrangler.toml's (the launcher picks the port, so it
- * cannot be known beforehand): the app calls the API same-origin and builds share links from its own origin.
+ * TOKEN_SECRET; resolves once it answers. The port is chosen here so APP_ORIGIN (CORS, share URLs the API
+ * returns) can name the real origin.
  */
 export async function startWorker(): Promise<RunningWorker> {
   if (!existsSync(join(PWA_DIST, 'index.html'))) buildPwa()
-  const server = await startWranglerDev({ assets: PWA_DIST })
+  const port = await freePort()
+  const server = await startWranglerDev({
+    assets: PWA_DIST,
+    port,
+    vars: { APP_ORIGIN: `http://127.0.0.1:${port}` },
+  })
   return { origin: server.url, stop: server.stop }
 }
