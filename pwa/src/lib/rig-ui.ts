@@ -5,6 +5,7 @@
 import {
   COLORS,
   evalColors,
+  RIG_GROUPS,
   SLIDERS,
   STYLES,
   type Character,
@@ -13,23 +14,6 @@ import {
   type SliderDef,
   type StyleDef,
 } from '@facecraft/shared/rig'
-
-/** Editor tab order (the RigGroup order of the schema). */
-const GROUP_ORDER: readonly RigGroup[] = [
-  'face',
-  'forehead',
-  'cheeks',
-  'jaw',
-  'chin',
-  'brows',
-  'eyes',
-  'nose',
-  'mouth',
-  'ears',
-  'skin',
-  'hair',
-  'makeup',
-]
 
 export interface GroupView {
   id: RigGroup
@@ -40,7 +24,7 @@ export interface GroupView {
 }
 
 /** Every group that has at least one parameter, in editor order. */
-export const GROUPS: readonly GroupView[] = GROUP_ORDER.map((id) => ({
+export const GROUPS: readonly GroupView[] = RIG_GROUPS.map((id) => ({
   id,
   label: id[0]!.toUpperCase() + id.slice(1),
   styles: STYLES.filter((s) => s.group === id),

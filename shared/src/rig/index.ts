@@ -5,6 +5,7 @@
  * const code = encodeShareCode(createCharacter({ sliders: { 'nose.width': 0.8 } }), 'Ada')
  */
 export type * from './schema.ts'
+export { RIG_GROUPS } from './schema.ts'
 export { SLIDERS } from './sliders.ts'
 export { COLORS } from './colors.ts'
 export { STYLES } from './styles.ts'

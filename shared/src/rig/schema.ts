@@ -11,21 +11,24 @@
  *   across the sagittal plane x = 0: for the right bone, translation x and rotations about y and z are negated.
  */
 
-/** Which groups sliders, colours and styles are shown under, in editor order. */
-export type RigGroup =
-  | 'face'
-  | 'forehead'
-  | 'cheeks'
-  | 'jaw'
-  | 'chin'
-  | 'brows'
-  | 'eyes'
-  | 'nose'
-  | 'mouth'
-  | 'ears'
-  | 'skin'
-  | 'hair'
-  | 'makeup'
+/** The groups sliders, colours and styles are shown under, in editor order. */
+export const RIG_GROUPS = [
+  'face',
+  'forehead',
+  'cheeks',
+  'jaw',
+  'chin',
+  'brows',
+  'eyes',
+  'nose',
+  'mouth',
+  'ears',
+  'skin',
+  'hair',
+  'makeup',
+] as const
+
+export type RigGroup = (typeof RIG_GROUPS)[number]
 
 export type BoneOp = 'translate' | 'rotate' | 'scale'
 export type BoneAxis = 'x' | 'y' | 'z' | 'xyz'
