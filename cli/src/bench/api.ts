@@ -300,6 +300,13 @@ async function idleLatencies(base: string, c: Client, n = 20): Promise<Record<st
 /** The 1-minute load average (other jobs share the cores: read the figures next to it). */
 const load1 = () => Number(loadavg()[0]!.toFixed(2))
 
+/** A phase's figures under its own prefix: `{ rps }` -> `{ session_rps }`. */
+function prefixed(phase: string, figures: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(figures).map(([key, value]) => [`${phase}_${key}`, value])
+  )
+}
+
 /** Runs every client for `seconds`; figures over all requests of the phase. */
 async function runPhase(
   base: string,
@@ -392,10 +399,7 @@ export const apiBench: Suite = {
         log(`bench api: session mix (sign-in at session start), ${clients} clients for 10 s`)
         const session = await runPhase(server.url, set, 10, THINK_MS, 'session')
         accepted.push(...session.accepted)
-        result.session_rps = session.figures.rps
-        result.session_p50_ms = session.figures.p50_ms
-        result.session_p99_ms = session.figures.p99_ms
-        result.session_errors = session.figures.errors
+        Object.assign(result, prefixed('session', session.figures))
         result.session_lost_updates = await countLostUpdates(server.url, set, accepted)
         result.session_requests = SESSION_REQUESTS
         result.session_signins = session.extra.ops.signin ?? 0
@@ -404,10 +408,7 @@ export const apiBench: Suite = {
         log(`bench api: saturation, ${clients} clients with no think time for 10 s`)
         const sat = await runPhase(server.url, set, 10, 0)
         accepted.push(...sat.accepted)
-        result.saturated_rps = sat.figures.rps
-        result.saturated_p50_ms = sat.figures.p50_ms
-        result.saturated_p99_ms = sat.figures.p99_ms
-        result.saturated_errors = sat.figures.errors
+        Object.assign(result, prefixed('saturated', sat.figures))
         result.saturated_lost_updates = await countLostUpdates(server.url, set, accepted)
         result.loadavg_1m_end = load1()
       }
