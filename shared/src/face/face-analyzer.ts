@@ -11,7 +11,8 @@ import { resolveOptions, type FaceAnalyzerOptions, type ResolvedFaceOptions } fr
 import { headPose, normaliseMesh } from './pose.ts'
 import { ImagePyramid } from './pyramid.ts'
 import { alignedCrop, alignmentFor } from './align.ts'
-import { embedFace } from './embed.ts'
+import { embedFace, faceAttributes, recogniserWindow, type FaceAttributes } from './embed.ts'
+import type { Affine } from './affine.ts'
 import {
   alignedPartLabels,
   partColors,
@@ -102,15 +103,43 @@ export class FaceAnalyzer {
 
   /**
    * The unit-length recognition embedding of `face` on its aligned crop: `face-embedder` (MobileFace, 256-d,
-   * default) or the evaluation recognisers `face-embedder-eval` (FaceRes 1024-d) and `face-embedder-dlib` (128-d).
+   * default) or the evaluation recognisers `face-embedder-eval` (FaceRes 1024-d) and `face-embedder-dlib` (128-d,
+   * on dlib's own 5-point 150x150 chip). Any object with 68 iBUG image points will do (e.g. an engine render's
+   * exact landmarks).
    */
   async embed(
     image: RgbaImage,
-    face: Face,
+    face: Pick<Face, 'ibug68'>,
+    model: EmbedderId = 'face-embedder'
+  ): Promise<Float32Array> {
+    return this.embedWindow(image, recogniserWindow(model, face.ibug68), model)
+  }
+
+  /**
+   * The embedding of an explicit window (the map from the model's unit input square to image pixels); for
+   * experiments with other alignments. `embed` uses each recogniser's documented window.
+   */
+  async embedWindow(
+    image: RgbaImage,
+    windowToImage: Affine,
     model: EmbedderId = 'face-embedder'
   ): Promise<Float32Array> {
     const session = await this.models().load(model)
-    return embedFace(session, this.pyramid(image), face.alignToImage)
+    return embedFace(session, this.pyramid(image), windowToImage)
+  }
+
+  /**
+   * FaceRes's own attribute outputs for `face` on its recogniser window: `female` (0..1, the upstream
+   * sigmoid read as in vladmandic/human: below 0.5 female) and `age` (years, the softmax's expectation).
+   * Evaluation only: nothing in training sees them.
+   */
+  async attributes(image: RgbaImage, face: Pick<Face, 'ibug68'>): Promise<FaceAttributes> {
+    const session = await this.models().load('face-embedder-eval')
+    return faceAttributes(
+      session,
+      this.pyramid(image),
+      recogniserWindow('face-embedder-eval', face.ibug68)
+    )
   }
 
   /** The `size`x`size` crop of `face` in the canonical (engine front render) frame. */

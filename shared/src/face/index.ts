@@ -21,9 +21,18 @@ export {
   alignTemplate,
   alignmentFor,
   setAlignTemplate,
+  composeAffine,
+  embedWindow,
   ALIGN_POINTS,
 } from './align.ts'
-export { cosine, l2normalise } from './embed.ts'
+export {
+  cosine,
+  l2normalise,
+  recogniserWindow,
+  faceAttributes,
+  type FaceAttributes,
+} from './embed.ts'
+export { dlibChipToImage, DLIB_CHIP } from './dlib-chip.ts'
 export { IBUG68_FROM_MESH, ibug68FromMesh, interOcular } from './ibug68.ts'
 export {
   partColors,

@@ -1,0 +1,90 @@
+/**
+ * @module cli/eval/engines — the seam between the likeness evaluations and a character engine. An evaluation
+ * sees an engine only as: a continuous vector x in [0, 1]^dimension, discrete groups (option indices), and a
+ * front render with its 68 iBUG points (from which the canonical aligned frame follows, as for a photo). Engine v1
+ * (@facecraft/shared/engine + rig) is registered here; engine v2 adds its adapter to ENGINES under '2'.
+ */
+import { characterLandmarks, renderCharacter } from '@facecraft/shared/engine'
+import type { RgbaImage } from '@facecraft/shared/image'
+import {
+  characterFromVector,
+  characterToStyleIndices,
+  characterToVector,
+  createCharacter,
+  randomCharacter,
+  STYLES,
+} from '@facecraft/shared/rig'
+import { UsageError } from '../command.ts'
+
+/** A point in an engine's parameter space. */
+export interface EngineParams {
+  /** Continuous parameters, each in [0, 1]. */
+  x: Float64Array
+  /** One option index per discrete group. */
+  styles: Int32Array
+}
+
+/** A front render and its 68 iBUG-300W points (image pixels, continuous coordinates). */
+export interface EngineRender {
+  image: RgbaImage
+  ibug68: Float32Array
+}
+
+/** What an evaluation needs of an engine. */
+export interface EvalEngine {
+  /** The `--engine` value that picks it. */
+  id: string
+  label: string
+  /** Length of x. */
+  dimension: number
+  /** Discrete groups in order, with their option ids. */
+  groups: readonly { id: string; options: readonly string[] }[]
+  /** The rig's default character (the "mean face" baseline). */
+  mean(): EngineParams
+  /** A random character as the rig draws it (the "random" baseline). */
+  random(seed: number): EngineParams
+  /** Front render at `size` px and its exact landmarks. Pure: the same params give the same bytes. */
+  render(p: EngineParams, size: number): EngineRender
+  /** The character as the game saves it (JSON), for reports. */
+  character(p: EngineParams): unknown
+}
+
+/** Background of evaluation renders: the light studio backdrop of the London and Canada photos. */
+const BACKGROUND: readonly [number, number, number] = [236, 236, 236]
+
+/** Engine v1: the procedural mannequin (shared/src/engine, rig v1: 113 sliders + 9 colours, 4 style groups). */
+export function engineV1(): EvalEngine {
+  const params = (c: ReturnType<typeof createCharacter>): EngineParams => ({
+    x: Float64Array.from(characterToVector(c)),
+    styles: characterToStyleIndices(c),
+  })
+  const toCharacter = (p: EngineParams) => characterFromVector(p.x, p.styles)
+  return {
+    id: '1',
+    label: 'engine v1 (procedural, rig v1)',
+    dimension: characterToVector(createCharacter()).length,
+    groups: STYLES.map((s) => ({ id: s.id, options: s.options.map((o) => o.id) })),
+    mean: () => params(createCharacter()),
+    random: (seed) => params(randomCharacter(seed)),
+    render(p, size) {
+      const c = toCharacter(p)
+      return {
+        image: renderCharacter(c, { size, background: BACKGROUND }),
+        ibug68: characterLandmarks(c, { size }).ibug68,
+      }
+    },
+    character: toCharacter,
+  }
+}
+
+/** Engines by `--engine` value. */
+export const ENGINES: Readonly<Record<string, () => EvalEngine>> = { '1': engineV1 }
+
+/** The engine for an `--engine` flag value (default '1'). */
+export function pickEngine(value: string | boolean | undefined): EvalEngine {
+  const id = typeof value === 'string' ? value : '1'
+  const make = ENGINES[id]
+  if (!make)
+    throw new UsageError(`--engine must be one of ${Object.keys(ENGINES).join(', ')}, got '${id}'.`)
+  return make()
+}

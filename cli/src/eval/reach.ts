@@ -1,0 +1,254 @@
+/**
+ * @module cli/eval/reach — `facecraft eval reach`: how close can the engine get to real people at all? For each
+ * person of a fixed, seeded subset of the London set, a black-box search (reach-search.ts: sep-CMA-ES over the
+ * continuous parameters, styles by the best of each option, fixed budget, seeded) maximises MobileFace cosine
+ * between the engine's front render and the person's NEUTRAL photo (both aligned to the canonical frame, the
+ * photo by FaceMesh as the pipeline does, the render by its exact landmarks). The found character's render then
+ * ranks the person's SMILING photo among all smiling photos by FaceRes and by dlib, recognisers the search never
+ * saw (chance: top1 1/102, top5 5/102).
+ * Keys: n, budget, faceres_top1, faceres_top5, dlib_top1, dlib_top5, faceres_own_cos, faceres_others_cos (plus
+ * mobileface_cos: the search's own objective reached, dlib_own_cos/dlib_others_cos, evaluations, seconds, seed,
+ * engine, people).
+ */
+import { alignedCrop, alignmentFor, cosine, FaceAnalyzer } from '@facecraft/shared/face'
+import type { RgbaImage } from '@facecraft/shared/image'
+import { intOption } from '../args.ts'
+import { nodeModelSource } from '../commands/detect.ts'
+import type { Suite } from '../suite.ts'
+import { pickEngine } from './engines.ts'
+import { LONDON_CITATION, londonPeople, seededSubset } from './london.ts'
+import { analysePhoto, embedAll } from './photos.ts'
+import { searchLikeness } from './reach-search.ts'
+import { imageGrid, loadAverage, markdownTable, reportName, writeReport } from './report.ts'
+import { retrieval, round4 } from './retrieval.ts'
+
+/** Render size during the search: the MobileFace window (0.52 of the frame) then has >= 112 px. */
+const SEARCH_SIZE = 224
+/** Render size for the independent recognisers (FaceRes reads 224 px of a 0.52 window). */
+const FINAL_SIZE = 512
+const GRID_PEOPLE = 12
+const CELL = 128
+
+export const reachEval: Suite = {
+  name: 'reach',
+  summary:
+    'likeness ceiling on London: search sliders toward a neutral photo, rank the smiling photo (faceres_top1, dlib_top1, ...)',
+  flags: {
+    engine: { type: 'string', value: 'N', description: 'engine adapter (1 = today; default 1)' },
+    n: { type: 'string', value: 'N', description: 'people (default 40; --quick 5)' },
+    budget: {
+      type: 'string',
+      value: 'N',
+      description: 'renders per person (default 1000; --quick 200)',
+    },
+    seed: { type: 'string', value: 'S', description: 'subset and search seed (default 1)' },
+    report: {
+      type: 'string',
+      value: 'NAME',
+      description: 'write models/reports/NAME.{json,md,png}',
+    },
+  },
+  async run({ quick, args = {} }) {
+    const engine = pickEngine(args.engine)
+    const all = londonPeople()
+    const n = intOption(args.n as string | undefined, 'n', quick ? 5 : 40, 1, all.length)
+    const budget = intOption(
+      args.budget as string | undefined,
+      'budget',
+      quick ? 200 : 1000,
+      60,
+      100000
+    )
+    const seed = intOption(args.seed as string | undefined, 'seed', 1, 0, 2 ** 31)
+    const report = reportName(args.report)
+    const people = seededSubset(all, n, seed)
+    const started = performance.now()
+    const log = (line: string) => console.error(`eval reach: ${line}`)
+    const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource() })
+    const eval_ = ['face-embedder-eval', 'face-embedder-dlib'] as const
+    try {
+      // The gallery: every smiling photo, embedded by the two independent recognisers.
+      const gallery: Record<string, Float32Array>[] = []
+      const smilingCrops = new Map<string, RgbaImage>()
+      for (const [i, p] of all.entries()) {
+        const photo = await analysePhoto(analyzer, p.smiling)
+        gallery.push(await embedAll(analyzer, photo, eval_))
+        if (people.slice(0, GRID_PEOPLE).includes(p))
+          smilingCrops.set(p.person, analyzer.alignedCrop(photo.image, photo.face, CELL))
+        if ((i + 1) % 25 === 0) log(`gallery ${i + 1}/${all.length}`)
+      }
+      const rows: PersonResult[] = []
+      const grid: RgbaImage[][] = []
+      for (const [k, p] of people.entries()) {
+        const t0 = performance.now()
+        const neutral = await analysePhoto(analyzer, p.neutral)
+        const target = await analyzer.embed(neutral.image, neutral.face, 'face-embedder')
+        const result = await searchLikeness({
+          start: engine.mean(),
+          groups: engine.groups.map((g) => g.options.length),
+          budget,
+          seed: seed * 1000 + k,
+          score: async (params) => {
+            const r = engine.render(params, SEARCH_SIZE)
+            return cosine(await analyzer.embed(r.image, r, 'face-embedder'), target)
+          },
+        })
+        const final = engine.render(result.best, FINAL_SIZE)
+        const e = await embedAll(analyzer, { image: final.image, face: final }, eval_)
+        rows.push({
+          person: p.person,
+          gender: p.gender,
+          ethnicity: p.ethnicity,
+          index: all.indexOf(p),
+          mobileface_cos: result.score,
+          evaluations: result.evaluations,
+          seconds: (performance.now() - t0) / 1000,
+          embeddings: e,
+          styles: Object.fromEntries(
+            engine.groups.map((g, i) => [g.id, g.options[result.best.styles[i]!]])
+          ),
+        })
+        if (k < GRID_PEOPLE)
+          grid.push([
+            analyzer.alignedCrop(neutral.image, neutral.face, CELL),
+            alignedCrop(final.image, alignmentFor(final.ibug68), CELL),
+            smilingCrops.get(p.person)!,
+          ])
+        log(
+          `${k + 1}/${people.length} ${p.person} mobileface ${result.score.toFixed(3)} in ${rows.at(-1)!.seconds.toFixed(1)} s (load ${loadAverage()})`
+        )
+      }
+      const figures = summarise(rows, gallery, budget)
+      const out = {
+        ...figures,
+        seed,
+        engine: engine.id,
+        seconds: round4((performance.now() - started) / 1000),
+        load: loadAverage(),
+        people: rows.map((r) => r.person),
+      }
+      if (report) {
+        const perPerson = rows.map((r) => ({
+          person: r.person,
+          gender: r.gender,
+          ethnicity: r.ethnicity,
+          mobileface_cos: round4(r.mobileface_cos),
+          faceres_rank: figures.ranks.faceres[rows.indexOf(r)],
+          dlib_rank: figures.ranks.dlib[rows.indexOf(r)],
+          styles: r.styles,
+        }))
+        const { ranks: _ranks, ...keys } = out
+        const written = writeReport(
+          report,
+          { ...keys, per_person: perPerson },
+          reachMarkdown(report, engine.label, keys, perPerson),
+          { [`${report}.png`]: pairGrid(grid) }
+        )
+        log(`wrote ${written.join(', ')}`)
+      }
+      const { ranks: _ranks, ...keys } = out
+      return keys
+    } finally {
+      await analyzer.close()
+    }
+  },
+}
+
+interface PersonResult {
+  person: string
+  gender: string
+  ethnicity: string
+  /** Index into the whole gallery (all London people). */
+  index: number
+  mobileface_cos: number
+  evaluations: number
+  seconds: number
+  embeddings: Record<string, Float32Array>
+  styles: Record<string, string | undefined>
+}
+
+/** The published keys from each person's render vs the whole smiling gallery. */
+function summarise(rows: PersonResult[], gallery: Record<string, Float32Array>[], budget: number) {
+  const rank = (id: string) =>
+    retrieval(
+      rows.map((r) => r.embeddings[id]!),
+      gallery.map((g) => g[id]!),
+      rows.map((r) => r.index)
+    )
+  const faceres = rank('face-embedder-eval')
+  const dlib = rank('face-embedder-dlib')
+  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length
+  return {
+    n: rows.length,
+    budget,
+    faceres_top1: round4(faceres.top1),
+    faceres_top5: round4(faceres.top5),
+    dlib_top1: round4(dlib.top1),
+    dlib_top5: round4(dlib.top5),
+    faceres_own_cos: round4(faceres.own_cos),
+    faceres_others_cos: round4(faceres.others_cos),
+    dlib_own_cos: round4(dlib.own_cos),
+    dlib_others_cos: round4(dlib.others_cos),
+    mobileface_cos: round4(mean(rows.map((r) => r.mobileface_cos))),
+    evaluations: round4(mean(rows.map((r) => r.evaluations))),
+    faceres_median_rank: median(faceres.ranks),
+    dlib_median_rank: median(dlib.ranks),
+    ranks: { faceres: faceres.ranks, dlib: dlib.ranks },
+  }
+}
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+/** Rows of (neutral | character | smiling), two people per grid row. */
+function pairGrid(people: RgbaImage[][]): RgbaImage {
+  const rows: (RgbaImage | null)[][] = []
+  for (let i = 0; i < people.length; i += 2)
+    rows.push([...people[i]!, null, ...(people[i + 1] ?? [null, null, null])])
+  return imageGrid(rows)
+}
+
+function reachMarkdown(
+  name: string,
+  engine: string,
+  keys: Record<string, unknown>,
+  perPerson: Record<string, unknown>[]
+): string {
+  const figures = markdownTable(
+    ['key', 'value'],
+    Object.entries(keys)
+      .filter(([k]) => k !== 'people')
+      .map(([k, v]) => [k, JSON.stringify(v)])
+  )
+  const people = markdownTable(
+    ['person', 'gender', 'ethnicity', 'mobileface_cos', 'faceres_rank', 'dlib_rank', 'styles'],
+    perPerson.map((p) => [
+      p.person,
+      p.gender,
+      p.ethnicity,
+      p.mobileface_cos,
+      p.faceres_rank,
+      p.dlib_rank,
+      Object.values(p.styles as object).join(', '),
+    ])
+  )
+  return `# ${name}: \`facecraft eval reach\` on ${engine}
+
+Black-box search (sep-CMA-ES over the continuous parameters, styles by the best of each option, fixed budget,
+seeded) maximising MobileFace cosine between the front render and each person's NEUTRAL photo; the found
+character's render then ranks the person's SMILING photo among all ${102} smiling photos by FaceRes and by dlib
+(recognisers the search never saw; chance top1 ~0.01, top5 ~0.05). Protocol: docs/likeness.md.
+
+${figures}
+
+![reach grid](${name}.png)
+
+Each triple: aligned neutral photo (the search target) | the searched character | aligned smiling photo (ranked).
+Photos: ${LONDON_CITATION}.
+
+${people}
+`
+}
