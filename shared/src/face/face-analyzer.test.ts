@@ -10,6 +10,7 @@ import { cosine } from './embed.ts'
 import { FaceAnalyzer } from './face-analyzer.ts'
 import type { Face } from './types.ts'
 import { alignTemplate } from './align.ts'
+import { rankDetections } from './pick.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
 const models = {
@@ -61,7 +62,8 @@ describe('FaceAnalyzer on the demo photos', () => {
   it.each(expected)(
     'sample%i.jpg has %i faces, with landmarks in their boxes and eyes above the mouth',
     async (i, count) => {
-      const result = await analyzer.detect(photo(i))
+      const img = photo(i)
+      const result = await analyzer.detect(img)
       expect(result.detections).toBe(count)
       expect(result.faces).toHaveLength(count)
       for (const face of result.faces) {
@@ -81,9 +83,12 @@ describe('FaceAnalyzer on the demo photos', () => {
         expect(up(45)).toBeLessThan(up(51))
         expect(face.meshScore).toBeGreaterThan(0.1)
       }
-      // Largest first.
-      const areas = result.faces.map((f) => f.box.width * f.box.height)
-      expect([...areas].sort((a, b) => b - a)).toEqual(areas)
+      // The subject first: the pick order of rankDetections.
+      expect(result.faces.map((f) => f.box)).toEqual(
+        rankDetections(result.allDetections, img.width, img.height)
+          .slice(0, result.faces.length)
+          .map((d) => d.box)
+      )
     }
   )
 
@@ -200,7 +205,7 @@ describe('FaceAnalyzer: awkward and bad input', () => {
     expect(result.warnings[0]!.message).toMatch(/No face found; use a photo with one face/)
   })
 
-  it('chooses the largest of several faces and reports the count', async () => {
+  it('chooses the subject of several faces and reports the count', async () => {
     const one = await FaceAnalyzer.createFromOptions({ models })
     try {
       const result = await one.detect(photo(5))
@@ -209,7 +214,7 @@ describe('FaceAnalyzer: awkward and bad input', () => {
       const all = await analyzer.detect(photo(5))
       expect(result.faces[0]!.box.width).toBeCloseTo(all.faces[0]!.box.width, 3)
       expect(result.warnings.find((w) => w.code === 'several-faces')!.message).toMatch(
-        /5 faces found; the largest/
+        /5 faces found; the largest, most central and frontal/
       )
     } finally {
       await one.close()

@@ -22,6 +22,7 @@ import {
 } from './masks.ts'
 import type { EmbedderId } from './options.ts'
 import { faceWarnings } from './warnings.ts'
+import { rankDetections } from './pick.ts'
 import type { Detection, Face, FaceResult } from './types.ts'
 
 /** Detects faces, fits the mesh and measures pose; see FaceResult. */
@@ -59,7 +60,7 @@ export class FaceAnalyzer {
     return this.loader
   }
 
-  /** Finds faces in `image` (largest first), with mesh, 68 points, pose and alignment for up to maxFaces. */
+  /** Finds faces in `image` (the photo's subject first: large, central, frontal; see pick.ts), with mesh, 68 points, pose and alignment for up to maxFaces. */
   async detect(image: RgbaImage): Promise<FaceResult> {
     const o = this.options
     const pyramid = this.pyramid(image)
@@ -69,17 +70,17 @@ export class FaceAnalyzer {
       iouThreshold: o.iouThreshold,
       grids: o.detectorGrids,
     })
-    detections.sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)
+    const ranked = rankDetections(detections, image.width, image.height)
     const faces: Face[] = []
-    for (const d of detections.slice(0, o.maxFaces)) faces.push(await this.describe(pyramid, d))
+    for (const d of ranked.slice(0, o.maxFaces)) faces.push(await this.describe(pyramid, d))
     const warnings = faceWarnings(detections.length, faces, o)
     return {
       faces,
       warnings,
       width: image.width,
       height: image.height,
-      detections: detections.length,
-      allDetections: detections,
+      detections: ranked.length,
+      allDetections: ranked,
     }
   }
 

@@ -13,7 +13,7 @@ export interface FaceAnalyzerOptions {
   device?: Device | 'auto'
   /** 'default' = onnxruntime-node in Node, -web in browsers; 'web' forces onnxruntime-web (WASM in Node). */
   runtime?: RuntimeName
-  /** How many faces get a mesh, largest first (all detections are still counted). */
+  /** How many faces get a mesh, the subject first (pick.ts) (all detections are still counted). */
   maxFaces?: number
   /** Detector score threshold, 0..1. */
   minDetectionConfidence?: number

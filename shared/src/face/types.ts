@@ -59,11 +59,11 @@ export interface Face extends Detection {
 
 /** The result of FaceAnalyzer.detect: arrays are always present and new on every call. */
 export interface FaceResult {
-  /** Faces with mesh and pose, largest first (at most `maxFaces`). */
+  /** Faces with mesh and pose, the photo's subject first (large, central, frontal: pick.ts) (at most `maxFaces`). */
   faces: Face[]
   /** How many faces the detector found in all (may exceed faces.length). */
   detections: number
-  /** Every detection (box, keypoints, score), largest first; the first `faces.length` are those in `faces`. */
+  /** Every detection (box, keypoints, score), in the same order; the first `faces.length` are those in `faces`. */
   allDetections: Detection[]
   /** Problems a person should hear about (no face, face too small, strong profile...), worst first. */
   warnings: FaceWarning[]

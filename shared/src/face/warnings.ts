@@ -2,7 +2,7 @@
 import type { ResolvedFaceOptions } from './options.ts'
 import type { Face, FaceWarning } from './types.ts'
 
-/** Warnings for a result with `found` detections and the described `faces` (largest first), worst first. */
+/** Warnings for a result with `found` detections and the described `faces` (subject first), worst first. */
 export function faceWarnings(
   found: number,
   faces: readonly Face[],
@@ -41,7 +41,7 @@ export function faceWarnings(
   if (found > 1) {
     warnings.push({
       code: 'several-faces',
-      message: `${found} faces found; the largest one is used. Crop the photo to one face to choose another.`,
+      message: `${found} faces found; the largest, most central and frontal one is used. Crop the photo to one face to choose another.`,
     })
   }
   return warnings
