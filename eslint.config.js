@@ -61,6 +61,28 @@ export default tseslint.config(
     ),
   },
   {
+    // The face module reads the canonical frame as data (canonical-frame.json); importing the engine would bundle
+    // it into the inference worker. Tests may import it (the frame test compares with the engine's mean face).
+    files: ['shared/src/face/**/*.ts'],
+    ignores: ['shared/src/face/**/*.test.ts'],
+    rules: restrict(
+      [
+        '@facecraft/api*',
+        '@facecraft/pwa*',
+        '@facecraft/models*',
+        '@facecraft/cli*',
+        '**/api/src/**',
+        '**/pwa/src/**',
+        'onnxruntime-*',
+        ...NODE_BUILTINS,
+        '**/engine/**',
+        '**/engine',
+        '@facecraft/shared/engine',
+      ],
+      'shared/src/face must not import the engine (shared/src/engine): the canonical frame is data (canonical-frame.json), and the inference worker must not bundle the engine. Plus the shared/ rules: no app imports, no Node built-ins, onnxruntime only via ml/backend.'
+    ),
+  },
+  {
     files: ['api/src/**/*.ts', 'pwa/src/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
     rules: restrict(

@@ -1,36 +1,34 @@
 /**
- * @module face/align — similarity alignment of a face to the canonical frame (the engine's front render):
- * template 68 points in a unit square, a least-squares similarity fit, aligned crops at any size.
+ * @module face/align — similarity alignment of a face to the canonical frame: the frozen template of
+ * canonical-frame.json (68 points in a unit square), a least-squares similarity fit, aligned crops at any size.
+ * The face module never imports the engine (lint rule): the frame is data, shared with Python.
  */
-import { characterLandmarks } from '../engine/index.ts'
 import type { RgbaImage } from '../image/types.ts'
-import { createCharacter } from '../rig/character.ts'
 import { fitSimilarity, type Affine } from './affine.ts'
+import FRAME from './canonical-frame.json' with { type: 'json' }
 import { ImagePyramid, tensorToImage } from './pyramid.ts'
 
+/** The canonical frame's version (canonical-frame.json `version`): models and datasets record the one they use. */
+export const CANONICAL_FRAME_VERSION: number = FRAME.version
+
 /** iBUG points used for the fit: brows' inner halves, nose, eyes, mouth (the jaw and outer brows vary most). */
-export const ALIGN_POINTS: readonly number[] = [
-  19, 20, 21, 22, 23, 24, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44,
-  45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
-]
+export const ALIGN_POINTS: readonly number[] = Object.freeze([...FRAME.align_points])
+
+/** The frozen template: canonical-frame.json's 68 points as [x0, y0, x1, y1, ...]. */
+export function canonicalTemplate(): Float32Array {
+  return Float32Array.from(FRAME.ibug68.flat())
+}
 
 let template: Float32Array | null = null
 
 /**
  * The current template: 68 points [x, y] in the unit square of the canonical frame (0,0 top-left, 1,1
- * bottom-right). By default the engine's own landmarks of its default character in the FRONT view, so that an
- * aligned crop of a photo frames the face exactly as the engine's front render does.
+ * bottom-right). By default the frozen canonical frame (canonical-frame.json, version 1: engine v1's default
+ * character in its FRONT view, so an aligned crop of a photo frames the face as that render does).
  */
 export function alignTemplate(): Float32Array {
-  template ??= engineTemplate()
+  template ??= canonicalTemplate()
   return template
-}
-
-/** The engine's default character's 68 points in its front render, as fractions of the image size. */
-export function engineTemplate(): Float32Array {
-  const size = 1024
-  const { ibug68 } = characterLandmarks(createCharacter(), { size })
-  return ibug68.map((v) => v / size)
 }
 
 /** The generic (human mean face) template, for callers that want a tighter face frame than the engine's. */
@@ -38,7 +36,7 @@ export function genericTemplate(): Float32Array {
   return Float32Array.from(GENERIC_TEMPLATE)
 }
 
-/** Replaces the template (e.g. with the engine's characterLandmarks of its default character, divided by size). */
+/** Replaces the template (experiments only: models and datasets assume the canonical frame). */
 export function setAlignTemplate(points: Float32Array): void {
   if (points.length !== 136) throw new Error('An alignment template has 68 points: 136 numbers.')
   template = Float32Array.from(points)
@@ -74,9 +72,10 @@ export function alignedCrop(
  */
 export function embedWindow(t: Float32Array = alignTemplate()): Affine {
   const iod = Math.hypot(t[90]! - t[72]!, t[91]! - t[73]!) // iBUG 45 - 36
-  const side = 2.2 * iod
+  const { side_iod, centre_below_eyes_iod } = FRAME.recogniser_window
+  const side = side_iod * iod
   const cx = (t[72]! + t[90]!) / 2
-  const cy = (t[73]! + t[91]!) / 2 + 0.06 * iod
+  const cy = (t[73]! + t[91]!) / 2 + centre_below_eyes_iod * iod
   return [side, 0, cx - side / 2, 0, side, cy - side / 2]
 }
 

@@ -19,6 +19,8 @@ export { applyAffine, cropToImage, fitSimilarity, invertAffine, type Affine } fr
 export {
   alignedCrop,
   alignTemplate,
+  canonicalTemplate,
+  CANONICAL_FRAME_VERSION,
   alignmentFor,
   setAlignTemplate,
   composeAffine,
