@@ -1,7 +1,8 @@
 /** @module cli/eval — the quality suites (`facecraft eval SUITE`). Add a suite by adding its file here. */
 import type { Suite } from '../suite.ts'
 import { engineEval } from './engine.ts'
+import { likenessEval } from './likeness.ts'
 import { reachEval } from './reach.ts'
 import { recognizersEval } from './recognizers.ts'
 
-export const EVAL_SUITES: readonly Suite[] = [engineEval, reachEval, recognizersEval]
+export const EVAL_SUITES: readonly Suite[] = [engineEval, likenessEval, reachEval, recognizersEval]

@@ -64,3 +64,38 @@ export function retrieval(
 export function round4(v: number | null | undefined): number | null {
   return v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toFixed(4))
 }
+
+/** Per-query identity figures when a person may have several gallery photos (see retrievalByLabel). */
+export interface LabelledRetrieval {
+  /** Rank of the best-scoring own photo among the gallery (1 = above every other person's photo). */
+  ranks: number[]
+  /** Mean cosine to the own gallery photos. */
+  own: number[]
+  /** Mean cosine to the other people's gallery photos. */
+  others: number[]
+}
+
+/**
+ * Each query against a labelled gallery: its own photos are those with the query's label. A query whose label
+ * has no gallery photo is an error (the caller built the gallery wrongly).
+ */
+export function retrievalByLabel(
+  queries: readonly ArrayLike<number>[],
+  queryLabels: readonly string[],
+  gallery: readonly ArrayLike<number>[],
+  galleryLabels: readonly string[]
+): LabelledRetrieval {
+  const out: LabelledRetrieval = { ranks: [], own: [], others: [] }
+  queries.forEach((q, i) => {
+    const label = queryLabels[i]!
+    const sims = gallery.map((g) => cosine(q, g))
+    const own = sims.filter((_, j) => galleryLabels[j] === label)
+    const others = sims.filter((_, j) => galleryLabels[j] !== label)
+    if (own.length === 0) throw new Error(`no gallery photo for '${label}'.`)
+    const best = Math.max(...own)
+    out.ranks.push(1 + others.filter((s) => s >= best).length)
+    out.own.push(own.reduce((s, v) => s + v, 0) / own.length)
+    out.others.push(others.length ? others.reduce((s, v) => s + v, 0) / others.length : NaN)
+  })
+  return out
+}

@@ -1,0 +1,32 @@
+/** @module cli/eval/colour — sRGB (0-255) to CIELAB (D65) and the CIE76 colour difference, for skin_delta_e. */
+
+const toLinear = (c: number) => {
+  const v = c / 255
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+}
+
+/** CIELAB (L* 0-100, a*, b*) of an sRGB colour (0-255 per channel), D65 white. */
+export function srgbToLab([r, g, b]: readonly [number, number, number]): [number, number, number] {
+  const R = toLinear(r)
+  const G = toLinear(g)
+  const B = toLinear(b)
+  // sRGB -> XYZ (D65), normalised by the white point.
+  const x = (0.4124564 * R + 0.3575761 * G + 0.1804375 * B) / 0.95047
+  const y = 0.2126729 * R + 0.7151522 * G + 0.072175 * B
+  const z = (0.0193339 * R + 0.119192 * G + 0.9503041 * B) / 1.08883
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 / 116) * t + 16 / 116)
+  const fx = f(x)
+  const fy = f(y)
+  const fz = f(z)
+  return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)]
+}
+
+/** CIE76 difference (Euclidean in CIELAB) of two sRGB colours; about 2.3 is a just-noticeable difference. */
+export function deltaE76(
+  a: readonly [number, number, number],
+  b: readonly [number, number, number]
+): number {
+  const p = srgbToLab(a)
+  const q = srgbToLab(b)
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2])
+}

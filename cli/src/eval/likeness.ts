@@ -1,0 +1,330 @@
+/**
+ * @module cli/eval/likeness — `facecraft eval likeness`: the report creation is judged by (docs/likeness.md).
+ * Every method of likeness-methods.ts is measured in one run; each figure is an object keyed by method.
+ * - synthetic: held-out engine renders of known parameters: param_mae (continuous, [0, 1] units), discrete_acc,
+ *   retrieval_top1 (the prediction's render finds its own target among all n targets; mean of FaceRes and dlib), n.
+ * - photos: create from each person's first photo (London: NEUTRAL), rank their held-out photos (London: SMILING,
+ *   among all 102): retrieval_top1, retrieval_top5, id_cos, id_margin (each the mean over the INDEPENDENT
+ *   recognisers FaceRes and dlib: never the recogniser used in training or as a method's input), landmark_nme
+ *   (FaceMesh on the render vs on the creation photo, both in the canonical frame, / the frame's outer-eye
+ *   distance), skin_delta_e (CIE76 between the median skin colours), gender_agree and age_mae (FaceRes's own
+ *   attribute heads on photo vs render; used nowhere in training), n.
+ * - by_group: the photo figures per method, per gender and per ethnicity label (London), so a gap shows.
+ */
+import {
+  alignTemplate,
+  applyAffine,
+  FaceAnalyzer,
+  invertAffine,
+  type Face,
+} from '@facecraft/shared/face'
+import type { RgbaImage } from '@facecraft/shared/image'
+import { intOption } from '../args.ts'
+import { nodeModelSource } from '../commands/detect.ts'
+import { progress } from '../command.ts'
+import type { Suite } from '../suite.ts'
+import { deltaE76 } from './colour.ts'
+import { pickEngine, type EngineParams, type EvalEngine } from './engines.ts'
+import { pickMethods, type LikenessMethod, type MethodContext } from './likeness-methods.ts'
+import { seededSubset } from './london.ts'
+import { folderSet, londonSet, type PhotoSet, type SetPerson } from './photo-sets.ts'
+import { analysePhoto, embedAll } from './photos.ts'
+import { likenessMarkdown, rankPlots } from './likeness-report.ts'
+import { loadAverage, reportName, writeReport } from './report.ts'
+import { retrieval, retrievalByLabel, round4 } from './retrieval.ts'
+
+/** The independent recognisers every identity figure is averaged over. */
+export const INDEPENDENT = ['face-embedder-eval', 'face-embedder-dlib'] as const
+/** Renders are analysed at this size, like a photo (FaceRes reads 224 px of the 0.52-wide window). */
+const RENDER_SIZE = 512
+/** Seeds of the synthetic targets: far from anything a method or the dataset draws. */
+const SYNTHETIC_SEED = 9_000_000
+
+type Figures = Record<string, number | null>
+
+export const likenessEval: Suite = {
+  name: 'likeness',
+  summary:
+    'creation methods on engine renders and real photos (synthetic, photos, by_group; keyed by method)',
+  flags: {
+    photos: {
+      type: 'string',
+      value: 'DIR',
+      description: 'person subfolders or a flat folder instead of the London set',
+    },
+    methods: {
+      type: 'string',
+      value: 'A,B',
+      description: 'only these methods (default: all available)',
+    },
+    engine: { type: 'string', value: 'N', description: 'engine adapter (default 1)' },
+    synthetic: {
+      type: 'string',
+      value: 'N',
+      description: 'synthetic targets (default 100; --quick 16)',
+    },
+    report: {
+      type: 'string',
+      value: 'NAME',
+      description: 'write models/reports/NAME.{json,md} and plots',
+    },
+  },
+  async run({ quick, args = {} }) {
+    const started = performance.now()
+    const engine = pickEngine(args.engine)
+    const models = await nodeModelSource()
+    const analyzer = await FaceAnalyzer.createFromOptions({ models })
+    const ctx: MethodContext = { engine, analyzer, models }
+    const methods: LikenessMethod[] = []
+    const skipped: Record<string, string> = {}
+    for (const m of pickMethods(args.methods)) {
+      const why = m.unavailable(ctx)
+      if (why) skipped[m.name] = why
+      else methods.push(m)
+    }
+    if (!methods.length) throw new Error(`no method can run here: ${JSON.stringify(skipped)}`)
+    const set =
+      typeof args.photos === 'string' ? folderSet(args.photos) : { ...londonSet(), skipped: [] }
+    for (const s of set.skipped)
+      console.error(`eval likeness: skipped '${s}' (it needs two photos)`)
+    const nSynthetic = intOption(
+      args.synthetic as string | undefined,
+      'synthetic',
+      quick ? 16 : 100,
+      2,
+      5000
+    )
+    const report = reportName(args.report)
+    try {
+      const synthetic = await syntheticFigures(ctx, methods, nSynthetic)
+      const queries = quick ? seededSubset(set.people, 24, 1) : set.people
+      const { photos, byGroup, perPerson } = await photoFigures(ctx, methods, set, queries)
+      const out = {
+        synthetic,
+        photos,
+        by_group: byGroup,
+        methods: methods.map((m) => m.name),
+        skipped,
+        photo_set: set.name === 'london' ? 'london' : 'folder',
+        engine: engine.id,
+        seconds: round4((performance.now() - started) / 1000),
+        load: loadAverage(),
+      }
+      if (report) {
+        const written = writeReport(
+          report,
+          { ...out, per_person: perPerson },
+          likenessMarkdown(report, engine.label, out, perPerson),
+          rankPlots(report, perPerson)
+        )
+        console.error(`eval likeness: wrote ${written.join(', ')}`)
+      }
+      return out
+    } finally {
+      progress('')
+      await analyzer.close()
+    }
+  },
+}
+
+/** Held-out renders of known parameters: how well each method recovers them. */
+async function syntheticFigures(ctx: MethodContext, methods: LikenessMethod[], n: number) {
+  const { engine, analyzer } = ctx
+  const targets: {
+    params: EngineParams
+    image: RgbaImage
+    face: Face | null
+    emb: Record<string, Float32Array>
+  }[] = []
+  for (let i = 0; i < n; i++) {
+    progress(`eval likeness: synthetic target ${i + 1}/${n}`)
+    const params = engine.random(SYNTHETIC_SEED + i)
+    const r = engine.render(params, RENDER_SIZE)
+    const face = (await analyzer.detect(r.image)).faces[0] ?? null
+    targets.push({
+      params,
+      image: r.image,
+      face,
+      emb: await embedAll(analyzer, { image: r.image, face: r }, INDEPENDENT),
+    })
+  }
+  const out: Record<string, Figures> = {}
+  for (const m of methods) {
+    let mae = 0
+    let acc = 0
+    let used = 0
+    const predicted: Record<string, Float32Array>[] = []
+    const truth: Record<string, Float32Array>[] = []
+    for (const [i, t] of targets.entries()) {
+      progress(`eval likeness: synthetic ${m.name} ${i + 1}/${n}`)
+      if (!t.face) continue // a method gets what the pipeline gives it: no face, no prediction
+      const p = await m.create({ image: t.image, face: t.face, index: i }, ctx)
+      mae += p.x.reduce((s, v, k) => s + Math.abs(v - t.params.x[k]!), 0) / p.x.length
+      acc +=
+        p.styles.reduce((s, v, k) => s + (v === t.params.styles[k] ? 1 : 0), 0) / p.styles.length
+      const r = engine.render(p, RENDER_SIZE)
+      predicted.push(await embedAll(analyzer, { image: r.image, face: r }, INDEPENDENT))
+      truth.push(t.emb)
+      used++
+    }
+    const top1 = INDEPENDENT.map(
+      (id) =>
+        retrieval(
+          predicted.map((e) => e[id]!),
+          truth.map((e) => e[id]!)
+        ).top1
+    )
+    out[m.name] = {
+      param_mae: round4(mae / used),
+      discrete_acc: round4(acc / used),
+      retrieval_top1: round4(mean(top1)),
+      n: used,
+    }
+  }
+  return out
+}
+
+/** Everything measured for one person and method. */
+export interface PersonFigures {
+  method: string
+  person: string
+  gender?: string
+  ethnicity?: string
+  /** Rank of the best own held-out photo, per recogniser. */
+  ranks: number[]
+  /** Mean cosine to the own held-out photos, per recogniser. */
+  own: number[]
+  /** Mean cosine to everyone else's, per recogniser. */
+  others: number[]
+  landmark_nme: number | null
+  skin_delta_e: number | null
+  gender_agree: number | null
+  age_error: number | null
+}
+
+/** Create from each query person's photo, rank their held-out photos among every person's. */
+async function photoFigures(
+  ctx: MethodContext,
+  methods: LikenessMethod[],
+  set: PhotoSet,
+  queries: SetPerson[]
+) {
+  const { engine, analyzer } = ctx
+  // The gallery: every person's held-out photos.
+  const gallery: Record<string, Float32Array>[] = []
+  const labels: string[] = []
+  let k = 0
+  const total = set.people.reduce((s, p) => s + p.ranked.length, 0)
+  for (const p of set.people)
+    for (const file of p.ranked) {
+      progress(`eval likeness: gallery ${++k}/${total}`)
+      const photo = await analysePhoto(analyzer, file)
+      gallery.push(await embedAll(analyzer, photo, INDEPENDENT))
+      labels.push(p.person)
+    }
+  const perPerson: PersonFigures[] = []
+  for (const [i, p] of queries.entries()) {
+    const photo = await analysePhoto(analyzer, p.create)
+    const photoAttr = await analyzer.attributes(photo.image, photo.face)
+    const photoSkin = analyzer.partColors(photo.image, photo.face).skin
+    const photoPoints = framePoints(photo.face)
+    for (const m of methods) {
+      progress(`eval likeness: photos ${m.name} ${i + 1}/${queries.length}`)
+      const params = await m.create({ image: photo.image, face: photo.face, index: i }, ctx)
+      const r = engine.render(params, RENDER_SIZE)
+      // The render is analysed like a photo; if FaceMesh misses it, identity still uses the exact landmarks.
+      const face = (await analyzer.detect(r.image)).faces[0] ?? null
+      const e = await embedAll(analyzer, { image: r.image, face: face ?? r }, INDEPENDENT)
+      const figures = INDEPENDENT.map((id) =>
+        retrievalByLabel(
+          [e[id]!],
+          [p.person],
+          gallery.map((g) => g[id]!),
+          labels
+        )
+      )
+      const attr = face ? await analyzer.attributes(r.image, face) : null
+      const skin = face ? analyzer.partColors(r.image, face).skin : null
+      perPerson.push({
+        method: m.name,
+        person: p.person,
+        gender: p.gender,
+        ethnicity: p.ethnicity,
+        ranks: figures.map((f) => f.ranks[0]!),
+        own: figures.map((f) => f.own[0]!),
+        others: figures.map((f) => f.others[0]!),
+        landmark_nme: face ? pointError(framePoints(face), photoPoints) : null,
+        skin_delta_e: skin && photoSkin ? deltaE76(skin, photoSkin) : null,
+        gender_agree: attr ? Number(attr.female >= 0.5 === photoAttr.female >= 0.5) : null,
+        age_error: attr ? Math.abs(attr.age - photoAttr.age) : null,
+      })
+    }
+  }
+  const photos: Record<string, Figures> = {}
+  const byGroup: Record<string, Record<string, Record<string, Figures>>> = {}
+  for (const m of methods) {
+    const rows = perPerson.filter((r) => r.method === m.name)
+    photos[m.name] = aggregate(rows)
+    byGroup[m.name] = {}
+    for (const key of ['gender', 'ethnicity'] as const) {
+      const values = [...new Set(rows.map((r) => r[key]).filter((v): v is string => !!v))].sort()
+      if (!values.length) continue
+      byGroup[m.name]![key] = Object.fromEntries(
+        values.map((v) => [v, aggregate(rows.filter((r) => r[key] === v))])
+      )
+    }
+  }
+  return { photos, byGroup, perPerson }
+}
+
+/** The photo figures of a group of rows (one method). */
+export function aggregate(rows: PersonFigures[]): Figures {
+  const rec = (f: (r: PersonFigures, k: number) => number) =>
+    mean(INDEPENDENT.map((_, k) => mean(rows.map((r) => f(r, k)))))
+  const some = (v: (number | null)[]) => {
+    const ok = v.filter((x): x is number => x !== null && Number.isFinite(x))
+    return ok.length ? mean(ok) : null
+  }
+  const skins = rows.map((r) => r.skin_delta_e).filter((v): v is number => v !== null)
+  return {
+    retrieval_top1: round4(rec((r, k) => Number(r.ranks[k]! <= 1))),
+    retrieval_top5: round4(rec((r, k) => Number(r.ranks[k]! <= 5))),
+    id_cos: round4(rec((r, k) => r.own[k]!)),
+    id_margin: round4(rec((r, k) => r.own[k]! - r.others[k]!)),
+    landmark_nme: round4(some(rows.map((r) => r.landmark_nme))),
+    skin_delta_e: round4(skins.length ? medianOf(skins) : null),
+    gender_agree: round4(some(rows.map((r) => r.gender_agree))),
+    age_mae: round4(some(rows.map((r) => r.age_error))),
+    n: rows.length,
+  }
+}
+
+/** A face's 68 points in the canonical frame (unit square). */
+function framePoints(face: Face): Float32Array {
+  const inv = invertAffine(face.alignToImage)
+  if (!inv) throw new Error('degenerate face alignment')
+  const out = new Float32Array(136)
+  for (let i = 0; i < 68; i++) {
+    const [x, y] = applyAffine(inv, face.ibug68[2 * i]!, face.ibug68[2 * i + 1]!)
+    out[2 * i] = x
+    out[2 * i + 1] = y
+  }
+  return out
+}
+
+/** Mean point distance / the template's outer-eye distance. */
+function pointError(a: Float32Array, b: Float32Array): number {
+  const t = alignTemplate()
+  const iod = Math.hypot(t[90]! - t[72]!, t[91]! - t[73]!)
+  let sum = 0
+  for (let i = 0; i < 68; i++)
+    sum += Math.hypot(a[2 * i]! - b[2 * i]!, a[2 * i + 1]! - b[2 * i + 1]!)
+  return sum / 68 / iod
+}
+
+const mean = (v: number[]) => (v.length ? v.reduce((s, x) => s + x, 0) / v.length : NaN)
+const medianOf = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
