@@ -4,5 +4,12 @@ import { engineEval } from './engine.ts'
 import { likenessEval } from './likeness.ts'
 import { reachEval } from './reach.ts'
 import { recognizersEval } from './recognizers.ts'
+import { verifyEval } from './verify.ts'
 
-export const EVAL_SUITES: readonly Suite[] = [engineEval, likenessEval, reachEval, recognizersEval]
+export const EVAL_SUITES: readonly Suite[] = [
+  engineEval,
+  likenessEval,
+  reachEval,
+  recognizersEval,
+  verifyEval,
+]
