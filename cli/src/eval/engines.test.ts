@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { UsageError } from '../command.ts'
+import { engineV1, pickEngine } from './engines.ts'
+
+describe('engine adapters', () => {
+  it('v1: 122 continuous parameters, four style groups, renders with their exact landmarks', () => {
+    const e = engineV1()
+    expect(e.dimension).toBe(122)
+    expect(e.groups.map((g) => g.options.length)).toEqual([8, 7, 6, 6])
+    const mean = e.mean()
+    expect(mean.x).toHaveLength(122)
+    const r = e.render(mean, 128)
+    expect(r.image.width).toBe(128)
+    // The mean face's outer eye corners sit where the canonical frame puts them (0.383 and 0.617 of the width).
+    expect(r.ibug68[72]! / 128).toBeCloseTo(0.383, 2)
+    expect(r.ibug68[90]! / 128).toBeCloseTo(0.617, 2)
+    expect(Array.from(e.random(3).x)).not.toEqual(Array.from(e.random(4).x))
+    expect(e.render(e.random(3), 64).image.data).toEqual(e.render(e.random(3), 64).image.data)
+  })
+
+  it('picks by --engine and names the valid values', () => {
+    expect(pickEngine(undefined).id).toBe('1')
+    expect(() => pickEngine('7')).toThrow(UsageError)
+    expect(() => pickEngine('7')).toThrow(/--engine must be one of 1/)
+  })
+})

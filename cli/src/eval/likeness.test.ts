@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { aggregate, type PersonFigures } from './likeness.ts'
+import { pickMethods } from './likeness-methods.ts'
+
+const row = (
+  ranks: number[],
+  own: number[],
+  others: number[],
+  extra: Partial<PersonFigures> = {}
+) =>
+  ({
+    method: 'mean',
+    person: 'p',
+    ranks,
+    own,
+    others,
+    landmark_nme: 0.1,
+    skin_delta_e: 10,
+    gender_agree: 1,
+    age_error: 4,
+    ...extra,
+  }) as PersonFigures
+
+describe('likeness figures', () => {
+  it('averages identity figures over the two recognisers and skips missing render measurements', () => {
+    const f = aggregate([
+      row([1, 3], [0.6, 0.9], [0.4, 0.8]),
+      row([7, 1], [0.5, 0.85], [0.45, 0.8], {
+        landmark_nme: null,
+        skin_delta_e: 20,
+        gender_agree: 0,
+      }),
+    ])
+    expect(f.retrieval_top1).toBe(0.5) // FaceRes 1/2, dlib 1/2
+    expect(f.retrieval_top5).toBe(0.75) // FaceRes 1/2, dlib 2/2
+    expect(f.id_cos).toBeCloseTo((0.55 + 0.875) / 2, 4)
+    expect(f.id_margin).toBeCloseTo((0.125 + 0.075) / 2, 4)
+    expect(f.landmark_nme).toBe(0.1)
+    expect(f.skin_delta_e).toBe(15) // median
+    expect(f.gender_agree).toBe(0.5)
+    expect(f.n).toBe(2)
+  })
+
+  it('selects methods by name and rejects unknown ones', () => {
+    expect(pickMethods(undefined).map((m) => m.name)).toEqual(['random', 'mean'])
+    expect(pickMethods('mean').map((m) => m.name)).toEqual(['mean'])
+    expect(() => pickMethods('mean,oracle')).toThrow(/--methods takes a comma list of random, mean/)
+  })
+})
