@@ -67,5 +67,5 @@ describe('FaceAnalyzer picks the subject of a real group photo', () => {
     expect(Math.abs(face.pose.yaw)).toBeLessThan(15)
     const cx = face.box.x + face.box.width / 2
     expect(Math.abs(cx - image.width / 2)).toBeLessThan(image.width * 0.15)
-  })
+  }, 30_000)
 })
