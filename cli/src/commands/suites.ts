@@ -51,11 +51,13 @@ export function suiteCommand(
   summary: string
 ): Command {
   const union = unionOptions(suites)
+  const width = Math.max(8, ...suites.map((s) => s.name.length))
   const list = suites
     .map((s) =>
-      [`  ${s.name.padEnd(8)} ${s.summary}`, ...flagLines(s.flags ?? {}, '             ')].join(
-        '\n'
-      )
+      [
+        `  ${s.name.padEnd(width)} ${s.summary}`,
+        ...flagLines(s.flags ?? {}, ' '.repeat(width + 5)),
+      ].join('\n')
     )
     .join('\n')
   const usage = `Usage: facecraft ${kind} SUITE [--quick] [--json] [suite flags]\n\n  --quick  a short run (under 60 s)\n  --json   print the figures as one JSON object on the last line of stdout\n\nSuites (with their own flags):\n${list}`
@@ -86,7 +88,11 @@ export function suiteCommand(
         const hint = own.length
           ? `\n'${kind} ${name}' takes --quick, --json and:\n${own.join('\n')}`
           : `\n'${kind} ${name}' takes only --quick and --json.`
-        throw new UsageError(`${(error as Error).message}${hint}`)
+        const message = (error as Error).message
+        const unknown = /Unknown option '([^']+)'/.exec(message)
+        throw new UsageError(
+          `${unknown ? `'${kind} ${name}' has no flag ${unknown[1]}.` : message}${hint}`
+        )
       }
       const { values, positionals } = parsed
       if (positionals.length > 1)
