@@ -50,7 +50,7 @@ export interface EvalEngine {
 }
 
 /** Background of evaluation renders: the light studio backdrop of the London and Canada photos. */
-const BACKGROUND: readonly [number, number, number] = [236, 236, 236]
+export const BACKGROUND: readonly [number, number, number] = [236, 236, 236]
 
 /** Engine v1: the procedural mannequin (shared/src/engine, rig v1: 113 sliders + 9 colours, 4 style groups). */
 export function engineV1(): EvalEngine {

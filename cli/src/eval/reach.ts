@@ -10,12 +10,18 @@
  * mobileface_cos: the search's own objective reached, dlib_own_cos/dlib_others_cos, evaluations, seconds, seed,
  * engine, people).
  */
-import { alignedCrop, alignmentFor, cosine, FaceAnalyzer } from '@facecraft/shared/face'
+import {
+  alignedCrop,
+  alignmentFor,
+  applyAffine,
+  cosine,
+  FaceAnalyzer,
+} from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import { intOption } from '../args.ts'
 import { nodeModelSource } from '../commands/detect.ts'
 import type { Suite } from '../suite.ts'
-import { pickEngine } from './engines.ts'
+import { BACKGROUND, pickEngine } from './engines.ts'
 import { LONDON_CITATION, londonPeople, seededSubset } from './london.ts'
 import { analysePhoto, embedAll } from './photos.ts'
 import { searchLikeness } from './reach-search.ts'
@@ -104,6 +110,7 @@ export const reachEval: Suite = {
           evaluations: result.evaluations,
           seconds: (performance.now() - t0) / 1000,
           embeddings: e,
+          character: engine.character(result.best),
           styles: Object.fromEntries(
             engine.groups.map((g, i) => [g.id, g.options[result.best.styles[i]!]])
           ),
@@ -111,7 +118,7 @@ export const reachEval: Suite = {
         if (k < GRID_PEOPLE)
           grid.push([
             analyzer.alignedCrop(neutral.image, neutral.face, CELL),
-            alignedCrop(final.image, alignmentFor(final.ibug68), CELL),
+            renderCrop(final.image, final.ibug68, CELL),
             smilingCrops.get(p.person)!,
           ])
         log(
@@ -136,6 +143,7 @@ export const reachEval: Suite = {
           faceres_rank: figures.ranks.faceres[rows.indexOf(r)],
           dlib_rank: figures.ranks.dlib[rows.indexOf(r)],
           styles: r.styles,
+          character: r.character,
         }))
         const { ranks: _ranks, ...keys } = out
         const written = writeReport(
@@ -165,6 +173,8 @@ interface PersonResult {
   seconds: number
   embeddings: Record<string, Float32Array>
   styles: Record<string, string | undefined>
+  /** The found character as the game saves it. */
+  character: unknown
 }
 
 /** The published keys from each person's render vs the whole smiling gallery. */
@@ -251,4 +261,17 @@ Photos: ${LONDON_CITATION}.
 
 ${people}
 `
+}
+
+/** The aligned crop of a render; where the frame reaches beyond the render, the backdrop (not black). */
+function renderCrop(image: RgbaImage, ibug68: Float32Array, size: number): RgbaImage {
+  const toImage = alignmentFor(ibug68)
+  const crop = alignedCrop(image, toImage, size)
+  for (let v = 0; v < size; v++)
+    for (let u = 0; u < size; u++) {
+      const [x, y] = applyAffine(toImage, (u + 0.5) / size, (v + 0.5) / size)
+      if (x >= 0 && y >= 0 && x < image.width && y < image.height) continue
+      crop.data.set([...BACKGROUND, 255], (v * size + u) * 4)
+    }
+  return crop
 }
