@@ -123,6 +123,12 @@ ${table(out.photos)}
 Share of people whose own held-out photo ranks within the top r (x: rank r, log scale, 1 to the gallery size;
 grid at r = 5, 10, 50 and shares 0.25-1), left FaceRes, right dlib; ${legend}; chance in pink.
 
+![people](${name}-grid.png)
+
+The first 12 people of the run, one per row: the photo the character is made from | ${out.methods.join(' | ')} |
+the held-out photo that is ranked. London photos: DeBruine & Jones (2017) _Face Research Lab London Set_, CC BY
+4.0, doi:10.6084/m9.figshare.5047666.v5.
+
 ## By group
 
 ${markdownTable(['method', 'group', 'retrieval_top1', 'retrieval_top5', 'id_cos', 'id_margin', 'skin_delta_e', 'gender_agree', 'n'], groups)}

@@ -28,9 +28,9 @@ import { pickEngine, type EngineParams } from './engines.ts'
 import { pickMethods, type LikenessMethod, type MethodContext } from './likeness-methods.ts'
 import { seededSubset } from './london.ts'
 import { folderSet, londonSet, type PhotoSet, type SetPerson } from './photo-sets.ts'
-import { analysePhoto, embedAll } from './photos.ts'
+import { analysePhoto, embedAll, renderCrop } from './photos.ts'
 import { likenessMarkdown, rankPlots } from './likeness-report.ts'
-import { loadAverage, reportName, writeReport } from './report.ts'
+import { imageGrid, loadAverage, reportName, writeReport } from './report.ts'
 import { retrieval, retrievalByLabel, round4 } from './retrieval.ts'
 
 /** The independent recognisers every identity figure is averaged over. */
@@ -39,6 +39,9 @@ export const INDEPENDENT = ['face-embedder-eval', 'face-embedder-dlib'] as const
 const RENDER_SIZE = 512
 /** Seeds of the synthetic targets: far from anything a method or the dataset draws. */
 const SYNTHETIC_SEED = 9_000_000
+/** People in the report's picture, and its cell size. */
+const GRID_PEOPLE = 12
+const CELL = 128
 
 type Figures = Record<string, number | null>
 
@@ -98,7 +101,7 @@ export const likenessEval: Suite = {
     try {
       const synthetic = await syntheticFigures(ctx, methods, nSynthetic)
       const queries = quick ? seededSubset(set.people, 24, 1) : set.people
-      const { photos, byGroup, perPerson } = await photoFigures(ctx, methods, set, queries)
+      const { photos, byGroup, perPerson, grid } = await photoFigures(ctx, methods, set, queries)
       const out = {
         synthetic,
         photos,
@@ -115,7 +118,7 @@ export const likenessEval: Suite = {
           report,
           { ...out, per_person: perPerson },
           likenessMarkdown(report, engine.label, out, perPerson),
-          rankPlots(report, perPerson)
+          { ...rankPlots(report, perPerson), [`${report}-grid.png`]: imageGrid(grid) }
         )
         console.error(`eval likeness: wrote ${written.join(', ')}`)
       }
@@ -213,6 +216,10 @@ async function photoFigures(
   // The gallery: every person's held-out photos.
   const gallery: Record<string, Float32Array>[] = []
   const labels: string[] = []
+  // The picture for people: the first GRID_PEOPLE queries, photo | each method's character | a held-out photo.
+  const shown = new Set(queries.slice(0, GRID_PEOPLE).map((p) => p.person))
+  const heldOut = new Map<string, RgbaImage>()
+  const grid: RgbaImage[][] = []
   let k = 0
   const total = set.people.reduce((s, p) => s + p.ranked.length, 0)
   for (const p of set.people)
@@ -221,6 +228,8 @@ async function photoFigures(
       const photo = await analysePhoto(analyzer, file)
       gallery.push(await embedAll(analyzer, photo, INDEPENDENT))
       labels.push(p.person)
+      if (shown.has(p.person) && !heldOut.has(p.person))
+        heldOut.set(p.person, analyzer.alignedCrop(photo.image, photo.face, CELL))
     }
   const perPerson: PersonFigures[] = []
   for (const [i, p] of queries.entries()) {
@@ -228,10 +237,12 @@ async function photoFigures(
     const photoAttr = await analyzer.attributes(photo.image, photo.face)
     const photoSkin = analyzer.partColors(photo.image, photo.face).skin
     const photoPoints = framePoints(photo.face)
+    const row = shown.has(p.person) ? [analyzer.alignedCrop(photo.image, photo.face, CELL)] : null
     for (const m of methods) {
       progress(`eval likeness: photos ${m.name} ${i + 1}/${queries.length}`)
       const params = await m.create({ image: photo.image, face: photo.face, index: i }, ctx)
       const r = engine.render(params, RENDER_SIZE)
+      row?.push(renderCrop(r.image, r.ibug68, CELL))
       // The render is analysed like a photo; if FaceMesh misses it, identity still uses the exact landmarks.
       const face = (await analyzer.detect(r.image)).faces[0] ?? null
       const e = await embedAll(analyzer, { image: r.image, face: face ?? r }, INDEPENDENT)
@@ -259,6 +270,7 @@ async function photoFigures(
         age_error: attr ? Math.abs(attr.age - photoAttr.age) : null,
       })
     }
+    if (row) grid.push([...row, heldOut.get(p.person)!])
   }
   const photos: Record<string, Figures> = {}
   const byGroup: Record<string, Record<string, Record<string, Figures>>> = {}
@@ -274,7 +286,7 @@ async function photoFigures(
       )
     }
   }
-  return { photos, byGroup, perPerson }
+  return { photos, byGroup, perPerson, grid }
 }
 
 /** The photo figures of a group of rows (one method). */

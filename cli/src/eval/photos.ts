@@ -5,7 +5,15 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { decodeImage } from '@facecraft/shared/decode'
-import type { EmbedderId, Face, FaceAnalyzer } from '@facecraft/shared/face'
+import {
+  alignedCrop,
+  alignmentFor,
+  applyAffine,
+  type EmbedderId,
+  type Face,
+  type FaceAnalyzer,
+} from '@facecraft/shared/face'
+import { BACKGROUND } from './engines.ts'
 import type { RgbaImage } from '@facecraft/shared/image'
 
 /** A photo with its chosen face. */
@@ -38,3 +46,17 @@ export async function embedAll(
 
 /** A short name for progress lines. */
 export const shortName = (file: string) => basename(file)
+
+/** The aligned crop of an engine render; where the frame reaches beyond the render, the backdrop (not black). */
+export function renderCrop(image: RgbaImage, ibug68: Float32Array, size: number): RgbaImage {
+  const toImage = alignmentFor(ibug68)
+  const crop = alignedCrop(image, toImage, size)
+  for (let v = 0; v < size; v++)
+    for (let u = 0; u < size; u++) {
+      const [x, y] = applyAffine(toImage, (u + 0.5) / size, (v + 0.5) / size)
+      // A pixel from within 1 px of the edge is already blended with the black outside: backdrop too.
+      if (x >= 1 && y >= 1 && x < image.width - 1 && y < image.height - 1) continue
+      crop.data.set([...BACKGROUND, 255], (v * size + u) * 4)
+    }
+  return crop
+}

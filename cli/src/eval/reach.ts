@@ -10,20 +10,14 @@
  * mobileface_cos: the search's own objective reached, dlib_own_cos/dlib_others_cos, evaluations, seconds, seed,
  * engine, people).
  */
-import {
-  alignedCrop,
-  alignmentFor,
-  applyAffine,
-  cosine,
-  FaceAnalyzer,
-} from '@facecraft/shared/face'
+import { cosine, FaceAnalyzer } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import { intOption } from '../args.ts'
 import { nodeModelSource } from '../commands/detect.ts'
 import type { Suite } from '../suite.ts'
-import { BACKGROUND, pickEngine } from './engines.ts'
+import { pickEngine } from './engines.ts'
 import { LONDON_CITATION, londonPeople, seededSubset } from './london.ts'
-import { analysePhoto, embedAll } from './photos.ts'
+import { analysePhoto, embedAll, renderCrop } from './photos.ts'
 import { searchLikeness } from './reach-search.ts'
 import { imageGrid, loadAverage, markdownTable, reportName, writeReport } from './report.ts'
 import { retrieval, round4 } from './retrieval.ts'
@@ -261,17 +255,4 @@ Photos: ${LONDON_CITATION}.
 
 ${people}
 `
-}
-
-/** The aligned crop of a render; where the frame reaches beyond the render, the backdrop (not black). */
-function renderCrop(image: RgbaImage, ibug68: Float32Array, size: number): RgbaImage {
-  const toImage = alignmentFor(ibug68)
-  const crop = alignedCrop(image, toImage, size)
-  for (let v = 0; v < size; v++)
-    for (let u = 0; u < size; u++) {
-      const [x, y] = applyAffine(toImage, (u + 0.5) / size, (v + 0.5) / size)
-      if (x >= 0 && y >= 0 && x < image.width && y < image.height) continue
-      crop.data.set([...BACKGROUND, 255], (v * size + u) * 4)
-    }
-  return crop
 }
