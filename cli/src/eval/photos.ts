@@ -51,11 +51,12 @@ export const shortName = (file: string) => basename(file)
 export function renderCrop(image: RgbaImage, ibug68: Float32Array, size: number): RgbaImage {
   const toImage = alignmentFor(ibug68)
   const crop = alignedCrop(image, toImage, size)
+  const m = (2 * Math.hypot(toImage[0], toImage[3])) / size + 1 // 2 output pixels, in image pixels, + 1
   for (let v = 0; v < size; v++)
     for (let u = 0; u < size; u++) {
       const [x, y] = applyAffine(toImage, (u + 0.5) / size, (v + 0.5) / size)
-      // A pixel from within 1 px of the edge is already blended with the black outside: backdrop too.
-      if (x >= 1 && y >= 1 && x < image.width - 1 && y < image.height - 1) continue
+      // Samples near the edge are blended with the black outside (over a pyramid level's pixel): backdrop too.
+      if (x >= m && y >= m && x < image.width - m && y < image.height - m) continue
       crop.data.set([...BACKGROUND, 255], (v * size + u) * 4)
     }
   return crop
