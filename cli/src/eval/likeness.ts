@@ -74,18 +74,9 @@ export const likenessEval: Suite = {
   },
   async run({ quick, args = {} }) {
     const started = performance.now()
+    // Every flag is checked before a model loads.
     const engine = pickEngine(args.engine)
-    const models = await nodeModelSource()
-    const analyzer = await FaceAnalyzer.createFromOptions({ models })
-    const ctx: MethodContext = { engine, analyzer, models }
-    const methods: LikenessMethod[] = []
-    const skipped: Record<string, string> = {}
-    for (const m of pickMethods(args.methods)) {
-      const why = m.unavailable(ctx)
-      if (why) skipped[m.name] = why
-      else methods.push(m)
-    }
-    if (!methods.length) throw new Error(`no method can run here: ${JSON.stringify(skipped)}`)
+    const picked = pickMethods(args.methods)
     const set =
       typeof args.photos === 'string' ? folderSet(args.photos) : { ...londonSet(), skipped: [] }
     for (const s of set.skipped)
@@ -98,7 +89,18 @@ export const likenessEval: Suite = {
       5000
     )
     const report = reportName(args.report)
+    const models = await nodeModelSource()
+    const analyzer = await FaceAnalyzer.createFromOptions({ models })
+    const ctx: MethodContext = { engine, analyzer, models }
+    const methods: LikenessMethod[] = []
+    const skipped: Record<string, string> = {}
+    for (const m of picked) {
+      const why = m.unavailable(ctx)
+      if (why) skipped[m.name] = why
+      else methods.push(m)
+    }
     try {
+      if (!methods.length) throw new Error(`no method can run here: ${JSON.stringify(skipped)}`)
       const synthetic = await syntheticFigures(ctx, methods, nSynthetic)
       const queries = quick ? seededSubset(set.people, 24, 1) : set.people
       const { photos, byGroup, perPerson, grid } = await photoFigures(ctx, methods, set, queries)

@@ -139,10 +139,12 @@ export const verifyEval: Suite = {
       typeof args.method === 'string'
         ? available.find((m) => m.name === args.method)
         : available.at(-1)
-    if (!method)
+    if (!method) {
+      await analyzer.close()
       throw new UsageError(
         `--method must be one of ${available.map((m) => m.name).join(', ')} here, got '${args.method}'.`
       )
+    }
     const started = performance.now()
     const params = new Map<string, Float64Array | null>()
     const embeddings = new Map<string, Float32Array | null>()
