@@ -81,6 +81,7 @@ describe('shares past their expiry', () => {
     const stored = JSON.parse((await getLocalKv(server.persistDir, `share:${created.id}`)) ?? '')
     expect(stored).toEqual({
       owner: s.user.id,
+      characterId: 'shared',
       name: 'Shared',
       character,
       createdAt: expect.any(String),
@@ -261,7 +262,7 @@ describe('byte quotas (lowered by MAX_RECORD_BYTES / MAX_TOTAL_BYTES vars)', () 
     expect(over.status).toBe(413)
     expect((await json(over)).error).toEqual({
       code: 'quota-exceeded',
-      message: `Your saved characters would pass ${MAX_TOTAL_BYTES} bytes; delete some first.`,
+      message: `Your saved characters and shares would pass ${MAX_TOTAL_BYTES} bytes; delete some characters or shares first.`,
     })
     // Replacing t1 in place stays under the total (its old bytes are not counted twice).
     expect((await putCharacter(s, 't1', 'ab', character, 1)).status).toBe(200)

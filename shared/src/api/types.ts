@@ -12,6 +12,8 @@
  * - v1.0: first contract.
  * - v1.1: added API_ERROR_CODES (the ApiErrorCode union as a runtime list, for the OpenAPI sync test). No change
  *   to any shape.
+ * - v1.2: CharacterListResponse.skipped (optional: records the server could not read). Refresh tokens have a new
+ *   opaque shape (still one string); a refresh racing another with the same token gets the same new token.
  */
 import type { Character } from '../rig/schema.ts'
 
@@ -215,6 +217,8 @@ export interface CharacterListResponse {
   cursor: string
   /** True when the page was cut at `limit`: fetch again with the new cursor. */
   more: boolean
+  /** Present when some of this page's records could not be read on the server (damaged storage): how many. */
+  skipped?: number
 }
 
 // -------------------------------------------------------------------------------------------------------- shares
