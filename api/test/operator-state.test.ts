@@ -29,6 +29,7 @@ beforeAll(async () => {
       MAX_RECORD_BYTES: String(MAX_RECORD_BYTES),
       MAX_TOTAL_BYTES: String(MAX_TOTAL_BYTES),
       REGISTER_LIMIT_PER_MINUTE: '1000',
+      ANONYMOUS_LIMIT_PER_HOUR: '1000',
     },
   })
 })
