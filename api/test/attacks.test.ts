@@ -59,7 +59,7 @@ describe('refresh sessions', () => {
       const s = await register()
       const [a, b] = await Promise.all([refresh(s.refreshToken), refresh(s.refreshToken)])
       expect([a.status, b.status]).toEqual([200, 200])
-      const [ja, jb] = (await Promise.all([json(a), json(b)])) as SessionResponse[]
+      const [ja, jb] = (await Promise.all([json(a), json(b)])) as [SessionResponse, SessionResponse]
       expect(ja.refreshToken).toBe(jb.refreshToken)
       for (const t of [ja.accessToken, jb.accessToken]) {
         expect((await call('/v1/me', { token: t })).status).toBe(200)
