@@ -27,7 +27,7 @@ const VARS = {
   SIGNIN_LIMIT_PER_MINUTE: '1000',
   ANONYMOUS_LIMIT_PER_HOUR: '4',
   WRITE_LIMIT_PER_MINUTE: '20',
-  ANONYMOUS_IDLE_SECONDS: '4',
+  ANONYMOUS_IDLE_SECONDS: '5',
   TOKEN_SECRET: randomBytes(32).toString('base64url'),
 }
 const PASSWORD = 'correct horse battery'
@@ -43,6 +43,10 @@ const legacy = {
   email: `legacy-${Date.now()}@example.com`,
   sid: b64(randomBytes(12)),
   secret: b64(randomBytes(32)),
+  /** A first-version anonymous account with a KV session. */
+  anonId: b64(randomBytes(16)),
+  anonSid: b64(randomBytes(12)),
+  anonSecret: b64(randomBytes(32)),
 }
 
 beforeAll(async () => {
@@ -69,6 +73,23 @@ beforeAll(async () => {
       }),
     },
     { key: `usess:${legacy.userId}:${legacy.sid}`, value: '' },
+    {
+      key: `user:${legacy.anonId}`,
+      value: JSON.stringify({
+        id: legacy.anonId,
+        email: null,
+        password: null,
+        createdAt: new Date().toISOString(),
+      }),
+    },
+    {
+      key: `session:${legacy.anonSid}`,
+      value: JSON.stringify({
+        userId: legacy.anonId,
+        secretHash: createHash('sha256').update(legacy.anonSecret).digest('hex'),
+        createdAt: new Date().toISOString(),
+      }),
+    },
   ]
   await putLocalKv(state, entries)
   await start()
@@ -190,21 +211,27 @@ describe('quotas and limits', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429])
   })
 
-  it('deletes an idle anonymous account and its data (idle limit 4 s here)', async () => {
+  it('deletes an idle anonymous account and its data (idle limit 5 s here)', async () => {
     const res = await at('/v1/auth/anonymous', {
       method: 'POST',
       headers: { 'cf-connecting-ip': '10.78.0.1' },
     })
     const anon = (await json(res)) as SessionResponse
     expect((await put(anon, 'kept', 5)).status).toBe(201)
+    // A first-version anonymous session starts its idle clock when it moves into the Durable Object.
+    const moved = await refresh(`${legacy.anonSid}.${legacy.anonSecret}`)
+    expect(moved.status).toBe(200)
+    const old = (await json(moved)) as SessionResponse
     const bodyKey = `char:${anon.user.id}:kept:1`
-    expect(await getLocalKv(state, bodyKey)).not.toBeNull()
-    await new Promise((done) => setTimeout(done, 9000))
+    expect((await at('/v1/characters/kept', { token: anon.accessToken })).status).toBe(200)
+    await new Promise((done) => setTimeout(done, 12_000))
     expect((await refresh(anon.refreshToken)).status).toBe(401)
     expect((await at('/v1/me', { token: anon.accessToken })).status).toBe(401)
     expect(await getLocalKv(state, bodyKey)).toBeNull()
     expect(await getLocalKv(state, `user:${anon.user.id}`)).toBeNull()
-  }, 40_000)
+    expect((await refresh(old.refreshToken)).status).toBe(401)
+    expect(await getLocalKv(state, `user:${legacy.anonId}`)).toBeNull()
+  }, 60_000)
 })
 
 describe('damaged and missing records (read by a fresh Worker)', () => {

@@ -9,6 +9,7 @@ import type { Env } from '../env.ts'
 import { sha256Hex } from '../lib/encoding.ts'
 import { formatRefreshToken, parseRefreshToken } from '../lib/refresh-token.ts'
 import type { RefreshResult } from './user-index.ts'
+import { getUser } from './users.ts'
 
 /** The bindings sessions need. */
 export type SessionEnv = Pick<Env, 'DATA' | 'USER_INDEX'>
@@ -97,10 +98,12 @@ export async function rotateSession(env: SessionEnv, refreshToken: string): Prom
   // A wrong secret is a plain 401: it proves nothing about the session, so it must not end it.
   if (!session || (await sha256Hex(parsed.secret)) !== session.secretHash)
     return { status: 'invalid' }
+  const user = await getUser(env.DATA, session.userId)
   const result = await userIndex(env, session.userId).adoptLegacySession(
     session.userId,
     parsed.sessionId,
-    Date.parse(session.createdAt)
+    Date.parse(session.createdAt),
+    user?.email === null
   )
   await deleteLegacyKeys(env.DATA, parsed.sessionId, session.userId)
   return rotation(session.userId, result)

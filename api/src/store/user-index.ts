@@ -222,10 +222,8 @@ export class UserIndex extends DurableObject<Env> {
     )
     this.sql.exec('DELETE FROM sessions WHERE expires_at < ?', now)
     this.touch(userId, now)
-    this.setMeta('anonymous', anonymous ? 1 : 0)
-    if (anonymous && (await this.ctx.storage.getAlarm()) === null) {
-      await this.ctx.storage.setAlarm(now + this.idleMs())
-    }
+    if (anonymous) await this.markAnonymous(now)
+    else this.setMeta('anonymous', 0)
     return { status: 'ok', sessionId: sid, generation: 0, mac: await sessionMac(key, sid, 0) }
   }
 
@@ -234,7 +232,12 @@ export class UserIndex extends DurableObject<Env> {
    * as generation 0, unless it was revoked meanwhile. Adopting the same session twice (two tabs) within the grace
    * gives both the same token; later, it is a replay.
    */
-  async adoptLegacySession(userId: string, sid: string, createdAt: number): Promise<RefreshResult> {
+  async adoptLegacySession(
+    userId: string,
+    sid: string,
+    createdAt: number,
+    anonymous: boolean
+  ): Promise<RefreshResult> {
     const now = Date.now()
     if (this.revoked({ sid, iat: Math.floor(createdAt / 1000) })) return { status: 'invalid' }
     const row = this.session(sid)
@@ -260,7 +263,17 @@ export class UserIndex extends DurableObject<Env> {
       now + SESSION_MS
     )
     this.touch(userId, now)
+    // An anonymous account made before idle expiry existed starts its idle clock now.
+    if (anonymous) await this.markAnonymous(now)
     return { status: 'ok', sessionId: sid, generation: 0, mac: await sessionMac(key, sid, 0) }
+  }
+
+  /** Marks the account as one that expires when idle, and makes sure its alarm is set. */
+  private async markAnonymous(now: number): Promise<void> {
+    this.setMeta('anonymous', 1)
+    if ((await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(now + this.idleMs())
+    }
   }
 
   private session(sid: string): SessionRow | null {
