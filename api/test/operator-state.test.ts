@@ -212,6 +212,15 @@ describe('model rollout from KV config:models (no deploy)', () => {
     expect(res.headers.get('cache-control')).toBe('no-store')
   })
 
+  it('ignores release names that are not one plain path segment (".", "..", hidden, "a..b")', async () => {
+    for (const name of ['.', '..', '.hidden', 'a..b']) {
+      await setConfig({ pinned: name })
+      const res = await manifest(`&client=${stableClient}`)
+      expect(res.status, name).toBe(200)
+      expect((await json(res)).release, name).toBe('r-stable')
+    }
+  }, 60_000)
+
   it('returns to the bundled release when the config is deleted; old ETags match again', async () => {
     await deleteLocalKv(server.persistDir, ROLLOUT_KEY)
     expect(new Set(await Promise.all(CLIENTS.map(releaseOf)))).toEqual(new Set(['r-stable']))

@@ -73,7 +73,7 @@ export const apiSecurityEval: Suite = {
       const routes = openapiRoutes(OPENAPI)
       const plan = quick
         ? { bursts: 2, perBurst: 20, gapMs: 15_000, ips: 10 }
-        : { bursts: 4, perBurst: 30, gapMs: 15_000, ips: 10 }
+        : { bursts: 6, perBurst: 30, gapMs: 15_000, ips: 10 }
       step('guessing (in the background)')
       const guessing = guessesPerAccountPerMinute(http, plan)
       step('seeding records')
