@@ -127,9 +127,15 @@ authRoutes.post('/register', registerLimit, jsonBody(), async (c) => {
   if ((await claim.claim(email, user.id)).status === 'taken') {
     throw apiError(409, 'email-taken', 'An account with this email exists; sign in instead.')
   }
-  user.password = await hashPassword(body.password, iterations(c))
-  await putUser(c.env.DATA, user)
-  await claim.confirm(user.id)
+  try {
+    user.password = await hashPassword(body.password, iterations(c))
+    await putUser(c.env.DATA, user)
+    await claim.confirm(user.id)
+  } catch (err) {
+    // Free the email at once rather than after the pending claim's timeout: the person will try again.
+    await claim.release(user.id).catch(() => undefined)
+    throw err
+  }
   return c.json(await newSession(c.env, user), 201)
 })
 

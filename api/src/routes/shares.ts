@@ -11,7 +11,7 @@ import {
   type SharedCharacterResponse,
   ID_PATTERN,
 } from '@facecraft/shared/api'
-import { checkCharacter, type Character } from '@facecraft/shared/rig'
+import type { Character } from '@facecraft/shared/rig'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { bearerAuth, sessionRef } from '../middleware/auth/index.ts'
@@ -40,7 +40,10 @@ async function readShare(kv: KVNamespace, id: string): Promise<ShareRecord | nul
       typeof s.createdAt === 'string' &&
       (s.expiresAt === null ||
         (typeof s.expiresAt === 'string' && !isNaN(Date.parse(s.expiresAt)))) &&
-      checkCharacter(s.character).length === 0
+      // The envelope only: a share made under an older rig version still opens (the app migrates it).
+      typeof s.character === 'object' &&
+      s.character !== null &&
+      !Array.isArray(s.character)
     ) {
       return s as ShareRecord
     }

@@ -23,7 +23,7 @@
  */
 import { DurableObject } from 'cloudflare:workers'
 import { API_LIMITS, type CharacterRecord, type Tombstone } from '@facecraft/shared/api'
-import { checkCharacter, type Character } from '@facecraft/shared/rig'
+import type { Character } from '@facecraft/shared/rig'
 import type { Env } from '../env.ts'
 import { randomToken } from '../lib/encoding.ts'
 import { timingSafeEqual } from '../lib/password.ts'
@@ -93,7 +93,11 @@ export interface ChangePage {
 const bodyKey = (userId: string, id: string, revision: number) => `char:${userId}:${id}:${revision}`
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength
 
-/** A stored body as the API serves it, or null when it is not one (a damaged or foreign KV value). */
+/**
+ * A stored body as the API serves it, or null when it is not one (a damaged or foreign KV value). Only the envelope
+ * is checked, not the character against today's rig: a record saved under an older rig version stays the player's
+ * (clients migrate character content; refusing it here would make saved characters vanish).
+ */
 export function checkStoredRecord(
   value: unknown,
   id: string,
@@ -106,7 +110,9 @@ export function checkStoredRecord(
     r.revision === revision &&
     typeof r.name === 'string' &&
     typeof r.updatedAt === 'string' &&
-    checkCharacter(r.character).length === 0
+    typeof r.character === 'object' &&
+    r.character !== null &&
+    !Array.isArray(r.character)
   return ok ? (r as CharacterRecord) : null
 }
 

@@ -93,7 +93,7 @@ export async function duplicateAccounts(
   http: Http,
   signups: number,
   upgrades: number
-): Promise<{ duplicates: number; signupsOk: number; upgradesOk: number }> {
+): Promise<{ duplicates: number; signupsOk: number; upgradesOk: number; findings: string[] }> {
   const email = newEmail('dup')
   const signed = await Promise.all(
     Array.from({ length: signups }, () =>
@@ -117,7 +117,23 @@ export async function duplicateAccounts(
     )
   )
   const upgradesOk = upgraded.filter((a) => a.status === 200).length
+  // Exactly one winner each is the target; anything else is reported with the answers (none lost is a finding too).
+  const findings: string[] = []
+  for (const [what, answers, won, lost] of [
+    ['sign-up race', signed, 201, 409],
+    ['upgrade race', upgraded, 200, 409],
+  ] as const) {
+    const count = (status: number) => answers.filter((a) => a.status === status).length
+    if (count(won) !== 1 || count(won) + count(lost) !== answers.length) {
+      const odd = answers.find((a) => a.status !== won && a.status !== lost)
+      findings.push(
+        `${what}: ${count(won)} x ${won}, ${count(lost)} x ${lost}` +
+          (odd ? `, e.g. ${odd.status} ${odd.text.slice(0, 120)}` : '')
+      )
+    }
+  }
   return {
+    findings,
     duplicates: Math.max(0, signupsOk - 1) + Math.max(0, upgradesOk - 1),
     signupsOk,
     upgradesOk,

@@ -103,6 +103,7 @@ export const apiSecurityEval: Suite = {
       const findings = [
         ...fuzzed.findings,
         ...raced.findings,
+        ...dup.findings,
         ...records.findings,
         ...headers.problems,
       ]
