@@ -127,8 +127,10 @@ export interface ApiUser {
 }
 
 /**
- * The response of register, login, anonymous (201), upgrade and refresh. Keep `refreshToken` secret on the device;
- * every refresh returns a NEW refresh token and kills the old one (reusing an old one gives 401).
+ * The response of register, login, anonymous (201), upgrade and refresh. Keep `refreshToken` secret on the device
+ * (an opaque string of at most 200 characters); every refresh returns a NEW refresh token. The previous one still
+ * refreshes for 30 s (to the same new token: two tabs can share one rotation); an older one gives 401 and ends the
+ * session (a replay).
  */
 export interface SessionResponse {
   user: ApiUser
