@@ -214,8 +214,11 @@ authRoutes.post('/upgrade', registerLimit, bearerAuth(), jsonBody(), async (c) =
     await endSession(c.env, sessionId, userId)
     return c.json(await newSession(c.env, upgraded), 200)
   } finally {
-    if (!done) await claim.release(userId)
-    await index.finishUpgrade(done)
+    // Best effort: a failure here must not turn a finished upgrade into an error (the marker times out anyway).
+    if (!done) await claim.release(userId).catch(() => undefined)
+    await index.finishUpgrade(done).catch((err: unknown) => {
+      console.error('upgrade marker not cleared', (err as Error).name)
+    })
   }
 })
 
