@@ -14,51 +14,30 @@
  * a strongly consistent answer, given inside the same call a character route makes anyway (docs/api.md,
  * "Where the time goes"), instead of a KV read on every request.
  *
- * And it holds the user's refresh sessions (lib/refresh-token.ts): rotation is a compare-and-swap on the session's
- * generation, a token of the previous generation is accepted for GRACE_MS after a rotation (two tabs refreshing
- * at once share one rotation), any older one that the session really issued ends the session (a replay), and one
- * it never issued is refused without side effects. Also here: the per-user write limit, the exclusive marker of an
- * email upgrade, shares counted in the byte quota (and deleted with their character), and the expiry of idle
- * anonymous accounts (an alarm).
+ * And it holds the user's refresh sessions (store/session-table.ts, lib/refresh-token.ts): rotation is a
+ * compare-and-swap on the session's generation, the previous token refreshes for 30 s after a rotation (two tabs
+ * share one rotation), an older token the session really issued ends the session (a replay), and one it never
+ * issued is refused without side effects. Also here: the per-user write limit, the exclusive marker of an email
+ * upgrade, shares counted in the byte quota (and deleted with their character), and the expiry of idle anonymous
+ * accounts (an alarm).
  */
 import { DurableObject } from 'cloudflare:workers'
 import { API_LIMITS, type CharacterRecord, type Tombstone } from '@facecraft/shared/api'
 import type { Character } from '@facecraft/shared/rig'
 import type { Env } from '../env.ts'
-import { randomToken } from '../lib/encoding.ts'
-import { timingSafeEqual } from '../lib/password.ts'
 import { byteQuota } from '../lib/quota.ts'
-import { sessionMac } from '../lib/refresh-token.ts'
 import { envInt } from '../lib/env-int.ts'
 import { REVOKED, REVOKED_SESSION_MS, type Revoked, type SessionRef } from './revocation.ts'
+import { SessionTable, type RefreshResult } from './session-table.ts'
 
-interface SessionRow extends Record<string, SqlStorageValue> {
-  sid: string
-  key: string
-  gen: number
-  rotated_at: number
-  created_at: number
-  expires_at: number
-  win_start: number
-  win_count: number
-}
+export type { RefreshResult } from './session-table.ts'
 
-/** The answer to a refresh or a new session: the generation and mac of the token to hand out. */
-export type RefreshResult =
-  | { status: 'ok'; sessionId: string; generation: number; mac: string }
-  | { status: 'invalid' | 'replayed' | 'rate-limited' }
-
-/** How long after a rotation the previous token still refreshes (to the same new token). */
-export const GRACE_MS = 30_000
-/** Refreshes of one session per minute; a client needs one per 15 minutes (per tab, shared by the grace). */
-export const REFRESH_PER_MINUTE = 30
 /** Default idle time after which an anonymous account and its data are deleted (ANONYMOUS_IDLE_SECONDS). */
 export const ANONYMOUS_IDLE_SECONDS = 180 * 24 * 3600
 /** An upgrade in progress blocks another for at most this long (a crashed one cannot block forever). */
 const UPGRADE_MARKER_MS = 60_000
 /** Activity is written at most this often (the idle expiry is counted in days). */
 const TOUCH_MS = 10 * 60_000
-const SESSION_MS = API_LIMITS.refreshTokenSeconds * 1000
 
 interface HeadRow extends Record<string, SqlStorageValue> {
   id: string
@@ -125,6 +104,8 @@ export class UserIndex extends DurableObject<Env> {
   private readonly bodies = new Map<string, CharacterRecord>()
   /** When activity was last written (see touch). */
   private lastTouch = 0
+  /** The user's refresh sessions. */
+  private readonly sessions: SessionTable
   /** The per-user write window, in memory (see writeLimit). */
   private writes = { start: 0, count: 0 }
 
@@ -143,16 +124,13 @@ export class UserIndex extends DurableObject<Env> {
         // already there
       }
     }
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS sessions (
-      sid TEXT PRIMARY KEY, key TEXT NOT NULL, gen INTEGER NOT NULL, rotated_at INTEGER NOT NULL,
-      created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, win_start INTEGER NOT NULL DEFAULT 0,
-      win_count INTEGER NOT NULL DEFAULT 0)`)
     this.sql.exec('CREATE TABLE IF NOT EXISTS info (k TEXT PRIMARY KEY, v TEXT NOT NULL)')
     // Revoked sessions (until all their access tokens expired) and the sign-out-everywhere cutoff.
     this.sql.exec(
       'CREATE TABLE IF NOT EXISTS revoked (sid TEXT PRIMARY KEY, until INTEGER NOT NULL)'
     )
     this.sql.exec('CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL)')
+    this.sessions = new SessionTable(this.sql, (session) => this.revoked(session))
   }
 
   /** True when tokens of `session` may no longer be used. Synchronous: no other call can interleave. */
@@ -182,7 +160,7 @@ export class UserIndex extends DurableObject<Env> {
       sid,
       now + REVOKED_SESSION_MS
     )
-    this.sql.exec('DELETE FROM sessions WHERE sid = ?', sid)
+    this.sessions.delete(sid)
   }
 
   /** Ends every access token issued up to now and every refresh session (sign-out everywhere). */
@@ -191,7 +169,7 @@ export class UserIndex extends DurableObject<Env> {
       "INSERT INTO meta (k, v) VALUES ('revoked_through', ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v",
       Math.floor(Date.now() / 1000)
     )
-    this.sql.exec('DELETE FROM sessions')
+    this.sessions.clear()
   }
 
   private setMeta(k: string, v: number): void {
@@ -227,27 +205,16 @@ export class UserIndex extends DurableObject<Env> {
    */
   async createSession(userId: string, anonymous: boolean): Promise<RefreshResult> {
     const now = Date.now()
-    const sid = randomToken(12)
-    const key = randomToken(32)
-    this.sql.exec(
-      'INSERT INTO sessions (sid, key, gen, rotated_at, created_at, expires_at) VALUES (?, ?, 0, ?, ?, ?)',
-      sid,
-      key,
-      now,
-      now,
-      now + SESSION_MS
-    )
-    this.sql.exec('DELETE FROM sessions WHERE expires_at < ?', now)
+    const made = await this.sessions.create(now)
     this.touch(userId, now, true)
     if (anonymous) await this.markAnonymous(now)
     else this.setMeta('anonymous', 0)
-    return { status: 'ok', sessionId: sid, generation: 0, mac: await sessionMac(key, sid, 0) }
+    return made
   }
 
   /**
    * Moves a first-version session (KV, already checked by the caller against its stored secret hash) in here,
-   * as generation 0, unless it was revoked meanwhile. Adopting the same session twice (two tabs) within the grace
-   * gives both the same token; later, it is a replay.
+   * as generation 0, unless it was revoked meanwhile (store/session-table.ts: adopt).
    */
   async adoptLegacySession(
     userId: string,
@@ -256,33 +223,13 @@ export class UserIndex extends DurableObject<Env> {
     anonymous: boolean
   ): Promise<RefreshResult> {
     const now = Date.now()
-    if (this.revoked({ sid, iat: Math.floor(createdAt / 1000) })) return { status: 'invalid' }
-    const row = this.session(sid)
-    if (row) {
-      if (row.gen === 0 && now - row.rotated_at <= GRACE_MS) {
-        return {
-          status: 'ok',
-          sessionId: sid,
-          generation: 0,
-          mac: await sessionMac(row.key, sid, 0),
-        }
-      }
-      await this.revokeSession(sid)
-      return { status: 'replayed' }
-    }
-    const key = randomToken(32)
-    this.sql.exec(
-      'INSERT INTO sessions (sid, key, gen, rotated_at, created_at, expires_at) VALUES (?, ?, 0, ?, ?, ?)',
-      sid,
-      key,
-      now,
-      createdAt,
-      now + SESSION_MS
-    )
+    const result = await this.sessions.adopt(sid, createdAt, now)
+    if (result.status === 'replayed') await this.revokeSession(sid)
+    if (result.status !== 'ok') return result
     this.touch(userId, now, true)
     // An anonymous account made before idle expiry existed starts its idle clock now.
     if (anonymous) await this.markAnonymous(now)
-    return { status: 'ok', sessionId: sid, generation: 0, mac: await sessionMac(key, sid, 0) }
+    return result
   }
 
   /** Marks the account as one that expires when idle, and makes sure its alarm is set. */
@@ -293,82 +240,21 @@ export class UserIndex extends DurableObject<Env> {
     }
   }
 
-  private session(sid: string): SessionRow | null {
-    return (
-      this.sql.exec<SessionRow>('SELECT * FROM sessions WHERE sid = ?', sid).toArray()[0] ?? null
-    )
-  }
-
-  /** The live session `sid` whose token of generation `gen` carries `mac`; null for anything else. */
-  private async verified(sid: string, gen: number, mac: string): Promise<SessionRow | null> {
-    const now = Date.now()
-    const row = this.session(sid)
-    if (!row) return null
-    if (row.expires_at <= now || this.revoked({ sid, iat: Math.floor(row.created_at / 1000) })) {
-      this.sql.exec('DELETE FROM sessions WHERE sid = ?', sid)
-      return null
-    }
-    if (gen > row.gen) return null
-    const expected = new TextEncoder().encode(await sessionMac(row.key, sid, gen))
-    return timingSafeEqual(expected, new TextEncoder().encode(mac)) ? row : null
-  }
-
-  /**
-   * Refreshes with the token of generation `gen`: see the module header. The rotation is a compare-and-swap on
-   * `gen` (the UPDATE only applies while the generation is still the one checked), so of two refreshes racing
-   * with one token exactly one rotates, and the other gets the token that rotation produced.
-   */
+  /** Refreshes session `sid` with its token of generation `gen`; a replay ends the session (session-table.ts). */
   async refresh(userId: string, sid: string, gen: number, mac: string): Promise<RefreshResult> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const row = await this.verified(sid, gen, mac)
-      if (!row) return { status: 'invalid' }
-      const now = Date.now()
-      const inWindow = now - row.win_start < 60_000
-      if (inWindow && row.win_count >= REFRESH_PER_MINUTE) return { status: 'rate-limited' }
-      if (gen === row.gen) {
-        const swapped = this.sql.exec(
-          `UPDATE sessions SET gen = gen + 1, rotated_at = ?, expires_at = ?, win_start = ?, win_count = ?
-           WHERE sid = ? AND gen = ?`,
-          now,
-          now + SESSION_MS,
-          inWindow ? row.win_start : now,
-          inWindow ? row.win_count + 1 : 1,
-          sid,
-          gen
-        ).rowsWritten
-        if (swapped === 0) continue // another refresh rotated first: look again
-        this.touch(userId, now)
-        return {
-          status: 'ok',
-          sessionId: sid,
-          generation: gen + 1,
-          mac: await sessionMac(row.key, sid, gen + 1),
-        }
-      }
-      if (gen === row.gen - 1 && now - row.rotated_at <= GRACE_MS) {
-        this.sql.exec(
-          'UPDATE sessions SET win_count = win_count + 1 WHERE sid = ? AND win_start = ?',
-          sid,
-          row.win_start
-        )
-        return {
-          status: 'ok',
-          sessionId: sid,
-          generation: row.gen,
-          mac: await sessionMac(row.key, sid, row.gen),
-        }
-      }
-      // A token this session really issued, two or more rotations ago: someone kept a copy. End the session.
+    const result = await this.sessions.refresh(sid, gen, mac)
+    if (result.status === 'replayed') {
       console.error('refresh token replayed; session ended', sid.slice(0, 4))
       await this.revokeSession(sid)
-      return { status: 'replayed' }
+    } else if (result.status === 'ok') {
+      this.touch(userId)
     }
-    return { status: 'invalid' }
+    return result
   }
 
   /** Ends session `sid` if `mac` is one of its real tokens (any generation); true when it did. */
   async logout(sid: string, gen: number, mac: string): Promise<boolean> {
-    if (!(await this.verified(sid, gen, mac))) return false
+    if (!(await this.sessions.isRealToken(sid, gen, mac))) return false
     await this.revokeSession(sid)
     return true
   }
