@@ -3,7 +3,8 @@
  * @file `npm start`: builds the PWA when the pwa workspace has a build script, makes sure `.dev.vars` holds a
  * local TOKEN_SECRET (generated once; .dev.vars is gitignored), then runs the Worker with
  * `wrangler dev --local --ip 127.0.0.1 --port 8787` (embedded KV and Durable Objects: no account, no network).
- * Ctrl-C (or SIGTERM) is forwarded to wrangler, and this process exits with wrangler's status.
+ * Extra arguments go to wrangler; `--port N` / `--ip A` among them replace the defaults (wrangler refuses an
+ * option given twice). Ctrl-C (or SIGTERM) is forwarded to wrangler, and this process exits with wrangler's status.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -14,6 +15,21 @@ import { fileURLToPath } from 'node:url'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DEV_VARS = join(ROOT, '.dev.vars')
 const PORT = process.env.PORT ?? '8787'
+
+/**
+ * wrangler's arguments: `--ip 127.0.0.1 --port PORT` unless the user's own arguments name them (as `--port N` or
+ * `--port=N`), then the user's arguments unchanged.
+ */
+export function wranglerArgs(userArgs, port = PORT) {
+  const has = (name) => userArgs.some((a) => a === `--${name}` || a.startsWith(`--${name}=`))
+  return [
+    'dev',
+    '--local',
+    ...(has('ip') ? [] : ['--ip', '127.0.0.1']),
+    ...(has('port') ? [] : ['--port', port]),
+    ...userArgs,
+  ]
+}
 
 /** Builds pwa/dist if the PWA has a build script; a failed build is reported, and the API still starts. */
 function buildPwa() {
@@ -39,35 +55,31 @@ function ensureDevVars() {
   console.log('start: wrote a new local TOKEN_SECRET to .dev.vars')
 }
 
-buildPwa()
-ensureDevVars()
-// wrangler refuses a missing assets directory; an empty one just serves no app.
-mkdirSync(join(ROOT, 'pwa/dist'), { recursive: true })
-if (!existsSync(join(ROOT, 'pwa/dist/index.html'))) {
-  console.log('start: pwa/dist has no app build; only the API will answer.')
-}
+// Imported by its test: only the script run as `node scripts/start.mjs` starts anything.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()
 
-const child = spawn(
-  process.execPath,
-  [
-    join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
-    'dev',
-    '--local',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    PORT,
-    ...process.argv.slice(2),
-  ],
-  {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+function main() {
+  buildPwa()
+  ensureDevVars()
+  // wrangler refuses a missing assets directory; an empty one just serves no app.
+  mkdirSync(join(ROOT, 'pwa/dist'), { recursive: true })
+  if (!existsSync(join(ROOT, 'pwa/dist/index.html'))) {
+    console.log('start: pwa/dist has no app build; only the API will answer.')
   }
-)
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (child.exitCode === null) child.kill(signal)
-  })
+
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), ...wranglerArgs(process.argv.slice(2))],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+    }
+  )
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (child.exitCode === null) child.kill(signal)
+    })
+  }
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))
 }
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))

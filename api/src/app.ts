@@ -1,12 +1,14 @@
 /**
- * @module app — the Hono app: security headers and CORS on everything, routers under /v1, one error handler,
- * a JSON 404. Built per Worker isolate; the Durable Object classes are exported from index.ts.
+ * @module app — the Hono app: API security headers and CORS on /v1, routers under /v1, one error handler, a JSON
+ * 404 for unknown API routes; everything else is the static assets with their own security headers
+ * (middleware/static-assets). Built per Worker isolate; the Durable Object classes are exported from index.ts.
  */
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import type { AppEnv } from './env.ts'
 import { apiError, onError } from './errors.ts'
 import { securityHeaders } from './middleware/security-headers/index.ts'
+import { serveStatic } from './middleware/static-assets/index.ts'
 import { authRoutes, meRoutes } from './routes/auth.ts'
 import { characterRoutes } from './routes/characters.ts'
 import { modelRoutes } from './routes/models.ts'
@@ -15,7 +17,12 @@ import { shareRoutes } from './routes/shares.ts'
 /** Builds the app (exported for `app.request()` tests). */
 export function createApp() {
   const app = new Hono<AppEnv>()
-  app.use('*', securityHeaders())
+  const apiHeaders = securityHeaders()
+  app.use('*', async (c, next) => {
+    const path = new URL(c.req.url).pathname
+    if (path === '/v1' || path.startsWith('/v1/')) return apiHeaders(c, next)
+    return serveStatic(c)
+  })
   app.use(
     '/v1/*',
     cors({

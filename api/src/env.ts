@@ -1,4 +1,5 @@
 /** @module api/env — the Worker's bindings (wrangler.toml) and per-request variables. */
+import type { EmailClaim } from './store/email-claim.ts'
 import type { RateLimiter } from './store/rate-limiter.ts'
 import type { UserIndex } from './store/user-index.ts'
 
@@ -10,16 +11,26 @@ export interface Env {
   USER_INDEX: DurableObjectNamespace<UserIndex>
   /** One Durable Object per rate-limit key (strongly consistent counters). */
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>
+  /** One Durable Object per normalised-email hash: which account owns the email (atomic claims). */
+  EMAIL_CLAIM: DurableObjectNamespace<EmailClaim>
   /** The built PWA and model files (pwa/dist). */
   ASSETS: Fetcher
   /** HMAC-SHA256 key for access tokens: at least 32 characters. A Worker secret; `.dev.vars` locally. */
   TOKEN_SECRET: string
   /** The app's origin, e.g. 'https://facecraft.example': the only CORS origin and the base of share links. */
   APP_ORIGIN: string
-  /** Sign-in attempts per client IP and email per minute (default 10). */
+  /** Sign-in attempts per account per minute, across all IPs (default 10); per IP: 5x this. */
   SIGNIN_LIMIT_PER_MINUTE?: string
   /** Registrations (and anonymous accounts) per client IP per minute (default 20). */
   REGISTER_LIMIT_PER_MINUTE?: string
+  /** Anonymous accounts per client IP per hour (default 60). */
+  ANONYMOUS_LIMIT_PER_HOUR?: string
+  /** Refreshes per client IP per minute (default 120; per session the UserIndex allows 30). */
+  REFRESH_LIMIT_PER_MINUTE?: string
+  /** Character writes (PUT, DELETE) per account per minute (default 600). */
+  WRITE_LIMIT_PER_MINUTE?: string
+  /** Idle seconds after which an anonymous account and its data are deleted (default 180 days). */
+  ANONYMOUS_IDLE_SECONDS?: string
   /** PBKDF2 iterations for new password hashes (default and maximum 100000, the workerd cap). */
   PBKDF2_ITERATIONS?: string
   /** Bytes of one stored character record (default and maximum API_LIMITS.maxRecordBytes). */

@@ -3,5 +3,6 @@ import { createApp } from './app.ts'
 
 export { UserIndex } from './store/user-index.ts'
 export { RateLimiter } from './store/rate-limiter.ts'
+export { EmailClaim } from './store/email-claim.ts'
 
 export default createApp()

@@ -18,6 +18,7 @@ export default async function setup(project: TestProject) {
     vars: {
       TOKEN_SECRET: tokenSecret,
       REGISTER_LIMIT_PER_MINUTE: '1000',
+      ANONYMOUS_LIMIT_PER_HOUR: '1000',
       SIGNIN_LIMIT_PER_MINUTE: '5',
     },
   })

@@ -29,6 +29,7 @@ beforeAll(async () => {
       MAX_RECORD_BYTES: String(MAX_RECORD_BYTES),
       MAX_TOTAL_BYTES: String(MAX_TOTAL_BYTES),
       REGISTER_LIMIT_PER_MINUTE: '1000',
+      ANONYMOUS_LIMIT_PER_HOUR: '1000',
     },
   })
 })
@@ -81,6 +82,7 @@ describe('shares past their expiry', () => {
     const stored = JSON.parse((await getLocalKv(server.persistDir, `share:${created.id}`)) ?? '')
     expect(stored).toEqual({
       owner: s.user.id,
+      characterId: 'shared',
       name: 'Shared',
       character,
       createdAt: expect.any(String),
@@ -210,6 +212,15 @@ describe('model rollout from KV config:models (no deploy)', () => {
     expect(res.headers.get('cache-control')).toBe('no-store')
   })
 
+  it('ignores release names that are not one plain path segment (".", "..", hidden, "a..b")', async () => {
+    for (const name of ['.', '..', '.hidden', 'a..b']) {
+      await setConfig({ pinned: name })
+      const res = await manifest(`&client=${stableClient}`)
+      expect(res.status, name).toBe(200)
+      expect((await json(res)).release, name).toBe('r-stable')
+    }
+  }, 60_000)
+
   it('returns to the bundled release when the config is deleted; old ETags match again', async () => {
     await deleteLocalKv(server.persistDir, ROLLOUT_KEY)
     expect(new Set(await Promise.all(CLIENTS.map(releaseOf)))).toEqual(new Set(['r-stable']))
@@ -261,7 +272,7 @@ describe('byte quotas (lowered by MAX_RECORD_BYTES / MAX_TOTAL_BYTES vars)', () 
     expect(over.status).toBe(413)
     expect((await json(over)).error).toEqual({
       code: 'quota-exceeded',
-      message: `Your saved characters would pass ${MAX_TOTAL_BYTES} bytes; delete some first.`,
+      message: `Your saved characters and shares would pass ${MAX_TOTAL_BYTES} bytes; delete some characters or shares first.`,
     })
     // Replacing t1 in place stays under the total (its old bytes are not counted twice).
     expect((await putCharacter(s, 't1', 'ab', character, 1)).status).toBe(200)

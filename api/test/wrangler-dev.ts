@@ -191,3 +191,14 @@ export function getLocalKv(persistDir: string, key: string): Promise<string | nu
 export async function deleteLocalKv(persistDir: string, key: string): Promise<void> {
   await wranglerKv(persistDir, ['key', 'delete', key])
 }
+
+/** Deletes many keys from the local KV of a state directory at once (`wrangler kv bulk delete --force --local`). */
+export async function deleteLocalKvMany(persistDir: string, keys: string[]): Promise<void> {
+  const file = join(mkdtempSync(join(tmpdir(), 'facecraft-kv-')), 'keys.json')
+  writeFileSync(file, JSON.stringify(keys))
+  try {
+    await wranglerKv(persistDir, ['bulk', 'delete', file, '--force'])
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true })
+  }
+}

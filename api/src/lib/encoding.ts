@@ -7,11 +7,16 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-/** Decodes unpadded base64url; null when `text` is not base64url. */
+/**
+ * Decodes unpadded base64url; null when `text` is not base64url or not the canonical encoding of its bytes (the
+ * last character's unused low bits must be zero: otherwise four different strings decode to one signature, and a
+ * token would have several accepted spellings).
+ */
 export function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null
   const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-  return Uint8Array.from(bin, (ch) => ch.charCodeAt(0))
+  const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0))
+  return toBase64Url(bytes) === text ? bytes : null
 }
 
 /** `n` random bytes as base64url (n = 32 gives 256 bits, 43 characters). */

@@ -8,25 +8,30 @@
 
 /** The KV key of the rollout configuration. */
 export const ROLLOUT_KEY = 'config:models'
-const RELEASE = /^[\w.-]{1,64}$/
+/** A release name is one path segment: starts with a letter or digit, so never `.`, `..` or a hidden name. */
+const RELEASE = /^[A-Za-z0-9][\w.-]{0,63}$/
 
 export interface RolloutConfig {
   pinned?: string
   candidate?: { release: string; percent: number }
 }
 
+/** True when `name` can name a release directory (no `.`, `..`, `..x..` or separators). */
+export const isReleaseName = (name: string): boolean => RELEASE.test(name) && !name.includes('..')
+
 /** Parses the stored config; a malformed one is ignored (logged), so a typo serves the bundled release. */
 export function parseRollout(text: string | null): RolloutConfig {
   if (!text) return {}
   try {
     const v = JSON.parse(text) as RolloutConfig
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object')
     const okPinned =
-      v.pinned === undefined || (typeof v.pinned === 'string' && RELEASE.test(v.pinned))
+      v.pinned === undefined || (typeof v.pinned === 'string' && isReleaseName(v.pinned))
     const cand = v.candidate
     const okCandidate =
       cand === undefined ||
       (typeof cand.release === 'string' &&
-        RELEASE.test(cand.release) &&
+        isReleaseName(cand.release) &&
         typeof cand.percent === 'number' &&
         cand.percent >= 0 &&
         cand.percent <= 100)

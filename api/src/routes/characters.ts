@@ -10,13 +10,14 @@ import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { bearerAuth, revokedError, sessionRef } from '../middleware/auth/index.ts'
 import { jsonBody } from '../middleware/json-body/index.ts'
+import { rateLimited } from '../middleware/rate-limit/index.ts'
 import { parseBody, type BodySchema } from '../lib/validate.ts'
 import { REVOKED, type Revoked } from '../store/revocation.ts'
 import type { WriteResult } from '../store/user-index.ts'
 import { methodNotAllowed } from './method-not-allowed.ts'
 
 const PUT_BODY: BodySchema = {
-  name: { type: 'string', maxLength: API_LIMITS.maxNameLength },
+  name: { type: 'string', maxLength: API_LIMITS.maxNameLength, visible: true },
   character: { type: 'object' },
 }
 
@@ -73,6 +74,8 @@ function writeFailure(result: WriteResult): never {
       )
     case 'quota':
       throw apiError(result.kind === 'count' ? 409 : 413, 'quota-exceeded', result.message)
+    case 'rate-limited':
+      throw rateLimited(result.retryAfter)
     default:
       throw new Error(`unexpected write result ${result.status}`)
   }
@@ -101,6 +104,8 @@ characterRoutes.get('/', async (c) => {
     tombstones: page.tombstones,
     cursor: encodeCursor(page.seq),
     more: page.more,
+    // Only when something could not be read (logged): clients that do not know the field lose nothing.
+    ...(page.skipped ? { skipped: page.skipped } : {}),
   })
 })
 
@@ -115,7 +120,6 @@ characterRoutes.put('/:id', jsonBody(), async (c) => {
   const id = pathId(c)
   const ifMatch = ifMatchRevision(c)
   const body = parseBody<PutCharacterBody>(c.get('body'), PUT_BODY)
-  if (body.name.trim() === '') throw apiError(400, 'invalid-body', "'name' must not be blank.")
   const issues = checkCharacter(body.character)
   if (issues.length) {
     const shown = issues.map((i) => ({ path: `character.${i.path}`, message: i.message }))

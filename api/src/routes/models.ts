@@ -54,7 +54,7 @@ async function loadManifest(c: Context<AppEnv>, path: string): Promise<ReleaseMa
 
 /** Who the client is, for a stable rollout bucket: the user if signed in, else ?client=, else the IP. */
 async function clientKey(c: Context<AppEnv>): Promise<string> {
-  const token = /^Bearer ([\w.-]+)$/.exec(c.req.header('authorization') ?? '')?.[1]
+  const token = /^Bearer +([\w.-]+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
   const claims = token ? await verifyAccessToken(token, c.env.TOKEN_SECRET) : null
   return claims?.sub ?? c.req.query('client') ?? clientIp(c)
 }
@@ -100,7 +100,8 @@ modelRoutes.get('/manifest', async (c) => {
     Vary: 'Authorization',
   }
   const inm = c.req.header('if-none-match')
-  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+  // `*` matches any current representation (RFC 9110 13.1.2).
+  if (inm && inm.split(',').some((t) => ['*', etag].includes(t.trim().replace(/^W\//, '')))) {
     return c.body(null, 304, headers)
   }
   return c.body(body, 200, { ...headers, 'Content-Type': 'application/json' })

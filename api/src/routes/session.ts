@@ -26,8 +26,8 @@ export async function sessionResponse(
   }
 }
 
-/** Starts a new session for `user`. */
+/** Starts a new session for `user` (an anonymous account's session also keeps its idle-expiry alarm set). */
 export async function newSession(env: Env, user: UserRecord): Promise<SessionResponse> {
-  const { sessionId, refreshToken } = await createSession(env.DATA, user.id)
+  const { sessionId, refreshToken } = await createSession(env, user.id, user.email === null)
   return sessionResponse(env, user, sessionId, refreshToken)
 }

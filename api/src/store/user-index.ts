@@ -13,13 +13,31 @@
  * It is also where the user's access tokens are revoked (sign-out, sign-out everywhere, refresh-token theft):
  * a strongly consistent answer, given inside the same call a character route makes anyway (docs/api.md,
  * "Where the time goes"), instead of a KV read on every request.
+ *
+ * And it holds the user's refresh sessions (store/session-table.ts, lib/refresh-token.ts): rotation is a
+ * compare-and-swap on the session's generation, the previous token refreshes for 30 s after a rotation (two tabs
+ * share one rotation), an older token the session really issued ends the session (a replay), and one it never
+ * issued is refused without side effects. Also here: the per-user write limit, the exclusive marker of an email
+ * upgrade, shares counted in the byte quota (and deleted with their character), and the expiry of idle anonymous
+ * accounts (an alarm).
  */
 import { DurableObject } from 'cloudflare:workers'
 import { API_LIMITS, type CharacterRecord, type Tombstone } from '@facecraft/shared/api'
 import type { Character } from '@facecraft/shared/rig'
 import type { Env } from '../env.ts'
 import { byteQuota } from '../lib/quota.ts'
+import { envInt } from '../lib/env-int.ts'
 import { REVOKED, REVOKED_SESSION_MS, type Revoked, type SessionRef } from './revocation.ts'
+import { SessionTable, type RefreshResult } from './session-table.ts'
+
+export type { RefreshResult } from './session-table.ts'
+
+/** Default idle time after which an anonymous account and its data are deleted (ANONYMOUS_IDLE_SECONDS). */
+export const ANONYMOUS_IDLE_SECONDS = 180 * 24 * 3600
+/** An upgrade in progress blocks another for at most this long (a crashed one cannot block forever). */
+const UPGRADE_MARKER_MS = 60_000
+/** Activity is written at most this often (the idle expiry is counted in days). */
+const TOUCH_MS = 10 * 60_000
 
 interface HeadRow extends Record<string, SqlStorageValue> {
   id: string
@@ -37,6 +55,10 @@ export type WriteResult =
   | { status: 'mismatch'; current: CharacterRecord }
   | { status: 'not-found' }
   | { status: 'quota'; kind: 'count' | 'record-bytes' | 'total-bytes'; message: string }
+  | { status: 'rate-limited'; retryAfter: number }
+
+/** The outcome of recording a share. */
+export type ShareResult = 'ok' | 'count' | 'bytes' | 'not-found'
 
 /** One page of changes after a sequence number. */
 export interface ChangePage {
@@ -45,16 +67,47 @@ export interface ChangePage {
   /** Pass back as `since` for the next page. */
   seq: number
   more: boolean
+  /** Records of this page whose stored body is missing or unreadable (logged, left out). */
+  skipped: number
 }
 
 const bodyKey = (userId: string, id: string, revision: number) => `char:${userId}:${id}:${revision}`
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength
+
+/**
+ * A stored body as the API serves it, or null when it is not one (a damaged or foreign KV value). Only the envelope
+ * is checked, not the character against today's rig: a record saved under an older rig version stays the player's
+ * (clients migrate character content; refusing it here would make saved characters vanish).
+ */
+export function checkStoredRecord(
+  value: unknown,
+  id: string,
+  revision: number
+): CharacterRecord | null {
+  if (typeof value !== 'object' || value === null) return null
+  const r = value as Partial<CharacterRecord>
+  const ok =
+    r.id === id &&
+    r.revision === revision &&
+    typeof r.name === 'string' &&
+    typeof r.updatedAt === 'string' &&
+    typeof r.character === 'object' &&
+    r.character !== null &&
+    !Array.isArray(r.character)
+  return ok ? (r as CharacterRecord) : null
+}
 
 export class UserIndex extends DurableObject<Env> {
   private tail: Promise<unknown> = Promise.resolve()
   private readonly sql: SqlStorage
   /** Bodies by id, each for the revision it holds (checked against the index before use). */
   private readonly bodies = new Map<string, CharacterRecord>()
+  /** When activity was last written (see touch). */
+  private lastTouch = 0
+  /** The user's refresh sessions. */
+  private readonly sessions: SessionTable
+  /** The per-user write window, in memory (see writeLimit). */
+  private writes = { start: 0, count: 0 }
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
@@ -63,11 +116,21 @@ export class UserIndex extends DurableObject<Env> {
       id TEXT PRIMARY KEY, revision INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE,
       updated_at TEXT NOT NULL, deleted_at TEXT, bytes INTEGER NOT NULL)`)
     this.sql.exec('CREATE TABLE IF NOT EXISTS shares (id TEXT PRIMARY KEY, expires_at INTEGER)')
+    // Added later: which character a share shows (deleted with it) and its stored bytes (in the quota).
+    for (const column of ['character_id TEXT', 'bytes INTEGER NOT NULL DEFAULT 0']) {
+      try {
+        this.sql.exec(`ALTER TABLE shares ADD COLUMN ${column}`)
+      } catch {
+        // already there
+      }
+    }
+    this.sql.exec('CREATE TABLE IF NOT EXISTS info (k TEXT PRIMARY KEY, v TEXT NOT NULL)')
     // Revoked sessions (until all their access tokens expired) and the sign-out-everywhere cutoff.
     this.sql.exec(
       'CREATE TABLE IF NOT EXISTS revoked (sid TEXT PRIMARY KEY, until INTEGER NOT NULL)'
     )
     this.sql.exec('CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL)')
+    this.sessions = new SessionTable(this.sql, (session) => this.revoked(session))
   }
 
   /** True when tokens of `session` may no longer be used. Synchronous: no other call can interleave. */
@@ -88,7 +151,7 @@ export class UserIndex extends DurableObject<Env> {
     return !this.revoked(session)
   }
 
-  /** Ends every access token of one session at once (logout, upgrade, refresh-token reuse). */
+  /** Ends every access token and the refresh token of one session at once (logout, upgrade, replay). */
   async revokeSession(sid: string): Promise<void> {
     const now = Date.now()
     this.sql.exec('DELETE FROM revoked WHERE until < ?', now)
@@ -97,14 +160,163 @@ export class UserIndex extends DurableObject<Env> {
       sid,
       now + REVOKED_SESSION_MS
     )
+    this.sessions.delete(sid)
   }
 
-  /** Ends every access token issued up to now, whatever its session (sign-out everywhere). */
+  /** Ends every access token issued up to now and every refresh session (sign-out everywhere). */
   async revokeAll(): Promise<void> {
     this.sql.exec(
       "INSERT INTO meta (k, v) VALUES ('revoked_through', ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v",
       Math.floor(Date.now() / 1000)
     )
+    this.sessions.clear()
+  }
+
+  private setMeta(k: string, v: number): void {
+    this.sql.exec(
+      'INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v',
+      k,
+      v
+    )
+  }
+
+  private getMeta(k: string): number | undefined {
+    return this.sql.exec<{ v: number }>('SELECT v FROM meta WHERE k = ?', k).toArray()[0]?.v
+  }
+
+  /**
+   * Notes activity (idle anonymous accounts expire) and remembers whose object this is. Written at most every
+   * TOUCH_MS unless `force`d: each SQLite write is a commit, and writes of one user queue behind each other.
+   */
+  private touch(userId: string, now = Date.now(), force = false): void {
+    if (!force && now - this.lastTouch < TOUCH_MS) return
+    this.lastTouch = now
+    this.setMeta('last_active', now)
+    this.sql.exec("INSERT INTO info (k, v) VALUES ('user_id', ?) ON CONFLICT(k) DO NOTHING", userId)
+  }
+
+  private idleMs(): number {
+    return envInt(this.env.ANONYMOUS_IDLE_SECONDS, ANONYMOUS_IDLE_SECONDS) * 1000
+  }
+
+  /**
+   * Starts a refresh session (sign-in, registration, upgrade, anonymous account). `anonymous` marks the account
+   * as one that expires when idle (an alarm checks it); false clears the mark (upgrade).
+   */
+  async createSession(userId: string, anonymous: boolean): Promise<RefreshResult> {
+    const now = Date.now()
+    const made = await this.sessions.create(now)
+    this.touch(userId, now, true)
+    if (anonymous) await this.markAnonymous(now)
+    else this.setMeta('anonymous', 0)
+    return made
+  }
+
+  /**
+   * Moves a first-version session (KV, already checked by the caller against its stored secret hash) in here,
+   * as generation 0, unless it was revoked meanwhile (store/session-table.ts: adopt).
+   */
+  async adoptLegacySession(
+    userId: string,
+    sid: string,
+    createdAt: number,
+    anonymous: boolean
+  ): Promise<RefreshResult> {
+    const now = Date.now()
+    const result = await this.sessions.adopt(sid, createdAt, now)
+    if (result.status === 'replayed') await this.revokeSession(sid)
+    if (result.status !== 'ok') return result
+    this.touch(userId, now, true)
+    // An anonymous account made before idle expiry existed starts its idle clock now.
+    if (anonymous) await this.markAnonymous(now)
+    return result
+  }
+
+  /** Marks the account as one that expires when idle, and makes sure its alarm is set. */
+  private async markAnonymous(now: number): Promise<void> {
+    this.setMeta('anonymous', 1)
+    if ((await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(now + this.idleMs())
+    }
+  }
+
+  /** Refreshes session `sid` with its token of generation `gen`; a replay ends the session (session-table.ts). */
+  async refresh(userId: string, sid: string, gen: number, mac: string): Promise<RefreshResult> {
+    const result = await this.sessions.refresh(sid, gen, mac)
+    if (result.status === 'replayed') {
+      console.error('refresh token replayed; session ended', sid.slice(0, 4))
+      await this.revokeSession(sid)
+    } else if (result.status === 'ok') {
+      this.touch(userId)
+    }
+    return result
+  }
+
+  /** Ends session `sid` if `mac` is one of its real tokens (any generation); true when it did. */
+  async logout(sid: string, gen: number, mac: string): Promise<boolean> {
+    if (!(await this.sessions.isRealToken(sid, gen, mac))) return false
+    await this.revokeSession(sid)
+    return true
+  }
+
+  /**
+   * Starts an email upgrade of this (anonymous) account: 'ok' when none is in progress and none has finished;
+   * exclusive, so two upgrades of one account cannot both claim an email.
+   */
+  async beginUpgrade(): Promise<'ok' | 'busy' | 'upgraded'> {
+    if (this.getMeta('upgraded') === 1) return 'upgraded'
+    const now = Date.now()
+    const started = this.getMeta('upgrade_started')
+    if (started !== undefined && now - started < UPGRADE_MARKER_MS) return 'busy'
+    this.setMeta('upgrade_started', now)
+    return 'ok'
+  }
+
+  /** Ends an upgrade begun with {@link beginUpgrade}: done (the account keeps its email) or abandoned. */
+  async finishUpgrade(done: boolean): Promise<void> {
+    this.sql.exec("DELETE FROM meta WHERE k = 'upgrade_started'")
+    if (done) {
+      this.setMeta('upgraded', 1)
+      this.setMeta('anonymous', 0)
+    }
+  }
+
+  /** Deletes an idle anonymous account: its bodies, shares and record in KV, then everything here. */
+  override async alarm(): Promise<void> {
+    await this.serial(async () => {
+      if (this.getMeta('anonymous') !== 1) return
+      const last = this.getMeta('last_active') ?? 0
+      const due = last + this.idleMs()
+      if (Date.now() < due) {
+        await this.ctx.storage.setAlarm(due)
+        return
+      }
+      const userId = this.sql
+        .exec<{ v: string }>("SELECT v FROM info WHERE k = 'user_id'")
+        .toArray()[0]?.v
+      if (!userId) return
+      const keys = [
+        `user:${userId}`,
+        ...this.sql
+          .exec<HeadRow>('SELECT * FROM heads WHERE deleted_at IS NULL')
+          .toArray()
+          .map((r) => bodyKey(userId, r.id, r.revision)),
+        ...this.sql
+          .exec<{ id: string }>('SELECT id FROM shares')
+          .toArray()
+          .map((r) => `share:${r.id}`),
+      ]
+      for (let i = 0; i < keys.length; i += 50) {
+        await Promise.all(keys.slice(i, i + 50).map((k) => this.env.DATA.delete(k)))
+      }
+      for (const table of ['heads', 'shares', 'sessions', 'revoked', 'meta', 'info']) {
+        this.sql.exec(`DELETE FROM ${table}`)
+      }
+      this.bodies.clear()
+      // Every access token still in flight dies too (nothing is left for it, and nothing may be re-created).
+      this.setMeta('revoked_through', Math.floor(Date.now() / 1000) + API_LIMITS.accessTokenSeconds)
+      console.log('idle anonymous account deleted', userId.slice(0, 4), keys.length, 'KV keys')
+    })
   }
 
   /**
@@ -126,19 +338,30 @@ export class UserIndex extends DurableObject<Env> {
     return row.s + 1
   }
 
-  private async body(userId: string, row: HeadRow): Promise<CharacterRecord> {
+  /**
+   * The stored body of `row`, checked: null (logged) when KV has no body for that revision or holds something
+   * that is not that record (KV is eventually consistent, and values can be damaged): callers treat it as absent.
+   */
+  private async body(userId: string, row: HeadRow): Promise<CharacterRecord | null> {
     const cached = this.bodies.get(row.id)
     if (cached?.revision === row.revision) return cached
-    const record = await this.env.DATA.get<CharacterRecord>(
-      bodyKey(userId, row.id, row.revision),
-      'json'
-    )
-    if (!record) throw new Error(`character body missing in KV for revision ${row.revision}`)
+    const key = bodyKey(userId, row.id, row.revision)
+    const text = await this.env.DATA.get(key)
+    let record: CharacterRecord | null = null
+    try {
+      record = text === null ? null : checkStoredRecord(JSON.parse(text), row.id, row.revision)
+    } catch {
+      record = null
+    }
+    if (!record) {
+      console.error(text === null ? 'character body missing' : 'character body unreadable', key)
+      return null
+    }
     this.bodies.set(row.id, record)
     return record
   }
 
-  /** The live record, or null when absent or deleted. */
+  /** The live record, or null when absent, deleted or unreadable. */
   get(session: SessionRef, userId: string, id: string): Promise<CharacterRecord | null | Revoked> {
     return this.serial(async () => {
       if (this.revoked(session)) return REVOKED
@@ -147,7 +370,7 @@ export class UserIndex extends DurableObject<Env> {
     })
   }
 
-  /** Changes with seq > `since`, oldest first, at most `limit`. */
+  /** Changes with seq > `since`, oldest first, at most `limit`; unreadable bodies are counted in `skipped`. */
   list(
     session: SessionRef,
     userId: string,
@@ -162,16 +385,37 @@ export class UserIndex extends DurableObject<Env> {
       const more = rows.length > limit
       const page = rows.slice(0, limit)
       const live = page.filter((r) => !r.deleted_at)
-      const items = await Promise.all(live.map((r) => this.body(userId, r)))
+      const bodies = await Promise.all(live.map((r) => this.body(userId, r)))
+      const items = bodies.filter((b): b is CharacterRecord => b !== null)
       const tombstones = page
         .filter((r) => r.deleted_at)
         .map((r) => ({ id: r.id, revision: r.revision, deletedAt: r.deleted_at! }))
       const seq = page.length ? page[page.length - 1]!.seq : Math.max(since, this.nextSeq() - 1)
-      return { items, tombstones, seq, more }
+      return { items, tombstones, seq, more, skipped: bodies.length - items.length }
     })
   }
 
-  /** Creates (`ifMatch` null) or updates (`ifMatch` = the revision the client last saw). */
+  /**
+   * Counts one write against the per-user limit (WRITE_LIMIT_PER_MINUTE, fixed one-minute windows) and returns the
+   * refusal when over it. Kept in memory, not storage: a SQLite write per request would be a commit queued in front
+   * of the user's next write (it doubled the bench's median), and an object only forgets it after ~10 s with no
+   * request at all, which a writer at the limit never allows.
+   */
+  private writeLimit(now: number): WriteResult | null {
+    const limit = envInt(this.env.WRITE_LIMIT_PER_MINUTE, 600)
+    if (now - this.writes.start >= 60_000) this.writes = { start: now, count: 0 }
+    if (this.writes.count >= limit) {
+      const retryAfter = Math.max(1, Math.ceil((this.writes.start + 60_000 - now) / 1000))
+      return { status: 'rate-limited', retryAfter }
+    }
+    this.writes.count++
+    return null
+  }
+
+  /**
+   * Creates (`ifMatch` null) or updates (`ifMatch` = the revision the client last saw). A live record whose body
+   * is unreadable counts as absent: the write restores it (at the next revision, so other devices see it).
+   */
   put(
     session: SessionRef,
     userId: string,
@@ -182,24 +426,26 @@ export class UserIndex extends DurableObject<Env> {
   ): Promise<WriteResult | Revoked> {
     return this.serial(async () => {
       if (this.revoked(session)) return REVOKED
+      const now = Date.now()
+      const limited = this.writeLimit(now)
+      if (limited) return limited
       const row = this.head(id)
-      const live = row && !row.deleted_at ? row : null
-      if (ifMatch === null && live)
-        return { status: 'mismatch', current: await this.body(userId, live) }
-      if (ifMatch !== null && !live) return { status: 'not-found' }
-      if (live && live.revision !== ifMatch) {
-        return { status: 'mismatch', current: await this.body(userId, live) }
-      }
+      const stored = row && !row.deleted_at ? row : null
+      const current = stored ? await this.body(userId, stored) : null
+      const live = stored && current ? stored : null
+      if (ifMatch === null && live) return { status: 'mismatch', current: current! }
+      if (ifMatch !== null && !stored) return { status: 'not-found' }
+      if (live && live.revision !== ifMatch) return { status: 'mismatch', current: current! }
       const record: CharacterRecord = {
         id,
         revision: (row?.revision ?? 0) + 1,
-        updatedAt: new Date().toISOString(),
+        updatedAt: new Date(now).toISOString(),
         name,
         character,
       }
       const json = JSON.stringify(record)
       const bytes = utf8Bytes(json)
-      const quota = this.checkQuota(live, bytes)
+      const quota = this.checkQuota(stored, bytes)
       if (quota) return quota
       // The body is in KV before the index points at it (a crash here leaves only an unreferenced key).
       await this.env.DATA.put(bodyKey(userId, id, record.revision), json)
@@ -214,7 +460,8 @@ export class UserIndex extends DurableObject<Env> {
         bytes
       )
       this.bodies.set(id, record)
-      if (live) this.dropBody(bodyKey(userId, id, live.revision))
+      this.touch(userId, now)
+      if (stored) this.dropBody(bodyKey(userId, id, stored.revision))
       return { status: live ? 'updated' : 'created', record }
     })
   }
@@ -231,30 +478,49 @@ export class UserIndex extends DurableObject<Env> {
     )
   }
 
-  private checkQuota(live: HeadRow | null, bytes: number): WriteResult | null {
-    const maxRecord = byteQuota(this.env.MAX_RECORD_BYTES, API_LIMITS.maxRecordBytes)
-    const maxTotal = byteQuota(this.env.MAX_TOTAL_BYTES, API_LIMITS.maxTotalBytes)
-    if (bytes > maxRecord) {
-      const message = `A character record may hold at most ${maxRecord} bytes (this one has ${bytes}); shorten the name.`
-      return { status: 'quota', kind: 'record-bytes', message }
-    }
-    const totals = this.sql
+  /** Bytes stored for this user: live records plus live shares (shares are copies of a record). */
+  private storedBytes(): { records: number; bytes: number } {
+    const heads = this.sql
       .exec<{ n: number; b: number }>(
         'SELECT COUNT(*) AS n, COALESCE(SUM(bytes), 0) AS b FROM heads WHERE deleted_at IS NULL'
       )
       .one()
-    if (!live && totals.n >= API_LIMITS.maxCharacters) {
-      const message = `You have ${totals.n} saved characters, the most an account may keep; delete some first.`
+    const shares = this.sql
+      .exec<{ b: number }>(
+        'SELECT COALESCE(SUM(bytes), 0) AS b FROM shares WHERE expires_at IS NULL OR expires_at >= ?',
+        Date.now()
+      )
+      .one()
+    return { records: heads.n, bytes: heads.b + shares.b }
+  }
+
+  private maxTotal(): number {
+    return byteQuota(this.env.MAX_TOTAL_BYTES, API_LIMITS.maxTotalBytes)
+  }
+
+  private checkQuota(live: HeadRow | null, bytes: number): WriteResult | null {
+    const maxRecord = byteQuota(this.env.MAX_RECORD_BYTES, API_LIMITS.maxRecordBytes)
+    const maxTotal = this.maxTotal()
+    if (bytes > maxRecord) {
+      const message = `A character record may hold at most ${maxRecord} bytes (this one has ${bytes}); shorten the name.`
+      return { status: 'quota', kind: 'record-bytes', message }
+    }
+    const totals = this.storedBytes()
+    if (!live && totals.records >= API_LIMITS.maxCharacters) {
+      const message = `You have ${totals.records} saved characters, the most an account may keep; delete some first.`
       return { status: 'quota', kind: 'count', message }
     }
-    if (totals.b - (live?.bytes ?? 0) + bytes > maxTotal) {
-      const message = `Your saved characters would pass ${maxTotal} bytes; delete some first.`
+    if (totals.bytes - (live?.bytes ?? 0) + bytes > maxTotal) {
+      const message = `Your saved characters and shares would pass ${maxTotal} bytes; delete some characters or shares first.`
       return { status: 'quota', kind: 'total-bytes', message }
     }
     return null
   }
 
-  /** Deletes, leaving a tombstone (revision + 1) for delta sync. `ifMatch` null deletes unconditionally. */
+  /**
+   * Deletes, leaving a tombstone (revision + 1) for delta sync, and deletes the character's shares (a share must
+   * not outlive what it shows). `ifMatch` null deletes unconditionally; an unreadable body deletes regardless.
+   */
   remove(
     session: SessionRef,
     userId: string,
@@ -263,35 +529,65 @@ export class UserIndex extends DurableObject<Env> {
   ): Promise<WriteResult | Revoked> {
     return this.serial(async () => {
       if (this.revoked(session)) return REVOKED
+      const now = Date.now()
+      const limited = this.writeLimit(now)
+      if (limited) return limited
       const row = this.head(id)
       if (!row || row.deleted_at) return { status: 'not-found' }
       if (ifMatch !== null && row.revision !== ifMatch) {
-        return { status: 'mismatch', current: await this.body(userId, row) }
+        const current = await this.body(userId, row)
+        if (current) return { status: 'mismatch', current }
       }
       this.sql.exec(
         'UPDATE heads SET revision = ?, seq = ?, deleted_at = ?, bytes = 0 WHERE id = ?',
         row.revision + 1,
         this.nextSeq(),
-        new Date().toISOString(),
+        new Date(now).toISOString(),
         id
       )
       this.bodies.delete(id)
       this.dropBody(bodyKey(userId, id, row.revision))
+      const shares = this.sql
+        .exec<{ id: string }>('SELECT id FROM shares WHERE character_id = ?', id)
+        .toArray()
+      if (shares.length) {
+        await Promise.all(shares.map((sh) => this.env.DATA.delete(`share:${sh.id}`)))
+        this.sql.exec('DELETE FROM shares WHERE character_id = ?', id)
+      }
+      this.touch(userId, now)
       return { status: 'deleted' }
     })
   }
 
-  /** Records a new share if the user is under the share quota; false when over it. */
-  addShare(shareId: string, expiresAt: number | null): Promise<boolean> {
+  /**
+   * Records a new share of live character `characterId` taking `bytes` of storage, if the user is under the share
+   * count and the byte quota (records + shares).
+   */
+  addShare(
+    shareId: string,
+    expiresAt: number | null,
+    characterId: string,
+    bytes: number
+  ): Promise<ShareResult> {
     return this.serial(async () => {
+      const row = this.head(characterId)
+      if (!row || row.deleted_at) return 'not-found'
       this.sql.exec(
         'DELETE FROM shares WHERE expires_at IS NOT NULL AND expires_at < ?',
         Date.now()
       )
+      const totals = this.storedBytes()
       const { n } = this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM shares').one()
-      if (n >= API_LIMITS.maxShares) return false
-      this.sql.exec('INSERT INTO shares (id, expires_at) VALUES (?, ?)', shareId, expiresAt)
-      return true
+      if (n >= API_LIMITS.maxShares) return 'count'
+      if (totals.bytes + bytes > this.maxTotal()) return 'bytes'
+      this.sql.exec(
+        'INSERT INTO shares (id, expires_at, character_id, bytes) VALUES (?, ?, ?, ?)',
+        shareId,
+        expiresAt,
+        characterId,
+        bytes
+      )
+      return 'ok'
     })
   }
 

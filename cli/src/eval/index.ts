@@ -1,5 +1,6 @@
 /** @module cli/eval — the quality suites (`facecraft eval SUITE`). Add a suite by adding its file here. */
 import type { Suite } from '../suite.ts'
+import { apiSecurityEval } from './api-security/index.ts'
 import { engineEval } from './engine.ts'
 import { likenessEval } from './likeness.ts'
 import { reachEval } from './reach.ts'
@@ -8,6 +9,7 @@ import { verifyEval } from './verify.ts'
 
 export const EVAL_SUITES: readonly Suite[] = [
   engineEval,
+  apiSecurityEval,
   likenessEval,
   reachEval,
   recognizersEval,

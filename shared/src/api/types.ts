@@ -12,6 +12,8 @@
  * - v1.0: first contract.
  * - v1.1: added API_ERROR_CODES (the ApiErrorCode union as a runtime list, for the OpenAPI sync test). No change
  *   to any shape.
+ * - v1.2: CharacterListResponse.skipped (optional: records the server could not read). Refresh tokens have a new
+ *   opaque shape (still one string); a refresh racing another with the same token gets the same new token.
  */
 import type { Character } from '../rig/schema.ts'
 
@@ -125,8 +127,10 @@ export interface ApiUser {
 }
 
 /**
- * The response of register, login, anonymous (201), upgrade and refresh. Keep `refreshToken` secret on the device;
- * every refresh returns a NEW refresh token and kills the old one (reusing an old one gives 401).
+ * The response of register, login, anonymous (201), upgrade and refresh. Keep `refreshToken` secret on the device
+ * (an opaque string of at most 200 characters); every refresh returns a NEW refresh token. The previous one still
+ * refreshes for 30 s (to the same new token: two tabs can share one rotation); an older one gives 401 and ends the
+ * session (a replay).
  */
 export interface SessionResponse {
   user: ApiUser
@@ -215,6 +219,8 @@ export interface CharacterListResponse {
   cursor: string
   /** True when the page was cut at `limit`: fetch again with the new cursor. */
   more: boolean
+  /** Present when some of this page's records could not be read on the server (damaged storage): how many. */
+  skipped?: number
 }
 
 // -------------------------------------------------------------------------------------------------------- shares

@@ -48,7 +48,8 @@ export function bearerAuth({ realm = 'facecraft', revocation = 'here' }: BearerA
     apiError(401, 'unauthorized', message, { headers: WWW_AUTHENTICATE(realm) })
   return createMiddleware<AppEnv>(async function bearerAuthMiddleware(c, next) {
     const header = c.req.header('authorization') ?? ''
-    const match = /^Bearer ([\w.-]+)$/.exec(header)
+    // The scheme is case-insensitive (RFC 9110 11.1).
+    const match = /^Bearer +([\w.-]+)$/i.exec(header)
     if (!match) throw deny('Sign in: send Authorization: Bearer <accessToken>.')
     const claims = await verifyAccessToken(match[1]!, c.env.TOKEN_SECRET)
     if (!claims) throw deny('The access token is invalid or expired; refresh it or sign in again.')

@@ -57,12 +57,34 @@ export function jsonBody({
   })
 }
 
+/**
+ * How much of an oversized body is read and thrown away before answering 413: a server that answers and closes
+ * while the client is still sending makes the client's TCP stack see a reset instead of the 413. Past this, the
+ * read is cancelled (a client sending megabytes to a JSON API may see a reset).
+ */
+export const DRAIN_BYTES = 4 * 1024 * 1024
+
+/** Reads the rest of an oversized body (up to {@link DRAIN_BYTES} in all) so the 413 reaches the client. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, read: number): Promise<void> {
+  let total = read
+  while (total <= DRAIN_BYTES) {
+    const { done, value } = await reader.read()
+    if (done) return
+    total += value.byteLength
+  }
+  await reader.cancel()
+}
+
 /** Reads the body as UTF-8, stopping with 413 as soon as it passes `maxBytes`. */
 async function readCapped(req: Request, maxBytes: number): Promise<string> {
   const tooBig = () =>
     apiError(413, 'body-too-large', `The request body is larger than ${maxBytes} bytes.`)
   const declared = Number(req.headers.get('content-length') ?? NaN)
-  if (declared > maxBytes) throw tooBig()
+  if (declared > maxBytes) {
+    if (req.body && declared <= DRAIN_BYTES)
+      await drain(req.body.getReader(), 0).catch(() => undefined)
+    throw tooBig()
+  }
   if (!req.body) return ''
   const reader = req.body.getReader()
   const decoder = new TextDecoder('utf-8', { fatal: true })
@@ -74,7 +96,7 @@ async function readCapped(req: Request, maxBytes: number): Promise<string> {
       if (done) break
       total += value.byteLength
       if (total > maxBytes) {
-        await reader.cancel()
+        await drain(reader, total).catch(() => undefined)
         throw tooBig()
       }
       text += decoder.decode(value, { stream: true })

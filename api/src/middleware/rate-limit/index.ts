@@ -1,7 +1,8 @@
 /**
  * @module middleware/rate-limit — fixed-window request limits per key (e.g. client IP + email on sign-in).
  * Past the limit: 429 'rate-limited' with Retry-After. Counting is delegated to a {@link RateCounter}; in the
- * Worker that is the RateLimiter Durable Object (strongly consistent, unlike KV's 1-write-per-second keys).
+ * Worker that is the RateLimiter Durable Object (strongly consistent, persisted, a sliding window in which refused
+ * hits count too: store/limiter-rules.ts).
  */
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
@@ -27,10 +28,31 @@ export interface RateLimitOptions {
   counter?: RateCounter
 }
 
+/** The RateLimiter Durable Object of a key (scope included). */
+export const durableObjectKey = (c: Context<AppEnv>, key: string) =>
+  c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(key))
+
 /** The Durable Object counter used in the Worker. */
-export const durableObjectCounter: RateCounter = async (c, key, limit, windowSeconds) => {
-  const stub = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(key))
-  return stub.hit(limit, windowSeconds)
+export const durableObjectCounter: RateCounter = async (c, key, limit, windowSeconds) =>
+  durableObjectKey(c, key).hit(limit, windowSeconds)
+
+/** The 429 for a refused hit. */
+export function rateLimited(retryAfter: number) {
+  return apiError(429, 'rate-limited', `Too many attempts; try again in ${retryAfter} s.`, {
+    headers: { 'Retry-After': String(retryAfter) },
+  })
+}
+
+/** Counts one hit on `key` (scope included) and throws 429 past `limit` per `windowSeconds`. */
+export async function enforceLimit(
+  c: Context<AppEnv>,
+  key: string,
+  limit: number,
+  windowSeconds = 60,
+  counter: RateCounter = durableObjectCounter
+): Promise<void> {
+  const { allowed, retryAfter } = await counter(c, key, limit, windowSeconds)
+  if (!allowed) throw rateLimited(retryAfter)
 }
 
 /** Limits requests per key; see the module header. */
@@ -45,14 +67,7 @@ export function rateLimit({
   if (!(windowSeconds >= 1)) throw new Error('rateLimit: windowSeconds must be >= 1')
   return createMiddleware<AppEnv>(async function rateLimitMiddleware(c, next) {
     const max = limit(c)
-    for (const key of keys(c)) {
-      const { allowed, retryAfter } = await counter(c, `${scope}:${key}`, max, windowSeconds)
-      if (!allowed) {
-        throw apiError(429, 'rate-limited', `Too many attempts; try again in ${retryAfter} s.`, {
-          headers: { 'Retry-After': String(retryAfter) },
-        })
-      }
-    }
+    for (const key of keys(c)) await enforceLimit(c, `${scope}:${key}`, max, windowSeconds, counter)
     await next()
   })
 }
@@ -61,8 +76,4 @@ export function rateLimit({
 export const clientIp = (c: Context<AppEnv>): string =>
   c.req.header('cf-connecting-ip') ?? 'unknown'
 
-/** Reads a positive integer env var, else `fallback`. */
-export function envInt(value: string | undefined, fallback: number): number {
-  const n = Number(value)
-  return value !== undefined && Number.isInteger(n) && n > 0 ? n : fallback
-}
+export { envInt } from '../../lib/env-int.ts'
