@@ -61,7 +61,11 @@ describe('share and backup', () => {
     await makeCharacter(page, 'Sharey', [['Mouth', 'mouth.width', 0.8]])
     const link = await shareLink()
     expect(link).toMatch(/\/s#c=fc1\./)
-    await expect.poll(() => page.locator('dialog svg').count()).toBe(1)
+    await expect
+      .poll(() =>
+        page.getByRole('img', { name: 'QR code of the share link' }).locator('svg').count()
+      )
+      .toBe(1)
     await openInFreshContext(link, true)
   })
 
