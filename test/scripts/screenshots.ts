@@ -75,15 +75,22 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => document.querySelectorAll('[role=radio] img').length >= 8)
     await page.waitForTimeout(400)
     await page.screenshot({ path: join(OUT, 'editor.png') })
-    await page.getByRole('tab', { name: 'Eyes', exact: true }).click()
+    await page.getByRole('tab', { name: 'Skin', exact: true }).click()
     // Scrolled down to the colours: the header has collapsed, the face, tabs and Save stay in view.
-    await page.mouse.wheel(0, 400)
+    await page.mouse.wheel(0, 300)
     await page.waitForTimeout(600)
     await page.screenshot({ path: join(OUT, 'editor-colours.png') })
     await page.mouse.wheel(0, -2000)
     await page.waitForTimeout(300)
     await page.getByRole('button', { name: 'Full screen' }).click()
-    await page.getByRole('slider', { name: 'Turn head' }).last().fill('-35')
+    await page
+      .getByRole('dialog', { name: 'Turntable' })
+      .getByRole('slider', { name: 'Turn head' })
+      .evaluate((el) => {
+        const input = el as HTMLInputElement
+        input.value = '-35'
+        input.dispatchEvent(new Event('input', { bubbles: true }))
+      })
     await page.waitForTimeout(1500) // the 1024 px sharp frame
     await page.screenshot({ path: join(OUT, 'turntable.png') })
     await page

@@ -47,7 +47,7 @@ export interface PreviewProps {
   variant?: 'editor' | 'turntable'
   /** The saved thumbnail, drawn until the first frame arrives. */
   placeholder?: Blob | null
-  /** Shown over the picture's corner (the full-screen button). */
+  /** Shown at the top right of the stage, clear of the face at any size (the full-screen button). */
   corner?: ComponentChildren
 }
 
@@ -99,8 +99,8 @@ export function Preview(props: PreviewProps) {
             transformOrigin: `${gestures.origin.x}% ${gestures.origin.y}%`,
           }}
         />
-        {props.corner}
       </div>
+      {props.corner}
       <label class={styles.yaw}>
         <span class='visually-hidden'>Turn head</span>
         <span aria-hidden='true'>↺</span>
