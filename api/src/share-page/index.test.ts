@@ -26,8 +26,10 @@ describe('share page meta', () => {
     expect(html.indexOf('og:image')).toBeLessThan(html.indexOf('</head>'))
     expect(html).not.toContain('<b>')
   })
-  it('leaves a document without a head alone, and escapes quotes', () => {
-    expect(withMeta('<p>hi</p>', meta)).toBe('<p>hi</p>')
+  it('puts them after the doctype when the head is implied, and escapes quotes', () => {
+    const html = withMeta('<!doctype html>\n<title>t</title><p>hi</p>', meta)
+    expect(html.startsWith('<!doctype html>\n<meta property="og:type"')).toBe(true)
+    expect(html.endsWith('<title>t</title><p>hi</p>')).toBe(true)
     expect(escapeAttribute(`'&`)).toBe('&#39;&#38;')
   })
 })

@@ -3,7 +3,8 @@
  * app's index.html with Open Graph tags naming the character and pointing at `/s/:id/preview.png`, which is
  * rendered here by the engine and kept in the Cache API (shares are snapshots: one render per share per
  * colo). Kept outside the Hono API: these are a document and an image for any site to show, not API data, so the
- * API's deny-all CSP and same-site resource policy must not apply. Anything else falls through (null).
+ * API's deny-all CSP and same-site resource policy must not apply. Other /s/ paths get the assets' answer (the
+ * app shell); anything else falls through (null).
  */
 import type { Character } from '@facecraft/shared/rig'
 import type { Env } from '../env.ts'
@@ -39,6 +40,8 @@ export async function sharePage(
   if (image) return previewResponse(request, env, ctx, image)
   const page = PAGE.exec(path)?.[1]
   if (page) return pageResponse(request, env, page)
+  // Any other /s/ route (wrangler.toml sends /s/* here first) is the app's, exactly as the assets serve it.
+  if (path === '/s' || path.startsWith('/s/')) return env.ASSETS.fetch(request)
   return null
 }
 

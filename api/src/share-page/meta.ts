@@ -43,9 +43,13 @@ export function metaTags(meta: ShareMeta): string {
     .join('\n    ')
 }
 
-/** `html` with the tags placed before </head> (unchanged when there is no </head>). */
+/**
+ * `html` with the tags placed before </head>, or, in a document whose head is implied (no </head>), right after
+ * the doctype, where the parser still puts them in the head.
+ */
 export function withMeta(html: string, meta: ShareMeta): string {
   const at = html.indexOf('</head>')
-  if (at < 0) return html
-  return `${html.slice(0, at)}  ${metaTags(meta)}\n  ${html.slice(at)}`
+  if (at >= 0) return `${html.slice(0, at)}  ${metaTags(meta)}\n  ${html.slice(at)}`
+  const doctype = /^\s*<!doctype[^>]*>\s*/i.exec(html)?.[0] ?? ''
+  return `${doctype}${metaTags(meta)}\n${html.slice(doctype.length)}`
 }
