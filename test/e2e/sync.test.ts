@@ -4,7 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import {
+  launchChromium,
+  phoneContext,
+  seriousViolations,
+  type Launched,
+} from '../src/harness/index.ts'
 import {
   galleryNames,
   getParam,
@@ -101,6 +106,8 @@ describe('accounts and sync', () => {
       .locator('img')
       .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width))
     for (const width of sides) expect(width).toBeGreaterThanOrEqual(140)
+    // The conflict review is a screen too: no serious or critical axe violations.
+    expect(await seriousViolations(b)).toEqual([])
     await conflict.getByRole('button', { name: 'Keep both' }).click()
     await conflict.waitFor({ state: 'detached' })
     await syncNow(b)
