@@ -141,6 +141,14 @@ describe('the editor on a phone', () => {
       await expect.poll(zoom).toBe(1)
       // Half the picture's width turns the head by well under the old 60 degrees.
       const turn = page.getByRole('slider', { name: 'Turn head' })
+      // The turn slider, like the others, ignores a vertical swipe that starts on it.
+      const track = (await turn.boundingBox())!
+      const onTrack = { x: track.x + track.width * 0.2, y: track.y + track.height / 2 }
+      await swipe(page, onTrack, { x: onTrack.x + 6, y: onTrack.y - 200 })
+      await scrollSettled(page)
+      expect(await turn.inputValue()).toBe('0')
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await scrollSettled(page)
       await page.waitForTimeout(400) // past the double-tap window
       await swipe(page, { x: c.x - box.width / 4, y: c.y }, { x: c.x + box.width / 4, y: c.y + 2 })
       await expect.poll(async () => Number(await turn.inputValue())).toBeGreaterThan(10)

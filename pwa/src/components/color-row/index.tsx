@@ -33,11 +33,11 @@ export function ColorRow(props: {
       <Range
         id={id}
         class={styles.track}
-        value={value}
+        value={value * 100}
         param={def.id}
         valueText={`${shownValue(value)} of 100, ${Math.abs(values[nearest]! - value) < 0.01 ? '' : 'near '}${names[nearest]}`}
         style={{ background: colorGradient(character, def) }}
-        onChange={props.onChange}
+        onChange={(v) => props.onChange(v / 100)}
       />
       <div class={styles.swatches} role='group' aria-label={`${def.label} presets`}>
         {values.map((t, i) => (

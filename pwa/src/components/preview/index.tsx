@@ -2,8 +2,8 @@
  * @module components/preview — the live render. Frames come from the preview Worker through a FrameScheduler
  * (one in flight, newest waiting), small while the player drags and sharp once they stop. One finger dragging
  * sideways turns the head, two fingers pinch-zoom, a double tap zooms in and out; the "Turn head" slider does the
- * turn by keyboard. Until the engine's first frame lands, the character's saved thumbnail is shown, so opening a
- * character never shows an empty box.
+ * turn by keyboard (and, like every slider here, ignores vertical swipes). Until the engine's first frame lands,
+ * the character's saved thumbnail is shown, so opening a character never shows an empty box.
  */
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
@@ -11,6 +11,7 @@ import type { Character } from '@facecraft/shared/rig'
 import { FrameScheduler } from '../../features/render/frame-scheduler.ts'
 import { renderer, type Frame } from '../../features/render/renderer.ts'
 import { useViewGestures } from '../../lib/editor/use-view-gestures.ts'
+import { Range } from '../range/index.tsx'
 import styles from './style.module.css'
 
 /** Render size while the character changes (ms-scale frames), px. */
@@ -82,6 +83,7 @@ export function Preview(props: PreviewProps) {
   }, [])
 
   const maxYaw = turntable ? 180 : MAX_YAW
+  const yawId = turntable ? 'turntable-yaw' : 'preview-yaw'
   return (
     <div class={turntable ? styles.full : styles.stage}>
       <div class={styles.frame} {...gestures.handlers} data-testid='preview-frame'>
@@ -101,20 +103,21 @@ export function Preview(props: PreviewProps) {
         />
       </div>
       {props.corner}
-      <label class={styles.yaw}>
-        <span class='visually-hidden'>Turn head</span>
+      <div class={styles.yaw}>
         <span aria-hidden='true'>↺</span>
-        <input
-          type='range'
+        <label for={yawId} class='visually-hidden'>
+          Turn head
+        </label>
+        <Range
+          id={yawId}
           min={-maxYaw}
           max={maxYaw}
-          step={1}
           value={props.yaw}
-          aria-valuetext={`${props.yaw} degrees`}
-          onInput={(e) => props.onYaw(Number(e.currentTarget.value))}
+          valueText={`${props.yaw} degrees`}
+          onChange={(yaw) => props.onYaw(Math.round(yaw))}
         />
         <span aria-hidden='true'>↻</span>
-      </label>
+      </div>
     </div>
   )
 }

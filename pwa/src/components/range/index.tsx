@@ -1,6 +1,6 @@
 /**
- * @module components/range — a 0-100 slider that a vertical swipe never changes. The native range input stays
- * for keyboards and screen readers (value 0-100, as shown); fingers and mice are handled here: a deliberate
+ * @module components/range — a slider that a vertical swipe never changes. The native range input stays for
+ * keyboards and screen readers (in the units shown, e.g. 0-100); fingers and mice are handled here: a deliberate
  * sideways drag moves the value by the distance dragged (no jump to the finger), a vertical swipe scrolls the page
  * (touch-action: pan-y lets the browser take it), a tap only focuses. A mouse click still sets the value where
  * it lands, as desktop sliders do.
@@ -20,10 +20,13 @@ interface Drag {
 
 export interface RangeProps {
   id: string
-  /** 0..1 */
+  /** In the units shown, min..max (fractions allowed: drags are finer than the keyboard's whole steps). */
   value: number
   onChange: (value: number) => void
-  /** What a screen reader hears for the value (default: "<shown> of 100"). */
+  /** Range of the value, in the units shown (default 0-100). */
+  min?: number
+  max?: number
+  /** What a screen reader hears for the value (default: "<shown> of <max>"). */
   valueText?: string
   param?: string
   class?: string
@@ -31,23 +34,27 @@ export interface RangeProps {
   'aria-label'?: string
 }
 
-/** The value as the editor shows it: 0-100. */
+/** A rig value (0..1) as the editor shows it: 0-100. */
 export const shownValue = (v: number) => Math.round(v * 100)
 
 export function Range(props: RangeProps) {
   const drag = useRef<Drag | null>(null)
   const input = useRef<HTMLInputElement>(null)
+  const { min = 0, max = 100 } = props
+  // Drags work on the fraction of the track; the value goes out in the units shown.
+  const fraction = (props.value - min) / (max - min)
+  const emit = (f: number) => props.onChange(min + f * (max - min))
 
   const trackWidth = () => input.current?.getBoundingClientRect().width ?? 0
   const onPointerDown = (e: PointerEvent) => {
     if (e.button !== 0 || !input.current) return
     input.current.focus({ preventScroll: true })
-    let start = props.value
+    let start = fraction
     if (e.pointerType === 'mouse') {
       // A mouse cannot mean "scroll" by pressing on a slider: set the value where it lands, then drag from there.
       const rect = input.current.getBoundingClientRect()
       start = draggedValue(0, e.clientX - rect.left, rect.width)
-      props.onChange(start)
+      emit(start)
     }
     drag.current = {
       pointerId: e.pointerId,
@@ -69,11 +76,11 @@ export function Range(props: RangeProps) {
       ;(e.currentTarget as HTMLElement).setPointerCapture(e.pointerId)
     }
     e.preventDefault()
-    props.onChange(draggedValue(d.start, dx, trackWidth()))
+    emit(draggedValue(d.start, dx, trackWidth()))
   }
   const onPointerEnd = () => (drag.current = null)
 
-  const shown = shownValue(props.value)
+  const shown = Math.round(props.value)
   return (
     <div
       class={styles.touch}
@@ -87,16 +94,16 @@ export function Range(props: RangeProps) {
         id={props.id}
         class={`${styles.input} ${props.class ?? ''}`}
         type='range'
-        min={0}
-        max={100}
+        min={min}
+        max={max}
         step={1}
         value={shown}
-        aria-valuetext={props.valueText ?? `${shown} of 100`}
+        aria-valuetext={props.valueText ?? `${shown} of ${max}`}
         aria-label={props['aria-label']}
         data-param={props.param}
         style={props.style}
         // Keyboards and assistive technology (and tests that set the value) come through here.
-        onInput={(e) => props.onChange(Number(e.currentTarget.value) / 100)}
+        onInput={(e) => props.onChange(Number(e.currentTarget.value))}
       />
     </div>
   )

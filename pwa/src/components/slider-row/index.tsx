@@ -14,7 +14,7 @@ export function SliderRow(props: { def: SliderDef; value: number; onChange: (v: 
           {shownValue(value)}
         </output>
       </label>
-      <Range id={id} value={value} param={def.id} onChange={props.onChange} />
+      <Range id={id} value={value * 100} param={def.id} onChange={(v) => props.onChange(v / 100)} />
     </div>
   )
 }
