@@ -61,7 +61,11 @@ describe('share and backup', () => {
     await makeCharacter(page, 'Sharey', [['Mouth', 'mouth.width', 0.8]])
     const link = await shareLink()
     expect(link).toMatch(/\/s#c=fc1\./)
-    await expect.poll(() => page.locator('dialog svg').count()).toBe(1)
+    await expect
+      .poll(() =>
+        page.getByRole('img', { name: 'QR code of the share link' }).locator('svg').count()
+      )
+      .toBe(1)
     await openInFreshContext(link, true)
   })
 
@@ -72,17 +76,19 @@ describe('share and backup', () => {
     await openGallery(page)
     await page.getByRole('link', { name: /Sharey/ }).click()
     await page.getByRole('button', { name: 'Share', exact: true }).click()
-    const input = page.getByTestId('share-link')
+    const input = page.getByTestId('share-link-full')
     await expect
       .poll(() => input.inputValue(), { timeout: 15_000 })
       .toMatch(/\/s\/[A-Za-z0-9_-]+#c=fc1\./)
     const link = await input.inputValue()
+    // The short link is the same share without the code.
+    expect(await page.getByTestId('share-link').inputValue()).toBe(link.split('#')[0])
     // Reopening the sheet reuses the share of this revision instead of spending the account's share quota.
     await page.keyboard.press('Escape')
     await page.getByRole('button', { name: 'Share', exact: true }).click()
-    await expect.poll(() => page.getByTestId('share-link').inputValue()).toBe(link)
+    await expect.poll(() => page.getByTestId('share-link-full').inputValue()).toBe(link)
     await openInFreshContext(link, false)
-    // The share id alone (e.g. a link whose #fragment was lost) is answered by the API.
+    // The share id alone (the short link, or a link whose #fragment was lost) is answered by the API.
     await openInFreshContext(link.split('#')[0]!, false)
   })
 

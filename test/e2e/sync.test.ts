@@ -4,7 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import {
+  launchChromium,
+  phoneContext,
+  seriousViolations,
+  type Launched,
+} from '../src/harness/index.ts'
 import {
   galleryNames,
   getParam,
@@ -93,14 +98,24 @@ describe('accounts and sync', () => {
     await b.getByRole('button', { name: 'Review' }).click({ timeout: 20_000 })
     const conflict = b.getByTestId('conflict')
     await conflict.waitFor()
+    // What differs is listed, this device first, as the sliders show it.
+    expect(await conflict.getByRole('list', { name: 'What differs' }).innerText()).toMatch(
+      /Jaw width\s*95 vs 10/
+    )
+    const sides = await conflict
+      .locator('img')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width))
+    for (const width of sides) expect(width).toBeGreaterThanOrEqual(140)
+    // The conflict review is a screen too: no serious or critical axe violations.
+    expect(await seriousViolations(b)).toEqual([])
     await conflict.getByRole('button', { name: 'Keep both' }).click()
     await conflict.waitFor({ state: 'detached' })
     await syncNow(b)
-    expect((await galleryNames(b)).sort()).toEqual(['Offline Olga', 'Offline Olga (this device)'])
+    expect((await galleryNames(b)).sort()).toEqual(['Offline Olga', 'Offline Olga (copy)'])
     await syncNow(a)
-    expect((await galleryNames(a)).sort()).toEqual(['Offline Olga', 'Offline Olga (this device)'])
+    expect((await galleryNames(a)).sort()).toEqual(['Offline Olga', 'Offline Olga (copy)'])
     // Each copy holds its own device's edit.
-    await a.getByRole('link', { name: 'Offline Olga (this device)' }).click()
+    await a.getByRole('link', { name: 'Offline Olga (copy)' }).click()
     expect(await getParam(a, 'Jaw', 'jaw.width')).toBeCloseTo(0.95, 2)
     await openGallery(a)
     await a.getByRole('link', { name: /^Offline Olga$/ }).click()
@@ -124,19 +139,19 @@ describe('accounts and sync', () => {
 
   it('asks when a character deleted here was edited on the other device, and restores the edit', async () => {
     await tablet.setOffline(true)
-    await remove(b, /this device/)
-    await editJaw(a, /this device/, 0.33)
+    await remove(b, /\(copy\)/)
+    await editJaw(a, /\(copy\)/, 0.33)
     await syncNow(a)
     await tablet.setOffline(false)
     // Neither silently resurrected nor silently dropped: the player is asked.
     await b.getByRole('button', { name: 'Review' }).click({ timeout: 20_000 })
     const conflict = b.getByTestId('conflict')
-    await conflict.getByText('deleted Offline Olga (this device)').waitFor()
+    await conflict.getByText('deleted Offline Olga (copy)').waitFor()
     await conflict.getByRole('button', { name: 'Restore their edit' }).click()
     await conflict.waitFor({ state: 'detached' })
     await syncNow(b)
-    expect((await galleryNames(b)).sort()).toEqual(['Offline Olga', 'Offline Olga (this device)'])
-    await b.getByRole('link', { name: 'Offline Olga (this device)' }).click()
+    expect((await galleryNames(b)).sort()).toEqual(['Offline Olga', 'Offline Olga (copy)'])
+    await b.getByRole('link', { name: 'Offline Olga (copy)' }).click()
     expect(await getParam(b, 'Jaw', 'jaw.width')).toBeCloseTo(0.33, 2)
   })
 
@@ -155,10 +170,7 @@ describe('accounts and sync', () => {
     await syncNow(a)
     // The edit lives on (as a new character: ids are not reused after a delete), on both devices.
     for (const page of [a, b]) {
-      expect((await galleryNames(page)).sort()).toEqual([
-        'Offline Olga',
-        'Offline Olga (this device)',
-      ])
+      expect((await galleryNames(page)).sort()).toEqual(['Offline Olga', 'Offline Olga (copy)'])
       await page.getByRole('link', { name: /^Offline Olga$/ }).click()
       expect(await getParam(page, 'Jaw', 'jaw.width')).toBeCloseTo(0.77, 2)
     }

@@ -57,6 +57,13 @@ async function main(): Promise<void> {
   try {
     const context = await phoneContext(chromium.browser, worker.origin)
     const page = await context.newPage()
+    // A first run: samples to start from (their thumbnails are rendered by the engine).
+    await page.goto('/')
+    await page.waitForFunction(
+      () => document.querySelectorAll('[aria-label="Start from a sample"] img').length >= 6
+    )
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: join(OUT, 'first-run.png') })
     for (let i = 0; i < CAST.length; i++) await save(page, i)
     await page.goto('/')
     await page.waitForFunction(
@@ -68,15 +75,32 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => document.querySelectorAll('[role=radio] img').length >= 8)
     await page.waitForTimeout(400)
     await page.screenshot({ path: join(OUT, 'editor.png') })
-    await page.getByRole('tab', { name: 'Eyes', exact: true }).click()
-    await page.mouse.wheel(0, 170)
-    await page.waitForTimeout(400)
+    await page.getByRole('tab', { name: 'Skin', exact: true }).click()
+    // Scrolled down to the colours: the header has collapsed, the face, tabs and Save stay in view.
+    await page.mouse.wheel(0, 300)
+    await page.waitForTimeout(600)
     await page.screenshot({ path: join(OUT, 'editor-colours.png') })
     await page.mouse.wheel(0, -2000)
+    await page.waitForTimeout(300)
+    await page.getByRole('button', { name: 'Full screen' }).click()
+    await page
+      .getByRole('dialog', { name: 'Turntable' })
+      .getByRole('slider', { name: 'Turn head' })
+      .evaluate((el) => {
+        const input = el as HTMLInputElement
+        input.value = '-35'
+        input.dispatchEvent(new Event('input', { bubbles: true }))
+      })
+    await page.waitForTimeout(1500) // the 1024 px sharp frame
+    await page.screenshot({ path: join(OUT, 'turntable.png') })
+    await page
+      .getByRole('dialog', { name: 'Turntable' })
+      .getByRole('button', { name: 'Close' })
+      .click()
     await page.getByRole('button', { name: 'Share', exact: true }).click()
-    await page.locator('dialog svg').waitFor()
+    await page.getByRole('img', { name: 'QR code of the share link' }).locator('svg').waitFor()
     await page.screenshot({ path: join(OUT, 'share.png') })
-    console.log(`wrote ${OUT}/{gallery,editor,editor-colours,share}.png`)
+    console.log(`wrote ${OUT}/{first-run,gallery,editor,editor-colours,turntable,share}.png`)
   } finally {
     await chromium.close()
     await worker.stop()

@@ -10,18 +10,24 @@
  *   simulated drag (one input per 16 ms display frame); inputs that arrive while a frame renders are coalesced,
  *   and each drawn frame is timed from the newest input it shows.
  * - offline_ok: a character saved online is found and rendered again after an offline reload.
+ * - editor_open_ms: median time from a tap on a gallery card to a face on the editor's canvas (the saved thumbnail
+ *   drawn while the engine renders counts, as the player sees a face), gallery freshly loaded each time.
+ * - a11y_violations: axe-core serious + critical violations (rules failed, summed over screens) on every screen
+ *   of the app (test/src/harness/screens.ts), 0 is the bar.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import {
+  auditScreens,
   buildPwa,
   launchChromium,
   phoneContext,
   REPO_ROOT,
   startWorker,
 } from '../../../test/src/harness/index.ts'
+import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
 import { median, type Suite, type SuiteOptions } from '../suite.ts'
 
 const DIST = join(REPO_ROOT, 'pwa/dist')
@@ -31,7 +37,7 @@ const LIVE_SIZE = 256
 export const pwaBench: Suite = {
   name: 'pwa',
   summary:
-    'PWA in headless Chromium: first_load_ms, shell_js_gzip_bytes, edit_frame_ms, offline_ok',
+    'PWA in headless Chromium: first_load_ms, shell_js_gzip_bytes, edit_frame_ms, offline_ok, editor_open_ms, a11y_violations',
   async run(options: SuiteOptions) {
     const log = (line: string) => console.error(line)
     log('building pwa ...')
@@ -53,11 +59,16 @@ export const pwaBench: Suite = {
       await context.close()
       log(`edit frames: ${frames.latencies.length} drawn of ${frames.inputs} inputs`)
       const offline = await offlineReload(chromium.browser, worker.origin)
+      const opens = await editorOpens(chromium.browser, worker.origin, options.quick ? 3 : 7)
+      log(`editor open: ${opens.map((ms) => ms.toFixed(0)).join(', ')} ms`)
+      const a11y = await a11yViolations(chromium.browser, worker.origin)
       return {
         first_load_ms: round(median(loads)),
         shell_js_gzip_bytes: shell,
         edit_frame_ms: round(median(frames.latencies)),
         offline_ok: offline,
+        editor_open_ms: round(median(opens)),
+        a11y_violations: a11y,
         edit_frame_p90_ms: round(percentile(frames.latencies, 0.9)),
         edit_render_ms: round(median(frames.renderMs)),
         edit_frames_drawn: frames.latencies.length,
@@ -147,7 +158,7 @@ const DRAG_SCRIPT = `(inputs, liveSize) => new Promise((done) => {
         done({ latencies, renderMs, inputs })
       }, 500)
     }
-    slider.value = String(200 + Math.round(600 * (0.5 + 0.5 * Math.sin(i / 6))))
+    slider.value = String(Math.round(Number(slider.max) * (0.2 + 0.6 * (0.5 + 0.5 * Math.sin(i / 6)))))
     inputTimes.push(performance.now())
     slider.dispatchEvent(new Event('input', { bubbles: true }))
     i++
@@ -176,6 +187,72 @@ async function offlineReload(
   } catch (error) {
     console.error(`offline reload failed: ${(error as Error).message}`)
     return false
+  } finally {
+    await context.close()
+  }
+}
+
+/**
+ * Runs in the page: taps the first gallery card and resolves with the ms until a face is on the editor canvas
+ * (the saved thumbnail or an engine frame, whichever comes first). Plain JS source, like DRAG_SCRIPT.
+ */
+const OPEN_SCRIPT = `() => new Promise((done) => {
+  const card = document.querySelector('a[href^="/edit/"]')
+  let start = 0
+  const shown = () => {
+    removeEventListener('facecraft:placeholder', shown)
+    removeEventListener('facecraft:frame', shown)
+    done(performance.now() - start)
+  }
+  addEventListener('facecraft:placeholder', shown)
+  addEventListener('facecraft:frame', shown)
+  start = performance.now()
+  card.click()
+})`
+
+/** editor_open_ms samples: a saved character opened from a freshly loaded gallery, `runs` times. */
+async function editorOpens(
+  browser: Awaited<ReturnType<typeof launchChromium>>['browser'],
+  origin: string,
+  runs: number
+): Promise<number[]> {
+  const context = await phoneContext(browser, origin)
+  try {
+    const page = await context.newPage()
+    await page.goto('/new')
+    await page.getByLabel('Character name').fill('Opener')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByRole('button', { name: 'Saved', exact: true }).waitFor()
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)')
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) {
+      await page.goto('/')
+      await page.getByRole('link', { name: /Opener/ }).waitFor()
+      times.push((await page.evaluate(`(${OPEN_SCRIPT})()`)) as number)
+    }
+    return times
+  } finally {
+    await context.close()
+  }
+}
+
+/** a11y_violations: serious + critical axe violations summed over every screen; each one is logged. */
+async function a11yViolations(
+  browser: Awaited<ReturnType<typeof launchChromium>>['browser'],
+  origin: string
+): Promise<number> {
+  const context = await phoneContext(browser, origin)
+  try {
+    const page = await context.newPage()
+    const link = `/s#c=${encodeShareCode(createCharacter(), 'Shared')}`
+    const audits = await auditScreens(page, link)
+    let count = 0
+    for (const { screen, violations } of audits) {
+      for (const v of violations)
+        console.error(`a11y: ${screen}: ${v.impact} ${v.id} ${v.targets.join(' ')}`)
+      count += violations.length
+    }
+    return count
   } finally {
     await context.close()
   }

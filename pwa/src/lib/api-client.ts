@@ -52,12 +52,7 @@ async function send(path: string, { method = 'GET', body, auth, headers = {} }: 
   try {
     return await fetch(path, init)
   } catch (error) {
-    throw new ApiError(
-      0,
-      'offline',
-      "You're offline; this will happen when you're back online.",
-      error
-    )
+    throw new ApiError(0, 'offline', "You're offline; try again when you're back online.", error)
   }
 }
 

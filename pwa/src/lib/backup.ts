@@ -3,7 +3,13 @@
  * cleared site data, private mode). Thumbnails are not exported: they are re-rendered from the parameters.
  */
 import { checkCharacter, type Character } from '@facecraft/shared/rig'
-import { getCharacter, listCharacters, newCharacterId, putRecord } from './gallery.ts'
+import {
+  getCharacter,
+  listCharacters,
+  newCharacterId,
+  notifyGalleryChange,
+  putRecord,
+} from './gallery.ts'
 import { loadSession } from './session.ts'
 import { sameContent } from './sync-merge.ts'
 
@@ -65,6 +71,8 @@ export async function importGallery(text: string): Promise<ImportReport> {
       false
     )
   }
+  // One change event for the whole import (not one per record): the gallery re-reads once, sync runs once.
+  if (report.added + report.copies > 0) notifyGalleryChange()
   return report
 }
 

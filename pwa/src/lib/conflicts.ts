@@ -89,8 +89,11 @@ function fields(mine: Conflict['mine']) {
   return { name: mine.name, character: mine.character }
 }
 
-/** "Ada" -> "Ada (this device)", within the server's 64-character name limit. */
+/**
+ * "Ada" -> "Ada (copy)", within the server's 64-character name limit. Neutral on purpose: the name syncs, and
+ * "(this device)" would be wrong on every other device.
+ */
 function suffixed(name: string): string {
-  const suffix = ' (this device)'
+  const suffix = ' (copy)'
   return name.slice(0, 64 - suffix.length) + suffix
 }

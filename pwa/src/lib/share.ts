@@ -18,15 +18,22 @@ export function offlineShareLink(shared: SharedCharacter, origin = location.orig
   return `${origin}/s#c=${encodeShareCode(shared.character, shared.name)}`
 }
 
+/** An account share's two links: `short` (the id alone, ~40 characters, a sparse QR code, a preview image in chat
+ * apps; opens through the server) and `full` (the id and the code: also opens with no server). */
+export interface AccountShareLinks {
+  short: string
+  full: string
+}
+
 /**
  * Registers a share on the server (once per saved revision: shares are snapshots and accounts have a quota of
- * them, so reopening the share sheet reuses the last one) and returns the link with both the id and the code.
+ * them, so reopening the share sheet reuses the last one) and returns its short and full links.
  */
 export async function createShareLink(
   characterId: string,
   revision: number,
   shared: SharedCharacter
-): Promise<string> {
+): Promise<AccountShareLinks> {
   const key = `share.${characterId}`
   const known = await getSetting<{ revision: number; path: string }>(key)
   let path = known?.revision === revision ? known.path : null
@@ -39,7 +46,8 @@ export async function createShareLink(
     path = new URL(created.url, location.origin).pathname
     await setSetting(key, { revision, path }).catch(() => undefined)
   }
-  return `${location.origin}${path}#c=${encodeShareCode(shared.character, shared.name)}`
+  const short = `${location.origin}${path}`
+  return { short, full: `${short}#c=${encodeShareCode(shared.character, shared.name)}` }
 }
 
 /** Opens a shared link: the offline code when present (throws ShareCodeError if damaged), else the API share. */

@@ -1,4 +1,7 @@
-/** @module lib/toast — short messages at the bottom of the screen (saved, copied, errors), announced politely. */
+/**
+ * @module lib/toast — short messages at the bottom of the screen (saved, copied, errors), announced politely. One at
+ * a time: a new message replaces the one showing, so toasts never stack over the screen.
+ */
 import { useEffect, useState } from 'preact/hooks'
 
 export interface ToastMessage {
@@ -16,12 +19,12 @@ export function toast(text: string, tone: ToastMessage['tone'] = 'info'): void {
   for (const listener of listeners) listener(message)
 }
 
-/** The messages on screen now. */
+/** The message on screen now (a list of at most one, for the renderer). */
 export function useToasts(): ToastMessage[] {
   const [items, setItems] = useState<ToastMessage[]>([])
   useEffect(() => {
     const add = (t: ToastMessage) => {
-      setItems((prev) => [...prev.slice(-2), t])
+      setItems([t])
       setTimeout(
         () => setItems((prev) => prev.filter((p) => p.id !== t.id)),
         t.tone === 'error' ? 8000 : 3000

@@ -23,6 +23,8 @@ export interface EditorState {
   name: string
   /** What is saved, to tell whether there are unsaved changes; null for a never-saved character. */
   saved: { name: string; character: Character } | null
+  /** The saved thumbnail, shown while the preview renders its first frame. */
+  thumbnail?: Blob | null
 }
 
 /** The name that would be saved. */
@@ -101,7 +103,15 @@ async function load(id: string | null): Promise<EditorState | null> {
   if (!record || record.deleted) return null
   const saved = { name: record.name, character: record.character }
   if (draft?.id === id && !draft.isNew && !sameContent(draft, saved)) return restored(draft, saved)
-  return { id, isNew: false, history: createHistory(record.character), name: record.name, saved }
+  const thumbnail = record.thumbnail
+  return {
+    id,
+    isNew: false,
+    history: createHistory(record.character),
+    name: record.name,
+    saved,
+    thumbnail,
+  }
 }
 
 /** The draft's edits on top of the saved version, so one Undo goes back to what is saved. */

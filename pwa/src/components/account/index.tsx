@@ -14,6 +14,7 @@ import {
   type SignInMode,
   type SignOutChoice,
 } from '../../lib/account.ts'
+import { isOfflineError, whenOnline } from '../../lib/account/when-online.ts'
 import type { SignOutSummary } from '../../lib/ownership.ts'
 import { isPersisted, requestPersistence, storageEstimate } from '../../lib/persistence.ts'
 import { requestSync } from '../../lib/sync-controller.ts'
@@ -26,6 +27,7 @@ export function AccountScreen() {
   const status = useSyncStatus()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [waiting, setWaiting] = useState<string | null>(null)
   const [leaving, setLeaving] = useState<{ everywhere: boolean; summary: SignOutSummary } | null>(
     null
   )
@@ -34,15 +36,30 @@ export function AccountScreen() {
     if (summary) setLeaving({ everywhere, summary })
   }
 
-  async function run(action: () => Promise<void>, done: string) {
+  /**
+   * Runs an account action. With `offline` (what the action does, e.g. "sign you in"), an attempt without network
+   * waits for the network and really runs again, and says so; without it, the offline error is shown as is.
+   */
+  async function run(action: () => Promise<void>, done: string, offline?: string) {
     setBusy(true)
     setError(null)
     try {
-      await action()
+      for (;;) {
+        try {
+          await action()
+          break
+        } catch (e) {
+          if (!offline || !isOfflineError(e)) throw e
+          setWaiting(`You're offline: we'll ${offline} as soon as you're back online.`)
+          await whenOnline()
+          setWaiting(null)
+        }
+      }
       toast(done)
     } catch (e) {
       setError((e as Error).message)
     } finally {
+      setWaiting(null)
       setBusy(false)
     }
   }
@@ -70,7 +87,7 @@ export function AccountScreen() {
               title='Add an email to keep this account'
               submit='Save account'
               busy={busy}
-              onSubmit={(c) => run(() => upgradeAccount(c), 'Account saved')}
+              onSubmit={(c) => run(() => upgradeAccount(c), 'Account saved', 'save your account')}
             />
           )}
           {leaving ? (
@@ -99,6 +116,11 @@ export function AccountScreen() {
         </>
       ) : (
         <SignedOut busy={busy} run={run} />
+      )}
+      {waiting && (
+        <p role='status' class={styles.muted}>
+          {waiting}
+        </p>
       )}
       {error && (
         <p role='alert' class={styles.error}>
@@ -148,7 +170,7 @@ function SignOutChoiceBox(props: {
 
 function SignedOut(props: {
   busy: boolean
-  run: (a: () => Promise<void>, done: string) => Promise<void>
+  run: (a: () => Promise<void>, done: string, offline?: string) => Promise<void>
 }) {
   const [mode, setMode] = useState<SignInMode>('login')
   return (
@@ -170,11 +192,17 @@ function SignedOut(props: {
         submit={mode === 'login' ? 'Sign in' : 'Create account'}
         busy={props.busy}
         onSubmit={(c) =>
-          props.run(() => signIn(mode, c), mode === 'login' ? 'Signed in' : 'Account created')
+          props.run(
+            () => signIn(mode, c),
+            mode === 'login' ? 'Signed in' : 'Account created',
+            mode === 'login' ? 'sign you in' : 'create your account'
+          )
         }
       />
       <button
-        onClick={() => void props.run(startAnonymous, 'Device account created')}
+        onClick={() =>
+          void props.run(startAnonymous, 'Device account created', 'create your device account')
+        }
         disabled={props.busy}
       >
         Sync without an email

@@ -1,4 +1,10 @@
-/** @module components/app-bar — title, sync state and the account button. */
+/**
+ * @module components/app-bar — title, sync state and the account button. Survives a 360 px screen and 200% text:
+ * it wraps onto a second row rather than cutting anything, and the signed-in account shows as an initial (the
+ * full email is its accessible name and on the Account screen). Publishes its height as --app-bar-h, which the
+ * editor's sticky header sits under.
+ */
+import { useEffect, useRef } from 'preact/hooks'
 import { navigate } from '../../lib/router.ts'
 import { useSyncStatus, useUser } from '../../lib/use-sync.ts'
 import styles from './style.module.css'
@@ -14,12 +20,23 @@ const LABELS = {
 export function AppBar() {
   const status = useSyncStatus()
   const user = useUser()
+  const bar = useRef<HTMLElement>(null)
+  useEffect(() => {
+    const el = bar.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--app-bar-h', `${el.offsetHeight}px`)
+    )
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
   const go = (to: string) => (e: Event) => {
     e.preventDefault()
     navigate(to)
   }
+  const who = user ? (user.email ?? 'Device account') : null
   return (
-    <header class={styles.bar}>
+    <header class={styles.bar} ref={bar}>
       <a href='/' class={styles.brand} onClick={go('/')}>
         <img src='/icons/icon-192.png' alt='' width={28} height={28} />
         facecraft
@@ -34,9 +51,21 @@ export function AppBar() {
         <span class={styles.dot} aria-hidden='true' />
         {LABELS[status.state]}
       </span>
-      <a href='/account' class={styles.account} onClick={go('/account')}>
-        {user ? (user.email ?? 'Device account') : 'Sign in'}
-      </a>
+      {who ? (
+        <a
+          href='/account'
+          class={styles.avatar}
+          onClick={go('/account')}
+          aria-label={`Account: ${who}`}
+          title={who}
+        >
+          <span aria-hidden='true'>{(user?.email?.[0] ?? '•').toUpperCase()}</span>
+        </a>
+      ) : (
+        <a href='/account' class={styles.account} onClick={go('/account')}>
+          Sign in
+        </a>
+      )}
     </header>
   )
 }

@@ -1,12 +1,13 @@
 /**
  * @module components/color-row — one colour parameter: the track is painted with the colours the value runs
- * through (the rig's palette as the player will see it), plus one-tap swatches at the palette's stops.
+ * through (the rig's palette as the player will see it), plus one-tap swatches at the palette's stops, each named
+ * for what it shows ("dark brown"), not numbered.
  */
 import type { Character, ColorDef } from '@facecraft/shared/rig'
+import { presetNames } from '../../lib/editor/color-names.ts'
 import { colorAt, colorGradient, swatchValues } from '../../lib/rig-ui.ts'
+import { Range, shownValue } from '../range/index.tsx'
 import styles from './style.module.css'
-
-const STEPS = 1000
 
 export function ColorRow(props: {
   def: ColorDef
@@ -16,31 +17,35 @@ export function ColorRow(props: {
   const { def, character } = props
   const value = character.colors[def.id]!
   const id = `color-${def.id}`
+  const names = presetNames(def)
+  const values = swatchValues(def)
+  // The nearest preset names the current colour for screen readers, with the value as shown.
+  const nearest = values.reduce(
+    (best, t, i) => (Math.abs(t - value) < Math.abs(values[best]! - value) ? i : best),
+    0
+  )
   return (
     <div class={styles.row}>
       <label for={id} class={styles.label}>
         <span class={styles.chip} style={{ background: colorAt(character, def, value) }} />
         {def.label}
       </label>
-      <input
+      <Range
         id={id}
         class={styles.track}
-        type='range'
-        min={0}
-        max={STEPS}
-        step={1}
-        value={Math.round(value * STEPS)}
-        data-param={def.id}
+        value={value * 100}
+        param={def.id}
+        valueText={`${shownValue(value)} of 100, ${Math.abs(values[nearest]! - value) < 0.01 ? '' : 'near '}${names[nearest]}`}
         style={{ background: colorGradient(character, def) }}
-        onInput={(e) => props.onChange(Number(e.currentTarget.value) / STEPS)}
+        onChange={(v) => props.onChange(v / 100)}
       />
       <div class={styles.swatches} role='group' aria-label={`${def.label} presets`}>
-        {swatchValues(def).map((t, i) => (
+        {values.map((t, i) => (
           <button
             key={t}
             class={styles.swatch}
             style={{ background: colorAt(character, def, t) }}
-            aria-label={`${def.label} preset ${i + 1}`}
+            aria-label={`${def.label}: ${names[i]}`}
             aria-pressed={Math.abs(value - t) < 0.01}
             onClick={() => props.onChange(t)}
           />

@@ -1,12 +1,15 @@
 /**
  * @module components/conflicts — when the same character changed on two devices: a banner, then each conflict
- * side by side with keep mine / keep theirs / keep both. Nothing is resolved without the player.
+ * side by side (renders large enough to compare) with the list of what differs ("Face width 95 vs 5"), and keep
+ * mine / keep theirs / keep both. Nothing is resolved without the player.
  */
 import { useEffect, useState } from 'preact/hooks'
+import type { Character } from '@facecraft/shared/rig'
 import { resolveConflict, type Resolution } from '../../lib/conflicts.ts'
 import type { Conflict } from '../../lib/db.ts'
 import { requestSync } from '../../lib/sync-controller.ts'
 import { listConflicts } from '../../lib/sync.ts'
+import { characterDifferences } from '../../lib/sync/conflict-diff.ts'
 import { thumbnailUrl } from '../../features/render/renderer.ts'
 import { useSyncStatus } from '../../lib/use-sync.ts'
 import { Sheet } from '../sheet/index.tsx'
@@ -49,13 +52,16 @@ export function ConflictBanner() {
   )
 }
 
+/** Render size of the two sides, px: each fills half a phone-wide sheet, sharp at 2x. */
+const COMPARE_SIZE = 384
+
 function ConflictCard(props: { conflict: Conflict; onResolved: () => Promise<void> }) {
   const { mine, theirs } = props.conflict
   const [images, setImages] = useState<[string | null, string | null]>([null, null])
   useEffect(() => {
     void Promise.all([
-      thumbnailUrl(mine.character),
-      theirs.character ? thumbnailUrl(theirs.character) : Promise.resolve(null),
+      thumbnailUrl(mine.character, COMPARE_SIZE),
+      theirs.character ? thumbnailUrl(theirs.character, COMPARE_SIZE) : Promise.resolve(null),
     ]).then(setImages)
   }, [props.conflict])
   const choose = async (choice: Resolution) => {
@@ -70,7 +76,7 @@ function ConflictCard(props: { conflict: Conflict; onResolved: () => Promise<voi
           {mine.deleted ? (
             <span class={styles.deleted}>Deleted</span>
           ) : (
-            images[0] && <img src={images[0]} alt='' />
+            images[0] && <img src={images[0]} alt={`${mine.name} on this device`} />
           )}
           <figcaption>
             <strong>This device</strong>
@@ -79,7 +85,11 @@ function ConflictCard(props: { conflict: Conflict; onResolved: () => Promise<voi
           </figcaption>
         </figure>
         <figure>
-          {images[1] ? <img src={images[1]} alt='' /> : <span class={styles.deleted}>Deleted</span>}
+          {images[1] ? (
+            <img src={images[1]} alt={`${theirs.name} on the other device`} />
+          ) : (
+            <span class={styles.deleted}>Deleted</span>
+          )}
           <figcaption>
             <strong>Other device</strong>
             <br />
@@ -87,6 +97,9 @@ function ConflictCard(props: { conflict: Conflict; onResolved: () => Promise<voi
           </figcaption>
         </figure>
       </div>
+      {!mine.deleted && theirs.character && (
+        <Differences mine={mine.character} theirs={theirs.character} />
+      )}
       {mine.deleted ? (
         // Deleted here, edited there: nothing of this device's to keep but the delete itself.
         <div class={styles.choices}>
@@ -105,5 +118,23 @@ function ConflictCard(props: { conflict: Conflict; onResolved: () => Promise<voi
         </div>
       )}
     </article>
+  )
+}
+
+/** What differs, this device's value first, grouped as the editor's tabs are. */
+function Differences(props: { mine: Character; theirs: Character }) {
+  const diff = characterDifferences(props.mine, props.theirs)
+  if (!diff.length) return <p class={styles.same}>Same look; only the name or the time differs.</p>
+  return (
+    <ul class={styles.diff} aria-label='What differs'>
+      {diff.map((d) => (
+        <li key={d.id}>
+          <span>{d.label}</span>{' '}
+          <span class={styles.values}>
+            {d.mine} vs {d.theirs}
+          </span>
+        </li>
+      ))}
+    </ul>
   )
 }

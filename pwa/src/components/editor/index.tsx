@@ -1,11 +1,13 @@
 /**
- * @module components/editor — make and edit one character: live preview with look-around, every rig parameter
- * by group, undo/redo (Ctrl+Z / Ctrl+Shift+Z), randomise, name, save to the gallery, share, delete.
+ * @module components/editor — make and edit one character. A collapsing header keeps the face, the edit toolbar
+ * (undo, redo, randomise, share, Save) and the group tabs in view while the sliders scroll; the name and delete
+ * sit with the sliders. Full screen opens the turntable. Ctrl+Z / Ctrl+Shift+Z undo and redo.
  */
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { randomCharacter, type Character } from '@facecraft/shared/rig'
 import { thumbnailBlob } from '../../features/render/renderer.ts'
 import { clearDraft } from '../../lib/draft.ts'
+import { useCollapse } from '../../lib/editor/use-collapse.ts'
 import { deleteCharacter, deleteScope, saveEdit } from '../../lib/gallery.ts'
 import { edit, redo, undo, type History } from '../../lib/history.ts'
 import { requestPersistence } from '../../lib/persistence.ts'
@@ -19,9 +21,10 @@ import {
   useEditorState,
 } from '../../lib/use-editor.ts'
 import { Icon } from '../icon/index.tsx'
-import { ParamPanel } from '../param-panel/index.tsx'
+import { FIRST_GROUP, GroupTabs, ParamPanel } from '../param-panel/index.tsx'
 import { Preview } from '../preview/index.tsx'
 import { ShareSheet } from '../share-sheet/index.tsx'
+import { Turntable } from '../turntable/index.tsx'
 import styles from './style.module.css'
 
 const MAX_NAME = 64
@@ -29,8 +32,11 @@ const MAX_NAME = 64
 export function Editor(props: { id: string | null }) {
   const { state, setState, missing } = useEditorState(props.id)
   const [yaw, setYaw] = useState(0)
-  const [sharing, setSharing] = useState(false)
+  const [groupId, setGroupId] = useState<string>(FIRST_GROUP)
+  const [sheet, setSheet] = useState<'share' | 'turntable' | null>(null)
   const [saving, setSaving] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  useCollapse(root, !!state)
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -66,7 +72,7 @@ export function Editor(props: { id: string | null }) {
       </section>
     )
   }
-  if (!state) return <p class={styles.loading}>Loading…</p>
+  if (!state) return <div ref={root} class={styles.loading} aria-busy='true' />
 
   function step(fn: (h: History<Character>) => History<Character>) {
     setState((s) => (s ? { ...s, history: fn(s.history) } : s))
@@ -110,87 +116,102 @@ export function Editor(props: { id: string | null }) {
   }
 
   return (
-    <div class={styles.editor}>
-      <Preview
-        character={present}
-        yaw={yaw}
-        onYaw={setYaw}
-        label={`${name}, turned ${yaw} degrees`}
-      />
-      <div class={styles.toolbar}>
-        <label class={styles.name}>
-          <span class='visually-hidden'>Name</span>
-          <input
-            type='text'
-            value={state.name}
-            maxLength={MAX_NAME}
-            placeholder={DEFAULT_NAME}
-            aria-label='Character name'
-            onInput={(e) => setState({ ...state, name: e.currentTarget.value })}
-          />
-        </label>
-        <button
-          class={unsaved || state.isNew ? 'primary' : styles.saved}
-          onClick={() => void save()}
-          disabled={saving || (!unsaved && !state.isNew)}
-        >
-          {saving ? (
-            'Saving…'
-          ) : unsaved ? (
-            'Save'
-          ) : (
-            <>
-              <Icon name='check' size={18} /> Saved
-            </>
-          )}
-        </button>
-      </div>
-      <div class={styles.actions} role='toolbar' aria-label='Edit'>
-        <button
-          onClick={() => step(undo)}
-          disabled={!state.history.past.length}
-          aria-label='Undo'
-          title='Undo (Ctrl+Z)'
-        >
-          <Icon name='undo' />
-        </button>
-        <button
-          onClick={() => step(redo)}
-          disabled={!state.history.future.length}
-          aria-label='Redo'
-          title='Redo (Ctrl+Shift+Z)'
-        >
-          <Icon name='redo' />
-        </button>
-        <button
-          onClick={() => onEdit(randomCharacter(Math.floor(Math.random() * 2 ** 31)), 'randomise')}
-          aria-label='Random character'
-          title='Random character'
-        >
-          <Icon name='dice' />
-        </button>
-        <button onClick={() => setSharing(true)} aria-label='Share' title='Share'>
-          <Icon name='share' />
-        </button>
-        {!state.isNew && (
+    <div class={styles.editor} ref={root}>
+      <div class={styles.spacer} aria-hidden='true' />
+      <div class={styles.head}>
+        <Preview
+          character={present}
+          yaw={yaw}
+          onYaw={setYaw}
+          label={`${name}, turned ${yaw} degrees`}
+          placeholder={state.thumbnail}
+          corner={
+            <button
+              class={styles.full}
+              onClick={() => setSheet('turntable')}
+              aria-label='Full screen'
+              title='Full screen'
+            >
+              <Icon name='expand' size={20} />
+            </button>
+          }
+        />
+        <div class={styles.actions} role='toolbar' aria-label='Edit'>
           <button
-            onClick={() => void remove()}
-            class={styles.danger}
-            aria-label='Delete character'
-            title='Delete'
+            onClick={() => step(undo)}
+            disabled={!state.history.past.length}
+            aria-label='Undo'
+            title='Undo (Ctrl+Z)'
           >
-            <Icon name='trash' />
+            <Icon name='undo' />
           </button>
-        )}
+          <button
+            onClick={() => step(redo)}
+            disabled={!state.history.future.length}
+            aria-label='Redo'
+            title='Redo (Ctrl+Shift+Z)'
+          >
+            <Icon name='redo' />
+          </button>
+          <button
+            onClick={() =>
+              onEdit(randomCharacter(Math.floor(Math.random() * 2 ** 31)), 'randomise')
+            }
+            aria-label='Random character'
+            title='Random character'
+          >
+            <Icon name='dice' />
+          </button>
+          <button onClick={() => setSheet('share')} aria-label='Share' title='Share and save image'>
+            <Icon name='share' />
+          </button>
+          <button
+            class={
+              unsaved || state.isNew ? `primary ${styles.save}` : `${styles.saved} ${styles.save}`
+            }
+            onClick={() => void save()}
+            disabled={saving || (!unsaved && !state.isNew)}
+          >
+            {saving ? (
+              'Saving…'
+            ) : unsaved ? (
+              'Save'
+            ) : (
+              <>
+                <Icon name='check' size={18} /> Saved
+              </>
+            )}
+          </button>
+        </div>
+        <GroupTabs groupId={groupId} onSelect={setGroupId} />
       </div>
-      <ParamPanel character={present} onEdit={onEdit} />
-      {sharing && (
+      <label class={styles.name}>
+        <span class={styles.nameLabel}>Name</span>
+        <input
+          type='text'
+          value={state.name}
+          maxLength={MAX_NAME}
+          placeholder={DEFAULT_NAME}
+          aria-label='Character name'
+          onInput={(e) => setState({ ...state, name: e.currentTarget.value })}
+        />
+      </label>
+      <ParamPanel groupId={groupId} character={present} onEdit={onEdit} />
+      {!state.isNew && (
+        <button onClick={() => void remove()} class={styles.danger} aria-label='Delete character'>
+          <Icon name='trash' /> Delete
+        </button>
+      )}
+      {sheet === 'share' && (
         <ShareSheet
           id={state.isNew || unsaved ? null : state.id}
           name={name}
           character={present}
-          onClose={() => setSharing(false)}
+          onClose={() => setSheet(null)}
         />
+      )}
+      {sheet === 'turntable' && (
+        <Turntable character={present} name={name} yaw={yaw} onClose={() => setSheet(null)} />
       )}
     </div>
   )

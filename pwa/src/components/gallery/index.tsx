@@ -1,8 +1,12 @@
 /**
  * @module components/gallery — the home screen: the player's characters with thumbnails, new character, create
- * from photo (coming), and export/import of the whole gallery as a file.
+ * from photo (coming), and export/import of the whole gallery as a file. On a first run (nothing saved yet):
+ * sample characters to start from, and "Install app" where the browser offers it.
  */
-import { useRef, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { createCharacter } from '@facecraft/shared/rig'
+import { useInstallPrompt } from '../../features/install/install-prompt.ts'
+import { warmUpPreview } from '../../features/render/renderer.ts'
 import { exportGallery, importGallery } from '../../lib/backup.ts'
 import type { StoredCharacter } from '../../lib/db.ts'
 import { navigate } from '../../lib/router.ts'
@@ -12,6 +16,7 @@ import { useObjectUrl } from '../../lib/use-object-url.ts'
 import { useUser } from '../../lib/use-sync.ts'
 import { Icon } from '../icon/index.tsx'
 import { PhotoEntry } from '../photo-entry/index.tsx'
+import { Samples } from '../samples/index.tsx'
 import styles from './style.module.css'
 
 export function Gallery() {
@@ -19,6 +24,19 @@ export function Gallery() {
   const user = useUser()
   const [photo, setPhoto] = useState(false)
   const file = useRef<HTMLInputElement>(null)
+  const install = useInstallPrompt()
+
+  // Once the gallery is on screen, get the preview Worker ready for the editor (its first frame is then quick).
+  useEffect(() => {
+    const start = () => warmUpPreview(items?.[0]?.character ?? createCharacter())
+    if (items === null) return
+    if ('requestIdleCallback' in window) {
+      const handle = requestIdleCallback(start, { timeout: 1500 })
+      return () => cancelIdleCallback(handle)
+    }
+    const timer = setTimeout(start, 300)
+    return () => clearTimeout(timer)
+  }, [items === null])
 
   async function doExport() {
     const { blob, filename, count } = await exportGallery()
@@ -53,14 +71,23 @@ export function Gallery() {
           <button onClick={() => setPhoto(true)}>
             <Icon name='camera' /> From a photo
           </button>
+          {install && (
+            <button onClick={() => void install()}>
+              <Icon name='download' /> Install app
+            </button>
+          )}
         </div>
       </div>
       {items === null ? (
         <p class={styles.empty}>Loading…</p>
       ) : items.length === 0 ? (
-        <p class={styles.empty}>
-          No characters yet. Make your first one: every slider of the game is yours.
-        </p>
+        <>
+          <p class={styles.empty}>
+            No characters yet. Make your first one, or start from one of these: every slider of the
+            game is yours.
+          </p>
+          <Samples />
+        </>
       ) : (
         <ul class={styles.grid} data-testid='gallery'>
           {items.map((item) => (

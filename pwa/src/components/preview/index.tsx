@@ -1,21 +1,28 @@
 /**
  * @module components/preview — the live render. Frames come from the preview Worker through a FrameScheduler
- * (one in flight, newest waiting), small while the player drags and sharp once they stop. Dragging on the
- * picture turns the head; the yaw slider below does the same by keyboard.
+ * (one in flight, newest waiting), small while the player drags and sharp once they stop. One finger dragging
+ * sideways turns the head, two fingers pinch-zoom, a double tap zooms in and out; the "Turn head" slider does the
+ * turn by keyboard (and, like every slider here, ignores vertical swipes). Until the engine's first frame lands,
+ * the character's saved thumbnail is shown, so opening a character never shows an empty box.
  */
+import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import type { Character } from '@facecraft/shared/rig'
 import { FrameScheduler } from '../../features/render/frame-scheduler.ts'
 import { renderer, type Frame } from '../../features/render/renderer.ts'
+import { useViewGestures } from '../../lib/editor/use-view-gestures.ts'
+import { Range } from '../range/index.tsx'
 import styles from './style.module.css'
 
 /** Render size while the character changes (ms-scale frames), px. */
 export const LIVE_SIZE = 256
-/** Render size once changes stop for SETTLE_MS, px (the canvas backing size). */
+/** Render size once changes stop for SETTLE_MS, px. */
 export const SHARP_SIZE = 512
+/** Render size once settled when zoomed in or full screen, px (also the canvas backing size). */
+export const DETAIL_SIZE = 1024
 const SETTLE_MS = 180
-/** Yaw range of the look-around control, degrees. */
-export const MAX_YAW = 60
+/** Yaw range of the editor's preview, degrees (the turntable turns all the way round). */
+export const MAX_YAW = 90
 
 interface Request {
   character: Character
@@ -32,16 +39,25 @@ export interface FrameEventDetail {
   size: number
 }
 
-export function Preview(props: {
+export interface PreviewProps {
   character: Character
   yaw: number
   onYaw: (yaw: number) => void
   label: string
-}) {
+  /** 'editor': turns +-MAX_YAW; 'turntable': full screen, turns all the way round. */
+  variant?: 'editor' | 'turntable'
+  /** The saved thumbnail, drawn until the first frame arrives. */
+  placeholder?: Blob | null
+  /** Shown at the top right of the stage, clear of the face at any size (the full-screen button). */
+  corner?: ComponentChildren
+}
+
+export function Preview(props: PreviewProps) {
+  const turntable = props.variant === 'turntable'
   const canvas = useRef<HTMLCanvasElement>(null)
   const scheduler = useRef<FrameScheduler<Request, Frame> | null>(null)
   const settle = useRef<ReturnType<typeof setTimeout>>()
-  const drag = useRef<{ x: number; yaw: number } | null>(null)
+  const gestures = useViewGestures(props.yaw, props.onYaw, turntable ? undefined : MAX_YAW)
 
   if (!scheduler.current) {
     scheduler.current = new FrameScheduler<Request, Frame>(
@@ -50,60 +66,73 @@ export function Preview(props: {
     )
   }
 
+  const detailed = turntable || gestures.zoom > 1
   useEffect(() => {
     const { character, yaw } = props
     scheduler.current!.request({ character, yaw, size: LIVE_SIZE })
     clearTimeout(settle.current)
     settle.current = setTimeout(
-      () => scheduler.current!.request({ character, yaw, size: SHARP_SIZE }),
+      () =>
+        scheduler.current!.request({ character, yaw, size: detailed ? DETAIL_SIZE : SHARP_SIZE }),
       SETTLE_MS
     )
-  }, [props.character, props.yaw])
+  }, [props.character, props.yaw, detailed])
   useEffect(() => () => clearTimeout(settle.current), [])
+  useEffect(() => {
+    if (props.placeholder && canvas.current) void drawPlaceholder(canvas.current, props.placeholder)
+  }, [])
 
-  const onPointerDown = (e: PointerEvent) => {
-    drag.current = { x: e.clientX, yaw: props.yaw }
-    ;(e.currentTarget as HTMLElement).setPointerCapture(e.pointerId)
-  }
-  const onPointerMove = (e: PointerEvent) => {
-    if (!drag.current) return
-    const width = (e.currentTarget as HTMLElement).clientWidth
-    const yaw = drag.current.yaw + ((e.clientX - drag.current.x) / width) * 2 * MAX_YAW
-    props.onYaw(Math.round(Math.max(-MAX_YAW, Math.min(MAX_YAW, yaw))))
-  }
-  const onPointerUp = () => (drag.current = null)
-
+  const maxYaw = turntable ? 180 : MAX_YAW
+  const yawId = turntable ? 'turntable-yaw' : 'preview-yaw'
   return (
-    <div class={styles.stage}>
-      <canvas
-        ref={canvas}
-        class={styles.canvas}
-        width={SHARP_SIZE}
-        height={SHARP_SIZE}
-        role='img'
-        aria-label={props.label}
-        data-testid='preview'
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
-      />
-      <label class={styles.yaw}>
-        <span class='visually-hidden'>Turn head</span>
+    <div class={turntable ? styles.full : styles.stage}>
+      <div class={styles.frame} {...gestures.handlers} data-testid='preview-frame'>
+        <canvas
+          ref={canvas}
+          class={styles.canvas}
+          width={DETAIL_SIZE}
+          height={DETAIL_SIZE}
+          role='img'
+          aria-label={props.label}
+          data-testid={turntable ? 'turntable' : 'preview'}
+          data-zoom={gestures.zoom.toFixed(2)}
+          style={{
+            transform: `scale(${gestures.zoom})`,
+            transformOrigin: `${gestures.origin.x}% ${gestures.origin.y}%`,
+          }}
+        />
+      </div>
+      {props.corner}
+      <div class={styles.yaw}>
         <span aria-hidden='true'>↺</span>
-        <input
-          type='range'
-          min={-MAX_YAW}
-          max={MAX_YAW}
-          step={1}
+        <label for={yawId} class='visually-hidden'>
+          Turn head
+        </label>
+        <Range
+          id={yawId}
+          min={-maxYaw}
+          max={maxYaw}
           value={props.yaw}
-          aria-valuetext={`${props.yaw} degrees`}
-          onInput={(e) => props.onYaw(Number(e.currentTarget.value))}
+          valueText={`${props.yaw} degrees`}
+          onChange={(yaw) => props.onYaw(Math.round(yaw))}
         />
         <span aria-hidden='true'>↻</span>
-      </label>
+      </div>
     </div>
   )
+}
+
+/** Draws the saved thumbnail unless a frame got there first; marks the canvas (tests and the bench read it). */
+async function drawPlaceholder(el: HTMLCanvasElement, blob: Blob): Promise<void> {
+  const bitmap = await createImageBitmap(blob).catch(() => null)
+  const context = el.getContext('2d')
+  if (!bitmap || !context) return
+  if (!Number(el.dataset.frames ?? 0)) {
+    context.drawImage(bitmap, 0, 0, el.width, el.height)
+    el.dataset.placeholder = 'drawn'
+    window.dispatchEvent(new CustomEvent('facecraft:placeholder'))
+  }
+  bitmap.close()
 }
 
 function draw(

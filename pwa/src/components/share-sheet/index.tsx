@@ -1,14 +1,18 @@
 /**
- * @module components/share-sheet — share a character: a link that carries it (works offline, no server), plus a
- * short server share when signed in and synced; the phone's share sheet or copy; and a QR code to scan.
+ * @module components/share-sheet — share a character: a link that carries it (works offline, no server), or, when
+ * signed in and synced, a short account link (with a preview image in chat apps) plus the full one; the phone's
+ * share sheet or copy; a QR code to scan; and the character as a picture: "Save image" (1024 px PNG, with or
+ * without background) and a share card.
  */
 import { useEffect, useState } from 'preact/hooks'
 import { renderSVG } from 'uqr'
 import type { Character } from '@facecraft/shared/rig'
+import { savePicture, shareCard } from '../../features/share/save-picture.ts'
 import { getCharacter } from '../../lib/gallery.ts'
 import { loadSession } from '../../lib/session.ts'
 import { createShareLink, offlineShareLink, shareOrCopy } from '../../lib/share.ts'
 import { toast } from '../../lib/toast.ts'
+import { Icon } from '../icon/index.tsx'
 import { Sheet } from '../sheet/index.tsx'
 import styles from './style.module.css'
 
@@ -21,20 +25,23 @@ export function ShareSheet(props: {
 }) {
   const shared = { character: props.character, name: props.name }
   const [link, setLink] = useState(() => offlineShareLink(shared))
+  const [full, setFull] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
 
   useEffect(() => {
     void (async () => {
       const session = await loadSession()
       const record = props.id ? await getCharacter(props.id) : null
-      if (!session) return setNote('Sign in to also get a link stored on your account.')
+      if (!session) return setNote('Sign in to also get a short link stored on your account.')
       if (!record || record.dirty || !record.revision) {
         return setNote(
-          'This link carries the character itself; save and sync to add an account share too.'
+          'This link carries the character itself; save and sync to get a short link too.'
         )
       }
       try {
-        setLink(await createShareLink(record.id, record.revision, shared))
+        const links = await createShareLink(record.id, record.revision, shared)
+        setLink(links.short)
+        setFull(links.full)
         setNote(null)
       } catch (error) {
         setNote(`The link carries the character itself (${(error as Error).message})`)
@@ -42,9 +49,9 @@ export function ShareSheet(props: {
     })()
   }, [])
 
-  async function share() {
+  async function share(url: string) {
     try {
-      const result = await shareOrCopy(link, props.name)
+      const result = await shareOrCopy(url, props.name)
       if (result === 'copied') toast('Link copied')
     } catch {
       toast('Could not copy: select the link and copy it yourself.', 'error')
@@ -61,7 +68,7 @@ export function ShareSheet(props: {
         dangerouslySetInnerHTML={{ __html: svg }}
       />
       <label class={styles.link}>
-        <span>Link</span>
+        <span>{full ? 'Short link' : 'Link'}</span>
         <input
           type='text'
           readOnly
@@ -70,10 +77,69 @@ export function ShareSheet(props: {
           onFocus={(e) => e.currentTarget.select()}
         />
       </label>
+      {full && (
+        <label class={styles.link}>
+          <span>Link that also opens offline</span>
+          <input
+            type='text'
+            readOnly
+            value={full}
+            data-testid='share-link-full'
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </label>
+      )}
       {note && <p class={styles.note}>{note}</p>}
-      <button class={`primary ${styles.action}`} onClick={() => void share()}>
+      <button class={`primary ${styles.action}`} onClick={() => void share(link)}>
         {typeof navigator.share === 'function' ? 'Share…' : 'Copy link'}
       </button>
+      <PictureActions character={props.character} name={props.name} />
     </Sheet>
+  )
+}
+
+/** The character as a picture: a 1024 px PNG (background optional) and a share card. */
+function PictureActions(props: { character: Character; name: string }) {
+  const [background, setBackground] = useState(true)
+  const [busy, setBusy] = useState(false)
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true)
+    try {
+      await action()
+      toast(done)
+    } catch (error) {
+      toast(`Could not make the picture: ${(error as Error).message}`, 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <section class={styles.picture} aria-label='Picture'>
+      <h3>Picture</h3>
+      <label class={styles.check}>
+        <input
+          type='checkbox'
+          checked={background}
+          onChange={(e) => setBackground(e.currentTarget.checked)}
+        />
+        Background
+      </label>
+      <div class={styles.pictureButtons}>
+        <button
+          disabled={busy}
+          onClick={() =>
+            void run(() => savePicture(props.character, props.name, background), 'Image saved')
+          }
+        >
+          <Icon name='image' /> Save image
+        </button>
+        <button
+          disabled={busy}
+          onClick={() => void run(() => shareCard(props.character, props.name), 'Share card ready')}
+        >
+          <Icon name='share' /> Share card
+        </button>
+      </div>
+    </section>
   )
 }

@@ -1,6 +1,7 @@
 /** @module components/share-view — opens a shared link: shows the character and offers to save it. */
 import { useEffect, useState } from 'preact/hooks'
-import type { SharedCharacter } from '@facecraft/shared/rig'
+import { extractShareCode, type SharedCharacter } from '@facecraft/shared/rig'
+import { shareCodeMessage } from '../../features/share/code-problem.ts'
 import { thumbnailBlob, thumbnailUrl } from '../../features/render/renderer.ts'
 import { newCharacterId, saveEdit } from '../../lib/gallery.ts'
 import { navigate } from '../../lib/router.ts'
@@ -14,12 +15,23 @@ export function ShareView(props: { path: string; hash: string }) {
   const [image, setImage] = useState<string | null>(null)
 
   useEffect(() => {
+    // A new link in the same tab starts clean: the last link's error or character must not linger.
+    setError(null)
+    setShared(null)
+    setImage(null)
+    let current = true
     openShareLink(props.path, props.hash)
       .then(async (s) => {
+        if (!current) return
         setShared(s)
-        setImage(await thumbnailUrl(s.character, 384))
+        const url = await thumbnailUrl(s.character, 384)
+        if (current) setImage(url)
       })
-      .catch((e: Error) => setError(e.message))
+      .catch((e: Error) => {
+        const code = extractShareCode(decodeURIComponent(props.hash))
+        if (current) setError(code ? shareCodeMessage(code, e) : e.message)
+      })
+    return () => void (current = false)
   }, [props.path, props.hash])
 
   async function save() {

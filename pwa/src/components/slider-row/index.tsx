@@ -1,9 +1,7 @@
-/** @module components/slider-row — one continuous parameter: label, value 0-100, a large range control. */
+/** @module components/slider-row — one continuous parameter: label, value 0-100, a swipe-safe range control. */
 import type { SliderDef } from '@facecraft/shared/rig'
+import { Range, shownValue } from '../range/index.tsx'
 import styles from './style.module.css'
-
-/** Slider resolution: 1000 steps over [0, 1] (finer than a finger can place; share codes keep 1/65535). */
-const STEPS = 1000
 
 export function SliderRow(props: { def: SliderDef; value: number; onChange: (v: number) => void }) {
   const { def, value } = props
@@ -13,19 +11,10 @@ export function SliderRow(props: { def: SliderDef; value: number; onChange: (v: 
       <label for={id} class={styles.label}>
         {def.label}
         <output for={id} class={styles.value}>
-          {Math.round(value * 100)}
+          {shownValue(value)}
         </output>
       </label>
-      <input
-        id={id}
-        type='range'
-        min={0}
-        max={STEPS}
-        step={1}
-        value={Math.round(value * STEPS)}
-        data-param={def.id}
-        onInput={(e) => props.onChange(Number(e.currentTarget.value) / STEPS)}
-      />
+      <Range id={id} value={value * 100} param={def.id} onChange={(v) => props.onChange(v / 100)} />
     </div>
   )
 }

@@ -38,6 +38,62 @@ const api = {
     context.putImageData(toImageData(image), 0, 0)
     return canvas.convertToBlob({ type: 'image/webp', quality: 0.9 })
   },
+
+  /**
+   * A picture to keep: `size` px PNG, front view, on a soft studio background or transparent (for game engines
+   * and editing apps).
+   */
+  async picture(character: Character, size: number, background: boolean): Promise<Blob> {
+    const image = renderCharacter(character, { size, yaw: 0, background: 'transparent' })
+    const { canvas, context } = canvasOf(size, size)
+    if (background) paintStudio(context, size, size, size / 2, size * 0.42)
+    context.drawImage(await createImageBitmap(toImageData(image)), 0, 0)
+    return canvas.convertToBlob({ type: 'image/png' })
+  },
+
+  /** A 1200 x 630 share card (the size chat apps and social sites show large): the head, the name, the app. */
+  async card(character: Character, name: string): Promise<Blob> {
+    const [w, h, head] = [1200, 630, 600]
+    const image = renderCharacter(character, { size: head, yaw: -12, background: 'transparent' })
+    const { canvas, context } = canvasOf(w, h)
+    paintStudio(context, w, h, 330, h * 0.45)
+    context.drawImage(await createImageBitmap(toImageData(image)), 30, 15)
+    context.fillStyle = '#f4f1ff'
+    context.textBaseline = 'alphabetic'
+    let px = 76
+    const font = (size: number) => `800 ${size}px system-ui, sans-serif`
+    context.font = font(px)
+    // Long names shrink to fit the right half rather than run off the card.
+    while (px > 36 && context.measureText(name).width > 520) context.font = font((px -= 4))
+    context.fillText(name, 640, 300, 520)
+    context.font = '500 34px system-ui, sans-serif'
+    context.fillStyle = '#ffb347'
+    context.fillText('made with facecraft', 640, 370)
+    return canvas.convertToBlob({ type: 'image/png' })
+  },
+}
+
+function canvasOf(width: number, height: number) {
+  const canvas = new OffscreenCanvas(width, height)
+  const context = canvas.getContext('2d')
+  if (!context)
+    throw new Error('This browser cannot draw in a Worker (no OffscreenCanvas 2D); update it.')
+  return { canvas, context }
+}
+
+/** The app's backdrop: a soft violet light behind the head, fading to the app's background colour. */
+function paintStudio(
+  context: OffscreenCanvasRenderingContext2D,
+  width: number,
+  height: number,
+  cx: number,
+  cy: number
+): void {
+  const light = context.createRadialGradient(cx, cy, 0, cx, cy, Math.max(width, height) * 0.75)
+  light.addColorStop(0, '#5a5290')
+  light.addColorStop(1, '#1d1b2e')
+  context.fillStyle = light
+  context.fillRect(0, 0, width, height)
 }
 
 /** The engine's pixels as ImageData, without copying. */

@@ -24,6 +24,20 @@ export function renderer(role: 'preview' | 'thumbs'): Remote<RenderApi> {
   return remote
 }
 
+let warmed = false
+/**
+ * Starts the preview Worker and builds the engine's model in it ahead of time (a few tenths of a second, off the
+ * main thread), so the first frame of the first editor opened is not the one that pays for it.
+ */
+export function warmUpPreview(character: Character): void {
+  if (warmed) return
+  warmed = true
+  void renderer('preview')
+    .frame(character, 256, 0)
+    .then((f) => f.bitmap.close())
+    .catch(() => undefined)
+}
+
 /** Gallery thumbnail size, px: cards are ~160 CSS px wide, so this is sharp on 1.5x screens and fine on 2x. */
 export const THUMBNAIL_SIZE = 256
 
@@ -52,4 +66,17 @@ export function thumbnailUrl(character: Character, size = THUMBNAIL_SIZE): Promi
 /** A thumbnail image Blob for storing with a saved character. */
 export function thumbnailBlob(character: Character, size = THUMBNAIL_SIZE): Promise<Blob> {
   return renderer('thumbs').thumbnail(character, size)
+}
+
+/** Size of "Save image" pictures, px. */
+export const PICTURE_SIZE = 1024
+
+/** A PNG to keep: PICTURE_SIZE px, with the studio background or transparent. */
+export function pictureBlob(character: Character, background: boolean): Promise<Blob> {
+  return renderer('thumbs').picture(character, PICTURE_SIZE, background)
+}
+
+/** A 1200 x 630 PNG share card with the character's name. */
+export function cardBlob(character: Character, name: string): Promise<Blob> {
+  return renderer('thumbs').card(character, name)
 }

@@ -1,0 +1,40 @@
+/**
+ * @module share-page/preview-image — the Open Graph image of a shared character: 1200 x 630 (the size chat apps
+ * and social sites show large), the head rendered by the same pure-TypeScript engine as the app, on the app's
+ * background colour. Deterministic: the same character always gives the same bytes.
+ */
+import { renderCharacter } from '@facecraft/shared/engine'
+import { createImage, encodePng, type RgbaImage } from '@facecraft/shared/image'
+import type { Character } from '@facecraft/shared/rig'
+
+export const PREVIEW_WIDTH = 1200
+export const PREVIEW_HEIGHT = 630
+/** Rendered head size, px: the card's height less a margin. */
+const HEAD_SIZE = 600
+/** The app's background colour (#1d1b2e), sRGB 0-255. */
+export const PREVIEW_BACKGROUND = [29, 27, 46] as const
+
+/** The preview as pixels: the head centred on a PREVIEW_WIDTH x PREVIEW_HEIGHT background. */
+export function previewPixels(character: Character): RgbaImage {
+  const head = renderCharacter(character, { size: HEAD_SIZE, background: PREVIEW_BACKGROUND })
+  const out = createImage(PREVIEW_WIDTH, PREVIEW_HEIGHT)
+  const [r, g, b] = PREVIEW_BACKGROUND
+  for (let i = 0; i < out.data.length; i += 4) {
+    out.data[i] = r
+    out.data[i + 1] = g
+    out.data[i + 2] = b
+    out.data[i + 3] = 255
+  }
+  const left = (PREVIEW_WIDTH - HEAD_SIZE) >> 1
+  const top = (PREVIEW_HEIGHT - HEAD_SIZE) >> 1
+  const row = HEAD_SIZE * 4
+  for (let y = 0; y < HEAD_SIZE; y++) {
+    out.data.set(head.data.subarray(y * row, (y + 1) * row), ((top + y) * PREVIEW_WIDTH + left) * 4)
+  }
+  return out
+}
+
+/** The preview as PNG bytes. */
+export function previewPng(character: Character): Uint8Array {
+  return encodePng(previewPixels(character))
+}

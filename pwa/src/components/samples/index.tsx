@@ -1,0 +1,38 @@
+/** @module components/samples — first-run sample characters (features/samples) as cards with engine thumbnails. */
+import { useEffect, useState } from 'preact/hooks'
+import { thumbnailUrl } from '../../features/render/renderer.ts'
+import { handOff, samples, type Sample } from '../../features/samples/samples.ts'
+import { navigate } from '../../lib/router.ts'
+import styles from './style.module.css'
+
+const SAMPLES = samples()
+
+export function Samples() {
+  return (
+    <ul class={styles.list} aria-label='Start from a sample'>
+      {SAMPLES.map((s) => (
+        <SampleCard key={s.name} sample={s} />
+      ))}
+    </ul>
+  )
+}
+
+function SampleCard({ sample }: { sample: Sample }) {
+  const [url, setUrl] = useState<string | null>(null)
+  useEffect(() => void thumbnailUrl(sample.character, 192).then(setUrl), [])
+  return (
+    <li>
+      <button
+        class={styles.card}
+        aria-label={`Start from ${sample.name}`}
+        onClick={() => {
+          handOff(sample)
+          navigate('/new')
+        }}
+      >
+        <span class={styles.thumb}>{url && <img src={url} alt='' width={96} height={96} />}</span>
+        <span aria-hidden='true'>{sample.name}</span>
+      </button>
+    </li>
+  )
+}

@@ -1,0 +1,70 @@
+/**
+ * @file Real touch input for e2e tests: CDP Input.dispatchTouchEvent, the path a finger takes (touch events,
+ * pointer events, gesture scrolling), unlike synthetic DOM events.
+ */
+import type { Page } from 'playwright-core'
+
+export interface Point {
+  x: number
+  y: number
+}
+
+/** Moves one finger from `from` to `to` (CSS px of the viewport) in `steps` moves, one per ~16 ms, then lifts it. */
+export async function swipe(page: Page, from: Point, to: Point, steps = 12): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] })
+    for (let i = 1; i <= steps; i++) {
+      const t = i / steps
+      const point = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] })
+      await page.waitForTimeout(16)
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  } finally {
+    await cdp.detach()
+  }
+}
+
+/** Two fingers: each starts at its `from` and ends at its `to` (a pinch when they move apart or together). */
+export async function pinch(page: Page, from: [Point, Point], to: [Point, Point], steps = 10) {
+  const cdp = await page.context().newCDPSession(page)
+  const at = (t: number) =>
+    from.map((p, i) => ({
+      x: p.x + (to[i]!.x - p.x) * t,
+      y: p.y + (to[i]!.y - p.y) * t,
+      id: i,
+    }))
+  try {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) })
+    for (let i = 1; i <= steps; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / steps) })
+      await page.waitForTimeout(16)
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  } finally {
+    await cdp.detach()
+  }
+}
+
+/** One short tap at `p`. */
+export async function tap(page: Page, p: Point): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [p] })
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  } finally {
+    await cdp.detach()
+  }
+}
+
+/** Waits until the page stops scrolling (a swipe leaves a fling behind it), so element positions hold. */
+export async function scrollSettled(page: Page): Promise<void> {
+  let last = -1
+  for (let i = 0; i < 50; i++) {
+    const y = await page.evaluate(() => scrollY)
+    if (y === last) return
+    last = y
+    await page.waitForTimeout(120)
+  }
+}
