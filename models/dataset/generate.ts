@@ -91,7 +91,7 @@ async function checkExisting(dir: string, index: DatasetIndex): Promise<void> {
 /** Makes every missing shard with `o.workers` threads; reports progress on stderr. */
 export async function generate(
   o: GenerateOptions,
-  log = (line: string) => process.stderr.write(line)
+  log: (line: string) => void = (line) => void process.stderr.write(line)
 ) {
   const dir = resolve(o.out)
   await mkdir(dir, { recursive: true })
