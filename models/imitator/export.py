@@ -20,6 +20,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
+from common.release import merge_manifest, release_entry  # noqa: E402
 from common.onnx_export import constants_to_initializers, dedupe_initializers, export_multi, finish, fp16_weights  # noqa: E402
 from imitator.gradient import GradientGraph, trace_gradient  # noqa: E402
 from imitator.losses import recogniser  # noqa: E402
@@ -105,6 +106,37 @@ def fp16_quality(model: Imitator, count: int = 64) -> dict:
     return {'maxAbsDiff': float(d.max()), 'meanAbsDiff': float(d.mean())}
 
 
+NORMALISATION = {
+    'imitator': 'x: continuous rig parameters in [0,1] (characterToVector order); styles: one-hot per discrete group, '
+    'concatenated in rig order. image: the predicted front render, NHWC RGB 0..1, canonical aligned frame; '
+    'landmarks: the engine iBUG-68 points in the unit frame (x right, y down).',
+    'refine': 'Inputs as named (see docs/models.md "Refine graph"): photo = FaceAnalyzer.alignedCrop at the frame '
+    'size, RGB 0..1 NHWC; part_weights per pixel of that crop; target_embedding = FaceAnalyzer.embed (unit); '
+    'target_landmarks = the photo 68 points in the unit aligned frame; loss_weights = [identity, content, landmark]. '
+    'Outputs: per-candidate loss and terms, d loss / d x and d loss / d style_logits.',
+}
+
+
+def release(folder: Path, name: str, files: dict, report: dict, ckpt: dict) -> None:
+    """Copies the exported files into `folder` and merges their entries (group `refine`) into its manifest."""
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for file, data in files.items():
+        (folder / file).write_bytes(data)
+        model_id = file.removesuffix('.onnx')
+        entries.append(release_entry(
+            folder / file, model_id, 'refine', report['rigVersion'],
+            normalisation=NORMALISATION['refine' if model_id.startswith('refine') else 'imitator'],
+            licence='facecraft project weights, trained on facecraft engine renders; the refine graph embeds '
+            'MobileFace (see face-embedder card: upstream licence unresolved)',
+            source=f"models/imitator export of {Path(report['checkpoint']).name} (iter {report['iter']}, "
+            f"{ckpt['config']['dataset']})",
+            card='cards/imitator.md',
+            check={'fp16': report['fp16Check']},
+        ))  # fmt: skip
+    merge_manifest(folder / 'manifest.json', entries, name, report['rigVersion'])
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--ckpt', required=True, type=Path)
@@ -112,6 +144,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument('--out', type=Path)
     parser.add_argument('--batch', type=int, default=4, help='candidates in the multi-start refine graph')
     parser.add_argument('--fp32', action='store_true', help='keep float32 weights (default: float16 storage)')
+    parser.add_argument('--release', type=Path, help='also copy the files into this release folder and merge them into '
+                        'its manifest.json (group refine); the card goes to cards/<id>.md there (write it yourself)')
+    parser.add_argument('--release-name', default='imitator-dev', help="the manifest's release name when it is new")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     model, ckpt = load_imitator(args.ckpt)
@@ -144,6 +179,8 @@ def main(argv: list[str]) -> int:
         'seconds': round(time.time() - started, 1),
     }
     (out / 'export.json').write_text(json.dumps(report, indent=1) + '\n')
+    if args.release:
+        release(args.release, args.release_name, files, report, ckpt)
     print(json.dumps(report['fp16Check']), flush=True)
     return 0
 
