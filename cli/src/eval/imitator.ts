@@ -4,7 +4,9 @@
  * - l1: mean |G(x) - render| per RGB value, 0..1 scale; psnr in dB;
  * - id_cos / id_cos_eval: cosine of MobileFace / FaceRes embeddings of G(x) and the render (frame window);
  * - landmark_nme: FaceMesh's 68 points on G(x) vs the engine's, / the engine's outer-eye distance;
- * - landmark_head_nme: the landmark head's 68 points vs the engine's, same normalisation.
+ * - landmark_head_nme: the landmark head's 68 points vs the engine's, same normalisation;
+ * - landmark_nme_engine: FaceMesh on the engine render itself vs the engine's points, the floor landmark_nme can
+ *   reach (FaceMesh and the engine place some points differently).
  */
 import { characterLandmarks, renderCharacter } from '@facecraft/shared/engine'
 import { cosine, FaceAnalyzer, type Face } from '@facecraft/shared/face'
@@ -56,8 +58,9 @@ export const imitatorEval: Suite = {
     const { size } = models
     const frame = { alignToImage: [size, 0, 0, 0, size, 0] } as Face
     const count = quick ? 40 : 300
-    const sums = { l1: 0, mse: 0, id: 0, idEval: 0, nme: 0, head: 0 }
+    const sums = { l1: 0, mse: 0, id: 0, idEval: 0, nme: 0, head: 0, engine: 0 }
     let detected = 0
+    let engineDetected = 0
     try {
       for (let i = 0; i < count; i++) {
         progress(`eval imitator ${i + 1}/${count}`)
@@ -91,6 +94,11 @@ export const imitatorEval: Suite = {
           truth.ibug68,
           truth.visible
         )
+        const onRender = (await analyzer.detect(render)).faces[0]
+        if (onRender) {
+          sums.engine += nme(onRender.ibug68, truth.ibug68, truth.visible)
+          engineDetected++
+        }
         const face = (await analyzer.detect(image)).faces[0]
         if (face) {
           sums.nme += nme(face.ibug68, truth.ibug68, truth.visible)
@@ -110,6 +118,7 @@ export const imitatorEval: Suite = {
       id_cos_eval: r(sums.idEval / count),
       landmark_nme: detected ? r(sums.nme / detected) : null,
       landmark_head_nme: r(sums.head / count),
+      landmark_nme_engine: engineDetected ? r(sums.engine / engineDetected) : null,
       detect_rate: r(detected / count),
       characters: count,
       size,
