@@ -4,6 +4,7 @@ The single-input face-model export lives in convert/export_onnx.py; importing it
 export shares (one ONNX Pad per padding)."""
 from __future__ import annotations
 
+import inspect
 import io
 import warnings
 
@@ -15,6 +16,10 @@ from onnx import helper, numpy_helper
 from convert.export_onnx import OPSET  # noqa: F401  (also registers the constant-pad symbolics)
 
 
+# Current PyTorch defaults to the dynamo exporter; this module relies on the TorchScript tracer (as torch 1.13 has).
+_TORCHSCRIPT_EXPORTER = {'dynamo': False} if 'dynamo' in inspect.signature(torch.onnx.export).parameters else {}
+
+
 def export_multi(
     module: torch.nn.Module, inputs: dict[str, torch.Tensor], output_names: list[str], fold: bool = True
 ) -> onnx.ModelProto:
@@ -24,6 +29,8 @@ def export_multi(
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter('ignore', torch.jit.TracerWarning)
         warnings.filterwarnings('ignore', message='.*shape inference of prim::Constant.*')
+        # the gradient graph flips kernels at run time (Slice step -1): nothing to fold there
+        warnings.filterwarnings('ignore', message='Constant folding - Only steps=1')
         torch.onnx.export(
             module,
             tuple(inputs.values()),
@@ -33,6 +40,7 @@ def export_multi(
             opset_version=OPSET,
             do_constant_folding=fold,
             training=torch.onnx.TrainingMode.EVAL,
+            **_TORCHSCRIPT_EXPORTER,
         )
     model = onnx.load_from_string(buffer.getvalue())
     model.doc_string = ''

@@ -43,7 +43,7 @@ class ImitatorGraph(nn.Module):
 
 def load_imitator(ckpt_path: Path) -> tuple[Imitator, dict]:
     """The checkpoint's model (eval mode, frozen) and the checkpoint itself."""
-    ckpt = torch.load(ckpt_path, map_location='cpu')
+    ckpt = torch.load(ckpt_path, map_location='cpu', weights_only=False)  # our own checkpoint
     model = Imitator(ImitatorConfig(**ckpt['model_args']))
     model.load_state_dict(ckpt['model'])
     model.eval()

@@ -116,7 +116,7 @@ embedder = recogniser().to(device) if use_id else None
 it, best_val, log, elapsed = 0, math.inf, [], 0.0
 ckpt_path = out / 'ckpt.pt'
 if ckpt_path.exists():  # resume
-    ckpt = torch.load(ckpt_path, map_location=device)
+    ckpt = torch.load(ckpt_path, map_location=device, weights_only=False)  # our own file: config dicts too
     assert ckpt['model_args'] == model_args, 'checkpoint made for another model/dataset; use a new out_dir'
     model.load_state_dict(ckpt['model'])
     optimizer.load_state_dict(ckpt['optimizer'])
