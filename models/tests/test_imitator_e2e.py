@@ -1,6 +1,7 @@
 """End to end in CI time: engine renders (dataset/generate.ts) -> train.py (tiny config) -> export.py ->
 onnxruntime-node. The held-out loss must fall, and refine.onnx's loss and gradient must match PyTorch autograd."""
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -79,3 +80,27 @@ def test_imitator_onnx_matches_torch(trained):
     got = ort_run(run_dir / 'export' / 'imitator.onnx', {'x': x.numpy(), 'styles': styles.numpy()}, tmp / 'ort-g')
     assert np.abs(got['image'] - image.permute(0, 2, 3, 1).numpy()).max() < 1e-4
     assert np.abs(got['landmarks'] - points.numpy()).max() < 1e-4
+
+
+def test_training_resumes_from_its_checkpoint(trained, tmp_path):
+    _, dataset, first = trained
+    run_dir = tmp_path / 'run'
+    shutil.copytree(first, run_dir)  # the other tests keep the 40-step run and its export
+    out = run([sys.executable, '-m', 'imitator.train', 'imitator/configs/tiny.py', f'--dataset={dataset}',
+               f'--out_dir={run_dir}', '--max_iters=50', '--eval_interval=10'])  # fmt: skip
+    assert 'resumed at iter 40' in out
+    iters = [e['iter'] for e in map(json.loads, (run_dir / 'log.jsonl').read_text().splitlines()) if 'val' in e]
+    assert iters == [0, 20, 40, 50]
+
+
+def test_a_studio_dataset_with_only_the_required_fields_trains(trained, tmp_path):
+    """x, styles, image and landmarks are all a studio's engine must supply (docs/models.md)."""
+    _, dataset, _ = trained
+    studio = tmp_path / 'studio'
+    shutil.copytree(dataset, studio)
+    for extra in studio.glob('shard-*/*.npy'):
+        if extra.stem not in ('x', 'styles', 'image', 'landmarks'):
+            extra.unlink()
+    out = run([sys.executable, '-m', 'imitator.train', 'imitator/configs/tiny.py', f'--dataset={studio}',
+               f'--out_dir={tmp_path / "run"}', '--max_iters=10', '--eval_interval=10'])  # fmt: skip
+    assert 'eval 10: l1' in out and ' id ' not in out and ' part ' not in out
