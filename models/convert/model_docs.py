@@ -7,12 +7,16 @@ from __future__ import annotations
 
 RELEASE = 'face-2026.11.24'  # bump when any released file changes
 RIG_VERSION = 1
+# Manifest groups: what a client downloads for each step. `create`: photo -> character (detector, mesh, the
+# recogniser the translator and refine targets use); `refine`: imitator + refine graph; `eval`: evaluation only.
+GROUPS = ('create', 'refine', 'eval')
 
 _UNIT = 'RGB float32 in [0,1] (byte value / 255), NHWC, no mean/std'
 _BYTE = 'RGB float32 in [0,255] (raw byte values), NHWC'
 
 DOCS = {
     'face-detector': {
+        'group': 'create',
         'title': 'MediaPipe BlazeFace short-range face detector',
         'summary': 'Finds faces (box + 6 keypoints) in a 128x128 image; meant for faces within ~2 m of the camera.',
         'upstream': 'MediaPipe face_detection_short_range, model.json generatedBy google/mediapipe, converted '
@@ -32,6 +36,7 @@ DOCS = {
         },
     },
     'face-mesh': {
+        'group': 'create',
         'title': 'MediaPipe FaceMesh (468 landmarks)',
         'summary': '468 3D face landmarks on a square face crop.',
         'upstream': 'MediaPipe face_landmark, model.json generatedBy google/mediapipe, converted to TF.js by vladmandic',
@@ -48,6 +53,7 @@ DOCS = {
         },
     },
     'face-embedder': {
+        'group': 'create',
         'title': 'MobileFace 256-d face embedding',
         'summary': 'A 256-d identity embedding from a 112x112 face crop; compare with cosine similarity.',
         'upstream': 'MobileFace (model.json generatedBy becauseofAI/MobileFace), converted to TF.js by vladmandic',
@@ -64,6 +70,7 @@ DOCS = {
         },
     },
     'face-embedder-eval': {
+        'group': 'eval',
         'title': 'FaceRes 1024-d face embedding (+ age, gender)',
         'summary': 'An independent 1024-d identity embedding (MobileNet-based), used only to evaluate likeness.',
         'upstream': 'HSE FaceRec (model.json generatedBy HSE-asavchenko/HSE_FaceRec_tf), converted to TF.js by '
@@ -82,6 +89,7 @@ DOCS = {
         },
     },
     'face-embedder-dlib': {
+        'group': 'eval',
         'title': 'dlib ResNet 128-d face descriptor (face-api port)',
         'summary': "Davis King's dlib face recognition ResNet (29 conv layers), as ported to TF.js by face-api.",
         'upstream': 'dlib_face_recognition_resnet_model_v1 by Davis King; weights as the uint8-quantised '

@@ -17,7 +17,7 @@ from pathlib import Path
 import onnx
 
 from .face_models import load_specs, package_dir
-from .model_docs import DOCS, RELEASE, RIG_VERSION
+from .model_docs import DOCS, GROUPS, RELEASE, RIG_VERSION
 
 MODELS_DIR = Path(__file__).resolve().parent.parent
 RELEASE_DIR = MODELS_DIR / 'release'
@@ -76,6 +76,7 @@ def manifest_entry(model_id: str, spec: dict, previous: dict) -> dict:
         'bytes': len(data),
         'inputs': _io(model.graph.input),
         'outputs': _io(model.graph.output),
+        'group': doc['group'],
         'rigVersion': None,  # face models do not depend on the rig
         'normalisation': doc['normalisation'],
         'licence': doc['licence'],
@@ -139,10 +140,13 @@ def main() -> int:
     manifest_file = RELEASE_DIR / 'manifest.json'
     previous = {m['id']: m for m in _read_json(manifest_file).get('models', [])}
     entries = [manifest_entry(i, specs[i], previous) for i in specs if (RELEASE_DIR / f'{i}.onnx').exists()]
+    # entries written by other pipelines (imitator/export.py releases) are kept as they are
+    entries += [m for i, m in previous.items() if i not in specs]
+    assert all(e.get('group') in GROUPS for e in entries), 'every manifest entry needs a group'
     manifest = {'schema': 1, 'release': RELEASE, 'rigVersion': RIG_VERSION, 'models': entries}
     manifest_file.write_text(json.dumps(manifest, indent=2) + '\n')
     (RELEASE_DIR / 'cards').mkdir(exist_ok=True)
-    for entry in entries:
+    for entry in (e for e in entries if e['id'] in specs):
         (RELEASE_DIR / 'cards' / f"{entry['id']}.md").write_text(card(entry))
         print(f"{entry['id']}: sha256 {entry['sha256'][:16]}, max|d| vs tfjs {entry['check']['maxAbsDiff']:.3g}")
     return 0

@@ -2,6 +2,7 @@
 import type { Suite } from '../suite.ts'
 import { apiSecurityEval } from './api-security/index.ts'
 import { engineEval } from './engine.ts'
+import { imitatorEval } from './imitator.ts'
 import { likenessEval } from './likeness.ts'
 import { reachEval } from './reach.ts'
 import { recognizersEval } from './recognizers.ts'
@@ -10,6 +11,7 @@ import { verifyEval } from './verify.ts'
 export const EVAL_SUITES: readonly Suite[] = [
   engineEval,
   apiSecurityEval,
+  imitatorEval,
   likenessEval,
   reachEval,
   recognizersEval,

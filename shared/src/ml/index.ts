@@ -9,7 +9,10 @@ export {
 } from './backend/onnx.ts'
 export {
   findModel,
+  modelsInGroup,
   parseManifest,
+  MODEL_GROUPS,
+  type ModelGroup,
   type ModelEntry,
   type ModelManifest,
   type TensorSpec,

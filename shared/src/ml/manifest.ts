@@ -7,6 +7,11 @@ export interface TensorSpec {
   dtype: string
 }
 
+/** What a client downloads for each step: `create` (photo -> character: detector, mesh, recogniser), `refine`
+ * (imitator + refine graph), `eval` (evaluation-only recognisers). */
+export const MODEL_GROUPS = ['create', 'refine', 'eval'] as const
+export type ModelGroup = (typeof MODEL_GROUPS)[number]
+
 /** One released model file. */
 export interface ModelEntry {
   /** Stable id: face-detector, face-mesh, face-embedder, face-embedder-eval, face-embedder-dlib, ... */
@@ -16,6 +21,10 @@ export interface ModelEntry {
   /** Lower-case hex SHA-256 of the file; loaders refuse a file that does not match. */
   sha256: string
   bytes: number
+  /** The step that needs this file. Manifests before groups have none: read such an entry as needed by every step. */
+  group?: ModelGroup
+  /** The rig version the file was trained for; null (or absent) when it does not depend on the rig. */
+  rigVersion?: number | null
   inputs: readonly TensorSpec[]
   outputs: readonly TensorSpec[]
   /** Free-form description of the expected input range (e.g. "RGB 0..1"); informative. */
@@ -45,7 +54,7 @@ export function findModel(manifest: ModelManifest, id: string): ModelEntry {
   return entry
 }
 
-/** Checks the top-level shape of parsed manifest JSON and returns it typed. */
+/** Checks the top-level shape of parsed manifest JSON (and every entry's group, when present); returns it typed. */
 export function parseManifest(json: unknown): ModelManifest {
   const m = json as Partial<ModelManifest> | null
   if (!m || typeof m !== 'object' || m.schema !== 1 || !Array.isArray(m.models)) {
@@ -53,5 +62,19 @@ export function parseManifest(json: unknown): ModelManifest {
       'The model manifest is not a schema-1 facecraft manifest ({schema: 1, release, models: [...]}); rebuild the models.'
     )
   }
+  const bad = m.models.filter(
+    (e) => e.group !== undefined && !(MODEL_GROUPS as readonly string[]).includes(e.group)
+  )
+  if (bad.length) {
+    const list = bad.map((e) => `${e.id} ('${String(e.group)}')`).join(', ')
+    throw new Error(
+      `Model manifest release ${m.release}: unknown group for ${list}; a group is one of ${MODEL_GROUPS.join(', ')}. Rebuild the models.`
+    )
+  }
   return m as ModelManifest
+}
+
+/** The entries a client needs for `group`; an entry without a group (older manifests) counts for every group. */
+export function modelsInGroup(manifest: ModelManifest, group: ModelGroup): ModelEntry[] {
+  return manifest.models.filter((m) => m.group === undefined || m.group === group)
 }

@@ -1,0 +1,84 @@
+/**
+ * @module cli/bench/refine — `facecraft bench refine`: on-device refinement cost under onnxruntime-node, one
+ * thread: imitator_ms (imitator.onnx, batch 1), step_ms (one refine.onnx loss + gradient), steps50_ms (50 Adam
+ * steps incl. the optimiser), download_bytes (imitator + refine files). Medians after warm-up.
+ */
+import { renderCharacter } from '@facecraft/shared/engine'
+import { FaceAnalyzer } from '@facecraft/shared/face'
+import {
+  characterToStyleIndices,
+  characterToVector,
+  createCharacter,
+  randomCharacter,
+} from '@facecraft/shared/rig'
+import { nodeModelSource } from '../commands/detect.ts'
+import { progress } from '../command.ts'
+import { median, type Suite } from '../suite.ts'
+import { descend, frameTargets, loadImitatorModels, styleOneHots } from '../eval/imitator-models.ts'
+
+export const refineBench: Suite = {
+  name: 'refine',
+  summary:
+    'imitator + refine.onnx under onnxruntime-node (imitator_ms, step_ms, steps50_ms, download_bytes)',
+  async run({ quick }) {
+    const models = await loadImitatorModels()
+    const analyzer = await FaceAnalyzer.createFromOptions({
+      models: await nodeModelSource(),
+      maxFaces: 1,
+      detectorGrids: [1],
+    })
+    try {
+      const target = renderCharacter(randomCharacter(4242), {
+        size: models.size,
+        background: [255, 255, 255],
+      })
+      const targets = await frameTargets(analyzer, target)
+      const start = createCharacter()
+      const x = characterToVector(start)
+      const styles = styleOneHots(characterToStyleIndices(start))
+      const feeds = {
+        x: { data: x, dims: [1, x.length] },
+        styles: { data: styles, dims: [1, styles.length] },
+      }
+      const runs = quick ? 20 : 100
+      const imitatorTimes: number[] = []
+      for (let i = 0; i < runs + 3; i++) {
+        const t = performance.now()
+        await models.imitator.run(feeds)
+        if (i >= 3) imitatorTimes.push(performance.now() - t)
+      }
+      const stepTimes: number[] = []
+      for (let i = 0; i < runs / 2 + 3; i++) {
+        progress(`bench refine step ${i + 1}`)
+        const t = performance.now()
+        await descend(models.refine, targets, x, styles, { steps: 0 }) // one loss + gradient, no update
+        if (i >= 3) stepTimes.push(performance.now() - t)
+      }
+      const loops: number[] = []
+      let losses: number[] = []
+      for (let i = 0; i < (quick ? 2 : 5); i++) {
+        progress(`bench refine 50 steps ${i + 1}`)
+        const t = performance.now()
+        losses = (await descend(models.refine, targets, x, styles, { steps: 49 })).losses // 50 runs
+        loops.push(performance.now() - t)
+      }
+      progress('')
+      const bytes = ['imitator', 'refine'].map(
+        (id) => models.loader.source.manifest.models.find((m) => m.id === id)!.bytes
+      )
+      return {
+        imitator_ms: Number(median(imitatorTimes).toFixed(2)),
+        step_ms: Number(median(stepTimes).toFixed(2)),
+        steps50_ms: Number(median(loops).toFixed(1)),
+        download_bytes: bytes[0]! + bytes[1]!,
+        loss_first: Number(losses[0]!.toFixed(4)),
+        loss_after_50: Number(losses.at(-1)!.toFixed(4)),
+        runtime: 'onnxruntime-node cpu, 1 intra-op thread',
+        models: models.where,
+      }
+    } finally {
+      await analyzer.close()
+      await models.loader.dispose()
+    }
+  },
+}

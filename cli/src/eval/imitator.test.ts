@@ -1,0 +1,90 @@
+/**
+ * @file The refine loop with the shipped (or proof) refine.onnx: from the rig's default face toward the engine render
+ * of a known character, 50 Adam steps must lower the loss, bring the ENGINE's render of the result closer to the
+ * target, and (on average) bring the colour parameters closer to the truth. Slider error is reported, not asserted: with the
+ * engine-v1 proof imitator many sliders barely change a 128-px front render, and descent does not recover them.
+ */
+import { renderCharacter } from '@facecraft/shared/engine'
+import { FaceAnalyzer } from '@facecraft/shared/face'
+import {
+  characterFromVector,
+  characterToStyleIndices,
+  characterToVector,
+  createCharacter,
+  randomCharacter,
+  SLIDERS,
+} from '@facecraft/shared/rig'
+import { afterAll, describe, expect, it } from 'vitest'
+import { nodeModelSource } from '../commands/detect.ts'
+import { descend, frameTargets, loadImitatorModels, styleOneHots } from './imitator-models.ts'
+import { nme } from './imitator.ts'
+
+const models = await loadImitatorModels()
+const analyzer = await FaceAnalyzer.createFromOptions({
+  models: await nodeModelSource(),
+  detectorGrids: [1],
+})
+afterAll(async () => {
+  await analyzer.close()
+  await models.loader.dispose()
+})
+
+/** Mean |a - b| over indices [from, to). */
+function meanAbs(a: ArrayLike<number>, b: ArrayLike<number>, from = 0, to = a.length): number {
+  let sum = 0
+  for (let i = from; i < to; i++) sum += Math.abs(a[i]! - b[i]!)
+  return sum / (to - from)
+}
+const WHITE: [number, number, number] = [255, 255, 255]
+const colourErrors: number[][] = []
+
+describe('refine descent', () => {
+  it.each([11, 12, 13])(
+    'character %i: the loss falls and the result moves toward the truth',
+    async (seed) => {
+      const truth = randomCharacter(seed)
+      const styles = characterToStyleIndices(truth)
+      const render = renderCharacter(truth, { size: models.size, background: WHITE })
+      const targets = await frameTargets(analyzer, render)
+      const want = characterToVector(truth)
+      const start = characterToVector(createCharacter())
+      // Styles start at the truth (logits 1, beta 10: ~one-hot): this checks the continuous descent.
+      const result = await descend(models.refine, targets, start, styleOneHots(styles), {
+        beta: 10,
+      })
+      const engineL1 = (x: Float32Array) =>
+        meanAbs(renderCharacter(characterFromVector(x, styles), { size: models.size, background: WHITE }).data, render.data) / 255 // prettier-ignore
+      const n = SLIDERS.length
+      const figures = {
+        loss: [result.losses[0]!, result.losses.at(-1)!],
+        engineL1: [engineL1(start), engineL1(result.x)],
+        colourError: [meanAbs(start, want, n), meanAbs(result.x, want, n)],
+        sliderError: [meanAbs(start, want, 0, n), meanAbs(result.x, want, 0, n)],
+        paramError: [meanAbs(start, want), meanAbs(result.x, want)],
+      }
+      const text = Object.entries(figures).map(
+        ([k, [a, b]]) => `${k} ${a!.toFixed(4)} -> ${b!.toFixed(4)}`
+      )
+      console.error(`refine seed ${seed} (${models.where}): ${text.join(', ')}`)
+      expect(figures.loss[1]!).toBeLessThan(0.8 * figures.loss[0]!)
+      expect(figures.engineL1[1]!).toBeLessThan(0.8 * figures.engineL1[0]!)
+      colourErrors.push(figures.colourError)
+    },
+    60_000
+  )
+
+  it('on average over those characters, the colour parameters move toward the truth', () => {
+    expect(colourErrors).toHaveLength(3)
+    const mean = (k: number) => colourErrors.reduce((s, e) => s + e[k]!, 0) / colourErrors.length
+    expect(mean(1)).toBeLessThan(0.9 * mean(0))
+  })
+
+  it('nme is 0 for identical points and scales with the outer-eye distance', () => {
+    const truth = new Float32Array(136).map((_, i) => i)
+    const visible = new Uint8Array(68).fill(1)
+    expect(nme(truth, truth, visible)).toBe(0)
+    const moved = truth.map((v, i) => (i % 2 ? v : v + 1))
+    const iod = Math.hypot(truth[90]! - truth[72]!, truth[91]! - truth[73]!)
+    expect(nme(moved, truth, visible)).toBeCloseTo(1 / iod, 6)
+  })
+})

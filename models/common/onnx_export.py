@@ -1,0 +1,109 @@
+"""Multi-input ONNX export (plain opset 17, static shapes, deterministic bytes) and fp16 weight storage.
+
+The single-input face-model export lives in convert/export_onnx.py; importing it registers the Pad symbolics this
+export shares (one ONNX Pad per padding)."""
+from __future__ import annotations
+
+import inspect
+import io
+import warnings
+
+import numpy as np
+import onnx
+import torch
+from onnx import helper, numpy_helper
+
+from convert.export_onnx import OPSET  # noqa: F401  (also registers the constant-pad symbolics)
+
+
+# Current PyTorch defaults to the dynamo exporter; this module relies on the TorchScript tracer (as torch 1.13 has).
+_TORCHSCRIPT_EXPORTER = {'dynamo': False} if 'dynamo' in inspect.signature(torch.onnx.export).parameters else {}
+
+
+def export_multi(
+    module: torch.nn.Module, inputs: dict[str, torch.Tensor], output_names: list[str], fold: bool = True
+) -> onnx.ModelProto:
+    """Traces `module(*inputs.values())` into an ONNX model with the given input and output names. `fold=False`
+    keeps Transpose nodes on weights instead of storing a transposed copy (gradient graphs use W and W^T)."""
+    buffer = io.BytesIO()
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter('ignore', torch.jit.TracerWarning)
+        warnings.filterwarnings('ignore', message='.*shape inference of prim::Constant.*')
+        # the gradient graph flips kernels at run time (Slice step -1): nothing to fold there
+        warnings.filterwarnings('ignore', message='Constant folding - Only steps=1')
+        torch.onnx.export(
+            module,
+            tuple(inputs.values()),
+            buffer,
+            input_names=list(inputs),
+            output_names=output_names,
+            opset_version=OPSET,
+            do_constant_folding=fold,
+            training=torch.onnx.TrainingMode.EVAL,
+            **_TORCHSCRIPT_EXPORTER,
+        )
+    model = onnx.load_from_string(buffer.getvalue())
+    model.doc_string = ''
+    model.graph.doc_string = ''
+    for node in model.graph.node:
+        node.doc_string = ''
+    return model
+
+
+def constants_to_initializers(model: onnx.ModelProto, min_elements: int = 16) -> None:
+    """Moves large Constant nodes into initializers (traced tensors become Constant nodes; fp16 storage and
+    deduplication work on initializers)."""
+    keep = []
+    for node in model.graph.node:
+        value = next((a for a in node.attribute if a.name == 'value'), None) if node.op_type == 'Constant' else None
+        if value is not None and np.prod(value.t.dims or [1]) >= min_elements:
+            tensor = onnx.TensorProto()
+            tensor.CopyFrom(value.t)
+            tensor.name = node.output[0]
+            model.graph.initializer.append(tensor)
+        else:
+            keep.append(node)
+    del model.graph.node[:]
+    model.graph.node.extend(keep)
+
+
+def dedupe_initializers(model: onnx.ModelProto) -> None:
+    """One initializer per distinct tensor (the gradient graph uses each weight twice: forward and backward)."""
+    seen: dict[bytes, str] = {}
+    rename: dict[str, str] = {}
+    kept = []
+    for init in model.graph.initializer:
+        key = init.data_type.to_bytes(4, 'little') + bytes(str(list(init.dims)), 'ascii') + numpy_helper.to_array(init).tobytes()
+        if key in seen:
+            rename[init.name] = seen[key]
+        else:
+            seen[key] = init.name
+            kept.append(init)
+    del model.graph.initializer[:]
+    model.graph.initializer.extend(kept)
+    for node in model.graph.node:
+        for i, name in enumerate(node.input):
+            if name in rename:
+                node.input[i] = rename[name]
+
+
+def fp16_weights(model: onnx.ModelProto, min_elements: int = 1024) -> int:
+    """Stores float32 initializers with >= min_elements values as float16, each followed by a Cast to float32
+    (arithmetic stays float32). Returns how many were converted."""
+    casts, converted = [], 0
+    for init in model.graph.initializer:
+        if init.data_type != onnx.TensorProto.FLOAT or np.prod(init.dims) < min_elements:
+            continue
+        half = numpy_helper.from_array(numpy_helper.to_array(init).astype(np.float16), init.name + '_fp16')
+        casts.append(helper.make_node('Cast', [half.name], [init.name], to=onnx.TensorProto.FLOAT, name=init.name + '_cast'))
+        init.CopyFrom(half)
+        converted += 1
+    for node in reversed(casts):
+        model.graph.node.insert(0, node)
+    return converted
+
+
+def finish(model: onnx.ModelProto) -> bytes:
+    """Checks the model and returns its bytes (protobuf serialisation of one message is byte-stable)."""
+    onnx.checker.check_model(model)
+    return model.SerializeToString()

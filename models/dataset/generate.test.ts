@@ -1,0 +1,64 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { RIG, VECTOR_LENGTH } from '@facecraft/shared/rig'
+import { afterAll, describe, expect, it } from 'vitest'
+import { generate, type GenerateOptions } from './generate.ts'
+import { decodeNpy } from './npy.ts'
+import { planShards, type DatasetIndex } from './format.ts'
+import { sampleCharacter } from './sample.ts'
+
+const dir = await mkdtemp(join(tmpdir(), 'facecraft-dataset-'))
+afterAll(() => rm(dir, { recursive: true, force: true }))
+const options: GenerateOptions = {
+  out: dir,
+  count: 6,
+  seed: 3,
+  size: 64,
+  priorShare: 0.5,
+  shardSize: 4,
+  workers: 2,
+}
+
+describe('dataset generation', () => {
+  it('plans shards that cover every sample once', () => {
+    expect(planShards(10, 4)).toEqual([
+      { name: 'shard-00000', start: 0, count: 4 },
+      { name: 'shard-00001', start: 4, count: 4 },
+      { name: 'shard-00002', start: 8, count: 2 },
+    ])
+  })
+
+  it('draws the same character for the same (seed, index) and others elsewhere', () => {
+    expect(sampleCharacter(1, 5, 0.25)).toEqual(sampleCharacter(1, 5, 0.25))
+    expect(sampleCharacter(1, 5, 0.25)).not.toEqual(sampleCharacter(1, 6, 0.25))
+    expect(sampleCharacter(1, 5, 0.25)).not.toEqual(sampleCharacter(2, 5, 0.25))
+  })
+
+  it('writes shards and an index with the rig, then resumes without redoing finished shards', async () => {
+    const first = await generate(options, () => {})
+    expect(first.made).toBe(6)
+    const index = JSON.parse(await readFile(join(dir, 'dataset.json'), 'utf8')) as DatasetIndex
+    expect(index.rig).toEqual(JSON.parse(JSON.stringify(RIG)))
+    expect(index.shards.map((s) => s.count)).toEqual([4, 2])
+    const x = decodeNpy(await readFile(join(dir, 'shard-00001', 'x.npy')))
+    expect(x.shape).toEqual([2, VECTOR_LENGTH])
+    const image = decodeNpy(await readFile(join(dir, 'shard-00000', 'image.npy')))
+    expect(image.shape).toEqual([4, 64, 64, 3])
+    expect(image.data.some((v) => v < 200)).toBe(true) // a face, not a blank frame
+    const landmarks = decodeNpy(await readFile(join(dir, 'shard-00000', 'landmarks.npy')))
+    expect(landmarks.shape).toEqual([4, 68, 2])
+    for (const v of landmarks.data) expect(v).toBeGreaterThan(0.1)
+    const emb = decodeNpy(await readFile(join(dir, 'shard-00000', 'embedding_frame.npy'))).data
+    expect(Math.hypot(...emb.subarray(0, 256))).toBeCloseTo(1, 4)
+
+    const before = (await stat(join(dir, 'shard-00000', 'x.npy'))).mtimeMs
+    const again = await generate(options, () => {})
+    expect(again.made).toBe(0)
+    expect((await stat(join(dir, 'shard-00000', 'x.npy'))).mtimeMs).toBe(before)
+  }, 120_000)
+
+  it('refuses to resume into a folder made with other settings', async () => {
+    await expect(generate({ ...options, seed: 4 }, () => {})).rejects.toThrow(/seed 3, not 4/)
+  })
+})

@@ -1,0 +1,189 @@
+"""Exports a trained imitator checkpoint to ONNX: imitator.onnx (x -> render, landmarks) and refine.onnx (loss
+terms and d loss / d x against an aligned photo; RESEARCH.md section 3), batch 1 and one multi-start batch.
+
+Usage (from models/):
+  /usr/bin/python3 -m imitator.export --ckpt .work/imitator-v1/ckpt.pt [--out DIR] [--batch 4] [--fp32]
+Writes DIR/{imitator.onnx, refine.onnx, refine-b4.onnx, export.json} (DIR defaults to the checkpoint's folder/export).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+
+from common.release import merge_manifest, release_entry  # noqa: E402
+from common.onnx_export import constants_to_initializers, dedupe_initializers, export_multi, finish, fp16_weights  # noqa: E402
+from imitator.gradient import GradientGraph, trace_gradient  # noqa: E402
+from imitator.losses import recogniser  # noqa: E402
+from imitator.model import FoldedGenerator, Imitator, ImitatorConfig  # noqa: E402
+from imitator.refine import INPUTS, OUTPUTS, RefineObjective, example_inputs, loss_and_gradient  # noqa: E402
+
+
+class ImitatorGraph(nn.Module):
+    """imitator.onnx: (x (1, V), styles (1, D) one-hots) -> (image (1, S, S, 3) NHWC RGB 0..1, landmarks (1, 136))."""
+
+    def __init__(self, imitator: Imitator):
+        super().__init__()
+        self.generator = FoldedGenerator(imitator.generator)
+        self.landmarks = imitator.landmarks.eval()
+
+    def forward(self, x, styles):
+        inputs = torch.cat([x, styles], 1)
+        return self.generator(inputs).permute(0, 2, 3, 1), self.landmarks(inputs)
+
+
+def load_imitator(ckpt_path: Path) -> tuple[Imitator, dict]:
+    """The checkpoint's model (eval mode, frozen) and the checkpoint itself."""
+    ckpt = torch.load(ckpt_path, map_location='cpu', weights_only=False)  # our own checkpoint
+    model = Imitator(ImitatorConfig(**ckpt['model_args']))
+    model.load_state_dict(ckpt['model'])
+    model.eval()
+    for p in model.parameters():
+        p.requires_grad_(False)
+    return model, ckpt
+
+
+def round_to_fp16(module: nn.Module) -> None:
+    """Rounds every float weight to the nearest float16 value in place, so that fp16 storage loses nothing more
+    and the exported gradient is exactly that of the shipped weights."""
+    with torch.no_grad():
+        for t in list(module.parameters()) + list(module.buffers()):
+            if t.is_floating_point():
+                t.copy_(t.half().float())
+
+
+def imitator_onnx(model: Imitator, fp16: bool) -> bytes:
+    c = model.config
+    graph = ImitatorGraph(model)
+    if fp16:
+        round_to_fp16(graph)
+    inputs = {'x': torch.rand(1, c.continuous), 'styles': torch.zeros(1, sum(c.style_sizes))}
+    onnx_model = export_multi(graph, inputs, ['image', 'landmarks'])
+    if fp16:
+        fp16_weights(onnx_model)
+    return finish(onnx_model)
+
+
+def refine_objective(model: Imitator, embed_window: list[float], fp16: bool) -> RefineObjective:
+    objective = RefineObjective(model, recogniser(), embed_window)
+    if fp16:
+        round_to_fp16(objective)
+    return objective
+
+
+def refine_onnx(objective: RefineObjective, batch: int, continuous: int, fp16: bool) -> bytes:
+    """The loss-and-gradient graph for `batch` candidates at once."""
+    example = example_inputs(objective, batch, continuous)
+    graph = GradientGraph(*trace_gradient(loss_and_gradient(objective), example, objective))
+    onnx_model = export_multi(graph, {name: t for (name, _, _), t in zip(INPUTS, example)}, OUTPUTS, fold=False)
+    constants_to_initializers(onnx_model)
+    dedupe_initializers(onnx_model)
+    if fp16:
+        fp16_weights(onnx_model)
+    return finish(onnx_model)
+
+
+def fp16_quality(model: Imitator, count: int = 64) -> dict:
+    """Max and mean |image difference| (0..1 scale) between fp32 and fp16-rounded weights on random inputs."""
+    c = model.config
+    g = torch.Generator().manual_seed(1)
+    x = torch.rand(count, c.continuous, generator=g)
+    styles = torch.cat([nn.functional.one_hot(torch.randint(0, n, (count,), generator=g), n).float() for n in c.style_sizes], 1)
+    full = ImitatorGraph(model)
+    half = ImitatorGraph(model)
+    round_to_fp16(half)
+    with torch.no_grad():
+        d = (full(x, styles)[0] - half(x, styles)[0]).abs()
+    return {'maxAbsDiff': float(d.max()), 'meanAbsDiff': float(d.mean())}
+
+
+NORMALISATION = {
+    'imitator': 'x: continuous rig parameters in [0,1] (characterToVector order); styles: one-hot per discrete group, '
+    'concatenated in rig order. image: the predicted front render, NHWC RGB 0..1, canonical aligned frame; '
+    'landmarks: the engine iBUG-68 points in the unit frame (x right, y down).',
+    'refine': 'Inputs as named (see docs/models.md "Refine graph"): photo = FaceAnalyzer.alignedCrop at the frame '
+    'size, RGB 0..1 NHWC; part_weights per pixel of that crop; target_embedding = FaceAnalyzer.embed (unit); '
+    'target_landmarks = the photo 68 points in the unit aligned frame; loss_weights = [identity, content, landmark]. '
+    'Outputs: per-candidate loss and terms, d loss / d x and d loss / d style_logits.',
+}
+
+
+def release(folder: Path, name: str, files: dict, report: dict, ckpt: dict) -> None:
+    """Copies the exported files into `folder` and merges their entries (group `refine`) into its manifest."""
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for file, data in files.items():
+        (folder / file).write_bytes(data)
+        model_id = file.removesuffix('.onnx')
+        entries.append(release_entry(
+            folder / file, model_id, 'refine', report['rigVersion'],
+            normalisation=NORMALISATION['refine' if model_id.startswith('refine') else 'imitator'],
+            licence='facecraft project weights, trained on facecraft engine renders; the refine graph embeds '
+            'MobileFace (see face-embedder card: upstream licence unresolved)',
+            source=f"models/imitator export of {Path(report['checkpoint']).name} (iter {report['iter']}, "
+            f"{ckpt['config']['dataset']})",
+            card='cards/imitator.md',
+            check={'fp16': report['fp16Check']},
+        ))  # fmt: skip
+    merge_manifest(folder / 'manifest.json', entries, name, report['rigVersion'])
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--ckpt', required=True, type=Path)
+    parser.add_argument('--dataset', type=Path, help="dataset folder (default: the checkpoint's config)")
+    parser.add_argument('--out', type=Path)
+    parser.add_argument('--batch', type=int, default=4, help='candidates in the multi-start refine graph')
+    parser.add_argument('--fp32', action='store_true', help='keep float32 weights (default: float16 storage)')
+    parser.add_argument('--release', type=Path, help='also copy the files into this release folder and merge them into '
+                        'its manifest.json (group refine); the card goes to cards/<id>.md there (write it yourself)')
+    parser.add_argument('--release-name', default='imitator-dev', help="the manifest's release name when it is new")
+    args = parser.parse_args(argv)
+    torch.set_num_threads(1)
+    model, ckpt = load_imitator(args.ckpt)
+    index = json.loads(((args.dataset or Path(ckpt['config']['dataset'])) / 'dataset.json').read_text())
+    out = args.out or args.ckpt.parent / 'export'
+    out.mkdir(parents=True, exist_ok=True)
+    fp16 = not args.fp32
+    c = model.config
+    started = time.time()
+    files = {'imitator.onnx': imitator_onnx(model, fp16)}
+    objective = refine_objective(model, index['frame']['embedWindow'], fp16)
+    files['refine.onnx'] = refine_onnx(objective, 1, c.continuous, fp16)
+    if args.batch > 1:
+        files[f'refine-b{args.batch}.onnx'] = refine_onnx(objective, args.batch, c.continuous, fp16)
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+        print(f'{out / name}: {len(data)} bytes', flush=True)
+    report = {
+        'checkpoint': str(args.ckpt),
+        'iter': ckpt['iter'],
+        'rigVersion': index['rigVersion'],
+        'size': c.size,
+        'continuous': c.continuous,
+        'styleSizes': list(c.style_sizes),
+        'embedWindow': index['frame']['embedWindow'],
+        'weights': 'float16 storage, float32 compute' if fp16 else 'float32',
+        'fp16Check': fp16_quality(model) if fp16 else None,
+        'multiStartBatch': args.batch,
+        'bytes': {name: len(data) for name, data in files.items()},
+        'seconds': round(time.time() - started, 1),
+    }
+    (out / 'export.json').write_text(json.dumps(report, indent=1) + '\n')
+    if args.release:
+        release(args.release, args.release_name, files, report, ckpt)
+    print(json.dumps(report['fp16Check']), flush=True)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,78 @@
+"""Loss pieces shared by training (train.py) and the refine graph (export.py): the recogniser's window of the aligned
+frame as two constant matrices, the recogniser itself, part weight maps, and the three refine terms."""
+from __future__ import annotations
+
+import numpy as np
+import torch
+from torch import nn
+
+from convert.face_models import build_module, load_specs
+
+EMBED_SIZE = 112  # MobileFace input side
+
+
+def window_matrix(start: float, side: float, src: int, dst: int) -> np.ndarray:
+    """(dst, src) bilinear resampling matrix along one axis, the same sampling as shared/face ImagePyramid.warp at
+    level 0: output pixel u reads source index-space position (start + (u + 0.5) * side / dst) * src - 0.5, and
+    taps outside the source read 0. `start`, `side` are unit-frame fractions."""
+    m = np.zeros((dst, src), np.float64)
+    for u in range(dst):
+        p = (start + (u + 0.5) * side / dst) * src - 0.5
+        i0 = int(np.floor(p))
+        f = p - i0
+        for i, w in ((i0, 1 - f), (i0 + 1, f)):
+            if 0 <= i < src:
+                m[u, i] += w
+    return m
+
+
+class WindowCrop(nn.Module):
+    """(B, 3, S, S) aligned frame in [0, 1] -> (B, 112, 112, 3) NHWC 0..255, the recogniser's input.
+
+    A constant matmul on each side (bilinear resize of an axis-aligned window): its gradient is two matmuls too,
+    so the refine graph needs no resize-backward rule."""
+
+    def __init__(self, embed_window: list[float], size: int):
+        super().__init__()
+        side_x, _, x0, _, side_y, y0 = embed_window
+        self.register_buffer('rows', torch.tensor(window_matrix(y0, side_y, size, EMBED_SIZE), dtype=torch.float32))
+        self.register_buffer('cols', torch.tensor(window_matrix(x0, side_x, size, EMBED_SIZE).T, dtype=torch.float32))
+
+    def forward(self, image: torch.Tensor) -> torch.Tensor:
+        crop = torch.matmul(torch.matmul(self.rows, image), self.cols)  # (B, 3, 112, 112)
+        return crop.permute(0, 2, 3, 1) * 255.0
+
+
+def recogniser() -> nn.Module:
+    """The shipped recogniser (face-embedder: MobileFace, NHWC 0..255 -> (B, 256)) as a frozen module."""
+    module = build_module(load_specs()['face-embedder'])
+    for p in module.parameters():
+        p.requires_grad_(False)
+    return module
+
+
+def part_weight_map(parts: torch.Tensor, weights: list[float]) -> torch.Tensor:
+    """(B, S, S) uint8 labels (0 background, 1 skin, 2 brows, 3 eyes, 4 nose, 5 lips) -> (B, 1, S, S) weights."""
+    table = torch.tensor(weights, dtype=torch.float32)
+    return table[parts.long()].unsqueeze(1)
+
+
+def content_loss(image: torch.Tensor, target: torch.Tensor, weight: torch.Tensor, eps: float = 0.01) -> torch.Tensor:
+    """Part-weighted Charbonnier difference, per sample (B,): sum(w * sqrt(d^2 + eps^2) - eps) / sum(w) / 3.
+    Smooth (no kink at 0), so its gradient is defined everywhere and matches finite differences."""
+    d = torch.sqrt((image - target) ** 2 + eps * eps) - eps
+    return (d * weight).sum((1, 2, 3)) / (weight.sum((1, 2, 3)) * 3 + 1e-6)
+
+
+def identity_loss(embedding: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """1 - cosine of the recogniser's embeddings, per sample (B,)."""
+    num = (embedding * target).sum(1)
+    den = torch.sqrt((embedding * embedding).sum(1) * (target * target).sum(1) + 1e-12)
+    return 1 - num / den
+
+
+def landmark_loss(points: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """Mean squared distance of the 68 points (unit frame), per sample (B,), in units of the frame width^2 * 1e3
+    (so that a 1% error per point gives 0.1)."""
+    d = (points - target).view(points.shape[0], 68, 2)
+    return (d * d).sum(2).mean(1) * 1e3

@@ -1,0 +1,95 @@
+"""The rewritten gradient graph (imitator/gradient.py) against autograd and float64 central finite differences, on
+a small random imitator (BatchNorm statistics randomised so that folding is exercised) and the real MobileFace."""
+import pytest
+import torch
+
+from imitator.gradient import GradientGraph, trace_gradient
+from imitator.losses import recogniser
+from imitator.model import FoldedGenerator, Imitator, ImitatorConfig
+from imitator.refine import RefineObjective, example_inputs, loss_and_gradient
+
+# The engine v1 frame's recogniser window (dataset.json frame.embedWindow); any window inside the frame will do.
+WINDOW = [0.4462, 0, 0.2769, 0, 0.4462, 0.2586]
+
+
+def small_objective(seed: int = 0) -> RefineObjective:
+    torch.manual_seed(seed)
+    model = Imitator(ImitatorConfig(continuous=10, style_sizes=(3, 2), base=32, min_channels=8, landmark_hidden=32))
+    for m in model.modules():
+        if isinstance(m, torch.nn.BatchNorm2d):
+            m.running_mean.uniform_(-0.3, 0.3)
+            m.running_var.uniform_(0.5, 2.0)
+            m.weight.data.uniform_(0.5, 1.5)
+            m.bias.data.uniform_(-0.2, 0.2)
+    model.eval()
+    return RefineObjective(model, recogniser(), WINDOW)
+
+
+@pytest.fixture(scope='module')
+def traced():
+    objective = small_objective()
+    example = example_inputs(objective, 2, 10)
+    fn = loss_and_gradient(objective)
+    gm, weights = trace_gradient(fn, example, objective)
+    return objective, example, fn, gm, weights
+
+
+def test_rewritten_graph_has_no_backward_ops_and_matches_autograd(traced):
+    objective, example, fn, gm, weights = traced
+    graph = GradientGraph(gm, weights)
+    reference = fn(*example)
+    got = graph(*example)
+    for name, a, b in zip(['loss', 'identity', 'content', 'landmark', 'grad_x', 'grad_style_logits'], reference, got):
+        rel = float((a - b).norm() / (a.norm() + 1e-12))
+        assert rel <= 1e-5, f'{name}: rel {rel:.2e}'
+
+
+def test_rewritten_graph_matches_float64_central_differences(traced):
+    objective, example, fn, gm, weights = traced
+    graph = GradientGraph(gm, weights, dtype=torch.float64)
+    inputs = [t.double() for t in example]
+    _, _, _, _, grad_x, grad_s = graph(*inputs)
+    eps = 1e-6
+
+    def total(x, logits):
+        return float(graph(x, logits, *inputs[2:])[0].sum())
+
+    for which, grad in ((0, grad_x), (1, grad_s)):
+        fd = torch.zeros_like(grad)
+        for idx in [(0, 0), (0, 3), (1, 1), (1, grad.shape[1] - 1), (0, grad.shape[1] // 2)]:
+            plus, minus = [t.clone() for t in inputs[:2]], [t.clone() for t in inputs[:2]]
+            plus[which][idx] += eps
+            minus[which][idx] -= eps
+            fd[idx] = (total(*plus) - total(*minus)) / (2 * eps)
+        mask = fd != 0
+        rel = float((fd[mask] - grad[mask]).norm() / grad[mask].norm())
+        assert rel <= 1e-5, f'input {which}: rel {rel:.2e} (fd {fd[mask].tolist()} vs {grad[mask].tolist()})'
+
+
+def test_folded_generator_equals_the_batchnorm_one():
+    model = small_objective(1)  # built from a randomised-BN imitator; rebuild that imitator to compare
+    torch.manual_seed(1)
+    imitator = Imitator(ImitatorConfig(continuous=10, style_sizes=(3, 2), base=32, min_channels=8, landmark_hidden=32))
+    for m in imitator.modules():
+        if isinstance(m, torch.nn.BatchNorm2d):
+            m.running_mean.uniform_(-0.3, 0.3)
+            m.running_var.uniform_(0.5, 2.0)
+            m.weight.data.uniform_(0.5, 1.5)
+            m.bias.data.uniform_(-0.2, 0.2)
+    imitator.eval()
+    x = torch.rand(3, 15)
+    with torch.no_grad():
+        diff = (model.generator(x) - imitator.generator(x)).abs().max()
+    assert float(diff) < 1e-5
+
+
+def test_graph_names_each_backward_op_it_cannot_rewrite():
+    def fn(x):
+        with torch.enable_grad():
+            x = x.detach().requires_grad_(True)
+            (g,) = torch.autograd.grad(torch.nn.functional.max_pool2d(x, 2).sum(), [x])
+        return g
+
+    gm, weights = trace_gradient(fn, (torch.rand(1, 1, 4, 4),), torch.nn.Module())
+    with pytest.raises(AssertionError, match='max_pool2d_with_indices_backward'):
+        GradientGraph(gm, weights)

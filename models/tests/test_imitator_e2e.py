@@ -1,0 +1,106 @@
+"""End to end in CI time: engine renders (dataset/generate.ts) -> train.py (tiny config) -> export.py ->
+onnxruntime-node. The held-out loss must fall, and refine.onnx's loss and gradient must match PyTorch autograd."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from imitator.export import load_imitator, main as export_main, refine_objective
+from imitator.refine import INPUTS, OUTPUTS, example_inputs, loss_and_gradient
+
+MODELS = Path(__file__).resolve().parent.parent
+TSX = str(MODELS.parent / 'node_modules' / '.bin' / 'tsx')
+
+
+def run(cmd: list[str]) -> str:
+    done = subprocess.run(cmd, cwd=MODELS, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, f'{" ".join(cmd)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}'
+    return done.stdout
+
+
+def ort_run(model: Path, inputs: dict[str, np.ndarray], work: Path) -> dict[str, np.ndarray]:
+    (work / 'in').mkdir(parents=True, exist_ok=True)
+    for name, value in inputs.items():
+        np.save(work / 'in' / f'{name}.npy', np.ascontiguousarray(value, dtype=np.float32))
+    run([TSX, 'tests/ort-run.ts', str(model), str(work)])
+    return {p.stem: np.load(p) for p in (work / 'out').glob('*.npy')}
+
+
+@pytest.fixture(scope='module')
+def trained(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp('imitator')
+    dataset, run_dir = tmp / 'dataset', tmp / 'run'
+    run([TSX, 'dataset/generate.ts', '--out', str(dataset), '--count', '40', '--size', '32', '--shard-size', '20',
+         '--workers', '1', '--seed', '5'])  # fmt: skip
+    run([sys.executable, '-m', 'imitator.train', 'imitator/configs/tiny.py', f'--dataset={dataset}',
+         f'--out_dir={run_dir}'])  # fmt: skip
+    assert export_main(['--ckpt', str(run_dir / 'ckpt.pt'), '--out', str(run_dir / 'export'), '--batch', '2', '--fp32']) == 0
+    return tmp, dataset, run_dir
+
+
+def test_training_lowers_the_held_out_loss(trained):
+    _, _, run_dir = trained
+    evals = [e for e in map(json.loads, (run_dir / 'log.jsonl').read_text().splitlines()) if 'val' in e]
+    assert evals[0]['iter'] == 0 and evals[-1]['iter'] == 40
+    assert evals[-1]['val']['total'] < 0.7 * evals[0]['val']['total'], evals
+    assert (run_dir / 'curves.png').stat().st_size > 1000 and (run_dir / 'samples.png').stat().st_size > 1000
+
+
+@pytest.mark.parametrize('batch', [1, 2])
+def test_refine_onnx_matches_autograd(trained, batch):
+    tmp, dataset, run_dir = trained
+    model, _ = load_imitator(run_dir / 'ckpt.pt')
+    index = json.loads((dataset / 'dataset.json').read_text())
+    objective = refine_objective(model, index['frame']['embedWindow'], fp16=False)
+    example = example_inputs(objective, batch, model.config.continuous, seed=7)
+    expected = dict(zip(OUTPUTS, loss_and_gradient(objective)(*example)))
+    name = 'refine.onnx' if batch == 1 else f'refine-b{batch}.onnx'
+    inputs = {n: t.numpy() for (n, _, _), t in zip(INPUTS, example)}
+    got = ort_run(run_dir / 'export' / name, inputs, tmp / f'ort-{batch}')
+    for key, value in expected.items():
+        value = value.numpy()
+        assert got[key].shape == value.shape, key
+        rel = np.linalg.norm(got[key] - value) / (np.linalg.norm(value) + 1e-12)
+        assert rel <= 1e-3, f'{name} {key}: rel {rel:.2e}'
+
+
+def test_imitator_onnx_matches_torch(trained):
+    tmp, _, run_dir = trained
+    model, _ = load_imitator(run_dir / 'ckpt.pt')
+    c = model.config
+    x = torch.rand(1, c.continuous)
+    styles = torch.cat([torch.nn.functional.one_hot(torch.tensor([n - 1]), n).float() for n in c.style_sizes], 1)
+    with torch.no_grad():
+        image, points = model(torch.cat([x, styles], 1))
+    got = ort_run(run_dir / 'export' / 'imitator.onnx', {'x': x.numpy(), 'styles': styles.numpy()}, tmp / 'ort-g')
+    assert np.abs(got['image'] - image.permute(0, 2, 3, 1).numpy()).max() < 1e-4
+    assert np.abs(got['landmarks'] - points.numpy()).max() < 1e-4
+
+
+def test_training_resumes_from_its_checkpoint(trained, tmp_path):
+    _, dataset, first = trained
+    run_dir = tmp_path / 'run'
+    shutil.copytree(first, run_dir)  # the other tests keep the 40-step run and its export
+    out = run([sys.executable, '-m', 'imitator.train', 'imitator/configs/tiny.py', f'--dataset={dataset}',
+               f'--out_dir={run_dir}', '--max_iters=50', '--eval_interval=10'])  # fmt: skip
+    assert 'resumed at iter 40' in out
+    iters = [e['iter'] for e in map(json.loads, (run_dir / 'log.jsonl').read_text().splitlines()) if 'val' in e]
+    assert iters == [0, 20, 40, 50]
+
+
+def test_a_studio_dataset_with_only_the_required_fields_trains(trained, tmp_path):
+    """x, styles, image and landmarks are all a studio's engine must supply (docs/models.md)."""
+    _, dataset, _ = trained
+    studio = tmp_path / 'studio'
+    shutil.copytree(dataset, studio)
+    for extra in studio.glob('shard-*/*.npy'):
+        if extra.stem not in ('x', 'styles', 'image', 'landmarks'):
+            extra.unlink()
+    out = run([sys.executable, '-m', 'imitator.train', 'imitator/configs/tiny.py', f'--dataset={studio}',
+               f'--out_dir={tmp_path / "run"}', '--max_iters=10', '--eval_interval=10'])  # fmt: skip
+    assert 'eval 10: l1' in out and ' id ' not in out and ' part ' not in out
