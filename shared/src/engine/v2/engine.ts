@@ -1,0 +1,104 @@
+/**
+ * @module engine/v2/engine — EngineV2: poses the head (sparse morph sum, proxies fitted to the morphed body,
+ * generated parts) into a HeadMesh and rasterises it with a shader (the look layer's, or the plain Lambert
+ * one). Reuse one engine per asset pack: it keeps its scratch buffers.
+ */
+import {
+  clearTarget,
+  createTarget,
+  rasterize,
+  resolveImage,
+  type RenderTarget,
+} from '../../render/index.ts'
+import type { Shader } from '../../render/rasterize.ts'
+import { mat4 } from '../../math/index.ts'
+import type { RgbaImage } from '../../image/types.ts'
+import type { HeadAssets } from './assets.ts'
+import { assemble, proxyPart, skinPart, type MeshPart } from './head-mesh.ts'
+import type { Appearance, HeadMesh, HeadView, SkinMasks } from './mesh-types.ts'
+import { morph, type TargetWeights } from './morph.ts'
+import { headView } from './view.ts'
+
+/** Which optional parts a head wears (proxy names of the pack, or null for none). */
+export interface HeadParts {
+  hair: string | null
+  brow: string | null
+  lash: string | null
+  /** Extra generated parts (beard shells, glasses), built from the morphed positions. */
+  extra?: (positions: Float32Array) => MeshPart[]
+}
+
+/** Options of a v2 render (as v1's RenderOptions). */
+export interface RenderOptionsV2 {
+  /** Output width and height in pixels (square), 16-2048; default 256. */
+  size?: number
+  /** Head yaw in degrees; + turns the nose toward the subject's left (the viewer's right). Default 0. */
+  yaw?: number
+  /** 'transparent' (default) or an sRGB background colour, 0-255 per channel. */
+  background?: 'transparent' | readonly [number, number, number]
+}
+
+/** Builds a shader for a posed mesh (the look layer's createHeadShader has this shape). */
+export type ShaderFactory = (mesh: HeadMesh, appearance: Appearance, view: HeadView) => Shader
+
+/** Supersampling per output size (fixed per size, so a size always gives the same bytes). */
+export function supersamplingV2(size: number): number {
+  return size <= 512 ? 2 : 1
+}
+
+export class EngineV2 {
+  private readonly pos: Float32Array
+  private targetCache: RenderTarget | null = null
+
+  constructor(
+    readonly assets: HeadAssets,
+    readonly masks: SkinMasks
+  ) {
+    this.pos = new Float32Array(assets.rest.length)
+  }
+
+  /** Morphed positions of the morph vertices (cm, model space); the returned buffer is reused per call. */
+  morph(weights: TargetWeights): Float32Array {
+    return morph(this.assets, weights, this.pos)
+  }
+
+  /** A posed HeadMesh: skin, eyes, teeth, tongue and the chosen parts, fitted to the morphed head. */
+  pose(weights: TargetWeights, parts: HeadParts): HeadMesh {
+    const pos = this.morph(weights)
+    const list: MeshPart[] = [skinPart(this.assets, pos), proxyPart(this.assets, 'eyes', pos)]
+    list.push(proxyPart(this.assets, 'teeth', pos), proxyPart(this.assets, 'tongue', pos))
+    if (parts.brow) list.push(proxyPart(this.assets, parts.brow, pos))
+    if (parts.lash) list.push(proxyPart(this.assets, parts.lash, pos))
+    if (parts.hair) list.push(proxyPart(this.assets, parts.hair, pos))
+    if (parts.extra) list.push(...parts.extra(pos))
+    return assemble(list, this.masks)
+  }
+
+  /** Rasterises a posed mesh with a shader built by `shade`, then resolves to an sRGB image. */
+  render(
+    mesh: HeadMesh,
+    appearance: Appearance,
+    shade: ShaderFactory,
+    options: RenderOptionsV2 = {}
+  ): RgbaImage {
+    const size = options.size ?? 256
+    if (!Number.isInteger(size) || size < 16 || size > 2048) {
+      throw new Error(`Render size must be an integer from 16 to 2048 pixels, got ${size}.`)
+    }
+    const ss = supersamplingV2(size)
+    const full = size * ss
+    const target = this.target(full)
+    const view = headView(options.yaw ?? 0, full)
+    const shader = shade(mesh, appearance, view)
+    const screen = mat4.viewport(mat4.create(), full, full)
+    for (let t = 0; t < mesh.triangleCount; t++) rasterize(t, shader, target, screen)
+    const bg = options.background
+    return resolveImage(target.color, full, full, ss, bg && bg !== 'transparent' ? bg : null)
+  }
+
+  private target(size: number): RenderTarget {
+    if (!this.targetCache || this.targetCache.width !== size)
+      this.targetCache = createTarget(size, size)
+    return clearTarget(this.targetCache)
+  }
+}
