@@ -1,0 +1,197 @@
+/**
+ * @module engine/v2/look/skin — the procedural skin texture in the base mesh's UV layout. Bake (once per mesh
+ * topology): the rest position of every texel, through uv-bake, turned into the layers of skin-layers. Compose
+ * (once per appearance, cached by the caller): tone, undertone, mottling, redness, blush, eye shadows, freckles and
+ * age spots, wrinkles, stubble, lips and lipstick, cavities, into LINEAR RGB + a gloss channel.
+ * Two grids: a fine one over the head's UV island and a coarse one over the whole layout (ears, neck, shoulders).
+ */
+import type { Appearance, HeadMesh } from '../mesh-types.ts'
+import { MATERIAL } from '../mesh-types.ts'
+import { LAYER, LAYER_COUNT, evalLayers } from './skin-layers.ts'
+import { skinAlbedo } from './skin-tone.ts'
+import { bakeUv, type UvGrid } from './uv-bake.ts'
+
+/** The fine grid: the head island of the base mesh's layout (about 9 texels per cm on the face). */
+export const SKIN_FINE: UvGrid = {
+  width: 272,
+  height: 616,
+  u0: 0.635,
+  v0: 0.15,
+  u1: 0.93,
+  v1: 0.82,
+}
+/** The coarse grid: the whole layout. */
+export const SKIN_COARSE: UvGrid = { width: 128, height: 128, u0: 0, v0: 0, u1: 1, v1: 1 }
+
+/** Appearance-independent skin layers of one mesh topology. */
+export interface SkinBake {
+  fine: Uint8Array
+  coarse: Uint8Array
+  /** Face-space origin (cm, rest frame): the midpoint of the eyeball centres. */
+  origin: [number, number, number]
+}
+
+/** A composed skin texture: LINEAR RGB + gloss per texel, for both grids. */
+export interface SkinTexture {
+  fine: Float32Array
+  coarse: Float32Array
+}
+
+/** Rest positions of a mesh (its `rest` if the geometry provides one, else its positions). */
+export function restOf(mesh: HeadMesh): Float32Array {
+  return (mesh as HeadMesh & { rest?: Float32Array }).rest ?? mesh.positions
+}
+
+/** Midpoint of all eyeball vertices (the face-space origin); the rest frame's (0, 0, 0) if there are none. */
+export function eyeMidpoint(mesh: HeadMesh, pos: Float32Array): [number, number, number] {
+  let n = 0,
+    x = 0,
+    y = 0,
+    z = 0
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (mesh.material[t] !== MATERIAL.eyeball) continue
+    for (let k = 0; k < 3; k++) {
+      const v = mesh.indices[t * 3 + k]!
+      x += pos[v * 3]!
+      y += pos[v * 3 + 1]!
+      z += pos[v * 3 + 2]!
+      n++
+    }
+  }
+  return n ? [x / n, y / n, z / n] : [0, 0, 0]
+}
+
+/** Bakes the skin layers of `mesh` (its skin triangles, rest positions, UVs). Tens of ms; cache it. */
+export function bakeSkin(mesh: HeadMesh): SkinBake {
+  const rest = restOf(mesh)
+  const origin = eyeMidpoint(mesh, rest)
+  const tris: number[] = []
+  for (let t = 0; t < mesh.triangleCount; t++) if (mesh.material[t] === MATERIAL.skin) tris.push(t)
+  const rel = new Float32Array(mesh.vertexCount * 3)
+  for (let v = 0; v < mesh.vertexCount; v++) {
+    for (let k = 0; k < 3; k++) rel[v * 3 + k] = rest[v * 3 + k]! - origin[k]!
+  }
+  const layers = (grid: UvGrid) => {
+    const { values } = bakeUv(grid, mesh.uvs, mesh.indices, tris, rel, 3)
+    const n = grid.width * grid.height
+    const out = new Uint8Array(n * LAYER_COUNT)
+    for (let i = 0; i < n; i++) {
+      evalLayers(values[i * 3]!, values[i * 3 + 1]!, values[i * 3 + 2]!, out, i * LAYER_COUNT)
+    }
+    return out
+  }
+  return { fine: layers(SKIN_FINE), coarse: layers(SKIN_COARSE), origin }
+}
+
+/** Amount of painted facial hair per beard style (0-1), and whether it is dense (a beard) or stubble. */
+const BEARD_PAINT: Record<string, number> = {
+  none: 0,
+  stubble: 0.45,
+  shadow: 0.25,
+  goatee: 0.7,
+  full: 0.85,
+  beard: 0.85,
+  moustache: 0.7,
+}
+
+const base = new Float32Array(3)
+
+/** Composes the skin texture of an appearance from a bake. A few ms (about 170k texels). */
+export function composeSkin(bake: SkinBake, a: Appearance): SkinTexture {
+  skinAlbedo(a.skinTone, a.undertone, base)
+  return {
+    fine: composeGrid(bake.fine, a),
+    coarse: composeGrid(bake.coarse, a),
+  }
+}
+
+/** Years from MakeHuman's age scale (0 -> 1, 0.1875 -> 11, 0.5 -> 25, 1 -> 90). */
+export function ageYears(age: number): number {
+  return age < 0.5 ? 1 + (age / 0.5) * 24 : 25 + ((age - 0.5) / 0.5) * 65
+}
+
+function composeGrid(layers: Uint8Array, a: Appearance): Float32Array {
+  const n = layers.length / LAYER_COUNT
+  const out = new Float32Array(n * 4)
+  const years = ageYears(a.age)
+  const age = Math.min(1, Math.max(0, (years - 28) / 50)) // 0 until the late twenties, 1 at ~78
+  const light = Math.min(1, Math.max(0, a.skinTone)) // redness and freckles show more on light skin
+  const red = 0.18 + 0.3 * light
+  const blush = 0.12 + 0.35 * a.blush
+  const crease = 0.08 + 0.5 * age // a faint expression line even when young
+  const beardStyle = a.beardStyle ?? 'none'
+  const beard = BEARD_PAINT[beardStyle] ?? 0.6
+  const shadow = beardStyle === 'none' ? 0.12 * Math.max(0, a.gender - 0.5) * 2 : 0 // a shaved man's shadow
+  const freckle = a.freckles * (0.4 + 0.6 * light)
+  const spots = age * 0.6
+  const lipAmt = 0.78
+  const stick = Math.min(1, Math.max(0, a.lipstick))
+  const lc = a.lipColor
+  const sc = a.lipstickColor
+  // Lip colour: natural lips darken with the skin and are mixed toward the lipstick.
+  const lr = lc[0] * (1 - stick) + sc[0] * stick
+  const lg = lc[1] * (1 - stick) + sc[1] * stick
+  const lb = lc[2] * (1 - stick) + sc[2] * stick
+  const bc = a.beardColor
+  const hc = a.hairColor
+  // The scalp under hair is painted in the hair's colour (gaps between strands read as depth, not skin);
+  // a buzz cut is only this paint.
+  const style = a.hairStyle ?? 'bald'
+  const scalpPaint = style === 'bald' || style === 'none' ? 0 : style === 'buzz' ? 0.7 : 0.92
+  for (let i = 0; i < n; i++) {
+    const o = i * LAYER_COUNT
+    const L = (k: number) => layers[o + k]! * (1 / 255)
+    const mottle = (L(LAYER.mottle) - 0.5) * 2
+    const pore = (L(LAYER.pore) - 0.5) * 2
+    let r = base[0]! * (1 + 0.07 * mottle + 0.035 * pore)
+    let g = base[1]! * (1 + 0.05 * mottle + 0.035 * pore)
+    let b = base[2]! * (1 + 0.04 * mottle + 0.035 * pore)
+    // Redness (thin skin over blood: nose, cheeks, ears) and the cheek blush.
+    let t = L(LAYER.red) * red + L(LAYER.cheek) * blush
+    r *= 1 + 0.12 * t
+    g *= 1 - 0.22 * t
+    b *= 1 - 0.2 * t
+    // Around the eyes: darker and a little cooler (thin skin, shadows of the orbit), more with age.
+    t = L(LAYER.eyes) * (0.1 + 0.14 * age)
+    r *= 1 - t
+    g *= 1 - t * 1.1
+    b *= 1 - t * 0.85
+    // Freckles and age spots: darker, browner dots from the cell field.
+    const s = L(LAYER.spot)
+    t =
+      freckle * smoothstep01(0.8, 0.93, s) * 0.5 +
+      spots * smoothstep01(0.9, 0.97, s) * 0.4 * L(LAYER.cheek)
+    r *= 1 - 0.55 * t
+    g *= 1 - 0.65 * t
+    b *= 1 - 0.75 * t
+    // Lips.
+    t = L(LAYER.lips) * lipAmt
+    const tl = t * (1 - 0.3 * (1 - stick) * (1 - light)) // dark skin's lips are close to its tone
+    r += (lr * (0.6 + (0.4 * base[0]!) / 0.6) - r) * tl
+    g += (lg * (0.6 + (0.4 * base[1]!) / 0.45) - g) * tl
+    b += (lb * (0.6 + (0.4 * base[2]!) / 0.4) - b) * tl
+    // Facial hair painted as stubble/beard, and a shaved man's blue-grey shadow.
+    t = L(LAYER.beard) * (beard * (0.55 + 0.45 * L(LAYER.pore)) + shadow)
+    r += (bc[0] * 0.8 - r) * t
+    g += (bc[1] * 0.8 - g) * t
+    b += (bc[2] * 0.85 - b) * t
+    t = L(LAYER.scalp) * scalpPaint * (style === 'buzz' ? 0.75 + 0.25 * L(LAYER.pore) : 1)
+    r += (hc[0] * 0.55 - r) * t
+    g += (hc[1] * 0.55 - g) * t
+    b += (hc[2] * 0.55 - b) * t
+    // Wrinkles and cavities: darken (a painted shadow; the mesh is too coarse to carry them).
+    const dk = 1 - Math.min(0.8, L(LAYER.crease) * crease * 0.55 + L(LAYER.cavity) * 0.5)
+    out[i * 4] = r * dk
+    out[i * 4 + 1] = g * dk
+    out[i * 4 + 2] = b * dk
+    // Gloss: oily T-zone, lips (glossier with lipstick), matte under facial hair.
+    out[i * 4 + 3] =
+      0.35 + 0.5 * L(LAYER.oil) + L(LAYER.lips) * (0.5 + 0.8 * stick) - 0.3 * L(LAYER.beard) * beard
+  }
+  return out
+}
+
+const smoothstep01 = (e0: number, e1: number, x: number) => {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)))
+  return t * t * (3 - 2 * t)
+}

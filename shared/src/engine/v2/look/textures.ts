@@ -1,0 +1,97 @@
+/**
+ * @module engine/v2/look/textures — every procedural texture of one appearance (skin, eyes, strands), built on
+ * first use and cached (a small LRU keyed by the appearance's look fields), plus the per-topology skin bake.
+ */
+import type { Appearance, HeadMesh } from '../mesh-types.ts'
+import { MATERIAL } from '../mesh-types.ts'
+import { eyePatch } from './eye.ts'
+import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
+import { STRAND_STYLES, strandTexture } from './strands.ts'
+
+/** Everything a head shader samples. */
+export interface LookTextures {
+  skin: SkinTexture
+  /** Eye patch, linear RGB (see eye.ts). */
+  eye: Float32Array
+  /** Strand textures: shade + coverage (see strands.ts). */
+  hair: Float32Array
+  brow: Float32Array
+  lash: Float32Array
+}
+
+const MAX_CACHED = 12
+const textureCache = new Map<string, LookTextures>()
+const bakeCache = new Map<string, SkinBake>()
+
+/** The cache key of an appearance: every field, in a fixed order (so equal appearances share textures). */
+export function appearanceKey(a: Appearance): string {
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(5) : 'NaN')
+  const c = (rgb: readonly number[]) => rgb.map(f).join(',')
+  return [
+    f(a.skinTone),
+    f(a.undertone),
+    f(a.age),
+    f(a.gender),
+    c(a.hairColor),
+    c(a.browColor),
+    c(a.beardColor),
+    c(a.irisColor),
+    c(a.lipColor),
+    f(a.lipstick),
+    c(a.lipstickColor),
+    f(a.freckles),
+    f(a.blush),
+    a.hairStyle,
+    a.beardStyle,
+    f(a.lensTint),
+    a.seed | 0,
+  ].join('|')
+}
+
+/** A cheap fingerprint of the skin's topology (UVs and rest positions of skin vertices). */
+function topologyKey(mesh: HeadMesh): string {
+  const rest = restOf(mesh)
+  let skin = 0
+  let h = 0
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (mesh.material[t] !== MATERIAL.skin) continue
+    skin++
+    const v = mesh.indices[t * 3]!
+    h = (h * 31 + Math.round(mesh.uvs[v * 2]! * 1e4) + Math.round(rest[v * 3 + 1]! * 100)) | 0
+  }
+  return `${skin}:${h}`
+}
+
+/** The skin bake of a mesh's topology (computed once, tens of ms). */
+export function skinBakeFor(mesh: HeadMesh): SkinBake {
+  const key = topologyKey(mesh)
+  let b = bakeCache.get(key)
+  if (!b) {
+    b = bakeSkin(mesh)
+    if (bakeCache.size >= 4) bakeCache.delete(bakeCache.keys().next().value!)
+    bakeCache.set(key, b)
+  }
+  return b
+}
+
+/** The textures of an appearance on a bake (cached; a few ms when new). */
+export function texturesFor(bake: SkinBake, a: Appearance): LookTextures {
+  const key = `${bake.origin.join(',')}#${appearanceKey(a)}`
+  let t = textureCache.get(key)
+  if (t) {
+    textureCache.delete(key) // refresh its LRU position
+    textureCache.set(key, t)
+    return t
+  }
+  const seed = a.seed | 0
+  t = {
+    skin: composeSkin(bake, a),
+    eye: eyePatch(a.irisColor, seed),
+    hair: strandTexture(STRAND_STYLES.hair, seed),
+    brow: strandTexture(STRAND_STYLES.brow, seed + 1),
+    lash: strandTexture(STRAND_STYLES.lash, seed + 2),
+  }
+  if (textureCache.size >= MAX_CACHED) textureCache.delete(textureCache.keys().next().value!)
+  textureCache.set(key, t)
+  return t
+}

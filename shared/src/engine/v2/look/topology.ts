@@ -1,0 +1,158 @@
+/**
+ * @module engine/v2/look/topology — per-mesh facts the strand shading needs, for the alpha-tested materials
+ * (hair, beard, brows, lashes). Vertices are welded by rest position first (UV seams are not borders), then:
+ * - `border`: how far (in edges, capped at BORDER_HOPS) a vertex lies from its surface's open border, 0..1;
+ * - `s`, `t`: strip coordinates of each connected piece (one brow, one lash row): s runs 0..1 along the piece
+ *   from its medial to its lateral end (|x|), t is the signed height across it, -1 bottom .. +1 top, relative to
+ *   the piece's local centre line and half-thickness.
+ * Cached per index array (the geometry reuses its arrays between renders of a style).
+ */
+import { MATERIAL, type HeadMesh } from '../mesh-types.ts'
+
+/** Border distance (edges) at which a strand counts as fully "root". */
+export const BORDER_HOPS = 3
+const BINS = 12
+
+const STRANDY = new Set<number>([MATERIAL.hair, MATERIAL.brow, MATERIAL.lash, MATERIAL.beard])
+
+/** Strand topology of a mesh (see the module comment); 1 / 0 / 0 for other vertices. */
+export interface StrandTopology {
+  border: Float32Array
+  s: Float32Array
+  t: Float32Array
+}
+
+const cache = new WeakMap<Uint32Array, StrandTopology>()
+
+function find(parent: Int32Array, a: number): number {
+  while (parent[a] !== a) {
+    parent[a] = parent[parent[a]!]!
+    a = parent[a]!
+  }
+  return a
+}
+
+/** The strand topology of `mesh` (rest positions `rest`), cached per index array. */
+export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopology {
+  const hit = cache.get(mesh.indices)
+  if (hit && hit.border.length === mesh.vertexCount) return hit
+  const V = mesh.vertexCount
+  const weld = new Int32Array(V).fill(-1)
+  const ids = new Map<string, number>()
+  const { indices, material } = mesh
+  const tris: number[] = []
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (!STRANDY.has(material[t]!)) continue
+    tris.push(t)
+    for (let k = 0; k < 3; k++) {
+      const v = indices[t * 3 + k]!
+      if (weld[v]! >= 0) continue
+      const q = (i: number) => Math.round(rest[v * 3 + i]! * 200)
+      const key = `${material[t]}:${q(0)},${q(1)},${q(2)}`
+      let id = ids.get(key)
+      if (id === undefined) ids.set(key, (id = ids.size))
+      weld[v] = id
+    }
+  }
+  const n = ids.size
+  const edges = new Map<number, number>()
+  const parent = new Int32Array(n)
+  for (let i = 0; i < n; i++) parent[i] = i
+  for (const t of tris) {
+    for (let k = 0; k < 3; k++) {
+      const a = weld[indices[t * 3 + k]!]!
+      const b = weld[indices[t * 3 + ((k + 1) % 3)]!]!
+      const e = a < b ? a * n + b : b * n + a
+      edges.set(e, (edges.get(e) ?? 0) + 1)
+      const ra = find(parent, a)
+      const rb = find(parent, b)
+      if (ra !== rb) parent[ra] = rb
+    }
+  }
+  const topo: StrandTopology = {
+    border: borderHops(edges, n, weld, V),
+    s: new Float32Array(V),
+    t: new Float32Array(V),
+  }
+  stripCoords(topo, weld, parent, rest)
+  cache.set(mesh.indices, topo)
+  return topo
+}
+
+/** Border distance per vertex from the welded edge counts (edges used once are on the border). */
+function borderHops(
+  edges: Map<number, number>,
+  n: number,
+  weld: Int32Array,
+  V: number
+): Float32Array {
+  const hops = new Float32Array(n).fill(BORDER_HOPS)
+  for (const [e, count] of edges) {
+    if (count !== 1) continue
+    hops[Math.floor(e / n)] = 0
+    hops[e % n] = 0
+  }
+  for (let it = 0; it < BORDER_HOPS; it++) {
+    for (const e of edges.keys()) {
+      const a = Math.floor(e / n)
+      const b = e % n
+      const ha = hops[a]!
+      const hb = hops[b]!
+      if (ha + 1 < hb) hops[b] = ha + 1
+      else if (hb + 1 < ha) hops[a] = hb + 1
+    }
+  }
+  const out = new Float32Array(V).fill(1)
+  for (let v = 0; v < V; v++) if (weld[v]! >= 0) out[v] = hops[weld[v]!]! / BORDER_HOPS
+  return out
+}
+
+/** Fills s and t per connected piece: bins along |x| give the local centre line and half-thickness in y. */
+function stripCoords(
+  topo: StrandTopology,
+  weld: Int32Array,
+  parent: Int32Array,
+  rest: Float32Array
+): void {
+  const pieces = new Map<number, number[]>()
+  for (let v = 0; v < weld.length; v++) {
+    if (weld[v]! < 0) continue
+    const root = find(parent, weld[v]!)
+    let list = pieces.get(root)
+    if (!list) pieces.set(root, (list = []))
+    list.push(v)
+  }
+  const sum = new Float64Array(BINS)
+  const cnt = new Float64Array(BINS)
+  const half = new Float64Array(BINS)
+  for (const list of pieces.values()) {
+    let lo = Infinity,
+      hi = -Infinity
+    for (const v of list) {
+      const ax = Math.abs(rest[v * 3]!)
+      lo = Math.min(lo, ax)
+      hi = Math.max(hi, ax)
+    }
+    const span = hi - lo || 1
+    const bin = (v: number) =>
+      Math.min(BINS - 1, Math.floor(((Math.abs(rest[v * 3]!) - lo) / span) * BINS))
+    sum.fill(0)
+    cnt.fill(0)
+    half.fill(0)
+    for (const v of list) {
+      const b = bin(v)
+      sum[b] = sum[b]! + rest[v * 3 + 1]!
+      cnt[b] = cnt[b]! + 1
+    }
+    for (let b = 0; b < BINS; b++) sum[b] = cnt[b] ? sum[b]! / cnt[b]! : b > 0 ? sum[b - 1]! : 0
+    for (const v of list) {
+      const b = bin(v)
+      half[b] = Math.max(half[b]!, Math.abs(rest[v * 3 + 1]! - sum[b]!))
+    }
+    for (const v of list) {
+      const b = bin(v)
+      topo.s[v] = (Math.abs(rest[v * 3]!) - lo) / span
+      topo.t[v] = (rest[v * 3 + 1]! - sum[b]!) / (half[b]! || 1)
+    }
+  }
+}
