@@ -13,7 +13,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants } from 'node:zlib'
-import { buildPack } from './head-pack/build.ts'
+import { format, resolveConfig } from 'prettier'
+import { buildPack, faceSliderSource } from './head-pack/build.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -42,8 +43,10 @@ export function makehumanDir(argv: string[] = process.argv): string | null {
 
 /** Where the committed pack lives. */
 export const PACK_PATH = resolve(here, '../assets/head-v2/head-v2.bin')
+/** Where the generated face slider table lives. */
+export const FACE_SLIDERS_PATH = resolve(here, '../src/rig/v2/face-sliders.gen.ts')
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv
   const data = makehumanDir(argv)
   if (!data || !existsSync(join(data, 'data', '3dobjs', 'base.obj'))) {
@@ -59,16 +62,26 @@ function main(): void {
   const brotli = brotliCompressSync(bytes, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
   }).length
+  // Formatted like every committed source file (prettier --check runs over the repo).
+  const sliders = await format(faceSliderSource(data), {
+    ...(await resolveConfig(FACE_SLIDERS_PATH)),
+    filepath: FACE_SLIDERS_PATH,
+  })
   if (argv.includes('--check')) {
-    const same = existsSync(out) && Buffer.compare(readFileSync(out), Buffer.from(bytes)) === 0
-    console.log(`${same ? 'identical' : 'DIFFERENT'}: ${out}`)
+    const same =
+      existsSync(out) &&
+      Buffer.compare(readFileSync(out), Buffer.from(bytes)) === 0 &&
+      readFileSync(FACE_SLIDERS_PATH, 'utf8') === sliders
+    console.log(`${same ? 'identical' : 'DIFFERENT'}: ${out}, ${FACE_SLIDERS_PATH}`)
     process.exit(same ? 0 : 1)
   }
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(out, bytes)
+  mkdirSync(dirname(FACE_SLIDERS_PATH), { recursive: true })
+  writeFileSync(FACE_SLIDERS_PATH, sliders)
   console.log(
     `wrote ${out}: ${bytes.length} bytes, ${brotli} brotli, in ${((Date.now() - t0) / 1000).toFixed(1)} s`
   )
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main()

@@ -39,6 +39,8 @@ export class HeadAssets {
   /** Rest positions of the morph vertices, cm, model space (3 per vertex). */
   readonly rest: Float32Array
   readonly morphCount: number
+  /** Base-mesh (hm08) vertex index of each morph vertex. */
+  readonly baseIndex: Uint32Array
   readonly targets = new Map<string, DecodedTarget>()
   readonly proxies = new Map<string, DecodedProxy>()
   readonly skin: { pointOf: Uint16Array; uvs: Float32Array; indices: Uint32Array }
@@ -49,6 +51,7 @@ export class HeadAssets {
     const h = pack.header
     this.bytes = pack.bytes
     this.morphCount = h.morphVertices
+    this.baseIndex = pack.section(h.baseIndex, 'u32')
     const base = pack.section(h.basePositions, 'f32')
     // Origin: the midpoint of the two eyeballs' centres, pushed back to between the ears (8.5 cm behind).
     const eyes = decodeProxy(
@@ -99,6 +102,20 @@ export class HeadAssets {
     const t = this.targets.get(name)
     if (!t) throw new Error(`Head pack has no target '${name}'.`)
     return t
+  }
+
+  /** The morph vertex of a base-mesh vertex (throws when the pack does not carry it). */
+  morphOf(baseVertex: number): number {
+    let lo = 0
+    let hi = this.baseIndex.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const b = this.baseIndex[mid]!
+      if (b === baseVertex) return mid
+      if (b < baseVertex) lo = mid + 1
+      else hi = mid - 1
+    }
+    throw new Error(`Head pack does not carry base vertex ${baseVertex}.`)
   }
 
   /** A proxy by name (throws a clear error for a name the pack lacks). */

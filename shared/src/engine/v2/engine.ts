@@ -46,30 +46,61 @@ export function supersamplingV2(size: number): number {
   return size <= 512 ? 2 : 1
 }
 
+function centroid(pos: Float32Array, idx: Uint32Array): [number, number, number] {
+  let x = 0,
+    y = 0,
+    z = 0
+  for (const i of idx) {
+    x += pos[i * 3]!
+    y += pos[i * 3 + 1]!
+    z += pos[i * 3 + 2]!
+  }
+  const n = Math.max(1, idx.length)
+  return [x / n, y / n, z / n]
+}
+
 export class EngineV2 {
   private readonly pos: Float32Array
   private targetCache: RenderTarget | null = null
 
+  private readonly anchorRest: [number, number, number]
+
+  /**
+   * `anchor`: morph vertices whose centroid is pinned to its rest place after morphing. Macro targets move the
+   * whole body (a shorter body lowers the head), so without the pin heads would wander out of the frame.
+   */
   constructor(
     readonly assets: HeadAssets,
-    readonly masks: SkinMasks
+    readonly masks: SkinMasks,
+    readonly anchor: Uint32Array
   ) {
     this.pos = new Float32Array(assets.rest.length)
+    this.anchorRest = centroid(assets.rest, anchor)
   }
 
-  /** Morphed positions of the morph vertices (cm, model space); the returned buffer is reused per call. */
+  /** Morphed positions of the morph vertices (cm, model space, anchor pinned); the buffer is reused per call. */
   morph(weights: TargetWeights): Float32Array {
-    return morph(this.assets, weights, this.pos)
+    const pos = morph(this.assets, weights, this.pos)
+    const c = centroid(pos, this.anchor)
+    const dx = this.anchorRest[0] - c[0],
+      dy = this.anchorRest[1] - c[1],
+      dz = this.anchorRest[2] - c[2]
+    for (let i = 0; i < pos.length; i += 3) {
+      pos[i] = pos[i]! + dx
+      pos[i + 1] = pos[i + 1]! + dy
+      pos[i + 2] = pos[i + 2]! + dz
+    }
+    return pos
   }
 
   /** A posed HeadMesh: skin, eyes, teeth, tongue and the chosen parts, fitted to the morphed head. */
   pose(weights: TargetWeights, parts: HeadParts): HeadMesh {
     const pos = this.morph(weights)
-    const list: MeshPart[] = [skinPart(this.assets, pos), proxyPart(this.assets, 'eyes', pos)]
-    list.push(proxyPart(this.assets, 'teeth', pos), proxyPart(this.assets, 'tongue', pos))
-    if (parts.brow) list.push(proxyPart(this.assets, parts.brow, pos))
-    if (parts.lash) list.push(proxyPart(this.assets, parts.lash, pos))
-    if (parts.hair) list.push(proxyPart(this.assets, parts.hair, pos))
+    const list: MeshPart[] = [skinPart(this.assets, pos), ...proxyPart(this.assets, 'eyes', pos)]
+    list.push(...proxyPart(this.assets, 'teeth', pos), ...proxyPart(this.assets, 'tongue', pos))
+    if (parts.brow) list.push(...proxyPart(this.assets, parts.brow, pos))
+    if (parts.lash) list.push(...proxyPart(this.assets, parts.lash, pos))
+    if (parts.hair) list.push(...proxyPart(this.assets, parts.hair, pos))
     if (parts.extra) list.push(...parts.extra(pos))
     return assemble(list, this.masks)
   }

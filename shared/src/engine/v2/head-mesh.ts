@@ -51,11 +51,25 @@ export function skinPart(assets: HeadAssets, pos: Float32Array): MeshPart {
   }
 }
 
-/** A proxy part fitted to morphed positions (cm). */
-export function proxyPart(assets: HeadAssets, name: string, pos: Float32Array): MeshPart {
+/**
+ * The eye proxy's UV layout (its atlas, brown_eye.png): each eyeball's iris is a disc around one of
+ * EYE_IRIS_UV (v up) of radius EYE_IRIS_R (pupil EYE_PUPIL_R); the cornea shells map into the disc around
+ * EYE_CORNEA_UV, which is how their triangles are told apart.
+ */
+export const EYE_IRIS_UV = [
+  [0.705, 0.702],
+  [0.29, 0.292],
+] as const
+export const EYE_IRIS_R = 0.112
+export const EYE_PUPIL_R = 0.035
+export const EYE_CORNEA_UV = [0.933, 0.067] as const
+const EYE_CORNEA_R = 0.07
+
+/** A proxy part fitted to morphed positions (cm); the eyes come as two parts (eyeballs, then corneas). */
+export function proxyPart(assets: HeadAssets, name: string, pos: Float32Array): MeshPart[] {
   const p = assets.proxy(name)
   const points = fitProxy(p, pos, 10, new Float32Array(p.points * 3))
-  return {
+  const part = {
     points,
     pointOf: p.pointOf,
     uvs: p.uvs,
@@ -63,6 +77,20 @@ export function proxyPart(assets: HeadAssets, name: string, pos: Float32Array): 
     material: proxyMaterial(p.kind),
     doubleSided: p.doubleSided,
   }
+  if (p.kind !== 'eyes') return [part]
+  const inCornea = (v: number) =>
+    Math.hypot(p.uvs[v * 2]! - EYE_CORNEA_UV[0], p.uvs[v * 2 + 1]! - EYE_CORNEA_UV[1]) <
+    EYE_CORNEA_R
+  const ball: number[] = []
+  const cornea: number[] = []
+  for (let t = 0; t < p.indices.length; t += 3) {
+    const tri = [p.indices[t]!, p.indices[t + 1]!, p.indices[t + 2]!]
+    ;(tri.every(inCornea) ? cornea : ball).push(...tri)
+  }
+  return [
+    { ...part, indices: ball },
+    { ...part, indices: cornea, material: MATERIAL.cornea },
+  ]
 }
 
 /** Smooth unit normals per point from a part's triangles (area-weighted). */

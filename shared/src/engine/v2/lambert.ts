@@ -4,6 +4,7 @@
  * must not depend on the look layer; the textured shader lives in engine/v2/look.
  */
 import type { Shader } from '../../render/rasterize.ts'
+import { EYE_IRIS_R, EYE_IRIS_UV, EYE_PUPIL_R } from './head-mesh.ts'
 import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from './mesh-types.ts'
 
 const norm = (x: number, y: number, z: number) => {
@@ -93,6 +94,9 @@ export function createLambertShader(
     lit[v * 3 + 2] = col[2]! * l
   }
   const idx = mesh.indices
+  const uv = mesh.uvs
+  const iris = appearance.irisColor
+  let mat = 0
   let c0 = 0,
     c1 = 0,
     c2 = 0
@@ -103,14 +107,34 @@ export function createLambertShader(
       clip[1] = clipPos[v * 4 + 1]!
       clip[2] = clipPos[v * 4 + 2]!
       clip[3] = clipPos[v * 4 + 3]!
-      if (corner === 0) c0 = v
-      else if (corner === 1) c1 = v
+      if (corner === 0) {
+        c0 = v
+        mat = mesh.material[face]!
+      } else if (corner === 1) c1 = v
       else c2 = v
     },
     fragment(b, color) {
+      if (mat === MATERIAL.cornea || mat === MATERIAL.glassesLens) return false // clear in this preview
       const b0 = b[0]!,
         b1 = b[1]!,
         b2 = b[2]!
+      if (mat === MATERIAL.eyeball) {
+        // Iris and pupil from the eye atlas's layout (a disc per eyeball), lit by the vertex light.
+        const u = b0 * uv[c0 * 2]! + b1 * uv[c1 * 2]! + b2 * uv[c2 * 2]!
+        const w = b0 * uv[c0 * 2 + 1]! + b1 * uv[c1 * 2 + 1]! + b2 * uv[c2 * 2 + 1]!
+        for (const [cu, cv] of EYE_IRIS_UV) {
+          const d = Math.sqrt((u - cu) * (u - cu) + (w - cv) * (w - cv))
+          if (d < EYE_IRIS_R) {
+            const k = d < EYE_PUPIL_R ? 0.02 : 1
+            const l = (b0 * lit[c0 * 3 + 1]! + b1 * lit[c1 * 3 + 1]! + b2 * lit[c2 * 3 + 1]!) / 0.72
+            color[0] = iris[0] * k * l
+            color[1] = iris[1] * k * l
+            color[2] = iris[2] * k * l
+            color[3] = 1
+            return true
+          }
+        }
+      }
       color[0] = b0 * lit[c0 * 3]! + b1 * lit[c1 * 3]! + b2 * lit[c2 * 3]!
       color[1] = b0 * lit[c0 * 3 + 1]! + b1 * lit[c1 * 3 + 1]! + b2 * lit[c2 * 3 + 1]!
       color[2] = b0 * lit[c0 * 3 + 2]! + b1 * lit[c1 * 3 + 2]! + b2 * lit[c2 * 3 + 2]!
