@@ -83,6 +83,10 @@ export class HeadShader implements Shader {
   private along = new Float32Array(0)
   private eyeN = new Float32Array(0)
   private i0 = 0
+  private inflated = false
+  private readonly fat = new Float32Array(12)
+  private viewProj: Float32Array = new Float32Array(16)
+  private sampleCm = 0.1
   private i1 = 0
   private i2 = 0
   private mat = 0
@@ -109,6 +113,8 @@ export class HeadShader implements Shader {
     this.tex = tex
     this.look = a
     const m = view.viewProj
+    this.viewProj = m
+    this.sampleCm = view.sampleCm
     const P = mesh.positions
     for (let v = 0; v < V; v++) {
       const x = P[v * 3]!,
@@ -187,7 +193,6 @@ export class HeadShader implements Shader {
 
   private strandCoords(v: number, mat: number, rest: Float32Array, topo: StrandTopology): void {
     const x = rest[v * 3]!,
-      y = rest[v * 3 + 1]!,
       z = rest[v * 3 + 2]!
     if (mat === MATERIAL.hair || mat === MATERIAL.beard) {
       // Around a vertical axis through the head's centre: strands fall along meridians from the crown.
@@ -210,6 +215,8 @@ export class HeadShader implements Shader {
     if (corner === 0) {
       this.i0 = v
       this.mat = mesh.material[face]!
+      this.inflated = this.mat === MATERIAL.hair || this.mat === MATERIAL.beard
+      if (this.inflated) this.inflate(face)
     } else if (corner === 1) this.i1 = v
     else {
       this.i2 = v
@@ -226,11 +233,45 @@ export class HeadShader implements Shader {
         else if (this.a0 - this.a2 > half) this.a2 += HAIR_WRAPS
       }
     }
-    const c = this.clip
-    out[0] = c[v * 4]!
-    out[1] = c[v * 4 + 1]!
-    out[2] = c[v * 4 + 2]!
-    out[3] = c[v * 4 + 3]!
+    const c = this.inflated ? this.fat : this.clip
+    const o = this.inflated ? corner * 4 : v * 4
+    out[0] = c[o]!
+    out[1] = c[o + 1]!
+    out[2] = c[o + 2]!
+    out[3] = c[o + 3]!
+  }
+
+  /**
+   * Hair cards and shells abut without sharing vertices, and the hairline cracks between them would show the
+   * skin: each hair triangle is grown by about one sample (away from its centroid) before projection.
+   */
+  private inflate(face: number): void {
+    const mesh = this.mesh!
+    const P = mesh.positions
+    const m = this.viewProj
+    const ia = mesh.indices[face * 3]! * 3,
+      ib = mesh.indices[face * 3 + 1]! * 3,
+      ic = mesh.indices[face * 3 + 2]! * 3
+    const cx = (P[ia]! + P[ib]! + P[ic]!) / 3,
+      cy = (P[ia + 1]! + P[ib + 1]! + P[ic + 1]!) / 3,
+      cz = (P[ia + 2]! + P[ib + 2]! + P[ic + 2]!) / 3
+    const grow = this.sampleCm * 0.75
+    for (let k = 0; k < 3; k++) {
+      const q = k === 0 ? ia : k === 1 ? ib : ic
+      let dx = P[q]! - cx,
+        dy = P[q + 1]! - cy,
+        dz = P[q + 2]! - cz
+      const l = Math.hypot(dx, dy, dz)
+      const f = l > 0 ? (l + grow) / l : 1
+      dx = cx + dx * f
+      dy = cy + dy * f
+      dz = cz + dz * f
+      const o = k * 4
+      this.fat[o] = m[0]! * dx + m[4]! * dy + m[8]! * dz + m[12]!
+      this.fat[o + 1] = m[1]! * dx + m[5]! * dy + m[9]! * dz + m[13]!
+      this.fat[o + 2] = m[2]! * dx + m[6]! * dy + m[10]! * dz + m[14]!
+      this.fat[o + 3] = m[3]! * dx + m[7]! * dy + m[11]! * dz + m[15]!
+    }
   }
 
   fragment(bary: Float32Array, out: Float32Array): boolean {
@@ -279,7 +320,7 @@ export class HeadShader implements Shader {
       let col = Math.floor(q * per) % STRAND_W
       if (col < 0) col += STRAND_W
       const at = Math.abs(pt)
-      const row = Math.min(STRAND_H - 1, Math.floor(at * STRAND_H))
+      const row = Math.min(STRAND_H - 1, Math.floor((brow ? at : pt * 0.5 + 0.5) * STRAND_H))
       const o = (col + row * STRAND_W) * 2
       const cov = st[o + 1]!
       if (brow) {
@@ -287,7 +328,7 @@ export class HeadShader implements Shader {
         const inside = (0.95 - 0.55 * ps * ps - at) / 0.35
         const ends = smooth(0, 0.12, ps) * smooth(1, 0.82, ps)
         if (inside * ends < 0.3 + 0.55 * (1 - cov)) return false
-      } else if (cov < 0.5 || at > 0.92) return false
+      } else if (pt > -0.45 && (cov < 0.5 || pt > 0.3 + 0.6 * cov)) return false // solid root line
       const c = brow ? a.browColor : LASH
       const shade = st[o]!
       r = c[0] * shade

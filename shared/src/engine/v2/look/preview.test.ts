@@ -49,7 +49,7 @@ describe.skipIf(!MH)('look preview on the MakeHuman head', () => {
     { timeout: 120_000 },
     () => {
       const head = loadHead(process.env.LOOK_HAIR ?? 'short02')
-      const view = frontView(eyeMidpoint(head, head.positions))
+      const focus = eyeMidpoint(head, head.positions)
       const out = process.env.LOOK_PREVIEW
       if (out) mkdirSync(out, { recursive: true })
       for (const [name, over] of Object.entries(SAMPLE_LOOKS)) {
@@ -60,6 +60,7 @@ describe.skipIf(!MH)('look preview on the MakeHuman head', () => {
         ] as const) {
           const full = size * ss
           const target = createTarget(full, full)
+          const view = frontView(focus, full)
           const t0 = performance.now()
           drawHead(target, mat4.viewport(mat4.create(), full, full), head, look, view)
           const ms = performance.now() - t0

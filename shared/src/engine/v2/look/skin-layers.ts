@@ -21,8 +21,10 @@ export const LAYER = {
   spot: 9,
   oil: 10,
   cavity: 11,
+  /** Ambient occlusion from the mesh's concavity (filled by skin.ts, not evalLayers). */
+  occlusion: 12,
 } as const
-export const LAYER_COUNT = 12
+export const LAYER_COUNT = 13
 
 /** Gaussian bump centred at (cx, cy) with radii (rx, ry). */
 const bump = (x: number, y: number, cx: number, cy: number, rx: number, ry: number) => {
@@ -125,7 +127,9 @@ export function scalpMask(x: number, y: number, z: number): number {
   else if (t < 0.42)
     h = 0.6 + ((t - 0.3) / 0.12) * 3.4 // over the ear
   else h = 4.0 - ((t - 0.42) / 0.58) * 10.0
-  return smoothstep(h - 0.25, h + 0.35, y)
+  // A ragged hairline: hair thins out over a few millimetres, unevenly.
+  h += 0.5 * (valueNoise(x * 2.2 + 40, z * 2.2 + y * 0.5, 3) - 0.5)
+  return smoothstep(h - 0.15, h + 0.2, y)
 }
 
 /** Facial hair region (jaw, chin, upper lip, lower cheeks), without the lips. */

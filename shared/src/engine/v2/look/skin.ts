@@ -10,6 +10,7 @@ import { MATERIAL } from '../mesh-types.ts'
 import { LAYER, LAYER_COUNT, evalLayers } from './skin-layers.ts'
 import { skinAlbedo } from './skin-tone.ts'
 import { bakeUv, type UvGrid } from './uv-bake.ts'
+import { skinConcavity } from './concavity.ts'
 
 /** The fine grid: the head island of the base mesh's layout (about 9 texels per cm on the face). */
 export const SKIN_FINE: UvGrid = {
@@ -67,16 +68,21 @@ export function bakeSkin(mesh: HeadMesh): SkinBake {
   const origin = eyeMidpoint(mesh, rest)
   const tris: number[] = []
   for (let t = 0; t < mesh.triangleCount; t++) if (mesh.material[t] === MATERIAL.skin) tris.push(t)
-  const rel = new Float32Array(mesh.vertexCount * 3)
+  // Per vertex: face-space position and concavity (ambient occlusion), interpolated across the UV layout.
+  const ao = skinConcavity(mesh, rest)
+  const attr = new Float32Array(mesh.vertexCount * 4)
   for (let v = 0; v < mesh.vertexCount; v++) {
-    for (let k = 0; k < 3; k++) rel[v * 3 + k] = rest[v * 3 + k]! - origin[k]!
+    for (let k = 0; k < 3; k++) attr[v * 4 + k] = rest[v * 3 + k]! - origin[k]!
+    attr[v * 4 + 3] = ao[v]!
   }
   const layers = (grid: UvGrid) => {
-    const { values } = bakeUv(grid, mesh.uvs, mesh.indices, tris, rel, 3)
+    const { values } = bakeUv(grid, mesh.uvs, mesh.indices, tris, attr, 4)
     const n = grid.width * grid.height
     const out = new Uint8Array(n * LAYER_COUNT)
     for (let i = 0; i < n; i++) {
-      evalLayers(values[i * 3]!, values[i * 3 + 1]!, values[i * 3 + 2]!, out, i * LAYER_COUNT)
+      const o = i * LAYER_COUNT
+      evalLayers(values[i * 4]!, values[i * 4 + 1]!, values[i * 4 + 2]!, out, o)
+      out[o + LAYER.occlusion] = Math.round(Math.min(1, Math.max(0, values[i * 4 + 3]!)) * 255)
     }
     return out
   }
@@ -176,11 +182,13 @@ function composeGrid(layers: Uint8Array, a: Appearance): Float32Array {
     g += (bc[1] * 0.8 - g) * t
     b += (bc[2] * 0.85 - b) * t
     t = L(LAYER.scalp) * scalpPaint * (style === 'buzz' ? 0.75 + 0.25 * L(LAYER.pore) : 1)
-    r += (hc[0] * 0.55 - r) * t
-    g += (hc[1] * 0.55 - g) * t
-    b += (hc[2] * 0.55 - b) * t
+    r += (hc[0] * 0.7 - r) * t
+    g += (hc[1] * 0.7 - g) * t
+    b += (hc[2] * 0.7 - b) * t
     // Wrinkles and cavities: darken (a painted shadow; the mesh is too coarse to carry them).
-    const dk = 1 - Math.min(0.8, L(LAYER.crease) * crease * 0.55 + L(LAYER.cavity) * 0.5)
+    const dk =
+      (1 - Math.min(0.8, L(LAYER.crease) * crease * 0.55 + L(LAYER.cavity) * 0.45)) *
+      (1 - 0.55 * L(LAYER.occlusion))
     out[i * 4] = r * dk
     out[i * 4 + 1] = g * dk
     out[i * 4 + 2] = b * dk

@@ -76,7 +76,10 @@ export const SAMPLE_LOOKS: Record<string, Partial<Appearance>> = {
 }
 
 /** A front camera (18 degree lens, 100 cm away) centred a little below `focus` (cm). */
-export function frontView(focus: readonly [number, number, number]): HeadView & { viewProj: Mat4 } {
+export function frontView(
+  focus: readonly [number, number, number],
+  samples = 256
+): HeadView & { viewProj: Mat4 } {
   const target = vec3.fromValues(focus[0], focus[1] - 1.5, focus[2] - 6)
   const eye: [number, number, number] = [target[0]!, target[1]!, target[2]! + 100]
   const view = mat4.lookAt(
@@ -86,5 +89,6 @@ export function frontView(focus: readonly [number, number, number]): HeadView & 
     vec3.fromValues(0, 1, 0)
   )!
   const proj = mat4.perspective(mat4.create(), (18 * Math.PI) / 180, 1, 50, 150)
-  return { viewProj: mat4.mul(mat4.create(), proj, view), eye, sampleCm: 0.1 }
+  const height = 2 * 100 * Math.tan((9 * Math.PI) / 180) // cm visible at the head
+  return { viewProj: mat4.mul(mat4.create(), proj, view), eye, sampleCm: height / samples }
 }

@@ -69,8 +69,10 @@ export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopolo
       if (ra !== rb) parent[ra] = rb
     }
   }
+  const wy = new Float32Array(n)
+  for (let v = 0; v < V; v++) if (weld[v]! >= 0) wy[weld[v]!] = rest[v * 3 + 1]!
   const topo: StrandTopology = {
-    border: borderHops(edges, n, weld, V),
+    border: borderHops(edges, n, weld, V, wy),
     s: new Float32Array(V),
     t: new Float32Array(V),
   }
@@ -79,19 +81,37 @@ export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopolo
   return topo
 }
 
-/** Border distance per vertex from the welded edge counts (edges used once are on the border). */
+/**
+ * Border distance per vertex from the welded edge counts (edges used once are on the border). Only HANGING
+ * borders count (the border vertex lies below its neighbours: strand tips); the long sides of hair cards and
+ * partings stay roots, or every card would fray along its length. `wy` = rest height per welded vertex.
+ */
 function borderHops(
   edges: Map<number, number>,
   n: number,
   weld: Int32Array,
-  V: number
+  V: number,
+  wy: Float32Array
 ): Float32Array {
-  const hops = new Float32Array(n).fill(BORDER_HOPS)
+  const onBorder = new Uint8Array(n)
   for (const [e, count] of edges) {
     if (count !== 1) continue
-    hops[Math.floor(e / n)] = 0
-    hops[e % n] = 0
+    onBorder[Math.floor(e / n)] = 1
+    onBorder[e % n] = 1
   }
+  // Mean height of each vertex's neighbours minus its own.
+  const rise = new Float32Array(n)
+  const deg = new Float32Array(n)
+  for (const e of edges.keys()) {
+    const a = Math.floor(e / n)
+    const b = e % n
+    rise[a] = rise[a]! + wy[b]! - wy[a]!
+    rise[b] = rise[b]! + wy[a]! - wy[b]!
+    deg[a] = deg[a]! + 1
+    deg[b] = deg[b]! + 1
+  }
+  const hops = new Float32Array(n).fill(BORDER_HOPS)
+  for (let i = 0; i < n; i++) if (onBorder[i] && rise[i]! / (deg[i] || 1) > 0.05) hops[i] = 0
   for (let it = 0; it < BORDER_HOPS; it++) {
     for (const e of edges.keys()) {
       const a = Math.floor(e / n)
@@ -149,10 +169,41 @@ function stripCoords(
       const b = bin(v)
       half[b] = Math.max(half[b]!, Math.abs(rest[v * 3 + 1]! - sum[b]!))
     }
+    // t = -1 at the root side: a piece above its partner on the same side (upper lashes) roots at its bottom,
+    // one below (lower lashes) at its top; a brow (alone on its side) keeps bottom = -1.
+    const flip = lowerPiece(list, rest, pieces, parent, weld) ? -1 : 1
     for (const v of list) {
       const b = bin(v)
       topo.s[v] = (Math.abs(rest[v * 3]!) - lo) / span
-      topo.t[v] = (rest[v * 3 + 1]! - sum[b]!) / (half[b]! || 1)
+      topo.t[v] = (flip * (rest[v * 3 + 1]! - sum[b]!)) / (half[b]! || 1)
     }
   }
+}
+
+/** Is this piece below another piece on the same side (x sign) whose x range overlaps it? */
+function lowerPiece(
+  list: number[],
+  rest: Float32Array,
+  pieces: Map<number, number[]>,
+  parent: Int32Array,
+  weld: Int32Array
+): boolean {
+  const stats = (l: number[]) => {
+    let x = 0,
+      y = 0
+    for (const v of l) {
+      x += rest[v * 3]!
+      y += rest[v * 3 + 1]!
+    }
+    return [x / l.length, y / l.length] as const
+  }
+  const [mx, my] = stats(list)
+  const self = find(parent, weld[list[0]!]!)
+  for (const [root, other] of pieces) {
+    if (root === self) continue
+    const [ox, oy] = stats(other)
+    if (Math.sign(ox) === Math.sign(mx) && Math.abs(ox - mx) < 1 && oy > my && oy - my < 2)
+      return true
+  }
+  return false
 }
