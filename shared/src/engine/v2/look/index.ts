@@ -33,7 +33,7 @@ export function createHeadShader(
   view: HeadView
 ): HeadShader {
   const bake = skinBakeFor(mesh)
-  const tex = texturesFor(bake, appearance)
+  const tex = texturesFor(bake, appearance, mesh)
   shared.restCentre = [
     bake.origin[0] + HAIR_AXIS[0],
     bake.origin[1] + HAIR_AXIS[1],

@@ -11,6 +11,7 @@ import { LAYER, LAYER_COUNT, evalLayers } from './skin-layers.ts'
 import { skinAlbedo } from './skin-tone.ts'
 import { bakeUv, type UvGrid } from './uv-bake.ts'
 import { skinConcavity } from './concavity.ts'
+import { underHair, type HairCover } from './hair-cover.ts'
 
 /** The fine grid: the head island of the base mesh's layout (about 9 texels per cm on the face). */
 export const SKIN_FINE: UvGrid = {
@@ -28,6 +29,9 @@ export const SKIN_COARSE: UvGrid = { width: 128, height: 128, u0: 0, v0: 0, u1: 
 export interface SkinBake {
   fine: Uint8Array
   coarse: Uint8Array
+  /** Face-space rest position of each texel (cm), 3 per texel, for style-dependent layers (hair cover). */
+  finePos: Float32Array
+  coarsePos: Float32Array
   /** Face-space origin (cm, rest frame): the midpoint of the eyeball centres. */
   origin: [number, number, number]
 }
@@ -79,14 +83,18 @@ export function bakeSkin(mesh: HeadMesh): SkinBake {
     const { values } = bakeUv(grid, mesh.uvs, mesh.indices, tris, attr, 4)
     const n = grid.width * grid.height
     const out = new Uint8Array(n * LAYER_COUNT)
+    const pos = new Float32Array(n * 3)
     for (let i = 0; i < n; i++) {
       const o = i * LAYER_COUNT
       evalLayers(values[i * 4]!, values[i * 4 + 1]!, values[i * 4 + 2]!, out, o)
       out[o + LAYER.occlusion] = Math.round(Math.min(1, Math.max(0, values[i * 4 + 3]!)) * 255)
+      for (let k = 0; k < 3; k++) pos[i * 3 + k] = values[i * 4 + k]!
     }
-    return out
+    return { out, pos }
   }
-  return { fine: layers(SKIN_FINE), coarse: layers(SKIN_COARSE), origin }
+  const fine = layers(SKIN_FINE)
+  const coarse = layers(SKIN_COARSE)
+  return { fine: fine.out, coarse: coarse.out, finePos: fine.pos, coarsePos: coarse.pos, origin }
 }
 
 /** Amount of painted facial hair per beard style (0-1), and whether it is dense (a beard) or stubble. */
@@ -103,20 +111,27 @@ const BEARD_PAINT: Record<string, number> = {
 const base = new Float32Array(3)
 
 /** Composes the skin texture of an appearance from a bake. A few ms (about 170k texels). */
-export function composeSkin(bake: SkinBake, a: Appearance): SkinTexture {
+export function composeSkin(bake: SkinBake, a: Appearance, cover: HairCover | null): SkinTexture {
   skinAlbedo(a.skinTone, a.undertone, base)
   return {
-    fine: composeGrid(bake.fine, a),
-    coarse: composeGrid(bake.coarse, a),
+    fine: composeGrid(bake.fine, bake.finePos, a, cover),
+    coarse: composeGrid(bake.coarse, bake.coarsePos, a, cover),
   }
 }
+
+const under = new Float32Array(2)
 
 /** Years from MakeHuman's age scale (0 -> 1, 0.1875 -> 11, 0.5 -> 25, 1 -> 90). */
 export function ageYears(age: number): number {
   return age < 0.5 ? 1 + (age / 0.5) * 24 : 25 + ((age - 0.5) / 0.5) * 65
 }
 
-function composeGrid(layers: Uint8Array, a: Appearance): Float32Array {
+function composeGrid(
+  layers: Uint8Array,
+  pos: Float32Array,
+  a: Appearance,
+  cover: HairCover | null
+): Float32Array {
   const n = layers.length / LAYER_COUNT
   const out = new Float32Array(n * 4)
   const years = ageYears(a.age)
@@ -186,7 +201,18 @@ function composeGrid(layers: Uint8Array, a: Appearance): Float32Array {
     g += (hc[1] * 0.7 - g) * t
     b += (hc[2] * 0.7 - b) * t
     // Wrinkles and cavities: darken (a painted shadow; the mesh is too coarse to carry them).
+    // Under the hair: painted in its colour where dense (gaps between cards), and its soft shadow.
+    let shade = 1
+    if (cover) {
+      underHair(cover, pos[i * 3]!, pos[i * 3 + 1]!, pos[i * 3 + 2]!, under)
+      t = under[0]!
+      r += (hc[0] * 0.45 - r) * t
+      g += (hc[1] * 0.45 - g) * t
+      b += (hc[2] * 0.45 - b) * t
+      shade = 1 - 0.45 * under[1]!
+    }
     const dk =
+      shade *
       (1 - Math.min(0.8, L(LAYER.crease) * crease * 0.55 + L(LAYER.cavity) * 0.45)) *
       (1 - 0.55 * L(LAYER.occlusion))
     out[i * 4] = r * dk

@@ -7,6 +7,8 @@ import { MATERIAL } from '../mesh-types.ts'
 import { eyePatch } from './eye.ts'
 import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
 import { STRAND_STYLES, strandTexture } from './strands.ts'
+import { hairCover, type HairCover } from './hair-cover.ts'
+import { strandTopology } from './topology.ts'
 
 /** Everything a head shader samples. */
 export interface LookTextures {
@@ -74,8 +76,8 @@ export function skinBakeFor(mesh: HeadMesh): SkinBake {
   return b
 }
 
-/** The textures of an appearance on a bake (cached; a few ms when new). */
-export function texturesFor(bake: SkinBake, a: Appearance): LookTextures {
+/** The textures of an appearance on a bake, for `mesh` (its hair) (cached; a few ms when new). */
+export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): LookTextures {
   const key = `${bake.origin.join(',')}#${appearanceKey(a)}`
   let t = textureCache.get(key)
   if (t) {
@@ -85,7 +87,7 @@ export function texturesFor(bake: SkinBake, a: Appearance): LookTextures {
   }
   const seed = a.seed | 0
   t = {
-    skin: composeSkin(bake, a),
+    skin: composeSkin(bake, a, coverOf(mesh, bake)),
     eye: eyePatch(a.irisColor, seed),
     hair: strandTexture(STRAND_STYLES.hair, seed),
     brow: strandTexture(STRAND_STYLES.brow, seed + 1),
@@ -94,4 +96,13 @@ export function texturesFor(bake: SkinBake, a: Appearance): LookTextures {
   if (textureCache.size >= MAX_CACHED) textureCache.delete(textureCache.keys().next().value!)
   textureCache.set(key, t)
   return t
+}
+
+/** The hair cover of a mesh's hair (null without hair). */
+function coverOf(mesh: HeadMesh, bake: SkinBake): HairCover | null {
+  let hair = false
+  for (let t = 0; t < mesh.triangleCount && !hair; t++) hair = mesh.material[t] === MATERIAL.hair
+  if (!hair) return null
+  const rest = restOf(mesh)
+  return hairCover(mesh, rest, bake.origin, strandTopology(mesh, rest))
 }
