@@ -16,7 +16,7 @@ import type { RgbaImage } from '../../image/types.ts'
 import type { HeadAssets } from './assets.ts'
 import { assemble, proxyPart, skinPart, type MeshPart } from './head-mesh.ts'
 import type { Appearance, HeadMesh, HeadView, SkinMasks } from './mesh-types.ts'
-import { morph, type TargetWeights } from './morph.ts'
+import { addTargets, morph, type TargetWeights } from './morph.ts'
 import { headView } from './view.ts'
 
 /** Which optional parts a head wears (proxy names of the pack, or null for none). */
@@ -78,10 +78,18 @@ export class EngineV2 {
     this.anchorRest = centroid(assets.rest, anchor)
   }
 
-  /** Morphed positions of the morph vertices (cm, model space, anchor pinned); the buffer is reused per call. */
+  /**
+   * Morphed positions of the morph vertices (cm, model space); the buffer is reused per call. The shift that
+   * pins the anchor is measured after the MACRO targets only, so face and expression sliders still move the
+   * anchor region itself (a brow slider moves the eyes' surroundings, not the whole head).
+   */
   morph(weights: TargetWeights): Float32Array {
-    const pos = morph(this.assets, weights, this.pos)
+    const macro = new Map<string, number>()
+    const rest = new Map<string, number>()
+    for (const [name, w] of weights) (name.startsWith('macro/') ? macro : rest).set(name, w)
+    const pos = morph(this.assets, macro, this.pos)
     const c = centroid(pos, this.anchor)
+    addTargets(this.assets, rest, pos)
     const dx = this.anchorRest[0] - c[0],
       dy = this.anchorRest[1] - c[1],
       dz = this.anchorRest[2] - c[2]

@@ -14,6 +14,15 @@ export function morph(
   out: Float32Array = new Float32Array(assets.rest.length)
 ): Float32Array {
   out.set(assets.rest)
+  return addTargets(assets, weights, out)
+}
+
+/** Adds weight x offsets of every active target to `pos` (in place). */
+export function addTargets(
+  assets: HeadAssets,
+  weights: TargetWeights,
+  out: Float32Array
+): Float32Array {
   for (const [name, w] of weights) {
     if (w === 0) continue
     const { index, delta } = assets.target(name)
