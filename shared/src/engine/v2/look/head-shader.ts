@@ -82,6 +82,7 @@ export class HeadShader implements Shader {
   private across = new Float32Array(0)
   private along = new Float32Array(0)
   private eyeN = new Float32Array(0)
+  private vmat = new Uint8Array(0)
   private i0 = 0
   private inflated = false
   private readonly fat = new Float32Array(12)
@@ -108,6 +109,7 @@ export class HeadShader implements Shader {
       this.across = new Float32Array(V)
       this.along = new Float32Array(V)
       this.eyeN = new Float32Array(V * 3)
+      this.vmat = new Uint8Array(V)
     }
     this.mesh = mesh
     this.tex = tex
@@ -136,11 +138,16 @@ export class HeadShader implements Shader {
     const [ex, ey, ez] = view.eye
     // Eye centres (posed), for the eyeballs' sphere normals and lid shadows.
     const ec = eyeCentres(mesh)
-    for (let t = 0; t < mesh.triangleCount; t++) {
-      const mat = mesh.material[t]!
+    // Each vertex once, with the material of (one of) its triangles: a vertex never spans two materials.
+    const vmat = this.vmat
+    vmat.fill(NONE, 0, mesh.vertexCount)
+    for (let i = 0; i < mesh.triangleCount * 3; i++)
+      vmat[mesh.indices[i]!] = mesh.material[(i / 3) | 0]!
+    for (let v = 0; v < mesh.vertexCount; v++) {
+      const mat = vmat[v]!
+      if (mat === NONE) continue
       const kind = KIND[mat] ?? SURFACE.plain
-      for (let k = 0; k < 3; k++) {
-        const v = mesh.indices[t * 3 + k]!
+      {
         const x = P[v * 3]!,
           y = P[v * 3 + 1]!,
           z = P[v * 3 + 2]!
@@ -425,6 +432,9 @@ export class HeadShader implements Shader {
     return 2.5 * h + 0.05 * soft
   }
 }
+
+/** No triangle uses this vertex. */
+const NONE = 255
 
 /** Lash colour (near black, a touch warm). */
 const LASH = [0.012, 0.01, 0.009] as const

@@ -5,7 +5,7 @@
  * - `s`, `t`: strip coordinates of each connected piece (one brow, one lash row): s runs 0..1 along the piece
  *   from its medial to its lateral end (|x|), t is the signed height across it, -1 bottom .. +1 top, relative to
  *   the piece's local centre line and half-thickness.
- * Cached per index array (the geometry reuses its arrays between renders of a style).
+ * Cached by content (see contentKey).
  */
 import { MATERIAL, type HeadMesh } from '../mesh-types.ts'
 
@@ -22,7 +22,34 @@ export interface StrandTopology {
   t: Float32Array
 }
 
-const cache = new WeakMap<Uint32Array, StrandTopology>()
+/** Last results by content key (the geometry may rebuild its arrays per render). */
+const cache = new Map<string, StrandTopology>()
+const MAX_CACHED = 8
+
+/**
+ * Content key of the strand surfaces: their triangles (materials and corners) and their rest positions rounded to
+ * 0.1 mm, so a cached result is only reused for exactly the same input (renders stay independent of order).
+ */
+function contentKey(mesh: HeadMesh, rest: Float32Array): string {
+  let h1 = 0x811c9dc5 | 0
+  let h2 = 0x01000193 | 0
+  let n = 0
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    const m = mesh.material[t]!
+    if (!STRANDY.has(m)) continue
+    n++
+    for (let k = 0; k < 3; k++) {
+      const v = mesh.indices[t * 3 + k]!
+      h1 = Math.imul(h1 ^ (v + m * 7919), 0x01000193)
+      const q =
+        Math.round(rest[v * 3]! * 100) +
+        Math.round(rest[v * 3 + 1]! * 100) * 131 +
+        Math.round(rest[v * 3 + 2]! * 100) * 17161
+      h2 = Math.imul(h2 ^ q, 0x5bd1e995)
+    }
+  }
+  return `${mesh.vertexCount}:${n}:${h1 >>> 0}:${h2 >>> 0}`
+}
 
 function find(parent: Int32Array, a: number): number {
   while (parent[a] !== a) {
@@ -34,11 +61,12 @@ function find(parent: Int32Array, a: number): number {
 
 /** The strand topology of `mesh` (rest positions `rest`), cached per index array. */
 export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopology {
-  const hit = cache.get(mesh.indices)
-  if (hit && hit.border.length === mesh.vertexCount) return hit
+  const key = contentKey(mesh, rest)
+  const hit = cache.get(key)
+  if (hit) return hit
   const V = mesh.vertexCount
   const weld = new Int32Array(V).fill(-1)
-  const ids = new Map<string, number>()
+  const ids = new Map<number, number>()
   const { indices, material } = mesh
   const tris: number[] = []
   for (let t = 0; t < mesh.triangleCount; t++) {
@@ -47,8 +75,9 @@ export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopolo
     for (let k = 0; k < 3; k++) {
       const v = indices[t * 3 + k]!
       if (weld[v]! >= 0) continue
-      const q = (i: number) => Math.round(rest[v * 3 + i]! * 200)
-      const key = `${material[t]}:${q(0)},${q(1)},${q(2)}`
+      // Numeric key: material (4 bits) and position rounded to 0.1 mm (16 bits per axis, +-327 cm): < 2^53.
+      const q = (i: number) => (Math.round(rest[v * 3 + i]! * 100) + 32768) & 0xffff
+      const key = ((material[t]! * 65536 + q(0)) * 65536 + q(1)) * 65536 + q(2)
       let id = ids.get(key)
       if (id === undefined) ids.set(key, (id = ids.size))
       weld[v] = id
@@ -77,7 +106,8 @@ export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopolo
     t: new Float32Array(V),
   }
   stripCoords(topo, weld, parent, rest)
-  cache.set(mesh.indices, topo)
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!)
+  cache.set(key, topo)
   return topo
 }
 
