@@ -4,8 +4,9 @@
  * with the look layer's shader) plus v2's:
  * - render_cluster_cos: mean FaceRes (face-embedder-eval) cosine between renders of DIFFERENT characters
  *   (real photos of different people give ~0.41; lower = more varied);
- * - photo_gap_cos: mean FaceRes cosine between renders and the 40 real studio photos of ../shared/faces/canada,
- *   minus the mean between different real photos (>= -0.03: renders sit as close to people as people do);
+ * - photo_gap_cos: mean FaceRes cosine between renders and the neutral studio photos of
+ *   ../shared/faces/london (102 people of every background; --quick: the first 40), minus the mean between
+ *   different real photos (>= -0.03: renders sit as close to people as people do);
  *   null when the photo folder is absent.
  * A suite of its own because suites take no flags yet (`eval engine --engine 2` would be the later form).
  */
@@ -113,13 +114,14 @@ export const engine2Eval: Suite = {
       }
       const dir = facesDir()
       if (dir) {
-        const canada = join(dir, 'canada')
-        const files = readdirSync(canada)
+        const london = join(dir, 'london', 'neutral')
+        const files = readdirSync(london)
           .filter((f) => f.endsWith('.jpg'))
           .sort()
+          .slice(0, quick ? 40 : undefined)
         for (const [k, f] of files.entries()) {
           progress(`eval engine2 photos ${k + 1}/${files.length}`)
-          const { image } = decodeImage(new Uint8Array(readFileSync(join(canada, f))))
+          const { image } = decodeImage(new Uint8Array(readFileSync(join(london, f))))
           const face = (await analyzer.detect(image)).faces[0]
           if (face) photos.push(await analyzer.embed(image, face, 'face-embedder-eval'))
         }

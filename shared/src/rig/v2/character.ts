@@ -170,6 +170,8 @@ export function validateCharacterV2(input: unknown): Character {
 }
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)
+/** Standard deviation of a face slider draw, as a fraction of its safe half-range. */
+const FACE_SPREAD = 0.5
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
 /** Normalised age slider value for an age in years (11-90). */
@@ -215,7 +217,7 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
         continue
       }
       const key = s.id.replace(/^face\.[lr]-/, 'face.')
-      if (!shared.has(key)) shared.set(key, 0.3 * g())
+      if (!shared.has(key)) shared.set(key, FACE_SPREAD * g())
       sliders[s.id] = clamp01(0.5 + 0.5 * Math.max(-1, Math.min(1, shared.get(key)! + 0.05 * g())))
     } else if (s.kind === 'expression') {
       sliders[s.id] = 0
