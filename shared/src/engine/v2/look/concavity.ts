@@ -106,8 +106,7 @@ export function skinConcavity(mesh: HeadMesh, rest: Float32Array): Float32Array 
     const w = weld[v]!
     if (w < 0) continue
     out[v] =
-      0.65 * smoothstep(0.05, BROAD.depth, broad[w]!) +
-      0.45 * smoothstep(0.02, FINE.depth, fine[w]!)
+      0.5 * smoothstep(0.05, BROAD.depth, broad[w]!) + 0.45 * smoothstep(0.02, FINE.depth, fine[w]!)
   }
   return out
 }

@@ -18,7 +18,7 @@ export const RIM = norm(0.7, 0.45, -0.8)
 const KEY_RGB = [1.05, 0.98, 0.9] as const
 const FILL_RGB = [0.3, 0.33, 0.38] as const
 const RIM_RGB = [0.55, 0.58, 0.65] as const
-const SKY_RGB = [0.2, 0.22, 0.26] as const
+const SKY_RGB = [0.22, 0.22, 0.24] as const
 const GROUND_RGB = [0.12, 0.1, 0.09] as const
 
 /** Surface response kinds. */

@@ -48,12 +48,13 @@ describe.skipIf(!MH)('look preview on the MakeHuman head', () => {
     'renders every sample appearance with full face coverage and no NaN',
     { timeout: 120_000 },
     () => {
-      const head = loadHead(process.env.LOOK_HAIR ?? 'short02')
+      const hair = process.env.LOOK_HAIR ?? 'short02'
+      const head = loadHead(hair)
       const focus = eyeMidpoint(head, head.positions)
       const out = process.env.LOOK_PREVIEW
       if (out) mkdirSync(out, { recursive: true })
       for (const [name, over] of Object.entries(SAMPLE_LOOKS)) {
-        const look = sampleAppearance(over)
+        const look = sampleAppearance({ hairStyle: hair || 'bald', ...over })
         for (const [size, ss] of [
           [128, 2],
           [512, 1],

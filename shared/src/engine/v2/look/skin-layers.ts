@@ -172,7 +172,18 @@ export function evalLayers(x: number, y: number, z: number, out: Uint8Array, o: 
   put(LAYER.crease, creaseMask(x, y, z))
   put(LAYER.mottle, fbm(x * 0.55 + z * 0.3, y * 0.55 - z * 0.2, 11, 3))
   put(LAYER.pore, 0.5 + 1.4 * (valueNoise(x * 7.3 + z * 3.1, y * 7.3 + z * 2.3, 5) - 0.5))
-  put(LAYER.spot, 1 - cellNoise(x * 1.9 + z * 0.7, y * 1.9 - z * 0.5, 29))
+  // Spot field: small dots (about 3 per cm), weighted toward where freckles and sun spots gather (nose, cheeks,
+  // forehead), fading on the jaw and neck.
+  const sunny =
+    0.35 +
+    0.65 *
+      Math.min(
+        1,
+        bump(ax, y, 2.4, -1.8, 2.6, 1.6) +
+          bump(x, y, 0, -1.5, 1.0, 1.6) +
+          0.5 * bump(x, y, 0, 4, 4, 1.5)
+      )
+  put(LAYER.spot, sunny * (1 - cellNoise(x * 3.1 + z * 0.9, y * 3.1 - z * 0.7, 29)) * front)
   put(
     LAYER.oil,
     (bump(x, y, 0, 3.6, 2.4, 1.6) +

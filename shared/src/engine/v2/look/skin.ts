@@ -145,7 +145,7 @@ function composeGrid(
   const shadow = beardStyle === 'none' ? 0.12 * Math.max(0, a.gender - 0.5) * 2 : 0 // a shaved man's shadow
   const freckle = a.freckles * (0.4 + 0.6 * light)
   const spots = age * 0.6
-  const lipAmt = 0.78
+  const lipAmt = 0.9
   const stick = Math.min(1, Math.max(0, a.lipstick))
   const lc = a.lipColor
   const sc = a.lipstickColor
@@ -179,15 +179,13 @@ function composeGrid(
     b *= 1 - t * 0.85
     // Freckles and age spots: darker, browner dots from the cell field.
     const s = L(LAYER.spot)
-    t =
-      freckle * smoothstep01(0.8, 0.93, s) * 0.5 +
-      spots * smoothstep01(0.9, 0.97, s) * 0.4 * L(LAYER.cheek)
+    t = freckle * smoothstep01(0.72, 0.9, s) * 0.4 + spots * smoothstep01(0.85, 0.95, s) * 0.35
     r *= 1 - 0.55 * t
     g *= 1 - 0.65 * t
     b *= 1 - 0.75 * t
     // Lips.
     t = L(LAYER.lips) * lipAmt
-    const tl = t * (1 - 0.3 * (1 - stick) * (1 - light)) // dark skin's lips are close to its tone
+    const tl = t * (1 - 0.15 * (1 - stick) * (1 - light)) // dark skin's lips are close to its tone
     r += (lr * (0.6 + (0.4 * base[0]!) / 0.6) - r) * tl
     g += (lg * (0.6 + (0.4 * base[1]!) / 0.45) - g) * tl
     b += (lb * (0.6 + (0.4 * base[2]!) / 0.4) - b) * tl
@@ -214,7 +212,9 @@ function composeGrid(
     const dk =
       shade *
       (1 - Math.min(0.8, L(LAYER.crease) * crease * 0.55 + L(LAYER.cavity) * 0.45)) *
-      (1 - 0.55 * L(LAYER.occlusion))
+      (1 - 0.4 * L(LAYER.occlusion)) *
+      // The vermilion border reads a little darker (a natural lip line).
+      (1 - 0.5 * L(LAYER.lips) * (1 - L(LAYER.lips)) * (1 - stick * 0.5))
     out[i * 4] = r * dk
     out[i * 4 + 1] = g * dk
     out[i * 4 + 2] = b * dk

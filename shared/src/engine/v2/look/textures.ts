@@ -6,7 +6,7 @@ import type { Appearance, HeadMesh } from '../mesh-types.ts'
 import { MATERIAL } from '../mesh-types.ts'
 import { eyePatch } from './eye.ts'
 import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
-import { STRAND_STYLES, strandTexture } from './strands.ts'
+import { STRAND_STYLES, curlyTexture, isCurly, strandTexture } from './strands.ts'
 import { hairCover, type HairCover } from './hair-cover.ts'
 import { strandTopology } from './topology.ts'
 
@@ -89,7 +89,7 @@ export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): Look
   t = {
     skin: composeSkin(bake, a, coverOf(mesh, bake)),
     eye: eyePatch(a.irisColor, seed),
-    hair: strandTexture(STRAND_STYLES.hair, seed),
+    hair: isCurly(a.hairStyle ?? '') ? curlyTexture(seed) : strandTexture(STRAND_STYLES.hair, seed),
     brow: strandTexture(STRAND_STYLES.brow, seed + 1),
     lash: strandTexture(STRAND_STYLES.lash, seed + 2),
   }
