@@ -70,6 +70,24 @@ function sampleGrid(tex: Float32Array, g: UvGrid, u: number, v: number): void {
   }
 }
 
+/** Nearest-texel sample of a 4-channel grid texture (used when a sample spans about a texel or more). */
+function nearestGrid(tex: Float32Array, g: UvGrid, u: number, v: number): void {
+  const W = g.width,
+    H = g.height
+  let x = Math.floor(((u - g.u0) / (g.u1 - g.u0)) * W)
+  let y = Math.floor(((v - g.v0) / (g.v1 - g.v0)) * H)
+  x = x < 0 ? 0 : x >= W ? W - 1 : x
+  y = y < 0 ? 0 : y >= H ? H - 1 : y
+  const o = (x + y * W) * 4
+  sample[0] = tex[o]!
+  sample[1] = tex[o + 1]!
+  sample[2] = tex[o + 2]!
+  sample[3] = tex[o + 3]!
+}
+
+/** Fine-grid texel size on the face (cm): finer samples than this get bilinear filtering. */
+const BILINEAR_BELOW_CM = 0.1
+
 /** The head Shader. Create once, then `prepare` it for each draw. */
 export class HeadShader implements Shader {
   private mesh: HeadMesh | null = null
@@ -88,6 +106,7 @@ export class HeadShader implements Shader {
   private readonly fat = new Float32Array(12)
   private viewProj: Float32Array = new Float32Array(16)
   private sampleCm = 0.1
+  private bilinear = true
   private i1 = 0
   private i2 = 0
   private mat = 0
@@ -117,6 +136,7 @@ export class HeadShader implements Shader {
     const m = view.viewProj
     this.viewProj = m
     this.sampleCm = view.sampleCm
+    this.bilinear = !(view.sampleCm >= BILINEAR_BELOW_CM)
     const P = mesh.positions
     for (let v = 0; v < V; v++) {
       const x = P[v * 3]!,
@@ -303,9 +323,12 @@ export class HeadShader implements Shader {
     let r: number, g: number, bl: number, s: number
     if (mat === MATERIAL.skin) {
       const fine = SKIN_FINE
-      if (u >= fine.u0 && u <= fine.u1 && v >= fine.v0 && v <= fine.v1)
-        sampleGrid(tex.skin.fine, fine, u, v)
-      else sampleGrid(tex.skin.coarse, SKIN_COARSE, u, v)
+      const inFine = u >= fine.u0 && u <= fine.u1 && v >= fine.v0 && v <= fine.v1
+      if (this.bilinear) {
+        if (inFine) sampleGrid(tex.skin.fine, fine, u, v)
+        else sampleGrid(tex.skin.coarse, SKIN_COARSE, u, v)
+      } else if (inFine) nearestGrid(tex.skin.fine, fine, u, v)
+      else nearestGrid(tex.skin.coarse, SKIN_COARSE, u, v)
       r = sample[0]!
       g = sample[1]!
       bl = sample[2]!

@@ -7,7 +7,7 @@
 import type { Mat4 } from '../../../math/mat4.ts'
 import { rasterize } from '../../../render/rasterize.ts'
 import type { RenderTarget } from '../../../render/target.ts'
-import type { Appearance, HeadMesh, HeadView } from '../mesh-types.ts'
+import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from '../mesh-types.ts'
 import { HeadShader } from './head-shader.ts'
 import { skinBakeFor, texturesFor } from './textures.ts'
 
@@ -44,8 +44,11 @@ export function createHeadShader(
 }
 
 /**
- * Draws every triangle of `mesh` in index order into `target` (`screen` = mat4.viewport for the target's size)
- * with the textured head shader; returns the number of pixels written.
+ * Draws every triangle of `mesh` into `target` (`screen` = mat4.viewport for the target's size) with the textured
+ * head shader; returns the number of pixels written. Order: hair and the other small opaque or alpha-tested parts
+ * first, then the skin, then the blending materials (cornea, lenses). Opaque and alpha-tested fragments do not
+ * depend on order (z-buffer), and the skin hidden under hair is then rejected by the depth test before it is
+ * shaded (the skin is the costliest fragment).
  */
 export function drawHead(
   target: RenderTarget,
@@ -55,7 +58,15 @@ export function drawHead(
   view: HeadView
 ): number {
   const shader = createHeadShader(mesh, appearance, view)
+  const mat = mesh.material
   let written = 0
-  for (let t = 0; t < mesh.triangleCount; t++) written += rasterize(t, shader, target, screen)
+  for (let pass = 0; pass < 3; pass++) {
+    for (let t = 0; t < mesh.triangleCount; t++) {
+      const m = mat[t]!
+      const p =
+        m === MATERIAL.skin ? 1 : m === MATERIAL.cornea || m === MATERIAL.glassesLens ? 2 : 0
+      if (p === pass) written += rasterize(t, shader, target, screen)
+    }
+  }
   return written
 }

@@ -69,9 +69,13 @@ export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopolo
   const ids = new Map<number, number>()
   const { indices, material } = mesh
   const tris: number[] = []
+  const stripy = new Uint8Array(V)
   for (let t = 0; t < mesh.triangleCount; t++) {
     if (!STRANDY.has(material[t]!)) continue
     tris.push(t)
+    if (material[t] === MATERIAL.brow || material[t] === MATERIAL.lash) {
+      for (let k = 0; k < 3; k++) stripy[indices[t * 3 + k]!] = 1
+    }
     for (let k = 0; k < 3; k++) {
       const v = indices[t * 3 + k]!
       if (weld[v]! >= 0) continue
@@ -105,7 +109,7 @@ export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopolo
     s: new Float32Array(V),
     t: new Float32Array(V),
   }
-  stripCoords(topo, weld, parent, rest)
+  stripCoords(topo, weld, parent, rest, stripy)
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!)
   cache.set(key, topo)
   return topo
@@ -162,16 +166,19 @@ function stripCoords(
   topo: StrandTopology,
   weld: Int32Array,
   parent: Int32Array,
-  rest: Float32Array
+  rest: Float32Array,
+  stripy: Uint8Array
 ): void {
   const pieces = new Map<number, number[]>()
   for (let v = 0; v < weld.length; v++) {
-    if (weld[v]! < 0) continue
+    if (weld[v]! < 0 || !stripy[v]) continue
     const root = find(parent, weld[v]!)
     let list = pieces.get(root)
     if (!list) pieces.set(root, (list = []))
     list.push(v)
   }
+  const centroids = new Map<number, readonly [number, number]>()
+  for (const [root, l] of pieces) centroids.set(root, centroid(l, rest))
   const sum = new Float64Array(BINS)
   const cnt = new Float64Array(BINS)
   const half = new Float64Array(BINS)
@@ -201,7 +208,7 @@ function stripCoords(
     }
     // t = -1 at the root side: a piece above its partner on the same side (upper lashes) roots at its bottom,
     // one below (lower lashes) at its top; a brow (alone on its side) keeps bottom = -1.
-    const flip = lowerPiece(list, rest, pieces, parent, weld) ? -1 : 1
+    const flip = lowerPiece(find(parent, weld[list[0]!]!), centroids) ? -1 : 1
     for (const v of list) {
       const b = bin(v)
       topo.s[v] = (Math.abs(rest[v * 3]!) - lo) / span
@@ -210,28 +217,22 @@ function stripCoords(
   }
 }
 
-/** Is this piece below another piece on the same side (x sign) whose x range overlaps it? */
-function lowerPiece(
-  list: number[],
-  rest: Float32Array,
-  pieces: Map<number, number[]>,
-  parent: Int32Array,
-  weld: Int32Array
-): boolean {
-  const stats = (l: number[]) => {
-    let x = 0,
-      y = 0
-    for (const v of l) {
-      x += rest[v * 3]!
-      y += rest[v * 3 + 1]!
-    }
-    return [x / l.length, y / l.length] as const
+/** Mean (x, y) of a piece's vertices. */
+function centroid(l: number[], rest: Float32Array): readonly [number, number] {
+  let x = 0,
+    y = 0
+  for (const v of l) {
+    x += rest[v * 3]!
+    y += rest[v * 3 + 1]!
   }
-  const [mx, my] = stats(list)
-  const self = find(parent, weld[list[0]!]!)
-  for (const [root, other] of pieces) {
+  return [x / l.length, y / l.length]
+}
+
+/** Is this piece below another piece on the same side (x sign) near it (the lower lash row)? */
+function lowerPiece(self: number, centroids: Map<number, readonly [number, number]>): boolean {
+  const [mx, my] = centroids.get(self)!
+  for (const [root, [ox, oy]] of centroids) {
     if (root === self) continue
-    const [ox, oy] = stats(other)
     if (Math.sign(ox) === Math.sign(mx) && Math.abs(ox - mx) < 1 && oy > my && oy - my < 2)
       return true
   }
