@@ -39,7 +39,7 @@ export function hairCover(
   const sx = G / (X1 - X0)
   const sy = G / (Y1 - Y0)
   for (let t = 0; t < mesh.triangleCount; t++) {
-    if (mesh.material[t] !== MATERIAL.hair) continue
+    if (mesh.material[t] !== MATERIAL.hair && mesh.material[t] !== MATERIAL.beard) continue
     const a = mesh.indices[t * 3]!,
       b = mesh.indices[t * 3 + 1]!,
       c = mesh.indices[t * 3 + 2]!
@@ -76,7 +76,7 @@ export function hairCover(
         const k = i + j * G
         if (z > depth[k]!) depth[k] = z
         if (root > dense[k]!) dense[k] = root
-        any[k] = 1
+        if (mesh.material[t] === MATERIAL.hair) any[k] = 1 // facial hair lies on the skin: no cast shadow
       }
     }
   }

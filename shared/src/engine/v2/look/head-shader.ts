@@ -372,9 +372,10 @@ export class HeadShader implements Shader {
       if (col < 0) col += STRAND_W
       const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))
       const o = (col + row * STRAND_W) * 2
-      if (tex.hair[o + 1]! < 0.5) return false // alpha test
+      const st = mat === MATERIAL.beard ? tex.beard : tex.hair
+      if (st[o + 1]! < 0.5) return false // alpha test
       const c = mat === MATERIAL.beard ? a.beardColor : a.hairColor
-      const shade = tex.hair[o]!
+      const shade = st[o]!
       r = c[0] * shade
       g = c[1] * shade
       bl = c[2] * shade

@@ -47,7 +47,7 @@ export const MOUTH = { cornerX: 2.35, lineY: -5.42, topY: -4.72, bottomY: -6.35 
 
 /** Lip vermilion: 1 inside, a soft 1 mm border; the upper lip has a Cupid's bow. */
 export function lipMask(x: number, y: number, z: number): number {
-  if (z < -0.5) return 0
+  if (z < -2) return 0
   const ax = Math.abs(x)
   const s = ax / MOUTH.cornerX
   if (s > 1.15) return 0
@@ -202,4 +202,35 @@ export function evalLayers(x: number, y: number, z: number, out: Uint8Array, o: 
       0.5 * bump(ax, y, 1.55, -0.05, 0.35, 0.3) +
       0.35 * bump(ax, y, 1.5, -4.5, 0.25, 0.5)
   )
+}
+
+/**
+ * The part of the beard region a facial-hair style covers (0-1) at a face-space point: a moustache above the upper
+ * lip, a goatee on the chin around the mouth, a chin strap along the jaw, a full beard (and stubble) everywhere.
+ */
+export function beardStyleMask(style: string, x: number, y: number, z: number): number {
+  const ax = Math.abs(x)
+  const moustache =
+    smoothstep(2.9, 2.4, ax) *
+    smoothstep(-5.25, -4.95, y + 0.12 * ax * ax) *
+    smoothstep(-3.85, -4.15, y)
+  switch (style) {
+    case 'none':
+      return 0
+    case 'moustache':
+      return moustache
+    case 'goatee':
+      return Math.max(
+        moustache,
+        smoothstep(2.3, 1.7, ax) * smoothstep(-5.2, -5.6, y) * smoothstep(-9.6, -8.8, y - 0.1 * z)
+      )
+    case 'chin-strap': {
+      // A band along the jaw's lower edge (the beard region's bottom 1.5 cm), up to the sideburns.
+      const jaw =
+        smoothstep(-9.5, -8.3, y - 0.12 * z) * smoothstep(-6.3, -7.3, y - 0.05 * z + 0.1 * ax)
+      return Math.max(jaw, smoothstep(4.8, 5.6, ax) * smoothstep(-7, -5, y))
+    }
+    default:
+      return 1
+  }
 }

@@ -29,12 +29,12 @@ export function skinAlbedo(tone: number, undertone: number, out: Float32Array | 
   let r = a[0] + (b[0] - a[0]) * w
   let g = a[1] + (b[1] - a[1]) * w
   let bl = a[2] + (b[2] - a[2]) * w
-  // Undertone: cool adds red/blue and removes yellow; warm adds yellow (less blue), a touch of green for olive.
+  // Undertone: cool is pinker (more blue, less yellow), warm is golden (less blue, a touch more red and green).
   const u = Math.min(1, Math.max(0, undertone)) * 2 - 1
   const y0 = 0.2126 * r + 0.7152 * g + 0.0722 * bl
-  r *= 1 - 0.05 * u
-  g *= 1 + 0.035 * u
-  bl *= 1 - 0.2 * u
+  r *= 1 + 0.01 * u
+  g *= 1 + 0.02 * u
+  bl *= 1 - 0.17 * u
   // Keep the luminance of the neutral colour (undertone is hue, not lightness).
   const k = y0 / (0.2126 * r + 0.7152 * g + 0.0722 * bl)
   out[0] = r * k

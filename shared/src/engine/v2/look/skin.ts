@@ -7,7 +7,7 @@
  */
 import type { Appearance, HeadMesh } from '../mesh-types.ts'
 import { MATERIAL } from '../mesh-types.ts'
-import { LAYER, LAYER_COUNT, evalLayers } from './skin-layers.ts'
+import { LAYER, LAYER_COUNT, beardStyleMask, evalLayers } from './skin-layers.ts'
 import { skinAlbedo } from './skin-tone.ts'
 import { bakeUv, type UvGrid } from './uv-bake.ts'
 import { skinConcavity } from './concavity.ts'
@@ -97,15 +97,18 @@ export function bakeSkin(mesh: HeadMesh): SkinBake {
   return { fine: fine.out, coarse: coarse.out, finePos: fine.pos, coarsePos: coarse.pos, origin }
 }
 
-/** Amount of painted facial hair per beard style (0-1), and whether it is dense (a beard) or stubble. */
+/**
+ * Amount of painted facial hair per style (0-1) inside the style's region (beardStyleMask). Stubble is only paint;
+ * the other styles are shells drawn by the geometry, so their paint is the dense short hair at the roots that
+ * keeps skin from showing between the shell's strands. Unknown styles paint like a full beard.
+ */
 const BEARD_PAINT: Record<string, number> = {
   none: 0,
-  stubble: 0.45,
-  shadow: 0.25,
-  goatee: 0.7,
-  full: 0.85,
-  beard: 0.85,
-  moustache: 0.7,
+  stubble: 0.42,
+  moustache: 0.55,
+  goatee: 0.55,
+  'chin-strap': 0.5,
+  'full-beard': 0.55,
 }
 
 const base = new Float32Array(3)
@@ -141,7 +144,7 @@ function composeGrid(
   const blush = 0.12 + 0.35 * a.blush
   const crease = 0.08 + 0.5 * age // a faint expression line even when young
   const beardStyle = a.beardStyle ?? 'none'
-  const beard = BEARD_PAINT[beardStyle] ?? 0.6
+  const beard = BEARD_PAINT[beardStyle] ?? 0.55
   const shadow = beardStyle === 'none' ? 0.12 * Math.max(0, a.gender - 0.5) * 2 : 0 // a shaved man's shadow
   const freckle = a.freckles * (0.4 + 0.6 * light)
   const spots = age * 0.6
@@ -150,9 +153,8 @@ function composeGrid(
   const lc = a.lipColor
   const sc = a.lipstickColor
   // Lip colour: natural lips darken with the skin and are mixed toward the lipstick.
-  const lr = lc[0] * (1 - stick) + sc[0] * stick
-  const lg = lc[1] * (1 - stick) + sc[1] * stick
-  const lb = lc[2] * (1 - stick) + sc[2] * stick
+  const [lr, lg, lb] = lc
+  const [sr, sg, sb] = sc
   const bc = a.beardColor
   const hc = a.hairColor
   // The scalp under hair is painted in the hair's colour (gaps between strands read as depth, not skin);
@@ -183,14 +185,23 @@ function composeGrid(
     r *= 1 - 0.55 * t
     g *= 1 - 0.65 * t
     b *= 1 - 0.75 * t
-    // Lips.
+    // Lips: natural lips are the skin's own colour flushed toward the lip tint (darker skin, darker lips);
+    // lipstick covers them.
     t = L(LAYER.lips) * lipAmt
-    const tl = t * (1 - 0.15 * (1 - stick) * (1 - light)) // dark skin's lips are close to its tone
-    r += (lr * (0.6 + (0.4 * base[0]!) / 0.6) - r) * tl
-    g += (lg * (0.6 + (0.4 * base[1]!) / 0.45) - g) * tl
-    b += (lb * (0.6 + (0.4 * base[2]!) / 0.4) - b) * tl
+    const nr = base[0]! * 0.45 + lr * 0.6 * (0.45 + 0.55 * light)
+    const ng = base[1]! * 0.33 + lg * 0.6 * (0.45 + 0.55 * light)
+    const nb = base[2]! * 0.37 + lb * 0.6 * (0.45 + 0.55 * light)
+    r += (nr + (sr - nr) * stick - r) * t
+    g += (ng + (sg - ng) * stick - g) * t
+    b += (nb + (sb - nb) * stick - b) * t
     // Facial hair painted as stubble/beard, and a shaved man's blue-grey shadow.
-    t = L(LAYER.beard) * (beard * (0.55 + 0.45 * L(LAYER.pore)) + shadow)
+    const px = pos[i * 3]!,
+      py = pos[i * 3 + 1]!,
+      pz = pos[i * 3 + 2]!
+    const region = beard > 0 ? beardStyleMask(beardStyle, px, py, pz) : 0
+    // Hair dots (the pore field's highs) on a softer shadow, fading at the region's border.
+    const dots = smoothstep01(0.45, 0.75, L(LAYER.pore))
+    t = L(LAYER.beard) * (beard * region * (0.45 + 0.55 * dots) + shadow)
     r += (bc[0] * 0.8 - r) * t
     g += (bc[1] * 0.8 - g) * t
     b += (bc[2] * 0.85 - b) * t
@@ -202,7 +213,7 @@ function composeGrid(
     // Under the hair: painted in its colour where dense (gaps between cards), and its soft shadow.
     let shade = 1
     if (cover) {
-      underHair(cover, pos[i * 3]!, pos[i * 3 + 1]!, pos[i * 3 + 2]!, under)
+      underHair(cover, px, py, pz, under)
       t = under[0]!
       r += (hc[0] * 0.45 - r) * t
       g += (hc[1] * 0.45 - g) * t
@@ -220,7 +231,10 @@ function composeGrid(
     out[i * 4 + 2] = b * dk
     // Gloss: oily T-zone, lips (glossier with lipstick), matte under facial hair.
     out[i * 4 + 3] =
-      0.35 + 0.5 * L(LAYER.oil) + L(LAYER.lips) * (0.5 + 0.8 * stick) - 0.3 * L(LAYER.beard) * beard
+      0.35 +
+      0.5 * L(LAYER.oil) +
+      L(LAYER.lips) * (0.5 + 0.8 * stick) -
+      0.3 * L(LAYER.beard) * beard * region
   }
   return out
 }

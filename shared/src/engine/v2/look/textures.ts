@@ -17,6 +17,8 @@ export interface LookTextures {
   eye: Float32Array
   /** Strand textures: shade + coverage (see strands.ts). */
   hair: Float32Array
+  /** Facial hair shells: curly clumps (short, coarse hair). */
+  beard: Float32Array
   brow: Float32Array
   lash: Float32Array
 }
@@ -90,6 +92,7 @@ export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): Look
     skin: composeSkin(bake, a, coverOf(mesh, bake)),
     eye: eyePatch(a.irisColor, seed),
     hair: isCurly(a.hairStyle ?? '') ? curlyTexture(seed) : strandTexture(STRAND_STYLES.hair, seed),
+    beard: curlyTexture(seed + 3),
     brow: strandTexture(STRAND_STYLES.brow, seed + 1),
     lash: strandTexture(STRAND_STYLES.lash, seed + 2),
   }
@@ -101,7 +104,8 @@ export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): Look
 /** The hair cover of a mesh's hair (null without hair). */
 function coverOf(mesh: HeadMesh, bake: SkinBake): HairCover | null {
   let hair = false
-  for (let t = 0; t < mesh.triangleCount && !hair; t++) hair = mesh.material[t] === MATERIAL.hair
+  for (let t = 0; t < mesh.triangleCount && !hair; t++)
+    hair = mesh.material[t] === MATERIAL.hair || mesh.material[t] === MATERIAL.beard
   if (!hair) return null
   const rest = restOf(mesh)
   return hairCover(mesh, rest, bake.origin, strandTopology(mesh, rest))
