@@ -1,14 +1,19 @@
 /**
  * @file Renders engine v2's documentation sheets: docs/engine-v2-sheet.png (16 random plausible characters,
- * seeds 1-16) and docs/engine-v2-extremes.png (the default head with face sliders at both ends of their safe
- * ranges, one row per slider pair). Usage: npx tsx cli/scripts/engine-v2-sheets.ts [--lambert]
+ * seeds 1-16) and docs/engine-v2-extremes.png (the default head with 12 face sliders at both ends of their
+ * safe ranges, then a row with EVERY face slider at a random end at once). Usage: npx tsx cli/scripts/engine-v2-sheets.ts [--lambert]
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { encodePng } from '@facecraft/shared/image'
 import { createImage, type RgbaImage } from '../../shared/src/image/types.ts'
 import { useHeadPack, type ShaderFactory } from '../../shared/src/engine/v2/index.ts'
 import { createHeadShader } from '../../shared/src/engine/v2/look/index.ts'
-import { createCharacterV2, randomPlausibleCharacter } from '../../shared/src/rig/v2/index.ts'
+import {
+  createCharacterV2,
+  FACE_SLIDERS_V2,
+  randomPlausibleCharacter,
+} from '../../shared/src/rig/v2/index.ts'
+import { createRng } from '../../shared/src/utils/random.ts'
 
 const root = new URL('../../', import.meta.url)
 const engine = useHeadPack(
@@ -59,6 +64,14 @@ for (const id of EXTREMES) {
     if (id.startsWith('face.l-')) sliders[id.replace('face.l-', 'face.r-')] = v
     tiles.push(engine.render({ ...base, sliders }, { size: 160, background: BG }, shader))
   }
+}
+// Last row: EVERY face slider at a random end of its safe range at once (the combined worst case).
+for (let k = 0; k < 6; k++) {
+  const rng = createRng(100 + k)
+  const sliders = { ...base.sliders }
+  for (const s of FACE_SLIDERS_V2)
+    sliders[s.id] = s.low ? (rng() < 0.5 ? 0 : 1) : rng() < 0.15 ? 1 : 0
+  tiles.push(engine.render({ ...base, sliders }, { size: 160, background: BG }, shader))
 }
 writeFileSync(new URL('docs/engine-v2-extremes.png', root), encodePng(grid(tiles, 6)))
 console.log('wrote docs/engine-v2-sheet.png and docs/engine-v2-extremes.png')

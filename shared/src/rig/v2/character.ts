@@ -248,17 +248,18 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
     'mouth.lip_tint': clamp01((heritage === 0 ? 0.6 : 0.25) + 0.25 * rng()),
     'skin.freckles': tone < 0.25 && rng() < 0.25 ? 0.3 + 0.5 * rng() : 0,
   }
+  // Weighted by repetition; styles whose fringe hides an eye (bob, long bob, braid, swept) are rarer, since
+  // an eye hidden in most faces would make the sample less like a crowd and harder to recognise.
   const hairStyles = male
     ? [
-        'short',
-        'short-textured',
-        'short-swept',
-        'short-cropped',
-        'buzz',
-        'afro',
-        ...(years > 40 ? ['bald'] : []),
+        ...['short', 'short', 'short', 'short-textured', 'short-textured', 'short-cropped'],
+        ...['short-cropped', 'short-cropped', 'buzz', 'buzz', 'afro', 'short-swept'],
+        ...(years > 40 ? ['bald', 'bald'] : []),
       ]
-    : ['bob', 'bob-long', 'braid', 'long', 'ponytail', 'afro', 'short-swept']
+    : [
+        ...['long', 'long', 'long', 'ponytail', 'ponytail', 'ponytail', 'afro', 'afro'],
+        ...['bob', 'bob-long', 'braid', 'short-swept', 'short-textured'],
+      ]
   const styles: Record<string, string> = {
     'hair.style': pick(rng, hairStyles),
     'brows.style': pick(rng, STYLES_V2.find((s) => s.id === 'brows.style')!.options).id,
