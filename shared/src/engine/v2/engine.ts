@@ -41,9 +41,12 @@ export interface RenderOptionsV2 {
 /** Builds a shader for a posed mesh (the look layer's createHeadShader has this shape). */
 export type ShaderFactory = (mesh: HeadMesh, appearance: Appearance, view: HeadView) => Shader
 
-/** Supersampling per output size (fixed per size, so a size always gives the same bytes). */
+/**
+ * Supersampling per output size (fixed per size, so a size always gives the same bytes): 2x2 up to 384 px as
+ * v1; larger renders resolve with the edge filter instead (4x the samples would cost 4x the time).
+ */
 export function supersamplingV2(size: number): number {
-  return size <= 512 ? 2 : 1
+  return size <= 384 ? 2 : 1
 }
 
 function centroid(pos: Float32Array, idx: Uint32Array): [number, number, number] {
