@@ -102,6 +102,12 @@ describe('fc2 share codes', () => {
     expect(opened.migrated).toBe(true)
     expect(opened.name).toBe('Old')
     expect(checkCharacterV2(opened.character)).toEqual([])
+    // Round trip: the migrated character travels as fc2 and comes back as itself (quantised).
+    const again = decodeAnyShareCode(encodeShareCodeV2(opened.character, opened.name))
+    expect(again.migrated).toBe(false)
+    expect(again.character).toEqual(quantizeCharacterV2(opened.character))
+    // The same v1 character opened from JSON and from its code migrates alike.
+    expect(migrateV1(v1).styles).toEqual(opened.character.styles)
   })
 })
 
