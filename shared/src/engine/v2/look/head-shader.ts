@@ -10,6 +10,7 @@ import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from '../mesh
 import { IRIS_CENTERS, PATCH, PATCH_HALF, SCLERA } from './eye.ts'
 import { KEY, SURFACE, lightVertex } from './lights.ts'
 import { SKIN_COARSE, SKIN_FINE, restOf } from './skin.ts'
+import { hash2 } from './noise.ts'
 import { STRAND_H, STRAND_STYLES, STRAND_W } from './strands.ts'
 import type { LookTextures } from './textures.ts'
 import { strandTopology, type StrandTopology } from './topology.ts'
@@ -33,7 +34,7 @@ const KIND: number[] = [
 const HAIR_WRAPS = 6
 /** Strands along one brow and one lash row. */
 const BROW_STRANDS = 40
-const LASH_STRANDS = 70
+const LASH_STRANDS = 45
 /** Specular strengths per material family. */
 const SKIN_SPEC = 0.16
 const HAIR_SPEC = 0.12
@@ -107,6 +108,8 @@ export class HeadShader implements Shader {
   private viewProj: Float32Array = new Float32Array(16)
   private sampleCm = 0.1
   private bilinear = true
+  /** 0 for fine sampling (large renders) .. 1 for coarse (small renders): fuller lash lines and brows. */
+  private coarse = 0
   private i1 = 0
   private i2 = 0
   private mat = 0
@@ -137,6 +140,8 @@ export class HeadShader implements Shader {
     this.viewProj = m
     this.sampleCm = view.sampleCm
     this.bilinear = !(view.sampleCm >= BILINEAR_BELOW_CM)
+    // Small renders: fine hair would vanish between samples, so lash lines and brows are drawn fuller.
+    this.coarse = smooth(0.05, 0.14, view.sampleCm)
     const P = mesh.positions
     for (let v = 0; v < V; v++) {
       const x = P[v * 3]!,
@@ -339,32 +344,32 @@ export class HeadShader implements Shader {
       g = sample[1]!
       bl = sample[2]!
       s = this.catchlight(b0, b1, b2)
-    } else if (mat === MATERIAL.brow || mat === MATERIAL.lash) {
-      const ps = b0 * this.a0 + b1 * this.a1 + b2 * this.a2 // along the piece, 0 medial .. 1 lateral
+    } else if (mat === MATERIAL.brow) {
+      const ps = b0 * this.a0 + b1 * this.a1 + b2 * this.a2 // along the brow, 0 medial .. 1 lateral
       const pt = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]! // across, -1 .. 1
-      const brow = mat === MATERIAL.brow
-      // Hairs lean: a brow's head points up, its tail out; the strand index runs along the piece.
-      const q = brow ? ps * BROW_STRANDS + pt * (0.9 - 0.7 * ps) : ps * LASH_STRANDS
-      const st = brow ? tex.brow : tex.lash
-      const per = STRAND_W / (brow ? STRAND_STYLES.brow.count : STRAND_STYLES.lash.count)
+      // Hairs lean: a brow's head points up, its tail out; the strand index runs along the brow.
+      const q = ps * BROW_STRANDS + pt * (0.9 - 0.7 * ps)
+      const per = STRAND_W / STRAND_STYLES.brow.count
       let col = Math.floor(q * per) % STRAND_W
       if (col < 0) col += STRAND_W
       const at = Math.abs(pt)
-      const row = Math.min(STRAND_H - 1, Math.floor((brow ? at : pt * 0.5 + 0.5) * STRAND_H))
-      const o = (col + row * STRAND_W) * 2
-      const cov = st[o + 1]!
-      if (brow) {
-        // Thick medial head tapering to a thin tail; edges fray hair by hair.
-        const inside = (0.95 - 0.55 * ps * ps - at) / 0.35
-        const ends = smooth(0, 0.12, ps) * smooth(1, 0.82, ps)
-        if (inside * ends < 0.3 + 0.55 * (1 - cov)) return false
-      } else if (pt > -0.45 && (cov < 0.5 || pt > 0.3 + 0.6 * cov)) return false // solid root line
-      const c = brow ? a.browColor : LASH
-      const shade = st[o]!
-      r = c[0] * shade
-      g = c[1] * shade
-      bl = c[2] * shade
+      const o = (col + Math.min(STRAND_H - 1, Math.floor(at * STRAND_H)) * STRAND_W) * 2
+      // Thick medial head tapering to a thin tail; edges fray hair by hair.
+      const inside = (0.95 - 0.55 * ps * ps - at) / 0.35
+      const ends = smooth(0, 0.12, ps) * smooth(1, 0.82, ps)
+      if (inside * ends < (0.3 + 0.55 * (1 - tex.brow[o + 1]!)) * (1 - 0.45 * this.coarse))
+        return false
+      const shade = tex.brow[o]!
+      r = a.browColor[0] * shade
+      g = a.browColor[1] * shade
+      bl = a.browColor[2] * shade
       s = sp * HAIR_SPEC * 0.5
+    } else if (mat === MATERIAL.lash) {
+      if (!this.lash(b0, b1, b2)) return false
+      r = LASH[0]
+      g = LASH[1]
+      bl = LASH[2]
+      s = sp * HAIR_SPEC * 0.3
     } else if (KIND[mat] === SURFACE.hair) {
       const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
       const along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
@@ -406,6 +411,26 @@ export class HeadShader implements Shader {
     out[2] = bl * lb + s
     out[3] = 1
     return true
+  }
+
+  /**
+   * Lash coverage: a solid line at the lid margin, then separate thin lashes of random length (upper row), or
+   * fewer, shorter ones (lower row, strip s in [2, 3]).
+   */
+  private lash(b0: number, b1: number, b2: number): boolean {
+    let ps = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
+    const pt = b0 * this.along[this.i0]! + b1 * this.along[this.i1]! + b2 * this.along[this.i2]!
+    const lower = ps > 1.5
+    if (lower) ps -= 2
+    const root = (pt + 1) / 2 // 0 at the lid margin .. 1 at the free edge
+    if (root < (lower ? 0.1 : 0.4 + this.coarse * 0.35)) return ps > 0.04 && ps < 0.97
+    const q = ps * (lower ? LASH_STRANDS * 0.45 : LASH_STRANDS)
+    const id = Math.floor(q)
+    const len = (lower ? 0.45 : 0.65) + 0.35 * hash2(id, lower ? 1 : 0, 77)
+    if (root > len) return false
+    const f = q - id - 0.5 // across one lash
+    const width = (lower ? 0.12 : 0.2) * (1 - root / len) + 0.06 // tapers to the tip
+    return Math.abs(f) < width
   }
 
   /** Eye albedo at (u, v): the patch around the nearer iris centre, sclera outside it. */

@@ -3,8 +3,9 @@
  * (hair, beard, brows, lashes). Vertices are welded by rest position first (UV seams are not borders), then:
  * - `border`: how far (in edges, capped at BORDER_HOPS) a vertex lies from its surface's open border, 0..1;
  * - `s`, `t`: strip coordinates of each connected piece (one brow, one lash row): s runs 0..1 along the piece
- *   from its medial to its lateral end (|x|), t is the signed height across it, -1 bottom .. +1 top, relative to
- *   the piece's local centre line and half-thickness.
+ *   from its medial to its lateral end (|x|) (2..3 for a piece lying below another, i.e. a lower lash row), t is
+ *   the signed height across it from its root side (-1) to its free side (+1), relative to the piece's local
+ *   centre line and half-thickness.
  * Cached by content (see contentKey).
  */
 import { MATERIAL, type HeadMesh } from '../mesh-types.ts'
@@ -74,7 +75,7 @@ export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopolo
     if (!STRANDY.has(material[t]!)) continue
     tris.push(t)
     if (material[t] === MATERIAL.brow || material[t] === MATERIAL.lash) {
-      for (let k = 0; k < 3; k++) stripy[indices[t * 3 + k]!] = 1
+      for (let k = 0; k < 3; k++) stripy[indices[t * 3 + k]!] = material[t]!
     }
     for (let k = 0; k < 3; k++) {
       const v = indices[t * 3 + k]!
@@ -177,8 +178,8 @@ function stripCoords(
     if (!list) pieces.set(root, (list = []))
     list.push(v)
   }
-  const centroids = new Map<number, readonly [number, number]>()
-  for (const [root, l] of pieces) centroids.set(root, centroid(l, rest))
+  const centroids = new Map<number, readonly [number, number, number]>()
+  for (const [root, l] of pieces) centroids.set(root, [...centroid(l, rest), stripy[l[0]!]!])
   const sum = new Float64Array(BINS)
   const cnt = new Float64Array(BINS)
   const half = new Float64Array(BINS)
@@ -211,7 +212,7 @@ function stripCoords(
     const flip = lowerPiece(find(parent, weld[list[0]!]!), centroids) ? -1 : 1
     for (const v of list) {
       const b = bin(v)
-      topo.s[v] = (Math.abs(rest[v * 3]!) - lo) / span
+      topo.s[v] = (Math.abs(rest[v * 3]!) - lo) / span + (flip < 0 ? 2 : 0) // lower rows: s in [2, 3]
       topo.t[v] = (flip * (rest[v * 3 + 1]! - sum[b]!)) / (half[b]! || 1)
     }
   }
@@ -228,11 +229,14 @@ function centroid(l: number[], rest: Float32Array): readonly [number, number] {
   return [x / l.length, y / l.length]
 }
 
-/** Is this piece below another piece on the same side (x sign) near it (the lower lash row)? */
-function lowerPiece(self: number, centroids: Map<number, readonly [number, number]>): boolean {
-  const [mx, my] = centroids.get(self)!
-  for (const [root, [ox, oy]] of centroids) {
-    if (root === self) continue
+/** Is this piece below another piece of its material on the same side (x sign) near it (a lower lash row)? */
+function lowerPiece(
+  self: number,
+  centroids: Map<number, readonly [number, number, number]>
+): boolean {
+  const [mx, my, mm] = centroids.get(self)!
+  for (const [root, [ox, oy, om]] of centroids) {
+    if (root === self || om !== mm) continue
     if (Math.sign(ox) === Math.sign(mx) && Math.abs(ox - mx) < 1 && oy > my && oy - my < 2)
       return true
   }
