@@ -104,8 +104,9 @@ export class CharacterEngineV2 {
   constructor(readonly assets: HeadAssets) {
     this.rig = buildLandmarkRigV2(assets)
     const masks = buildSkinMasks(assets, this.rig)
-    // Pin the eyes (iBUG 36-47): every character looks out of the frame at the same place.
-    this.engine = new EngineV2(assets, masks, this.rig.ibug.slice(36, 48))
+    // Pin the eyeballs (the vertices the eye proxy hangs on): every character looks out of the same place.
+    const eyeRefs = Uint32Array.from(new Set(assets.proxy('eyes').refs)).sort()
+    this.engine = new EngineV2(assets, masks, eyeRefs)
     this.beards = beardSelections(assets, this.rig, masks)
   }
 
