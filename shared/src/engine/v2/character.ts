@@ -114,7 +114,9 @@ export class CharacterEngineV2 {
   parts(c: Character): HeadParts {
     const facial = c.styles['hair.facial']!
     const glasses = c.styles['glasses.style']!
+    const st = c.styles
     return {
+      key: [st['hair.style'], st['brows.style'], st['eyes.lashes'], facial, glasses].join('|'),
       hair: HAIR_PROXY[c.styles['hair.style']!] ?? null,
       brow: BROW_PROXY[c.styles['brows.style']!] ?? null,
       lash: LASH_PROXY[c.styles['eyes.lashes']!] ?? null,

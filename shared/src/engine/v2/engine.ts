@@ -26,6 +26,8 @@ export interface HeadParts {
   lash: string | null
   /** Extra generated parts (beard shells, glasses), built from the morphed positions. */
   extra?: (positions: Float32Array) => MeshPart[]
+  /** Names this combination of parts (the neutral-head positions, HeadMesh.rest, are cached by it). */
+  key?: string
 }
 
 /** Options of a v2 render (as v1's RenderOptions). */
@@ -65,6 +67,7 @@ function centroid(pos: Float32Array, idx: Uint32Array): [number, number, number]
 export class EngineV2 {
   private readonly pos: Float32Array
   private targetCache: RenderTarget | null = null
+  private readonly restCache = new Map<string, Float32Array>()
 
   private readonly anchorRest: [number, number, number]
 
@@ -104,16 +107,32 @@ export class EngineV2 {
     return pos
   }
 
-  /** A posed HeadMesh: skin, eyes, teeth, tongue and the chosen parts, fitted to the morphed head. */
+  /**
+   * A posed HeadMesh: skin, eyes, teeth, tongue and the chosen parts, fitted to the morphed head; with
+   * `parts.key`, `rest` holds the same vertices on the neutral head (cached per key).
+   */
   pose(weights: TargetWeights, parts: HeadParts): HeadMesh {
-    const pos = this.morph(weights)
+    const mesh = assemble(this.parts(this.morph(weights), parts), this.masks)
+    if (parts.key !== undefined) {
+      let rest = this.restCache.get(parts.key)
+      if (!rest) {
+        rest = assemble(this.parts(this.assets.rest, parts), this.masks).positions
+        if (this.restCache.size >= 32) this.restCache.delete(this.restCache.keys().next().value!)
+        this.restCache.set(parts.key, rest)
+      }
+      mesh.rest = rest
+    }
+    return mesh
+  }
+
+  private parts(pos: Float32Array, parts: HeadParts): MeshPart[] {
     const list: MeshPart[] = [skinPart(this.assets, pos), ...proxyPart(this.assets, 'eyes', pos)]
     list.push(...proxyPart(this.assets, 'teeth', pos), ...proxyPart(this.assets, 'tongue', pos))
     if (parts.brow) list.push(...proxyPart(this.assets, parts.brow, pos))
     if (parts.lash) list.push(...proxyPart(this.assets, parts.lash, pos))
     if (parts.hair) list.push(...proxyPart(this.assets, parts.hair, pos))
     if (parts.extra) list.push(...parts.extra(pos))
-    return assemble(list, this.masks)
+    return list
   }
 
   /** Rasterises a posed mesh with a shader built by `shade`, then resolves to an sRGB image. */

@@ -65,6 +65,11 @@ export interface HeadMesh {
   material: Uint8Array
   /** Skin region masks (per vertex, V entries each). */
   masks: SkinMasks
+  /**
+   * The same vertices on the NEUTRAL head (no targets applied), V*3, when the geometry provides them: identical
+   * for every character wearing the same parts, so rest-space textures (skin layers) can be baked once.
+   */
+  rest?: Float32Array
   /** Number of vertices (positions.length / 3). */
   vertexCount: number
   /** Number of triangles (indices.length / 3). */
