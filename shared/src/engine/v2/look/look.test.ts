@@ -189,4 +189,4 @@ describe('head shader', () => {
   })
 })
 
-const PINNED = { eye: 'b5c7c7e3', hair: 'e809d6de', layers: 'd3262d1d', skin: 'ad2d1c34' }
+const PINNED = { eye: 'b5c7c7e3', hair: 'e809d6de', layers: '07ad8ba6', skin: '79801e97' }

@@ -200,6 +200,12 @@ export function evalLayers(x: number, y: number, z: number, out: Uint8Array, o: 
         smoothstep(MOUTH.cornerX + 0.1, MOUTH.cornerX - 0.3, ax) *
         front +
       0.5 * bump(ax, y, 1.55, -0.05, 0.35, 0.3) +
+      // The upper lid's crease: a soft arc above the eye.
+      0.4 *
+        Math.exp(-(((y - 0.95 + 0.22 * ((ax - 3.1) / 1.4) ** 2) / 0.12) ** 2)) *
+        smoothstep(1.7, 2.3, ax) *
+        smoothstep(4.7, 4.0, ax) *
+        front +
       0.35 * bump(ax, y, 1.5, -4.5, 0.25, 0.5)
   )
 }

@@ -32,6 +32,9 @@ export interface SkinBake {
   /** Face-space rest position of each texel (cm), 3 per texel, for style-dependent layers (hair cover). */
   finePos: Float32Array
   coarsePos: Float32Array
+  /** Texels inside (1) or next to (2) a skin triangle; 0 elsewhere. */
+  fineCovered: Uint8Array
+  coarseCovered: Uint8Array
   /** Face-space origin (cm, rest frame): the midpoint of the eyeball centres. */
   origin: [number, number, number]
 }
@@ -80,7 +83,7 @@ export function bakeSkin(mesh: HeadMesh): SkinBake {
     attr[v * 4 + 3] = ao[v]!
   }
   const layers = (grid: UvGrid) => {
-    const { values } = bakeUv(grid, mesh.uvs, mesh.indices, tris, attr, 4)
+    const { values, covered } = bakeUv(grid, mesh.uvs, mesh.indices, tris, attr, 4)
     const n = grid.width * grid.height
     const out = new Uint8Array(n * LAYER_COUNT)
     const pos = new Float32Array(n * 3)
@@ -90,11 +93,19 @@ export function bakeSkin(mesh: HeadMesh): SkinBake {
       out[o + LAYER.occlusion] = Math.round(Math.min(1, Math.max(0, values[i * 4 + 3]!)) * 255)
       for (let k = 0; k < 3; k++) pos[i * 3 + k] = values[i * 4 + k]!
     }
-    return { out, pos }
+    return { out, pos, covered }
   }
   const fine = layers(SKIN_FINE)
   const coarse = layers(SKIN_COARSE)
-  return { fine: fine.out, coarse: coarse.out, finePos: fine.pos, coarsePos: coarse.pos, origin }
+  return {
+    fine: fine.out,
+    coarse: coarse.out,
+    finePos: fine.pos,
+    coarsePos: coarse.pos,
+    fineCovered: fine.covered,
+    coarseCovered: coarse.covered,
+    origin,
+  }
 }
 
 /**
@@ -117,8 +128,8 @@ const base = new Float32Array(3)
 export function composeSkin(bake: SkinBake, a: Appearance, cover: HairCover | null): SkinTexture {
   skinAlbedo(a.skinTone, a.undertone, base)
   return {
-    fine: composeGrid(bake.fine, bake.finePos, a, cover),
-    coarse: composeGrid(bake.coarse, bake.coarsePos, a, cover),
+    fine: composeGrid(bake.fine, bake.finePos, bake.fineCovered, a, cover),
+    coarse: composeGrid(bake.coarse, bake.coarsePos, bake.coarseCovered, a, cover),
   }
 }
 
@@ -132,6 +143,7 @@ export function ageYears(age: number): number {
 function composeGrid(
   layers: Uint8Array,
   pos: Float32Array,
+  covered: Uint8Array,
   a: Appearance,
   cover: HairCover | null
 ): Float32Array {
@@ -152,7 +164,6 @@ function composeGrid(
   const stick = Math.min(1, Math.max(0, a.lipstick))
   const lc = a.lipColor
   const sc = a.lipstickColor
-  // Lip colour: natural lips darken with the skin and are mixed toward the lipstick.
   const [lr, lg, lb] = lc
   const [sr, sg, sb] = sc
   const bc = a.beardColor
@@ -160,56 +171,69 @@ function composeGrid(
   // The scalp under hair is painted in the hair's colour (gaps between strands read as depth, not skin);
   // a buzz cut is only this paint.
   const style = a.hairStyle ?? 'bald'
-  const scalpPaint = style === 'bald' || style === 'none' ? 0 : style === 'buzz' ? 0.7 : 0.92
+  const buzz = style === 'buzz'
+  const scalpPaint = style === 'bald' || style === 'none' ? 0 : buzz ? 0.7 : 0.92
+  const k = 1 / 255
+  const nr = base[0]! * 0.45 + lr * 0.6 * (0.45 + 0.55 * light)
+  const ng = base[1]! * 0.33 + lg * 0.6 * (0.45 + 0.55 * light)
+  const nb = base[2]! * 0.37 + lb * 0.6 * (0.45 + 0.55 * light)
+  // Lip colour: natural lips (the skin flushed toward the lip tint; darker skin, darker lips), under lipstick.
+  const lipR = nr + (sr - nr) * stick,
+    lipG = ng + (sg - ng) * stick,
+    lipB = nb + (sb - nb) * stick
   for (let i = 0; i < n; i++) {
     const o = i * LAYER_COUNT
-    const L = (k: number) => layers[o + k]! * (1 / 255)
-    const mottle = (L(LAYER.mottle) - 0.5) * 2
-    const pore = (L(LAYER.pore) - 0.5) * 2
+    const o4 = i * 4
+    if (!covered[i]) {
+      // Outside every skin triangle (never sampled but by a filter's edge): the plain tone.
+      out[o4] = base[0]!
+      out[o4 + 1] = base[1]!
+      out[o4 + 2] = base[2]!
+      out[o4 + 3] = 0.35
+      continue
+    }
+    const mottle = (layers[o + LAYER.mottle]! * k - 0.5) * 2
+    const poreL = layers[o + LAYER.pore]! * k
+    const pore = (poreL - 0.5) * 2
+    const lips = layers[o + LAYER.lips]! * k
+    const beardL = layers[o + LAYER.beard]! * k
     let r = base[0]! * (1 + 0.07 * mottle + 0.035 * pore)
     let g = base[1]! * (1 + 0.05 * mottle + 0.035 * pore)
     let b = base[2]! * (1 + 0.04 * mottle + 0.035 * pore)
     // Redness (thin skin over blood: nose, cheeks, ears) and the cheek blush.
-    let t = L(LAYER.red) * red + L(LAYER.cheek) * blush
+    let t = layers[o + LAYER.red]! * k * red + layers[o + LAYER.cheek]! * k * blush
     r *= 1 + 0.12 * t
     g *= 1 - 0.22 * t
     b *= 1 - 0.2 * t
     // Around the eyes: darker and a little cooler (thin skin, shadows of the orbit), more with age.
-    t = L(LAYER.eyes) * (0.1 + 0.14 * age)
+    t = layers[o + LAYER.eyes]! * k * (0.1 + 0.14 * age)
     r *= 1 - t
     g *= 1 - t * 1.1
     b *= 1 - t * 0.85
     // Freckles and age spots: darker, browner dots from the cell field.
-    const s = L(LAYER.spot)
+    const s = layers[o + LAYER.spot]! * k
     t = freckle * smoothstep01(0.72, 0.9, s) * 0.4 + spots * smoothstep01(0.85, 0.95, s) * 0.35
     r *= 1 - 0.55 * t
     g *= 1 - 0.65 * t
     b *= 1 - 0.75 * t
-    // Lips: natural lips are the skin's own colour flushed toward the lip tint (darker skin, darker lips);
-    // lipstick covers them.
-    t = L(LAYER.lips) * lipAmt
-    const nr = base[0]! * 0.45 + lr * 0.6 * (0.45 + 0.55 * light)
-    const ng = base[1]! * 0.33 + lg * 0.6 * (0.45 + 0.55 * light)
-    const nb = base[2]! * 0.37 + lb * 0.6 * (0.45 + 0.55 * light)
-    r += (nr + (sr - nr) * stick - r) * t
-    g += (ng + (sg - ng) * stick - g) * t
-    b += (nb + (sb - nb) * stick - b) * t
-    // Facial hair painted as stubble/beard, and a shaved man's blue-grey shadow.
+    t = lips * lipAmt
+    r += (lipR - r) * t
+    g += (lipG - g) * t
+    b += (lipB - b) * t
     const px = pos[i * 3]!,
       py = pos[i * 3 + 1]!,
       pz = pos[i * 3 + 2]!
-    const region = beard > 0 ? beardStyleMask(beardStyle, px, py, pz) : 0
-    // Hair dots (the pore field's highs) on a softer shadow, fading at the region's border.
-    const dots = smoothstep01(0.45, 0.75, L(LAYER.pore))
-    t = L(LAYER.beard) * (beard * region * (0.45 + 0.55 * dots) + shadow)
+    // Facial hair: the style's region, hair dots (the pore field's highs) on a softer shadow; and a shaved
+    // man's shadow.
+    const region = beard > 0 && beardL > 0 ? beardStyleMask(beardStyle, px, py, pz) : 0
+    t = beardL * (beard * region * (0.45 + 0.55 * smoothstep01(0.45, 0.75, poreL)) + shadow)
     r += (bc[0] * 0.8 - r) * t
     g += (bc[1] * 0.8 - g) * t
     b += (bc[2] * 0.85 - b) * t
-    t = L(LAYER.scalp) * scalpPaint * (style === 'buzz' ? 0.75 + 0.25 * L(LAYER.pore) : 1)
+    t = layers[o + LAYER.scalp]! * k * scalpPaint * (buzz ? 0.75 + 0.25 * poreL : 1)
     r += (hc[0] * 0.7 - r) * t
     g += (hc[1] * 0.7 - g) * t
     b += (hc[2] * 0.7 - b) * t
-    // Wrinkles and cavities: darken (a painted shadow; the mesh is too coarse to carry them).
     // Under the hair: painted in its colour where dense (gaps between cards), and its soft shadow.
     let shade = 1
     if (cover) {
@@ -220,21 +244,26 @@ function composeGrid(
       b += (hc[2] * 0.45 - b) * t
       shade = 1 - 0.45 * under[1]!
     }
+    // Wrinkles, cavities and occlusion darken (painted shadows: the mesh is too coarse to carry them); the
+    // vermilion border reads a little darker (a natural lip line).
     const dk =
       shade *
-      (1 - Math.min(0.8, L(LAYER.crease) * crease * 0.55 + L(LAYER.cavity) * 0.45)) *
-      (1 - 0.4 * L(LAYER.occlusion)) *
-      // The vermilion border reads a little darker (a natural lip line).
-      (1 - 0.5 * L(LAYER.lips) * (1 - L(LAYER.lips)) * (1 - stick * 0.5))
-    out[i * 4] = r * dk
-    out[i * 4 + 1] = g * dk
-    out[i * 4 + 2] = b * dk
+      (1 -
+        Math.min(
+          0.8,
+          layers[o + LAYER.crease]! * k * crease * 0.55 + layers[o + LAYER.cavity]! * k * 0.45
+        )) *
+      (1 - 0.4 * layers[o + LAYER.occlusion]! * k) *
+      (1 - 0.5 * lips * (1 - lips) * (1 - stick * 0.5))
+    out[o4] = r * dk
+    out[o4 + 1] = g * dk
+    out[o4 + 2] = b * dk
     // Gloss: oily T-zone, lips (glossier with lipstick), matte under facial hair.
-    out[i * 4 + 3] =
+    out[o4 + 3] =
       0.35 +
-      0.5 * L(LAYER.oil) +
-      L(LAYER.lips) * (0.5 + 0.8 * stick) -
-      0.3 * L(LAYER.beard) * beard * region
+      0.5 * layers[o + LAYER.oil]! * k +
+      lips * (0.5 + 0.8 * stick) -
+      0.3 * beardL * beard * region
   }
   return out
 }

@@ -8,7 +8,7 @@ import { eyePatch } from './eye.ts'
 import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
 import { STRAND_STYLES, curlyTexture, isCurly, strandTexture } from './strands.ts'
 import { hairCover, type HairCover } from './hair-cover.ts'
-import { strandTopology } from './topology.ts'
+import { strandTopology, type StrandTopology } from './topology.ts'
 
 /** Everything a head shader samples. */
 export interface LookTextures {
@@ -101,12 +101,20 @@ export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): Look
   return t
 }
 
-/** The hair cover of a mesh's hair (null without hair). */
+const covers = new WeakMap<StrandTopology, { origin: string; cover: HairCover }>()
+
+/** The hair cover of a mesh's hair and facial hair (null without), cached with its strand topology. */
 function coverOf(mesh: HeadMesh, bake: SkinBake): HairCover | null {
   let hair = false
   for (let t = 0; t < mesh.triangleCount && !hair; t++)
     hair = mesh.material[t] === MATERIAL.hair || mesh.material[t] === MATERIAL.beard
   if (!hair) return null
   const rest = restOf(mesh)
-  return hairCover(mesh, rest, bake.origin, strandTopology(mesh, rest))
+  const topo = strandTopology(mesh, rest)
+  const origin = bake.origin.join(',')
+  const hit = covers.get(topo)
+  if (hit && hit.origin === origin) return hit.cover
+  const cover = hairCover(mesh, rest, bake.origin, topo)
+  covers.set(topo, { origin, cover })
+  return cover
 }
