@@ -171,7 +171,8 @@ export function glassesParts(
     b2 = add(bx1, by + 0.25, z0),
     b3 = add(bx0, by + 0.25, z0)
   frameIdx.push(b0, b1, b2, b0, b2, b3)
-  // Temples: from each rim's outer edge back to just above the ear, seen edge-on from the front.
+  // Temples: from each rim's outer edge out to a hinge beside the head, then back to just above the ear
+  // (a straight line from rim to ear would pass inside the temples of the head).
   for (const [rim, ear] of [
     [r, earR],
     [l, earL],
@@ -179,14 +180,20 @@ export function glassesParts(
     const s = rim[2]!
     const x0 = rim[0]! + s * fr.rx
     const y0 = rim[1]! + fr.ry * 0.5
-    const x1 = ear[0]! - s * 0.2
+    const xh = s * Math.max(Math.abs(x0), Math.abs(ear[0]!) + 0.35)
+    const zh = z0 - 0.8
+    const x1 = s * (Math.abs(ear[0]!) + 0.25)
     const y1 = ear[1]! - 0.3
     const z1 = ear[2]!
-    const t0 = add(x0, y0, z0, s, 0, 0),
-      t1 = add(x0, y0 - 0.3, z0, s, 0, 0),
-      t2 = add(x1, y1 - 0.3, z1, s, 0, 0),
-      t3 = add(x1, y1, z1, s, 0, 0)
-    frameIdx.push(t0, t1, t2, t0, t2, t3)
+    const strip = (xa: number, ya: number, za: number, xb: number, yb: number, zb: number) => {
+      const a0 = add(xa, ya, za, s, 0, 0),
+        a1 = add(xa, ya - 0.3, za, s, 0, 0),
+        b1 = add(xb, yb - 0.3, zb, s, 0, 0),
+        b0 = add(xb, yb, zb, s, 0, 0)
+      frameIdx.push(a0, a1, b1, a0, b1, b0)
+    }
+    strip(x0, y0, z0, xh, y0, zh)
+    strip(xh, y0, zh, x1, y1, z1)
   }
   const points = Float32Array.from(P)
   const normals = Float32Array.from(N)

@@ -52,6 +52,17 @@ export function buildSkinMasks(assets: HeadAssets, rig: LandmarkRigV2): SkinMask
   const browTop = Math.max(lm(19)[1], lm(24)[1])
   const jawHalf = Math.abs(lm(2)[0] - lm(14)[0]) / 2
   const mouthZ = lm(51)[2]
+  // The jaw line y(x) from the contour landmarks 0-16 (sorted by x), for the beard's lower edge.
+  const jaw = Array.from({ length: 17 }, (_, k) => lm(k)).sort((a, b) => a[0] - b[0])
+  const jawY = (x: number) => {
+    if (x <= jaw[0]![0]) return jaw[0]![1]
+    for (let k = 1; k < jaw.length; k++) {
+      const a = jaw[k - 1]!,
+        b = jaw[k]!
+      if (x <= b[0]) return a[1] + ((b[1] - a[1]) * (x - a[0])) / Math.max(1e-6, b[0] - a[0])
+    }
+    return jaw[jaw.length - 1]![1]
+  }
   const masks: SkinMasks = {
     lips: new Float32Array(V),
     cheeks: new Float32Array(V),
@@ -83,7 +94,9 @@ export function buildSkinMasks(assets: HeadAssets, rig: LandmarkRigV2): SkinMask
     masks.eyes[i] = eye * smooth(-1, 1.5, z)
     // Beard: below the cheekbones and nose base, down to under the chin, in front of the ears; not the lips.
     const belowCheek = 1 - smooth(noseBase[1] - 0.2, noseBase[1] + 1.2, y + Math.abs(x) * 0.35)
-    const aboveNeck = smooth(chin[1] - 4.5, chin[1] - 2.5, y)
+    // Down to a little under the jaw line (more under the chin than at the jaw angles), not down the neck.
+    const under = 1.2 + 1.3 * (1 - smooth(0, jawHalf, Math.abs(x)))
+    const aboveNeck = smooth(jawY(x) - under - 0.8, jawY(x) - under, y)
     const beforeEars =
       smooth(-2.5, -0.5, z) * (1 - smooth(jawHalf + 0.6, jawHalf + 1.6, Math.abs(x)))
     masks.beard[i] = belowCheek * aboveNeck * beforeEars * (1 - masks.lips[i]!)
