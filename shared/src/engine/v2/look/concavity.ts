@@ -15,7 +15,7 @@ const FINE = { passes: 3, depth: 0.18 }
 export function skinConcavity(mesh: HeadMesh, rest: Float32Array): Float32Array {
   const V = mesh.vertexCount
   const weld = new Int32Array(V).fill(-1)
-  const ids = new Map<string, number>()
+  const ids = new Map<number, number>()
   const tris: number[] = []
   for (let t = 0; t < mesh.triangleCount; t++) {
     if (mesh.material[t] !== MATERIAL.skin) continue
@@ -23,8 +23,9 @@ export function skinConcavity(mesh: HeadMesh, rest: Float32Array): Float32Array 
     for (let k = 0; k < 3; k++) {
       const v = mesh.indices[t * 3 + k]!
       if (weld[v]! >= 0) continue
-      const q = (i: number) => Math.round(rest[v * 3 + i]! * 100)
-      const key = `${q(0)},${q(1)},${q(2)}`
+      // Numeric key: position rounded to 0.1 mm, 16 bits per axis (+-327 cm).
+      const q = (i: number) => (Math.round(rest[v * 3 + i]! * 100) + 32768) & 0xffff
+      const key = (q(0) * 65536 + q(1)) * 65536 + q(2)
       let id = ids.get(key)
       if (id === undefined) ids.set(key, (id = ids.size))
       weld[v] = id

@@ -52,9 +52,25 @@ export function appearanceKey(a: Appearance): string {
   ].join('|')
 }
 
-/** A cheap fingerprint of the skin's topology (UVs and rest positions of skin vertices). */
+const keyByRest = new WeakMap<Float32Array, { indices: Uint32Array; key: string }>()
+
+/**
+ * A cheap fingerprint of the skin's topology (UVs and rest positions of skin vertices). With a real `rest` array
+ * (not the posed positions) reused across renders, the key is remembered by identity.
+ */
 function topologyKey(mesh: HeadMesh): string {
   const rest = restOf(mesh)
+  if (rest !== mesh.positions) {
+    const hit = keyByRest.get(rest)
+    if (hit && hit.indices === mesh.indices) return hit.key
+    const key = hashTopology(mesh, rest)
+    keyByRest.set(rest, { indices: mesh.indices, key })
+    return key
+  }
+  return hashTopology(mesh, rest)
+}
+
+function hashTopology(mesh: HeadMesh, rest: Float32Array): string {
   let skin = 0
   let h = 0
   for (let t = 0; t < mesh.triangleCount; t++) {
