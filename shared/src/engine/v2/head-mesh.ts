@@ -143,10 +143,10 @@ export function assemble(parts: MeshPart[], skinMasks: SkinMasks): HeadMesh {
   const positions = new Float32Array(V * 3)
   const normals = new Float32Array(V * 3)
   const uvs = new Float32Array(V * 2)
-  const early: number[] = []
-  const late: number[] = []
-  const earlyMat: number[] = []
-  const lateMat: number[] = []
+  // Drawing passes: small opaque/alpha-tested parts, then the skin (the costliest fragments; skin under hair
+  // then fails the depth test before it is shaded), then the blending materials.
+  const idxOf: number[][] = [[], [], []]
+  const matOf: number[][] = [[], [], []]
   let v0 = 0
   for (const p of parts) {
     const pn = p.normals ?? pointNormals(p)
@@ -163,8 +163,9 @@ export function assemble(parts: MeshPart[], skinMasks: SkinMasks): HeadMesh {
       uvs[(v0 + i) * 2] = p.uvs[i * 2]!
       uvs[(v0 + i) * 2 + 1] = p.uvs[i * 2 + 1]!
     }
-    const idx = LATE.has(p.material) ? late : early
-    const mat = LATE.has(p.material) ? lateMat : earlyMat
+    const pass = LATE.has(p.material) ? 2 : p.material === MATERIAL.skin ? 1 : 0
+    const idx = idxOf[pass]!
+    const mat = matOf[pass]!
     for (let t = 0; t < p.indices.length; t += 3) {
       idx.push(v0 + p.indices[t]!, v0 + p.indices[t + 1]!, v0 + p.indices[t + 2]!)
       mat.push(p.material)
@@ -176,11 +177,13 @@ export function assemble(parts: MeshPart[], skinMasks: SkinMasks): HeadMesh {
     v0 += n
   }
   const indices = new Uint32Array(T * 3)
-  indices.set(early)
-  indices.set(late, early.length)
   const material = new Uint8Array(T)
-  material.set(earlyMat)
-  material.set(lateMat, earlyMat.length)
+  let o = 0
+  for (let pass = 0; pass < 3; pass++) {
+    indices.set(idxOf[pass]!, o * 3)
+    material.set(matOf[pass]!, o)
+    o += matOf[pass]!.length
+  }
   const pad = (m: Float32Array) => {
     const out = new Float32Array(V)
     out.set(m.subarray(0, Math.min(m.length, V)))

@@ -12,6 +12,7 @@ import { HeadAssets } from './assets.ts'
 import { CharacterEngineV2 } from './character.ts'
 import type { RenderOptionsV2, ShaderFactory } from './engine.ts'
 import type { CharacterLandmarksV2 } from './landmarks.ts'
+import { createHeadShader } from './look/index.ts'
 
 export { HeadAssets } from './assets.ts'
 export { CharacterEngineV2, characterAppearance, characterWeights } from './character.ts'
@@ -40,11 +41,17 @@ export function getEngineV2(): CharacterEngineV2 {
   return current
 }
 
-/** Renders a rig v2 character (front view unless `yaw` is given); `shader` defaults to the plain one. */
+/** The look layer's textured shader, as the geometry engine takes it (the product's shader). */
+export const lookShader: ShaderFactory = createHeadShader as unknown as ShaderFactory
+
+/**
+ * Renders a rig v2 character (front view unless `yaw` is given) with the look layer's textured shader, or
+ * with `shader` (e.g. createLambertShader for geometry previews).
+ */
 export function renderCharacterV2(
   character: Character,
   options?: RenderOptionsV2,
-  shader?: ShaderFactory
+  shader: ShaderFactory = lookShader
 ): RgbaImage {
   return getEngineV2().render(character, options, shader)
 }
