@@ -86,6 +86,39 @@ function nearestGrid(tex: Float32Array, g: UvGrid, u: number, v: number): void {
   sample[3] = tex[o + 3]!
 }
 
+/** Skin micro-detail: a 64x64 tile of pores and grain, repeated DETAIL_REPEAT times across the UV layout. */
+const DETAIL = 64
+const DETAIL_REPEAT = 1536
+let detailTile: Float32Array | null = null
+
+/** The detail tile (built once): a multiplier around 1, pits at pores (periodic, so the tiling is seamless). */
+function detail(): Float32Array {
+  if (detailTile) return detailTile
+  const t = new Float32Array(DETAIL * DETAIL)
+  const cells = 32 // pore lattice cells per tile side (2 texels each)
+  for (let j = 0; j < DETAIL; j++) {
+    for (let i = 0; i < DETAIL; i++) {
+      const x = (i + 0.5) / 2,
+        y = (j + 0.5) / 2
+      const ix = Math.floor(x),
+        iy = Math.floor(y)
+      let best = 9
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const cx = (((ix + dx) % cells) + cells) % cells
+          const cy = (((iy + dy) % cells) + cells) % cells
+          const px = ix + dx + hash2(cx, cy, 41)
+          const py = iy + dy + hash2(cx, cy, 43)
+          best = Math.min(best, (px - x) ** 2 + (py - y) ** 2)
+        }
+      }
+      const pit = smooth(0.12, 0.0, best) // a pore: a small dark pit
+      t[i + j * DETAIL] = 1 - 0.07 * pit + 0.03 * (hash2(i, j, 47) - 0.5)
+    }
+  }
+  return (detailTile = t)
+}
+
 /** Fine-grid texel size on the face (cm): finer samples than this get bilinear filtering. */
 const BILINEAR_BELOW_CM = 0.1
 
@@ -108,6 +141,7 @@ export class HeadShader implements Shader {
   private viewProj: Float32Array = new Float32Array(16)
   private sampleCm = 0.1
   private bilinear = true
+  private readonly detail = detail()
   /** 0 for fine sampling (large renders) .. 1 for coarse (small renders): fuller lash lines and brows. */
   private coarse = 0
   private i1 = 0
@@ -337,6 +371,17 @@ export class HeadShader implements Shader {
       r = sample[0]!
       g = sample[1]!
       bl = sample[2]!
+      if (this.bilinear) {
+        // Close up: pores and grain finer than the skin texture.
+        const d =
+          this.detail[
+            (Math.floor(u * DETAIL_REPEAT) & (DETAIL - 1)) +
+              (Math.floor(v * DETAIL_REPEAT) & (DETAIL - 1)) * DETAIL
+          ]!
+        r *= d
+        g *= d
+        bl *= d
+      }
       s = sp * SKIN_SPEC * sample[3]!
     } else if (mat === MATERIAL.eyeball) {
       this.eyeAlbedo(u, v)
