@@ -37,7 +37,7 @@ const BROW_STRANDS = 40
 const LASH_STRANDS = 45
 /** Specular strengths per material family. */
 const SKIN_SPEC = 0.16
-const HAIR_SPEC = 0.12
+const HAIR_SPEC = 0.11
 /** Fixed linear colours of the mouth and glasses. */
 const TEETH = [0.6, 0.55, 0.46] as const
 const TONGUE = [0.42, 0.13, 0.13] as const
@@ -426,10 +426,13 @@ export class HeadShader implements Shader {
       if (st[o + 1]! < 0.5) return false // alpha test
       const c = mat === MATERIAL.beard ? a.beardColor : a.hairColor
       const shade = st[o]!
-      r = c[0] * shade
-      g = c[1] * shade
-      bl = c[2] * shade
-      s = sp * HAIR_SPEC * (0.5 + shade * 0.5)
+      // The highlight takes some of the hair's colour (light passes through the fibre before reflecting).
+      const hs = (sp * HAIR_SPEC * (0.5 + shade * 0.5)) / (Math.max(c[0], c[1], c[2]) + 0.02)
+      out[0] = c[0] * shade * lr + hs * (0.4 * c[0] + 0.6 * Math.max(c[0], c[1], c[2]))
+      out[1] = c[1] * shade * lg + hs * (0.4 * c[1] + 0.6 * Math.max(c[0], c[1], c[2]))
+      out[2] = c[2] * shade * lb + hs * (0.4 * c[2] + 0.6 * Math.max(c[0], c[1], c[2]))
+      out[3] = 1
+      return true
     } else if (mat === MATERIAL.teeth) {
       r = TEETH[0]
       g = TEETH[1]

@@ -64,15 +64,29 @@ export function lightVertex(
       SKY_RGB[c]! * up +
       GROUND_RGB[c]! * (1 - up)
   }
-  if (kd <= 0 || kind === SURFACE.eye) return 0
-  // Blinn: half vector of key and view; exponent 32 (skin sheen) or 16 (hair), by repeated squaring.
+  if (kd <= -0.2 || kind === SURFACE.eye) return 0
   const hx = KEY[0] + wx,
     hy = KEY[1] + wy,
     hz = KEY[2] + wz
   const hl = Math.hypot(hx, hy, hz)
+  if (kind === SURFACE.hair) {
+    // Kajiya-Kay: strands (tangent t = "down" along the surface: hair falls from the crown) reflect a band
+    // across them, the sheen ring of glossy hair, rather than a spot.
+    // t = (0, -1, 0) - (n . (0, -1, 0)) n = (ny nx, ny ny - 1, ny nz)
+    const tx = ny * nx,
+      ty = ny * ny - 1,
+      tz = ny * nz
+    const tl = Math.hypot(tx, ty, tz)
+    if (!(tl > 1e-4)) return 0
+    const th = (tx * hx + ty * hy + tz * hz) / (tl * hl)
+    let k = Math.sqrt(Math.max(0, 1 - th * th))
+    for (let i = 0; i < 6; i++) k *= k // ^64
+    return k * Math.min(1, Math.max(0, kd + 0.2) * 2)
+  }
+  if (kd <= 0) return 0
+  // Blinn: half vector of key and view; exponent 32 (skin sheen), by repeated squaring.
   let h = Math.max(0, (nx * hx + ny * hy + nz * hz) / hl)
-  const steps = kind === SURFACE.hair ? 4 : 5
-  for (let k = 0; k < steps; k++) h *= h
+  for (let k = 0; k < 5; k++) h *= h
   // Schlick-like boost at grazing angles keeps the sheen on the face's contours.
   return h * (0.6 + 0.4 * f) * Math.min(1, lam * 4)
 }
