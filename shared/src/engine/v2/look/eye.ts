@@ -23,62 +23,75 @@ const PUPIL = 0.36
 /** Sclera colour (linear): a warm off-white, not paper white. */
 export const SCLERA: LinearRgb = [0.62, 0.58, 0.54]
 
-/** Builds the eye patch (PATCH*PATCH*3 linear RGB) for an iris colour; `seed` varies the fibres. */
-export function eyePatch(iris: LinearRgb, seed: number): Float32Array {
-  const out = new Float32Array(PATCH * PATCH * 3)
-  const lum = 0.2126 * iris[0] + 0.7152 * iris[1] + 0.0722 * iris[2]
-  // A lighter, warmer ring around the pupil (most eyes have one), stronger in light eyes.
-  const warm = [iris[0] * 1.25 + 0.04, iris[1] * 1.1 + 0.025, iris[2] * 0.8]
-  const dark = [iris[0] * 0.35, iris[1] * 0.35, iris[2] * 0.4]
+/**
+ * The colour-independent structure of the eye patch for a seed, 6 floats per texel: the weights of the iris
+ * colour, of its warm variant (the ring around the pupil), of its dark variant (the limbal ring), and a constant
+ * rgb (sclera, pupil). eyePatch mixes them per iris colour, so a new colour costs one cheap pass.
+ */
+function eyeStructure(seed: number): Float32Array {
+  const out = new Float32Array(PATCH * PATCH * 6)
   for (let j = 0; j < PATCH; j++) {
     for (let i = 0; i < PATCH; i++) {
       const du = ((i + 0.5) / PATCH - 0.5) * 2 * PATCH_HALF
       const dv = ((j + 0.5) / PATCH - 0.5) * 2 * PATCH_HALF
       const r = Math.hypot(du, dv) / LIMBUS_UV // 1 at the limbus
       const ang = Math.atan2(dv, du)
-      const o = (i + j * PATCH) * 3
-      let cr: number, cg: number, cb: number
+      const o = (i + j * PATCH) * 6
       if (r < PUPIL) {
-        cr = cg = cb = 0.012
+        out[o + 3] = out[o + 4] = out[o + 5] = 0.012
       } else if (r < 1.08) {
         const t = (r - PUPIL) / (1 - PUPIL) // 0 at the pupil, 1 at the limbus
-        // Radial fibres: noise stretched along the radius, two scales.
+        // Radial fibres: noise stretched along the radius, two scales; crypts; the collarette.
         const a = ang * (64 / Math.PI)
         const fib = 0.6 * valueNoise(a, t * 3, seed) + 0.4 * valueNoise(a * 2.7, t * 6, seed + 3)
         const crypt = fbm(a * 0.35, t * 4, seed + 9, 2)
         let shade = 0.75 + 0.5 * (fib - 0.5) - 0.25 * smoothstep(0.55, 0.75, crypt)
-        const collarette = Math.exp(-(((t - 0.32) / 0.08) ** 2))
-        shade *= 1 + 0.15 * collarette
-        const w = smoothstep(0.45, 0.0, t) * (0.35 + 0.4 * (1 - lum))
-        cr = (iris[0] + (warm[0]! - iris[0]) * w) * shade
-        cg = (iris[1] + (warm[1]! - iris[1]) * w) * shade
-        cb = (iris[2] + (warm[2]! - iris[2]) * w) * shade
-        // Limbal ring (darker toward the edge) and a soft pupil margin.
-        const limbal = smoothstep(0.72, 1.0, t) * 0.75
-        cr += (dark[0]! - cr) * limbal
-        cg += (dark[1]! - cg) * limbal
-        cb += (dark[2]! - cb) * limbal
-        const margin = smoothstep(0.07, 0.0, t) * 0.6
-        cr *= 1 - margin
-        cg *= 1 - margin
-        cb *= 1 - margin
-        // Blend into the sclera over the outer 8%.
-        const s = smoothstep(1.0, 1.08, r)
-        cr += (SCLERA[0] - cr) * s
-        cg += (SCLERA[1] - cg) * s
-        cb += (SCLERA[2] - cb) * s
+        shade *= 1 + 0.15 * Math.exp(-(((t - 0.32) / 0.08) ** 2))
+        const limbal = smoothstep(0.72, 1.0, t) * 0.75 // darker toward the edge
+        const margin = 1 - smoothstep(0.07, 0.0, t) * 0.6 // a soft pupil margin
+        const sclera = smoothstep(1.0, 1.08, r) // blends into the sclera over the outer 8%
+        const keep = (1 - limbal) * margin * (1 - sclera)
+        out[o] = shade * keep // iris (the warm ring's share is moved by eyePatch)
+        out[o + 1] = smoothstep(0.45, 0.0, t) * shade * keep // warm ring weight (before its strength)
+        out[o + 2] = limbal * margin * (1 - sclera)
+        out[o + 3] = SCLERA[0] * sclera
+        out[o + 4] = SCLERA[1] * sclera
+        out[o + 5] = SCLERA[2] * sclera
       } else {
         // Sclera: faint veins and pinker toward the corners (far from the iris).
         const far = smoothstep(1.2, 1.8, r)
         const vein = Math.pow(valueNoise(ang * 9, r * 5, seed + 17), 6) * far
         const n = 0.96 + 0.04 * hash2(i, j, seed)
-        cr = SCLERA[0] * n * (1 + 0.05 * far) + 0.05 * vein
-        cg = SCLERA[1] * n * (1 - 0.05 * far) - 0.04 * vein
-        cb = SCLERA[2] * n * (1 - 0.05 * far) - 0.04 * vein
+        out[o + 3] = SCLERA[0] * n * (1 + 0.05 * far) + 0.05 * vein
+        out[o + 4] = SCLERA[1] * n * (1 - 0.05 * far) - 0.04 * vein
+        out[o + 5] = SCLERA[2] * n * (1 - 0.05 * far) - 0.04 * vein
       }
-      out[o] = cr
-      out[o + 1] = cg
-      out[o + 2] = cb
+    }
+  }
+  return out
+}
+
+const structures = new Map<number, Float32Array>()
+
+/** Builds the eye patch (PATCH*PATCH*3 linear RGB) for an iris colour; `seed` varies the fibres. */
+export function eyePatch(iris: LinearRgb, seed: number): Float32Array {
+  let st = structures.get(seed)
+  if (!st) {
+    if (structures.size >= 8) structures.delete(structures.keys().next().value!)
+    structures.set(seed, (st = eyeStructure(seed)))
+  }
+  const lum = 0.2126 * iris[0] + 0.7152 * iris[1] + 0.0722 * iris[2]
+  // A lighter, warmer ring around the pupil (most eyes have one), stronger in light eyes.
+  const k = 0.35 + 0.4 * (1 - lum)
+  const warm = [iris[0] * 1.25 + 0.04, iris[1] * 1.1 + 0.025, iris[2] * 0.8]
+  const dark = [iris[0] * 0.35, iris[1] * 0.35, iris[2] * 0.4]
+  const out = new Float32Array(PATCH * PATCH * 3)
+  for (let i = 0; i < PATCH * PATCH; i++) {
+    const o = i * 6
+    const w = st[o + 1]! * k
+    for (let c = 0; c < 3; c++) {
+      out[i * 3 + c] =
+        iris[c]! * (st[o]! - w) + warm[c]! * w + dark[c]! * st[o + 2]! + st[o + 3 + c]!
     }
   }
   return out

@@ -26,6 +26,8 @@ export interface LookTextures {
 const MAX_CACHED = 12
 const textureCache = new Map<string, LookTextures>()
 const bakeCache = new Map<string, SkinBake>()
+/** Strand textures depend only on their kind and the seed (kept for the session: a few per seed, 64 KB each). */
+const strandCache = new Map<string, Float32Array>()
 
 /** The cache key of an appearance: every field, in a fixed order (so equal appearances share textures). */
 export function appearanceKey(a: Appearance): string {
@@ -104,13 +106,21 @@ export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): Look
     return t
   }
   const seed = a.seed | 0
+  const strands = (kind: string, build: () => Float32Array) => {
+    const k = `${kind}:${seed}`
+    let st = strandCache.get(k)
+    if (!st) strandCache.set(k, (st = build()))
+    return st
+  }
   t = {
     skin: composeSkin(bake, a, coverOf(mesh, bake)),
     eye: eyePatch(a.irisColor, seed),
-    hair: isCurly(a.hairStyle ?? '') ? curlyTexture(seed) : strandTexture(STRAND_STYLES.hair, seed),
-    beard: curlyTexture(seed + 3),
-    brow: strandTexture(STRAND_STYLES.brow, seed + 1),
-    lash: strandTexture(STRAND_STYLES.lash, seed + 2),
+    hair: isCurly(a.hairStyle ?? '')
+      ? strands('curly', () => curlyTexture(seed))
+      : strands('hair', () => strandTexture(STRAND_STYLES.hair, seed)),
+    beard: strands('beard', () => curlyTexture(seed + 3)),
+    brow: strands('brow', () => strandTexture(STRAND_STYLES.brow, seed + 1)),
+    lash: strands('lash', () => strandTexture(STRAND_STYLES.lash, seed + 2)),
   }
   if (textureCache.size >= MAX_CACHED) textureCache.delete(textureCache.keys().next().value!)
   textureCache.set(key, t)
