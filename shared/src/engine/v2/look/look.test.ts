@@ -189,4 +189,4 @@ describe('head shader', () => {
   })
 })
 
-const PINNED = { eye: '016ef618', hair: 'e809d6de', layers: '07ad8ba6', skin: '79801e97' }
+const PINNED = { eye: '016ef618', hair: 'e809d6de', layers: '07ad8ba6', skin: 'a2173d08' }

@@ -127,10 +127,68 @@ const base = new Float32Array(3)
 /** Composes the skin texture of an appearance from a bake. A few ms (about 170k texels). */
 export function composeSkin(bake: SkinBake, a: Appearance, cover: HairCover | null): SkinTexture {
   skinAlbedo(a.skinTone, a.undertone, base)
+  const style = a.beardStyle ?? 'none'
+  const hair = cover ? coverLayers(bake, cover) : null
   return {
-    fine: composeGrid(bake.fine, bake.finePos, bake.fineCovered, a, cover),
-    coarse: composeGrid(bake.coarse, bake.coarsePos, bake.coarseCovered, a, cover),
+    fine: composeGrid(
+      bake.fine,
+      bake.fineCovered,
+      a,
+      beardRegion(bake, style, 'fine'),
+      hair?.fine ?? null
+    ),
+    coarse: composeGrid(
+      bake.coarse,
+      bake.coarseCovered,
+      a,
+      beardRegion(bake, style, 'coarse'),
+      hair?.coarse ?? null
+    ),
   }
+}
+
+const regions = new WeakMap<SkinBake, Map<string, Uint8Array>>()
+
+/** Per texel (bytes): the part of the beard region a facial-hair style covers (cached per bake and style). */
+function beardRegion(bake: SkinBake, style: string, grid: 'fine' | 'coarse'): Uint8Array {
+  let m = regions.get(bake)
+  if (!m) regions.set(bake, (m = new Map()))
+  const key = `${grid}:${style}`
+  let r = m.get(key)
+  if (!r) {
+    const pos = grid === 'fine' ? bake.finePos : bake.coarsePos
+    const layers = grid === 'fine' ? bake.fine : bake.coarse
+    r = new Uint8Array(pos.length / 3)
+    for (let i = 0; i < r.length; i++) {
+      if (!layers[i * LAYER_COUNT + LAYER.beard]) continue
+      r[i] = Math.round(beardStyleMask(style, pos[i * 3]!, pos[i * 3 + 1]!, pos[i * 3 + 2]!) * 255)
+    }
+    m.set(key, r)
+  }
+  return r
+}
+
+const coverCache = new WeakMap<
+  HairCover,
+  { bake: SkinBake; fine: Uint8Array; coarse: Uint8Array }
+>()
+
+/** Per texel (2 bytes): hair paint and hair shadow from a hair cover (cached per cover and bake). */
+function coverLayers(bake: SkinBake, cover: HairCover): { fine: Uint8Array; coarse: Uint8Array } {
+  const hit = coverCache.get(cover)
+  if (hit && hit.bake === bake) return hit
+  const one = (pos: Float32Array) => {
+    const out = new Uint8Array((pos.length / 3) * 2)
+    for (let i = 0; i < pos.length / 3; i++) {
+      underHair(cover, pos[i * 3]!, pos[i * 3 + 1]!, pos[i * 3 + 2]!, under)
+      out[i * 2] = Math.round(under[0]! * 255)
+      out[i * 2 + 1] = Math.round(under[1]! * 255)
+    }
+    return out
+  }
+  const entry = { bake, fine: one(bake.finePos), coarse: one(bake.coarsePos) }
+  coverCache.set(cover, entry)
+  return entry
 }
 
 const under = new Float32Array(2)
@@ -142,10 +200,10 @@ export function ageYears(age: number): number {
 
 function composeGrid(
   layers: Uint8Array,
-  pos: Float32Array,
   covered: Uint8Array,
   a: Appearance,
-  cover: HairCover | null
+  regionOf: Uint8Array,
+  hairOf: Uint8Array | null
 ): Float32Array {
   const n = layers.length / LAYER_COUNT
   const out = new Float32Array(n * 4)
@@ -220,12 +278,9 @@ function composeGrid(
     r += (lipR - r) * t
     g += (lipG - g) * t
     b += (lipB - b) * t
-    const px = pos[i * 3]!,
-      py = pos[i * 3 + 1]!,
-      pz = pos[i * 3 + 2]!
     // Facial hair: the style's region, hair dots (the pore field's highs) on a softer shadow; and a shaved
     // man's shadow.
-    const region = beard > 0 && beardL > 0 ? beardStyleMask(beardStyle, px, py, pz) : 0
+    const region = beard > 0 ? regionOf[i]! * k : 0
     t = beardL * (beard * region * (0.45 + 0.55 * smoothstep01(0.45, 0.75, poreL)) + shadow)
     r += (bc[0] * 0.8 - r) * t
     g += (bc[1] * 0.8 - g) * t
@@ -236,13 +291,12 @@ function composeGrid(
     b += (hc[2] * 0.7 - b) * t
     // Under the hair: painted in its colour where dense (gaps between cards), and its soft shadow.
     let shade = 1
-    if (cover) {
-      underHair(cover, px, py, pz, under)
-      t = under[0]!
+    if (hairOf) {
+      t = hairOf[i * 2]! * k
       r += (hc[0] * 0.45 - r) * t
       g += (hc[1] * 0.45 - g) * t
       b += (hc[2] * 0.45 - b) * t
-      shade = 1 - 0.45 * under[1]!
+      shade = 1 - 0.45 * hairOf[i * 2 + 1]! * k
     }
     // Wrinkles, cavities and occlusion darken (painted shadows: the mesh is too coarse to carry them); the
     // vermilion border reads a little darker (a natural lip line).
