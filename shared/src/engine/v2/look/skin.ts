@@ -124,25 +124,31 @@ const BEARD_PAINT: Record<string, number> = {
 
 const base = new Float32Array(3)
 
-/** Composes the skin texture of an appearance from a bake. A few ms (about 170k texels). */
-export function composeSkin(bake: SkinBake, a: Appearance, cover: HairCover | null): SkinTexture {
+/**
+ * Composes the skin texture of an appearance from a bake and the covers of its hair and facial hair (hair first).
+ * A few ms (about 170k texels).
+ */
+export function composeSkin(bake: SkinBake, a: Appearance, covers: HairCover[]): SkinTexture {
   skinAlbedo(a.skinTone, a.undertone, base)
   const style = a.beardStyle ?? 'none'
-  const hair = cover ? coverLayers(bake, cover) : null
+  const layers = covers.map((c) => coverLayers(bake, c))
+  const pick = (i: number, grid: 'fine' | 'coarse') => layers[i]?.[grid] ?? null
   return {
     fine: composeGrid(
       bake.fine,
       bake.fineCovered,
       a,
       beardRegion(bake, style, 'fine'),
-      hair?.fine ?? null
+      pick(0, 'fine'),
+      pick(1, 'fine')
     ),
     coarse: composeGrid(
       bake.coarse,
       bake.coarseCovered,
       a,
       beardRegion(bake, style, 'coarse'),
-      hair?.coarse ?? null
+      pick(0, 'coarse'),
+      pick(1, 'coarse')
     ),
   }
 }
@@ -203,7 +209,8 @@ function composeGrid(
   covered: Uint8Array,
   a: Appearance,
   regionOf: Uint8Array,
-  hairOf: Uint8Array | null
+  hairOf: Uint8Array | null,
+  beardOf: Uint8Array | null
 ): Float32Array {
   const n = layers.length / LAYER_COUNT
   const out = new Float32Array(n * 4)
@@ -292,11 +299,12 @@ function composeGrid(
     // Under the hair: painted in its colour where dense (gaps between cards), and its soft shadow.
     let shade = 1
     if (hairOf) {
-      t = hairOf[i * 2]! * k
+      const p = beardOf ? Math.max(hairOf[i * 2]!, beardOf[i * 2]!) : hairOf[i * 2]!
+      t = p * k
       r += (hc[0] * 0.45 - r) * t
       g += (hc[1] * 0.45 - g) * t
       b += (hc[2] * 0.45 - b) * t
-      shade = 1 - 0.45 * hairOf[i * 2 + 1]! * k
+      shade = 1 - 0.45 * Math.max(hairOf[i * 2 + 1]!, beardOf ? beardOf[i * 2 + 1]! : 0) * k
     }
     // Wrinkles, cavities and occlusion darken (painted shadows: the mesh is too coarse to carry them); the
     // vermilion border reads a little darker (a natural lip line).

@@ -8,7 +8,7 @@ import { eyePatch } from './eye.ts'
 import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
 import { STRAND_STYLES, curlyTexture, isCurly, strandTexture } from './strands.ts'
 import { hairCover, type HairCover } from './hair-cover.ts'
-import { strandTopology, type StrandTopology } from './topology.ts'
+import { strandParts } from './topology.ts'
 
 /** Everything a head shader samples. */
 export interface LookTextures {
@@ -113,7 +113,7 @@ export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): Look
     return st
   }
   t = {
-    skin: composeSkin(bake, a, coverOf(mesh, bake)),
+    skin: composeSkin(bake, a, coversOf(mesh, bake)),
     eye: eyePatch(a.irisColor, seed),
     hair: isCurly(a.hairStyle ?? '')
       ? strands('curly', () => curlyTexture(seed))
@@ -127,20 +127,24 @@ export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): Look
   return t
 }
 
-const covers = new WeakMap<StrandTopology, { origin: string; cover: HairCover }>()
+const covers = new Map<string, HairCover>()
 
-/** The hair cover of a mesh's hair and facial hair (null without), cached with its strand topology. */
-function coverOf(mesh: HeadMesh, bake: SkinBake): HairCover | null {
-  let hair = false
-  for (let t = 0; t < mesh.triangleCount && !hair; t++)
-    hair = mesh.material[t] === MATERIAL.hair || mesh.material[t] === MATERIAL.beard
-  if (!hair) return null
-  const rest = restOf(mesh)
-  const topo = strandTopology(mesh, rest)
-  const origin = bake.origin.join(',')
-  const hit = covers.get(topo)
-  if (hit && hit.origin === origin) return hit.cover
-  const cover = hairCover(mesh, rest, bake.origin, topo)
-  covers.set(topo, { origin, cover })
-  return cover
+/**
+ * The covers of a mesh's hair and of its facial hair (each cached by its part: a hairstyle's cover is computed
+ * once whatever beard comes with it).
+ */
+function coversOf(mesh: HeadMesh, bake: SkinBake): HairCover[] {
+  const out: HairCover[] = []
+  for (const p of strandParts(mesh, restOf(mesh))) {
+    if (p.material !== MATERIAL.hair && p.material !== MATERIAL.beard) continue
+    const key = `${bake.origin.join(',')}#${p.key}`
+    let c = covers.get(key)
+    if (!c) {
+      c = hairCover(p.mesh, p.rest, bake.origin, p.topo)
+      if (covers.size >= 16) covers.delete(covers.keys().next().value!)
+      covers.set(key, c)
+    }
+    out.push(c)
+  }
+  return out
 }

@@ -23,8 +23,7 @@ export interface StrandTopology {
   t: Float32Array
 }
 
-/** Last results by content key (the geometry may rebuild its arrays per render). */
-const cache = new Map<string, StrandTopology>()
+/** Merged results kept (by their parts' keys). */
 const MAX_CACHED = 8
 
 /**
@@ -60,11 +59,96 @@ function find(parent: Int32Array, a: number): number {
   return a
 }
 
-/** The strand topology of `mesh` (rest positions `rest`), cached per index array. */
+/** A strand material's part of a mesh: its vertex range and its topology over that range. */
+export interface StrandPart {
+  material: number
+  /** First vertex of the range; the arrays of `topo` are indexed from it. */
+  first: number
+  topo: StrandTopology
+  /** Content key of the part (equal parts, equal keys), and the part as a small mesh of its own. */
+  key: string
+  mesh: HeadMesh
+  rest: Float32Array
+}
+
+const partCache = new Map<string, StrandTopology>()
+const merged = new Map<string, StrandTopology>()
+const MAX_PARTS = 24
+
+/**
+ * The strand parts of `mesh` (one per strand material present), each computed once per distinct part: a hairstyle
+ * is analysed once whatever brows, lashes or beard come with it. Assumes each material's vertices are one range
+ * (the geometry concatenates parts).
+ */
+export function strandParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
+  const parts: StrandPart[] = []
+  for (const m of STRANDY) {
+    let lo = Infinity,
+      hi = -1,
+      n = 0
+    for (let t = 0; t < mesh.triangleCount; t++) {
+      if (mesh.material[t] !== m) continue
+      n++
+      for (let k = 0; k < 3; k++) {
+        const v = mesh.indices[t * 3 + k]!
+        if (v < lo) lo = v
+        if (v > hi) hi = v
+      }
+    }
+    if (!n) continue
+    const indices = new Uint32Array(n * 3)
+    let j = 0
+    for (let t = 0; t < mesh.triangleCount; t++) {
+      if (mesh.material[t] !== m) continue
+      for (let k = 0; k < 3; k++) indices[j++] = mesh.indices[t * 3 + k]! - lo
+    }
+    const V = hi - lo + 1
+    const sub: HeadMesh = {
+      positions: rest.subarray(lo * 3, (hi + 1) * 3),
+      normals: mesh.normals.subarray(lo * 3, (hi + 1) * 3),
+      uvs: mesh.uvs.subarray(lo * 2, (hi + 1) * 2),
+      indices,
+      material: new Uint8Array(n).fill(m),
+      masks: mesh.masks,
+      vertexCount: V,
+      triangleCount: n,
+    }
+    const subRest = rest.subarray(lo * 3, (hi + 1) * 3)
+    const key = contentKey(sub, subRest)
+    let topo = partCache.get(key)
+    if (!topo) {
+      topo = computeTopology(sub, subRest)
+      if (partCache.size >= MAX_PARTS) partCache.delete(partCache.keys().next().value!)
+      partCache.set(key, topo)
+    }
+    parts.push({ material: m, first: lo, topo, key, mesh: sub, rest: subRest })
+  }
+  return parts
+}
+
+/** The strand topology of `mesh` (rest positions `rest`): its parts' topologies in one set of arrays. */
 export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopology {
-  const key = contentKey(mesh, rest)
-  const hit = cache.get(key)
-  if (hit) return hit
+  const parts = strandParts(mesh, rest)
+  const key = `${mesh.vertexCount}|${parts.map((p) => `${p.first}:${p.key}`).join('|')}`
+  let topo = merged.get(key)
+  if (topo) return topo
+  topo = {
+    border: new Float32Array(mesh.vertexCount).fill(1),
+    s: new Float32Array(mesh.vertexCount),
+    t: new Float32Array(mesh.vertexCount),
+  }
+  for (const p of parts) {
+    topo.border.set(p.topo.border, p.first)
+    topo.s.set(p.topo.s, p.first)
+    topo.t.set(p.topo.t, p.first)
+  }
+  if (merged.size >= MAX_CACHED) merged.delete(merged.keys().next().value!)
+  merged.set(key, topo)
+  return topo
+}
+
+/** The topology of a mesh's strand triangles (see the module comment); not cached. */
+function computeTopology(mesh: HeadMesh, rest: Float32Array): StrandTopology {
   const V = mesh.vertexCount
   const weld = new Int32Array(V).fill(-1)
   const ids = new Map<number, number>()
@@ -111,8 +195,6 @@ export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopolo
     t: new Float32Array(V),
   }
   stripCoords(topo, weld, parent, rest, stripy)
-  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!)
-  cache.set(key, topo)
   return topo
 }
 
