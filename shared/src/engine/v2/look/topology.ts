@@ -72,6 +72,7 @@ export interface StrandPart {
 }
 
 const partCache = new Map<string, StrandTopology>()
+const topoByRest = new WeakMap<Float32Array, StrandTopology>()
 const merged = new Map<string, StrandTopology>()
 const MAX_PARTS = 24
 
@@ -81,6 +82,17 @@ const MAX_PARTS = 24
  * (the geometry concatenates parts).
  */
 export function strandParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
+  // A real rest array is made once per set of parts by the geometry: its identity names the set.
+  const known = rest !== mesh.positions ? partsByRest.get(rest) : undefined
+  if (known && known.triangles === mesh.triangleCount) return known.parts
+  const parts = findParts(mesh, rest)
+  if (rest !== mesh.positions) partsByRest.set(rest, { triangles: mesh.triangleCount, parts })
+  return parts
+}
+
+const partsByRest = new WeakMap<Float32Array, { triangles: number; parts: StrandPart[] }>()
+
+function findParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
   const parts: StrandPart[] = []
   for (const m of STRANDY) {
     let lo = Infinity,
@@ -128,6 +140,8 @@ export function strandParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
 
 /** The strand topology of `mesh` (rest positions `rest`): its parts' topologies in one set of arrays. */
 export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopology {
+  const known = rest !== mesh.positions ? topoByRest.get(rest) : undefined
+  if (known && known.border.length === mesh.vertexCount) return known
   const parts = strandParts(mesh, rest)
   const key = `${mesh.vertexCount}|${parts.map((p) => `${p.first}:${p.key}`).join('|')}`
   let topo = merged.get(key)
@@ -144,6 +158,7 @@ export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopolo
   }
   if (merged.size >= MAX_CACHED) merged.delete(merged.keys().next().value!)
   merged.set(key, topo)
+  if (rest !== mesh.positions) topoByRest.set(rest, topo)
   return topo
 }
 
