@@ -12,7 +12,7 @@ import { KEY, SURFACE, lightVertex } from './lights.ts'
 import { SKIN_COARSE, SKIN_FINE, restOf } from './skin.ts'
 import { hash2 } from './noise.ts'
 import { STRAND_H, STRAND_STYLES, STRAND_W } from './strands.ts'
-import type { LookTextures } from './textures.ts'
+import { COARSE_SAMPLE_CM, type LookTextures } from './textures.ts'
 import { strandTopology, type StrandTopology } from './topology.ts'
 import type { UvGrid } from './uv-bake.ts'
 
@@ -71,14 +71,21 @@ function sampleGrid(tex: Float32Array, g: UvGrid, u: number, v: number): void {
   }
 }
 
-/** Nearest-texel sample of a 4-channel grid texture (used when a sample spans about a texel or more). */
-function nearestGrid(tex: Float32Array, g: UvGrid, u: number, v: number): void {
+/**
+ * Nearest-texel sample of a 4-channel grid texture (used when a sample spans about a texel or more); `even`: only
+ * even texels hold values (a half-resolution composition).
+ */
+function nearestGrid(tex: Float32Array, g: UvGrid, u: number, v: number, even = false): void {
   const W = g.width,
     H = g.height
   let x = Math.floor(((u - g.u0) / (g.u1 - g.u0)) * W)
   let y = Math.floor(((v - g.v0) / (g.v1 - g.v0)) * H)
   x = x < 0 ? 0 : x >= W ? W - 1 : x
   y = y < 0 ? 0 : y >= H ? H - 1 : y
+  if (even) {
+    x &= ~1
+    y &= ~1
+  }
   const o = (x + y * W) * 4
   sample[0] = tex[o]!
   sample[1] = tex[o + 1]!
@@ -118,9 +125,6 @@ function detail(): Float32Array {
   }
   return (detailTile = t)
 }
-
-/** Fine-grid texel size on the face (cm): finer samples than this get bilinear filtering. */
-const BILINEAR_BELOW_CM = 0.1
 
 /** The head Shader. Create once, then `prepare` it for each draw. */
 export class HeadShader implements Shader {
@@ -173,7 +177,7 @@ export class HeadShader implements Shader {
     const m = view.viewProj
     this.viewProj = m
     this.sampleCm = view.sampleCm
-    this.bilinear = !(view.sampleCm >= BILINEAR_BELOW_CM)
+    this.bilinear = !(view.sampleCm >= COARSE_SAMPLE_CM) && tex.skin.fineStep === 1
     // Small renders: fine hair would vanish between samples, so lash lines and brows are drawn fuller.
     this.coarse = smooth(0.05, 0.14, view.sampleCm)
     const P = mesh.positions
@@ -366,7 +370,7 @@ export class HeadShader implements Shader {
       if (this.bilinear) {
         if (inFine) sampleGrid(tex.skin.fine, fine, u, v)
         else sampleGrid(tex.skin.coarse, SKIN_COARSE, u, v)
-      } else if (inFine) nearestGrid(tex.skin.fine, fine, u, v)
+      } else if (inFine) nearestGrid(tex.skin.fine, fine, u, v, tex.skin.fineStep === 2)
       else nearestGrid(tex.skin.coarse, SKIN_COARSE, u, v)
       r = sample[0]!
       g = sample[1]!

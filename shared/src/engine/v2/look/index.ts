@@ -9,7 +9,7 @@ import { rasterize } from '../../../render/rasterize.ts'
 import type { RenderTarget } from '../../../render/target.ts'
 import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from '../mesh-types.ts'
 import { HeadShader } from './head-shader.ts'
-import { skinBakeFor, texturesFor } from './textures.ts'
+import { COARSE_SAMPLE_CM, skinBakeFor, texturesFor } from './textures.ts'
 
 export { HeadShader } from './head-shader.ts'
 export { appearanceKey, skinBakeFor, texturesFor, type LookTextures } from './textures.ts'
@@ -33,7 +33,7 @@ export function createHeadShader(
   view: HeadView
 ): HeadShader {
   const bake = skinBakeFor(mesh)
-  const tex = texturesFor(bake, appearance, mesh)
+  const tex = texturesFor(bake, appearance, mesh, view.sampleCm >= COARSE_SAMPLE_CM)
   shared.restCentre = [
     bake.origin[0] + HAIR_AXIS[0],
     bake.origin[1] + HAIR_AXIS[1],

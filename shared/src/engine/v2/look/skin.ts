@@ -43,6 +43,8 @@ export interface SkinBake {
 export interface SkinTexture {
   fine: Float32Array
   coarse: Float32Array
+  /** 1, or 2 when only even texels of the fine grid were composed (small renders sample those alone). */
+  fineStep: 1 | 2
 }
 
 /** Rest positions of a mesh (its `rest` if the geometry provides one, else its positions). */
@@ -128,7 +130,12 @@ const base = new Float32Array(3)
  * Composes the skin texture of an appearance from a bake and the covers of its hair and facial hair (hair first).
  * A few ms (about 170k texels).
  */
-export function composeSkin(bake: SkinBake, a: Appearance, covers: HairCover[]): SkinTexture {
+export function composeSkin(
+  bake: SkinBake,
+  a: Appearance,
+  covers: HairCover[],
+  fineStep: 1 | 2 = 1
+): SkinTexture {
   skinAlbedo(a.skinTone, a.undertone, base)
   const style = a.beardStyle ?? 'none'
   const layers = covers.map((c) => coverLayers(bake, c))
@@ -140,8 +147,10 @@ export function composeSkin(bake: SkinBake, a: Appearance, covers: HairCover[]):
       a,
       beardRegion(bake, style, 'fine'),
       pick(0, 'fine'),
-      pick(1, 'fine')
+      pick(1, 'fine'),
+      fineStep === 2 ? SKIN_FINE.width : 0
     ),
+    fineStep,
     coarse: composeGrid(
       bake.coarse,
       bake.coarseCovered,
@@ -210,7 +219,9 @@ function composeGrid(
   a: Appearance,
   regionOf: Uint8Array,
   hairOf: Uint8Array | null,
-  beardOf: Uint8Array | null
+  beardOf: Uint8Array | null,
+  /** Grid width when only even texels are wanted (0: all). */
+  evenOf = 0
 ): Float32Array {
   const n = layers.length / LAYER_COUNT
   const out = new Float32Array(n * 4)
@@ -247,6 +258,7 @@ function composeGrid(
     lipG = ng + (sg - ng) * stick,
     lipB = nb + (sb - nb) * stick
   for (let i = 0; i < n; i++) {
+    if (evenOf && ((i % evenOf) & 1 || Math.floor(i / evenOf) & 1)) continue
     const o = i * LAYER_COUNT
     const o4 = i * 4
     if (!covered[i]) {

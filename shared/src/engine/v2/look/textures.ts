@@ -96,14 +96,27 @@ export function skinBakeFor(mesh: HeadMesh): SkinBake {
   return b
 }
 
-/** The textures of an appearance on a bake, for `mesh` (its hair) (cached; a few ms when new). */
-export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): LookTextures {
+/** Sample spacing (cm) from which renders use nearest skin texels and a half-resolution skin texture. */
+export const COARSE_SAMPLE_CM = 0.1
+
+/**
+ * The textures of an appearance on a bake, for `mesh` (its hair) (cached; a few ms when new). `half`: a small
+ * render, which samples only even texels of the fine skin grid (a full texture serves it too).
+ */
+export function texturesFor(
+  bake: SkinBake,
+  a: Appearance,
+  mesh: HeadMesh,
+  half = false
+): LookTextures {
   const key = `${bake.origin.join(',')}#${appearanceKey(a)}`
-  let t = textureCache.get(key)
-  if (t) {
-    textureCache.delete(key) // refresh its LRU position
-    textureCache.set(key, t)
-    return t
+  for (const k of half ? [key, `${key}#half`] : [key]) {
+    const t = textureCache.get(k)
+    if (t) {
+      textureCache.delete(k) // refresh its LRU position
+      textureCache.set(k, t)
+      return t
+    }
   }
   const seed = a.seed | 0
   const strands = (kind: string, build: () => Float32Array) => {
@@ -112,8 +125,8 @@ export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): Look
     if (!st) strandCache.set(k, (st = build()))
     return st
   }
-  t = {
-    skin: composeSkin(bake, a, coversOf(mesh, bake)),
+  const t: LookTextures = {
+    skin: composeSkin(bake, a, coversOf(mesh, bake), half ? 2 : 1),
     eye: eyePatch(a.irisColor, seed),
     hair: isCurly(a.hairStyle ?? '')
       ? strands('curly', () => curlyTexture(seed))
@@ -123,7 +136,7 @@ export function texturesFor(bake: SkinBake, a: Appearance, mesh: HeadMesh): Look
     lash: strands('lash', () => strandTexture(STRAND_STYLES.lash, seed + 2)),
   }
   if (textureCache.size >= MAX_CACHED) textureCache.delete(textureCache.keys().next().value!)
-  textureCache.set(key, t)
+  textureCache.set(half ? `${key}#half` : key, t)
   return t
 }
 
