@@ -450,8 +450,11 @@ export class HeadShader implements Shader {
     } else if (mat === MATERIAL.glassesLens) {
       const tint = a.lensTint
       if (tint < 0.05 && sp < 0.35) return false // a clear lens only shows its glint
-      r = g = bl = 0.02 * (1 - tint)
-      s = sp * 0.6
+      // A tinted lens: dark glass (a little blue-green), a soft reflection of the key light.
+      r = 0.012 * (1 - tint) + 0.004
+      g = 0.014 * (1 - tint) + 0.005
+      bl = 0.016 * (1 - tint) + 0.006
+      s = sp * 0.25
     } else {
       r = FRAME[0]
       g = FRAME[1]

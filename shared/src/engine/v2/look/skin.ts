@@ -290,9 +290,9 @@ function composeGrid(
     // Freckles and age spots: darker, browner dots from the cell field.
     const s = layers[o + LAYER.spot]! * k
     t = freckle * smoothstep01(0.72, 0.9, s) * 0.4 + spots * smoothstep01(0.85, 0.95, s) * 0.35
-    r *= 1 - 0.55 * t
-    g *= 1 - 0.65 * t
-    b *= 1 - 0.75 * t
+    r *= 1 - 0.3 * t // tan, not grey: freckles are pigment
+    g *= 1 - 0.5 * t
+    b *= 1 - 0.7 * t
     t = lips * lipAmt
     r += (lipR - r) * t
     g += (lipG - g) * t
