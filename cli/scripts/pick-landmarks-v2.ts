@@ -1,5 +1,5 @@
 /**
- * @file One-off tool that picks the v2 head's landmark vertices: renders plausible characters (seeds 1001-1032,
+ * @file One-off tool that picks the v2 head's landmark vertices: renders plausible characters (seeds 1001-1096,
  * disjoint from the eval's 1-300) front-on at 256 px with the look layer's shader, runs the face pipeline's
  * FaceMesh -> 68 iBUG points, and for each point chooses the skin vertex whose projection lies nearest on
  * average (error / inter-ocular distance; vertices on the front of the head only). Writes
@@ -14,7 +14,7 @@ import { nodeModelSource } from '../src/commands/detect.ts'
 import { engineV2, lookShader } from '../src/engine-v2.ts'
 
 const SIZE = 256
-const COUNT = 32
+const COUNT = 96
 const root = new URL('../../', import.meta.url)
 const engine = engineV2()
 const assets = engine.assets
