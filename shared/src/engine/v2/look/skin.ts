@@ -274,9 +274,11 @@ function composeGrid(
     const pore = (poreL - 0.5) * 2
     const lips = layers[o + LAYER.lips]! * k
     const beardL = layers[o + LAYER.beard]! * k
-    let r = base[0]! * (1 + 0.07 * mottle + 0.035 * pore)
-    let g = base[1]! * (1 + 0.05 * mottle + 0.035 * pore)
-    let b = base[2]! * (1 + 0.04 * mottle + 0.035 * pore)
+    // Uneven tone grows with age; older skin is a little duller and more sallow.
+    const m = mottle * (1 + 0.9 * age)
+    let r = base[0]! * (1 + 0.07 * m + 0.035 * pore) * (1 - 0.05 * age)
+    let g = base[1]! * (1 + 0.05 * m + 0.035 * pore) * (1 - 0.06 * age)
+    let b = base[2]! * (1 + 0.04 * m + 0.035 * pore) * (1 - 0.1 * age)
     // Redness (thin skin over blood: nose, cheeks, ears) and the cheek blush.
     let t = layers[o + LAYER.red]! * k * red + layers[o + LAYER.cheek]! * k * blush
     r *= 1 + 0.12 * t
