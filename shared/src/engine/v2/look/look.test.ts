@@ -114,7 +114,8 @@ describe('head shader', () => {
       }
     }
     for (const m of [MATERIAL.hair, MATERIAL.brow]) {
-      const [keep, drop] = kept[m]!
+      const keep = kept[m]![0]!
+      const drop = kept[m]![1]!
       expect(keep).toBeGreaterThan(0)
       expect(drop).toBeGreaterThan(0) // some fragments are discarded...
       expect(keep).toBeGreaterThan(drop * 0.5) // ...but the surface stays mostly covered
