@@ -7,7 +7,7 @@
  */
 import type { HeadAssets } from './assets.ts'
 import { EYE_IRIS_UV } from './head-mesh.ts'
-import { IBUG68_BASE_VERTICES } from './landmark-vertices.ts'
+import { IBUG68_POINTS } from './landmark-vertices.ts'
 import type { HeadMesh, HeadView } from './mesh-types.ts'
 
 /** Landmarks in pixels of an image of the requested size (same shape as v1's CharacterLandmarks). */
@@ -22,8 +22,11 @@ export interface CharacterLandmarksV2 {
 
 /** Where each landmark lives, resolved once per asset pack. */
 export interface LandmarkRigV2 {
-  /** Morph vertex of each iBUG point. */
+  /** Main morph vertex of each iBUG point (a), the second one (b) and b's weight: the point is
+   * (1 - w) x a + w x b. */
   ibug: Uint32Array
+  ibugB: Uint32Array
+  ibugW: Float32Array
   /** Skin render vertex of each iBUG point (for its normal). */
   render: Uint32Array
   /** Morph vertices of ear tip R, ear tip L, ear lobe R, ear lobe L, nose tip. */
@@ -34,7 +37,9 @@ export interface LandmarkRigV2 {
 
 /** Resolves landmark vertices for an asset pack. */
 export function buildLandmarkRigV2(assets: HeadAssets): LandmarkRigV2 {
-  const ibug = Uint32Array.from(IBUG68_BASE_VERTICES, (b) => assets.morphOf(b))
+  const ibug = Uint32Array.from(IBUG68_POINTS, ([a]) => assets.morphOf(a))
+  const ibugB = Uint32Array.from(IBUG68_POINTS, ([, b]) => assets.morphOf(b))
+  const ibugW = Float32Array.from(IBUG68_POINTS, ([, , w]) => w)
   const firstRender = new Map<number, number>()
   assets.skin.pointOf.forEach((p, i) => {
     if (!firstRender.has(p)) firstRender.set(p, i)
@@ -81,7 +86,14 @@ export function buildLandmarkRigV2(assets: HeadAssets): LandmarkRigV2 {
   }
   const xOf = (point: number) => R[eyes.refs[point * 3]! * 3]! // the point's first reference vertex tells the side
   pupils.sort((a, b) => xOf(a) - xOf(b))
-  return { ibug, render, extras: Int32ToU32(extras), pupils: [pupils[0]!, pupils[1]!] }
+  return {
+    ibug,
+    ibugB,
+    ibugW,
+    render,
+    extras: Int32ToU32(extras),
+    pupils: [pupils[0]!, pupils[1]!],
+  }
 }
 
 function Int32ToU32(a: number[]): Uint32Array {
@@ -116,9 +128,11 @@ export function computeLandmarksV2(
   const [ex, ey, ez] = view.eye
   for (let k = 0; k < 68; k++) {
     const p = rig.ibug[k]! * 3
-    const x = pos[p]!,
-      y = pos[p + 1]!,
-      z = pos[p + 2]!
+    const q = rig.ibugB[k]! * 3
+    const w = rig.ibugW[k]!
+    const x = (1 - w) * pos[p]! + w * pos[q]!,
+      y = (1 - w) * pos[p + 1]! + w * pos[q + 1]!,
+      z = (1 - w) * pos[p + 2]! + w * pos[q + 2]!
     toPx(x, y, z, tmp)
     ibug68[k * 2] = tmp[0]!
     ibug68[k * 2 + 1] = tmp[1]!
