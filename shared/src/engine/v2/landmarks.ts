@@ -20,6 +20,10 @@ export interface CharacterLandmarksV2 {
   named: Record<string, [x: number, y: number]>
 }
 
+/** The vertical axis landmarks face out from lies this far behind the model origin (cm): the face's centre
+ * of curvature is behind the ears' line. */
+const RADIAL_CENTRE_BACK = 2
+
 /** Where each landmark lives, resolved once per asset pack. */
 export interface LandmarkRigV2 {
   /** Main morph vertex of each iBUG point (a), the second one (b) and b's weight: the point is
@@ -46,14 +50,15 @@ export function buildLandmarkRigV2(assets: HeadAssets): LandmarkRigV2 {
   })
   const render = Uint32Array.from(ibug, (m) => firstRender.get(m)!)
   const R = assets.rest
-  // Ears: skin points beyond the cheeks (|x| > 6.2 cm) between the brow and the jaw, behind the eyes.
+  // Ears: skin points that stand out beyond the skull's side (|x| > 7.6 cm; the head is ~7.5 cm half wide
+  // at the temples) between the brow and the jaw, around the ear line (-4 < z < 1.5 cm).
   const extras = [-1, -1, -1, -1, -1]
   const best = [-Infinity, -Infinity, Infinity, Infinity, -Infinity]
   for (const p of firstRender.keys()) {
     const x = R[p * 3]!,
       y = R[p * 3 + 1]!,
       z = R[p * 3 + 2]!
-    if (Math.abs(x) > 6.2 && y > -9 && y < 6 && z > -4 && z < 6) {
+    if (Math.abs(x) > 7.6 && y > -7 && y < 4 && z > -4 && z < 1.5) {
       const side = x < 0 ? 0 : 1
       if (y > best[side]!) {
         best[side] = y
@@ -125,7 +130,7 @@ export function computeLandmarksV2(
   const tmp = [0, 0]
   const ibug68 = new Float32Array(136)
   const visible = new Uint8Array(68)
-  const [ex, ey, ez] = view.eye
+  const [ex, , ez] = view.eye
   for (let k = 0; k < 68; k++) {
     const p = rig.ibug[k]! * 3
     const q = rig.ibugB[k]! * 3
@@ -136,10 +141,16 @@ export function computeLandmarksV2(
     toPx(x, y, z, tmp)
     ibug68[k * 2] = tmp[0]!
     ibug68[k * 2 + 1] = tmp[1]!
-    const r = rig.render[k]! * 3
-    const n = mesh.normals
-    const facing = n[r]! * (ex - x) + n[r + 1]! * (ey - y) + n[r + 2]! * (ez - z)
-    visible[k] = k <= 16 || facing > 0 ? 1 : 0
+    // Facing by the HORIZONTAL direction from the head's vertical axis (x = z = 0) to the point, not the vertex
+    // normal: landmarks sit on creases (lid margins, the lip line) where normals point into the crease, and
+    // iBUG marks points hidden only when the head turns them away.
+    const rx = x,
+      rz = z + RADIAL_CENTRE_BACK
+    const cx = ex - x,
+      cz = ez - z
+    const facing =
+      (rx * cx + rz * cz) / (Math.sqrt(rx * rx + rz * rz) * Math.sqrt(cx * cx + cz * cz) || 1)
+    visible[k] = k <= 16 || facing > 0.1 ? 1 : 0
   }
   const named: Record<string, [number, number]> = {}
   const at = (P: Float32Array, i: number): [number, number] => {
