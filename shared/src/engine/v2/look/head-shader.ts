@@ -432,9 +432,9 @@ export class HeadShader implements Shader {
       const shade = st[o]!
       // The highlight takes some of the hair's colour (light passes through the fibre before reflecting).
       const hs = (sp * HAIR_SPEC * (0.5 + shade * 0.5)) / (Math.max(c[0], c[1], c[2]) + 0.02)
-      out[0] = c[0] * shade * lr + hs * (0.4 * c[0] + 0.6 * Math.max(c[0], c[1], c[2]))
-      out[1] = c[1] * shade * lg + hs * (0.4 * c[1] + 0.6 * Math.max(c[0], c[1], c[2]))
-      out[2] = c[2] * shade * lb + hs * (0.4 * c[2] + 0.6 * Math.max(c[0], c[1], c[2]))
+      out[0] = shoulder(c[0] * shade * lr + hs * (0.4 * c[0] + 0.6 * Math.max(c[0], c[1], c[2])))
+      out[1] = shoulder(c[1] * shade * lg + hs * (0.4 * c[1] + 0.6 * Math.max(c[0], c[1], c[2])))
+      out[2] = shoulder(c[2] * shade * lb + hs * (0.4 * c[2] + 0.6 * Math.max(c[0], c[1], c[2])))
       out[3] = 1
       return true
     } else if (mat === MATERIAL.teeth) {
@@ -461,9 +461,9 @@ export class HeadShader implements Shader {
       bl = FRAME[2]
       s = sp * 0.5
     }
-    out[0] = r * lr + s
-    out[1] = g * lg + s
-    out[2] = bl * lb + s
+    out[0] = shoulder(r * lr + s)
+    out[1] = shoulder(g * lg + s)
+    out[2] = shoulder(bl * lb + s)
     out[3] = 1
     return true
   }
@@ -536,6 +536,14 @@ export class HeadShader implements Shader {
     return 2.5 * h + 0.05 * soft
   }
 }
+
+/**
+ * A soft shoulder above SHOULDER (linear light): values roll off toward 1 instead of clipping, so very light
+ * skin in the key light keeps its colour instead of burning to white (and highlights keep a gradient).
+ */
+const SHOULDER = 0.7
+const shoulder = (x: number) =>
+  x <= SHOULDER ? x : SHOULDER + (x - SHOULDER) / (1 + (x - SHOULDER) / (1 - SHOULDER))
 
 /** No triangle uses this vertex. */
 const NONE = 255
