@@ -23,7 +23,8 @@ export interface LookTextures {
   lash: Float32Array
 }
 
-const MAX_CACHED = 12
+/** Appearances kept: each holds ~3 MB of textures (the fine skin grid is 272x616 x 4 floats). */
+const MAX_CACHED = 6
 const textureCache = new Map<string, LookTextures>()
 const bakeCache = new Map<string, SkinBake>()
 /** Strand textures depend only on their kind and the seed (kept for the session: a few per seed, 64 KB each). */
