@@ -180,10 +180,12 @@ export function glassesParts(
     const s = rim[2]!
     const x0 = rim[0]! + s * fr.rx
     const y0 = rim[1]! + fr.ry * 0.5
-    const xh = s * Math.max(Math.abs(x0), Math.abs(ear[0]!) + 0.35)
-    const zh = z0 - 0.8
-    const x1 = s * (Math.abs(ear[0]!) + 0.25)
-    const y1 = ear[1]! - 0.3
+    // The ear tip is the ear's outermost point; the side of the head is ~0.6 cm further in.
+    const side = Math.abs(ear[0]!) - 0.6
+    const xh = s * Math.max(Math.abs(x0) + 0.1, side)
+    const zh = z0 - 1.5
+    const x1 = s * side
+    const y1 = ear[1]! + 0.4
     const z1 = ear[2]!
     const strip = (xa: number, ya: number, za: number, xb: number, yb: number, zb: number) => {
       const a0 = add(xa, ya, za, s, 0, 0),

@@ -171,9 +171,9 @@ export function validateCharacterV2(input: unknown): Character {
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)
 /** Standard deviation of a face slider draw, as a fraction of its safe half-range (the ranges are safe with
- * every slider at an end at once, so the prior may use most of them: 0.5 gave render_cluster_cos 0.49, 0.8
- * gave 0.47 on `eval engine2 --quick`). */
-const FACE_SPREAD = 0.8
+ * every slider at an end at once, so the prior may use all of them: sd 0.5 gave render_cluster_cos 0.49 on
+ * `eval engine2 --quick`, 0.8 gave 0.464 and 1.0 0.458 on the full eval). */
+const FACE_SPREAD = 1.0
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
 /** Normalised age slider value for an age in years (11-90). */
