@@ -177,7 +177,14 @@ export class HeadShader implements Shader {
     const m = view.viewProj
     this.viewProj = m
     this.sampleCm = view.sampleCm
-    this.bilinear = !(view.sampleCm >= COARSE_SAMPLE_CM) && tex.skin.fineStep === 1
+    // Small renders read only the even texels of the fine grid, from a full or a half composition alike (same
+    // values there), so the bytes never depend on which texture happened to be cached.
+    this.bilinear = !(view.sampleCm >= COARSE_SAMPLE_CM)
+    if (this.bilinear && tex.skin.fineStep !== 1) {
+      throw new Error(
+        'A close-up needs the full skin texture; get it with texturesFor(..., half = false).'
+      )
+    }
     // Small renders: fine hair would vanish between samples, so lash lines and brows are drawn fuller.
     this.coarse = smooth(0.05, 0.14, view.sampleCm)
     const P = mesh.positions
@@ -370,7 +377,7 @@ export class HeadShader implements Shader {
       if (this.bilinear) {
         if (inFine) sampleGrid(tex.skin.fine, fine, u, v)
         else sampleGrid(tex.skin.coarse, SKIN_COARSE, u, v)
-      } else if (inFine) nearestGrid(tex.skin.fine, fine, u, v, tex.skin.fineStep === 2)
+      } else if (inFine) nearestGrid(tex.skin.fine, fine, u, v, true)
       else nearestGrid(tex.skin.coarse, SKIN_COARSE, u, v)
       r = sample[0]!
       g = sample[1]!

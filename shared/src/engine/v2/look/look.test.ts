@@ -180,6 +180,13 @@ describe('head shader', () => {
     }
   })
 
+  it('renders the same bytes whether a small render finds a half or a full skin texture cached', () => {
+    const look = sampleAppearance({ seed: 901, skinTone: 0.37 })
+    const cold = render(look).image.data // composes the half texture
+    texturesFor(skinBakeFor(head), look, head) // now the full one is cached too, and is preferred
+    expect(hashBytes(render(look).image.data)).toBe(hashBytes(cold))
+  })
+
   it('draws nothing it should not: triangles outside the view write no pixels', () => {
     const shader = createHeadShader(head, sampleAppearance(), frontView([0, 100, 9.3], 128))
     const target = createTarget(128, 128)
