@@ -4,11 +4,13 @@ import { faceBench } from './face.ts'
 import { apiBench } from './api.ts'
 import { pwaBench } from './pwa.ts'
 import { engineBench } from './engine.ts'
+import { engine2Bench } from './engine2.ts'
 import { refineBench } from './refine.ts'
 
 export const BENCH_SUITES: readonly Suite[] = [
   apiBench,
   engineBench,
+  engine2Bench,
   faceBench,
   pwaBench,
   refineBench,

@@ -4,6 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decodePng } from '@facecraft/shared/image'
 import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
+import {
+  createCharacterV2,
+  encodeShareCodeV2,
+  randomPlausibleCharacter,
+} from '@facecraft/shared/rig-v2'
 import { describe, expect, it, vi } from 'vitest'
 import { UsageError } from '../command.ts'
 import { renderCommand } from './render.ts'
@@ -39,6 +44,30 @@ describe('facecraft render', () => {
     expect([png.width, png.height]).toEqual([64, 64]) // 2 x 2 grid for 3 cells
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true)
   })
+
+  it(
+    'renders engine v2: plausible random, fc2 and fc1 codes, v1 and v2 JSON, sheets',
+    { timeout: 120_000 },
+    async () => {
+      const out = join(dir, 'v2.png')
+      const opt = ['--engine', '2', '--size', '48', '--background', '#ffffff', '--out', out]
+      expect(await run('--random', '3', ...opt)).toBe(0)
+      const png = decodePng(readFileSync(out))
+      expect([png.width, png.height]).toEqual([48, 48])
+      expect(await run('--code', encodeShareCodeV2(randomPlausibleCharacter(2)), ...opt)).toBe(0)
+      expect(await run('--code', encodeShareCode(createCharacter()), ...opt)).toBe(0)
+      const file = join(dir, 'v2.json')
+      writeFileSync(file, JSON.stringify(createCharacterV2()))
+      expect(await run('--params', file, ...opt)).toBe(0)
+      writeFileSync(file, JSON.stringify(createCharacter()))
+      expect(await run('--params', file, ...opt)).toBe(0)
+      writeFileSync(file, JSON.stringify({ ...createCharacterV2(), styles: {} }))
+      await expect(run('--params', file, ...opt)).rejects.toThrow(/not a valid rig v2 character/)
+      await expect(run('--code', 'fc2.AAAA', ...opt)).rejects.toThrow(/bad share code/)
+      expect(await run('--sheet', '2', '--seed', '1', ...opt)).toBe(0)
+      await expect(run('--random', '1', '--engine', '3', '--out', out)).rejects.toThrow(UsageError)
+    }
+  )
 
   it('explains wrong calls', async () => {
     const out = join(dir, 'x.png')

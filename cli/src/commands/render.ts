@@ -12,7 +12,14 @@ import {
   randomCharacter,
   type Character,
 } from '@facecraft/shared/rig'
+import {
+  checkCharacterV2,
+  decodeAnyShareCode,
+  migrateV1,
+  randomPlausibleCharacter,
+} from '@facecraft/shared/rig-v2'
 import { intOption, numberOption, parse } from '../args.ts'
+import { engineV2, lookShader } from '../engine-v2.ts'
 import { UsageError, type Command } from '../command.ts'
 import type { RgbaImage } from '@facecraft/shared/image'
 
@@ -20,6 +27,7 @@ const USAGE = `Usage:
   facecraft render (--random SEED | --params FILE | --code CODE) [--size N] [--yaw DEG]
                    [--background transparent|#rrggbb] --out FILE.png
   facecraft render --sheet N --seed S [--size N] [--background ...] --out FILE.png
+  (add --engine 2 to any of these for engine v2)
 
   --random SEED   a uniformly random character from an integer seed
   --params FILE   a Character JSON file (see 'facecraft rig --json' for the ids)
@@ -28,7 +36,9 @@ const USAGE = `Usage:
   --size N        image size in pixels, 16-2048 (sheet: each cell; default 256)
   --yaw DEG       turn the head, -90 to 90 degrees (+ = nose toward the subject's left)
   --background    'transparent' (default) or a colour like #ffffff
-  --out FILE.png  where to write the PNG`
+  --out FILE.png  where to write the PNG
+  --engine 1|2    engine (default 1). With 2: --random draws a plausible person (rig v2 prior), --code takes
+                  fc2 codes and fc1 codes (migrated), --params takes rig v2 JSON or rig v1 JSON (migrated)`
 
 const OPTIONS = {
   random: { type: 'string' },
@@ -40,6 +50,7 @@ const OPTIONS = {
   yaw: { type: 'string' },
   background: { type: 'string' },
   out: { type: 'string' },
+  engine: { type: 'string' },
 } as const
 
 export const renderCommand: Command = {
@@ -64,19 +75,31 @@ export const renderCommand: Command = {
     }
     if (values.seed !== undefined && !values.sheet)
       throw new UsageError('--seed goes with --sheet.')
+    const version = intOption(values.engine, 'engine', 1, 1, 2)
+    const render: Renderer =
+      version === 2
+        ? (c, o) => engineV2().render(c, o, lookShader)
+        : (c, o) => renderCharacter(c, o)
+    const random = version === 2 ? randomPlausibleCharacter : randomCharacter
     let image: RgbaImage
     if (values.sheet !== undefined) {
       const n = intOption(values.sheet, 'sheet', 16, 1, 64)
       const seed = intOption(values.seed, 'seed', 1, 0, 2 ** 31 - 1)
-      image = contactSheet(n, seed, size, yaw, background)
+      image = contactSheet(n, seed, size, yaw, background, render, random)
     } else {
-      image = renderCharacter(loadCharacter(values), { size, yaw, background })
+      const c = version === 2 ? loadCharacterV2(values) : loadCharacter(values)
+      image = render(c, { size, yaw, background })
     }
     writeFileSync(values.out, encodePng(image))
     console.log(`wrote ${values.out} (${image.width}x${image.height})`)
     return 0
   },
 }
+
+type Renderer = (
+  c: Character,
+  o: { size: number; yaw: number; background: 'transparent' | [number, number, number] }
+) => RgbaImage
 
 function sizeOption(value: string | undefined): number {
   if (value === undefined) return 256
@@ -125,6 +148,38 @@ function loadCharacter(values: { random?: string; params?: string; code?: string
   return json as Character
 }
 
+/** A rig v2 character from --random (plausible prior), --code (fc2, or fc1 migrated) or --params (v2/v1 JSON). */
+function loadCharacterV2(values: { random?: string; params?: string; code?: string }): Character {
+  if (values.random !== undefined)
+    return randomPlausibleCharacter(intOption(values.random, 'random', 0, 0, 2 ** 31 - 1))
+  if (values.code !== undefined) {
+    try {
+      return decodeAnyShareCode(values.code).character
+    } catch (error) {
+      if (error instanceof ShareCodeError) throw new Error(`bad share code: ${error.message}`)
+      throw error
+    }
+  }
+  const file = values.params!
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    throw new Error(`cannot read a Character JSON from '${file}': ${why}`)
+  }
+  const rig = (json as { rig?: unknown } | null)?.rig
+  const issues = rig === 1 ? checkCharacter(json) : checkCharacterV2(json)
+  if (issues.length > 0) {
+    const list = issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n')
+    throw new Error(
+      `'${file}' is not a valid rig v${rig === 1 ? 1 : 2} character (${issues.length} problems):\n${list}\n` +
+        "Fix these fields; 'facecraft rig --json' lists the v1 ids, docs/engine-v2.md the v2 ones."
+    )
+  }
+  return rig === 1 ? migrateV1(json as Character) : (json as Character)
+}
+
 /** Seed of the i-th character of sheet `seed` (documented, so a sheet's cell can be re-rendered alone). */
 export function sheetSeed(seed: number, i: number): number {
   return (seed * 1000 + i) >>> 0
@@ -136,18 +191,16 @@ function contactSheet(
   seed: number,
   cell: number,
   yaw: number,
-  background: 'transparent' | [number, number, number]
+  background: 'transparent' | [number, number, number],
+  render: Renderer,
+  random: (seed: number) => Character
 ): RgbaImage {
   const cols = Math.ceil(Math.sqrt(n))
   const rows = Math.ceil(n / cols)
   const width = cols * cell
   const data = new Uint8ClampedArray(width * rows * cell * 4)
   for (let i = 0; i < n; i++) {
-    const tile = renderCharacter(randomCharacter(sheetSeed(seed, i)), {
-      size: cell,
-      yaw,
-      background,
-    })
+    const tile = render(random(sheetSeed(seed, i)), { size: cell, yaw, background })
     const x0 = (i % cols) * cell
     const y0 = Math.floor(i / cols) * cell
     for (let y = 0; y < cell; y++) {

@@ -2,6 +2,7 @@
 import type { Suite } from '../suite.ts'
 import { apiSecurityEval } from './api-security/index.ts'
 import { engineEval } from './engine.ts'
+import { engine2Eval } from './engine2.ts'
 import { imitatorEval } from './imitator.ts'
 import { likenessEval } from './likeness.ts'
 import { reachEval } from './reach.ts'
@@ -10,6 +11,7 @@ import { verifyEval } from './verify.ts'
 
 export const EVAL_SUITES: readonly Suite[] = [
   engineEval,
+  engine2Eval,
   apiSecurityEval,
   imitatorEval,
   likenessEval,

@@ -1,0 +1,90 @@
+/**
+ * @module cli/bench/engine2 — `facecraft bench engine2`: engine v2's figures (the same keys as `bench engine`
+ * where they mean the same, plus v2's own). Each timed render draws a DIFFERENT plausible character with the
+ * look layer's shader (posing, fitting proxies, baking textures and rasterising all run every time).
+ * - render128_ms / render512_ms: median wall time of one render (one core);
+ * - morph_ms: median time of the sparse morph sum alone with EVERY slider moved off neutral;
+ * - pose_ms: morph + proxies + mesh assembly;
+ * - render*_plain_ms: the same renders with the geometry engine's plain Lambert shader (geometry cost alone);
+ * - triangles: of the default plausible character (seed 1); assets_bytes: brotli size of the head pack.
+ * A suite of its own because suites take no flags yet (`bench engine --engine 2` would be the later form).
+ */
+import {
+  characterWeights,
+  createLambertShader,
+  type ShaderFactory,
+} from '@facecraft/shared/engine-v2'
+import { FACE_SLIDERS_V2, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
+import { assetsBytes, engineV2, lookShader } from '../engine-v2.ts'
+import { median, type Suite } from '../suite.ts'
+
+const round = (x: number) => Math.round(x * 100) / 100
+
+function timeRenders(
+  size: number,
+  runs: number,
+  warmup: number,
+  shader: ShaderFactory | undefined = lookShader
+): { wall: number; cpu: number } {
+  const engine = engineV2()
+  for (let i = 0; i < warmup; i++)
+    engine.render(randomPlausibleCharacter(10_000 + i), { size }, shader)
+  const wall: number[] = []
+  const cpu: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const c = randomPlausibleCharacter(i + 1)
+    const c0 = process.cpuUsage()
+    const t0 = performance.now()
+    engine.render(c, { size }, shader)
+    wall.push(performance.now() - t0)
+    const used = process.cpuUsage(c0)
+    cpu.push((used.user + used.system) / 1000)
+  }
+  return { wall: median(wall), cpu: median(cpu) }
+}
+
+export const engine2Bench: Suite = {
+  name: 'engine2',
+  summary:
+    'engine v2: render time at 128/512 px, morph_ms, pose_ms, triangles, assets_bytes (brotli)',
+  async run({ quick, json }) {
+    const runs = quick ? 8 : 40
+    const log = (s: string) => (json ? process.stderr : process.stdout).write(`${s}\n`)
+    const t0 = performance.now()
+    const engine = engineV2()
+    log(
+      `decoded the head pack in ${Math.round(performance.now() - t0)} ms; timing ${runs} renders per size`
+    )
+    // Morph with every slider off neutral (the worst case of the sparse sum).
+    const morphs: number[] = []
+    const poses: number[] = []
+    for (let i = 0; i < runs * 2; i++) {
+      const c = randomPlausibleCharacter(i + 1)
+      for (const s of FACE_SLIDERS_V2) c.sliders[s.id] = s.low ? (i % 2 ? 0.8 : 0.2) : 0.5
+      const w = characterWeights(c)
+      let t = performance.now()
+      engine.engine.morph(w)
+      morphs.push(performance.now() - t)
+      t = performance.now()
+      engine.pose(c)
+      poses.push(performance.now() - t)
+    }
+    const r128 = timeRenders(128, runs, 3)
+    const r512 = timeRenders(512, Math.max(4, runs >> 2), 2)
+    const p128 = timeRenders(128, runs, 3, createLambertShader)
+    const p512 = timeRenders(512, Math.max(4, runs >> 2), 2, createLambertShader)
+    return {
+      render128_ms: round(r128.wall),
+      render512_ms: round(r512.wall),
+      triangles: engine.pose(randomPlausibleCharacter(1)).triangleCount,
+      assets_bytes: assetsBytes(),
+      morph_ms: round(median(morphs.slice(runs))),
+      pose_ms: round(median(poses.slice(runs))),
+      render128_plain_ms: round(p128.wall),
+      render512_plain_ms: round(p512.wall),
+      render128_cpu_ms: round(r128.cpu),
+      render512_cpu_ms: round(r512.cpu),
+      runs,
+    }
+  },
+}

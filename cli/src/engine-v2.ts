@@ -1,0 +1,52 @@
+/**
+ * @module cli/engine-v2 — engine v2 for Node commands: loads the committed head asset pack once and renders
+ * with the look layer's textured shader (the same code the PWA will run).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { brotliCompressSync, constants } from 'node:zlib'
+import {
+  useHeadPack,
+  type CharacterEngineV2,
+  type ShaderFactory,
+} from '@facecraft/shared/engine-v2'
+import { createHeadShader } from '@facecraft/shared/engine-v2/look'
+
+/** The committed head asset pack. */
+export const HEAD_PACK_URL = new URL('../../shared/assets/head-v2/head-v2.bin', import.meta.url)
+
+let engine: CharacterEngineV2 | null = null
+
+/** The process-wide engine v2 (the pack is read and decoded on first use). */
+export function engineV2(): CharacterEngineV2 {
+  return (engine ??= useHeadPack(new Uint8Array(readFileSync(HEAD_PACK_URL))))
+}
+
+/** The look layer's textured shader, as the geometry engine takes it. */
+export const lookShader: ShaderFactory = createHeadShader as unknown as ShaderFactory
+
+/** Brotli (quality 11) size of everything a phone downloads for engine v2: the head pack. */
+export function assetsBytes(): number {
+  const bytes = readFileSync(HEAD_PACK_URL)
+  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+}
+
+/** The real-photo folder: $FACECRAFT_FACES, else `shared/faces` beside the main checkout; null if absent. */
+export function facesDir(): string | null {
+  if (process.env.FACECRAFT_FACES) return process.env.FACECRAFT_FACES
+  try {
+    const common = execFileSync(
+      'git',
+      ['rev-parse', '--path-format=absolute', '--git-common-dir'],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }
+    ).trim()
+    const dir = join(dirname(dirname(common)), 'shared', 'faces')
+    return existsSync(join(dir, 'index.csv')) ? dir : null
+  } catch {
+    return null
+  }
+}

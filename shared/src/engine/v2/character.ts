@@ -1,0 +1,180 @@
+/**
+ * @module engine/v2/character — from a rig v2 character to what the geometry engine and the look layer take:
+ * target weights (macro tents + face sliders through their safe limits + expressions), the parts to wear, and
+ * the Appearance. Then CharacterEngineV2 renders characters and reports their landmarks.
+ */
+import type { RgbaImage } from '../../image/types.ts'
+import { srgbToLinear } from '../../render/resolve.ts'
+import { evalColors } from '../../rig/eval-colors.ts'
+import type { Character } from '../../rig/schema.ts'
+import { validateCharacterV2 } from '../../rig/v2/character.ts'
+import { faceValue, MIN_AGE, SLIDERS_V2 } from '../../rig/v2/sliders.ts'
+import { BROW_PROXY, HAIR_PROXY, LASH_PROXY } from '../../rig/v2/styles.ts'
+import { fitProxy, type HeadAssets } from './assets.ts'
+import { EngineV2, type HeadParts, type RenderOptionsV2, type ShaderFactory } from './engine.ts'
+import { beardPart, beardSelections, glassesParts } from './generated-parts.ts'
+import {
+  buildLandmarkRigV2,
+  computeLandmarksV2,
+  type CharacterLandmarksV2,
+  type LandmarkRigV2,
+} from './landmarks.ts'
+import { createLambertShader } from './lambert.ts'
+import { macroWeights } from './macro.ts'
+import { buildSkinMasks } from './masks.ts'
+import type { Appearance, HeadMesh, LinearRgb } from './mesh-types.ts'
+import { headView } from './view.ts'
+
+/** Target weights of a character (macro, face, expression), in a fixed order. */
+export function characterWeights(c: Character): Map<string, number> {
+  const s = c.sliders
+  const w = new Map<string, number>(
+    macroWeights({
+      gender: s['who.gender']!,
+      age: MIN_AGE + s['who.age']! * (1 - MIN_AGE),
+      african: s['who.african']!,
+      asian: s['who.asian']!,
+      caucasian: s['who.european']!,
+      muscle: s['who.muscle']!,
+      weight: s['who.weight']!,
+    })
+  )
+  const add = (name: string, v: number) => w.set(name, (w.get(name) ?? 0) + v)
+  for (const def of SLIDERS_V2) {
+    const v = s[def.id]!
+    if (def.kind === 'face') {
+      const m = faceValue(def, v)
+      if (m < 0 && def.low) add(def.low, -m)
+      else if (m > 0) add(def.high!, m)
+    } else if (def.kind === 'expression' && v > 0) {
+      for (const t of def.targets!) add(t, v * def.limit)
+    }
+  }
+  return w
+}
+
+const LIPSTICK: Record<string, readonly [number, number, number]> = {
+  nude: [190, 120, 110],
+  red: [170, 20, 30],
+  'pink-gloss': [220, 100, 140],
+  berry: [120, 30, 60],
+  coral: [230, 100, 80],
+}
+
+const lin = (c: readonly number[]): LinearRgb => [
+  srgbToLinear(c[0]! * 255),
+  srgbToLinear(c[1]! * 255),
+  srgbToLinear(c[2]! * 255),
+]
+
+/** The Appearance of a character (colours linear; see engine/v2/mesh-types). */
+export function characterAppearance(c: Character, seed = 0): Appearance {
+  const col = evalColors(c)
+  const lip = c.styles['makeup.lipstick']!
+  const stick = LIPSTICK[lip]
+  const glasses = c.styles['glasses.style']!
+  return {
+    // Rig tone runs light -> dark; the contract's skinTone runs dark -> light.
+    skinTone: 1 - c.colors['skin.tone']!,
+    undertone: c.colors['skin.undertone']!,
+    age: MIN_AGE + c.sliders['who.age']! * (1 - MIN_AGE),
+    gender: c.sliders['who.gender']!,
+    hairColor: lin(col.hair),
+    browColor: lin(col.brows),
+    beardColor: lin(col.hair),
+    irisColor: lin(col.iris),
+    lipColor: lin(col.lips),
+    lipstick: stick ? 0.85 : 0,
+    lipstickColor: lin((stick ?? [0, 0, 0]).map((v) => v / 255)),
+    freckles: c.colors['skin.freckles']!,
+    blush: col.blushAmount,
+    hairStyle: c.styles['hair.style']!,
+    beardStyle: c.styles['hair.facial']!,
+    lensTint: glasses === 'sunglasses' ? 0.85 : 0,
+    seed: seed >>> 0,
+  }
+}
+
+/** Renders and measures rig v2 characters on one asset pack. */
+export class CharacterEngineV2 {
+  readonly engine: EngineV2
+  readonly rig: LandmarkRigV2
+  private readonly beards: Map<string, Uint32Array>
+
+  constructor(readonly assets: HeadAssets) {
+    this.rig = buildLandmarkRigV2(assets)
+    const masks = buildSkinMasks(assets, this.rig)
+    // Pin the eyeballs (the vertices the eye proxy hangs on): every character looks out of the same place.
+    const eyeRefs = Uint32Array.from(new Set(assets.proxy('eyes').refs)).sort()
+    this.engine = new EngineV2(assets, masks, eyeRefs)
+    this.beards = beardSelections(assets, this.rig, masks)
+  }
+
+  /** The parts a character wears. */
+  parts(c: Character): HeadParts {
+    const facial = c.styles['hair.facial']!
+    const glasses = c.styles['glasses.style']!
+    const st = c.styles
+    return {
+      key: [st['hair.style'], st['brows.style'], st['eyes.lashes'], facial, glasses].join('|'),
+      hair: HAIR_PROXY[c.styles['hair.style']!] ?? null,
+      brow: BROW_PROXY[c.styles['brows.style']!] ?? null,
+      lash: LASH_PROXY[c.styles['eyes.lashes']!] ?? null,
+      extra: (pos) => {
+        const out = []
+        const beard = beardPart(this.assets, pos, facial, this.beards)
+        if (beard) out.push(beard)
+        if (glasses !== 'none') {
+          const eyes = this.eyePoints(pos)
+          const at = (P: Float32Array, i: number) => [P[i * 3]!, P[i * 3 + 1]!, P[i * 3 + 2]!]
+          out.push(
+            ...glassesParts(
+              glasses,
+              at(eyes, this.rig.pupils[0]),
+              at(eyes, this.rig.pupils[1]),
+              at(pos, this.rig.extras[0]!),
+              at(pos, this.rig.extras[1]!)
+            )
+          )
+        }
+        return out
+      },
+    }
+  }
+
+  /** The posed mesh of a (valid) character. */
+  pose(c: Character): HeadMesh {
+    validateCharacterV2(c)
+    return this.engine.pose(characterWeights(c), this.parts(c))
+  }
+
+  /** Renders a character (with the look layer's shader when given, else the plain Lambert shader). */
+  render(
+    c: Character,
+    options: RenderOptionsV2 = {},
+    shade: ShaderFactory = createLambertShader
+  ): RgbaImage {
+    const mesh = this.pose(c)
+    return this.engine.render(mesh, characterAppearance(c), shade, options)
+  }
+
+  /** Image-space landmarks for a render of `c` with the same options. */
+  landmarks(c: Character, options: RenderOptionsV2 = {}): CharacterLandmarksV2 {
+    const size = options.size ?? 256
+    const mesh = this.pose(c)
+    const pos = this.engine.morph(characterWeights(c))
+    return computeLandmarksV2(
+      this.rig,
+      pos,
+      this.eyePoints(pos),
+      mesh,
+      headView(options.yaw ?? 0, size),
+      size
+    )
+  }
+
+  private eyePoints(pos: Float32Array): Float32Array {
+    const eyes = this.assets.proxy('eyes')
+    return fitProxy(eyes, pos, 10, new Float32Array(eyes.points * 3))
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * @file Node and a real browser render the same engine v2 bytes: engine v2, rig v2 and the look layer are
+ * bundled with esbuild and run in headless Chromium (the system /usr/bin/chromium, installed by
+ * scripts/setup-system.mjs) on the same head pack bytes, and the hashes of renders and landmarks are compared.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { chromium } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { randomPlausibleCharacter } from '../../rig/v2/character.ts'
+import { crc32 } from '../../utils/crc32.ts'
+import { createLambertShader, useHeadPack, type ShaderFactory } from './index.ts'
+import { createHeadShader } from './look/index.ts'
+
+const CHROMIUM = '/usr/bin/chromium'
+const PACK = new URL('../../../assets/head-v2/head-v2.bin', import.meta.url)
+
+/** [seed, size, yaw, shader: 'look' | 'plain'] */
+const CASES: [number, number, number, string][] = [
+  [1, 96, 0, 'look'],
+  [7, 128, -20, 'look'],
+  [3, 96, 15, 'plain'],
+]
+
+const HASHES = `(engine, look, plain, random, crc32, cases) => cases.map(([seed, size, yaw, shader]) => {
+  const c = random(seed)
+  const img = engine.render(c, { size, yaw, background: [255, 255, 255] }, shader === 'look' ? look : plain)
+  const lm = engine.landmarks(c, { size, yaw })
+  return crc32(new Uint8Array(img.data.buffer)).toString(16) + '/' + crc32(new Uint8Array(lm.ibug68.buffer)).toString(16)
+})`
+
+describe('engine v2 in Node and Chromium', () => {
+  it('renders the same bytes and landmarks', { timeout: 180_000 }, async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing; run 'node scripts/setup-system.mjs' (installs Debian chromium).`
+      )
+    }
+    const bytes = new Uint8Array(readFileSync(PACK))
+    const engine = useHeadPack(bytes)
+    const hashes = (0, eval)(HASHES)(
+      engine,
+      createHeadShader as unknown as ShaderFactory,
+      createLambertShader,
+      randomPlausibleCharacter,
+      crc32,
+      CASES
+    ) as string[]
+    const dir = fileURLToPath(new URL('.', import.meta.url))
+    const bundle = await build({
+      stdin: {
+        contents: `
+          import { useHeadPack, createLambertShader } from './index.ts'
+          import { createHeadShader } from './look/index.ts'
+          import { randomPlausibleCharacter } from '../../rig/v2/character.ts'
+          import { crc32 } from '../../utils/crc32.ts'
+          globalThis.facecraftHashes = (b64) => {
+            const bin = atob(b64)
+            const bytes = new Uint8Array(bin.length)
+            for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
+            const engine = useHeadPack(bytes)
+            return (${HASHES})(engine, createHeadShader, createLambertShader, randomPlausibleCharacter, crc32, ${JSON.stringify(CASES)})
+          }`,
+        resolveDir: dir,
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    })
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    })
+    try {
+      const page = await browser.newPage()
+      await page.setContent('<!doctype html><title>engine v2</title>')
+      await page.addScriptTag({ content: bundle.outputFiles[0]!.text })
+      const inBrowser = await page.evaluate(
+        (b64) =>
+          (globalThis as unknown as { facecraftHashes: (b: string) => string[] }).facecraftHashes(
+            b64
+          ),
+        Buffer.from(bytes).toString('base64')
+      )
+      expect(inBrowser).toEqual(hashes)
+    } finally {
+      await browser.close()
+    }
+  })
+})

@@ -1,0 +1,165 @@
+/**
+ * @module engine/v2/engine — EngineV2: poses the head (sparse morph sum, proxies fitted to the morphed body,
+ * generated parts) into a HeadMesh and rasterises it with a shader (the look layer's, or the plain Lambert
+ * one). Reuse one engine per asset pack: it keeps its scratch buffers.
+ */
+import {
+  clearTarget,
+  createTarget,
+  rasterize,
+  resolveImage,
+  type RenderTarget,
+} from '../../render/index.ts'
+import type { Shader } from '../../render/rasterize.ts'
+import { mat4 } from '../../math/index.ts'
+import type { RgbaImage } from '../../image/types.ts'
+import type { HeadAssets } from './assets.ts'
+import { assemble, proxyPart, skinPart, type MeshPart } from './head-mesh.ts'
+import type { Appearance, HeadMesh, HeadView, SkinMasks } from './mesh-types.ts'
+import { addTargets, morph, type TargetWeights } from './morph.ts'
+import { headView } from './view.ts'
+
+/** Which optional parts a head wears (proxy names of the pack, or null for none). */
+export interface HeadParts {
+  hair: string | null
+  brow: string | null
+  lash: string | null
+  /** Extra generated parts (beard shells, glasses), built from the morphed positions. */
+  extra?: (positions: Float32Array) => MeshPart[]
+  /** Names this combination of parts (the neutral-head positions, HeadMesh.rest, are cached by it). */
+  key?: string
+}
+
+/** Options of a v2 render (as v1's RenderOptions). */
+export interface RenderOptionsV2 {
+  /** Output width and height in pixels (square), 16-2048; default 256. */
+  size?: number
+  /** Head yaw in degrees; + turns the nose toward the subject's left (the viewer's right). Default 0. */
+  yaw?: number
+  /** 'transparent' (default) or an sRGB background colour, 0-255 per channel. */
+  background?: 'transparent' | readonly [number, number, number]
+}
+
+/** Builds a shader for a posed mesh (the look layer's createHeadShader has this shape). */
+export type ShaderFactory = (mesh: HeadMesh, appearance: Appearance, view: HeadView) => Shader
+
+/**
+ * Supersampling per output size (fixed per size, so a size always gives the same bytes): 2x2 up to 384 px as
+ * v1; larger renders resolve with the edge filter instead (4x the samples would cost 4x the time).
+ */
+export function supersamplingV2(size: number): number {
+  return size <= 384 ? 2 : 1
+}
+
+function centroid(pos: Float32Array, idx: Uint32Array): [number, number, number] {
+  let x = 0,
+    y = 0,
+    z = 0
+  for (const i of idx) {
+    x += pos[i * 3]!
+    y += pos[i * 3 + 1]!
+    z += pos[i * 3 + 2]!
+  }
+  const n = Math.max(1, idx.length)
+  return [x / n, y / n, z / n]
+}
+
+export class EngineV2 {
+  private readonly pos: Float32Array
+  private targetCache: RenderTarget | null = null
+  private readonly restCache = new Map<string, Float32Array>()
+
+  private readonly anchorRest: [number, number, number]
+
+  /**
+   * `anchor`: morph vertices whose centroid is pinned to its rest place after morphing. Macro targets move the
+   * whole body (a shorter body lowers the head), so without the pin heads would wander out of the frame.
+   */
+  constructor(
+    readonly assets: HeadAssets,
+    readonly masks: SkinMasks,
+    readonly anchor: Uint32Array
+  ) {
+    this.pos = new Float32Array(assets.rest.length)
+    this.anchorRest = centroid(assets.rest, anchor)
+  }
+
+  /**
+   * Morphed positions of the morph vertices (cm, model space); the buffer is reused per call. The shift that
+   * pins the anchor is measured after the MACRO targets only, so face and expression sliders still move the
+   * anchor region itself (a brow slider moves the eyes' surroundings, not the whole head).
+   */
+  morph(weights: TargetWeights): Float32Array {
+    const macro = new Map<string, number>()
+    const rest = new Map<string, number>()
+    for (const [name, w] of weights) (name.startsWith('macro/') ? macro : rest).set(name, w)
+    const pos = morph(this.assets, macro, this.pos)
+    const c = centroid(pos, this.anchor)
+    addTargets(this.assets, rest, pos)
+    const dx = this.anchorRest[0] - c[0],
+      dy = this.anchorRest[1] - c[1],
+      dz = this.anchorRest[2] - c[2]
+    for (let i = 0; i < pos.length; i += 3) {
+      pos[i] = pos[i]! + dx
+      pos[i + 1] = pos[i + 1]! + dy
+      pos[i + 2] = pos[i + 2]! + dz
+    }
+    return pos
+  }
+
+  /**
+   * A posed HeadMesh: skin, eyes, teeth, tongue and the chosen parts, fitted to the morphed head; with
+   * `parts.key`, `rest` holds the same vertices on the neutral head (cached per key).
+   */
+  pose(weights: TargetWeights, parts: HeadParts): HeadMesh {
+    const mesh = assemble(this.parts(this.morph(weights), parts), this.masks)
+    if (parts.key !== undefined) {
+      let rest = this.restCache.get(parts.key)
+      if (!rest) {
+        rest = assemble(this.parts(this.assets.rest, parts), this.masks).positions
+        if (this.restCache.size >= 32) this.restCache.delete(this.restCache.keys().next().value!)
+        this.restCache.set(parts.key, rest)
+      }
+      mesh.rest = rest
+    }
+    return mesh
+  }
+
+  private parts(pos: Float32Array, parts: HeadParts): MeshPart[] {
+    const list: MeshPart[] = [skinPart(this.assets, pos), ...proxyPart(this.assets, 'eyes', pos)]
+    list.push(...proxyPart(this.assets, 'teeth', pos), ...proxyPart(this.assets, 'tongue', pos))
+    if (parts.brow) list.push(...proxyPart(this.assets, parts.brow, pos))
+    if (parts.lash) list.push(...proxyPart(this.assets, parts.lash, pos))
+    if (parts.hair) list.push(...proxyPart(this.assets, parts.hair, pos))
+    if (parts.extra) list.push(...parts.extra(pos))
+    return list
+  }
+
+  /** Rasterises a posed mesh with a shader built by `shade`, then resolves to an sRGB image. */
+  render(
+    mesh: HeadMesh,
+    appearance: Appearance,
+    shade: ShaderFactory,
+    options: RenderOptionsV2 = {}
+  ): RgbaImage {
+    const size = options.size ?? 256
+    if (!Number.isInteger(size) || size < 16 || size > 2048) {
+      throw new Error(`Render size must be an integer from 16 to 2048 pixels, got ${size}.`)
+    }
+    const ss = supersamplingV2(size)
+    const full = size * ss
+    const target = this.target(full)
+    const view = headView(options.yaw ?? 0, full)
+    const shader = shade(mesh, appearance, view)
+    const screen = mat4.viewport(mat4.create(), full, full)
+    for (let t = 0; t < mesh.triangleCount; t++) rasterize(t, shader, target, screen)
+    const bg = options.background
+    return resolveImage(target.color, full, full, ss, bg && bg !== 'transparent' ? bg : null)
+  }
+
+  private target(size: number): RenderTarget {
+    if (!this.targetCache || this.targetCache.width !== size)
+      this.targetCache = createTarget(size, size)
+    return clearTarget(this.targetCache)
+  }
+}

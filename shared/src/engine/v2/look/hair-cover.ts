@@ -1,0 +1,158 @@
+/**
+ * @module engine/v2/look/hair-cover — where the hair hides and shades the skin. The hair's rest triangles are
+ * projected from the front onto a grid in face space (cm), keeping the front-most hair depth and how deep inside
+ * the hair (away from strand tips) each cell is. A skin point behind dense hair is painted in the hair's colour
+ * (cards leave gaps the skin would show through), and a blurred, lowered copy is the hair's soft shadow on the
+ * forehead and temples. Computed once per hair style (cached with the textures).
+ */
+import { MATERIAL, type HeadMesh } from '../mesh-types.ts'
+import { smoothstep } from './noise.ts'
+import type { StrandTopology } from './topology.ts'
+
+/** Grid over face-space x in [-12, 12], y in [-12, 16] cm. */
+const G = 96
+const X0 = -12
+const X1 = 12
+const Y0 = -12
+const Y1 = 16
+
+/** Depth of cells without hair (cm: far behind any skin). */
+const NO_HAIR = -100
+
+/** The hair's front-projected cover: depth (front-most z, NO_HAIR where none), density and shadow. */
+export interface HairCover {
+  depth: Float32Array
+  dense: Float32Array
+  shadow: Float32Array
+}
+
+/** Front projection of `mesh`'s hair (rest positions, face-space origin `origin`). */
+export function hairCover(
+  mesh: HeadMesh,
+  rest: Float32Array,
+  origin: readonly number[],
+  topo: StrandTopology
+): HairCover {
+  const depth = new Float32Array(G * G).fill(NO_HAIR)
+  const dense = new Float32Array(G * G)
+  const any = new Float32Array(G * G)
+  const sx = G / (X1 - X0)
+  const sy = G / (Y1 - Y0)
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (mesh.material[t] !== MATERIAL.hair && mesh.material[t] !== MATERIAL.beard) continue
+    const a = mesh.indices[t * 3]!,
+      b = mesh.indices[t * 3 + 1]!,
+      c = mesh.indices[t * 3 + 2]!
+    const px = (v: number) => (rest[v * 3]! - origin[0]! - X0) * sx
+    const py = (v: number) => (rest[v * 3 + 1]! - origin[1]! - Y0) * sy
+    const pz = (v: number) => rest[v * 3 + 2]! - origin[2]!
+    const x0 = px(a),
+      y0 = py(a),
+      x1 = px(b),
+      y1 = py(b),
+      x2 = px(c),
+      y2 = py(c)
+    const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
+    if (!(Math.abs(area) > 1e-9)) continue
+    const inv = 1 / area
+    const root = Math.min(topo.border[a]!, topo.border[b]!, topo.border[c]!)
+    for (
+      let j = Math.max(0, Math.floor(Math.min(y0, y1, y2)));
+      j <= Math.min(G - 1, Math.ceil(Math.max(y0, y1, y2)));
+      j++
+    ) {
+      for (
+        let i = Math.max(0, Math.floor(Math.min(x0, x1, x2)));
+        i <= Math.min(G - 1, Math.ceil(Math.max(x0, x1, x2)));
+        i++
+      ) {
+        const qx = i + 0.5,
+          qy = j + 0.5
+        const l1 = ((qx - x0) * (y2 - y0) - (x2 - x0) * (qy - y0)) * inv
+        const l2 = ((x1 - x0) * (qy - y0) - (qx - x0) * (y1 - y0)) * inv
+        const l0 = 1 - l1 - l2
+        if (l0 < -0.02 || l1 < -0.02 || l2 < -0.02) continue
+        const z = l0 * pz(a) + l1 * pz(b) + l2 * pz(c)
+        const k = i + j * G
+        if (z > depth[k]!) depth[k] = z
+        if (root > dense[k]!) dense[k] = root
+        if (mesh.material[t] === MATERIAL.hair) any[k] = 1 // facial hair lies on the skin: no cast shadow
+      }
+    }
+  }
+  return { depth, dense, shadow: blurDown(any) }
+}
+
+/** Two box blurs (5 cells) of the coverage, shifted down by 3 cells (~0.9 cm: light from above). */
+function blurDown(src: Float32Array): Float32Array {
+  let a = src
+  for (let pass = 0; pass < 2; pass++) {
+    const b = new Float32Array(G * G)
+    for (let j = 0; j < G; j++) {
+      for (let i = 0; i < G; i++) {
+        let s = 0,
+          n = 0
+        for (let d = -2; d <= 2; d++) {
+          const x = i + d
+          if (x >= 0 && x < G) {
+            s += a[x + j * G]!
+            n++
+          }
+        }
+        b[i + j * G] = s / n
+      }
+    }
+    const c = new Float32Array(G * G)
+    for (let j = 0; j < G; j++) {
+      for (let i = 0; i < G; i++) {
+        let s = 0,
+          n = 0
+        for (let d = -2; d <= 2; d++) {
+          const y = j + d
+          if (y >= 0 && y < G) {
+            s += b[i + y * G]!
+            n++
+          }
+        }
+        c[i + j * G] = s / n
+      }
+    }
+    a = c
+  }
+  const out = new Float32Array(G * G)
+  for (let j = 0; j < G; j++)
+    for (let i = 0; i < G; i++) out[i + j * G] = a[i + Math.min(G - 1, j + 3) * G]!
+  return out
+}
+
+/**
+ * Hair paint (0-1) and hair shadow (0-1) of a skin point at face-space (x, y, z) into out[0], out[1].
+ * Skin well behind the hair (more than 0.3 cm) under dense hair is painted; the shadow falls just below any hair.
+ */
+export function underHair(
+  cover: HairCover,
+  x: number,
+  y: number,
+  z: number,
+  out: Float32Array
+): void {
+  const gx = (x - X0) * (G / (X1 - X0)) - 0.5
+  const gy = (y - Y0) * (G / (Y1 - Y0)) - 0.5
+  out[0] = 0
+  out[1] = 0
+  if (!(gx >= 0 && gy >= 0 && gx < G - 1 && gy < G - 1)) return
+  const depth = bilinear(cover.depth, gx, gy)
+  out[0] = bilinear(cover.dense, gx, gy) * smoothstep(0.3, 0.8, depth - z)
+  out[1] = bilinear(cover.shadow, gx, gy)
+}
+
+function bilinear(a: Float32Array, x: number, y: number): number {
+  const i = Math.floor(x),
+    j = Math.floor(y)
+  const fx = x - i,
+    fy = y - j
+  const o = i + j * G
+  const top = a[o]! + (a[o + 1]! - a[o]!) * fx
+  const bot = a[o + G]! + (a[o + G + 1]! - a[o + G]!) * fx
+  return top + (bot - top) * fy
+}

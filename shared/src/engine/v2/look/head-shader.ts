@@ -1,0 +1,602 @@
+/**
+ * @module engine/v2/look/head-shader — the textured Shader of v2 heads. `prepare` does the per-vertex work once
+ * per draw (clip positions, lighting, strand coordinates, eye normals); `fragment` samples the procedural
+ * textures with perspective-correct barycentrics: bilinear skin (albedo + gloss), the eye patch with a sharp
+ * per-pixel catchlight, alpha-tested strands for hair, brows and lashes, flat teeth, tongue and glasses.
+ * Nothing is allocated per triangle or per pixel; buffers grow once and are reused.
+ */
+import type { Shader } from '../../../render/rasterize.ts'
+import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from '../mesh-types.ts'
+import { IRIS_CENTERS, PATCH, PATCH_HALF, SCLERA } from './eye.ts'
+import { KEY, SURFACE, lightVertex } from './lights.ts'
+import { SKIN_COARSE, SKIN_FINE, restOf } from './skin.ts'
+import { hash2 } from './noise.ts'
+import { STRAND_H, STRAND_STYLES, STRAND_W } from './strands.ts'
+import { COARSE_SAMPLE_CM, type LookTextures } from './textures.ts'
+import { strandTopology, type StrandTopology } from './topology.ts'
+import type { UvGrid } from './uv-bake.ts'
+
+/** Surface kind of each material (for lighting). */
+const KIND: number[] = [
+  SURFACE.skin,
+  SURFACE.eye,
+  SURFACE.eye,
+  SURFACE.hair,
+  SURFACE.hair,
+  SURFACE.plain,
+  SURFACE.plain,
+  SURFACE.hair,
+  SURFACE.hair,
+  SURFACE.plain,
+  SURFACE.plain,
+]
+/** Strand texture repeats around the head (hair). */
+const HAIR_WRAPS = 6
+/** Strands along one brow and one lash row. */
+const BROW_STRANDS = 40
+const LASH_STRANDS = 45
+/** Specular strengths per material family. */
+const SKIN_SPEC = 0.16
+const HAIR_SPEC = 0.11
+/** Fixed linear colours of the mouth and glasses. */
+const TEETH = [0.6, 0.55, 0.46] as const
+const TONGUE = [0.42, 0.13, 0.13] as const
+const FRAME = [0.025, 0.022, 0.022] as const
+
+const sample = new Float32Array(4)
+
+/** Bilinear sample of a 4-channel grid texture at (u, v) into `sample`. */
+function sampleGrid(tex: Float32Array, g: UvGrid, u: number, v: number): void {
+  const W = g.width,
+    H = g.height
+  let x = ((u - g.u0) / (g.u1 - g.u0)) * W - 0.5
+  let y = ((v - g.v0) / (g.v1 - g.v0)) * H - 0.5
+  x = x < 0 ? 0 : x > W - 1.001 ? W - 1.001 : x
+  y = y < 0 ? 0 : y > H - 1.001 ? H - 1.001 : y
+  const ix = Math.floor(x),
+    iy = Math.floor(y)
+  const fx = x - ix,
+    fy = y - iy
+  const o00 = (ix + iy * W) * 4
+  const o10 = o00 + 4
+  const o01 = o00 + W * 4
+  const o11 = o01 + 4
+  const w00 = (1 - fx) * (1 - fy),
+    w10 = fx * (1 - fy),
+    w01 = (1 - fx) * fy,
+    w11 = fx * fy
+  for (let c = 0; c < 4; c++) {
+    sample[c] =
+      tex[o00 + c]! * w00 + tex[o10 + c]! * w10 + tex[o01 + c]! * w01 + tex[o11 + c]! * w11
+  }
+}
+
+/**
+ * Nearest-texel sample of a 4-channel grid texture (used when a sample spans about a texel or more); `even`: only
+ * even texels hold values (a half-resolution composition).
+ */
+function nearestGrid(tex: Float32Array, g: UvGrid, u: number, v: number, even = false): void {
+  const W = g.width,
+    H = g.height
+  let x = Math.floor(((u - g.u0) / (g.u1 - g.u0)) * W)
+  let y = Math.floor(((v - g.v0) / (g.v1 - g.v0)) * H)
+  x = x < 0 ? 0 : x >= W ? W - 1 : x
+  y = y < 0 ? 0 : y >= H ? H - 1 : y
+  if (even) {
+    x &= ~1
+    y &= ~1
+  }
+  const o = (x + y * W) * 4
+  sample[0] = tex[o]!
+  sample[1] = tex[o + 1]!
+  sample[2] = tex[o + 2]!
+  sample[3] = tex[o + 3]!
+}
+
+/** Skin micro-detail: a 64x64 tile of pores and grain, repeated DETAIL_REPEAT times across the UV layout. */
+const DETAIL = 64
+const DETAIL_REPEAT = 1536
+let detailTile: Float32Array | null = null
+
+/** The detail tile (built once): a multiplier around 1, pits at pores (periodic, so the tiling is seamless). */
+function detail(): Float32Array {
+  if (detailTile) return detailTile
+  const t = new Float32Array(DETAIL * DETAIL)
+  const cells = 32 // pore lattice cells per tile side (2 texels each)
+  for (let j = 0; j < DETAIL; j++) {
+    for (let i = 0; i < DETAIL; i++) {
+      const x = (i + 0.5) / 2,
+        y = (j + 0.5) / 2
+      const ix = Math.floor(x),
+        iy = Math.floor(y)
+      let best = 9
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const cx = (((ix + dx) % cells) + cells) % cells
+          const cy = (((iy + dy) % cells) + cells) % cells
+          const px = ix + dx + hash2(cx, cy, 41)
+          const py = iy + dy + hash2(cx, cy, 43)
+          best = Math.min(best, (px - x) ** 2 + (py - y) ** 2)
+        }
+      }
+      const pit = smooth(0.12, 0.0, best) // a pore: a small dark pit
+      t[i + j * DETAIL] = 1 - 0.07 * pit + 0.03 * (hash2(i, j, 47) - 0.5)
+    }
+  }
+  return (detailTile = t)
+}
+
+/** The head Shader. Create once, then `prepare` it for each draw. */
+export class HeadShader implements Shader {
+  private mesh: HeadMesh | null = null
+  private tex: LookTextures | null = null
+  private look: Appearance | null = null
+  private clip = new Float32Array(0)
+  private light = new Float32Array(0)
+  private spec = new Float32Array(0)
+  /** Strands: across (texture widths) and along (0 root .. 1 tip). Eyes: sphere normal (3 per vertex). */
+  private across = new Float32Array(0)
+  private along = new Float32Array(0)
+  private eyeN = new Float32Array(0)
+  private vmat = new Uint8Array(0)
+  private i0 = 0
+  private inflated = false
+  private readonly fat = new Float32Array(12)
+  private viewProj: Float32Array = new Float32Array(16)
+  private sampleCm = 0.1
+  private bilinear = true
+  private readonly detail = detail()
+  /** 0 for fine sampling (large renders) .. 1 for coarse (small renders): fuller lash lines and brows. */
+  private coarse = 0
+  private i1 = 0
+  private i2 = 0
+  private mat = 0
+  private a0 = 0
+  private a1 = 0
+  private a2 = 0
+  /** Eye catchlight half-vector (key light and the view direction), model space. */
+  private hx = 0
+  private hy = 0
+  private hz = 1
+
+  /** Per-vertex pass of a draw: must be called before rasterizing `mesh`'s triangles with this shader. */
+  prepare(mesh: HeadMesh, a: Appearance, view: HeadView, tex: LookTextures): void {
+    const V = mesh.vertexCount
+    if (this.clip.length < V * 4) {
+      this.clip = new Float32Array(V * 4)
+      this.light = new Float32Array(V * 3)
+      this.spec = new Float32Array(V)
+      this.across = new Float32Array(V)
+      this.along = new Float32Array(V)
+      this.eyeN = new Float32Array(V * 3)
+      this.vmat = new Uint8Array(V)
+    }
+    this.mesh = mesh
+    this.tex = tex
+    this.look = a
+    const m = view.viewProj
+    this.viewProj = m
+    this.sampleCm = view.sampleCm
+    // Small renders read only the even texels of the fine grid, from a full or a half composition alike (same
+    // values there), so the bytes never depend on which texture happened to be cached.
+    this.bilinear = !(view.sampleCm >= COARSE_SAMPLE_CM)
+    if (this.bilinear && tex.skin.fineStep !== 1) {
+      throw new Error(
+        'A close-up needs the full skin texture; get it with texturesFor(..., half = false).'
+      )
+    }
+    // Small renders: fine hair would vanish between samples, so lash lines and brows are drawn fuller.
+    this.coarse = smooth(0.05, 0.14, view.sampleCm)
+    const P = mesh.positions
+    for (let v = 0; v < V; v++) {
+      const x = P[v * 3]!,
+        y = P[v * 3 + 1]!,
+        z = P[v * 3 + 2]!
+      this.clip[v * 4] = m[0]! * x + m[4]! * y + m[8]! * z + m[12]!
+      this.clip[v * 4 + 1] = m[1]! * x + m[5]! * y + m[9]! * z + m[13]!
+      this.clip[v * 4 + 2] = m[2]! * x + m[6]! * y + m[10]! * z + m[14]!
+      this.clip[v * 4 + 3] = m[3]! * x + m[7]! * y + m[11]! * z + m[15]!
+    }
+    this.perVertex(mesh, view)
+  }
+
+  private perVertex(mesh: HeadMesh, view: HeadView): void {
+    const P = mesh.positions
+    const N = mesh.normals
+    const rest = restOf(mesh)
+    const topo = strandTopology(mesh, rest)
+    const [ex, ey, ez] = view.eye
+    // Eye centres (posed), for the eyeballs' sphere normals and lid shadows.
+    const ec = eyeCentres(mesh)
+    // Each vertex once, with the material of (one of) its triangles: a vertex never spans two materials.
+    const vmat = this.vmat
+    vmat.fill(NONE, 0, mesh.vertexCount)
+    for (let i = 0; i < mesh.triangleCount * 3; i++)
+      vmat[mesh.indices[i]!] = mesh.material[(i / 3) | 0]!
+    for (let v = 0; v < mesh.vertexCount; v++) {
+      const mat = vmat[v]!
+      if (mat === NONE) continue
+      const kind = KIND[mat] ?? SURFACE.plain
+      {
+        const x = P[v * 3]!,
+          y = P[v * 3 + 1]!,
+          z = P[v * 3 + 2]!
+        let wx = ex - x,
+          wy = ey - y,
+          wz = ez - z
+        const wl = 1 / Math.hypot(wx, wy, wz)
+        wx *= wl
+        wy *= wl
+        wz *= wl
+        let nx = N[v * 3]!,
+          ny = N[v * 3 + 1]!,
+          nz = N[v * 3 + 2]!
+        let ao = 1
+        if (mat === MATERIAL.eyeball || mat === MATERIAL.cornea) {
+          const e = x >= ec[6]! ? 0 : 3
+          const dx = x - ec[e]!,
+            dy = y - ec[e + 1]!,
+            dz = z - ec[e + 2]!
+          const r = Math.hypot(dx, dy, dz) || 1
+          nx = dx / r
+          ny = dy / r
+          nz = dz / r
+          this.eyeN[v * 3] = nx
+          this.eyeN[v * 3 + 1] = ny
+          this.eyeN[v * 3 + 2] = nz
+          // The upper lid and lashes shade the top of the eyeball; the corners sit deep in the orbit.
+          ao =
+            (1 - 0.6 * smooth(-0.2, 0.55, ny)) *
+            (1 - 0.45 * smooth(0.35, 0.8, Math.abs(nx))) *
+            (1 - 0.2 * smooth(-0.45, -0.8, ny))
+        }
+        const s = lightVertex(nx, ny, nz, wx, wy, wz, kind, this.light, v * 3)
+        this.light[v * 3] = this.light[v * 3]! * ao
+        this.light[v * 3 + 1] = this.light[v * 3 + 1]! * ao
+        this.light[v * 3 + 2] = this.light[v * 3 + 2]! * ao
+        this.spec[v] = s * ao
+        if (kind === SURFACE.hair) this.strandCoords(v, mat, rest, topo)
+      }
+    }
+    // Catchlight: key light reflected toward the camera.
+    const hx = KEY[0] + 0,
+      hy = KEY[1] + 0,
+      hz = KEY[2] + 1
+    const hl = Math.hypot(hx, hy, hz)
+    this.hx = hx / hl
+    this.hy = hy / hl
+    this.hz = hz / hl
+  }
+
+  private strandCoords(v: number, mat: number, rest: Float32Array, topo: StrandTopology): void {
+    const x = rest[v * 3]!,
+      z = rest[v * 3 + 2]!
+    if (mat === MATERIAL.hair || mat === MATERIAL.beard) {
+      // Around a vertical axis through the head's centre: strands fall along meridians from the crown.
+      const c = this.restCentre
+      this.across[v] = (Math.atan2(x - c[0], z - c[2]) / (2 * Math.PI)) * HAIR_WRAPS
+      this.along[v] = 1 - topo.border[v]!
+    } else {
+      // Brows and lashes: strip coordinates (s along the piece, t across it).
+      this.across[v] = topo.s[v]!
+      this.along[v] = topo.t[v]!
+    }
+  }
+
+  /** Rest-frame point the hair's meridians turn around (set by look.ts from the skin bake's origin). */
+  restCentre: [number, number, number] = [0, 0, -6.8]
+
+  vertex(face: number, corner: number, out: Float32Array): void {
+    const mesh = this.mesh!
+    const v = mesh.indices[face * 3 + corner]!
+    if (corner === 0) {
+      this.i0 = v
+      this.mat = mesh.material[face]!
+      this.inflated = this.mat === MATERIAL.hair || this.mat === MATERIAL.beard
+      if (this.inflated) this.inflate(face)
+    } else if (corner === 1) this.i1 = v
+    else {
+      this.i2 = v
+      if (KIND[this.mat] === SURFACE.hair) {
+        // Unwrap the strand coordinate across the atan2 seam (per triangle, into fields: no allocation).
+        const a = this.across
+        this.a0 = a[this.i0]!
+        this.a1 = a[this.i1]!
+        this.a2 = a[this.i2]!
+        const half = HAIR_WRAPS / 2
+        if (this.a1 - this.a0 > half) this.a1 -= HAIR_WRAPS
+        else if (this.a0 - this.a1 > half) this.a1 += HAIR_WRAPS
+        if (this.a2 - this.a0 > half) this.a2 -= HAIR_WRAPS
+        else if (this.a0 - this.a2 > half) this.a2 += HAIR_WRAPS
+      }
+    }
+    const c = this.inflated ? this.fat : this.clip
+    const o = this.inflated ? corner * 4 : v * 4
+    out[0] = c[o]!
+    out[1] = c[o + 1]!
+    out[2] = c[o + 2]!
+    out[3] = c[o + 3]!
+  }
+
+  /**
+   * Hair cards and shells abut without sharing vertices, and the hairline cracks between them would show the
+   * skin: each hair triangle is grown by about one sample (away from its centroid) before projection.
+   */
+  private inflate(face: number): void {
+    const mesh = this.mesh!
+    const P = mesh.positions
+    const m = this.viewProj
+    const ia = mesh.indices[face * 3]! * 3,
+      ib = mesh.indices[face * 3 + 1]! * 3,
+      ic = mesh.indices[face * 3 + 2]! * 3
+    const cx = (P[ia]! + P[ib]! + P[ic]!) / 3,
+      cy = (P[ia + 1]! + P[ib + 1]! + P[ic + 1]!) / 3,
+      cz = (P[ia + 2]! + P[ib + 2]! + P[ic + 2]!) / 3
+    const grow = this.sampleCm * 0.75
+    for (let k = 0; k < 3; k++) {
+      const q = k === 0 ? ia : k === 1 ? ib : ic
+      let dx = P[q]! - cx,
+        dy = P[q + 1]! - cy,
+        dz = P[q + 2]! - cz
+      const l = Math.hypot(dx, dy, dz)
+      const f = l > 0 ? (l + grow) / l : 1
+      dx = cx + dx * f
+      dy = cy + dy * f
+      dz = cz + dz * f
+      const o = k * 4
+      this.fat[o] = m[0]! * dx + m[4]! * dy + m[8]! * dz + m[12]!
+      this.fat[o + 1] = m[1]! * dx + m[5]! * dy + m[9]! * dz + m[13]!
+      this.fat[o + 2] = m[2]! * dx + m[6]! * dy + m[10]! * dz + m[14]!
+      this.fat[o + 3] = m[3]! * dx + m[7]! * dy + m[11]! * dz + m[15]!
+    }
+  }
+
+  fragment(bary: Float32Array, out: Float32Array): boolean {
+    const b0 = bary[0]!,
+      b1 = bary[1]!,
+      b2 = bary[2]!
+    const i0 = this.i0,
+      i1 = this.i1,
+      i2 = this.i2
+    const mat = this.mat
+    if (mat === MATERIAL.cornea) return false // the eyeball draws the cornea's highlight itself
+    const L = this.light
+    const lr = b0 * L[i0 * 3]! + b1 * L[i1 * 3]! + b2 * L[i2 * 3]!
+    const lg = b0 * L[i0 * 3 + 1]! + b1 * L[i1 * 3 + 1]! + b2 * L[i2 * 3 + 1]!
+    const lb = b0 * L[i0 * 3 + 2]! + b1 * L[i1 * 3 + 2]! + b2 * L[i2 * 3 + 2]!
+    const sp = b0 * this.spec[i0]! + b1 * this.spec[i1]! + b2 * this.spec[i2]!
+    const uvs = this.mesh!.uvs
+    const u = b0 * uvs[i0 * 2]! + b1 * uvs[i1 * 2]! + b2 * uvs[i2 * 2]!
+    const v = b0 * uvs[i0 * 2 + 1]! + b1 * uvs[i1 * 2 + 1]! + b2 * uvs[i2 * 2 + 1]!
+    const tex = this.tex!
+    const a = this.look!
+    let r: number, g: number, bl: number, s: number
+    if (mat === MATERIAL.skin) {
+      const fine = SKIN_FINE
+      const inFine = u >= fine.u0 && u <= fine.u1 && v >= fine.v0 && v <= fine.v1
+      if (this.bilinear) {
+        if (inFine) sampleGrid(tex.skin.fine, fine, u, v)
+        else sampleGrid(tex.skin.coarse, SKIN_COARSE, u, v)
+      } else if (inFine) nearestGrid(tex.skin.fine, fine, u, v, true)
+      else nearestGrid(tex.skin.coarse, SKIN_COARSE, u, v)
+      r = sample[0]!
+      g = sample[1]!
+      bl = sample[2]!
+      if (this.bilinear) {
+        // Close up: pores and grain finer than the skin texture.
+        const d =
+          this.detail[
+            (Math.floor(u * DETAIL_REPEAT) & (DETAIL - 1)) +
+              (Math.floor(v * DETAIL_REPEAT) & (DETAIL - 1)) * DETAIL
+          ]!
+        r *= d
+        g *= d
+        bl *= d
+      }
+      s = sp * SKIN_SPEC * sample[3]!
+    } else if (mat === MATERIAL.eyeball) {
+      this.eyeAlbedo(u, v)
+      r = sample[0]!
+      g = sample[1]!
+      bl = sample[2]!
+      s = this.catchlight(b0, b1, b2)
+    } else if (mat === MATERIAL.brow) {
+      const ps = b0 * this.a0 + b1 * this.a1 + b2 * this.a2 // along the brow, 0 medial .. 1 lateral
+      const pt = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]! // across, -1 .. 1
+      // Hairs lean: a brow's head points up, its tail out; the strand index runs along the brow.
+      const q = ps * BROW_STRANDS + pt * (0.9 - 0.7 * ps)
+      const per = STRAND_W / STRAND_STYLES.brow.count
+      let col = Math.floor(q * per) % STRAND_W
+      if (col < 0) col += STRAND_W
+      const at = Math.abs(pt)
+      const o = (col + Math.min(STRAND_H - 1, Math.floor(at * STRAND_H)) * STRAND_W) * 2
+      // Thick medial head tapering to a thin tail; edges fray hair by hair.
+      const inside = (0.95 - 0.55 * ps * ps - at) / 0.35
+      const ends = smooth(0, 0.12, ps) * smooth(1, 0.82, ps)
+      if (inside * ends < (0.3 + 0.55 * (1 - tex.brow[o + 1]!)) * (1 - 0.45 * this.coarse))
+        return false
+      const shade = tex.brow[o]!
+      r = a.browColor[0] * shade
+      g = a.browColor[1] * shade
+      bl = a.browColor[2] * shade
+      s = sp * HAIR_SPEC * 0.5
+    } else if (mat === MATERIAL.lash) {
+      if (!this.lash(b0, b1, b2)) return false
+      r = LASH[0]
+      g = LASH[1]
+      bl = LASH[2]
+      s = sp * HAIR_SPEC * 0.3
+    } else if (KIND[mat] === SURFACE.hair) {
+      const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
+      const along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
+      let col = Math.floor(across * STRAND_W) % STRAND_W
+      if (col < 0) col += STRAND_W
+      const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))
+      const o = (col + row * STRAND_W) * 2
+      const st = mat === MATERIAL.beard ? tex.beard : tex.hair
+      if (st[o + 1]! < 0.5) return false // alpha test
+      const c = mat === MATERIAL.beard ? a.beardColor : a.hairColor
+      const shade = st[o]!
+      // The highlight takes some of the hair's colour (light passes through the fibre before reflecting).
+      const hs = (sp * HAIR_SPEC * (0.5 + shade * 0.5)) / (Math.max(c[0], c[1], c[2]) + 0.02)
+      out[0] = shoulder(c[0] * shade * lr + hs * (0.4 * c[0] + 0.6 * Math.max(c[0], c[1], c[2])))
+      out[1] = shoulder(c[1] * shade * lg + hs * (0.4 * c[1] + 0.6 * Math.max(c[0], c[1], c[2])))
+      out[2] = shoulder(c[2] * shade * lb + hs * (0.4 * c[2] + 0.6 * Math.max(c[0], c[1], c[2])))
+      out[3] = 1
+      return true
+    } else if (mat === MATERIAL.teeth) {
+      r = TEETH[0]
+      g = TEETH[1]
+      bl = TEETH[2]
+      s = sp * 0.2
+    } else if (mat === MATERIAL.tongue) {
+      r = TONGUE[0]
+      g = TONGUE[1]
+      bl = TONGUE[2]
+      s = sp * 0.15
+    } else if (mat === MATERIAL.glassesLens) {
+      const tint = a.lensTint
+      if (tint < 0.05 && sp < 0.35) return false // a clear lens only shows its glint
+      // A tinted lens: dark glass (a little blue-green), a soft reflection of the key light.
+      r = 0.012 * (1 - tint) + 0.004
+      g = 0.014 * (1 - tint) + 0.005
+      bl = 0.016 * (1 - tint) + 0.006
+      s = sp * 0.25
+    } else {
+      r = FRAME[0]
+      g = FRAME[1]
+      bl = FRAME[2]
+      s = sp * 0.5
+    }
+    out[0] = shoulder(r * lr + s)
+    out[1] = shoulder(g * lg + s)
+    out[2] = shoulder(bl * lb + s)
+    out[3] = 1
+    return true
+  }
+
+  /**
+   * Lash coverage: a solid line at the lid margin, then separate thin lashes of random length (upper row), or
+   * fewer, shorter ones (lower row, strip s in [2, 3]).
+   */
+  private lash(b0: number, b1: number, b2: number): boolean {
+    let ps = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
+    const pt = b0 * this.along[this.i0]! + b1 * this.along[this.i1]! + b2 * this.along[this.i2]!
+    const lower = ps > 1.5
+    if (lower) ps -= 2
+    const root = (pt + 1) / 2 // 0 at the lid margin .. 1 at the free edge
+    if (root < (lower ? 0.1 : 0.4 + this.coarse * 0.35)) return ps > 0.04 && ps < 0.97
+    const q = ps * (lower ? LASH_STRANDS * 0.45 : LASH_STRANDS)
+    const id = Math.floor(q)
+    const len = (lower ? 0.45 : 0.65) + 0.35 * hash2(id, lower ? 1 : 0, 77)
+    if (root > len) return false
+    const f = q - id - 0.5 // across one lash
+    const width = (lower ? 0.12 : 0.2) * (1 - root / len) + 0.06 // tapers to the tip
+    return Math.abs(f) < width
+  }
+
+  /** Eye albedo at (u, v): the patch around the nearer iris centre, sclera outside it. */
+  private eyeAlbedo(u: number, v: number): void {
+    const c0 = IRIS_CENTERS[0]!,
+      c1 = IRIS_CENTERS[1]!
+    const d0 = (u - c0[0]) ** 2 + (v - c0[1]) ** 2
+    const d1 = (u - c1[0]) ** 2 + (v - c1[1]) ** 2
+    const c = d0 < d1 ? c0 : c1
+    const du = u - c[0],
+      dv = v - c[1]
+    if (Math.abs(du) >= PATCH_HALF || Math.abs(dv) >= PATCH_HALF) {
+      sample[0] = SCLERA[0]
+      sample[1] = SCLERA[1]
+      sample[2] = SCLERA[2]
+      return
+    }
+    const x = ((du / PATCH_HALF + 1) / 2) * PATCH - 0.5
+    const y = ((dv / PATCH_HALF + 1) / 2) * PATCH - 0.5
+    const ix = Math.max(0, Math.min(PATCH - 2, Math.floor(x)))
+    const iy = Math.max(0, Math.min(PATCH - 2, Math.floor(y)))
+    const fx = Math.min(1, Math.max(0, x - ix)),
+      fy = Math.min(1, Math.max(0, y - iy))
+    const e = this.tex!.eye
+    const o = (ix + iy * PATCH) * 3
+    const q = o + PATCH * 3
+    for (let k = 0; k < 3; k++) {
+      const top = e[o + k]! + (e[o + 3 + k]! - e[o + k]!) * fx
+      const bot = e[q + k]! + (e[q + 3 + k]! - e[q + k]!) * fx
+      sample[k] = top + (bot - top) * fy
+    }
+  }
+
+  /** The cornea's sharp reflection of the key light (per pixel, from the interpolated sphere normal). */
+  private catchlight(b0: number, b1: number, b2: number): number {
+    const n = this.eyeN
+    const i0 = this.i0 * 3,
+      i1 = this.i1 * 3,
+      i2 = this.i2 * 3
+    const nx = b0 * n[i0]! + b1 * n[i1]! + b2 * n[i2]!
+    const ny = b0 * n[i0 + 1]! + b1 * n[i1 + 1]! + b2 * n[i2 + 1]!
+    const nz = b0 * n[i0 + 2]! + b1 * n[i1 + 2]! + b2 * n[i2 + 2]!
+    const l = Math.hypot(nx, ny, nz) || 1
+    let h = Math.max(0, (nx * this.hx + ny * this.hy + nz * this.hz) / l)
+    let soft = h
+    for (let k = 0; k < 4; k++) soft *= soft // ^16: the cornea's broad sheen
+    for (let k = 0; k < 9; k++) h *= h // ^512: the catchlight
+    return 2.5 * h + 0.05 * soft
+  }
+}
+
+/**
+ * A soft shoulder above SHOULDER (linear light): values roll off toward 1 instead of clipping, so very light
+ * skin in the key light keeps its colour instead of burning to white (and highlights keep a gradient).
+ */
+const SHOULDER = 0.7
+const shoulder = (x: number) =>
+  x <= SHOULDER ? x : SHOULDER + (x - SHOULDER) / (1 + (x - SHOULDER) / (1 - SHOULDER))
+
+/** No triangle uses this vertex. */
+const NONE = 255
+
+/** Lash colour (near black, a touch warm). */
+const LASH = [0.012, 0.01, 0.009] as const
+
+const smooth = (e0: number, e1: number, x: number) => {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)))
+  return t * t * (3 - 2 * t)
+}
+
+const centres = new Float64Array(7)
+/** Centres of the left (+x) eyeball [0..2] and right eyeball [3..5] (posed), and the x that splits them [6]. */
+function eyeCentres(mesh: HeadMesh): Float64Array {
+  const P = mesh.positions
+  // First pass: the midline between all eyeball vertices; second: the centre of each side.
+  let n = 0,
+    sx = 0
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (mesh.material[t] !== MATERIAL.eyeball) continue
+    for (let k = 0; k < 3; k++) {
+      sx += P[mesh.indices[t * 3 + k]! * 3]!
+      n++
+    }
+  }
+  const mid = n ? sx / n : 0
+  centres.fill(0)
+  let nl = 0,
+    nr = 0
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (mesh.material[t] !== MATERIAL.eyeball) continue
+    for (let k = 0; k < 3; k++) {
+      const v = mesh.indices[t * 3 + k]!
+      const o = P[v * 3]! >= mid ? 0 : 3
+      centres[o] = centres[o]! + P[v * 3]!
+      centres[o + 1] = centres[o + 1]! + P[v * 3 + 1]!
+      centres[o + 2] = centres[o + 2]! + P[v * 3 + 2]!
+      if (o === 0) nl++
+      else nr++
+    }
+  }
+  for (let k = 0; k < 3; k++) {
+    centres[k] = nl ? centres[k]! / nl : 0
+    centres[3 + k] = nr ? centres[3 + k]! / nr : 0
+  }
+  centres[6] = mid
+  return centres
+}

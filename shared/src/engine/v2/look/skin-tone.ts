@@ -1,0 +1,48 @@
+/**
+ * @module engine/v2/look/skin-tone — base skin albedo (LINEAR RGB) from tone and undertone. Stops are measured-ish
+ * sRGB skin colours from very dark (Fitzpatrick VI) to very light (I) at a neutral undertone; the undertone tilts
+ * toward pink (cool) or golden/olive (warm) without changing luminance much, so lightness stays monotone in tone.
+ */
+import { srgbToLinear } from '../../../render/resolve.ts'
+
+/** sRGB 0-255 stops for tone 0 (darkest) .. 1 (lightest), evenly spaced. */
+const TONE_STOPS: readonly (readonly [number, number, number])[] = [
+  [52, 33, 26],
+  [84, 54, 39],
+  [124, 83, 60],
+  [164, 115, 85],
+  [196, 148, 116],
+  [220, 178, 150],
+  [236, 201, 178],
+  [247, 221, 204],
+]
+
+const LIN = TONE_STOPS.map((s) => s.map((c) => srgbToLinear(c)) as [number, number, number])
+
+/** Linear skin albedo for `tone` (0 darkest .. 1 lightest) and `undertone` (0 cool .. 0.5 neutral .. 1 warm). */
+export function skinAlbedo(tone: number, undertone: number, out: Float32Array | number[]): void {
+  const f = Math.min(1, Math.max(0, tone)) * (LIN.length - 1)
+  const i = Math.min(LIN.length - 2, Math.floor(f))
+  const w = f - i
+  const a = LIN[i]!
+  const b = LIN[i + 1]!
+  let r = a[0] + (b[0] - a[0]) * w
+  let g = a[1] + (b[1] - a[1]) * w
+  let bl = a[2] + (b[2] - a[2]) * w
+  // Undertone: cool is pinker (more blue, less yellow), warm is golden (less blue, a touch more red and green).
+  const u = Math.min(1, Math.max(0, undertone)) * 2 - 1
+  const y0 = 0.2126 * r + 0.7152 * g + 0.0722 * bl
+  r *= 1 + 0.01 * u
+  g *= 1 + 0.02 * u
+  bl *= 1 - 0.17 * u
+  // Keep the luminance of the neutral colour (undertone is hue, not lightness).
+  const k = y0 / (0.2126 * r + 0.7152 * g + 0.0722 * bl)
+  out[0] = r * k
+  out[1] = g * k
+  out[2] = bl * k
+}
+
+/** Rec. 709 luminance of a linear colour. */
+export function luminance(c: ArrayLike<number>): number {
+  return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!
+}

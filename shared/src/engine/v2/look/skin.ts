@@ -1,0 +1,350 @@
+/**
+ * @module engine/v2/look/skin — the procedural skin texture in the base mesh's UV layout. Bake (once per mesh
+ * topology): the rest position of every texel, through uv-bake, turned into the layers of skin-layers. Compose
+ * (once per appearance, cached by the caller): tone, undertone, mottling, redness, blush, eye shadows, freckles and
+ * age spots, wrinkles, stubble, lips and lipstick, cavities, into LINEAR RGB + a gloss channel.
+ * Two grids: a fine one over the head's UV island and a coarse one over the whole layout (ears, neck, shoulders).
+ */
+import type { Appearance, HeadMesh } from '../mesh-types.ts'
+import { MATERIAL } from '../mesh-types.ts'
+import { LAYER, LAYER_COUNT, beardStyleMask, evalLayers } from './skin-layers.ts'
+import { skinAlbedo } from './skin-tone.ts'
+import { bakeUv, type UvGrid } from './uv-bake.ts'
+import { skinConcavity } from './concavity.ts'
+import { underHair, type HairCover } from './hair-cover.ts'
+
+/** The fine grid: the head island of the base mesh's layout (about 9 texels per cm on the face). */
+export const SKIN_FINE: UvGrid = {
+  width: 272,
+  height: 616,
+  u0: 0.635,
+  v0: 0.15,
+  u1: 0.93,
+  v1: 0.82,
+}
+/** The coarse grid: the whole layout. */
+export const SKIN_COARSE: UvGrid = { width: 128, height: 128, u0: 0, v0: 0, u1: 1, v1: 1 }
+
+/** Appearance-independent skin layers of one mesh topology. */
+export interface SkinBake {
+  fine: Uint8Array
+  coarse: Uint8Array
+  /** Face-space rest position of each texel (cm), 3 per texel, for style-dependent layers (hair cover). */
+  finePos: Float32Array
+  coarsePos: Float32Array
+  /** Texels inside (1) or next to (2) a skin triangle; 0 elsewhere. */
+  fineCovered: Uint8Array
+  coarseCovered: Uint8Array
+  /** Face-space origin (cm, rest frame): the midpoint of the eyeball centres. */
+  origin: [number, number, number]
+}
+
+/** A composed skin texture: LINEAR RGB + gloss per texel, for both grids. */
+export interface SkinTexture {
+  fine: Float32Array
+  coarse: Float32Array
+  /** 1, or 2 when only even texels of the fine grid were composed (small renders sample those alone). */
+  fineStep: 1 | 2
+}
+
+/** Rest positions of a mesh (its `rest` if the geometry provides one, else its positions). */
+export function restOf(mesh: HeadMesh): Float32Array {
+  return (mesh as HeadMesh & { rest?: Float32Array }).rest ?? mesh.positions
+}
+
+/** Midpoint of all eyeball vertices (the face-space origin); the rest frame's (0, 0, 0) if there are none. */
+export function eyeMidpoint(mesh: HeadMesh, pos: Float32Array): [number, number, number] {
+  let n = 0,
+    x = 0,
+    y = 0,
+    z = 0
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (mesh.material[t] !== MATERIAL.eyeball) continue
+    for (let k = 0; k < 3; k++) {
+      const v = mesh.indices[t * 3 + k]!
+      x += pos[v * 3]!
+      y += pos[v * 3 + 1]!
+      z += pos[v * 3 + 2]!
+      n++
+    }
+  }
+  return n ? [x / n, y / n, z / n] : [0, 0, 0]
+}
+
+/** Bakes the skin layers of `mesh` (its skin triangles, rest positions, UVs). Tens of ms; cache it. */
+export function bakeSkin(mesh: HeadMesh): SkinBake {
+  const rest = restOf(mesh)
+  const origin = eyeMidpoint(mesh, rest)
+  const tris: number[] = []
+  for (let t = 0; t < mesh.triangleCount; t++) if (mesh.material[t] === MATERIAL.skin) tris.push(t)
+  // Per vertex: face-space position and concavity (ambient occlusion), interpolated across the UV layout.
+  const ao = skinConcavity(mesh, rest)
+  const attr = new Float32Array(mesh.vertexCount * 4)
+  for (let v = 0; v < mesh.vertexCount; v++) {
+    for (let k = 0; k < 3; k++) attr[v * 4 + k] = rest[v * 3 + k]! - origin[k]!
+    attr[v * 4 + 3] = ao[v]!
+  }
+  const layers = (grid: UvGrid) => {
+    const { values, covered } = bakeUv(grid, mesh.uvs, mesh.indices, tris, attr, 4)
+    const n = grid.width * grid.height
+    const out = new Uint8Array(n * LAYER_COUNT)
+    const pos = new Float32Array(n * 3)
+    for (let i = 0; i < n; i++) {
+      const o = i * LAYER_COUNT
+      evalLayers(values[i * 4]!, values[i * 4 + 1]!, values[i * 4 + 2]!, out, o)
+      out[o + LAYER.occlusion] = Math.round(Math.min(1, Math.max(0, values[i * 4 + 3]!)) * 255)
+      for (let k = 0; k < 3; k++) pos[i * 3 + k] = values[i * 4 + k]!
+    }
+    return { out, pos, covered }
+  }
+  const fine = layers(SKIN_FINE)
+  const coarse = layers(SKIN_COARSE)
+  return {
+    fine: fine.out,
+    coarse: coarse.out,
+    finePos: fine.pos,
+    coarsePos: coarse.pos,
+    fineCovered: fine.covered,
+    coarseCovered: coarse.covered,
+    origin,
+  }
+}
+
+/**
+ * Amount of painted facial hair per style (0-1) inside the style's region (beardStyleMask). Stubble is only paint;
+ * the other styles are shells drawn by the geometry, so their paint is the dense short hair at the roots that
+ * keeps skin from showing between the shell's strands. Unknown styles paint like a full beard.
+ */
+const BEARD_PAINT: Record<string, number> = {
+  none: 0,
+  stubble: 0.42,
+  moustache: 0.55,
+  goatee: 0.55,
+  'chin-strap': 0.5,
+  'full-beard': 0.55,
+}
+
+const base = new Float32Array(3)
+
+/**
+ * Composes the skin texture of an appearance from a bake and the covers of its hair and facial hair (hair first).
+ * A few ms (about 170k texels).
+ */
+export function composeSkin(
+  bake: SkinBake,
+  a: Appearance,
+  covers: HairCover[],
+  fineStep: 1 | 2 = 1
+): SkinTexture {
+  skinAlbedo(a.skinTone, a.undertone, base)
+  const style = a.beardStyle ?? 'none'
+  const layers = covers.map((c) => coverLayers(bake, c))
+  const pick = (i: number, grid: 'fine' | 'coarse') => layers[i]?.[grid] ?? null
+  return {
+    fine: composeGrid(
+      bake.fine,
+      bake.fineCovered,
+      a,
+      beardRegion(bake, style, 'fine'),
+      pick(0, 'fine'),
+      pick(1, 'fine'),
+      fineStep === 2 ? SKIN_FINE.width : 0
+    ),
+    fineStep,
+    coarse: composeGrid(
+      bake.coarse,
+      bake.coarseCovered,
+      a,
+      beardRegion(bake, style, 'coarse'),
+      pick(0, 'coarse'),
+      pick(1, 'coarse')
+    ),
+  }
+}
+
+const regions = new WeakMap<SkinBake, Map<string, Uint8Array>>()
+
+/** Per texel (bytes): the part of the beard region a facial-hair style covers (cached per bake and style). */
+function beardRegion(bake: SkinBake, style: string, grid: 'fine' | 'coarse'): Uint8Array {
+  let m = regions.get(bake)
+  if (!m) regions.set(bake, (m = new Map()))
+  const key = `${grid}:${style}`
+  let r = m.get(key)
+  if (!r) {
+    const pos = grid === 'fine' ? bake.finePos : bake.coarsePos
+    const layers = grid === 'fine' ? bake.fine : bake.coarse
+    r = new Uint8Array(pos.length / 3)
+    for (let i = 0; i < r.length; i++) {
+      if (!layers[i * LAYER_COUNT + LAYER.beard]) continue
+      r[i] = Math.round(beardStyleMask(style, pos[i * 3]!, pos[i * 3 + 1]!, pos[i * 3 + 2]!) * 255)
+    }
+    m.set(key, r)
+  }
+  return r
+}
+
+const coverCache = new WeakMap<
+  HairCover,
+  { bake: SkinBake; fine: Uint8Array; coarse: Uint8Array }
+>()
+
+/** Per texel (2 bytes): hair paint and hair shadow from a hair cover (cached per cover and bake). */
+function coverLayers(bake: SkinBake, cover: HairCover): { fine: Uint8Array; coarse: Uint8Array } {
+  const hit = coverCache.get(cover)
+  if (hit && hit.bake === bake) return hit
+  const one = (pos: Float32Array) => {
+    const out = new Uint8Array((pos.length / 3) * 2)
+    for (let i = 0; i < pos.length / 3; i++) {
+      underHair(cover, pos[i * 3]!, pos[i * 3 + 1]!, pos[i * 3 + 2]!, under)
+      out[i * 2] = Math.round(under[0]! * 255)
+      out[i * 2 + 1] = Math.round(under[1]! * 255)
+    }
+    return out
+  }
+  const entry = { bake, fine: one(bake.finePos), coarse: one(bake.coarsePos) }
+  coverCache.set(cover, entry)
+  return entry
+}
+
+const under = new Float32Array(2)
+
+/** Years from MakeHuman's age scale (0 -> 1, 0.1875 -> 11, 0.5 -> 25, 1 -> 90). */
+export function ageYears(age: number): number {
+  return age < 0.5 ? 1 + (age / 0.5) * 24 : 25 + ((age - 0.5) / 0.5) * 65
+}
+
+function composeGrid(
+  layers: Uint8Array,
+  covered: Uint8Array,
+  a: Appearance,
+  regionOf: Uint8Array,
+  hairOf: Uint8Array | null,
+  beardOf: Uint8Array | null,
+  /** Grid width when only even texels are wanted (0: all). */
+  evenOf = 0
+): Float32Array {
+  const n = layers.length / LAYER_COUNT
+  const out = new Float32Array(n * 4)
+  const years = ageYears(a.age)
+  const age = Math.min(1, Math.max(0, (years - 28) / 50)) // 0 until the late twenties, 1 at ~78
+  const light = Math.min(1, Math.max(0, a.skinTone)) // redness and freckles show more on light skin
+  const red = 0.18 + 0.3 * light
+  const blush = 0.12 + 0.35 * a.blush
+  const crease = 0.08 + 0.5 * age // a faint expression line even when young
+  const beardStyle = a.beardStyle ?? 'none'
+  const beard = BEARD_PAINT[beardStyle] ?? 0.55
+  const shadow = beardStyle === 'none' ? 0.12 * Math.max(0, a.gender - 0.5) * 2 : 0 // a shaved man's shadow
+  const freckle = a.freckles * (0.4 + 0.6 * light)
+  const spots = age * 0.6
+  const lipAmt = 0.9
+  const stick = Math.min(1, Math.max(0, a.lipstick))
+  const lc = a.lipColor
+  const sc = a.lipstickColor
+  const [lr, lg, lb] = lc
+  const [sr, sg, sb] = sc
+  const bc = a.beardColor
+  const hc = a.hairColor
+  // The scalp under hair is painted in the hair's colour (gaps between strands read as depth, not skin);
+  // a buzz cut is only this paint.
+  const style = a.hairStyle ?? 'bald'
+  const buzz = style === 'buzz'
+  const scalpPaint = style === 'bald' || style === 'none' ? 0 : buzz ? 0.7 : 0.92
+  const k = 1 / 255
+  const nr = base[0]! * 0.45 + lr * 0.6 * (0.45 + 0.55 * light)
+  const ng = base[1]! * 0.33 + lg * 0.6 * (0.45 + 0.55 * light)
+  const nb = base[2]! * 0.37 + lb * 0.6 * (0.45 + 0.55 * light)
+  // Lip colour: natural lips (the skin flushed toward the lip tint; darker skin, darker lips), under lipstick.
+  const lipR = nr + (sr - nr) * stick,
+    lipG = ng + (sg - ng) * stick,
+    lipB = nb + (sb - nb) * stick
+  for (let i = 0; i < n; i++) {
+    if (evenOf && ((i % evenOf) & 1 || Math.floor(i / evenOf) & 1)) continue
+    const o = i * LAYER_COUNT
+    const o4 = i * 4
+    if (!covered[i]) {
+      // Outside every skin triangle (never sampled but by a filter's edge): the plain tone.
+      out[o4] = base[0]!
+      out[o4 + 1] = base[1]!
+      out[o4 + 2] = base[2]!
+      out[o4 + 3] = 0.35
+      continue
+    }
+    const mottle = (layers[o + LAYER.mottle]! * k - 0.5) * 2
+    const poreL = layers[o + LAYER.pore]! * k
+    const pore = (poreL - 0.5) * 2
+    const lips = layers[o + LAYER.lips]! * k
+    const beardL = layers[o + LAYER.beard]! * k
+    // Uneven tone grows with age; older skin is a little duller and more sallow.
+    const m = mottle * (1 + 0.9 * age)
+    let r = base[0]! * (1 + 0.07 * m + 0.035 * pore) * (1 - 0.05 * age)
+    let g = base[1]! * (1 + 0.05 * m + 0.035 * pore) * (1 - 0.06 * age)
+    let b = base[2]! * (1 + 0.04 * m + 0.035 * pore) * (1 - 0.1 * age)
+    // Redness (thin skin over blood: nose, cheeks, ears) and the cheek blush.
+    let t = layers[o + LAYER.red]! * k * red + layers[o + LAYER.cheek]! * k * blush
+    r *= 1 + 0.12 * t
+    g *= 1 - 0.22 * t
+    b *= 1 - 0.2 * t
+    // Around the eyes: darker and a little cooler (thin skin, shadows of the orbit), more with age.
+    t = layers[o + LAYER.eyes]! * k * (0.1 + 0.14 * age)
+    r *= 1 - t
+    g *= 1 - t * 1.1
+    b *= 1 - t * 0.85
+    // Freckles and age spots: darker, browner dots from the cell field.
+    const s = layers[o + LAYER.spot]! * k
+    t = freckle * smoothstep01(0.72, 0.9, s) * 0.4 + spots * smoothstep01(0.85, 0.95, s) * 0.35
+    r *= 1 - 0.3 * t // tan, not grey: freckles are pigment
+    g *= 1 - 0.5 * t
+    b *= 1 - 0.7 * t
+    t = lips * lipAmt
+    r += (lipR - r) * t
+    g += (lipG - g) * t
+    b += (lipB - b) * t
+    // Facial hair: the style's region, hair dots (the pore field's highs) on a softer shadow; and a shaved
+    // man's shadow.
+    const region = beard > 0 ? regionOf[i]! * k : 0
+    t = beardL * (beard * region * (0.45 + 0.55 * smoothstep01(0.45, 0.75, poreL)) + shadow)
+    r += (bc[0] * 0.8 - r) * t
+    g += (bc[1] * 0.8 - g) * t
+    b += (bc[2] * 0.85 - b) * t
+    t = layers[o + LAYER.scalp]! * k * scalpPaint * (buzz ? 0.75 + 0.25 * poreL : 1)
+    r += (hc[0] * 0.7 - r) * t
+    g += (hc[1] * 0.7 - g) * t
+    b += (hc[2] * 0.7 - b) * t
+    // Under the hair: painted in its colour where dense (gaps between cards), and its soft shadow.
+    let shade = 1
+    if (hairOf) {
+      const p = beardOf ? Math.max(hairOf[i * 2]!, beardOf[i * 2]!) : hairOf[i * 2]!
+      t = p * k
+      r += (hc[0] * 0.45 - r) * t
+      g += (hc[1] * 0.45 - g) * t
+      b += (hc[2] * 0.45 - b) * t
+      shade = 1 - 0.45 * Math.max(hairOf[i * 2 + 1]!, beardOf ? beardOf[i * 2 + 1]! : 0) * k
+    }
+    // Wrinkles, cavities and occlusion darken (painted shadows: the mesh is too coarse to carry them); the
+    // vermilion border reads a little darker (a natural lip line).
+    const dk =
+      shade *
+      (1 -
+        Math.min(
+          0.8,
+          layers[o + LAYER.crease]! * k * crease * 0.55 + layers[o + LAYER.cavity]! * k * 0.45
+        )) *
+      (1 - 0.4 * layers[o + LAYER.occlusion]! * k) *
+      (1 - 0.5 * lips * (1 - lips) * (1 - stick * 0.5))
+    out[o4] = r * dk
+    out[o4 + 1] = g * dk
+    out[o4 + 2] = b * dk
+    // Gloss: oily T-zone, lips (glossier with lipstick), matte under facial hair.
+    out[o4 + 3] =
+      0.35 +
+      0.5 * layers[o + LAYER.oil]! * k +
+      lips * (0.5 + 0.8 * stick) -
+      0.3 * beardL * beard * region
+  }
+  return out
+}
+
+const smoothstep01 = (e0: number, e1: number, x: number) => {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)))
+  return t * t * (3 - 2 * t)
+}

@@ -1,0 +1,164 @@
+/**
+ * @module engine/v2/look/textures — every procedural texture of one appearance (skin, eyes, strands), built on
+ * first use and cached (a small LRU keyed by the appearance's look fields), plus the per-topology skin bake.
+ */
+import type { Appearance, HeadMesh } from '../mesh-types.ts'
+import { MATERIAL } from '../mesh-types.ts'
+import { eyePatch } from './eye.ts'
+import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
+import { STRAND_STYLES, curlyTexture, isCurly, strandTexture } from './strands.ts'
+import { hairCover, type HairCover } from './hair-cover.ts'
+import { strandParts } from './topology.ts'
+
+/** Everything a head shader samples. */
+export interface LookTextures {
+  skin: SkinTexture
+  /** Eye patch, linear RGB (see eye.ts). */
+  eye: Float32Array
+  /** Strand textures: shade + coverage (see strands.ts). */
+  hair: Float32Array
+  /** Facial hair shells: curly clumps (short, coarse hair). */
+  beard: Float32Array
+  brow: Float32Array
+  lash: Float32Array
+}
+
+/** Appearances kept: each holds ~3 MB of textures (the fine skin grid is 272x616 x 4 floats). */
+const MAX_CACHED = 6
+const textureCache = new Map<string, LookTextures>()
+const bakeCache = new Map<string, SkinBake>()
+/** Strand textures depend only on their kind and the seed (kept for the session: a few per seed, 64 KB each). */
+const strandCache = new Map<string, Float32Array>()
+
+/** The cache key of an appearance: every field, in a fixed order (so equal appearances share textures). */
+export function appearanceKey(a: Appearance): string {
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(5) : 'NaN')
+  const c = (rgb: readonly number[]) => rgb.map(f).join(',')
+  return [
+    f(a.skinTone),
+    f(a.undertone),
+    f(a.age),
+    f(a.gender),
+    c(a.hairColor),
+    c(a.browColor),
+    c(a.beardColor),
+    c(a.irisColor),
+    c(a.lipColor),
+    f(a.lipstick),
+    c(a.lipstickColor),
+    f(a.freckles),
+    f(a.blush),
+    a.hairStyle,
+    a.beardStyle,
+    f(a.lensTint),
+    a.seed | 0,
+  ].join('|')
+}
+
+const keyByRest = new WeakMap<Float32Array, { indices: Uint32Array; key: string }>()
+
+/**
+ * A cheap fingerprint of the skin's topology (UVs and rest positions of skin vertices). With a real `rest` array
+ * (not the posed positions) reused across renders, the key is remembered by identity.
+ */
+function topologyKey(mesh: HeadMesh): string {
+  const rest = restOf(mesh)
+  if (rest !== mesh.positions) {
+    const hit = keyByRest.get(rest)
+    if (hit && hit.indices === mesh.indices) return hit.key
+    const key = hashTopology(mesh, rest)
+    keyByRest.set(rest, { indices: mesh.indices, key })
+    return key
+  }
+  return hashTopology(mesh, rest)
+}
+
+function hashTopology(mesh: HeadMesh, rest: Float32Array): string {
+  let skin = 0
+  let h = 0
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (mesh.material[t] !== MATERIAL.skin) continue
+    skin++
+    const v = mesh.indices[t * 3]!
+    h = (h * 31 + Math.round(mesh.uvs[v * 2]! * 1e4) + Math.round(rest[v * 3 + 1]! * 100)) | 0
+  }
+  return `${skin}:${h}`
+}
+
+/** The skin bake of a mesh's topology (computed once, tens of ms). */
+export function skinBakeFor(mesh: HeadMesh): SkinBake {
+  const key = topologyKey(mesh)
+  let b = bakeCache.get(key)
+  if (!b) {
+    b = bakeSkin(mesh)
+    if (bakeCache.size >= 4) bakeCache.delete(bakeCache.keys().next().value!)
+    bakeCache.set(key, b)
+  }
+  return b
+}
+
+/** Sample spacing (cm) from which renders use nearest skin texels and a half-resolution skin texture. */
+export const COARSE_SAMPLE_CM = 0.1
+
+/**
+ * The textures of an appearance on a bake, for `mesh` (its hair) (cached; a few ms when new). `half`: a small
+ * render, which samples only even texels of the fine skin grid (a full texture serves it too).
+ */
+export function texturesFor(
+  bake: SkinBake,
+  a: Appearance,
+  mesh: HeadMesh,
+  half = false
+): LookTextures {
+  const key = `${bake.origin.join(',')}#${appearanceKey(a)}`
+  for (const k of half ? [key, `${key}#half`] : [key]) {
+    const t = textureCache.get(k)
+    if (t) {
+      textureCache.delete(k) // refresh its LRU position
+      textureCache.set(k, t)
+      return t
+    }
+  }
+  const seed = a.seed | 0
+  const strands = (kind: string, build: () => Float32Array) => {
+    const k = `${kind}:${seed}`
+    let st = strandCache.get(k)
+    if (!st) strandCache.set(k, (st = build()))
+    return st
+  }
+  const t: LookTextures = {
+    skin: composeSkin(bake, a, coversOf(mesh, bake), half ? 2 : 1),
+    eye: eyePatch(a.irisColor, seed),
+    hair: isCurly(a.hairStyle ?? '')
+      ? strands('curly', () => curlyTexture(seed))
+      : strands('hair', () => strandTexture(STRAND_STYLES.hair, seed)),
+    beard: strands('beard', () => curlyTexture(seed + 3)),
+    brow: strands('brow', () => strandTexture(STRAND_STYLES.brow, seed + 1)),
+    lash: strands('lash', () => strandTexture(STRAND_STYLES.lash, seed + 2)),
+  }
+  if (textureCache.size >= MAX_CACHED) textureCache.delete(textureCache.keys().next().value!)
+  textureCache.set(half ? `${key}#half` : key, t)
+  return t
+}
+
+const covers = new Map<string, HairCover>()
+
+/**
+ * The covers of a mesh's hair and of its facial hair (each cached by its part: a hairstyle's cover is computed
+ * once whatever beard comes with it).
+ */
+function coversOf(mesh: HeadMesh, bake: SkinBake): HairCover[] {
+  const out: HairCover[] = []
+  for (const p of strandParts(mesh, restOf(mesh))) {
+    if (p.material !== MATERIAL.hair && p.material !== MATERIAL.beard) continue
+    const key = `${bake.origin.join(',')}#${p.key}`
+    let c = covers.get(key)
+    if (!c) {
+      c = hairCover(p.mesh, p.rest, bake.origin, p.topo)
+      if (covers.size >= 16) covers.delete(covers.keys().next().value!)
+      covers.set(key, c)
+    }
+    out.push(c)
+  }
+  return out
+}

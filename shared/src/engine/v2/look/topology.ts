@@ -1,0 +1,341 @@
+/**
+ * @module engine/v2/look/topology — per-mesh facts the strand shading needs, for the alpha-tested materials
+ * (hair, beard, brows, lashes). Vertices are welded by rest position first (UV seams are not borders), then:
+ * - `border`: how far (in edges, capped at BORDER_HOPS) a vertex lies from its surface's open border, 0..1;
+ * - `s`, `t`: strip coordinates of each connected piece (one brow, one lash row): s runs 0..1 along the piece
+ *   from its medial to its lateral end (|x|) (2..3 for a piece lying below another, i.e. a lower lash row), t is
+ *   the signed height across it from its root side (-1) to its free side (+1), relative to the piece's local
+ *   centre line and half-thickness.
+ * Cached by content (see contentKey).
+ */
+import { MATERIAL, type HeadMesh } from '../mesh-types.ts'
+
+/** Border distance (edges) at which a strand counts as fully "root". */
+export const BORDER_HOPS = 3
+const BINS = 12
+
+const STRANDY = new Set<number>([MATERIAL.hair, MATERIAL.brow, MATERIAL.lash, MATERIAL.beard])
+
+/** Strand topology of a mesh (see the module comment); 1 / 0 / 0 for other vertices. */
+export interface StrandTopology {
+  border: Float32Array
+  s: Float32Array
+  t: Float32Array
+}
+
+/** Merged results kept (by their parts' keys). */
+const MAX_CACHED = 8
+
+/**
+ * Content key of the strand surfaces: their triangles (materials and corners) and their rest positions rounded to
+ * 0.1 mm, so a cached result is only reused for exactly the same input (renders stay independent of order).
+ */
+function contentKey(mesh: HeadMesh, rest: Float32Array): string {
+  let h1 = 0x811c9dc5 | 0
+  let h2 = 0x01000193 | 0
+  let n = 0
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    const m = mesh.material[t]!
+    if (!STRANDY.has(m)) continue
+    n++
+    for (let k = 0; k < 3; k++) {
+      const v = mesh.indices[t * 3 + k]!
+      h1 = Math.imul(h1 ^ (v + m * 7919), 0x01000193)
+      const q =
+        Math.round(rest[v * 3]! * 100) +
+        Math.round(rest[v * 3 + 1]! * 100) * 131 +
+        Math.round(rest[v * 3 + 2]! * 100) * 17161
+      h2 = Math.imul(h2 ^ q, 0x5bd1e995)
+    }
+  }
+  return `${mesh.vertexCount}:${n}:${h1 >>> 0}:${h2 >>> 0}`
+}
+
+function find(parent: Int32Array, a: number): number {
+  while (parent[a] !== a) {
+    parent[a] = parent[parent[a]!]!
+    a = parent[a]!
+  }
+  return a
+}
+
+/** A strand material's part of a mesh: its vertex range and its topology over that range. */
+export interface StrandPart {
+  material: number
+  /** First vertex of the range; the arrays of `topo` are indexed from it. */
+  first: number
+  topo: StrandTopology
+  /** Content key of the part (equal parts, equal keys), and the part as a small mesh of its own. */
+  key: string
+  mesh: HeadMesh
+  rest: Float32Array
+}
+
+const partCache = new Map<string, StrandTopology>()
+const topoByRest = new WeakMap<Float32Array, StrandTopology>()
+const merged = new Map<string, StrandTopology>()
+const MAX_PARTS = 24
+
+/**
+ * The strand parts of `mesh` (one per strand material present), each computed once per distinct part: a hairstyle
+ * is analysed once whatever brows, lashes or beard come with it. Assumes each material's vertices are one range
+ * (the geometry concatenates parts).
+ */
+export function strandParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
+  // A real rest array is made once per set of parts by the geometry: its identity names the set.
+  const known = rest !== mesh.positions ? partsByRest.get(rest) : undefined
+  if (known && known.triangles === mesh.triangleCount) return known.parts
+  const parts = findParts(mesh, rest)
+  if (rest !== mesh.positions) partsByRest.set(rest, { triangles: mesh.triangleCount, parts })
+  return parts
+}
+
+const partsByRest = new WeakMap<Float32Array, { triangles: number; parts: StrandPart[] }>()
+
+function findParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
+  const parts: StrandPart[] = []
+  for (const m of STRANDY) {
+    let lo = Infinity,
+      hi = -1,
+      n = 0
+    for (let t = 0; t < mesh.triangleCount; t++) {
+      if (mesh.material[t] !== m) continue
+      n++
+      for (let k = 0; k < 3; k++) {
+        const v = mesh.indices[t * 3 + k]!
+        if (v < lo) lo = v
+        if (v > hi) hi = v
+      }
+    }
+    if (!n) continue
+    const indices = new Uint32Array(n * 3)
+    let j = 0
+    for (let t = 0; t < mesh.triangleCount; t++) {
+      if (mesh.material[t] !== m) continue
+      for (let k = 0; k < 3; k++) indices[j++] = mesh.indices[t * 3 + k]! - lo
+    }
+    const V = hi - lo + 1
+    const sub: HeadMesh = {
+      positions: rest.subarray(lo * 3, (hi + 1) * 3),
+      normals: mesh.normals.subarray(lo * 3, (hi + 1) * 3),
+      uvs: mesh.uvs.subarray(lo * 2, (hi + 1) * 2),
+      indices,
+      material: new Uint8Array(n).fill(m),
+      masks: mesh.masks,
+      vertexCount: V,
+      triangleCount: n,
+    }
+    const subRest = rest.subarray(lo * 3, (hi + 1) * 3)
+    const key = contentKey(sub, subRest)
+    let topo = partCache.get(key)
+    if (!topo) {
+      topo = computeTopology(sub, subRest)
+      if (partCache.size >= MAX_PARTS) partCache.delete(partCache.keys().next().value!)
+      partCache.set(key, topo)
+    }
+    parts.push({ material: m, first: lo, topo, key, mesh: sub, rest: subRest })
+  }
+  return parts
+}
+
+/** The strand topology of `mesh` (rest positions `rest`): its parts' topologies in one set of arrays. */
+export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopology {
+  const known = rest !== mesh.positions ? topoByRest.get(rest) : undefined
+  if (known && known.border.length === mesh.vertexCount) return known
+  const parts = strandParts(mesh, rest)
+  const key = `${mesh.vertexCount}|${parts.map((p) => `${p.first}:${p.key}`).join('|')}`
+  let topo = merged.get(key)
+  if (topo) return topo
+  topo = {
+    border: new Float32Array(mesh.vertexCount).fill(1),
+    s: new Float32Array(mesh.vertexCount),
+    t: new Float32Array(mesh.vertexCount),
+  }
+  for (const p of parts) {
+    topo.border.set(p.topo.border, p.first)
+    topo.s.set(p.topo.s, p.first)
+    topo.t.set(p.topo.t, p.first)
+  }
+  if (merged.size >= MAX_CACHED) merged.delete(merged.keys().next().value!)
+  merged.set(key, topo)
+  if (rest !== mesh.positions) topoByRest.set(rest, topo)
+  return topo
+}
+
+/** The topology of a mesh's strand triangles (see the module comment); not cached. */
+function computeTopology(mesh: HeadMesh, rest: Float32Array): StrandTopology {
+  const V = mesh.vertexCount
+  const weld = new Int32Array(V).fill(-1)
+  const ids = new Map<number, number>()
+  const { indices, material } = mesh
+  const tris: number[] = []
+  const stripy = new Uint8Array(V)
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (!STRANDY.has(material[t]!)) continue
+    tris.push(t)
+    if (material[t] === MATERIAL.brow || material[t] === MATERIAL.lash) {
+      for (let k = 0; k < 3; k++) stripy[indices[t * 3 + k]!] = material[t]!
+    }
+    for (let k = 0; k < 3; k++) {
+      const v = indices[t * 3 + k]!
+      if (weld[v]! >= 0) continue
+      // Numeric key: material (4 bits) and position rounded to 0.1 mm (16 bits per axis, +-327 cm): < 2^53.
+      const q = (i: number) => (Math.round(rest[v * 3 + i]! * 100) + 32768) & 0xffff
+      const key = ((material[t]! * 65536 + q(0)) * 65536 + q(1)) * 65536 + q(2)
+      let id = ids.get(key)
+      if (id === undefined) ids.set(key, (id = ids.size))
+      weld[v] = id
+    }
+  }
+  const n = ids.size
+  const edges = new Map<number, number>()
+  const parent = new Int32Array(n)
+  for (let i = 0; i < n; i++) parent[i] = i
+  for (const t of tris) {
+    for (let k = 0; k < 3; k++) {
+      const a = weld[indices[t * 3 + k]!]!
+      const b = weld[indices[t * 3 + ((k + 1) % 3)]!]!
+      const e = a < b ? a * n + b : b * n + a
+      edges.set(e, (edges.get(e) ?? 0) + 1)
+      const ra = find(parent, a)
+      const rb = find(parent, b)
+      if (ra !== rb) parent[ra] = rb
+    }
+  }
+  const wy = new Float32Array(n)
+  for (let v = 0; v < V; v++) if (weld[v]! >= 0) wy[weld[v]!] = rest[v * 3 + 1]!
+  const topo: StrandTopology = {
+    border: borderHops(edges, n, weld, V, wy),
+    s: new Float32Array(V),
+    t: new Float32Array(V),
+  }
+  stripCoords(topo, weld, parent, rest, stripy)
+  return topo
+}
+
+/**
+ * Border distance per vertex from the welded edge counts (edges used once are on the border). Only HANGING
+ * borders count (the border vertex lies below its neighbours: strand tips); the long sides of hair cards and
+ * partings stay roots, or every card would fray along its length. `wy` = rest height per welded vertex.
+ */
+function borderHops(
+  edges: Map<number, number>,
+  n: number,
+  weld: Int32Array,
+  V: number,
+  wy: Float32Array
+): Float32Array {
+  const onBorder = new Uint8Array(n)
+  for (const [e, count] of edges) {
+    if (count !== 1) continue
+    onBorder[Math.floor(e / n)] = 1
+    onBorder[e % n] = 1
+  }
+  // Mean height of each vertex's neighbours minus its own.
+  const rise = new Float32Array(n)
+  const deg = new Float32Array(n)
+  for (const e of edges.keys()) {
+    const a = Math.floor(e / n)
+    const b = e % n
+    rise[a] = rise[a]! + wy[b]! - wy[a]!
+    rise[b] = rise[b]! + wy[a]! - wy[b]!
+    deg[a] = deg[a]! + 1
+    deg[b] = deg[b]! + 1
+  }
+  const hops = new Float32Array(n).fill(BORDER_HOPS)
+  for (let i = 0; i < n; i++) if (onBorder[i] && rise[i]! / (deg[i] || 1) > 0.05) hops[i] = 0
+  for (let it = 0; it < BORDER_HOPS; it++) {
+    for (const e of edges.keys()) {
+      const a = Math.floor(e / n)
+      const b = e % n
+      const ha = hops[a]!
+      const hb = hops[b]!
+      if (ha + 1 < hb) hops[b] = ha + 1
+      else if (hb + 1 < ha) hops[a] = hb + 1
+    }
+  }
+  const out = new Float32Array(V).fill(1)
+  for (let v = 0; v < V; v++) if (weld[v]! >= 0) out[v] = hops[weld[v]!]! / BORDER_HOPS
+  return out
+}
+
+/** Fills s and t per connected piece: bins along |x| give the local centre line and half-thickness in y. */
+function stripCoords(
+  topo: StrandTopology,
+  weld: Int32Array,
+  parent: Int32Array,
+  rest: Float32Array,
+  stripy: Uint8Array
+): void {
+  const pieces = new Map<number, number[]>()
+  for (let v = 0; v < weld.length; v++) {
+    if (weld[v]! < 0 || !stripy[v]) continue
+    const root = find(parent, weld[v]!)
+    let list = pieces.get(root)
+    if (!list) pieces.set(root, (list = []))
+    list.push(v)
+  }
+  const centroids = new Map<number, readonly [number, number, number]>()
+  for (const [root, l] of pieces) centroids.set(root, [...centroid(l, rest), stripy[l[0]!]!])
+  const sum = new Float64Array(BINS)
+  const cnt = new Float64Array(BINS)
+  const half = new Float64Array(BINS)
+  for (const list of pieces.values()) {
+    let lo = Infinity,
+      hi = -Infinity
+    for (const v of list) {
+      const ax = Math.abs(rest[v * 3]!)
+      lo = Math.min(lo, ax)
+      hi = Math.max(hi, ax)
+    }
+    const span = hi - lo || 1
+    const bin = (v: number) =>
+      Math.min(BINS - 1, Math.floor(((Math.abs(rest[v * 3]!) - lo) / span) * BINS))
+    sum.fill(0)
+    cnt.fill(0)
+    half.fill(0)
+    for (const v of list) {
+      const b = bin(v)
+      sum[b] = sum[b]! + rest[v * 3 + 1]!
+      cnt[b] = cnt[b]! + 1
+    }
+    for (let b = 0; b < BINS; b++) sum[b] = cnt[b] ? sum[b]! / cnt[b]! : b > 0 ? sum[b - 1]! : 0
+    for (const v of list) {
+      const b = bin(v)
+      half[b] = Math.max(half[b]!, Math.abs(rest[v * 3 + 1]! - sum[b]!))
+    }
+    // t = -1 at the root side: a piece above its partner on the same side (upper lashes) roots at its bottom,
+    // one below (lower lashes) at its top; a brow (alone on its side) keeps bottom = -1.
+    const flip = lowerPiece(find(parent, weld[list[0]!]!), centroids) ? -1 : 1
+    for (const v of list) {
+      const b = bin(v)
+      topo.s[v] = (Math.abs(rest[v * 3]!) - lo) / span + (flip < 0 ? 2 : 0) // lower rows: s in [2, 3]
+      topo.t[v] = (flip * (rest[v * 3 + 1]! - sum[b]!)) / (half[b]! || 1)
+    }
+  }
+}
+
+/** Mean (x, y) of a piece's vertices. */
+function centroid(l: number[], rest: Float32Array): readonly [number, number] {
+  let x = 0,
+    y = 0
+  for (const v of l) {
+    x += rest[v * 3]!
+    y += rest[v * 3 + 1]!
+  }
+  return [x / l.length, y / l.length]
+}
+
+/** Is this piece below another piece of its material on the same side (x sign) near it (a lower lash row)? */
+function lowerPiece(
+  self: number,
+  centroids: Map<number, readonly [number, number, number]>
+): boolean {
+  const [mx, my, mm] = centroids.get(self)!
+  for (const [root, [ox, oy, om]] of centroids) {
+    if (root === self || om !== mm) continue
+    if (Math.sign(ox) === Math.sign(mx) && Math.abs(ox - mx) < 1 && oy > my && oy - my < 2)
+      return true
+  }
+  return false
+}

@@ -1,0 +1,128 @@
+/**
+ * @module engine/v2/mesh-types — the contract between the v2 geometry engine (which poses the head) and the v2
+ * look layer (which shades it). Geometry fills a HeadMesh and an Appearance per character; look turns them,
+ * with a HeadView, into a rasterizer Shader. Neither side reaches into the other's modules.
+ */
+import type { Mat4 } from '../../math/mat4.ts'
+
+/**
+ * Material ids, one per triangle. Every material has its own UV atlas in [0, 1] (the skin uses the base mesh's
+ * body layout; eyes, brows, lashes, teeth, tongue, hair, beard and glasses use their proxy's own layout).
+ */
+export const MATERIAL = {
+  skin: 0,
+  eyeball: 1,
+  cornea: 2,
+  brow: 3,
+  lash: 4,
+  teeth: 5,
+  tongue: 6,
+  hair: 7,
+  beard: 8,
+  glassesFrame: 9,
+  glassesLens: 10,
+} as const
+
+/** A material id (a value of MATERIAL). */
+export type MaterialId = (typeof MATERIAL)[keyof typeof MATERIAL]
+
+/** Number of material ids (ids are 0..MATERIAL_COUNT-1). */
+export const MATERIAL_COUNT = 11
+
+/**
+ * Soft per-vertex masks of skin regions, each [0, 1] (V entries; 0 on non-skin vertices). Built once from the
+ * base mesh, so they follow every morph.
+ */
+export interface SkinMasks {
+  /** Lip vermilion (1 inside the lips, fading over about 2 mm at the lip line). */
+  lips: Float32Array
+  /** Cheek apples (blush/rosacea region). */
+  cheeks: Float32Array
+  /** Where facial hair grows (jaw, chin, upper lip, cheeks below the cheekbone). */
+  beard: Float32Array
+  /** Scalp under the hair (1 on the scalp, 0 on the forehead and face); hair stubble/buzz cuts shade here. */
+  scalp: Float32Array
+  /** Eyelids and the skin around the eyes (eye-bag / eye-shadow region). */
+  eyes: Float32Array
+}
+
+/**
+ * A posed head ready to shade. Model space: centimetres, +x = subject's left, +y up, +z toward the camera
+ * (the front camera looks down -z). Triangles come ordered by drawing pass: every opaque or alpha-tested
+ * material first, then `cornea` and `glassesLens` (the only materials that may blend) last, so a renderer that
+ * rasterizes triangles in index order gets correct layering.
+ */
+export interface HeadMesh {
+  /** Vertex positions, V*3. */
+  positions: Float32Array
+  /** Unit vertex normals, V*3 (smooth within a material; split at UV seams like every attribute). */
+  normals: Float32Array
+  /** Texture coordinates, V*2, in [0, 1], v up; per material atlas (see MATERIAL). */
+  uvs: Float32Array
+  /** Triangle corners, T*3, counter-clockwise seen from outside. */
+  indices: Uint32Array
+  /** One MATERIAL id per triangle, T entries. */
+  material: Uint8Array
+  /** Skin region masks (per vertex, V entries each). */
+  masks: SkinMasks
+  /**
+   * The same vertices on the NEUTRAL head (no targets applied), V*3, when the geometry provides them: identical
+   * for every character wearing the same parts, so rest-space textures (skin layers) can be baked once.
+   */
+  rest?: Float32Array
+  /** Number of vertices (positions.length / 3). */
+  vertexCount: number
+  /** Number of triangles (indices.length / 3). */
+  triangleCount: number
+}
+
+/** Linear-light RGB, each [0, 1]. */
+export type LinearRgb = readonly [number, number, number]
+
+/** Per-character appearance inputs the look layer needs (all [0, 1] unless said). */
+export interface Appearance {
+  /** Skin lightness: 0 very dark (Fitzpatrick VI) .. 1 very light (Fitzpatrick I). */
+  skinTone: number
+  /** Skin undertone: 0 cool/pink .. 0.5 neutral .. 1 warm/olive-golden. */
+  undertone: number
+  /** Age on MakeHuman's macro scale: 0 = 1 year, 0.1875 = 11, 0.5 = 25, 1 = 90 years. Drives wrinkles/spots. */
+  age: number
+  /** 0 female .. 1 male (stubble shadow, skin roughness). */
+  gender: number
+  /** Hair base colour (scalp hair). */
+  hairColor: LinearRgb
+  /** Eyebrow colour. */
+  browColor: LinearRgb
+  /** Facial hair colour. */
+  beardColor: LinearRgb
+  /** Iris colour. */
+  irisColor: LinearRgb
+  /** Natural lip colour (before lipstick). */
+  lipColor: LinearRgb
+  /** Lipstick amount: 0 none .. 1 full coverage. */
+  lipstick: number
+  /** Lipstick colour (used in proportion to `lipstick`). */
+  lipstickColor: LinearRgb
+  /** Freckles / small spots density. */
+  freckles: number
+  /** Cheek flush. */
+  blush: number
+  /** Hairstyle id (a rig v2 hair style name such as 'short02', 'afro', 'buzz', 'bald'): strand texture choice. */
+  hairStyle: string
+  /** Facial hair style id ('none', 'stubble', ...); stubble is painted on skin through `masks.beard`. */
+  beardStyle: string
+  /** Glasses lens tint: 0 clear .. 1 dark sunglasses. */
+  lensTint: number
+  /** Per-character seed for procedural texture variation (an integer, 0..2^31-1). */
+  seed: number
+}
+
+/** Where the head is seen from. */
+export interface HeadView {
+  /** Model space -> clip space (column-major 4x4, as math/mat4). */
+  viewProj: Mat4
+  /** Camera position, model space cm (for specular and rim terms). */
+  eye: readonly [number, number, number]
+  /** Sample spacing in model-space cm at the head (pixel footprint): lets textures pick a detail level. */
+  sampleCm: number
+}

@@ -1,0 +1,284 @@
+/**
+ * @module rig/v2/character — rig v2 characters: the schema object, defaults, validation with precise errors
+ * (every problem with its JSON path, as v1), and the plausible-people prior `randomPlausibleCharacter`.
+ */
+import { createRng, gaussian, type Rng } from '../../utils/random.ts'
+import type { Character } from '../schema.ts'
+import { RigValidationError, type RigIssue } from '../validate.ts'
+import { COLORS_V2 } from './colors.ts'
+import type { RigSchemaV2 } from './schema.ts'
+import { MIN_AGE, SLIDERS_V2 } from './sliders.ts'
+import { STYLES_V2 } from './styles.ts'
+
+/** Rig version of v2 characters. */
+export const RIG_VERSION_V2 = 2
+
+/** The whole rig v2 schema. */
+export const RIG_V2: RigSchemaV2 = Object.freeze({
+  version: 2,
+  continuous: SLIDERS_V2,
+  discrete: STYLES_V2,
+  colors: COLORS_V2,
+})
+
+/** A v2 character with every parameter at its default, then `overrides` applied. */
+export function createCharacterV2(overrides: Partial<Omit<Character, 'rig'>> = {}): Character {
+  return {
+    rig: RIG_VERSION_V2,
+    sliders: {
+      ...Object.fromEntries(SLIDERS_V2.map((s) => [s.id, s.default])),
+      ...overrides.sliders,
+    },
+    colors: {
+      ...Object.fromEntries(COLORS_V2.map((c) => [c.id, c.default])),
+      ...overrides.colors,
+    },
+    styles: {
+      ...Object.fromEntries(STYLES_V2.map((s) => [s.id, s.default])),
+      ...overrides.styles,
+    },
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'string' ? `the string '${value.slice(0, 20)}'` : typeof value
+}
+
+/** Every problem with `input` as a rig v2 character; empty when it is valid. */
+export function checkCharacterV2(input: unknown): RigIssue[] {
+  if (!isRecord(input)) {
+    return [{ path: '', code: 'wrong-type', message: 'a character must be a JSON object' }]
+  }
+  const issues: RigIssue[] = []
+  for (const key of Object.keys(input)) {
+    if (!['rig', 'sliders', 'colors', 'styles'].includes(key)) {
+      issues.push({ path: key, code: 'unknown-id', message: `unknown field '${key}'` })
+    }
+  }
+  if (input.rig === undefined) {
+    issues.push({ path: 'rig', code: 'missing', message: `missing; expected ${RIG_VERSION_V2}` })
+  } else if (typeof input.rig !== 'number') {
+    issues.push({ path: 'rig', code: 'wrong-type', message: 'must be an integer rig version' })
+  } else if (input.rig !== RIG_VERSION_V2) {
+    issues.push({
+      path: 'rig',
+      code: 'unsupported-rig',
+      message:
+        input.rig === 1
+          ? 'a rig v1 character: open it with migrateV1() (rig v2 reads v2 only)'
+          : `made with rig v${input.rig}; this build reads v${RIG_VERSION_V2} (update the app)`,
+    })
+  }
+  const units = (section: 'sliders' | 'colors', ids: readonly string[]) =>
+    checkSection(input, section, ids, issues, (value) => {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return `must be a finite number in [0, 1], got ${describe(value)}`
+      }
+      return value < 0 || value > 1 ? `${value} is outside [0, 1]` : null
+    })
+  units(
+    'sliders',
+    SLIDERS_V2.map((s) => s.id)
+  )
+  units(
+    'colors',
+    COLORS_V2.map((c) => c.id)
+  )
+  checkSection(
+    input,
+    'styles',
+    STYLES_V2.map((s) => s.id),
+    issues,
+    (value, _path, id) => {
+      const def = STYLES_V2.find((s) => s.id === id)!
+      if (typeof value !== 'string') return `must be an option id string, got ${describe(value)}`
+      if (!def.options.some((o) => o.id === value)) {
+        return `'${value}' is not one of: ${def.options.map((o) => o.id).join(', ')}`
+      }
+      return null
+    }
+  )
+  return issues
+}
+
+function checkSection(
+  input: Record<string, unknown>,
+  section: string,
+  ids: readonly string[],
+  issues: RigIssue[],
+  check: (value: unknown, path: string, id: string) => string | null
+): void {
+  const values = input[section]
+  if (values === undefined) {
+    issues.push({
+      path: section,
+      code: 'missing',
+      message: `missing; expected an object of ${ids.length} values`,
+    })
+    return
+  }
+  if (!isRecord(values)) {
+    issues.push({
+      path: section,
+      code: 'wrong-type',
+      message: 'must be an object keyed by parameter id',
+    })
+    return
+  }
+  const known = new Set(ids)
+  for (const key of Object.keys(values)) {
+    if (!known.has(key)) {
+      issues.push({
+        path: `${section}.${key}`,
+        code: 'unknown-id',
+        message: `no ${section} parameter '${key}' in rig v${RIG_VERSION_V2}`,
+      })
+    }
+  }
+  for (const id of ids) {
+    const path = `${section}.${id}`
+    if (!(id in values)) {
+      issues.push({
+        path,
+        code: 'missing',
+        message: 'missing (createCharacterV2() fills defaults)',
+      })
+      continue
+    }
+    const message = check(values[id], path, id)
+    if (message) {
+      const code = message.startsWith('must')
+        ? 'wrong-type'
+        : message.includes('outside')
+          ? 'out-of-range'
+          : 'unknown-option'
+      issues.push({ path, code, message })
+    }
+  }
+}
+
+/** Returns `input` typed as a v2 Character when valid; throws RigValidationError listing every problem. */
+export function validateCharacterV2(input: unknown): Character {
+  const issues = checkCharacterV2(input)
+  if (issues.length > 0) throw new RigValidationError(issues)
+  return input as Character
+}
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)
+/** Standard deviation of a face slider draw, as a fraction of its safe half-range (the ranges are safe with
+ * every slider at an end at once, so the prior may use all of them: sd 0.5 gave render_cluster_cos 0.49 on
+ * `eval engine2 --quick`, 0.8 gave 0.464 and 1.0 0.458 on the full eval). */
+const FACE_SPREAD = 1.0
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
+
+/** Normalised age slider value for an age in years (11-90). */
+export function ageSliderForYears(years: number): number {
+  const macro =
+    years <= 25 ? MIN_AGE + ((years - 11) / 14) * (0.5 - MIN_AGE) : 0.5 + ((years - 25) / 65) * 0.5
+  return clamp01((macro - MIN_AGE) / (1 - MIN_AGE))
+}
+
+/**
+ * A random PLAUSIBLE person (deterministic per seed): adults 18-75 of either sex, one dominant heritage (a
+ * fifth mixed), average-centred muscle and weight, face sliders drawn around neutral (left/right pairs share
+ * their draw with a little asymmetry), skin, hair and iris colours that go with the heritage and age, and
+ * styles that go with the person (facial hair on men, lipstick on some women, glasses on a quarter).
+ */
+export function randomPlausibleCharacter(seed: number | Rng): Character {
+  const rng = typeof seed === 'number' ? createRng(seed) : seed
+  const g = () => gaussian(rng)
+  const male = rng() < 0.5
+  const years = 18 + rng() * 57
+  const heritage = Math.floor(rng() * 3) // 0 african, 1 asian, 2 european
+  const mixed = rng() < 0.2
+  const eth = [0, 0, 0].map((_, i) =>
+    i === heritage ? 1 : mixed ? 0.2 + 0.5 * rng() : 0.04 * rng()
+  )
+  const sliders: Record<string, number> = {
+    'who.gender': male ? 0.85 + 0.13 * rng() : 0.02 + 0.13 * rng(),
+    'who.age': ageSliderForYears(years),
+    'who.african': eth[0]!,
+    'who.asian': eth[1]!,
+    'who.european': eth[2]!,
+    'who.muscle': clamp01(0.5 + 0.2 * g()),
+    'who.weight': clamp01(0.5 + 0.22 * g()),
+  }
+  // Face: shared draws for mirrored pairs ('l-x' and 'r-x'), a small own part for asymmetry.
+  const shared = new Map<string, number>()
+  const headShapes = SLIDERS_V2.filter((s) => s.kind === 'face' && !s.low)
+  const shape = pick(rng, headShapes).id
+  for (const s of SLIDERS_V2) {
+    if (s.kind === 'face') {
+      if (!s.low) {
+        sliders[s.id] = s.id === shape ? 0.2 + 0.6 * rng() : 0
+        continue
+      }
+      const key = s.id.replace(/^face\.[lr]-/, 'face.')
+      if (!shared.has(key)) shared.set(key, FACE_SPREAD * g())
+      sliders[s.id] = clamp01(0.5 + 0.5 * Math.max(-1, Math.min(1, shared.get(key)! + 0.05 * g())))
+    } else if (s.kind === 'expression') {
+      sliders[s.id] = 0
+    }
+  }
+  // Faces at rest are rarely blank: a share smile, and brows and lids sit a little differently on everyone.
+  if (rng() < 0.4) sliders['expression.smile'] = 0.2 + 0.5 * rng()
+  sliders[rng() < 0.5 ? 'expression.brows_up' : 'expression.brows_down'] = 0.3 * rng()
+  sliders['expression.eyes_narrow'] = 0.25 * rng()
+  // Colours: skin tone (0 very light .. 1 very dark) by heritage.
+  const toneRange = [
+    [0.62, 1],
+    [0.15, 0.55],
+    [0, 0.45],
+  ][heritage]!
+  let tone = toneRange[0]! + (toneRange[1]! - toneRange[0]!) * rng()
+  if (mixed) tone = clamp01(tone + 0.15 * g())
+  const darkHair = heritage !== 2 || rng() < 0.45
+  const hairColor = darkHair ? 0.05 * rng() + (rng() < 0.3 ? 0.1 : 0) : 0.15 + 0.8 * rng()
+  const grey = years > 45 ? clamp01(((years - 45) / 30) * (0.4 + 0.6 * rng())) : 0
+  const iris = heritage === 2 ? rng() : 0.25 * rng()
+  const colors: Record<string, number> = {
+    'skin.tone': tone,
+    'skin.undertone': clamp01(0.5 + 0.2 * g()),
+    'skin.blush': clamp01(0.15 + 0.1 * g()),
+    'hair.color': hairColor,
+    'hair.red': !darkHair && rng() < 0.15 ? 0.5 + 0.5 * rng() : 0,
+    'hair.grey': grey,
+    'brows.color': clamp01(hairColor - 0.05 + 0.05 * g()),
+    'eyes.iris_color': iris,
+    'mouth.lip_tint': clamp01((heritage === 0 ? 0.6 : 0.25) + 0.25 * rng()),
+    'skin.freckles': tone < 0.25 && rng() < 0.25 ? 0.3 + 0.5 * rng() : 0,
+  }
+  // Weighted by repetition; styles whose fringe hides an eye (bob, long bob, braid, swept) are rarer, since
+  // an eye hidden in most faces would make the sample less like a crowd and harder to recognise.
+  const hairStyles = male
+    ? [
+        ...['short', 'short', 'short', 'short-textured', 'short-textured', 'short-cropped'],
+        ...['short-cropped', 'short-cropped', 'buzz', 'buzz', 'afro', 'short-swept'],
+        ...(years > 40 ? ['bald', 'bald'] : []),
+      ]
+    : [
+        ...['long', 'long', 'long', 'long', 'ponytail', 'ponytail', 'ponytail', 'ponytail'],
+        ...['afro', 'afro', 'short-textured', 'bob', 'bob-long', 'braid', 'short-swept'],
+      ]
+  const styles: Record<string, string> = {
+    'hair.style': pick(rng, hairStyles),
+    'brows.style': pick(rng, STYLES_V2.find((s) => s.id === 'brows.style')!.options).id,
+    'eyes.lashes': male ? pick(rng, ['natural', 'short']) : pick(rng, ['natural', 'full', 'long']),
+    'hair.facial':
+      male && rng() < 0.5
+        ? pick(rng, ['stubble', 'stubble', 'moustache', 'goatee', 'full-beard', 'chin-strap'])
+        : 'none',
+    'makeup.lipstick':
+      !male && rng() < 0.35 ? pick(rng, ['nude', 'red', 'pink-gloss', 'berry', 'coral']) : 'none',
+    'glasses.style':
+      rng() < 0.25
+        ? pick(rng, ['round', 'rectangular', 'wide', 'rectangular', 'sunglasses'])
+        : 'none',
+  }
+  return createCharacterV2({ sliders, colors, styles })
+}

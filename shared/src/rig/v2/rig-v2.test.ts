@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { createCharacter, randomCharacter } from '../character.ts'
+import { encodeShareCode, ShareCodeError } from '../share-code.ts'
+import {
+  BROW_MAP,
+  checkCharacterV2,
+  createCharacterV2,
+  decodeAnyShareCode,
+  decodeShareCodeV2,
+  encodeShareCodeV2,
+  FACE_SLIDERS_V2,
+  HAIR_MAP,
+  migrateV1,
+  PROPORTION_MAP,
+  quantizeCharacterV2,
+  randomPlausibleCharacter,
+  SLIDERS_V2,
+  STYLES_V2,
+  validateCharacterV2,
+} from './index.ts'
+
+const options = (id: string) => STYLES_V2.find((s) => s.id === id)!.options.map((o) => o.id)
+
+describe('rig v2 schema', () => {
+  it('offers >= 120 face sliders with safe limits, and the required styles', () => {
+    expect(FACE_SLIDERS_V2.length).toBeGreaterThanOrEqual(120)
+    for (const s of FACE_SLIDERS_V2) expect(s.limit).toBeGreaterThan(0)
+    expect(new Set(SLIDERS_V2.map((s) => s.id)).size).toBe(SLIDERS_V2.length)
+    expect(options('hair.style').length).toBeGreaterThanOrEqual(10)
+    expect(options('hair.style')).toEqual(expect.arrayContaining(['bald', 'buzz']))
+    expect(options('brows.style').length).toBeGreaterThanOrEqual(6)
+    expect(options('hair.facial').length).toBeGreaterThanOrEqual(5)
+    expect(options('glasses.style')[0]).toBe('none')
+    expect(options('glasses.style').length).toBeGreaterThanOrEqual(4)
+    for (const id of ['smile', 'mouth_open', 'brows_up', 'brows_down', 'eyes_narrow'])
+      expect(SLIDERS_V2.some((s) => s.id === `expression.${id}`)).toBe(true)
+  })
+
+  it('validates with precise paths', () => {
+    expect(checkCharacterV2(createCharacterV2())).toEqual([])
+    const bad = createCharacterV2()
+    bad.sliders['who.age'] = 2
+    bad.styles['hair.style'] = 'mohawk'
+    const issues = checkCharacterV2(bad)
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['sliders.who.age', 'out-of-range'],
+      ['styles.hair.style', 'unknown-option'],
+    ])
+    expect(checkCharacterV2(createCharacter())[0]!.message).toMatch(/migrateV1/)
+  })
+})
+
+describe('randomPlausibleCharacter', () => {
+  it('is valid, deterministic and plausible', () => {
+    let men = 0
+    for (let seed = 1; seed <= 60; seed++) {
+      const c = randomPlausibleCharacter(seed)
+      expect(validateCharacterV2(c)).toBe(c)
+      expect(randomPlausibleCharacter(seed)).toEqual(c)
+      const male = c.sliders['who.gender']! > 0.5
+      if (male) men++
+      if (!male) expect(c.styles['hair.facial']).toBe('none')
+      if (male) expect(c.styles['makeup.lipstick']).toBe('none')
+    }
+    expect(men).toBeGreaterThan(15)
+    expect(men).toBeLessThan(45)
+  })
+})
+
+describe('fc2 share codes', () => {
+  it('round-trip to the quantised character and name', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const c = randomPlausibleCharacter(seed)
+      const code = encodeShareCodeV2(c, 'Ada ✓')
+      expect(code.startsWith('fc2.')).toBe(true)
+      const back = decodeShareCodeV2(code)
+      expect(back.name).toBe('Ada ✓')
+      expect(back.character).toEqual(quantizeCharacterV2(c))
+    }
+  })
+
+  it('reject corruption and truncation with a clear problem', () => {
+    const code = encodeShareCodeV2(randomPlausibleCharacter(3))
+    const flipped = code.slice(0, 40) + (code[40] === 'A' ? 'B' : 'A') + code.slice(41)
+    expect(() => decodeShareCodeV2(flipped)).toThrow(ShareCodeError)
+    try {
+      decodeShareCodeV2(flipped)
+    } catch (e) {
+      expect((e as ShareCodeError).problem).toBe('corrupted')
+    }
+    try {
+      decodeShareCodeV2(code.slice(0, 60))
+    } catch (e) {
+      expect((e as ShareCodeError).problem).toBe('truncated')
+    }
+    expect(() => decodeShareCodeV2('hello')).toThrow(/fc2\./)
+  })
+
+  it('open fc1 codes, migrated to rig v2', () => {
+    const v1 = randomCharacter(5)
+    const opened = decodeAnyShareCode(encodeShareCode(v1, 'Old'))
+    expect(opened.migrated).toBe(true)
+    expect(opened.name).toBe('Old')
+    expect(checkCharacterV2(opened.character)).toEqual([])
+    // Round trip: the migrated character travels as fc2 and comes back as itself (quantised).
+    const again = decodeAnyShareCode(encodeShareCodeV2(opened.character, opened.name))
+    expect(again.migrated).toBe(false)
+    expect(again.character).toEqual(quantizeCharacterV2(opened.character))
+    // The same v1 character opened from JSON and from its code migrates alike.
+    expect(migrateV1(v1).styles).toEqual(opened.character.styles)
+  })
+})
+
+describe('migrateV1', () => {
+  it('maps every v1 character to a valid v2 character (documented mapping)', () => {
+    const ids = new Set(SLIDERS_V2.map((s) => s.id))
+    for (const targets of Object.values(PROPORTION_MAP))
+      for (const t of targets) expect(ids).toContain(t)
+    for (const v of Object.values(HAIR_MAP)) expect(options('hair.style')).toContain(v)
+    for (const v of Object.values(BROW_MAP)) expect(options('brows.style')).toContain(v)
+    for (let seed = 1; seed <= 30; seed++) {
+      const v1 = randomCharacter(seed)
+      const v2 = migrateV1(v1)
+      expect(checkCharacterV2(v2)).toEqual([])
+      expect(v2.colors['skin.tone']).toBe(v1.colors['skin.tone'])
+      expect(v2.styles['hair.facial']).toBe(v1.styles['hair.facial'])
+      expect(v2.styles['hair.style']).toBe(HAIR_MAP[v1.styles['hair.style']!])
+    }
+    // The default v1 character maps to neutral proportions.
+    const d = migrateV1(createCharacter())
+    expect(d.sliders['face.nose-scale-horiz.decr-incr']).toBeCloseTo(0.5, 6)
+    expect(() => migrateV1({ rig: 1 } as never)).toThrow(/Invalid character/)
+  })
+})
