@@ -5,13 +5,7 @@
  * through @facecraft/shared/engine.
  */
 import { characterLandmarks, renderCharacter } from '@facecraft/shared/engine'
-import {
-  alignTemplate,
-  FACE_PARTS,
-  partLabels,
-  type Face,
-  type FaceAnalyzer,
-} from '@facecraft/shared/face'
+import { alignTemplate, FACE_PARTS, partLabels, type FaceAnalyzer } from '@facecraft/shared/face'
 import {
   COLORS,
   SLIDERS,
@@ -92,7 +86,8 @@ export async function makeSample(
   for (let i = 0; i < size * size; i++)
     for (let c = 0; c < 3; c++) image[i * 3 + c] = render.data[i * 4 + c]!
   // The render IS the canonical frame: the unit frame maps to pixels by a plain scale.
-  const frameFace = { alignToImage: [size, 0, 0, 0, size, 0] } as Face
+  // Its 68 points are the frame's template scaled to pixels: alignment is then exactly that scale.
+  const frameFace = { ibug68: alignTemplate().map((v) => v * size) }
   const embeddingFrame = await analyzer.embed(render, frameFace)
   const result = await analyzer.detect(render)
   const face = result.detections === 1 ? result.faces[0] : undefined

@@ -4,7 +4,7 @@
  * The files come from models/release when it lists `imitator` and `refine`, else from the engine-v1 proof in
  * models/imitator/proof-v1 (not released; see docs/models.md).
  */
-import { partLabels, type Face, type FaceAnalyzer } from '@facecraft/shared/face'
+import { alignTemplate, partLabels, type FaceAnalyzer } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import { ModelLoader, type ModelSession, type ModelSource } from '@facecraft/shared/ml'
 import { RIG_VERSION, STYLES } from '@facecraft/shared/rig'
@@ -75,7 +75,8 @@ export async function frameTargets(
   const size = image.width
   const face = (await analyzer.detect(image)).faces[0]
   if (!face) throw new Error('No face found on the aligned image; refine needs a detectable face.')
-  const frameFace = { alignToImage: [size, 0, 0, 0, size, 0] } as Face
+  // Its 68 points are the frame's template scaled to pixels: alignment is then exactly that scale.
+  const frameFace = { ibug68: alignTemplate().map((v) => v * size) }
   const labels = partLabels(face.mesh, size, size).labels
   const photo = new Float32Array(size * size * 3)
   for (let i = 0; i < size * size; i++)
