@@ -14,8 +14,10 @@ export interface ScreenAudit {
 }
 
 /** True in the page once the editor preview drew a frame (a string: this package has no DOM types). */
-const FRAME_DRAWN =
-  'Number(document.querySelector("[data-testid=preview]")?.dataset.frames ?? 0) > 0'
+// Predicates are functions, not strings: Playwright evaluates a string predicate with eval, which the app's CSP
+// (no 'unsafe-eval') refuses.
+const FRAME_DRAWN = () =>
+  Number(document.querySelector('[data-testid=preview]')?.getAttribute('data-frames') ?? 0) > 0
 
 /**
  * Audits every screen, starting from a fresh context's page (an empty gallery). `sharedLink` is a `/s#c=…` path
@@ -61,7 +63,7 @@ export async function auditScreens(page: Page, sharedLink: string): Promise<Scre
   await check('account')
   await page.goto(sharedLink)
   await page.getByRole('button', { name: 'Save to my gallery' }).waitFor()
-  await page.waitForFunction('!!document.querySelector("main img")')
+  await page.waitForFunction(() => !!document.querySelector('main img'))
   await check('shared link')
   await page.goto('/s#c=fc1.damaged')
   await page.getByRole('alert').waitFor()
