@@ -118,12 +118,15 @@ interface FrameFigures {
   inputs: number
 }
 
-/** True in the page once the preview canvas has drawn a frame (a string: this package has no DOM types). */
-const FIRST_FRAME = 'Number(document.querySelector("canvas")?.dataset.frames ?? 0) > 0'
+/**
+ * Matches the preview canvas once it has drawn a frame. A selector, not a waitForFunction predicate: Playwright
+ * evaluates string predicates with eval, which the app's CSP (no 'unsafe-eval') refuses.
+ */
+const FIRST_FRAME = 'canvas[data-frames]:not([data-frames="0"])'
 
 async function editFrames(page: Page, inputs: number): Promise<FrameFigures> {
   await page.goto('/new')
-  await page.waitForFunction(FIRST_FRAME)
+  await page.locator(FIRST_FRAME).first().waitFor()
   // A returning player's state: the service worker has finished precaching (14 MB of ONNX Runtime wasm) and no
   // longer competes for the CPU.
   await page.evaluate('navigator.serviceWorker.ready.then(() => true)')
@@ -182,7 +185,7 @@ async function offlineReload(
     await context.setOffline(true)
     await page.goto('/')
     await page.getByRole('link', { name: /Bench/ }).click({ timeout: 10_000 })
-    await page.waitForFunction(FIRST_FRAME, null, { timeout: 10_000 })
+    await page.locator(FIRST_FRAME).first().waitFor({ timeout: 10_000 })
     return true
   } catch (error) {
     console.error(`offline reload failed: ${(error as Error).message}`)
