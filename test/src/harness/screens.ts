@@ -14,10 +14,9 @@ export interface ScreenAudit {
 }
 
 /** True in the page once the editor preview drew a frame (a string: this package has no DOM types). */
-// Predicates are functions, not strings: Playwright evaluates a string predicate with eval, which the app's CSP
-// (no 'unsafe-eval') refuses.
-const FRAME_DRAWN = () =>
-  Number(document.querySelector('[data-testid=preview]')?.getAttribute('data-frames') ?? 0) > 0
+// Waits are selectors, not waitForFunction predicates: Playwright evaluates string predicates with eval, which
+// the app's CSP (no 'unsafe-eval') refuses, and this file is also compiled without DOM types (the bench uses it).
+const FRAME_DRAWN = '[data-testid=preview][data-frames]:not([data-frames="0"])'
 
 /**
  * Audits every screen, starting from a fresh context's page (an empty gallery). `sharedLink` is a `/s#c=…` path
@@ -40,7 +39,7 @@ export async function auditScreens(page: Page, sharedLink: string): Promise<Scre
   await check('photo sheet')
   await page.keyboard.press('Escape')
   await page.goto('/new')
-  await page.waitForFunction(FRAME_DRAWN)
+  await page.locator(FRAME_DRAWN).waitFor()
   for (const group of ['Face', 'Skin', 'Hair', 'Eyes']) {
     await page.getByRole('tab', { name: group, exact: true }).click()
     await check(`editor: ${group}`)
@@ -63,7 +62,7 @@ export async function auditScreens(page: Page, sharedLink: string): Promise<Scre
   await check('account')
   await page.goto(sharedLink)
   await page.getByRole('button', { name: 'Save to my gallery' }).waitFor()
-  await page.waitForFunction(() => !!document.querySelector('main img'))
+  await page.locator('main img').first().waitFor()
   await check('shared link')
   await page.goto('/s#c=fc1.damaged')
   await page.getByRole('alert').waitFor()
