@@ -121,30 +121,15 @@ function backgroundOption(value: string | undefined): 'transparent' | [number, n
 function loadCharacter(values: { random?: string; params?: string; code?: string }): Character {
   if (values.random !== undefined)
     return randomCharacter(intOption(values.random, 'random', 0, 0, 2 ** 31 - 1))
-  if (values.code !== undefined) {
-    try {
-      return decodeShareCode(values.code).character
-    } catch (error) {
-      if (error instanceof ShareCodeError) throw new Error(`bad share code: ${error.message}`)
-      throw error
-    }
-  }
+  if (values.code !== undefined) return explainShareCode(() => decodeShareCode(values.code!))
   const file = values.params!
-  let json: unknown
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error)
-    throw new Error(`cannot read a Character JSON from '${file}': ${why}`)
-  }
-  const issues = checkCharacter(json)
-  if (issues.length > 0) {
-    const list = issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n')
-    throw new Error(
-      `'${file}' is not a valid character (${issues.length} problems):\n${list}\n` +
-        "Fix these fields; 'facecraft rig --json' lists every id and its range."
-    )
-  }
+  const json = readCharacterJson(file)
+  assertValid(
+    file,
+    checkCharacter(json),
+    'a valid character',
+    "Fix these fields; 'facecraft rig --json' lists every id and its range."
+  )
   return json as Character
 }
 
@@ -152,32 +137,49 @@ function loadCharacter(values: { random?: string; params?: string; code?: string
 function loadCharacterV2(values: { random?: string; params?: string; code?: string }): Character {
   if (values.random !== undefined)
     return randomPlausibleCharacter(intOption(values.random, 'random', 0, 0, 2 ** 31 - 1))
-  if (values.code !== undefined) {
-    try {
-      return decodeAnyShareCode(values.code).character
-    } catch (error) {
-      if (error instanceof ShareCodeError) throw new Error(`bad share code: ${error.message}`)
-      throw error
-    }
-  }
+  if (values.code !== undefined) return explainShareCode(() => decodeAnyShareCode(values.code!))
   const file = values.params!
-  let json: unknown
+  const json = readCharacterJson(file)
+  const rig = (json as { rig?: unknown } | null)?.rig
+  assertValid(
+    file,
+    rig === 1 ? checkCharacter(json) : checkCharacterV2(json),
+    `a valid rig v${rig === 1 ? 1 : 2} character`,
+    "Fix these fields; 'facecraft rig --json' lists the v1 ids, docs/engine-v2.md the v2 ones."
+  )
+  return rig === 1 ? migrateV1(json as Character) : (json as Character)
+}
+
+/** The character of a share code; a bad code becomes a plain error naming what is wrong. */
+function explainShareCode(decode: () => { character: Character }): Character {
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'))
+    return decode().character
+  } catch (error) {
+    if (error instanceof ShareCodeError) throw new Error(`bad share code: ${error.message}`)
+    throw error
+  }
+}
+
+/** The parsed JSON of a --params file, or an error naming the file and why it could not be read. */
+function readCharacterJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)
     throw new Error(`cannot read a Character JSON from '${file}': ${why}`)
   }
-  const rig = (json as { rig?: unknown } | null)?.rig
-  const issues = rig === 1 ? checkCharacter(json) : checkCharacterV2(json)
-  if (issues.length > 0) {
-    const list = issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n')
-    throw new Error(
-      `'${file}' is not a valid rig v${rig === 1 ? 1 : 2} character (${issues.length} problems):\n${list}\n` +
-        "Fix these fields; 'facecraft rig --json' lists the v1 ids, docs/engine-v2.md the v2 ones."
-    )
-  }
-  return rig === 1 ? migrateV1(json as Character) : (json as Character)
+}
+
+/** Throws one error listing every validation issue of `file`, with `hint` on what to do. */
+function assertValid(
+  file: string,
+  issues: readonly { path: string; message: string }[],
+  what: string,
+  hint: string
+): void {
+  if (issues.length === 0) return
+  const list = issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n')
+  throw new Error(`'${file}' is not ${what} (${issues.length} problems):\n${list}\n` + hint)
 }
 
 /** Seed of the i-th character of sheet `seed` (documented, so a sheet's cell can be re-rendered alone). */
