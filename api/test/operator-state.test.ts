@@ -11,7 +11,7 @@ import { randomCharacter, type Character } from '@facecraft/shared/rig'
 import type { SessionResponse } from '@facecraft/shared/api'
 import { bucketOf, ROLLOUT_KEY } from '../src/lib/rollout.ts'
 import {
-  deleteLocalKv,
+  deleteLocalKvMany,
   getLocalKv,
   putLocalKv,
   startWranglerDev,
@@ -222,11 +222,13 @@ describe('model rollout from KV config:models (no deploy)', () => {
   }, 60_000)
 
   it('returns to the bundled release when the config is deleted; old ETags match again', async () => {
-    await deleteLocalKv(server.persistDir, ROLLOUT_KEY)
+    // bulk delete (--force), as the stored-records suite does while its Worker runs: the single-key
+    // `kv key delete` stalled past 60 s twice in CI with this Worker running.
+    await deleteLocalKvMany(server.persistDir, [ROLLOUT_KEY])
     expect(new Set(await Promise.all(CLIENTS.map(releaseOf)))).toEqual(new Set(['r-stable']))
     const res = await manifest(`&client=${candidateClient}`, { 'if-none-match': etags.stable })
     expect(res.status).toBe(304)
-  }, 60_000) // deleteLocalKv runs wrangler's CLI: seconds under load, like the other KV-seeding tests here
+  }, 60_000) // the delete runs wrangler's CLI: seconds under load, like the other KV-seeding tests here
 })
 
 describe('byte quotas (lowered by MAX_RECORD_BYTES / MAX_TOTAL_BYTES vars)', () => {
