@@ -14,7 +14,17 @@ import {
   randomCharacter,
   STYLES,
 } from '@facecraft/shared/rig'
+import {
+  STYLES_V2,
+  VECTOR_LENGTH_V2,
+  characterFromVectorV2,
+  characterToStyleIndicesV2,
+  characterToVectorV2,
+  createCharacterV2,
+  randomPlausibleCharacter,
+} from '@facecraft/shared/rig-v2'
 import { UsageError } from '../command.ts'
+import { engineV2 as loadEngineV2, lookShader } from '../engine-v2.ts'
 
 /** A point in an engine's parameter space. */
 export interface EngineParams {
@@ -77,8 +87,37 @@ export function engineV1(): EvalEngine {
   }
 }
 
+/**
+ * Engine v2: the CC0 MakeHuman head (shared/src/engine/v2, rig v2), textured look shader. Its random baseline
+ * is the plausible-people prior (what the editor's "random" gives a player), not uniform extremes.
+ */
+export function engineV2(): EvalEngine {
+  const params = (c: ReturnType<typeof createCharacterV2>): EngineParams => ({
+    x: Float64Array.from(characterToVectorV2(c)),
+    styles: characterToStyleIndicesV2(c),
+  })
+  const toCharacter = (p: EngineParams) => characterFromVectorV2(p.x, p.styles)
+  const engine = loadEngineV2()
+  return {
+    id: '2',
+    label: 'engine v2 (MakeHuman head, rig v2)',
+    dimension: VECTOR_LENGTH_V2,
+    groups: STYLES_V2.map((s) => ({ id: s.id, options: s.options.map((o) => o.id) })),
+    mean: () => params(createCharacterV2()),
+    random: (seed) => params(randomPlausibleCharacter(seed)),
+    render(p, size) {
+      const c = toCharacter(p)
+      return {
+        image: engine.render(c, { size, background: BACKGROUND }, lookShader),
+        ibug68: engine.landmarks(c, { size }).ibug68,
+      }
+    },
+    character: toCharacter,
+  }
+}
+
 /** Engines by `--engine` value. */
-export const ENGINES: Readonly<Record<string, () => EvalEngine>> = { '1': engineV1 }
+export const ENGINES: Readonly<Record<string, () => EvalEngine>> = { '1': engineV1, '2': engineV2 }
 
 /** The engine for an `--engine` flag value (default '1'). */
 export function pickEngine(value: string | boolean | undefined): EvalEngine {

@@ -26,4 +26,11 @@ export {
   extractAnyShareCode,
   quantizeCharacterV2,
 } from './share-code.ts'
+export {
+  VECTOR_LENGTH_V2,
+  characterToVectorV2,
+  characterToStyleIndicesV2,
+  characterFromVectorV2,
+  uniformCharacterV2,
+} from './vector.ts'
 export { migrateV1, HAIR_MAP, BROW_MAP, PROPORTION_MAP } from './migrate.ts'
