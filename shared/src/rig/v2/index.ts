@@ -33,4 +33,5 @@ export {
   characterFromVectorV2,
   uniformCharacterV2,
 } from './vector.ts'
+export { openCharacter, CURRENT_RIG_VERSION, type OpenedCharacter } from './open.ts'
 export { migrateV1, HAIR_MAP, BROW_MAP, PROPORTION_MAP } from './migrate.ts'
