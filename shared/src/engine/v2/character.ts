@@ -120,9 +120,9 @@ export class CharacterEngineV2 {
       hair: HAIR_PROXY[c.styles['hair.style']!] ?? null,
       brow: BROW_PROXY[c.styles['brows.style']!] ?? null,
       lash: LASH_PROXY[c.styles['eyes.lashes']!] ?? null,
-      extra: (pos) => {
+      extra: (pos, skinNormals) => {
         const out = []
-        const beard = beardPart(this.assets, pos, facial, this.beards)
+        const beard = beardPart(this.assets, pos, facial, this.beards, skinNormals)
         if (beard) out.push(beard)
         if (glasses !== 'none') {
           const eyes = this.eyePoints(pos)

@@ -14,7 +14,16 @@ import type { Shader } from '../../render/rasterize.ts'
 import { mat4 } from '../../math/index.ts'
 import type { RgbaImage } from '../../image/types.ts'
 import type { HeadAssets } from './assets.ts'
-import { assemble, proxyPart, skinPart, type MeshPart } from './head-mesh.ts'
+import {
+  assemble,
+  meshTopology,
+  pointNormals,
+  proxyPart,
+  skinPart,
+  topologyFits,
+  type MeshPart,
+  type MeshTopology,
+} from './head-mesh.ts'
 import type { Appearance, HeadMesh, HeadView, SkinMasks } from './mesh-types.ts'
 import { addTargets, morph, type TargetWeights } from './morph.ts'
 import { headView, type FrameAffine } from './view.ts'
@@ -24,9 +33,15 @@ export interface HeadParts {
   hair: string | null
   brow: string | null
   lash: string | null
-  /** Extra generated parts (beard shells, glasses), built from the morphed positions. */
-  extra?: (positions: Float32Array) => MeshPart[]
-  /** Names this combination of parts (the neutral-head positions, HeadMesh.rest, are cached by it). */
+  /**
+   * Extra generated parts (beard shells, glasses), built from the morphed positions (and the skin's smooth
+   * normals per morph vertex, computed once per pose).
+   */
+  extra?: (positions: Float32Array, skinNormals: Float32Array) => MeshPart[]
+  /**
+   * Names this combination of parts: the neutral-head positions (HeadMesh.rest) and the mesh topology
+   * (triangles, materials, UVs, masks) are cached by it, so equal keys must mean equal parts.
+   */
   key?: string
 }
 
@@ -70,6 +85,7 @@ export class EngineV2 {
   private readonly pos: Float32Array
   private targetCache: RenderTarget | null = null
   private readonly restCache = new Map<string, Float32Array>()
+  private readonly topologyCache = new Map<string, MeshTopology>()
 
   private readonly anchorRest: [number, number, number]
 
@@ -114,26 +130,42 @@ export class EngineV2 {
    * `parts.key`, `rest` holds the same vertices on the neutral head (cached per key).
    */
   pose(weights: TargetWeights, parts: HeadParts): HeadMesh {
-    const mesh = assemble(this.parts(this.morph(weights), parts), this.masks)
-    if (parts.key !== undefined) {
-      let rest = this.restCache.get(parts.key)
-      if (!rest) {
-        rest = assemble(this.parts(this.assets.rest, parts), this.masks).positions
-        if (this.restCache.size >= 32) this.restCache.delete(this.restCache.keys().next().value!)
-        this.restCache.set(parts.key, rest)
-      }
-      mesh.rest = rest
+    const list = this.parts(this.morph(weights), parts)
+    const key = parts.key
+    if (key === undefined) return assemble(list, this.masks)
+    const mesh = assemble(list, this.masks, this.topology(key, list))
+    let rest = this.restCache.get(key)
+    if (!rest) {
+      const restParts = this.parts(this.assets.rest, parts)
+      rest = assemble(restParts, this.masks, this.topology(key, restParts)).positions
+      if (this.restCache.size >= 32) this.restCache.delete(this.restCache.keys().next().value!)
+      this.restCache.set(key, rest)
     }
+    mesh.rest = rest
     return mesh
   }
 
+  /** The cached topology of a parts key (rebuilt if the parts no longer fit it). */
+  private topology(key: string, list: MeshPart[]): MeshTopology {
+    let topo = this.topologyCache.get(key)
+    if (!topo || !topologyFits(topo, list)) {
+      topo = meshTopology(list, this.masks)
+      if (this.topologyCache.size >= 32)
+        this.topologyCache.delete(this.topologyCache.keys().next().value!)
+      this.topologyCache.set(key, topo)
+    }
+    return topo
+  }
+
   private parts(pos: Float32Array, parts: HeadParts): MeshPart[] {
-    const list: MeshPart[] = [skinPart(this.assets, pos), ...proxyPart(this.assets, 'eyes', pos)]
+    const skin = skinPart(this.assets, pos)
+    skin.normals = pointNormals(skin)
+    const list: MeshPart[] = [skin, ...proxyPart(this.assets, 'eyes', pos)]
     list.push(...proxyPart(this.assets, 'teeth', pos), ...proxyPart(this.assets, 'tongue', pos))
     if (parts.brow) list.push(...proxyPart(this.assets, parts.brow, pos))
     if (parts.lash) list.push(...proxyPart(this.assets, parts.lash, pos))
     if (parts.hair) list.push(...proxyPart(this.assets, parts.hair, pos))
-    if (parts.extra) list.push(...parts.extra(pos))
+    if (parts.extra) list.push(...parts.extra(pos, skin.normals))
     return list
   }
 

@@ -84,13 +84,15 @@ export function beardPart(
   assets: HeadAssets,
   pos: Float32Array,
   style: string,
-  selections: Map<string, Uint32Array>
+  selections: Map<string, Uint32Array>,
+  /** The skin's smooth normals per morph vertex (pointNormals of the skin part) when the caller has them. */
+  skinNormals?: Float32Array
 ): MeshPart | null {
   const shape = BEARDS[style]
   const tris = selections.get(style)
   if (!shape || !tris || !tris.length) return null
   const skin = skinPart(assets, pos)
-  const n = pointNormals(skin)
+  const n = skinNormals ?? pointNormals(skin)
   const points = new Float32Array(pos.length)
   for (let i = 0; i < points.length; i++) points[i] = pos[i]! + n[i]! * shape.lift
   return { ...skin, points, indices: tris, material: MATERIAL.beard, normals: n }

@@ -20,6 +20,8 @@ export interface MeshPart {
 
 /** Materials drawn last (they may blend). */
 const LATE: ReadonlySet<number> = new Set([MATERIAL.cornea, MATERIAL.glassesLens])
+/** Materials inside the mouth, drawn after the skin that mostly hides them. */
+const INSIDE: ReadonlySet<number> = new Set([MATERIAL.teeth, MATERIAL.tongue])
 
 /** The proxy material of a proxy kind. */
 export function proxyMaterial(kind: string): MaterialId {
@@ -78,19 +80,33 @@ export function proxyPart(assets: HeadAssets, name: string, pos: Float32Array): 
     doubleSided: p.doubleSided,
   }
   if (p.kind !== 'eyes') return [part]
+  const split = eyeSplit(p.uvs, p.indices)
+  return [
+    { ...part, indices: split.ball },
+    { ...part, indices: split.cornea, material: MATERIAL.cornea },
+  ]
+}
+
+const eyeSplits = new WeakMap<ArrayLike<number>, { ball: Uint32Array; cornea: Uint32Array }>()
+
+/** The eye proxy's triangles split into eyeballs and corneas (once per proxy: it depends on UVs alone). */
+function eyeSplit(
+  uvs: Float32Array,
+  indices: ArrayLike<number>
+): { ball: Uint32Array; cornea: Uint32Array } {
+  let hit = eyeSplits.get(indices)
+  if (hit) return hit
   const inCornea = (v: number) =>
-    Math.hypot(p.uvs[v * 2]! - EYE_CORNEA_UV[0], p.uvs[v * 2 + 1]! - EYE_CORNEA_UV[1]) <
-    EYE_CORNEA_R
+    Math.hypot(uvs[v * 2]! - EYE_CORNEA_UV[0], uvs[v * 2 + 1]! - EYE_CORNEA_UV[1]) < EYE_CORNEA_R
   const ball: number[] = []
   const cornea: number[] = []
-  for (let t = 0; t < p.indices.length; t += 3) {
-    const tri = [p.indices[t]!, p.indices[t + 1]!, p.indices[t + 2]!]
+  for (let t = 0; t < indices.length; t += 3) {
+    const tri = [indices[t]!, indices[t + 1]!, indices[t + 2]!]
     ;(tri.every(inCornea) ? cornea : ball).push(...tri)
   }
-  return [
-    { ...part, indices: ball },
-    { ...part, indices: cornea, material: MATERIAL.cornea },
-  ]
+  hit = { ball: Uint32Array.from(ball), cornea: Uint32Array.from(cornea) }
+  eyeSplits.set(indices, hit)
+  return hit
 }
 
 /** Smooth unit normals per point from a part's triangles (area-weighted). */
@@ -110,11 +126,16 @@ export function pointNormals(part: MeshPart): Float32Array {
     const nx = uy * vz - uz * vy,
       ny = uz * vx - ux * vz,
       nz = ux * vy - uy * vx
-    for (const o of [a, b, c]) {
-      n[o] = n[o]! + nx
-      n[o + 1] = n[o + 1]! + ny
-      n[o + 2] = n[o + 2]! + nz
-    }
+    // Unrolled over the three corners (no per-triangle array).
+    n[a] = n[a]! + nx
+    n[a + 1] = n[a + 1]! + ny
+    n[a + 2] = n[a + 2]! + nz
+    n[b] = n[b]! + nx
+    n[b + 1] = n[b + 1]! + ny
+    n[b + 2] = n[b + 2]! + nz
+    n[c] = n[c]! + nx
+    n[c + 1] = n[c + 1]! + ny
+    n[c + 2] = n[c + 2]! + nz
   }
   for (let i = 0; i < n.length; i += 3) {
     const l = Math.hypot(n[i]!, n[i + 1]!, n[i + 2]!)
@@ -130,59 +151,88 @@ export function pointNormals(part: MeshPart): Float32Array {
 }
 
 /**
- * Concatenates parts into one HeadMesh. `skinMasks` are per skin render vertex (the first part must be the
- * skin); other parts get 0. Double-sided parts get a second, reversed copy of each triangle.
+ * What a combination of parts shares whatever the morph: triangles in drawing order, materials, UVs and masks.
+ * Read-only once built (every mesh posed with the same parts shares these arrays).
  */
-export function assemble(parts: MeshPart[], skinMasks: SkinMasks): HeadMesh {
+export interface MeshTopology {
+  vertexCount: number
+  triangleCount: number
+  indices: Uint32Array
+  material: Uint8Array
+  uvs: Float32Array
+  masks: SkinMasks
+  /** Per part: its point count (pointOf length) and triangle count, to check a cached topology still fits. */
+  shape: Int32Array
+}
+
+/** Point and triangle counts of each part (a cheap fingerprint of a combination's topology). */
+function shapeOf(parts: MeshPart[]): Int32Array {
+  const s = new Int32Array(parts.length * 3)
+  parts.forEach((p, i) => {
+    s[i * 3] = p.pointOf.length
+    s[i * 3 + 1] = p.indices.length
+    s[i * 3 + 2] = p.material
+  })
+  return s
+}
+
+/** Whether a topology was built from parts of these counts and materials. */
+export function topologyFits(topo: MeshTopology, parts: MeshPart[]): boolean {
+  const s = topo.shape
+  if (s.length !== parts.length * 3) return false
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!
+    if (
+      s[i * 3] !== p.pointOf.length ||
+      s[i * 3 + 1] !== p.indices.length ||
+      s[i * 3 + 2] !== p.material
+    )
+      return false
+  }
+  return true
+}
+
+/** The topology of a combination of parts (see MeshTopology); double-sided parts get reversed copies. */
+export function meshTopology(parts: MeshPart[], skinMasks: SkinMasks): MeshTopology {
   let V = 0
   let T = 0
   for (const p of parts) {
     V += p.pointOf.length
     T += (p.indices.length / 3) * (p.doubleSided ? 2 : 1)
   }
-  const positions = new Float32Array(V * 3)
-  const normals = new Float32Array(V * 3)
   const uvs = new Float32Array(V * 2)
-  // Drawing passes: small opaque/alpha-tested parts, then the skin (the costliest fragments; skin under hair
-  // then fails the depth test before it is shaded), then the blending materials.
-  const idxOf: number[][] = [[], [], []]
-  const matOf: number[][] = [[], [], []]
-  let v0 = 0
-  for (const p of parts) {
-    const pn = p.normals ?? pointNormals(p)
-    const n = p.pointOf.length
-    for (let i = 0; i < n; i++) {
-      const s = p.pointOf[i]! * 3
-      const d = (v0 + i) * 3
-      positions[d] = p.points[s]!
-      positions[d + 1] = p.points[s + 1]!
-      positions[d + 2] = p.points[s + 2]!
-      normals[d] = pn[s]!
-      normals[d + 1] = pn[s + 1]!
-      normals[d + 2] = pn[s + 2]!
-      uvs[(v0 + i) * 2] = p.uvs[i * 2]!
-      uvs[(v0 + i) * 2 + 1] = p.uvs[i * 2 + 1]!
-    }
-    const pass = LATE.has(p.material) ? 2 : p.material === MATERIAL.skin ? 1 : 0
-    const idx = idxOf[pass]!
-    const mat = matOf[pass]!
-    for (let t = 0; t < p.indices.length; t += 3) {
-      idx.push(v0 + p.indices[t]!, v0 + p.indices[t + 1]!, v0 + p.indices[t + 2]!)
-      mat.push(p.material)
-      if (p.doubleSided) {
-        idx.push(v0 + p.indices[t]!, v0 + p.indices[t + 2]!, v0 + p.indices[t + 1]!)
-        mat.push(p.material)
-      }
-    }
-    v0 += n
-  }
   const indices = new Uint32Array(T * 3)
   const material = new Uint8Array(T)
-  let o = 0
-  for (let pass = 0; pass < 3; pass++) {
-    indices.set(idxOf[pass]!, o * 3)
-    material.set(matOf[pass]!, o)
-    o += matOf[pass]!.length
+  // Drawing passes: small opaque/alpha-tested parts, then the skin (the costliest fragments; skin under hair
+  // then fails the depth test before it is shaded), then the mouth's inside (teeth and tongue, mostly hidden
+  // by the lips: their hidden fragments then fail the depth test unshaded), then the blending materials.
+  // Opaque and alpha-tested results do not depend on this order (z-buffer); only the cost does.
+  const count = [0, 0, 0, 0]
+  const passOf = (p: MeshPart) =>
+    LATE.has(p.material) ? 3 : p.material === MATERIAL.skin ? 1 : INSIDE.has(p.material) ? 2 : 0
+  for (const p of parts) count[passOf(p)]! += (p.indices.length / 3) * (p.doubleSided ? 2 : 1)
+  const at = [0, count[0]!, count[0]! + count[1]!, count[0]! + count[1]! + count[2]!]
+  let v0 = 0
+  for (const p of parts) {
+    const n = p.pointOf.length
+    uvs.set(p.uvs.subarray(0, n * 2), v0 * 2)
+    const pass = passOf(p)
+    let t0 = at[pass]!
+    const I = p.indices
+    for (let t = 0; t < I.length; t += 3) {
+      indices[t0 * 3] = v0 + I[t]!
+      indices[t0 * 3 + 1] = v0 + I[t + 1]!
+      indices[t0 * 3 + 2] = v0 + I[t + 2]!
+      material[t0++] = p.material
+      if (p.doubleSided) {
+        indices[t0 * 3] = v0 + I[t]!
+        indices[t0 * 3 + 1] = v0 + I[t + 2]!
+        indices[t0 * 3 + 2] = v0 + I[t + 1]!
+        material[t0++] = p.material
+      }
+    }
+    at[pass] = t0
+    v0 += n
   }
   const pad = (m: Float32Array) => {
     const out = new Float32Array(V)
@@ -190,11 +240,11 @@ export function assemble(parts: MeshPart[], skinMasks: SkinMasks): HeadMesh {
     return out
   }
   return {
-    positions,
-    normals,
-    uvs,
+    vertexCount: V,
+    triangleCount: T,
     indices,
     material,
+    uvs,
     masks: {
       lips: pad(skinMasks.lips),
       cheeks: pad(skinMasks.cheeks),
@@ -202,7 +252,48 @@ export function assemble(parts: MeshPart[], skinMasks: SkinMasks): HeadMesh {
       scalp: pad(skinMasks.scalp),
       eyes: pad(skinMasks.eyes),
     },
+    shape: shapeOf(parts),
+  }
+}
+
+/**
+ * Concatenates parts into one HeadMesh. `skinMasks` are per skin render vertex (the first part must be the
+ * skin); other parts get 0. Double-sided parts get a second, reversed copy of each triangle. `topology`: the
+ * parts' MeshTopology when the caller keeps it (the same parts: only positions and normals are computed).
+ */
+export function assemble(
+  parts: MeshPart[],
+  skinMasks: SkinMasks,
+  topology: MeshTopology = meshTopology(parts, skinMasks)
+): HeadMesh {
+  const V = topology.vertexCount
+  const positions = new Float32Array(V * 3)
+  const normals = new Float32Array(V * 3)
+  let v0 = 0
+  for (const p of parts) {
+    const pn = p.normals ?? pointNormals(p)
+    const n = p.pointOf.length
+    const { pointOf, points } = p
+    for (let i = 0; i < n; i++) {
+      const s = pointOf[i]! * 3
+      const d = (v0 + i) * 3
+      positions[d] = points[s]!
+      positions[d + 1] = points[s + 1]!
+      positions[d + 2] = points[s + 2]!
+      normals[d] = pn[s]!
+      normals[d + 1] = pn[s + 1]!
+      normals[d + 2] = pn[s + 2]!
+    }
+    v0 += n
+  }
+  return {
+    positions,
+    normals,
+    uvs: topology.uvs,
+    indices: topology.indices,
+    material: topology.material,
+    masks: topology.masks,
     vertexCount: V,
-    triangleCount: T,
+    triangleCount: topology.triangleCount,
   }
 }

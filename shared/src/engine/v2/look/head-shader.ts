@@ -75,7 +75,14 @@ function sampleGrid(tex: Float32Array, g: UvGrid, u: number, v: number): void {
  * Nearest-texel sample of a 4-channel grid texture (used when a sample spans about a texel or more); `even`: only
  * even texels hold values (a half-resolution composition).
  */
-function nearestGrid(tex: Float32Array, g: UvGrid, u: number, v: number, even = false): void {
+function nearestGrid(
+  tex: Float32Array,
+  g: UvGrid,
+  u: number,
+  v: number,
+  even = false,
+  compact = false
+): void {
   const W = g.width,
     H = g.height
   let x = Math.floor(((u - g.u0) / (g.u1 - g.u0)) * W)
@@ -86,7 +93,8 @@ function nearestGrid(tex: Float32Array, g: UvGrid, u: number, v: number, even = 
     x &= ~1
     y &= ~1
   }
-  const o = (x + y * W) * 4
+  // `compact`: only the even texels are stored, at half the width (see SkinTexture.fineStep).
+  const o = compact ? ((x >> 1) + (y >> 1) * (W >> 1)) * 4 : (x + y * W) * 4
   sample[0] = tex[o]!
   sample[1] = tex[o + 1]!
   sample[2] = tex[o + 2]!
@@ -138,7 +146,6 @@ export class HeadShader implements Shader {
   private across = new Float32Array(0)
   private along = new Float32Array(0)
   private eyeN = new Float32Array(0)
-  private vmat = new Uint8Array(0)
   private i0 = 0
   private inflated = false
   private readonly fat = new Float32Array(12)
@@ -169,7 +176,6 @@ export class HeadShader implements Shader {
       this.across = new Float32Array(V)
       this.along = new Float32Array(V)
       this.eyeN = new Float32Array(V * 3)
-      this.vmat = new Uint8Array(V)
     }
     this.mesh = mesh
     this.tex = tex
@@ -209,10 +215,7 @@ export class HeadShader implements Shader {
     // Eye centres (posed), for the eyeballs' sphere normals and lid shadows.
     const ec = eyeCentres(mesh)
     // Each vertex once, with the material of (one of) its triangles: a vertex never spans two materials.
-    const vmat = this.vmat
-    vmat.fill(NONE, 0, mesh.vertexCount)
-    for (let i = 0; i < mesh.triangleCount * 3; i++)
-      vmat[mesh.indices[i]!] = mesh.material[(i / 3) | 0]!
+    const vmat = vertexMaterials(mesh)
     for (let v = 0; v < mesh.vertexCount; v++) {
       const mat = vmat[v]!
       if (mat === NONE) continue
@@ -377,7 +380,7 @@ export class HeadShader implements Shader {
       if (this.bilinear) {
         if (inFine) sampleGrid(tex.skin.fine, fine, u, v)
         else sampleGrid(tex.skin.coarse, SKIN_COARSE, u, v)
-      } else if (inFine) nearestGrid(tex.skin.fine, fine, u, v, true)
+      } else if (inFine) nearestGrid(tex.skin.fine, fine, u, v, true, tex.skin.fineStep === 2)
       else nearestGrid(tex.skin.coarse, SKIN_COARSE, u, v)
       r = sample[0]!
       g = sample[1]!
@@ -563,35 +566,58 @@ const smooth = (e0: number, e1: number, x: number) => {
   return t * t * (3 - 2 * t)
 }
 
+/** Facts of a mesh topology the per-vertex pass needs, cached by its (shared, read-only) index array. */
+interface TopologyFacts {
+  material: Uint8Array
+  /** Each vertex's material (of one of its triangles; NONE when no triangle uses it). */
+  vmat: Uint8Array
+  /** The corners of the eyeball triangles, in triangle order. */
+  eyeCorners: Uint32Array
+}
+const factsCache = new WeakMap<Uint32Array, TopologyFacts>()
+
+function topologyFacts(mesh: HeadMesh): TopologyFacts {
+  const hit = factsCache.get(mesh.indices)
+  if (hit && hit.material === mesh.material && hit.vmat.length === mesh.vertexCount) return hit
+  // A vertex never spans two materials, so the last triangle's material is every triangle's.
+  const vmat = new Uint8Array(mesh.vertexCount).fill(NONE)
+  const eye: number[] = []
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    const m = mesh.material[t]!
+    for (let k = 0; k < 3; k++) vmat[mesh.indices[t * 3 + k]!] = m
+    if (m === MATERIAL.eyeball) for (let k = 0; k < 3; k++) eye.push(mesh.indices[t * 3 + k]!)
+  }
+  const facts = { material: mesh.material, vmat, eyeCorners: Uint32Array.from(eye) }
+  factsCache.set(mesh.indices, facts)
+  return facts
+}
+
+/** Each vertex's material (see TopologyFacts). */
+function vertexMaterials(mesh: HeadMesh): Uint8Array {
+  return topologyFacts(mesh).vmat
+}
+
 const centres = new Float64Array(7)
 /** Centres of the left (+x) eyeball [0..2] and right eyeball [3..5] (posed), and the x that splits them [6]. */
 function eyeCentres(mesh: HeadMesh): Float64Array {
   const P = mesh.positions
+  const corners = topologyFacts(mesh).eyeCorners
   // First pass: the midline between all eyeball vertices; second: the centre of each side.
-  let n = 0,
-    sx = 0
-  for (let t = 0; t < mesh.triangleCount; t++) {
-    if (mesh.material[t] !== MATERIAL.eyeball) continue
-    for (let k = 0; k < 3; k++) {
-      sx += P[mesh.indices[t * 3 + k]! * 3]!
-      n++
-    }
-  }
+  let sx = 0
+  for (let i = 0; i < corners.length; i++) sx += P[corners[i]! * 3]!
+  const n = corners.length
   const mid = n ? sx / n : 0
   centres.fill(0)
   let nl = 0,
     nr = 0
-  for (let t = 0; t < mesh.triangleCount; t++) {
-    if (mesh.material[t] !== MATERIAL.eyeball) continue
-    for (let k = 0; k < 3; k++) {
-      const v = mesh.indices[t * 3 + k]!
-      const o = P[v * 3]! >= mid ? 0 : 3
-      centres[o] = centres[o]! + P[v * 3]!
-      centres[o + 1] = centres[o + 1]! + P[v * 3 + 1]!
-      centres[o + 2] = centres[o + 2]! + P[v * 3 + 2]!
-      if (o === 0) nl++
-      else nr++
-    }
+  for (let i = 0; i < corners.length; i++) {
+    const v = corners[i]!
+    const o = P[v * 3]! >= mid ? 0 : 3
+    centres[o] = centres[o]! + P[v * 3]!
+    centres[o + 1] = centres[o + 1]! + P[v * 3 + 1]!
+    centres[o + 2] = centres[o + 2]! + P[v * 3 + 2]!
+    if (o === 0) nl++
+    else nr++
   }
   for (let k = 0; k < 3; k++) {
     centres[k] = nl ? centres[k]! / nl : 0

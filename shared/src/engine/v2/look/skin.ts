@@ -43,7 +43,10 @@ export interface SkinBake {
 export interface SkinTexture {
   fine: Float32Array
   coarse: Float32Array
-  /** 1, or 2 when only even texels of the fine grid were composed (small renders sample those alone). */
+  /**
+   * 1, or 2 when only even texels of the fine grid were composed (small renders sample those alone): then `fine`
+   * holds them compactly, texel (x, y) at index (x / 2 + y / 2 * width / 2) * 4.
+   */
   fineStep: 1 | 2
 }
 
@@ -224,7 +227,9 @@ function composeGrid(
   evenOf = 0
 ): Float32Array {
   const n = layers.length / LAYER_COUNT
-  const out = new Float32Array(n * 4)
+  // Even texels only: stored compactly (texel (x, y), both even, at (x / 2 + y / 2 * evenOf / 2)).
+  const out = new Float32Array(evenOf ? (n >> 2) * 4 : n * 4)
+  const halfW = evenOf >> 1
   const years = ageYears(a.age)
   const age = Math.min(1, Math.max(0, (years - 28) / 50)) // 0 until the late twenties, 1 at ~78
   const light = Math.min(1, Math.max(0, a.skinTone)) // redness and freckles show more on light skin
@@ -258,9 +263,14 @@ function composeGrid(
     lipG = ng + (sg - ng) * stick,
     lipB = nb + (sb - nb) * stick
   for (let i = 0; i < n; i++) {
-    if (evenOf && ((i % evenOf) & 1 || Math.floor(i / evenOf) & 1)) continue
+    let o4 = i * 4
+    if (evenOf) {
+      const x = i % evenOf,
+        y = (i / evenOf) | 0
+      if (x & 1 || y & 1) continue
+      o4 = ((x >> 1) + (y >> 1) * halfW) * 4
+    }
     const o = i * LAYER_COUNT
-    const o4 = i * 4
     if (!covered[i]) {
       // Outside every skin triangle (never sampled but by a filter's edge): the plain tone.
       out[o4] = base[0]!
