@@ -1,12 +1,16 @@
 /**
- * @module cli/bench/engine — `facecraft bench engine`: how long one render takes on one core.
+ * @module cli/bench/engine — `facecraft bench engine [--engine 1|2]`: how long one render takes on one core.
+ * `--engine 2` (the default: the product engine) runs engine v2's figures (bench/engine2.ts: the same keys plus
+ * v2's own; `triangles_low` = `triangles`, v2 has one level of detail); `--engine 1` the first engine's.
  * Each timed render draws a DIFFERENT random character (the real workload: posing, painting, lighting and
  * rasterizing all run every time). Figures are medians after warm-up; `*_cpu_ms` is the process CPU time of the
  * same renders, which stays honest when other processes share the machine's cores.
  */
 import { getEngine } from '@facecraft/shared/engine'
 import { randomCharacter } from '@facecraft/shared/rig'
+import { ENGINE_FLAG, engineId } from '../eval/engines.ts'
 import { median, type Suite } from '../suite.ts'
+import { engine2Bench } from './engine2.ts'
 
 function time(size: number, runs: number, warmup: number): { wall: number; cpu: number } {
   const engine = getEngine()
@@ -29,8 +33,15 @@ const round = (x: number) => Math.round(x * 100) / 100
 
 export const engineBench: Suite = {
   name: 'engine',
-  summary: 'character render time at 128 and 512 px (median, one core) and triangle count',
-  async run({ quick, json }) {
+  summary:
+    'character render time at 128 and 512 px (median, one core) and triangle count (--engine 2 default, or 1)',
+  flags: { engine: ENGINE_FLAG },
+  async run(options) {
+    const { quick, json, args = {} } = options
+    if (engineId(args.engine, '2') === '2') {
+      const v2 = await engine2Bench.run(options)
+      return { ...v2, triangles_low: v2.triangles, engine: 2 }
+    }
     const runs = quick ? 15 : 60
     const log = (s: string) => (json ? process.stderr : process.stdout).write(`${s}\n`)
     const t0 = performance.now()
@@ -49,6 +60,7 @@ export const engineBench: Suite = {
       render128_cpu_ms: round(r128.cpu),
       render512_cpu_ms: round(r512.cpu),
       runs,
+      engine: 1,
     }
   },
 }

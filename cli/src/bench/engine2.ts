@@ -7,7 +7,7 @@
  * - pose_ms: morph + proxies + mesh assembly;
  * - render*_plain_ms: the same renders with the geometry engine's plain Lambert shader (geometry cost alone);
  * - triangles: of the default plausible character (seed 1); assets_bytes: brotli size of the head pack.
- * A suite of its own because suites take no flags yet (`bench engine --engine 2` would be the later form).
+ * `bench engine` runs it by default (`--engine 2`); `bench engine2` stays as an alias.
  */
 import {
   characterWeights,
@@ -46,7 +46,7 @@ function timeRenders(
 export const engine2Bench: Suite = {
   name: 'engine2',
   summary:
-    'engine v2: render time at 128/512 px, morph_ms, pose_ms, triangles, assets_bytes (brotli)',
+    'alias of `bench engine --engine 2`: render time at 128/512 px, morph_ms, pose_ms, triangles, assets_bytes',
   async run({ quick, json }) {
     const runs = quick ? 8 : 40
     const log = (s: string) => (json ? process.stderr : process.stdout).write(`${s}\n`)

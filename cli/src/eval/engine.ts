@@ -7,6 +7,8 @@
  * - identity_spread_cos: mean MobileFace cosine over all pairs of different characters (lower = more varied);
  * - identity_stability_cos: mean cosine between a character and itself with every slider moved by +-0.02.
  * Also reports the worst landmarks and the renders the detector missed, for the engine's authors.
+ * `--engine 2` (the default: the product engine) runs engine v2's suite (eval/engine2.ts: the same keys plus
+ * render_cluster_cos, photo_gap_cos, ...); `--engine 1` the first engine's. The result says which (`engine`).
  */
 import { characterLandmarks, renderCharacter } from '@facecraft/shared/engine'
 import { cosine, FaceAnalyzer, IBUG68_FROM_MESH } from '@facecraft/shared/face'
@@ -15,6 +17,8 @@ import { createRng } from '@facecraft/shared/utils'
 import { nodeModelSource } from '../commands/detect.ts'
 import { progress } from '../command.ts'
 import type { Suite } from '../suite.ts'
+import { engine2Eval } from './engine2.ts'
+import { ENGINE_FLAG, engineId } from './engines.ts'
 
 /** Render size in pixels: the face then spans about 40% of it, the scale of a selfie crop. */
 const SIZE = 256
@@ -52,8 +56,12 @@ function nme(
 export const engineEval: Suite = {
   name: 'engine',
   summary:
-    'face models on random engine renders (detect_rate, landmark_nme, identity_spread_cos, identity_stability_cos)',
-  async run({ quick }) {
+    'face models on random engine renders (detect_rate, landmark_nme, identity_spread_cos, identity_stability_cos; --engine 2 default, or 1)',
+  flags: { engine: ENGINE_FLAG },
+  async run(options) {
+    const { quick, args = {} } = options
+    if (engineId(args.engine, '2') === '2')
+      return { ...(await engine2Eval.run(options)), engine: 2 }
     const count = quick ? 100 : 500
     const stable = quick ? 20 : 100
     const models = await nodeModelSource()

@@ -8,7 +8,7 @@
  *   ../shared/faces/london (102 people of every background; --quick: the first 40), minus the mean between
  *   different real photos (>= -0.03: renders sit as close to people as people do);
  *   null when the photo folder is absent.
- * A suite of its own because suites take no flags yet (`eval engine --engine 2` would be the later form).
+ * `eval engine` runs it by default (`--engine 2`); `eval engine2` stays as an alias.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -55,7 +55,7 @@ function meanPairs(a: Float32Array[], b?: Float32Array[]): number | null {
 export const engine2Eval: Suite = {
   name: 'engine2',
   summary:
-    'engine v2 on the face models: eval engine keys + render_cluster_cos, photo_gap_cos (FaceRes)',
+    'alias of `eval engine --engine 2`: eval engine keys + render_cluster_cos, photo_gap_cos (FaceRes)',
   async run({ quick }) {
     const count = quick ? 40 : 300
     const stable = quick ? 10 : 60

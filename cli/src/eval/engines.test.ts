@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../command.ts'
-import { engineV1, engineV2, pickEngine } from './engines.ts'
+import { engineId, engineV1, engineV2, pickEngine } from './engines.ts'
 
 describe('engine adapters', () => {
   it('v1: 122 continuous parameters, four style groups, renders with their exact landmarks', () => {
@@ -38,5 +38,9 @@ describe('engine adapters', () => {
     expect(pickEngine(undefined).id).toBe('1')
     expect(() => pickEngine('7')).toThrow(UsageError)
     expect(() => pickEngine('7')).toThrow(/--engine must be one of 1, 2/)
+    // Suites that measure the product engine default to v2; an explicit value always wins.
+    expect(engineId(undefined, '2')).toBe('2')
+    expect(engineId('1', '2')).toBe('1')
+    expect(() => engineId('3', '2')).toThrow(/--engine must be one of 1, 2, got '3'/)
   })
 })

@@ -119,11 +119,24 @@ export function engineV2(): EvalEngine {
 /** Engines by `--engine` value. */
 export const ENGINES: Readonly<Record<string, () => EvalEngine>> = { '1': engineV1, '2': engineV2 }
 
-/** The engine for an `--engine` flag value (default '1'). */
-export function pickEngine(value: string | boolean | undefined): EvalEngine {
-  const id = typeof value === 'string' ? value : '1'
-  const make = ENGINES[id]
-  if (!make)
+/**
+ * The engine id of an `--engine` flag value (`fallback` when absent): '1' or '2'; a clear usage error otherwise.
+ */
+export function engineId(value: string | boolean | undefined, fallback = '1'): string {
+  const id = typeof value === 'string' ? value : fallback
+  if (!ENGINES[id])
     throw new UsageError(`--engine must be one of ${Object.keys(ENGINES).join(', ')}, got '${id}'.`)
-  return make()
+  return id
 }
+
+/** The engine for an `--engine` flag value (default `fallback`, '1' unless the suite says otherwise). */
+export function pickEngine(value: string | boolean | undefined, fallback = '1'): EvalEngine {
+  return ENGINES[engineId(value, fallback)]!()
+}
+
+/** The `--engine` flag of suites that measure either engine, v2 (the product engine) by default. */
+export const ENGINE_FLAG = {
+  type: 'string',
+  value: 'N',
+  description: 'engine: 2 (the product engine, default) or 1 (the first, procedural engine)',
+} as const

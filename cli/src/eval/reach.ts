@@ -15,7 +15,7 @@ import type { RgbaImage } from '@facecraft/shared/image'
 import { intOption } from '../args.ts'
 import { nodeModelSource } from '../commands/detect.ts'
 import type { Suite } from '../suite.ts'
-import { pickEngine } from './engines.ts'
+import { ENGINE_FLAG, pickEngine } from './engines.ts'
 import { LONDON_CITATION, londonPeople, seededSubset } from './london.ts'
 import { analysePhoto, embedAll, renderCrop } from './photos.ts'
 import { searchLikeness } from './reach-search.ts'
@@ -34,7 +34,7 @@ export const reachEval: Suite = {
   summary:
     'likeness ceiling on London: search sliders toward a neutral photo, rank the smiling photo (faceres_top1, dlib_top1, ...)',
   flags: {
-    engine: { type: 'string', value: 'N', description: 'engine adapter (1 = today; default 1)' },
+    engine: ENGINE_FLAG,
     n: { type: 'string', value: 'N', description: 'people (default 40; --quick 5)' },
     budget: {
       type: 'string',
@@ -49,7 +49,7 @@ export const reachEval: Suite = {
     },
   },
   async run({ quick, args = {} }) {
-    const engine = pickEngine(args.engine)
+    const engine = pickEngine(args.engine, '2')
     const all = londonPeople()
     const n = intOption(args.n as string | undefined, 'n', quick ? 5 : 40, 1, all.length)
     const budget = intOption(
