@@ -16,6 +16,7 @@ import type { RgbaImage } from '../../image/types.ts'
 import type { HeadAssets } from './assets.ts'
 import {
   assemble,
+  assemblePositions,
   meshTopology,
   pointNormals,
   proxyPart,
@@ -86,6 +87,7 @@ export class EngineV2 {
   private targetCache: RenderTarget | null = null
   private readonly restCache = new Map<string, Float32Array>()
   private readonly topologyCache = new Map<string, MeshTopology>()
+  private restNormals: Float32Array | null = null
 
   private readonly anchorRest: [number, number, number]
 
@@ -136,8 +138,13 @@ export class EngineV2 {
     const mesh = assemble(list, this.masks, this.topology(key, list))
     let rest = this.restCache.get(key)
     if (!rest) {
-      const restParts = this.parts(this.assets.rest, parts)
-      rest = assemble(restParts, this.masks, this.topology(key, restParts)).positions
+      // Positions only (the neutral head's normals are not needed), with the neutral skin's normals kept.
+      const restParts = this.parts(
+        this.assets.rest,
+        parts,
+        (this.restNormals ??= this.skinNormals())
+      )
+      rest = assemblePositions(restParts, this.topology(key, restParts))
       if (this.restCache.size >= 32) this.restCache.delete(this.restCache.keys().next().value!)
       this.restCache.set(key, rest)
     }
@@ -157,9 +164,14 @@ export class EngineV2 {
     return topo
   }
 
-  private parts(pos: Float32Array, parts: HeadParts): MeshPart[] {
+  /** Smooth normals of the neutral skin (per morph vertex). */
+  private skinNormals(): Float32Array {
+    return pointNormals(skinPart(this.assets, this.assets.rest))
+  }
+
+  private parts(pos: Float32Array, parts: HeadParts, skinNormals?: Float32Array): MeshPart[] {
     const skin = skinPart(this.assets, pos)
-    skin.normals = pointNormals(skin)
+    skin.normals = skinNormals ?? pointNormals(skin)
     const list: MeshPart[] = [skin, ...proxyPart(this.assets, 'eyes', pos)]
     list.push(...proxyPart(this.assets, 'teeth', pos), ...proxyPart(this.assets, 'tongue', pos))
     if (parts.brow) list.push(...proxyPart(this.assets, parts.brow, pos))

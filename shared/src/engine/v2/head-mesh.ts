@@ -297,3 +297,22 @@ export function assemble(
     triangleCount: topology.triangleCount,
   }
 }
+
+/** The vertex positions alone of parts assembled on `topology` (as assemble's, without normals). */
+export function assemblePositions(parts: MeshPart[], topology: MeshTopology): Float32Array {
+  const positions = new Float32Array(topology.vertexCount * 3)
+  let v0 = 0
+  for (const p of parts) {
+    const n = p.pointOf.length
+    const { pointOf, points } = p
+    for (let i = 0; i < n; i++) {
+      const s = pointOf[i]! * 3
+      const d = (v0 + i) * 3
+      positions[d] = points[s]!
+      positions[d + 1] = points[s + 1]!
+      positions[d + 2] = points[s + 2]!
+    }
+    v0 += n
+  }
+  return positions
+}

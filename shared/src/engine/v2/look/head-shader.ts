@@ -9,7 +9,7 @@ import type { Shader } from '../../../render/rasterize.ts'
 import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from '../mesh-types.ts'
 import { IRIS_CENTERS, PATCH, PATCH_HALF, SCLERA } from './eye.ts'
 import { KEY, SURFACE, lightVertex } from './lights.ts'
-import { SKIN_COARSE, SKIN_FINE, restOf } from './skin.ts'
+import { SKIN_COARSE, SKIN_FINE, restOf, type SkinGrid } from './skin.ts'
 import { hash2 } from './noise.ts'
 import { STRAND_H, STRAND_STYLES, STRAND_W } from './strands.ts'
 import { COARSE_SAMPLE_CM, type LookTextures } from './textures.ts'
@@ -46,7 +46,8 @@ const FRAME = [0.025, 0.022, 0.022] as const
 const sample = new Float32Array(4)
 
 /** Bilinear sample of a 4-channel grid texture at (u, v) into `sample`. */
-function sampleGrid(tex: Float32Array, g: UvGrid, u: number, v: number): void {
+function sampleGrid(grid: SkinGrid, g: UvGrid, u: number, v: number): void {
+  const tex = grid.data
   const W = g.width,
     H = g.height
   let x = ((u - g.u0) / (g.u1 - g.u0)) * W - 0.5
@@ -61,6 +62,10 @@ function sampleGrid(tex: Float32Array, g: UvGrid, u: number, v: number): void {
   const o10 = o00 + 4
   const o01 = o00 + W * 4
   const o11 = o01 + 4
+  grid.ensure(o00 >> 2)
+  grid.ensure(o10 >> 2)
+  grid.ensure(o01 >> 2)
+  grid.ensure(o11 >> 2)
   const w00 = (1 - fx) * (1 - fy),
     w10 = fx * (1 - fy),
     w01 = (1 - fx) * fy,
@@ -76,7 +81,7 @@ function sampleGrid(tex: Float32Array, g: UvGrid, u: number, v: number): void {
  * even texels hold values (a half-resolution composition).
  */
 function nearestGrid(
-  tex: Float32Array,
+  grid: SkinGrid,
   g: UvGrid,
   u: number,
   v: number,
@@ -95,6 +100,8 @@ function nearestGrid(
   }
   // `compact`: only the even texels are stored, at half the width (see SkinTexture.fineStep).
   const o = compact ? ((x >> 1) + (y >> 1) * (W >> 1)) * 4 : (x + y * W) * 4
+  grid.ensure(o >> 2)
+  const tex = grid.data
   sample[0] = tex[o]!
   sample[1] = tex[o + 1]!
   sample[2] = tex[o + 2]!
@@ -378,10 +385,10 @@ export class HeadShader implements Shader {
       const fine = SKIN_FINE
       const inFine = u >= fine.u0 && u <= fine.u1 && v >= fine.v0 && v <= fine.v1
       if (this.bilinear) {
-        if (inFine) sampleGrid(tex.skin.fine, fine, u, v)
-        else sampleGrid(tex.skin.coarse, SKIN_COARSE, u, v)
-      } else if (inFine) nearestGrid(tex.skin.fine, fine, u, v, true, tex.skin.fineStep === 2)
-      else nearestGrid(tex.skin.coarse, SKIN_COARSE, u, v)
+        if (inFine) sampleGrid(tex.skin.fineGrid, fine, u, v)
+        else sampleGrid(tex.skin.coarseGrid, SKIN_COARSE, u, v)
+      } else if (inFine) nearestGrid(tex.skin.fineGrid, fine, u, v, true, tex.skin.fineStep === 2)
+      else nearestGrid(tex.skin.coarseGrid, SKIN_COARSE, u, v)
       r = sample[0]!
       g = sample[1]!
       bl = sample[2]!

@@ -33,7 +33,8 @@ export function createHeadShader(
   view: HeadView
 ): HeadShader {
   const bake = skinBakeFor(mesh)
-  const tex = texturesFor(bake, appearance, mesh, view.sampleCm >= COARSE_SAMPLE_CM)
+  // Lazy: a render reads a small share of the skin texels; each is composed when first read.
+  const tex = texturesFor(bake, appearance, mesh, view.sampleCm >= COARSE_SAMPLE_CM, true)
   shared.restCentre = [
     bake.origin[0] + HAIR_AXIS[0],
     bake.origin[1] + HAIR_AXIS[1],

@@ -39,7 +39,11 @@ export interface SkinBake {
   origin: [number, number, number]
 }
 
-/** A composed skin texture: LINEAR RGB + gloss per texel, for both grids. */
+/**
+ * A composed skin texture: LINEAR RGB + gloss per texel, for both grids. Texels may be composed on demand (a
+ * render reads a few thousand of the ~180k): read a texel's storage index `s` only after `fineGrid.ensure(s)` /
+ * `coarseGrid.ensure(s)`, or call `complete()` on both first (texturesFor does for its callers).
+ */
 export interface SkinTexture {
   fine: Float32Array
   coarse: Float32Array
@@ -48,6 +52,8 @@ export interface SkinTexture {
    * holds them compactly, texel (x, y) at index (x / 2 + y / 2 * width / 2) * 4.
    */
   fineStep: 1 | 2
+  fineGrid: SkinGrid
+  coarseGrid: SkinGrid
 }
 
 /** Rest positions of a mesh (its `rest` if the geometry provides one, else its positions). */
@@ -131,38 +137,41 @@ const base = new Float32Array(3)
 
 /**
  * Composes the skin texture of an appearance from a bake and the covers of its hair and facial hair (hair first).
- * A few ms (about 170k texels).
+ * `lazy`: texels are composed when first read (see SkinTexture); else all now (a few ms, about 170k texels).
  */
 export function composeSkin(
   bake: SkinBake,
   a: Appearance,
   covers: HairCover[],
-  fineStep: 1 | 2 = 1
+  fineStep: 1 | 2 = 1,
+  lazy = false
 ): SkinTexture {
   skinAlbedo(a.skinTone, a.undertone, base)
   const style = a.beardStyle ?? 'none'
   const layers = covers.map((c) => coverLayers(bake, c))
   const pick = (i: number, grid: 'fine' | 'coarse') => layers[i]?.[grid] ?? null
-  return {
-    fine: composeGrid(
-      bake.fine,
-      bake.fineCovered,
-      a,
-      beardRegion(bake, style, 'fine'),
-      pick(0, 'fine'),
-      pick(1, 'fine'),
-      fineStep === 2 ? SKIN_FINE.width : 0
-    ),
-    fineStep,
-    coarse: composeGrid(
-      bake.coarse,
-      bake.coarseCovered,
-      a,
-      beardRegion(bake, style, 'coarse'),
-      pick(0, 'coarse'),
-      pick(1, 'coarse')
-    ),
+  const fineGrid = new SkinGrid(
+    bake.fine,
+    bake.fineCovered,
+    a,
+    beardRegion(bake, style, 'fine'),
+    pick(0, 'fine'),
+    pick(1, 'fine'),
+    fineStep === 2 ? SKIN_FINE.width : 0
+  )
+  const coarseGrid = new SkinGrid(
+    bake.coarse,
+    bake.coarseCovered,
+    a,
+    beardRegion(bake, style, 'coarse'),
+    pick(0, 'coarse'),
+    pick(1, 'coarse')
+  )
+  if (!lazy) {
+    fineGrid.complete()
+    coarseGrid.complete()
   }
+  return { fine: fineGrid.data, coarse: coarseGrid.data, fineStep, fineGrid, coarseGrid }
 }
 
 const regions = new WeakMap<SkinBake, Map<string, Uint8Array>>()
@@ -216,69 +225,129 @@ export function ageYears(age: number): number {
   return age < 0.5 ? 1 + (age / 0.5) * 24 : 25 + ((age - 0.5) / 0.5) * 65
 }
 
-function composeGrid(
-  layers: Uint8Array,
-  covered: Uint8Array,
-  a: Appearance,
-  regionOf: Uint8Array,
-  hairOf: Uint8Array | null,
-  beardOf: Uint8Array | null,
-  /** Grid width when only even texels are wanted (0: all). */
-  evenOf = 0
-): Float32Array {
-  const n = layers.length / LAYER_COUNT
-  // Even texels only: stored compactly (texel (x, y), both even, at (x / 2 + y / 2 * evenOf / 2)).
-  const out = new Float32Array(evenOf ? (n >> 2) * 4 : n * 4)
-  const halfW = evenOf >> 1
-  const years = ageYears(a.age)
-  const age = Math.min(1, Math.max(0, (years - 28) / 50)) // 0 until the late twenties, 1 at ~78
-  const light = Math.min(1, Math.max(0, a.skinTone)) // redness and freckles show more on light skin
-  const red = 0.18 + 0.3 * light
-  const blush = 0.12 + 0.35 * a.blush
-  const crease = 0.08 + 0.5 * age // a faint expression line even when young
-  const beardStyle = a.beardStyle ?? 'none'
-  const beard = BEARD_PAINT[beardStyle] ?? 0.55
-  const shadow = beardStyle === 'none' ? 0.12 * Math.max(0, a.gender - 0.5) * 2 : 0 // a shaved man's shadow
-  const freckle = a.freckles * (0.4 + 0.6 * light)
-  const spots = age * 0.6
-  const lipAmt = 0.9
-  const stick = Math.min(1, Math.max(0, a.lipstick))
-  const lc = a.lipColor
-  const sc = a.lipstickColor
-  const [lr, lg, lb] = lc
-  const [sr, sg, sb] = sc
-  const bc = a.beardColor
-  const hc = a.hairColor
-  // The scalp under hair is painted in the hair's colour (gaps between strands read as depth, not skin);
-  // a buzz cut is only this paint.
-  const style = a.hairStyle ?? 'bald'
-  const buzz = style === 'buzz'
-  const scalpPaint = style === 'bald' || style === 'none' ? 0 : buzz ? 0.7 : 0.92
-  const k = 1 / 255
-  const nr = base[0]! * 0.45 + lr * 0.6 * (0.45 + 0.55 * light)
-  const ng = base[1]! * 0.33 + lg * 0.6 * (0.45 + 0.55 * light)
-  const nb = base[2]! * 0.37 + lb * 0.6 * (0.45 + 0.55 * light)
-  // Lip colour: natural lips (the skin flushed toward the lip tint; darker skin, darker lips), under lipstick.
-  const lipR = nr + (sr - nr) * stick,
-    lipG = ng + (sg - ng) * stick,
-    lipB = nb + (sb - nb) * stick
-  for (let i = 0; i < n; i++) {
-    let o4 = i * 4
-    if (evenOf) {
-      const x = i % evenOf,
-        y = (i / evenOf) | 0
-      if (x & 1 || y & 1) continue
-      o4 = ((x >> 1) + (y >> 1) * halfW) * 4
+/**
+ * One skin grid of an appearance: its texel values (`data`, LINEAR RGB + gloss, 4 per stored texel) composed all
+ * at once (`complete`) or texel by texel on first read (`ensure`); the same values either way.
+ */
+export class SkinGrid {
+  /** Composed texels, 4 floats per stored texel. */
+  readonly data: Float32Array
+  /** Per stored texel: composed yet (null once every texel is). */
+  private done: Uint8Array | null
+  private readonly halfW: number
+  // Per-appearance constants of the composition (see compose).
+  private readonly age: number
+  private readonly light: number
+  private readonly red: number
+  private readonly blush: number
+  private readonly crease: number
+  private readonly beard: number
+  private readonly shadow: number
+  private readonly freckle: number
+  private readonly spots: number
+  private readonly stick: number
+  private readonly bc: LinearRgbTriple
+  private readonly hc: LinearRgbTriple
+  private readonly buzz: boolean
+  private readonly scalpPaint: number
+  private readonly lipR: number
+  private readonly lipG: number
+  private readonly lipB: number
+  private readonly b0: number
+  private readonly b1: number
+  private readonly b2: number
+
+  constructor(
+    private readonly layers: Uint8Array,
+    private readonly covered: Uint8Array,
+    a: Appearance,
+    private readonly regionOf: Uint8Array,
+    private readonly hairOf: Uint8Array | null,
+    private readonly beardOf: Uint8Array | null,
+    /** Grid width when only even texels are wanted (0: all). */
+    private readonly evenOf = 0
+  ) {
+    const n = layers.length / LAYER_COUNT
+    // Even texels only: stored compactly (texel (x, y), both even, at (x / 2 + y / 2 * evenOf / 2)).
+    this.data = new Float32Array(evenOf ? (n >> 2) * 4 : n * 4)
+    this.done = new Uint8Array(evenOf ? n >> 2 : n)
+    this.halfW = evenOf >> 1
+    const years = ageYears(a.age)
+    const age = Math.min(1, Math.max(0, (years - 28) / 50)) // 0 until the late twenties, 1 at ~78
+    const light = Math.min(1, Math.max(0, a.skinTone)) // redness and freckles show more on light skin
+    this.age = age
+    this.light = light
+    this.red = 0.18 + 0.3 * light
+    this.blush = 0.12 + 0.35 * a.blush
+    this.crease = 0.08 + 0.5 * age // a faint expression line even when young
+    const beardStyle = a.beardStyle ?? 'none'
+    this.beard = BEARD_PAINT[beardStyle] ?? 0.55
+    this.shadow = beardStyle === 'none' ? 0.12 * Math.max(0, a.gender - 0.5) * 2 : 0 // a shaved man's shadow
+    this.freckle = a.freckles * (0.4 + 0.6 * light)
+    this.spots = age * 0.6
+    const stick = Math.min(1, Math.max(0, a.lipstick))
+    this.stick = stick
+    const [lr, lg, lb] = a.lipColor
+    const [sr, sg, sb] = a.lipstickColor
+    this.bc = a.beardColor
+    this.hc = a.hairColor
+    // The scalp under hair is painted in the hair's colour (gaps between strands read as depth, not skin);
+    // a buzz cut is only this paint.
+    const style = a.hairStyle ?? 'bald'
+    this.buzz = style === 'buzz'
+    this.scalpPaint = style === 'bald' || style === 'none' ? 0 : this.buzz ? 0.7 : 0.92
+    this.b0 = base[0]!
+    this.b1 = base[1]!
+    this.b2 = base[2]!
+    const nr = base[0]! * 0.45 + lr * 0.6 * (0.45 + 0.55 * light)
+    const ng = base[1]! * 0.33 + lg * 0.6 * (0.45 + 0.55 * light)
+    const nb = base[2]! * 0.37 + lb * 0.6 * (0.45 + 0.55 * light)
+    // Lip colour: natural lips (the skin flushed toward the lip tint; darker skin, darker lips), under lipstick.
+    this.lipR = nr + (sr - nr) * stick
+    this.lipG = ng + (sg - ng) * stick
+    this.lipB = nb + (sb - nb) * stick
+  }
+
+  /** Makes stored texel `s` ready to read. */
+  ensure(s: number): void {
+    const done = this.done
+    if (done !== null && done[s] === 0) {
+      done[s] = 1
+      this.compose(s)
     }
-    const o = i * LAYER_COUNT
-    if (!covered[i]) {
+  }
+
+  /** Composes every texel not composed yet. */
+  complete(): void {
+    const done = this.done
+    if (done === null) return
+    for (let s = 0; s < done.length; s++) if (done[s] === 0) this.compose(s)
+    this.done = null
+  }
+
+  /** Composes stored texel `s` (the grid texel it stands for: itself, or an even one when compact). */
+  private compose(s: number): void {
+    const o4 = s * 4
+    const i = this.evenOf ? (s % this.halfW) * 2 + ((s / this.halfW) | 0) * 2 * this.evenOf : s
+    const out = this.data
+    const layers = this.layers
+    const k = 1 / 255
+    if (!this.covered[i]) {
       // Outside every skin triangle (never sampled but by a filter's edge): the plain tone.
-      out[o4] = base[0]!
-      out[o4 + 1] = base[1]!
-      out[o4 + 2] = base[2]!
+      out[o4] = this.b0
+      out[o4 + 1] = this.b1
+      out[o4 + 2] = this.b2
       out[o4 + 3] = 0.35
-      continue
+      return
     }
+    const age = this.age
+    const beard = this.beard
+    const stick = this.stick
+    const bc = this.bc
+    const hc = this.hc
+    const hairOf = this.hairOf
+    const beardOf = this.beardOf
+    const o = i * LAYER_COUNT
     const mottle = (layers[o + LAYER.mottle]! * k - 0.5) * 2
     const poreL = layers[o + LAYER.pore]! * k
     const pore = (poreL - 0.5) * 2
@@ -286,11 +355,11 @@ function composeGrid(
     const beardL = layers[o + LAYER.beard]! * k
     // Uneven tone grows with age; older skin is a little duller and more sallow.
     const m = mottle * (1 + 0.9 * age)
-    let r = base[0]! * (1 + 0.07 * m + 0.035 * pore) * (1 - 0.05 * age)
-    let g = base[1]! * (1 + 0.05 * m + 0.035 * pore) * (1 - 0.06 * age)
-    let b = base[2]! * (1 + 0.04 * m + 0.035 * pore) * (1 - 0.1 * age)
+    let r = this.b0 * (1 + 0.07 * m + 0.035 * pore) * (1 - 0.05 * age)
+    let g = this.b1 * (1 + 0.05 * m + 0.035 * pore) * (1 - 0.06 * age)
+    let b = this.b2 * (1 + 0.04 * m + 0.035 * pore) * (1 - 0.1 * age)
     // Redness (thin skin over blood: nose, cheeks, ears) and the cheek blush.
-    let t = layers[o + LAYER.red]! * k * red + layers[o + LAYER.cheek]! * k * blush
+    let t = layers[o + LAYER.red]! * k * this.red + layers[o + LAYER.cheek]! * k * this.blush
     r *= 1 + 0.12 * t
     g *= 1 - 0.22 * t
     b *= 1 - 0.2 * t
@@ -300,23 +369,25 @@ function composeGrid(
     g *= 1 - t * 1.1
     b *= 1 - t * 0.85
     // Freckles and age spots: darker, browner dots from the cell field.
-    const s = layers[o + LAYER.spot]! * k
-    t = freckle * smoothstep01(0.72, 0.9, s) * 0.4 + spots * smoothstep01(0.85, 0.95, s) * 0.35
+    const sp = layers[o + LAYER.spot]! * k
+    t =
+      this.freckle * smoothstep01(0.72, 0.9, sp) * 0.4 +
+      this.spots * smoothstep01(0.85, 0.95, sp) * 0.35
     r *= 1 - 0.3 * t // tan, not grey: freckles are pigment
     g *= 1 - 0.5 * t
     b *= 1 - 0.7 * t
-    t = lips * lipAmt
-    r += (lipR - r) * t
-    g += (lipG - g) * t
-    b += (lipB - b) * t
+    t = lips * LIP_AMOUNT
+    r += (this.lipR - r) * t
+    g += (this.lipG - g) * t
+    b += (this.lipB - b) * t
     // Facial hair: the style's region, hair dots (the pore field's highs) on a softer shadow; and a shaved
     // man's shadow.
-    const region = beard > 0 ? regionOf[i]! * k : 0
-    t = beardL * (beard * region * (0.45 + 0.55 * smoothstep01(0.45, 0.75, poreL)) + shadow)
+    const region = beard > 0 ? this.regionOf[i]! * k : 0
+    t = beardL * (beard * region * (0.45 + 0.55 * smoothstep01(0.45, 0.75, poreL)) + this.shadow)
     r += (bc[0] * 0.8 - r) * t
     g += (bc[1] * 0.8 - g) * t
     b += (bc[2] * 0.85 - b) * t
-    t = layers[o + LAYER.scalp]! * k * scalpPaint * (buzz ? 0.75 + 0.25 * poreL : 1)
+    t = layers[o + LAYER.scalp]! * k * this.scalpPaint * (this.buzz ? 0.75 + 0.25 * poreL : 1)
     r += (hc[0] * 0.7 - r) * t
     g += (hc[1] * 0.7 - g) * t
     b += (hc[2] * 0.7 - b) * t
@@ -337,7 +408,7 @@ function composeGrid(
       (1 -
         Math.min(
           0.8,
-          layers[o + LAYER.crease]! * k * crease * 0.55 + layers[o + LAYER.cavity]! * k * 0.45
+          layers[o + LAYER.crease]! * k * this.crease * 0.55 + layers[o + LAYER.cavity]! * k * 0.45
         )) *
       (1 - 0.4 * layers[o + LAYER.occlusion]! * k) *
       (1 - 0.5 * lips * (1 - lips) * (1 - stick * 0.5))
@@ -351,8 +422,12 @@ function composeGrid(
       lips * (0.5 + 0.8 * stick) -
       0.3 * beardL * beard * region
   }
-  return out
 }
+
+/** How much of the lip colour the vermilion takes. */
+const LIP_AMOUNT = 0.9
+
+type LinearRgbTriple = readonly [number, number, number]
 
 const smoothstep01 = (e0: number, e1: number, x: number) => {
   const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)))

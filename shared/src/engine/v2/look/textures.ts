@@ -102,13 +102,15 @@ export const COARSE_SAMPLE_CM = 0.1
 
 /**
  * The textures of an appearance on a bake, for `mesh` (its hair) (cached; a few ms when new). `half`: a small
- * render, which samples only even texels of the fine skin grid (a full texture serves it too).
+ * render, which samples only even texels of the fine skin grid (a full texture serves it too). `lazy`: skin
+ * texels may be composed on first read (the head shader's way; see SkinTexture); else every texel is ready.
  */
 export function texturesFor(
   bake: SkinBake,
   a: Appearance,
   mesh: HeadMesh,
-  half = false
+  half = false,
+  lazy = false
 ): LookTextures {
   const key = `${bake.origin.join(',')}#${appearanceKey(a)}`
   for (const k of half ? [key, `${key}#half`] : [key]) {
@@ -116,6 +118,10 @@ export function texturesFor(
     if (t) {
       textureCache.delete(k) // refresh its LRU position
       textureCache.set(k, t)
+      if (!lazy) {
+        t.skin.fineGrid.complete()
+        t.skin.coarseGrid.complete()
+      }
       return t
     }
   }
@@ -127,7 +133,7 @@ export function texturesFor(
     return st
   }
   const t: LookTextures = {
-    skin: composeSkin(bake, a, coversOf(mesh, bake), half ? 2 : 1),
+    skin: composeSkin(bake, a, coversOf(mesh, bake), half ? 2 : 1, lazy),
     eye: eyePatch(a.irisColor, seed),
     hair: isCurly(a.hairStyle ?? '')
       ? strands('curly', () => curlyTexture(seed))
