@@ -67,6 +67,8 @@ const lin = (c: readonly number[]): LinearRgb => [
   srgbToLinear(c[2]! * 255),
 ]
 
+const darker = (c: LinearRgb, f: number): LinearRgb => [c[0] * f, c[1] * f, c[2] * f]
+
 /** The Appearance of a character (colours linear; see engine/v2/mesh-types). */
 export function characterAppearance(c: Character, seed = 0): Appearance {
   const col = evalColors(c)
@@ -81,10 +83,11 @@ export function characterAppearance(c: Character, seed = 0): Appearance {
     gender: c.sliders['who.gender']!,
     hairColor: lin(col.hair),
     browColor: lin(col.brows),
-    beardColor: lin(col.hair),
+    // Facial hair grows darker than the scalp's (and a light beard's shell would read as a solid blob).
+    beardColor: darker(lin(col.hair), 0.6),
     irisColor: lin(col.iris),
     lipColor: lin(col.lips),
-    lipstick: stick ? 0.85 : 0,
+    lipstick: stick ? 0.6 : 0,
     lipstickColor: lin((stick ?? [0, 0, 0]).map((v) => v / 255)),
     freckles: c.colors['skin.freckles']!,
     blush: col.blushAmount,

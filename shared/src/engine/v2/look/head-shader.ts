@@ -39,7 +39,8 @@ const LASH_STRANDS = 45
 const SKIN_SPEC = 0.16
 const HAIR_SPEC = 0.11
 /** Fixed linear colours of the mouth and glasses. */
-const TEETH = [0.6, 0.55, 0.46] as const
+// Teeth sit in the mouth's shadow (bright teeth read as a white line between closed lips).
+const TEETH = [0.34, 0.31, 0.26] as const
 const TONGUE = [0.42, 0.13, 0.13] as const
 const FRAME = [0.025, 0.022, 0.022] as const
 
@@ -444,7 +445,9 @@ export class HeadShader implements Shader {
       const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))
       const o = (col + row * STRAND_W) * 2
       const st = mat === MATERIAL.beard ? tex.beard : tex.hair
-      if (st[o + 1]! < 0.5) return false // alpha test
+      // Alpha test; a beard shell thins out toward its border (a frayed edge, not the zigzag of its triangles).
+      const cut = mat === MATERIAL.beard ? 0.5 + 0.45 * smooth(0.35, 1, along) : 0.5
+      if (st[o + 1]! < cut) return false
       const c = mat === MATERIAL.beard ? a.beardColor : a.hairColor
       const shade = st[o]!
       // The highlight takes some of the hair's colour (light passes through the fibre before reflecting).

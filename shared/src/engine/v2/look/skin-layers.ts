@@ -60,7 +60,8 @@ export function lipMask(x: number, y: number, z: number): number {
     0.06 * bump(ax, 0, 0, 0, 0.18, 1)
   const bottom = corner + (MOUTH.bottomY - corner) * (1 - Math.pow(s, 2.2))
   const inside = Math.min(top - y, y - bottom)
-  return smoothstep(-0.06, 0.08, inside) * smoothstep(1.12, 0.98, s)
+  // A soft border (about 3 mm): a hard one reads as a lip shape pasted on the face.
+  return smoothstep(-0.14, 0.16, inside) * smoothstep(1.15, 0.9, s)
 }
 
 /** Wrinkle lines (age-scaled later): forehead, frown lines, crow's feet, nasolabial and marionette folds, neck. */

@@ -295,7 +295,7 @@ export class SkinGrid {
     // a buzz cut is only this paint.
     const style = a.hairStyle ?? 'bald'
     this.buzz = style === 'buzz'
-    this.scalpPaint = style === 'bald' || style === 'none' ? 0 : this.buzz ? 0.7 : 0.92
+    this.scalpPaint = style === 'bald' || style === 'none' ? 0 : this.buzz ? 0.7 : 0.6
     this.b0 = base[0]!
     this.b1 = base[1]!
     this.b2 = base[2]!
@@ -411,7 +411,7 @@ export class SkinGrid {
           layers[o + LAYER.crease]! * k * this.crease * 0.55 + layers[o + LAYER.cavity]! * k * 0.45
         )) *
       (1 - 0.4 * layers[o + LAYER.occlusion]! * k) *
-      (1 - 0.5 * lips * (1 - lips) * (1 - stick * 0.5))
+      (1 - 0.25 * lips * (1 - lips) * (1 - stick * 0.5))
     out[o4] = r * dk
     out[o4 + 1] = g * dk
     out[o4 + 2] = b * dk
@@ -425,7 +425,7 @@ export class SkinGrid {
 }
 
 /** How much of the lip colour the vermilion takes. */
-const LIP_AMOUNT = 0.9
+const LIP_AMOUNT = 0.75
 
 type LinearRgbTriple = readonly [number, number, number]
 
