@@ -98,6 +98,11 @@ export function characterAppearance(c: Character, seed = 0): Appearance {
   }
 }
 
+/** A content key of a character (every slider, colour and style, in the object's order). */
+function characterKey(c: Character): string {
+  return JSON.stringify([c.sliders, c.colors, c.styles])
+}
+
 /** Renders and measures rig v2 characters on one asset pack. */
 export class CharacterEngineV2 {
   readonly engine: EngineV2
@@ -145,10 +150,27 @@ export class CharacterEngineV2 {
     }
   }
 
-  /** The posed mesh of a (valid) character. */
+  /** The last character posed (its content key), its mesh and its morphed positions (a copy). */
+  private last: { key: string; mesh: HeadMesh; morphed: Float32Array } | null = null
+
+  /**
+   * The posed mesh of a (valid) character. The last one is kept: a render and the landmarks of the same
+   * character (the search loops' pattern) pose it once. Callers must not modify the mesh.
+   */
   pose(c: Character): HeadMesh {
+    return this.posed(c).mesh
+  }
+
+  private posed(c: Character): { mesh: HeadMesh; morphed: Float32Array } {
     validateCharacterV2(c)
-    return this.engine.pose(characterWeights(c), this.parts(c))
+    const key = characterKey(c)
+    if (this.last?.key === key) return this.last
+    const weights = characterWeights(c)
+    const mesh = this.engine.pose(weights, this.parts(c))
+    // pose() morphed into the engine's shared buffer: keep a copy for the landmarks.
+    const morphed = Float32Array.from(this.engine.morph(weights))
+    this.last = { key, mesh, morphed }
+    return this.last
   }
 
   /** Renders a character (with the look layer's shader when given, else the plain Lambert shader). */
@@ -164,8 +186,7 @@ export class CharacterEngineV2 {
   /** Image-space landmarks for a render of `c` with the same options. */
   landmarks(c: Character, options: RenderOptionsV2 = {}): CharacterLandmarksV2 {
     const size = options.size ?? 256
-    const mesh = this.pose(c)
-    const pos = this.engine.morph(characterWeights(c))
+    const { mesh, morphed: pos } = this.posed(c)
     return computeLandmarksV2(
       this.rig,
       pos,
