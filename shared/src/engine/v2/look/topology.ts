@@ -74,7 +74,8 @@ export interface StrandPart {
 const partCache = new Map<string, StrandTopology>()
 const topoByRest = new WeakMap<Float32Array, StrandTopology>()
 const merged = new Map<string, StrandTopology>()
-const MAX_PARTS = 24
+/** Parts kept: every hairstyle, brow, lash set and beard of the pack fits (12 + 12 + 4 + 5 = 33). */
+const MAX_PARTS = 64
 
 /**
  * The strand parts of `mesh` (one per strand material present), each computed once per distinct part: a hairstyle
