@@ -82,6 +82,8 @@ export function resolveImage(
 const EDGE_LO = 0.04
 const EDGE_HI = 0.16
 
+let scratch = { p: new Float32Array(0), luma: new Float32Array(0) }
+
 /** Factor-1 resolve with the edge filter (see the module comment); same compositing rules as resolveImage. */
 function resolveEdgeSmoothed(
   color: Float32Array,
@@ -90,9 +92,10 @@ function resolveEdgeSmoothed(
   background: readonly [number, number, number] | null
 ): RgbaImage {
   const n = w * h
-  // Premultiplied colour + coverage (over the background when there is one), and the luminance the edge test uses.
-  const p = new Float32Array(n * 4)
-  const luma = new Float32Array(n)
+  // Premultiplied colour + coverage (over the background when there is one), and the luminance the edge test uses
+  // (scratch buffers kept between calls: every element read is written first).
+  if (scratch.luma.length < n) scratch = { p: new Float32Array(n * 4), luma: new Float32Array(n) }
+  const { p, luma } = scratch
   const bg = background ? background.map(srgbToLinear) : [0, 0, 0]
   for (let i = 0; i < n; i++) {
     const o = i * 4

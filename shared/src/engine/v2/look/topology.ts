@@ -15,6 +15,8 @@ export const BORDER_HOPS = 3
 const BINS = 12
 
 const STRANDY = new Set<number>([MATERIAL.hair, MATERIAL.brow, MATERIAL.lash, MATERIAL.beard])
+/** Material ids fit below this (per-material scratch arrays). */
+const MATERIAL_SLOTS = 16
 
 /** Strand topology of a mesh (see the module comment); 1 / 0 / 0 for other vertices. */
 export interface StrandTopology {
@@ -95,25 +97,31 @@ const partsByRest = new WeakMap<Float32Array, { triangles: number; parts: Strand
 
 function findParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
   const parts: StrandPart[] = []
-  for (const m of STRANDY) {
-    let lo = Infinity,
-      hi = -1,
-      n = 0
-    for (let t = 0; t < mesh.triangleCount; t++) {
-      if (mesh.material[t] !== m) continue
-      n++
-      for (let k = 0; k < 3; k++) {
-        const v = mesh.indices[t * 3 + k]!
-        if (v < lo) lo = v
-        if (v > hi) hi = v
-      }
+  // One pass for every strand material: triangle count and vertex range.
+  const lows = new Float64Array(MATERIAL_SLOTS).fill(Infinity)
+  const highs = new Float64Array(MATERIAL_SLOTS).fill(-1)
+  const counts = new Int32Array(MATERIAL_SLOTS)
+  const { indices: I, material: M } = mesh
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    const m = M[t]!
+    if (!STRANDY.has(m)) continue
+    counts[m] = counts[m]! + 1
+    for (let k = 0; k < 3; k++) {
+      const v = I[t * 3 + k]!
+      if (v < lows[m]!) lows[m] = v
+      if (v > highs[m]!) highs[m] = v
     }
+  }
+  for (const m of STRANDY) {
+    const n = counts[m]!
     if (!n) continue
+    const lo = lows[m]!,
+      hi = highs[m]!
     const indices = new Uint32Array(n * 3)
     let j = 0
-    for (let t = 0; t < mesh.triangleCount; t++) {
-      if (mesh.material[t] !== m) continue
-      for (let k = 0; k < 3; k++) indices[j++] = mesh.indices[t * 3 + k]! - lo
+    for (let t = 0; t < mesh.triangleCount && j < n * 3; t++) {
+      if (M[t] !== m) continue
+      for (let k = 0; k < 3; k++) indices[j++] = I[t * 3 + k]! - lo
     }
     const V = hi - lo + 1
     const sub: HeadMesh = {
