@@ -3,6 +3,14 @@
  * (lookAt, perspective, viewport), `rasterize(face, shader, target, screen)`, and resolving to sRGB images.
  */
 export { lookAt, perspective, viewport } from '../math/mat4.ts'
-export { rasterize, type Shader } from './rasterize.ts'
+export {
+  createProjected,
+  projectVertices,
+  rasterize,
+  rasterizeProjected,
+  type IndexedShader,
+  type ProjectedVertices,
+  type Shader,
+} from './rasterize.ts'
 export { createTarget, clearTarget, type RenderTarget } from './target.ts'
 export { resolveImage, srgbToLinear } from './resolve.ts'

@@ -1,7 +1,14 @@
 /** @file The rasterizer on tiny scenes whose right answer is known exactly (tinyrenderer's by-eye checks, automated). */
 import { describe, expect, it } from 'vitest'
 import { mat4 } from '../math/index.ts'
-import { rasterize, type Shader } from './rasterize.ts'
+import {
+  createProjected,
+  projectVertices,
+  rasterize,
+  rasterizeProjected,
+  type Shader,
+} from './rasterize.ts'
+import { createRng } from '../utils/random.ts'
 import { resolveImage } from './resolve.ts'
 import { createTarget } from './target.ts'
 
@@ -103,5 +110,42 @@ describe('rasterize', () => {
     expect(onBlack.data[3]).toBe(255)
     expect(onBlack.data[0]).toBeGreaterThan(100) // 25% linear white is ~137 in sRGB
     expect(onBlack.data[0]).toBeLessThan(150)
+  })
+
+  it('draws the same bytes from corners projected once per vertex (rasterizeProjected)', () => {
+    // A random indexed mesh: 40 vertices (one behind the camera), 60 triangles of both windings, overlapping.
+    const rng = createRng(5)
+    const V = 40
+    const clip4 = new Float32Array(V * 4)
+    for (let v = 0; v < V; v++) {
+      const w = v === 7 ? -0.5 : 0.5 + rng() * 2
+      clip4.set([(rng() * 2.4 - 1.2) * w, (rng() * 2.4 - 1.2) * w, rng() * w, w], v * 4)
+    }
+    const idx = Array.from({ length: 180 }, () => Math.floor(rng() * V))
+    const shader = {
+      face: 0,
+      vertex(face: number, corner: number, out: Float32Array) {
+        this.face = face
+        out.set(clip4.subarray(idx[face * 3 + corner]! * 4, idx[face * 3 + corner]! * 4 + 4))
+      },
+      fragment(b: Float32Array, out: Float32Array) {
+        out.set([b[0]! + this.face / 100, b[1]!, b[2]!, 1])
+        return this.face % 7 !== 3 // some triangles discard
+      },
+    }
+    const a = createTarget(SIZE, SIZE)
+    const b = createTarget(SIZE, SIZE)
+    let wa = 0
+    let wb = 0
+    for (let t = 0; t < 60; t++) wa += rasterize(t, shader, a, screen)
+    const p = projectVertices(clip4, V, screen, createProjected())
+    for (let t = 0; t < 60; t++) {
+      shader.face = t
+      wb += rasterizeProjected(shader, b, p, idx[t * 3]!, idx[t * 3 + 1]!, idx[t * 3 + 2]!)
+    }
+    expect(wa).toBeGreaterThan(20)
+    expect(wb).toBe(wa)
+    expect(b.color).toEqual(a.color)
+    expect(b.depth).toEqual(a.depth)
   })
 })

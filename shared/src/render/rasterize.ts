@@ -17,6 +17,17 @@ export interface Shader {
   fragment(bary: Float32Array, color: Float32Array): boolean
 }
 
+/**
+ * A Shader whose corners are its vertices' clip positions, projected once per draw (projectVertices): `clip4`
+ * holds every vertex's clip position (x, y, z, w); `bind(face)` sets triangle `face` up for fragment() exactly as
+ * vertex() would, and returns false for a triangle whose corners are not its vertices' positions (draw that one
+ * with rasterize()).
+ */
+export interface IndexedShader extends Shader {
+  readonly clip4: Float32Array
+  bind(face: number): boolean
+}
+
 // Scratch state: rasterize() allocates nothing per call.
 const clip = new Float32Array(4)
 const sx = new Float64Array(3)
@@ -49,12 +60,30 @@ export function rasterize(
     sz[k] = screen[10]! * clip[2]! * iw + screen[14]!
     invW[k] = iw
   }
-  const x0 = sx[0]!,
-    y0 = sy[0]!,
-    x1 = sx[1]!,
-    y1 = sy[1]!,
-    x2 = sx[2]!,
-    y2 = sy[2]!
+  return fill(shader, target, sx, sy, sz, invW, 0, 1, 2)
+}
+
+/**
+ * Rasterizes one triangle whose corners are already in screen space: corner k at index `k` of the arrays. The
+ * one pixel loop of both entry points (same arithmetic, so the same bytes whichever projected the corners).
+ */
+function fill(
+  shader: Shader,
+  target: RenderTarget,
+  sx: Float64Array,
+  sy: Float64Array,
+  sz: Float64Array,
+  invW: Float64Array,
+  k0: number,
+  k1: number,
+  k2: number
+): number {
+  const x0 = sx[k0]!,
+    y0 = sy[k0]!,
+    x1 = sx[k1]!,
+    y1 = sy[k1]!,
+    x2 = sx[k2]!,
+    y2 = sy[k2]!
   const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0) // < 0: counter-clockwise on screen (y down)
   if (!(area < 0)) return 0 // back face, degenerate or NaN
   const { width, height, color, depth } = target
@@ -71,12 +100,12 @@ export function rasterize(
   const a1 = (y2 - y0) * inv,
     b1 = (x0 - x2) * inv,
     c1 = (x2 * y0 - x0 * y2) * inv
-  const z0 = sz[0]!,
-    z1 = sz[1]!,
-    z2 = sz[2]!,
-    w0 = invW[0]!,
-    w1 = invW[1]!,
-    w2 = invW[2]!
+  const z0 = sz[k0]!,
+    z1 = sz[k1]!,
+    z2 = sz[k2]!,
+    w0 = invW[k0]!,
+    w1 = invW[k1]!,
+    w2 = invW[k2]!
   let written = 0
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5
@@ -107,4 +136,78 @@ export function rasterize(
     }
   }
   return written
+}
+
+/** Screen-space corners of a whole mesh, projected once per vertex (see projectVertices). */
+export interface ProjectedVertices {
+  sx: Float64Array
+  sy: Float64Array
+  sz: Float64Array
+  invW: Float64Array
+  /** 1 where the vertex is in front of the camera (w > 1e-6), else 0. */
+  front: Uint8Array
+}
+
+/** Empty buffers for projectVertices (they grow on use). */
+export function createProjected(): ProjectedVertices {
+  return {
+    sx: new Float64Array(0),
+    sy: new Float64Array(0),
+    sz: new Float64Array(0),
+    invW: new Float64Array(0),
+    front: new Uint8Array(0),
+  }
+}
+
+/**
+ * Projects `count` clip-space vertices (x, y, z, w each) to screen space with the viewport matrix `screen`, into
+ * `out` (grown as needed), with exactly the arithmetic rasterize() applies to each corner.
+ */
+export function projectVertices(
+  clip4: Float32Array,
+  count: number,
+  screen: Mat4,
+  out: ProjectedVertices
+): ProjectedVertices {
+  if (out.sx.length < count) {
+    out.sx = new Float64Array(count)
+    out.sy = new Float64Array(count)
+    out.sz = new Float64Array(count)
+    out.invW = new Float64Array(count)
+    out.front = new Uint8Array(count)
+  }
+  const { sx: X, sy: Y, sz: Z, invW: IW, front } = out
+  for (let v = 0; v < count; v++) {
+    const w = clip4[v * 4 + 3]!
+    if (!(w > 1e-6)) {
+      front[v] = 0
+      continue
+    }
+    front[v] = 1
+    const iw = 1 / w
+    const nx = clip4[v * 4]! * iw
+    const ny = clip4[v * 4 + 1]! * iw
+    X[v] = screen[0]! * nx + screen[12]!
+    Y[v] = screen[5]! * ny + screen[13]!
+    Z[v] = screen[10]! * clip4[v * 4 + 2]! * iw + screen[14]!
+    IW[v] = iw
+  }
+  return out
+}
+
+/**
+ * Draws the triangle with corners `i0`, `i1`, `i2` of projected vertices into `target`; the shader must already
+ * be set up for this triangle (its fragment stage is called as by rasterize()). Same result as rasterize() on
+ * the same clip positions; skipped (0) when a corner is behind the camera. Returns the number of pixels written.
+ */
+export function rasterizeProjected(
+  shader: Shader,
+  target: RenderTarget,
+  p: ProjectedVertices,
+  i0: number,
+  i1: number,
+  i2: number
+): number {
+  if (!p.front[i0] || !p.front[i1] || !p.front[i2]) return 0
+  return fill(shader, target, p.sx, p.sy, p.sz, p.invW, i0, i1, i2)
 }

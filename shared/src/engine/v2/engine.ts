@@ -10,7 +10,13 @@ import {
   resolveImage,
   type RenderTarget,
 } from '../../render/index.ts'
-import type { Shader } from '../../render/rasterize.ts'
+import {
+  createProjected,
+  projectVertices,
+  rasterizeProjected,
+  type IndexedShader,
+  type Shader,
+} from '../../render/rasterize.ts'
 import { mat4 } from '../../math/index.ts'
 import type { RgbaImage } from '../../image/types.ts'
 import type { HeadAssets } from './assets.ts'
@@ -69,6 +75,10 @@ export function supersamplingV2(size: number): number {
   return size <= 384 ? 2 : 1
 }
 
+const isIndexed = (s: Shader): s is IndexedShader =>
+  typeof (s as Partial<IndexedShader>).bind === 'function' &&
+  (s as IndexedShader).clip4 !== undefined
+
 function centroid(pos: Float32Array, idx: Uint32Array): [number, number, number] {
   let x = 0,
     y = 0,
@@ -86,6 +96,7 @@ export class EngineV2 {
   private readonly pos: Float32Array
   private targetCache: RenderTarget | null = null
   private readonly restCache = new Map<string, Float32Array>()
+  private readonly projected = createProjected()
   private readonly topologyCache = new Map<string, MeshTopology>()
   private restNormals: Float32Array | null = null
 
@@ -198,7 +209,16 @@ export class EngineV2 {
     const view = headView(options.yaw ?? 0, full, options.frame)
     const shader = shade(mesh, appearance, view)
     const screen = mat4.viewport(mat4.create(), full, full)
-    for (let t = 0; t < mesh.triangleCount; t++) rasterize(t, shader, target, screen)
+    if (isIndexed(shader)) {
+      // Corners projected once per vertex (each is shared by ~6 triangles); same bytes as rasterize().
+      const p = projectVertices(shader.clip4, mesh.vertexCount, screen, this.projected)
+      const I = mesh.indices
+      for (let t = 0; t < mesh.triangleCount; t++) {
+        if (shader.bind(t))
+          rasterizeProjected(shader, target, p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!)
+        else rasterize(t, shader, target, screen)
+      }
+    } else for (let t = 0; t < mesh.triangleCount; t++) rasterize(t, shader, target, screen)
     const bg = options.background
     return resolveImage(target.color, full, full, ss, bg && bg !== 'transparent' ? bg : null)
   }

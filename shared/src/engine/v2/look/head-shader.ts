@@ -5,7 +5,7 @@
  * per-pixel catchlight, alpha-tested strands for hair, brows and lashes, flat teeth, tongue and glasses.
  * Nothing is allocated per triangle or per pixel; buffers grow once and are reused.
  */
-import type { Shader } from '../../../render/rasterize.ts'
+import type { IndexedShader } from '../../../render/rasterize.ts'
 import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from '../mesh-types.ts'
 import { IRIS_CENTERS, PATCH, PATCH_HALF, SCLERA } from './eye.ts'
 import { KEY, SURFACE, lightVertex } from './lights.ts'
@@ -143,7 +143,7 @@ function detail(): Float32Array {
 }
 
 /** The head Shader. Create once, then `prepare` it for each draw. */
-export class HeadShader implements Shader {
+export class HeadShader implements IndexedShader {
   private mesh: HeadMesh | null = null
   private tex: LookTextures | null = null
   private look: Appearance | null = null
@@ -308,18 +308,7 @@ export class HeadShader implements Shader {
     } else if (corner === 1) this.i1 = v
     else {
       this.i2 = v
-      if (KIND[this.mat] === SURFACE.hair) {
-        // Unwrap the strand coordinate across the atan2 seam (per triangle, into fields: no allocation).
-        const a = this.across
-        this.a0 = a[this.i0]!
-        this.a1 = a[this.i1]!
-        this.a2 = a[this.i2]!
-        const half = HAIR_WRAPS / 2
-        if (this.a1 - this.a0 > half) this.a1 -= HAIR_WRAPS
-        else if (this.a0 - this.a1 > half) this.a1 += HAIR_WRAPS
-        if (this.a2 - this.a0 > half) this.a2 -= HAIR_WRAPS
-        else if (this.a0 - this.a2 > half) this.a2 += HAIR_WRAPS
-      }
+      if (KIND[this.mat] === SURFACE.hair) this.unwrap()
     }
     const c = this.inflated ? this.fat : this.clip
     const o = this.inflated ? corner * 4 : v * 4
@@ -327,6 +316,41 @@ export class HeadShader implements Shader {
     out[1] = c[o + 1]!
     out[2] = c[o + 2]!
     out[3] = c[o + 3]!
+  }
+
+  /** Unwraps the strand coordinate across the atan2 seam (per triangle, into fields: no allocation). */
+  private unwrap(): void {
+    const a = this.across
+    this.a0 = a[this.i0]!
+    this.a1 = a[this.i1]!
+    this.a2 = a[this.i2]!
+    const half = HAIR_WRAPS / 2
+    if (this.a1 - this.a0 > half) this.a1 -= HAIR_WRAPS
+    else if (this.a0 - this.a1 > half) this.a1 += HAIR_WRAPS
+    if (this.a2 - this.a0 > half) this.a2 -= HAIR_WRAPS
+    else if (this.a0 - this.a2 > half) this.a2 += HAIR_WRAPS
+  }
+
+  /** Every vertex's clip position (x, y, z, w), for projecting once per draw (IndexedShader). */
+  get clip4(): Float32Array {
+    return this.clip
+  }
+
+  /**
+   * Sets triangle `face` up for fragment() as vertex() does (IndexedShader); false for hair and beard triangles,
+   * whose corners are inflated per triangle (draw those with rasterize()).
+   */
+  bind(face: number): boolean {
+    const mesh = this.mesh!
+    const mat = mesh.material[face]!
+    if (mat === MATERIAL.hair || mat === MATERIAL.beard) return false
+    this.mat = mat
+    this.inflated = false
+    this.i0 = mesh.indices[face * 3]!
+    this.i1 = mesh.indices[face * 3 + 1]!
+    this.i2 = mesh.indices[face * 3 + 2]!
+    if (KIND[mat] === SURFACE.hair) this.unwrap()
+    return true
   }
 
   /**
