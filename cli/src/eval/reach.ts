@@ -79,6 +79,41 @@ export const reachEval: Suite = {
       }
       const rows: PersonResult[] = []
       const grid: RgbaImage[][] = []
+      const write = (done: boolean) => {
+        const figures = summarise(rows, gallery, budget)
+        const out = {
+          ...figures,
+          seed,
+          engine: engine.id,
+          seconds: round4((performance.now() - started) / 1000),
+          load: loadAverage(),
+          people: rows.map((r) => r.person),
+          // A checkpoint (written after each person) says how far the run got; the final report says true.
+          complete: done,
+          people_planned: people.length,
+        }
+        if (report) {
+          const perPerson = rows.map((r) => ({
+            person: r.person,
+            gender: r.gender,
+            ethnicity: r.ethnicity,
+            mobileface_cos: round4(r.mobileface_cos),
+            faceres_rank: figures.ranks.faceres[rows.indexOf(r)],
+            dlib_rank: figures.ranks.dlib[rows.indexOf(r)],
+            styles: r.styles,
+            character: r.character,
+          }))
+          const { ranks: _ranks, ...keys } = out
+          const written = writeReport(
+            report,
+            { ...keys, per_person: perPerson },
+            reachMarkdown(report, engine.label, keys, perPerson),
+            grid.length ? { [`${report}.png`]: pairGrid(grid) } : {}
+          )
+          if (done) log(`wrote ${written.join(', ')}`)
+        }
+        return out
+      }
       for (const [k, p] of people.entries()) {
         const t0 = performance.now()
         const neutral = await analysePhoto(analyzer, p.neutral)
@@ -118,36 +153,10 @@ export const reachEval: Suite = {
         log(
           `${k + 1}/${people.length} ${p.person} mobileface ${result.score.toFixed(3)} in ${rows.at(-1)!.seconds.toFixed(1)} s (load ${loadAverage()})`
         )
+        // A long run that is stopped early still leaves its figures so far (complete: false).
+        if (report && k + 1 < people.length) write(false)
       }
-      const figures = summarise(rows, gallery, budget)
-      const out = {
-        ...figures,
-        seed,
-        engine: engine.id,
-        seconds: round4((performance.now() - started) / 1000),
-        load: loadAverage(),
-        people: rows.map((r) => r.person),
-      }
-      if (report) {
-        const perPerson = rows.map((r) => ({
-          person: r.person,
-          gender: r.gender,
-          ethnicity: r.ethnicity,
-          mobileface_cos: round4(r.mobileface_cos),
-          faceres_rank: figures.ranks.faceres[rows.indexOf(r)],
-          dlib_rank: figures.ranks.dlib[rows.indexOf(r)],
-          styles: r.styles,
-          character: r.character,
-        }))
-        const { ranks: _ranks, ...keys } = out
-        const written = writeReport(
-          report,
-          { ...keys, per_person: perPerson },
-          reachMarkdown(report, engine.label, keys, perPerson),
-          { [`${report}.png`]: pairGrid(grid) }
-        )
-        log(`wrote ${written.join(', ')}`)
-      }
+      const out = write(true)
       const { ranks: _ranks, ...keys } = out
       return keys
     } finally {
@@ -244,7 +253,11 @@ function reachMarkdown(
 Black-box search (sep-CMA-ES over the continuous parameters, styles by the best of each option, fixed budget,
 seeded) maximising MobileFace cosine between the front render and each person's NEUTRAL photo; the found
 character's render then ranks the person's SMILING photo among all ${102} smiling photos by FaceRes and by dlib
-(recognisers the search never saw; chance top1 ~0.01, top5 ~0.05). Protocol: docs/likeness.md.
+(recognisers the search never saw; chance top1 ~0.01, top5 ~0.05). Protocol: docs/likeness.md.${
+    keys.complete === false
+      ? `\n\n**Partial run** (a checkpoint): ${perPerson.length} of ${String(keys.people_planned)} people searched so far; the figures are over them.`
+      : ''
+  }
 
 ${figures}
 
