@@ -1,6 +1,6 @@
 /**
- * @file Renders engine v2's documentation sheets: docs/engine-v2-sheet.png (16 random plausible characters,
- * seeds 1-16) and docs/engine-v2-extremes.png (the default head with 12 face sliders at both ends of their
+ * @file Renders the engine's documentation sheets (engine v2, the product engine): docs/engine-sheet.png (16
+ * random plausible characters, seeds 1-16) and docs/engine-extremes.png (the default head with 12 face sliders at both ends of their
  * safe ranges, then a row with EVERY face slider at a random end at once). Usage: npx tsx cli/scripts/engine-v2-sheets.ts [--lambert]
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -40,7 +40,7 @@ const BG: [number, number, number] = [232, 232, 232]
 const people = Array.from({ length: 16 }, (_, i) =>
   engine.render(randomPlausibleCharacter(i + 1), { size: 224, background: BG }, shader)
 )
-writeFileSync(new URL('docs/engine-v2-sheet.png', root), encodePng(grid(people, 4)))
+writeFileSync(new URL('docs/engine-sheet.png', root), encodePng(grid(people, 4)))
 
 const EXTREMES = [
   'face.head-scale-horiz.decr-incr',
@@ -73,5 +73,5 @@ for (let k = 0; k < 6; k++) {
     sliders[s.id] = s.low ? (rng() < 0.5 ? 0 : 1) : rng() < 0.15 ? 1 : 0
   tiles.push(engine.render({ ...base, sliders }, { size: 160, background: BG }, shader))
 }
-writeFileSync(new URL('docs/engine-v2-extremes.png', root), encodePng(grid(tiles, 6)))
-console.log('wrote docs/engine-v2-sheet.png and docs/engine-v2-extremes.png')
+writeFileSync(new URL('docs/engine-extremes.png', root), encodePng(grid(tiles, 6)))
+console.log('wrote docs/engine-sheet.png and docs/engine-extremes.png')
