@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { characterLandmarks, renderCharacter } from '@facecraft/shared/engine'
-import { useHeadPack, type CharacterEngineV2, type FrameAffine } from '@facecraft/shared/engine-v2'
+import { useHeadPack, type CharacterEngineV2 } from '@facecraft/shared/engine-v2'
 import { createHeadShader } from '@facecraft/shared/engine-v2/look'
-import { alignmentFor, invertAffine } from '@facecraft/shared/face'
+import { alignedFrameFor } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import * as v1 from '@facecraft/shared/rig'
 import * as v2 from '@facecraft/shared/rig-v2'
@@ -98,7 +98,7 @@ export function datasetEngineV2(): DatasetEngine {
     toVector: v2.characterToVectorV2,
     toStyles: v2.characterToStyleIndicesV2,
     render(c, size, background) {
-      const frame = alignedFrame(engine.landmarks(c, { size }).ibug68, size)
+      const frame = alignedFrameFor(engine.landmarks(c, { size }).ibug68, size)
       const truth = engine.landmarks(c, { size, frame })
       return {
         image: engine.render(c, { size, frame, background }, lookShader),
@@ -107,14 +107,6 @@ export function datasetEngineV2(): DatasetEngine {
       }
     },
   }
-}
-
-/** The unit-image frame that maps a standard render (with these pixel points) onto the aligned frame. */
-export function alignedFrame(ibug68: Float32Array, size: number): FrameAffine {
-  const unit = ibug68.map((v) => v / size)
-  const inverse = invertAffine(alignmentFor(unit))
-  if (!inverse) throw new Error('degenerate landmarks: cannot align this render')
-  return inverse
 }
 
 /** The dataset engine of a rig version. */
