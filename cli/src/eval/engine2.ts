@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decodeImage } from '@facecraft/shared/decode'
-import { cosine, FaceAnalyzer } from '@facecraft/shared/face'
+import { cosine, FaceAnalyzer, IBUG68_FROM_MESH } from '@facecraft/shared/face'
 import type { Character } from '@facecraft/shared/rig'
 import { FACE_SLIDERS_V2, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { createRng } from '@facecraft/shared/utils'
@@ -65,6 +65,7 @@ export const engine2Eval: Suite = {
       maxFaces: 1,
     })
     const nmes: number[] = []
+    const pointErrors = new Float64Array(68)
     const missed: number[] = []
     const mobile: Float32Array[] = []
     const faceres: Float32Array[] = []
@@ -91,11 +92,13 @@ export const engine2Eval: Suite = {
         let n = 0
         for (let k = 0; k < 68; k++) {
           if (!truth.visible[k]) continue
-          sum +=
+          const e =
             Math.hypot(
               face.ibug68[2 * k]! - truth.ibug68[2 * k]!,
               face.ibug68[2 * k + 1]! - truth.ibug68[2 * k + 1]!
             ) / iod
+          pointErrors[k] = pointErrors[k]! + e
+          sum += e
           n++
         }
         if (n) nmes.push(sum / n)
@@ -136,6 +139,16 @@ export const engine2Eval: Suite = {
     }
     const mean = (v: number[]) => (v.length ? v.reduce((s, x) => s + x, 0) / v.length : null)
     const round = (v: number | null) => (v === null ? null : Number(v.toFixed(4)))
+    // As `eval engine --engine 1` reports them: the points FaceMesh reads furthest from the engine's.
+    const detected = count - missed.length
+    const worst = [...pointErrors]
+      .map((e, k) => ({
+        ibug: k,
+        mesh: IBUG68_FROM_MESH[k],
+        nme: Number((e / Math.max(1, detected)).toFixed(4)),
+      }))
+      .sort((a, b) => b.nme - a.nme)
+      .slice(0, 8)
     const photoPhoto = meanPairs(photos)
     const renderPhoto = photos.length ? meanPairs(faceres, photos) : null
     return {
@@ -153,6 +166,7 @@ export const engine2Eval: Suite = {
       photos: photos.length,
       size: SIZE,
       missed_seeds: missed.slice(0, 20),
+      worst_landmarks: worst,
     }
   },
 }
