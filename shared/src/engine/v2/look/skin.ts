@@ -144,7 +144,9 @@ export function composeSkin(
   a: Appearance,
   covers: HairCover[],
   fineStep: 1 | 2 = 1,
-  lazy = false
+  lazy = false,
+  /** A texture nobody reads any more (evicted from a cache), whose buffers the new one may take over. */
+  recycle: SkinTexture | null = null
 ): SkinTexture {
   skinAlbedo(a.skinTone, a.undertone, base)
   const style = a.beardStyle ?? 'none'
@@ -157,7 +159,8 @@ export function composeSkin(
     beardRegion(bake, style, 'fine'),
     pick(0, 'fine'),
     pick(1, 'fine'),
-    fineStep === 2 ? SKIN_FINE.width : 0
+    fineStep === 2 ? SKIN_FINE.width : 0,
+    recycle?.fineGrid ?? null
   )
   const coarseGrid = new SkinGrid(
     bake.coarse,
@@ -165,7 +168,9 @@ export function composeSkin(
     a,
     beardRegion(bake, style, 'coarse'),
     pick(0, 'coarse'),
-    pick(1, 'coarse')
+    pick(1, 'coarse'),
+    0,
+    recycle?.coarseGrid ?? null
   )
   if (!lazy) {
     fineGrid.complete()
@@ -234,6 +239,8 @@ export class SkinGrid {
   readonly data: Float32Array
   /** Per stored texel: composed yet (null once every texel is). */
   private done: Uint8Array | null
+  /** The `done` array (kept for recycling once `done` is null). */
+  private readonly doneBuffer: Uint8Array
   private readonly halfW: number
   // Per-appearance constants of the composition (see compose).
   private readonly age: number
@@ -265,12 +272,18 @@ export class SkinGrid {
     private readonly hairOf: Uint8Array | null,
     private readonly beardOf: Uint8Array | null,
     /** Grid width when only even texels are wanted (0: all). */
-    private readonly evenOf = 0
+    private readonly evenOf = 0,
+    /** A grid nobody reads any more, whose buffers this one may take over. */
+    recycle: SkinGrid | null = null
   ) {
     const n = layers.length / LAYER_COUNT
     // Even texels only: stored compactly (texel (x, y), both even, at (x / 2 + y / 2 * evenOf / 2)).
-    this.data = new Float32Array(evenOf ? (n >> 2) * 4 : n * 4)
-    this.done = new Uint8Array(evenOf ? n >> 2 : n)
+    const size = evenOf ? n >> 2 : n
+    // A recycled grid's buffers (same size) are reused: every texel is composed again before it is read.
+    this.data = recycle?.data.length === size * 4 ? recycle.data : new Float32Array(size * 4)
+    this.doneBuffer =
+      recycle?.doneBuffer.length === size ? recycle.doneBuffer.fill(0) : new Uint8Array(size)
+    this.done = this.doneBuffer
     this.halfW = evenOf >> 1
     const years = ageYears(a.age)
     const age = Math.min(1, Math.max(0, (years - 28) / 50)) // 0 until the late twenties, 1 at ~78

@@ -26,6 +26,8 @@ export interface LookTextures {
 /** Appearances kept: each holds ~3 MB of textures (the fine skin grid is 272x616 x 4 floats). */
 const MAX_CACHED = 6
 const textureCache = new Map<string, LookTextures>()
+/** Cached textures only the head shader has read (made lazily, never handed out complete): recyclable. */
+const internal = new WeakSet<LookTextures>()
 const bakeCache = new Map<string, SkinBake>()
 /** Strand textures depend only on their kind and the seed (kept for the session: a few per seed, 64 KB each). */
 const strandCache = new Map<string, Float32Array>()
@@ -121,6 +123,7 @@ export function texturesFor(
       if (!lazy) {
         t.skin.fineGrid.complete()
         t.skin.coarseGrid.complete()
+        internal.delete(t) // handed out: its buffers are never recycled
       }
       return t
     }
@@ -132,8 +135,17 @@ export function texturesFor(
     if (!st) strandCache.set(k, (st = build()))
     return st
   }
+  // The least recently used entry goes; if only the head shader ever had it (lazy, drawn and replaced since),
+  // the new skin texture takes over its buffers (~1 MB less to allocate and collect per new appearance).
+  let recycle: LookTextures | undefined
+  if (textureCache.size >= MAX_CACHED) {
+    const old = textureCache.keys().next().value!
+    recycle = textureCache.get(old)
+    textureCache.delete(old)
+    if (recycle && !internal.has(recycle)) recycle = undefined
+  }
   const t: LookTextures = {
-    skin: composeSkin(bake, a, coversOf(mesh, bake), half ? 2 : 1, lazy),
+    skin: composeSkin(bake, a, coversOf(mesh, bake), half ? 2 : 1, lazy, recycle?.skin ?? null),
     eye: eyePatch(a.irisColor, seed),
     hair: isCurly(a.hairStyle ?? '')
       ? strands('curly', () => curlyTexture(seed))
@@ -142,7 +154,8 @@ export function texturesFor(
     brow: strands('brow', () => strandTexture(STRAND_STYLES.brow, seed + 1)),
     lash: strands('lash', () => strandTexture(STRAND_STYLES.lash, seed + 2)),
   }
-  if (textureCache.size >= MAX_CACHED) textureCache.delete(textureCache.keys().next().value!)
+  if (lazy) internal.add(t)
+  if (recycle) internal.delete(recycle)
   textureCache.set(half ? `${key}#half` : key, t)
   return t
 }
