@@ -1,0 +1,52 @@
+"""Feature augmentation: pushes engine-render features toward what photos give (photos have other lighting,
+recogniser embeddings off the render manifold, noisier landmarks and part colours). Works on the raw feature vector
+in the layout of shared/src/create/features.ts."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+# the layout of shared/src/create/features.ts (FEATURE_OFFSETS)
+EMBEDDING = slice(0, 256)
+LANDMARKS = slice(256, 460)
+COLORS = slice(460, 475)
+MASK = slice(475, 480)
+
+
+@dataclass
+class AugmentConfig:
+    embedding_noise: float = 0.5  # max std of per-dimension noise, relative to a unit vector's per-dim scale
+    embedding_dropout: float = 0.1
+    landmark_jitter: float = 0.01  # std, inter-ocular units
+    color_gain: float = 0.15  # per-sample lighting gain 1 +- this (all parts)
+    color_shift: float = 0.04  # per-sample, per-channel offset (white balance), 0..1 units
+    color_noise: float = 0.02  # per part and channel
+    part_drop: float = 0.05  # chance that a part's colour goes missing (mask 0)
+
+
+def augment(features: torch.Tensor, c: AugmentConfig, generator: torch.Generator | None = None) -> torch.Tensor:
+    """A new (B, F) tensor; `features` is left as it was."""
+    f = features.clone()
+    b = len(f)
+
+    def rand(*shape):
+        return torch.rand(*shape, generator=generator)
+
+    def randn(*shape):
+        return torch.randn(*shape, generator=generator)
+
+    e = f[:, EMBEDDING]
+    scale = rand(b, 1) * c.embedding_noise / e.shape[1] ** 0.5
+    e = (e + randn(*e.shape) * scale) * (rand(*e.shape) >= c.embedding_dropout)
+    f[:, EMBEDDING] = e / e.norm(dim=1, keepdim=True).clamp_min(1e-6)
+    f[:, LANDMARKS] += randn(b, LANDMARKS.stop - LANDMARKS.start) * c.landmark_jitter
+    colors = f[:, COLORS].reshape(b, 5, 3)
+    mask = f[:, MASK].clone()
+    gain = 1 + (rand(b, 1, 1) * 2 - 1) * c.color_gain
+    shift = (rand(b, 1, 3) * 2 - 1) * c.color_shift
+    colors = (colors * gain + shift + randn(b, 5, 3) * c.color_noise).clamp(0, 1)
+    mask = mask * (rand(b, 5) >= c.part_drop)
+    f[:, COLORS] = (colors * mask[:, :, None]).reshape(b, 15)
+    f[:, MASK] = mask
+    return f
