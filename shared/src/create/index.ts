@@ -9,3 +9,21 @@ export {
   translatorFeatures,
   type FeatureSource,
 } from './features.ts'
+export { CharacterCreator, type CreateResult, type RefineResult } from './character-creator.ts'
+export {
+  DEFAULT_CREATOR_OPTIONS,
+  type CharacterCreatorOptions,
+  type ResolvedCreatorOptions,
+} from './options.ts'
+export { CreateError, type CreateErrorCode } from './errors.ts'
+export {
+  DEFAULT_REFINE_OPTIONS,
+  refineLoop,
+  refineSignature,
+  type RefineOptions,
+  type RefineOutcome,
+  type RefineProgress,
+  type RefineTargets,
+} from './refine.ts'
+export { PART_WEIGHTS, refineTargets } from './targets.ts'
+export { argmaxGroups, rigCodec, type RigCodec } from './rigs.ts'
