@@ -23,12 +23,18 @@ class AugmentConfig:
     color_shift: float = 0.04  # per-sample, per-channel offset (white balance), 0..1 units
     color_noise: float = 0.02  # per part and channel
     part_drop: float = 0.05  # chance that a part's colour goes missing (mask 0)
+    domain_shift: float = 1.0  # max share of the photo-minus-render mean moved onto each sample (when given)
 
 
-def augment(features: torch.Tensor, c: AugmentConfig, generator: torch.Generator | None = None) -> torch.Tensor:
-    """A new (B, F) tensor; `features` is left as it was."""
+def augment(
+    features: torch.Tensor, c: AugmentConfig, generator: torch.Generator | None = None, shift: torch.Tensor | None = None
+) -> torch.Tensor:
+    """A new (B, F) tensor; `features` is left as it was. `shift` (F,): the mean of real photos' features minus the
+    renders' (embedding and landmark blocks; zero elsewhere); each sample moves a random share of it toward photos."""
     f = features.clone()
     b = len(f)
+    if shift is not None:
+        f += torch.rand(b, 1, generator=generator) * c.domain_shift * shift
 
     def rand(*shape):
         return torch.rand(*shape, generator=generator)

@@ -13,6 +13,7 @@ Rerun the same command to resume from out_dir/ckpt.pt. Writes out_dir/{ckpt.pt, 
 import json
 import math
 import os
+import shutil
 import sys
 import time
 from dataclasses import asdict
@@ -24,12 +25,13 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 from common.plot import plot_panels  # noqa: E402
-from translator.augment import AugmentConfig, augment  # noqa: E402
+from translator.augment import EMBEDDING, LANDMARKS, AugmentConfig, augment  # noqa: E402
 from translator.data import load_data  # noqa: E402
 from translator.model import Translator, TranslatorConfig  # noqa: E402
 
 # ----------------------------------------------------------------------------- defaults (override by file / flag)
 features = '.work/dev-rig2-features'  # written by translator/features.ts (it names its dataset)
+photo_features = ''  # translator/photo-features.ts output (train-split photos): augmentation moves toward them
 out_dir = '.work/translator'
 limit = 0  # use at most this many samples (0 = all)
 val_count = 512  # held out: the LAST val_count samples
@@ -53,6 +55,7 @@ color_gain = 0.15
 color_shift = 0.04
 color_noise = 0.02
 part_drop = 0.05
+domain_shift = 1.0
 # optimisation
 batch_size = 128
 learning_rate = 1e-3
@@ -91,14 +94,23 @@ assert n > val_count > 0, f'{n} samples: too few for a held-out split of {val_co
 train_idx, val_idx = np.arange(0, n - val_count), np.arange(n - val_count, n)
 all_f, all_x = torch.from_numpy(data.features), torch.from_numpy(data.x)
 all_s = torch.from_numpy(data.styles)
-aug = AugmentConfig(embedding_noise, embedding_dropout, landmark_jitter, color_gain, color_shift, color_noise, part_drop)
+aug = AugmentConfig(embedding_noise, embedding_dropout, landmark_jitter, color_gain, color_shift, color_noise, part_drop,
+                    domain_shift)  # fmt: skip
 aug_gen = torch.Generator().manual_seed(seed)
+shift = None
+if photo_features:  # the photos' mean minus the renders' (embedding + landmarks), from features.ts outputs only
+    photos = torch.from_numpy(np.load(Path(photo_features) / 'photo-features.npy'))
+    assert photos.shape[1] == all_f.shape[1], 'photo features of another layout; rerun translator/photo-features.ts'
+    shift = torch.zeros(all_f.shape[1])
+    shift[:LANDMARKS.stop] = photos.mean(0)[:LANDMARKS.stop] - all_f[train_idx].mean(0)[:LANDMARKS.stop]
+    print(f'{len(photos)} photos: domain shift |embedding| {shift[EMBEDDING].norm():.3f}, |landmarks| '
+          f'{shift[LANDMARKS].norm():.3f}', flush=True)  # fmt: skip
 
 
 def batch(ids, train=True):
     f = all_f[ids]
     if train and augment_features:
-        f = augment(f, aug, aug_gen)
+        f = augment(f, aug, aug_gen, shift)
     return f.to(device), all_x[ids].to(device), all_s[ids].to(device)
 
 
@@ -219,9 +231,12 @@ while it < max_iters:
     if it % eval_interval == 0 or it == max_iters or out_of_time:
         val = evaluate()
         log.append({'iter': it, 'val': val, 'minutes': elapsed / 60})
-        best_val = min(best_val, val['total'])
+        improved = val['aug_total'] < best_val  # selected on photo-like (augmented) held-out features
+        best_val = min(best_val, val['aug_total'])
         print(f'eval {it}: ' + ' '.join(f'{k} {v:.4f}' for k, v in val.items()), flush=True)
         save()
+        if improved:
+            shutil.copyfile(ckpt_path, out / 'best.pt')
         save_figures()
     if out_of_time:
         print(f'time budget of {max_minutes} min reached at iter {it}', flush=True)
