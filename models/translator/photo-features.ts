@@ -1,5 +1,5 @@
 /**
- * @module translator/photo-features — translatorFeatures (the function CharacterCreator runs) of the real photos
+ * @module translator/photo-features — faceFeatures (the path CharacterCreator runs) of the real photos
  * of the `train` split of ../shared/faces (never `eval`: London is the evaluation set). Training uses their
  * statistics only (no labels exist for photos): augment.py moves render features toward them.
  *
@@ -44,13 +44,7 @@ for (const [i, file] of files.entries()) {
   const { image } = decodeImage(new Uint8Array(await readFile(join(values.faces, file))))
   const face = (await analyzer.detect(image)).faces[0]
   if (face) {
-    rows.push(
-      translatorFeatures({
-        embedding: await analyzer.embed(image, face),
-        mesh: face.mesh,
-        partColors: partColorArray(analyzer.partColors(image, face)),
-      })
-    )
+    rows.push(await faceFeatures(analyzer, image, face))
     used.push(file)
   }
   process.stdout.write(`\rphoto features ${i + 1}/${files.length}`)

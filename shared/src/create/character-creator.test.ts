@@ -12,6 +12,8 @@ import { checkCharacterV2 } from '../rig/v2/index.ts'
 import { CharacterCreator } from './character-creator.ts'
 import { CreateError } from './errors.ts'
 import { partColorArray, translatorFeatures } from './features.ts'
+import { COLOR_FRAME_SIZE } from './face-features.ts'
+import { partColors } from '../face/masks.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
 const models = {
@@ -63,10 +65,11 @@ describe('CharacterCreator', () => {
     const image = await singleFace()
     const analyzer = creator.faceAnalyzer()
     const face = (await analyzer.detect(image)).faces[0]!
+    const crop = analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE)
     const f = translatorFeatures({
       embedding: await analyzer.embed(image, face),
       mesh: face.mesh,
-      partColors: partColorArray(analyzer.partColors(image, face)),
+      partColors: partColorArray(partColors(crop, analyzer.partLabels(image, face, COLOR_FRAME_SIZE))),
     })
     const session = await analyzer.models().load('translator')
     const out = await session.run({ features: { data: f, dims: [1, f.length] } })

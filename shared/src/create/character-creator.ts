@@ -10,7 +10,8 @@ import type { RgbaImage } from '../image/types.ts'
 import { findModel } from '../ml/manifest.ts'
 import type { Character } from '../rig/index.ts'
 import { CreateError } from './errors.ts'
-import { FEATURE_LENGTH, FEATURE_VERSION, partColorArray, translatorFeatures } from './features.ts'
+import { FEATURE_LENGTH, FEATURE_VERSION } from './features.ts'
+import { faceFeatures } from './face-features.ts'
 import {
   refineLoop,
   refineSignature,
@@ -65,7 +66,7 @@ export class CharacterCreator {
     if (version !== FEATURE_VERSION || Number(entry.inputs[0]?.shape[1]) !== FEATURE_LENGTH)
       throw new CreateError('wrong-rig', `The translator was made for feature layout ${version}, this build computes ${FEATURE_VERSION}; update facecraft or the models.`)
     const rig = rigCodec(entry.rigVersion)
-    const analyzer = options.analyzer ?? (await FaceAnalyzer.createFromOptions({ models: o.models, device: o.device, runtime: o.runtime }))
+    const analyzer = options.analyzer ?? (await FaceAnalyzer.createFromOptions({ models: o.models, device: o.device, runtime: o.runtime, detectorGrids: o.detectorGrids }))
     const creator = new CharacterCreator(analyzer, o, rig, !options.analyzer)
     await analyzer.models().load('translator')
     return creator
@@ -95,11 +96,7 @@ export class CharacterCreator {
   /** A character from a face already found in `image` (by this creator's faceAnalyzer()); no checks of the photo. */
   async createFromFace(image: RgbaImage, face: Face): Promise<CreateResult> {
     const analyzer = this.faceAnalyzer()
-    const features = translatorFeatures({
-      embedding: await analyzer.embed(image, face),
-      mesh: face.mesh,
-      partColors: partColorArray(analyzer.partColors(image, face)),
-    })
+    const features = await faceFeatures(analyzer, image, face)
     const translator = await analyzer.models().load('translator')
     const out = await translator.run({ features: { data: features, dims: [1, FEATURE_LENGTH] } })
     const x = out.x!.data

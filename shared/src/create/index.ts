@@ -27,3 +27,4 @@ export {
 } from './refine.ts'
 export { PART_WEIGHTS, refineTargets } from './targets.ts'
 export { argmaxGroups, rigCodec, type RigCodec } from './rigs.ts'
+export { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
