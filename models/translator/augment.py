@@ -24,16 +24,27 @@ class AugmentConfig:
     color_noise: float = 0.02  # per part and channel
     part_drop: float = 0.05  # chance that a part's colour goes missing (mask 0)
     domain_shift: float = 1.0  # max share of the photo-minus-render mean moved onto each sample (when given)
+    coral: float = 0.5  # chance that a sample's embedding is re-coloured to the photos' covariance (when given)
 
 
 def augment(
-    features: torch.Tensor, c: AugmentConfig, generator: torch.Generator | None = None, shift: torch.Tensor | None = None
+    features: torch.Tensor,
+    c: AugmentConfig,
+    generator: torch.Generator | None = None,
+    shift: torch.Tensor | None = None,
+    coral: tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None = None,
 ) -> torch.Tensor:
     """A new (B, F) tensor; `features` is left as it was. `shift` (F,): the mean of real photos' features minus the
-    renders' (embedding and landmark blocks; zero elsewhere); each sample moves a random share of it toward photos."""
+    renders' (embedding and landmark blocks; zero elsewhere); each sample moves a random share of it toward photos.
+    `coral` (render mean, map, photo mean) from coral_map() replaces the embedding shift with a full re-colouring."""
     f = features.clone()
     b = len(f)
-    if shift is not None:
+    if coral is not None:  # CORAL (Sun et al. 2016): render embeddings with the photos' mean and covariance
+        mean_r, matrix, mean_p = coral
+        moved = torch.nn.functional.normalize((f[:, EMBEDDING] - mean_r) @ matrix + mean_p, dim=1)
+        pick = torch.rand(b, 1, generator=generator) < c.coral
+        f[:, EMBEDDING] = torch.where(pick, moved, f[:, EMBEDDING])
+    elif shift is not None:
         f += torch.rand(b, 1, generator=generator) * c.domain_shift * shift
 
     def rand(*shape):
@@ -56,3 +67,17 @@ def augment(
     f[:, COLORS] = (colors * mask[:, :, None]).reshape(b, 15)
     f[:, MASK] = mask
     return f
+
+
+def coral_map(renders: torch.Tensor, photos: torch.Tensor, shrink: float = 0.1):
+    """(render mean, C_r^-1/2 C_p^1/2, photo mean) of two sets of embeddings (N, E); covariances shrunk toward
+    their mean variance by `shrink` (847 photos for a 256-d covariance)."""
+
+    def cov_power(x, power):
+        c = torch.cov(x.T.double())
+        c = (1 - shrink) * c + shrink * c.diagonal().mean() * torch.eye(len(c), dtype=c.dtype)
+        w, v = torch.linalg.eigh(c)
+        return v @ torch.diag(w.clamp_min(1e-12) ** power) @ v.T
+
+    matrix = (cov_power(renders, -0.5) @ cov_power(photos, 0.5)).float()
+    return renders.mean(0), matrix, photos.mean(0)

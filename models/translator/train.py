@@ -25,7 +25,7 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 from common.plot import plot_panels  # noqa: E402
-from translator.augment import EMBEDDING, LANDMARKS, AugmentConfig, augment  # noqa: E402
+from translator.augment import EMBEDDING, LANDMARKS, AugmentConfig, augment, coral_map  # noqa: E402
 from translator.data import load_data  # noqa: E402
 from translator.model import Translator, TranslatorConfig  # noqa: E402
 
@@ -56,6 +56,7 @@ color_shift = 0.04
 color_noise = 0.02
 part_drop = 0.05
 domain_shift = 1.0
+coral = 0.0  # > 0: chance of a CORAL re-colouring of the embedding toward the photos (replaces domain_shift)
 # optimisation
 batch_size = 128
 learning_rate = 1e-3
@@ -95,14 +96,15 @@ train_idx, val_idx = np.arange(0, n - val_count), np.arange(n - val_count, n)
 all_f, all_x = torch.from_numpy(data.features), torch.from_numpy(data.x)
 all_s = torch.from_numpy(data.styles)
 aug = AugmentConfig(embedding_noise, embedding_dropout, landmark_jitter, color_gain, color_shift, color_noise, part_drop,
-                    domain_shift)  # fmt: skip
+                    domain_shift, coral)  # fmt: skip
 aug_gen = torch.Generator().manual_seed(seed)
-shift = None
+shift = coral_args = None
 if photo_features:  # the photos' mean minus the renders' (embedding + landmarks), from features.ts outputs only
     photos = torch.from_numpy(np.load(Path(photo_features) / 'photo-features.npy'))
     assert photos.shape[1] == all_f.shape[1], 'photo features of another layout; rerun translator/photo-features.ts'
     shift = torch.zeros(all_f.shape[1])
     shift[:LANDMARKS.stop] = photos.mean(0)[:LANDMARKS.stop] - all_f[train_idx].mean(0)[:LANDMARKS.stop]
+    coral_args = coral_map(all_f[train_idx][:, EMBEDDING], photos[:, EMBEDDING]) if coral > 0 else None
     print(f'{len(photos)} photos: domain shift |embedding| {shift[EMBEDDING].norm():.3f}, |landmarks| '
           f'{shift[LANDMARKS].norm():.3f}', flush=True)  # fmt: skip
 
@@ -110,7 +112,7 @@ if photo_features:  # the photos' mean minus the renders' (embedding + landmarks
 def batch(ids, train=True):
     f = all_f[ids]
     if train and augment_features:
-        f = augment(f, aug, aug_gen, shift)
+        f = augment(f, aug, aug_gen, shift, coral_args)
     return f.to(device), all_x[ids].to(device), all_s[ids].to(device)
 
 

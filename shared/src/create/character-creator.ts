@@ -19,7 +19,7 @@ import {
   type RefineOutcome,
   type RefineTargets,
 } from './refine.ts'
-import { argmaxGroups, rigCodec, type RigCodec } from './rigs.ts'
+import { argmaxGroups, chooseStyles, rigCodec, type RigCodec } from './rigs.ts'
 import { refineTargets } from './targets.ts'
 import {
   resolveCreatorOptions,
@@ -101,7 +101,7 @@ export class CharacterCreator {
     const out = await translator.run({ features: { data: features, dims: [1, FEATURE_LENGTH] } })
     const x = out.x!.data
     const probabilities = out.styles!.data
-    const styles = argmaxGroups(probabilities, this.rig.styleSizes)
+    const styles = chooseStyles(probabilities, this.rig, this.options.accessoryProbability)
     let start = 0
     let top = 0
     this.rig.styleSizes.forEach((n, g) => {

@@ -26,5 +26,5 @@ export {
   type RefineTargets,
 } from './refine.ts'
 export { PART_WEIGHTS, refineTargets } from './targets.ts'
-export { argmaxGroups, rigCodec, type RigCodec } from './rigs.ts'
+export { argmaxGroups, chooseStyles, rigCodec, type RigCodec } from './rigs.ts'
 export { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'

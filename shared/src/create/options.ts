@@ -17,6 +17,9 @@ export interface CharacterCreatorOptions {
   /** Detector tile grids of the creator's own analyzer: a photo to create from shows one large face, so the whole
    * image (1) suffices and is faster than FaceAnalyzer's default (1, 2), which also finds small bystanders. */
   detectorGrids?: readonly number[]
+  /** An accessory (glasses, facial hair, lipstick: style groups whose first option is 'none') is put on only when
+   * the translator gives it at least this probability (see chooseStyles). */
+  accessoryProbability?: number
   /** An analyzer to share (its loader then serves the creation models too); closing the creator leaves it open. */
   analyzer?: FaceAnalyzer
 }
@@ -28,6 +31,7 @@ export const DEFAULT_CREATOR_OPTIONS = Object.freeze({
   severalFacesRatio: 0.8,
   refineModel: 'refine',
   detectorGrids: Object.freeze([1]) as readonly number[],
+  accessoryProbability: 0.6,
 })
 
 /** Options with every default filled in. */
