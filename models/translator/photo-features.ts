@@ -12,12 +12,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import {
-  FEATURE_LENGTH,
-  FEATURE_VERSION,
-  partColorArray,
-  translatorFeatures,
-} from '@facecraft/shared/create'
+import { FEATURE_LENGTH, FEATURE_VERSION, faceFeatures } from '@facecraft/shared/create'
 import { decodeImage } from '@facecraft/shared/decode'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import { encodeNpy } from '../dataset/npy.ts'
