@@ -1,6 +1,6 @@
 /** @file Character sync against the real Worker: CRUD, If-Match, delta sync, ownership, validation, quotas. */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { randomCharacter } from '@facecraft/shared/rig'
+import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { API_LIMITS } from '@facecraft/shared/api'
 import { anonymous, call, createCharacter, json, unique } from './client.ts'
 
@@ -15,13 +15,18 @@ const put = (id: string, body: unknown, headers: Record<string, string> = {}, t 
 describe('create, read, update, delete', () => {
   it('creates with 201 + ETag; a second create gets 412 with the current record', async () => {
     const id = unique('c')
-    const res = await put(id, { name: 'Ada', character: randomCharacter(3) })
+    const res = await put(id, { name: 'Ada', character: randomPlausibleCharacter(3) })
     expect(res.status).toBe(201)
     expect(res.headers.get('etag')).toBe('"1"')
     const rec = await json(res)
-    expect(rec).toMatchObject({ id, revision: 1, name: 'Ada', character: randomCharacter(3) })
+    expect(rec).toMatchObject({
+      id,
+      revision: 1,
+      name: 'Ada',
+      character: randomPlausibleCharacter(3),
+    })
     expect(Date.parse(rec.updatedAt)).toBeGreaterThan(0)
-    const again = await put(id, { name: 'Other', character: randomCharacter(4) })
+    const again = await put(id, { name: 'Other', character: randomPlausibleCharacter(4) })
     expect(again.status).toBe(412)
     const body = await json(again)
     expect(body.error.code).toBe('revision-mismatch')
@@ -35,14 +40,14 @@ describe('create, read, update, delete', () => {
     expect(await json(got)).toEqual(rec)
     const up = await put(
       rec.id,
-      { name: 'Renamed', character: randomCharacter(9) },
+      { name: 'Renamed', character: randomPlausibleCharacter(9) },
       { 'if-match': '"1"' }
     )
     expect(up.status).toBe(200)
     expect(up.headers.get('etag')).toBe('"2"')
     const stale = await put(
       rec.id,
-      { name: 'Stale', character: randomCharacter(10) },
+      { name: 'Stale', character: randomPlausibleCharacter(10) },
       { 'if-match': '"1"' }
     )
     expect(stale.status).toBe(412)
@@ -50,7 +55,7 @@ describe('create, read, update, delete', () => {
     expect(body.current).toMatchObject({ revision: 2, name: 'Renamed' })
     const bad = await put(
       rec.id,
-      { name: 'x', character: randomCharacter(1) },
+      { name: 'x', character: randomPlausibleCharacter(1) },
       { 'if-match': 'abc' }
     )
     expect(bad.status).toBe(400)
@@ -61,7 +66,11 @@ describe('create, read, update, delete', () => {
     const rec = await createCharacter(token)
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        put(rec.id, { name: `W${i}`, character: randomCharacter(i) }, { 'if-match': '"1"' })
+        put(
+          rec.id,
+          { name: `W${i}`, character: randomPlausibleCharacter(i) },
+          { 'if-match': '"1"' }
+        )
       )
     )
     const statuses = results.map((r) => r.status).sort()
@@ -89,12 +98,12 @@ describe('create, read, update, delete', () => {
     expect((await call(`/v1/characters/${rec.id}`, { method: 'DELETE', token })).status).toBe(404)
     const upd = await put(
       rec.id,
-      { name: 'x', character: randomCharacter(1) },
+      { name: 'x', character: randomPlausibleCharacter(1) },
       { 'if-match': '"1"' }
     )
     expect(upd.status).toBe(404)
     // Re-creating continues the revision sequence past the tombstone.
-    const re = await put(rec.id, { name: 'Back', character: randomCharacter(1) })
+    const re = await put(rec.id, { name: 'Back', character: randomPlausibleCharacter(1) })
     expect(re.status).toBe(201)
     expect((await json(re)).revision).toBe(3)
   })
@@ -143,7 +152,7 @@ describe('ownership', () => {
     expect((await call(`/v1/characters/${rec.id}`, { token: other })).status).toBe(404)
     const upd = await put(
       rec.id,
-      { name: 'x', character: randomCharacter(1) },
+      { name: 'x', character: randomPlausibleCharacter(1) },
       { 'if-match': '"1"' },
       other
     )
@@ -158,12 +167,14 @@ describe('ownership', () => {
 
   it('requires a token', async () => {
     expect((await call('/v1/characters')).status).toBe(401)
-    expect((await put('x', { name: 'x', character: randomCharacter(1) }, {}, '')).status).toBe(401)
+    expect(
+      (await put('x', { name: 'x', character: randomPlausibleCharacter(1) }, {}, '')).status
+    ).toBe(401)
   })
 })
 
 describe('validation', () => {
-  const char = randomCharacter(5)
+  const char = randomPlausibleCharacter(5)
   it.each<[string, unknown, number, string]>([
     ['unknown field', { name: 'a', character: char, extra: 1 }, 400, 'invalid-body'],
     ['wrong type', { name: 5, character: char }, 400, 'invalid-body'],
@@ -173,7 +184,7 @@ describe('validation', () => {
     ['long name', { name: 'n'.repeat(65), character: char }, 400, 'invalid-body'],
     [
       'bad slider',
-      { name: 'a', character: { ...char, sliders: { ...char.sliders, 'nose.width': 2 } } },
+      { name: 'a', character: { ...char, sliders: { ...char.sliders, 'who.age': 2 } } },
       422,
       'invalid-character',
     ],
@@ -213,7 +224,7 @@ describe('validation', () => {
 describe('quotas', () => {
   it(`refuses character number ${API_LIMITS.maxCharacters + 1} with 409 quota-exceeded`, async () => {
     const t = (await anonymous()).accessToken
-    const character = randomCharacter(2)
+    const character = randomPlausibleCharacter(2)
     for (let i = 0; i < API_LIMITS.maxCharacters; i += 20) {
       const batch = Array.from({ length: 20 }, (_, k) =>
         put(`q${i + k}`, { name: 'q', character }, {}, t).then((r) => r.status)

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomCharacter } from '@facecraft/shared/rig'
+import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import type { SessionResponse } from '@facecraft/shared/api'
 import {
   deleteLocalKvMany,
@@ -22,7 +23,7 @@ import {
 } from './wrangler-dev.ts'
 
 const VARS = {
-  MAX_TOTAL_BYTES: '30000',
+  MAX_TOTAL_BYTES: '45000',
   REGISTER_LIMIT_PER_MINUTE: '1000',
   SIGNIN_LIMIT_PER_MINUTE: '1000',
   ANONYMOUS_LIMIT_PER_HOUR: '4',
@@ -124,7 +125,7 @@ const put = (s: SessionResponse, id: string, seed: number, ifMatch?: number) =>
     method: 'PUT',
     token: s.accessToken,
     headers: ifMatch ? { 'if-match': `"${ifMatch}"` } : {},
-    body: { name: `Char ${seed}`, character: randomCharacter(seed) },
+    body: { name: `Char ${seed}`, character: randomPlausibleCharacter(seed) },
   })
 const refresh = (refreshToken: string) =>
   at('/v1/auth/refresh', { method: 'POST', body: { refreshToken } })
@@ -162,7 +163,7 @@ describe('quotas and limits', () => {
     const first = await share('shared')
     expect(first.status).toBe(201)
     const { id } = await json(first)
-    // Record ~4.7 KB, each share ~4.7 KB: the 30,000-byte quota holds the record and 5 shares, not 6.
+    // Record ~7.4 KB, each share ~7.4 KB (rig v2): the 45,000-byte quota holds the record and 5 shares, not 6.
     const more: number[] = []
     for (let i = 0; i < 8; i++) more.push((await share('shared')).status)
     expect(more).toEqual([201, 201, 201, 201, 413, 413, 413, 413])

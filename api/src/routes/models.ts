@@ -1,7 +1,8 @@
 /**
  * @module routes/models — GET /v1/models/manifest?variant=webgpu|wasm: the model release this client should
  * download (see lib/rollout.ts), with the files for its inference variant. ETag + Cache-Control; 304 on a
- * matching If-None-Match. Reads the release manifests that the PWA build copies into the static assets.
+ * matching If-None-Match. Reads the release manifests that the PWA build copies into the static assets. Its
+ * `rigVersion` is the rig of the characters the served models produce (see {@link servedRigVersion}).
  */
 import { Hono, type Context } from 'hono'
 import {
@@ -11,6 +12,7 @@ import {
   type ModelTensorSpec,
   type ModelVariant,
 } from '@facecraft/shared/api'
+import { CURRENT_RIG_VERSION } from '@facecraft/shared/rig-v2'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { sha256Hex } from '../lib/encoding.ts'
@@ -29,6 +31,8 @@ interface ReleaseModel {
   outputs: ModelTensorSpec[]
   /** Variants this file is for; absent = all. */
   variants?: ModelVariant[]
+  /** The rig the file was trained for; null: it does not depend on one; absent (older manifests): the release's. */
+  rigVersion?: number | null
 }
 
 interface ReleaseManifest {
@@ -59,22 +63,42 @@ async function clientKey(c: Context<AppEnv>): Promise<string> {
   return claims?.sub ?? c.req.query('client') ?? clientIp(c)
 }
 
+/**
+ * The rig version a client should expect from these files: the one rig-dependent files were trained for (a rig v1
+ * imitator makes v1 characters, which the app opens migrated), or the server's current rig when no file depends
+ * on a rig (face detection and embedding work with any). A file without the field (manifests before it) counts as
+ * trained for the release's `rigVersion`. Files trained for different rigs: the newest (logged; a release bug).
+ */
+export function servedRigVersion(releaseRig: number, files: readonly ReleaseModel[]): number {
+  const rigs = new Set<number>()
+  for (const f of files) {
+    const rig = f.rigVersion === undefined ? releaseRig : f.rigVersion
+    if (typeof rig === 'number') rigs.add(rig)
+  }
+  if (rigs.size > 1) console.error('model release mixes rig versions', [...rigs].join(','))
+  return rigs.size ? Math.max(...rigs) : CURRENT_RIG_VERSION
+}
+
 function toResponse(
   m: ReleaseManifest,
   base: string,
   variant: ModelVariant
 ): ModelManifestResponse {
-  const files: ModelFile[] = m.models
-    .filter((f) => !f.variants || f.variants.includes(variant))
-    .map((f) => ({
-      id: f.id,
-      url: `${base}${f.file}`,
-      sha256: f.sha256,
-      bytes: f.bytes,
-      inputs: f.inputs,
-      outputs: f.outputs,
-    }))
-  return { release: m.release, rigVersion: m.rigVersion, variant, files }
+  const served = m.models.filter((f) => !f.variants || f.variants.includes(variant))
+  const files: ModelFile[] = served.map((f) => ({
+    id: f.id,
+    url: `${base}${f.file}`,
+    sha256: f.sha256,
+    bytes: f.bytes,
+    inputs: f.inputs,
+    outputs: f.outputs,
+  }))
+  return {
+    release: m.release,
+    rigVersion: servedRigVersion(m.rigVersion, served),
+    variant,
+    files,
+  }
 }
 
 export const modelRoutes = new Hono<AppEnv>()
