@@ -1,6 +1,7 @@
 /** @file Character sync against the real Worker: CRUD, If-Match, delta sync, ownership, validation, quotas. */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
+import { randomCharacter as randomCharacterV1 } from '@facecraft/shared/rig'
+import { migrateV1, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { API_LIMITS } from '@facecraft/shared/api'
 import { anonymous, call, createCharacter, json, unique } from './client.ts'
 
@@ -218,6 +219,87 @@ describe('validation', () => {
     const badId = await put('bad%20id', { name: 'a', character: char })
     expect(badId.status).toBe(400)
     expect((await json(badId)).error.code).toBe('invalid-query')
+  })
+})
+
+describe('rig versions', () => {
+  it('stores a rig v2 character exactly as sent, and serves it unmarked', async () => {
+    const character = randomPlausibleCharacter(21)
+    const res = await put(unique('v2'), { name: 'Two', character })
+    expect(res.status).toBe(201)
+    const rec = await json(res)
+    expect(rec.character).toEqual(character)
+    expect(rec).not.toHaveProperty('migratedFrom')
+    expect(await json(await call(`/v1/characters/${rec.id}`, { token }))).toEqual(rec)
+  })
+
+  it('accepts a rig v1 character from an older app: stored migrated, answered with migratedFrom 1', async () => {
+    const v1 = randomCharacterV1(22)
+    const id = unique('v1')
+    const res = await put(id, { name: 'Old app', character: v1 })
+    expect(res.status).toBe(201)
+    const rec = await json(res)
+    expect(rec).toMatchObject({ id, revision: 1, name: 'Old app', migratedFrom: 1 })
+    expect(rec.character).toEqual(migrateV1(v1))
+    // What is stored is the v2 character: later reads are plain v2 records with the same ETag.
+    const got = await call(`/v1/characters/${id}`, { token })
+    expect(got.headers.get('etag')).toBe('"1"')
+    const { migratedFrom: _, ...stored } = rec
+    expect(await json(got)).toEqual(stored)
+    // The old app's next edit (If-Match as usual) updates it.
+    const edit = await put(
+      id,
+      { name: 'Old app', character: randomCharacterV1(23) },
+      { 'if-match': '"1"' }
+    )
+    expect(edit.status).toBe(200)
+    expect(await json(edit)).toMatchObject({
+      revision: 2,
+      character: migrateV1(randomCharacterV1(23)),
+    })
+  })
+
+  it('refuses a character of a newer rig with 422 unsupported-rig saying to update the app', async () => {
+    const character = { ...randomPlausibleCharacter(24), rig: 3 }
+    const res = await put(unique('v3'), { name: 'Future', character })
+    expect(res.status).toBe(422)
+    const { error } = await json(res)
+    expect(error.code).toBe('unsupported-rig')
+    expect(error.message).toMatch(/rig v3.*update the app/)
+    expect(error.issues[0]).toMatchObject({ path: 'character.rig' })
+  })
+
+  it('lists every problem of an invalid character with its JSON path (v2 and v1 alike)', async () => {
+    const v2 = randomPlausibleCharacter(25)
+    const bad = {
+      ...v2,
+      sliders: { ...v2.sliders, 'who.age': 1.5, 'face.no-such-slider': 0.5 },
+      styles: { ...v2.styles, 'hair.style': 'mohawk-9000' },
+    }
+    const res = await put(unique('bad'), { name: 'Bad', character: bad })
+    expect(res.status).toBe(422)
+    const { error } = await json(res)
+    expect(error.code).toBe('invalid-character')
+    const paths = error.issues.map((i: { path: string }) => i.path)
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'character.sliders.who.age',
+        'character.sliders.face.no-such-slider',
+        'character.styles.hair.style',
+      ])
+    )
+    expect(error.message).toMatch(/^Invalid character: character\./)
+    const v1 = randomCharacterV1(26)
+    const badV1 = { ...v1, sliders: { ...v1.sliders, 'nose.width': -1 } }
+    const old = await json(await put(unique('bad1'), { name: 'Bad', character: badV1 }))
+    expect(old.error.code).toBe('invalid-character')
+    expect(old.error.issues).toEqual([
+      { path: 'character.sliders.nose.width', message: expect.any(String) },
+    ])
+    const missing = await json(
+      await put(unique('bad2'), { name: 'Bad', character: { sliders: {} } })
+    )
+    expect(missing.error.issues.map((i: { path: string }) => i.path)).toContain('character.rig')
   })
 })
 

@@ -13,6 +13,7 @@ import type { Character } from '@facecraft/shared/rig'
 import { ShareCodeError } from '@facecraft/shared/rig'
 import { decodeAnyShareCode, encodeShareCodeV2, RIG_VERSION_V2 } from '@facecraft/shared/rig-v2'
 import type { Env } from '../env.ts'
+import { envInt } from '../lib/env-int.ts'
 import { openStored } from '../lib/rig.ts'
 import { headEngine } from './head-pack.ts'
 import { withMeta } from './meta.ts'
@@ -24,8 +25,9 @@ const IMAGE = /^\/s\/([A-Za-z0-9_-]{12})\/preview\.png$/
 const CODE_IMAGE = /^\/s\/preview\/([^/]{1,1024})\.png$/
 /** How long browsers, crawlers and the Cache API keep a preview image, s (a share never changes). */
 const IMAGE_MAX_AGE = 7 * 24 * 3600
-/** Renders of share codes (cache misses only) per client IP per minute: each costs ~0.2-1 s of CPU. */
-export const CODE_RENDERS_PER_MINUTE = 30
+/** Renders of share codes (cache misses only) per client IP per minute (CODE_PREVIEWS_PER_MINUTE): each costs
+ * ~0.2-1 s of CPU, and anyone can ask for any code. */
+export const CODE_PREVIEWS_PER_MINUTE = 30
 /** Part of every cache key: bump it when the preview's picture changes for the same character. */
 const RENDER_VERSION = 'v2.1'
 
@@ -167,7 +169,8 @@ async function codePreviewResponse(
   return characterPng(request, ctx, character, [], async () => {
     const ip = request.headers.get('cf-connecting-ip') ?? 'unknown'
     const limiter = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(`preview:${ip}`))
-    const { allowed, retryAfter } = await limiter.hit(CODE_RENDERS_PER_MINUTE, 60)
+    const limit = envInt(env.CODE_PREVIEWS_PER_MINUTE, CODE_PREVIEWS_PER_MINUTE)
+    const { allowed, retryAfter } = await limiter.hit(limit, 60)
     return allowed
       ? null
       : textResponse(429, `Too many new pictures; try again in ${retryAfter} s.`, {
