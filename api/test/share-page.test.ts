@@ -38,7 +38,7 @@ describe('share pages', () => {
     expect(html).toContain('facecraft test fixture')
     expect(html).toContain('<meta property="og:title" content="Char 3, made with facecraft" />')
     expect(html).toContain(
-      `<meta property="og:image" content="http://127.0.0.1:8787/s/${shareId}/preview.png" />`
+      `<meta property="og:image" content="http://127.0.0.1:8787/s/${shareId}/preview.png?r=v2.1" />`
     )
   })
 

@@ -28,8 +28,11 @@ const IMAGE_MAX_AGE = 7 * 24 * 3600
 /** Renders of share codes (cache misses only) per client IP per minute (CODE_PREVIEWS_PER_MINUTE): each costs
  * ~0.2-1 s of CPU, and anyone can ask for any code. */
 export const CODE_PREVIEWS_PER_MINUTE = 30
-/** Part of every cache key: bump it when the preview's picture changes for the same character. */
-const RENDER_VERSION = 'v2.1'
+/**
+ * Part of every cache key and of the og:image URL: bump it when the picture of the same character changes (engine
+ * v1's pictures of old shares, cached for a week by colos and longer by chat apps, are not served for v2's).
+ */
+export const RENDER_VERSION = 'v2.1'
 
 interface StoredShare {
   name: string
@@ -73,7 +76,7 @@ async function pageResponse(request: Request, env: Env, id: string): Promise<Res
   const html = withMeta(await shell.text(), {
     name: share.name,
     url,
-    image: `${url}/preview.png`,
+    image: `${url}/preview.png?r=${RENDER_VERSION}`,
     imageWidth: PREVIEW_WIDTH,
     imageHeight: PREVIEW_HEIGHT,
   })
@@ -139,7 +142,7 @@ async function previewResponse(
   id: string
 ): Promise<Response> {
   const cache = (caches as unknown as { default: Cache }).default
-  const key = cacheKey(request, `/s/${id}/preview.png`)
+  const key = cacheKey(request, `/s/${id}/preview.png?r=${RENDER_VERSION}`)
   const hit = await cache.match(key)
   if (hit) return hit
   const share = await readShare(env, id)
@@ -161,7 +164,7 @@ async function codePreviewResponse(
   try {
     character = decodeAnyShareCode(decodeURIComponent(code)).character
   } catch (error) {
-    if (!(error instanceof ShareCodeError) && !(error instanceof URIError)) throw error
+    // Anyone's input: whatever fails to decode is a damaged code (ShareCodeError says precisely how).
     const message =
       error instanceof ShareCodeError ? error.message : 'This share code is damaged; copy it again.'
     return textResponse(400, message)
