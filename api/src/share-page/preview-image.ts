@@ -11,10 +11,14 @@ import type { Character } from '@facecraft/shared/rig'
 export const PREVIEW_WIDTH = 1200
 export const PREVIEW_HEIGHT = 630
 /**
- * Rendered head size, px: the card's height less a margin. Above 384 px engine v2 renders without supersampling
- * (its edge filter instead), so this costs ~1/3 of a supersampled 384 px render while the head stays large.
+ * Rendered head size, px. Engine v2 frames head and shoulders with room above the hair, so the render is taller
+ * than the card and its top CROP_TOP rows are cut: the face is larger and the shoulders run off the card's bottom
+ * edge. Above 384 px engine v2 renders without supersampling (its edge filter instead), so a large render costs
+ * mostly the character's textures, not its pixels.
  */
-const HEAD_SIZE = 600
+const HEAD_SIZE = 720
+/** Rows cut from the top of the render (the rest fill the card's height exactly). */
+const CROP_TOP = HEAD_SIZE - 630
 /** The app's background colour (#1d1b2e), sRGB 0-255. */
 export const PREVIEW_BACKGROUND = [29, 27, 46] as const
 
@@ -34,10 +38,10 @@ export function previewPixels(engine: CharacterEngineV2, character: Character): 
     out.data[i + 3] = 255
   }
   const left = (PREVIEW_WIDTH - HEAD_SIZE) >> 1
-  const top = (PREVIEW_HEIGHT - HEAD_SIZE) >> 1
   const row = HEAD_SIZE * 4
-  for (let y = 0; y < HEAD_SIZE; y++) {
-    out.data.set(head.data.subarray(y * row, (y + 1) * row), ((top + y) * PREVIEW_WIDTH + left) * 4)
+  for (let y = 0; y < PREVIEW_HEIGHT; y++) {
+    const from = (y + CROP_TOP) * row
+    out.data.set(head.data.subarray(from, from + row), y * PREVIEW_WIDTH * 4 + left * 4)
   }
   return out
 }
