@@ -28,9 +28,15 @@ beforeAll(async () => {
 })
 
 const png = async (res: Response) => new Uint8Array(await res.arrayBuffer())
+/**
+ * A picture is ~1-1.5 s of the Worker's one thread when it is the isolate's first (engine v2 builds its caches),
+ * ~0.3-0.8 s for a new character after (docs/api.md, "Share previews"; load ~8), but the whole suite's files share
+ * this Worker and 2 cores with other servers: a cold picture took over 20 s there once (load ~9).
+ */
+const RENDER_TIMEOUT = 90_000
 const codePreview = (code: string) => call(`/s/preview/${encodeURIComponent(code)}.png`)
 
-describe('share pages', () => {
+describe('share pages', { timeout: RENDER_TIMEOUT }, () => {
   it('serves the app shell with Open Graph tags for a live share', async () => {
     const res = await call(`/s/${shareId}`, { headers: { accept: 'text/html' } })
     expect(res.status).toBe(200)
@@ -65,7 +71,7 @@ describe('share pages', () => {
   })
 })
 
-describe('share codes', () => {
+describe('share codes', { timeout: RENDER_TIMEOUT }, () => {
   it('round-trips a shared v2 character through an fc2 code, whose preview is the share preview', async () => {
     const shared = await json(await call(`/v1/shares/${shareId}`))
     expect(shared.character).toEqual(character)
