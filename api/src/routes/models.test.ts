@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { servedRigVersion } from './models.ts'
+import { groupsQuery, servedRigVersion } from './models.ts'
 
 const file = (rigVersion?: number | null) => ({
   id: 'm',
@@ -25,5 +25,19 @@ describe('the rig version a model release is served with', () => {
   })
   it('answers the newest rig when files disagree', () => {
     expect(servedRigVersion(1, [file(1), file(2)])).toBe(2)
+  })
+})
+
+describe('the group query', () => {
+  it('is null when absent (every file), else the groups asked for, repeated or comma-separated', () => {
+    expect(groupsQuery(undefined)).toBeNull()
+    expect(groupsQuery([])).toBeNull()
+    expect([...groupsQuery(['create', 'refine,eval'])!]).toEqual(['create', 'refine', 'eval'])
+    expect([...groupsQuery([' refine '])!]).toEqual(['refine'])
+  })
+  it('refuses anything else with 400 naming the groups', () => {
+    for (const bad of [[''], ['train'], ['create,'], ['CREATE']]) {
+      expect(() => groupsQuery(bad)).toThrow(/must be one or more of: create, refine, eval/)
+    }
   })
 })

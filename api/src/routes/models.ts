@@ -6,7 +6,9 @@
  */
 import { Hono, type Context } from 'hono'
 import {
+  MODEL_GROUPS,
   MODEL_VARIANTS,
+  type ModelGroup,
   type ModelFile,
   type ModelManifestResponse,
   type ModelTensorSpec,
@@ -31,6 +33,8 @@ interface ReleaseModel {
   outputs: ModelTensorSpec[]
   /** Variants this file is for; absent = all. */
   variants?: ModelVariant[]
+  /** The step that needs the file; absent (older manifests) = 'create'. */
+  group?: ModelGroup
   /** The rig the file was trained for; null: it does not depend on one; absent (older manifests): the release's. */
   rigVersion?: number | null
 }
@@ -79,12 +83,34 @@ export function servedRigVersion(releaseRig: number, files: readonly ReleaseMode
   return rigs.size ? Math.max(...rigs) : CURRENT_RIG_VERSION
 }
 
+/**
+ * The `group` query: null when absent (every file), else the set asked for (repeatable, or comma-separated);
+ * 400 for anything that is not a group.
+ */
+export function groupsQuery(values: readonly string[] | undefined): Set<ModelGroup> | null {
+  if (!values?.length) return null
+  const asked = values.flatMap((v) => v.split(',')).map((g) => g.trim())
+  const bad = asked.find((g) => !(MODEL_GROUPS as readonly string[]).includes(g))
+  if (bad !== undefined) {
+    throw apiError(
+      400,
+      'invalid-query',
+      `'group' must be one or more of: ${MODEL_GROUPS.join(', ')} (got '${bad.slice(0, 20)}').`
+    )
+  }
+  return new Set(asked as ModelGroup[])
+}
+
 function toResponse(
   m: ReleaseManifest,
   base: string,
-  variant: ModelVariant
+  variant: ModelVariant,
+  groups: Set<ModelGroup> | null
 ): ModelManifestResponse {
-  const served = m.models.filter((f) => !f.variants || f.variants.includes(variant))
+  const served = m.models.filter(
+    (f) =>
+      (!f.variants || f.variants.includes(variant)) && (!groups || groups.has(f.group ?? 'create'))
+  )
   const files: ModelFile[] = served.map((f) => ({
     id: f.id,
     url: `${base}${f.file}`,
@@ -92,6 +118,7 @@ function toResponse(
     bytes: f.bytes,
     inputs: f.inputs,
     outputs: f.outputs,
+    group: f.group ?? 'create',
   }))
   return {
     release: m.release,
@@ -108,6 +135,7 @@ modelRoutes.get('/manifest', async (c) => {
   if (!MODEL_VARIANTS.includes(variant)) {
     throw apiError(400, 'invalid-query', `'variant' must be one of: ${MODEL_VARIANTS.join(', ')}.`)
   }
+  const groups = groupsQuery(c.req.queries('group'))
   const config = parseRollout(await c.env.DATA.get(ROLLOUT_KEY))
   const release = chooseRelease(config, await clientKey(c))
   const path = manifestPath(release)
@@ -116,7 +144,9 @@ modelRoutes.get('/manifest', async (c) => {
     if (release) console.error(`rollout names release '${release}' but ${path} is missing`)
     throw apiError(503, 'no-model-release', 'No model release is deployed yet; try again later.')
   }
-  const body = JSON.stringify(toResponse(manifest, path.replace(/manifest\.json$/, ''), variant))
+  const body = JSON.stringify(
+    toResponse(manifest, path.replace(/manifest\.json$/, ''), variant, groups)
+  )
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`
   const headers = {
     ETag: etag,

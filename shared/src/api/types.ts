@@ -18,9 +18,13 @@
  *   characters and shares migrated to v2, marking them `migratedFrom: 1` (optional field). New code
  *   'unsupported-rig' (422) for a character of a rig newer than the server reads. maxTotalBytes 2 MiB (rig v2
  *   characters are ~1.6x the bytes of v1's). ModelManifestResponse.rigVersion: the rig of the characters the
- *   release's models produce (the current rig when none depends on one).
+ *   release's models produce (the current rig when none depends on one). GET /v1/models/manifest takes
+ *   `group=` (create, refine, eval) to list only those files; ModelFile.group.
  */
+import { MODEL_GROUPS, type ModelGroup } from '../ml/manifest.ts'
 import type { Character } from '../rig/schema.ts'
+
+export { MODEL_GROUPS, type ModelGroup }
 
 /** Machine-readable error codes, with the HTTP status each comes with. */
 export type ApiErrorCode =
@@ -156,7 +160,11 @@ export interface MeResponse {
 
 // -------------------------------------------------------------------------------------------------------- models
 
-/** GET /v1/models/manifest?variant=... : which inference backend the client will run. */
+/**
+ * GET /v1/models/manifest?variant=...[&group=create,refine] : which inference backend the client will run.
+ * `group` (repeatable or a comma list of {@link MODEL_GROUPS}) keeps only the files of those steps; without it
+ * every file is listed (older clients).
+ */
 export type ModelVariant = 'webgpu' | 'wasm'
 export const MODEL_VARIANTS: readonly ModelVariant[] = ['webgpu', 'wasm']
 
@@ -177,6 +185,9 @@ export interface ModelFile {
   bytes: number
   inputs: ModelTensorSpec[]
   outputs: ModelTensorSpec[]
+  /** The step that needs the file: 'create' (photo -> character), 'refine', 'eval' (evaluation only). A file the
+   * release gives no group counts as 'create'. */
+  group: ModelGroup
 }
 
 /** GET /v1/models/manifest (200, with ETag; 304 on a matching If-None-Match). */
