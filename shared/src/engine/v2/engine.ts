@@ -17,7 +17,7 @@ import type { HeadAssets } from './assets.ts'
 import { assemble, proxyPart, skinPart, type MeshPart } from './head-mesh.ts'
 import type { Appearance, HeadMesh, HeadView, SkinMasks } from './mesh-types.ts'
 import { addTargets, morph, type TargetWeights } from './morph.ts'
-import { headView } from './view.ts'
+import { headView, type FrameAffine } from './view.ts'
 
 /** Which optional parts a head wears (proxy names of the pack, or null for none). */
 export interface HeadParts {
@@ -38,6 +38,8 @@ export interface RenderOptionsV2 {
   yaw?: number
   /** 'transparent' (default) or an sRGB background colour, 0-255 per channel. */
   background?: 'transparent' | readonly [number, number, number]
+  /** Re-frames the canonical framing by a unit-image affine (see FrameAffine); default none. */
+  frame?: FrameAffine
 }
 
 /** Builds a shader for a posed mesh (the look layer's createHeadShader has this shape). */
@@ -149,7 +151,7 @@ export class EngineV2 {
     const ss = supersamplingV2(size)
     const full = size * ss
     const target = this.target(full)
-    const view = headView(options.yaw ?? 0, full)
+    const view = headView(options.yaw ?? 0, full, options.frame)
     const shader = shade(mesh, appearance, view)
     const screen = mat4.viewport(mat4.create(), full, full)
     for (let t = 0; t < mesh.triangleCount; t++) rasterize(t, shader, target, screen)
