@@ -123,4 +123,20 @@ describe('share codes', { timeout: RENDER_TIMEOUT }, () => {
       expect(await res.text()).toMatch(message)
     }
   })
+
+  it('answers junk in place of a code with 4xx, never 5xx', async () => {
+    const junk = [
+      'fc1.AAAA',
+      `fc2.${'A'.repeat(1000)}`,
+      `fc1.${'_'.repeat(300)}`,
+      '%FF%FE',
+      'fc2.%00',
+      'fc2.' + Buffer.from('not a share code at all, just text').toString('base64url'),
+      '..',
+    ]
+    for (const bad of junk) {
+      const res = await call(`/s/preview/${bad}.png`)
+      expect([400, 404], bad.slice(0, 12)).toContain(res.status)
+    }
+  })
 })
