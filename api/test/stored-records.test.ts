@@ -271,7 +271,7 @@ describe('damaged and missing records (read by a fresh Worker)', () => {
           character: { ...randomCharacter(1), retiredField: true },
         }),
       },
-      { key: `share:${share.id}`, value: 'null' },
+      { key: `share:${share.id}`, value: '{"owner":' },
       { key: `user:${badUser.user.id}`, value: '[1,2,3]' },
       {
         key: `user:${badHash.user.id}`,
@@ -324,6 +324,8 @@ describe('damaged and missing records (read by a fresh Worker)', () => {
       ).status
     ).toBe(204)
     expect((await probe('share', at(`/v1/shares/${share.id}`))).status).toBe(404)
+    expect((await probe('share preview', at(`/s/${share.id}/preview.png`))).status).toBe(404)
+    expect((await probe('share page', at(`/s/${share.id}`))).status).toBe(200)
     expect(
       (
         await probe(

@@ -40,9 +40,12 @@ interface StoredShare {
   expiresAt: string | null
 }
 
+/** A live stored share; null when absent, expired or damaged (not JSON, no character object). */
 async function readShare(env: Env, id: string): Promise<StoredShare | null> {
-  const share = await env.DATA.get<StoredShare>(`share:${id}`, 'json')
-  if (!share || (share.expiresAt && Date.parse(share.expiresAt) <= Date.now())) return null
+  const share = await env.DATA.get<StoredShare>(`share:${id}`, 'json').catch(() => null)
+  if (!share || typeof share !== 'object' || typeof share.character !== 'object') return null
+  if (share.character === null || typeof share.name !== 'string') return null
+  if (share.expiresAt && Date.parse(share.expiresAt) <= Date.now()) return null
   return share
 }
 
