@@ -186,8 +186,8 @@ export interface ModelFile {
   inputs: ModelTensorSpec[]
   outputs: ModelTensorSpec[]
   /** The step that needs the file: 'create' (photo -> character), 'refine', 'eval' (evaluation only). A file the
-   * release gives no group counts as 'create'. */
-  group: ModelGroup
+   * release gives no group counts as 'create'. Always sent by this server (absent from servers before v1.3). */
+  group?: ModelGroup
 }
 
 /** GET /v1/models/manifest (200, with ETag; 304 on a matching If-None-Match). */
