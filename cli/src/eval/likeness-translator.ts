@@ -53,8 +53,8 @@ export function refineMethod(
   return {
     name,
     summary,
-    unavailable: (ctx) =>
-      modelFor(ctx, 'refine') ?? (start === 'translator' ? modelFor(ctx, 'translator') : null),
+    // Both need the translator: CharacterCreator (which runs refine) is made around it.
+    unavailable: (ctx) => modelFor(ctx, 'refine') ?? modelFor(ctx, 'translator'),
     async create({ image, face }: MethodInput, ctx) {
       const creator = await creatorFor(ctx)
       const first =
