@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeImage } from '../image/decode/index.ts'
 import { createImage } from '../image/types.ts'
 import { parseManifest } from '../ml/manifest.ts'
+import { ModelLoader } from '../ml/loader.ts'
 import { checkCharacterV2 } from '../rig/v2/index.ts'
 import { CharacterCreator } from './character-creator.ts'
 import { CreateError } from './errors.ts'
 import { partColorArray, translatorFeatures } from './features.ts'
-import { COLOR_FRAME_SIZE } from './face-features.ts'
+import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { partColors } from '../face/masks.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
@@ -75,6 +76,23 @@ describe('CharacterCreator', () => {
     const out = await session.run({ features: { data: f, dims: [1, f.length] } })
     const r = await creator.createFromFace(image, face)
     for (let i = 0; i < r.x.length; i++) expect(r.x[i]).toBeCloseTo(out.x!.data[i]!, 6)
+  }, 120_000)
+
+  it('runs the int8 translator the same under onnxruntime-web (WASM, as in the PWA worker)', async () => {
+    const image = await singleFace()
+    const analyzer = creator.faceAnalyzer()
+    const face = (await analyzer.detect(image)).faces[0]!
+    const f = await faceFeatures(analyzer, image, face)
+    const web = new ModelLoader(models, { runtime: 'web' })
+    try {
+      const feeds = { features: { data: f, dims: [1, f.length] } }
+      const a = await (await analyzer.models().load('translator')).run(feeds)
+      const b = await (await web.load('translator')).run(feeds)
+      for (let i = 0; i < a.x!.data.length; i++) expect(b.x!.data[i]).toBeCloseTo(a.x!.data[i]!, 4)
+      for (let i = 0; i < a.styles!.data.length; i++) expect(b.styles!.data[i]).toBeCloseTo(a.styles!.data[i]!, 4)
+    } finally {
+      await web.dispose()
+    }
   }, 120_000)
 
   it('refuses a photo without a face, saying what to do', async () => {
