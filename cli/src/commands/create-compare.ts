@@ -7,6 +7,7 @@ import { cosine, type EmbedderId, type Face } from '@facecraft/shared/face'
 import { createImage, type RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
 import { renderAligned } from './create-render.ts'
+import { labelImage } from './create-label.ts'
 
 /** The independent recognisers (never the translator's input). */
 const RECOGNISERS: readonly [string, EmbedderId][] = [
@@ -57,6 +58,39 @@ export async function similarities(
       })
     )
   })
+  return out
+}
+
+/** The sheet with each panel's name and its similarities to the photo printed under it. */
+export function labelledSheet(
+  panels: ComparePanels,
+  sims: Record<string, Record<string, number>>
+): RgbaImage {
+  const labels = panels.names.map((name, i) => {
+    const lines = [name, ...Object.entries(sims[name] ?? {}).map(([k, v]) => `${k} ${Number.isFinite(v) ? v.toFixed(3) : 'nan'}`)]
+    return labelImage(lines, panels.images[i]!.width)
+  })
+  const height = Math.max(...labels.map((l) => l.height))
+  const padded = labels.map((l) => {
+    const out = createImage(l.width, height)
+    out.data.fill(255)
+    out.data.set(l.data)
+    return out
+  })
+  return vstack([panels.sheet, hstack(padded)])
+} // prettier-ignore
+
+/** Images of equal width one above the other. */
+function vstack(images: RgbaImage[]): RgbaImage {
+  const out = createImage(
+    images[0]!.width,
+    images.reduce((h, im) => h + im.height, 0)
+  )
+  let offset = 0
+  for (const im of images) {
+    out.data.set(im.data, offset)
+    offset += im.data.length
+  }
   return out
 }
 

@@ -58,7 +58,8 @@ describe('facecraft create', () => {
     expect(checkCharacterV2(character)).toEqual([])
     expect(decodePng(new Uint8Array(readFileSync(png!))).width).toBe(512)
     const side = decodePng(new Uint8Array(readFileSync(compare!)))
-    expect([side.width, side.height]).toEqual([512, 256]) // photo | translator
+    expect(side.width).toBe(512) // photo | translator
+    expect(side.height).toBeGreaterThan(256) // the labels under the panels
     expect(Object.keys(result.similarities.translator)).toEqual(['faceres', 'dlib'])
     if (result.refine.skipped)
       expect(err.mock.calls.flat().join(' ')).toMatch(/No refine graph is released/)

@@ -10,7 +10,7 @@ import { encodePng } from '@facecraft/shared/image'
 import { parse } from '../args.ts'
 import { UsageError, progress, type Command } from '../command.ts'
 import { nodeModelSource } from './detect.ts'
-import { comparePanels, similarities } from './create-compare.ts'
+import { comparePanels, labelledSheet, similarities } from './create-compare.ts'
 import { renderFront } from './create-render.ts'
 
 const USAGE = [
@@ -21,7 +21,7 @@ const USAGE = [
   '  --steps N       refine steps at most (default 50; the loss may stop it earlier)',
   '  --out FILE      write the character (saved-game JSON; open it with facecraft render --engine 2 --params FILE)',
   '  --png FILE      write a 512-px front render of the character',
-  '  --compare FILE  write photo crop | character (| refined) side by side; similarities are printed',
+  "  --compare FILE  write photo crop | character (| refined) side by side, the recognisers' similarities to the photo under each",
   '  --json          one JSON object: {file, rigVersion, confidence, warnings, character, ms, refine, similarities}',
 ].join('\n')
 
@@ -93,7 +93,7 @@ export const createCommand: Command = {
         const characters = refined ? [created.character, refined.character] : [created.character]
         const panels = comparePanels(creator, image, created.face, characters, 256)
         sims = await similarities(creator, panels)
-        await writeFile(values.compare, encodePng(panels.sheet))
+        await writeFile(values.compare, encodePng(labelledSheet(panels, sims)))
       }
       const summary = {
         file,
