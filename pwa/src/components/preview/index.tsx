@@ -6,7 +6,7 @@
  * the character's saved thumbnail is shown, so opening a character never shows an empty box.
  */
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Character } from '@facecraft/shared/rig'
 import { FrameScheduler } from '../../features/render/frame-scheduler.ts'
 import { renderer, type Frame } from '../../features/render/renderer.ts'
@@ -27,6 +27,7 @@ export const MAX_YAW = 90
 interface Request {
   character: Character
   yaw: number
+  pitch: number
   size: number
 }
 
@@ -43,6 +44,8 @@ export interface PreviewProps {
   character: Character
   yaw: number
   onYaw: (yaw: number) => void
+  /** Head pitch, degrees (+ looks down on the head); the turntable's little tilt. Default 0. */
+  pitch?: number
   label: string
   /** 'editor': turns +-MAX_YAW; 'turntable': full screen, turns all the way round. */
   variant?: 'editor' | 'turntable'
@@ -58,25 +61,37 @@ export function Preview(props: PreviewProps) {
   const scheduler = useRef<FrameScheduler<Request, Frame> | null>(null)
   const settle = useRef<ReturnType<typeof setTimeout>>()
   const gestures = useViewGestures(props.yaw, props.onYaw, turntable ? undefined : MAX_YAW)
+  // Why the engine cannot draw (the head pack did not load): said in the stage, cleared by the next frame.
+  const [failure, setFailure] = useState<string | null>(null)
 
   if (!scheduler.current) {
     scheduler.current = new FrameScheduler<Request, Frame>(
-      (r) => renderer('preview').frame(r.character, r.size, r.yaw),
-      ({ result, requestedAt, doneAt }) => draw(canvas.current, result, requestedAt, doneAt)
+      (r) => renderer('preview').frame(r.character, r.size, r.yaw, r.pitch),
+      ({ result, requestedAt, doneAt }) => {
+        setFailure(null)
+        draw(canvas.current, result, requestedAt, doneAt)
+      },
+      (error) => setFailure((error as Error).message)
     )
   }
 
   const detailed = turntable || gestures.zoom > 1
+  const pitch = props.pitch ?? 0
   useEffect(() => {
     const { character, yaw } = props
-    scheduler.current!.request({ character, yaw, size: LIVE_SIZE })
+    scheduler.current!.request({ character, yaw, pitch, size: LIVE_SIZE })
     clearTimeout(settle.current)
     settle.current = setTimeout(
       () =>
-        scheduler.current!.request({ character, yaw, size: detailed ? DETAIL_SIZE : SHARP_SIZE }),
+        scheduler.current!.request({
+          character,
+          yaw,
+          pitch,
+          size: detailed ? DETAIL_SIZE : SHARP_SIZE,
+        }),
       SETTLE_MS
     )
-  }, [props.character, props.yaw, detailed])
+  }, [props.character, props.yaw, pitch, detailed])
   useEffect(() => () => clearTimeout(settle.current), [])
   useEffect(() => {
     if (props.placeholder && canvas.current) void drawPlaceholder(canvas.current, props.placeholder)
@@ -102,6 +117,11 @@ export function Preview(props: PreviewProps) {
           }}
         />
       </div>
+      {failure && (
+        <p class={styles.failure} role='alert' data-testid='render-error'>
+          {failure}
+        </p>
+      )}
       {props.corner}
       <div class={styles.yaw}>
         <span aria-hidden='true'>↺</span>

@@ -1,20 +1,18 @@
 /**
  * @module features/samples — characters to start from on a first run: a few samples drawn from the rig's prior
- * (randomCharacter: every combination of the rig is a plausible head) with fixed seeds, so every player sees the
+ * (randomPlausibleCharacter: plausible people, rig v2) with fixed seeds, so every player sees the
  * same friendly faces, plus the default head. Picking one opens the editor on a copy (nothing is saved until the
  * player saves).
  */
-import { createCharacter, randomCharacter, type Character } from '@facecraft/shared/rig'
+import type { Character } from '@facecraft/shared/rig'
+import { createCharacterV2, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 
 export interface Sample {
   name: string
   character: Character
 }
 
-/**
- * Names and prior seeds of the samples, picked from a contact sheet of seeds 1-48 for variety of face, skin and
- * hair (the uniform prior greys half its heads' hair; these are ones that came out otherwise).
- */
+/** Names and prior seeds of the samples (seeds of the plausible-people prior, picked for variety). */
 const SEEDS: ReadonlyArray<[name: string, seed: number]> = [
   ['Alex', 5],
   ['Kai', 23],
@@ -26,8 +24,8 @@ const SEEDS: ReadonlyArray<[name: string, seed: number]> = [
 /** The samples, then the plain default head as a neutral preset. */
 export function samples(): Sample[] {
   return [
-    ...SEEDS.map(([name, seed]) => ({ name, character: randomCharacter(seed) })),
-    { name: 'Plain', character: createCharacter() },
+    ...SEEDS.map(([name, seed]) => ({ name, character: randomPlausibleCharacter(seed) })),
+    { name: 'Plain', character: createCharacterV2() },
   ]
 }
 
