@@ -49,15 +49,15 @@ describe('the editor on a phone', () => {
       try {
         const page = await context.newPage()
         await openNew(page)
-        await page.getByRole('tab', { name: 'Face', exact: true }).click()
-        const input = page.locator('input[data-param="face.width"]')
-        const before = await sliderValue(page, 'face.width')
+        await page.getByRole('tab', { name: 'Head', exact: true }).click()
+        const input = page.locator('input[data-param="face.head-scale-horiz.decr-incr"]')
+        const before = await sliderValue(page, 'face.head-scale-horiz.decr-incr')
         const box = (await input.boundingBox())!
         const start = { x: box.x + box.width * 0.25, y: box.y + box.height / 2 }
         // A swipe up (the page scrolls down), starting on the slider's track, far from its thumb.
         await swipe(page, start, { x: start.x + 12, y: Math.max(4, start.y - 300) })
         await scrollSettled(page)
-        expect(await sliderValue(page, 'face.width')).toBe(before)
+        expect(await sliderValue(page, 'face.head-scale-horiz.decr-incr')).toBe(before)
         expect(await page.evaluate(() => scrollY)).toBeGreaterThan(40)
         // A tap on the thumb selects it and changes nothing. (Bring the slider out from under the sticky header.)
         await input.evaluate((el) => el.scrollIntoView({ block: 'end' }))
@@ -66,11 +66,13 @@ describe('the editor on a phone', () => {
         const thumb = { x: after.x + after.width / 2, y: after.y + after.height / 2 }
         await tap(page, thumb)
         await page.waitForTimeout(100)
-        expect(await sliderValue(page, 'face.width')).toBe(before)
+        expect(await sliderValue(page, 'face.head-scale-horiz.decr-incr')).toBe(before)
         // A deliberate horizontal drag moves it, by the distance dragged (no jump to the finger).
         await swipe(page, thumb, { x: thumb.x + after.width * 0.3, y: thumb.y + 4 })
-        await expect.poll(() => getParam(page, 'Face', 'face.width')).toBeGreaterThan(0.7)
-        expect(await getParam(page, 'Face', 'face.width')).toBeLessThan(0.9)
+        await expect
+          .poll(() => getParam(page, 'Head', 'face.head-scale-horiz.decr-incr'))
+          .toBeGreaterThan(0.7)
+        expect(await getParam(page, 'Head', 'face.head-scale-horiz.decr-incr')).toBeLessThan(0.9)
       } finally {
         await context.close()
       }
@@ -85,7 +87,7 @@ describe('the editor on a phone', () => {
       const preview = page.getByTestId('preview')
       const big = (await preview.boundingBox())!
       expect(big.width).toBeGreaterThanOrEqual(200)
-      await page.getByRole('tab', { name: 'Face', exact: true }).click()
+      await page.getByRole('tab', { name: 'Head', exact: true }).click()
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
       await page.waitForTimeout(300)
       const small = (await preview.boundingBox())!
@@ -97,7 +99,7 @@ describe('the editor on a phone', () => {
         return b.y >= 0 && b.y + b.height <= 640
       }
       expect(await inView('Save', 'button')).toBe(true)
-      expect(await inView('Face', 'tab')).toBe(true)
+      expect(await inView('Head', 'tab')).toBe(true)
       // About a third of the screen or more is left for the sliders.
       const tabs = (await page.getByRole('tablist', { name: 'Parameter groups' }).boundingBox())!
       expect(640 - (tabs.y + tabs.height)).toBeGreaterThan(240)
@@ -194,10 +196,12 @@ describe('the editor on a phone', () => {
     try {
       const page = await context.newPage()
       await openNew(page)
-      await page.getByRole('tab', { name: 'Face', exact: true }).click()
-      const slider = page.getByRole('slider', { name: 'Face width' })
+      await page.getByRole('tab', { name: 'Head', exact: true }).click()
+      const slider = page.getByRole('slider', { name: /^Head scale width/ })
       expect(await slider.getAttribute('max')).toBe('100')
-      const shown = await page.locator('output[for="slider-face.width"]').innerText()
+      const shown = await page
+        .locator('output[for="slider-face.head-scale-horiz.decr-incr"]')
+        .innerText()
       expect(await slider.getAttribute('aria-valuetext')).toBe(`${shown} of 100`)
       await page.getByRole('tab', { name: 'Hair', exact: true }).click()
       const presets = await page

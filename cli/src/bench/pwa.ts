@@ -142,7 +142,7 @@ async function editFrames(page: Page, inputs: number): Promise<FrameFigures> {
  * DOM types here nor tsx's __name helper there.
  */
 const DRAG_SCRIPT = `(inputs, liveSize) => new Promise((done) => {
-  const slider = document.querySelector('input[data-param="nose.width"]')
+  const slider = document.querySelector('input[data-param="face.nose-scale-horiz.decr-incr"]')
   const inputTimes = [], latencies = [], renderMs = []
   const onFrame = (e) => {
     const d = e.detail

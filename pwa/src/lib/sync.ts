@@ -17,6 +17,7 @@ import { openRecord } from './open-saved.ts'
 import { decidePull, decideTombstone, sameContent } from './sync-merge.ts'
 import { ownerOf, syncsWith } from './ownership.ts'
 import { loadSession } from './session.ts'
+import type { Character } from '@facecraft/shared/rig'
 
 /** Each account's pull cursor, so switching accounts on one device never mixes their change feeds. */
 const cursorKey = (userId: string) => `sync.cursor.${userId}`
@@ -111,7 +112,10 @@ function openRemote(
   remote: CharacterRecord
 ): { record: CharacterRecord; migrated: boolean } | null {
   try {
-    return openRecord(remote)
+    const opened = openRecord(remote)
+    // An API that reads rig v2 serves stored v1 characters already migrated, marked `migratedFrom: 1`.
+    const served = (remote as { migratedFrom?: number }).migratedFrom === 1
+    return { ...opened, migrated: opened.migrated || served }
   } catch (error) {
     console.warn(`sync: character ${remote.id} does not open in this version`, error)
     return null
@@ -286,5 +290,13 @@ export function fromRemote(
     deleted: false,
     // null: the gallery renders missing thumbnails lazily (see use-gallery.ts).
     thumbnail,
+    // A v1 character pulled and migrated here keeps its original, as the database upgrade does.
+    ...v1OriginalOf(remote),
   }
+}
+
+/** `{ v1Original }` when `remote` was opened from rig v1 here (see openRecord), else nothing. */
+function v1OriginalOf(remote: CharacterRecord): { v1Original?: Character } {
+  const original = (remote as { v1Original?: Character }).v1Original
+  return original ? { v1Original: original } : {}
 }
