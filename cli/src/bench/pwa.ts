@@ -32,7 +32,7 @@ import { median, type Suite, type SuiteOptions } from '../suite.ts'
 
 const DIST = join(REPO_ROOT, 'pwa/dist')
 /** Render size of live (dragging) frames; must match LIVE_SIZE in pwa/src/components/preview. */
-const LIVE_SIZE = 256
+const LIVE_SIZE = 160
 
 export const pwaBench: Suite = {
   name: 'pwa',
