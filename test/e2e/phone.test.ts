@@ -184,6 +184,22 @@ describe('the editor on a phone', () => {
       // Three full-width drags: more than a half turn, which the editor's +-60 never reached.
       const yaw = Number(await turn.inputValue())
       expect(Math.abs(yaw)).toBeGreaterThan(90)
+      // A little pitch: the turntable looks down on the head by default, and Tilt changes it (a new frame).
+      const tilt = dialog.getByRole('slider', { name: 'Tilt' })
+      expect(await tilt.inputValue()).toBe('8')
+      expect(await tilt.isVisible()).toBe(true)
+      const tiltBox = (await tilt.boundingBox())!
+      expect(tiltBox.y + tiltBox.height).toBeLessThanOrEqual(640)
+      const drawn = Number(await stage.getAttribute('data-frames'))
+      await tilt.evaluate((el) => {
+        const input = el as HTMLInputElement
+        input.value = '-10'
+        input.dispatchEvent(new Event('input', { bubbles: true }))
+      })
+      await expect
+        .poll(async () => Number(await stage.getAttribute('data-frames')))
+        .toBeGreaterThan(drawn)
+      expect(await stage.getAttribute('aria-label')).toMatch(/tilted -10 degrees/)
       await dialog.getByRole('button', { name: 'Close' }).click()
       await dialog.waitFor({ state: 'detached' })
     } finally {

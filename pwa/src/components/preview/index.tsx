@@ -57,6 +57,8 @@ export interface PreviewProps {
   placeholder?: Blob | null
   /** Shown at the top right of the stage, clear of the face at any size (the full-screen button). */
   corner?: ComponentChildren
+  /** Controls shown under the turn slider (the turntable's Tilt). */
+  below?: ComponentChildren
 }
 
 export function Preview(props: PreviewProps) {
@@ -142,6 +144,7 @@ export function Preview(props: PreviewProps) {
         />
         <span aria-hidden='true'>↻</span>
       </div>
+      {props.below}
     </div>
   )
 }

@@ -66,18 +66,20 @@ export function Turntable(props: {
         }}
         label={`${props.name}, turned ${yaw} degrees, tilted ${pitch} degrees`}
         variant='turntable'
+        below={
+          <div class={styles.tilt}>
+            <label for='turntable-pitch'>Tilt</label>
+            <Range
+              id='turntable-pitch'
+              min={-MAX_PITCH}
+              max={MAX_PITCH}
+              value={pitch}
+              valueText={`${pitch} degrees`}
+              onChange={(p) => setPitch(Math.round(p))}
+            />
+          </div>
+        }
       />
-      <div class={styles.tilt}>
-        <label for='turntable-pitch'>Tilt</label>
-        <Range
-          id='turntable-pitch'
-          min={-MAX_PITCH}
-          max={MAX_PITCH}
-          value={pitch}
-          valueText={`${pitch} degrees`}
-          onChange={(p) => setPitch(Math.round(p))}
-        />
-      </div>
     </dialog>
   )
 }
