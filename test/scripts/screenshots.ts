@@ -67,9 +67,15 @@ async function main(): Promise<void> {
     await page.locator('[data-testid=preview][data-frames]').waitFor()
     await page.waitForTimeout(1200)
     // Scrolled to the controls: the header collapses, the face, tabs and Save stay in view.
-    await page.getByTestId('heritage').scrollIntoViewIfNeeded()
-    await page.mouse.wheel(0, 120)
-    await page.waitForTimeout(800)
+    for (let i = 0; i < 3; i++) {
+      // Heritage just under the tab row (the header shrinks as the page scrolls, so settle in a few steps).
+      await page.evaluate(() => {
+        const tabs = document.querySelector('[role=tablist]')!.getBoundingClientRect()
+        const heritage = document.querySelector('[data-testid=heritage]')!.getBoundingClientRect()
+        window.scrollBy(0, heritage.top - tabs.bottom - 4)
+      })
+      await page.waitForTimeout(400)
+    }
     await page.screenshot({ path: join(OUT, 'editor-who.png') })
     await page.mouse.wheel(0, -2000)
     await page.getByRole('tab', { name: 'Glasses', exact: true }).click()
