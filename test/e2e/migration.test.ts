@@ -14,7 +14,15 @@ import {
 } from '@facecraft/shared/rig'
 import { migrateV1 } from '@facecraft/shared/rig-v2'
 import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
-import { galleryNames, openGallery, register, syncNow, uniqueEmail, waitForFrame } from './app.ts'
+import {
+  API_RIG_V2,
+  galleryNames,
+  openGallery,
+  register,
+  syncNow,
+  uniqueEmail,
+  waitForFrame,
+} from './app.ts'
 
 /** A same-origin page that does NOT run the app, so a test can build the old (v1) database before the app opens it. */
 const SEED_PATH = '/__seed-v1'
@@ -307,16 +315,21 @@ describe('rig v1 saves open as rig v2 characters', () => {
       if (!res.ok) throw new Error(`PUT v1 character: ${res.status} ${await res.text()}`)
     }, randomCharacter(21))
     await syncNow(page)
-    // Said on the screen the player is on when sync brings it (once: the notice is taken as it shows).
-    await expect
-      .poll(() => page.getByTestId('migration-notice').textContent(), { timeout: 20_000 })
-      .toContain('Updated 1 character to the new head')
+    if (!API_RIG_V2) {
+      // This API stores and serves the v1 character as sent: the app migrates it on pull and says so, on the
+      // screen the player is on when sync brings it (once: the notice is taken as it shows). An API that reads
+      // rig v2 (branch v2api) migrates a v1 PUT on arrival, so the pull brings v2 and there is nothing to say;
+      // it marks v1 records stored before its upgrade `migratedFrom: 1`, which the app also counts.
+      await expect
+        .poll(() => page.getByTestId('migration-notice').textContent(), { timeout: 20_000 })
+        .toContain('Updated 1 character to the new head')
+    }
     expect(await galleryNames(page)).toContain('Pulled Pat')
     const db = await readDb(page)
     const pulled = db.characters.find((c) => c.id === 'pulled-pat')!
     expect(pulled.character).toEqual(migrateV1(randomCharacter(21)))
     expect(pulled.dirty).toBe(false)
-  })
+  }, 90_000)
 
   it('says clearly when the head cannot be loaded', async () => {
     await fresh()

@@ -102,7 +102,7 @@ describe.skipIf(!API_RIG_V2)('accounts and sync', () => {
     await conflict.waitFor()
     // What differs is listed, this device first, as the sliders show it.
     expect(await conflict.getByRole('list', { name: 'What differs' }).innerText()).toMatch(
-      /Jaw width\s*95 vs 10/
+      /Chin jaw drop \(decr \/ incr\)\s*95 vs 10/
     )
     const sides = await conflict
       .locator('img')
