@@ -54,7 +54,7 @@ function repairV1(input: Partial<Character>): Character {
 /** A record with a character, migrated when it holds rig v1 (the original kept in `v1Original`). */
 export function openRecord<T extends { character: Character; v1Original?: unknown }>(
   record: T
-): { record: T; migrated: boolean } {
+): { record: T & { v1Original?: unknown }; migrated: boolean } {
   const opened = openStoredCharacter(record.character)
   if (opened.migratedFrom !== 1)
     return { record: { ...record, character: opened.character }, migrated: false }
