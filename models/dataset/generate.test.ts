@@ -1,10 +1,12 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { RIG, VECTOR_LENGTH } from '@facecraft/shared/rig'
+import { alignTemplate } from '@facecraft/shared/face'
+import { RIG_V2, VECTOR_LENGTH_V2 } from '@facecraft/shared/rig-v2'
 import { afterAll, describe, expect, it } from 'vitest'
 import { generate, type GenerateOptions } from './generate.ts'
 import { decodeNpy } from './npy.ts'
+import { datasetEngine } from './engines.ts'
 import { planShards, type DatasetIndex } from './format.ts'
 import { sampleCharacter } from './sample.ts'
 
@@ -12,6 +14,7 @@ const dir = await mkdtemp(join(tmpdir(), 'facecraft-dataset-'))
 afterAll(() => rm(dir, { recursive: true, force: true }))
 const options: GenerateOptions = {
   out: dir,
+  rig: 2,
   count: 6,
   seed: 3,
   size: 64,
@@ -29,20 +32,42 @@ describe('dataset generation', () => {
     ])
   })
 
-  it('draws the same character for the same (seed, index) and others elsewhere', () => {
-    expect(sampleCharacter(1, 5, 0.25)).toEqual(sampleCharacter(1, 5, 0.25))
-    expect(sampleCharacter(1, 5, 0.25)).not.toEqual(sampleCharacter(1, 6, 0.25))
-    expect(sampleCharacter(1, 5, 0.25)).not.toEqual(sampleCharacter(2, 5, 0.25))
+  it('draws the same character for the same (seed, index) and others elsewhere, for both rigs', () => {
+    for (const rig of [1, 2]) {
+      const e = datasetEngine(rig)
+      expect(sampleCharacter(e, 1, 5, 0.25)).toEqual(sampleCharacter(e, 1, 5, 0.25))
+      expect(sampleCharacter(e, 1, 5, 0.25)).not.toEqual(sampleCharacter(e, 1, 6, 0.25))
+      expect(sampleCharacter(e, 1, 5, 0.25)).not.toEqual(sampleCharacter(e, 2, 5, 0.25))
+      expect(sampleCharacter(e, 1, 5, 0).rig).toBe(rig)
+    }
+    expect(() => datasetEngine(3)).toThrow(/--rig 1 or --rig 2/)
+  })
+
+  it('frames rig v2 renders by their own alignment: their points sit on the canonical template', () => {
+    const e = datasetEngine(2)
+    const t = alignTemplate()
+    const iod = Math.hypot(t[90]! - t[72]!, t[91]! - t[73]!)
+    for (let i = 0; i < 4; i++) {
+      const r = e.render(sampleCharacter(e, 7, i, 0.5), 128, [255, 255, 255])
+      let err = 0
+      for (let k = 36; k < 48; k++)
+        err += Math.hypot(
+          r.ibug68[2 * k]! / 128 - t[2 * k]!,
+          r.ibug68[2 * k + 1]! / 128 - t[2 * k + 1]!
+        )
+      expect(err / 12 / iod).toBeLessThan(0.12) // eyes land on the template's eyes (a residual remains per face)
+    }
   })
 
   it('writes shards and an index with the rig, then resumes without redoing finished shards', async () => {
     const first = await generate(options, () => {})
     expect(first.made).toBe(6)
     const index = JSON.parse(await readFile(join(dir, 'dataset.json'), 'utf8')) as DatasetIndex
-    expect(index.rig).toEqual(JSON.parse(JSON.stringify(RIG)))
+    expect(index.rig).toEqual(JSON.parse(JSON.stringify(RIG_V2)))
+    expect(index.rigVersion).toBe(2)
     expect(index.shards.map((s) => s.count)).toEqual([4, 2])
     const x = decodeNpy(await readFile(join(dir, 'shard-00001', 'x.npy')))
-    expect(x.shape).toEqual([2, VECTOR_LENGTH])
+    expect(x.shape).toEqual([2, VECTOR_LENGTH_V2])
     const image = decodeNpy(await readFile(join(dir, 'shard-00000', 'image.npy')))
     expect(image.shape).toEqual([4, 64, 64, 3])
     expect(image.data.some((v) => v < 200)).toBe(true) // a face, not a blank frame

@@ -12,7 +12,6 @@ import { parseArgs } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import { alignTemplate } from '@facecraft/shared/face'
 import { findModel } from '@facecraft/shared/ml'
-import { RIG, RIG_VERSION, STYLES, VECTOR_LENGTH } from '@facecraft/shared/rig'
 import {
   FORMAT,
   FORMAT_VERSION,
@@ -21,6 +20,7 @@ import {
   shardDone,
   type DatasetIndex,
 } from './format.ts'
+import { datasetEngine } from './engines.ts'
 import { releaseModels } from './models.ts'
 import { BACKGROUND, frameEmbedWindow } from './sample.ts'
 import type { ShardJob, WorkerSetup } from './worker.ts'
@@ -28,6 +28,8 @@ import type { ShardJob, WorkerSetup } from './worker.ts'
 /** Command-line options and their defaults. */
 export interface GenerateOptions {
   out: string
+  /** Rig (and engine) version: 2 is the product's MakeHuman head, 1 the v1 proof. */
+  rig: number
   count: number
   seed: number
   size: number
@@ -36,8 +38,8 @@ export interface GenerateOptions {
   workers: number
 }
 
-const USAGE = `Usage: npx tsx dataset/generate.ts --out DIR [--count 4096] [--seed 1] [--size 128]
-         [--prior-share 0.25] [--shard-size 256] [--workers N]
+const USAGE = `Usage: npx tsx dataset/generate.ts --out DIR [--rig 2] [--count 4096] [--seed 1] [--size 128]
+         [--prior-share 0.5] [--shard-size 256] [--workers N]
 Rerun the same command to resume; the index (DIR/dataset.json) must match the options.`
 
 /** A worker thread running a TypeScript module: tsx's loader is registered inside the thread first (workers do
@@ -52,13 +54,14 @@ function tsWorker(module: URL, workerData: unknown): Worker {
 export async function makeIndex(o: GenerateOptions): Promise<DatasetIndex> {
   const recogniser = findModel((await releaseModels()).manifest, 'face-embedder')
   const embedding = Number(recogniser.outputs[0]!.shape.at(-1))
-  const fields = fieldSpecs(o.size, VECTOR_LENGTH, STYLES.length, embedding)
+  const engine = datasetEngine(o.rig)
+  const fields = fieldSpecs(o.size, engine.vectorLength, engine.styleCount, embedding)
   return {
     format: FORMAT,
     version: FORMAT_VERSION,
-    rig: JSON.parse(JSON.stringify(RIG)) as unknown,
-    rigVersion: RIG_VERSION,
-    engine: { name: '@facecraft/shared/engine', view: 'front (canonical aligned frame)', background: BACKGROUND },
+    rig: JSON.parse(JSON.stringify(engine.rig)) as unknown,
+    rigVersion: engine.rigVersion,
+    engine: { name: engine.name, view: 'front (canonical aligned frame)', background: BACKGROUND },
     size: o.size,
     seed: o.seed,
     priorShare: o.priorShare,
@@ -101,8 +104,20 @@ export async function generate(
   const todo: ShardJob[] = []
   for (const s of index.shards) if (!(await shardDone(dir, s.name, s.count))) todo.push(s)
   const total = todo.reduce((n, s) => n + s.count, 0)
-  const fields = fieldSpecs(o.size, VECTOR_LENGTH, STYLES.length, index.fields.embedding!.shape[0]!)
-  const setup: WorkerSetup = { dir, seed: o.seed, size: o.size, priorShare: o.priorShare, fields }
+  const fields = fieldSpecs(
+    o.size,
+    index.fields.x!.shape[0]!,
+    index.fields.styles!.shape[0]!,
+    index.fields.embedding!.shape[0]!
+  )
+  const setup: WorkerSetup = {
+    dir,
+    rig: o.rig,
+    seed: o.seed,
+    size: o.size,
+    priorShare: o.priorShare,
+    fields,
+  }
   const start = performance.now()
   let made = 0
   let faces = 0
@@ -148,10 +163,11 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     options: {
       out: { type: 'string' },
+      rig: { type: 'string', default: '2' },
       count: { type: 'string', default: '4096' },
       seed: { type: 'string', default: '1' },
       size: { type: 'string', default: '128' },
-      'prior-share': { type: 'string', default: '0.25' },
+      'prior-share': { type: 'string', default: '0.5' },
       'shard-size': { type: 'string', default: '256' },
       workers: { type: 'string', default: String(Math.max(1, availableParallelism())) },
       help: { type: 'boolean' },
@@ -168,6 +184,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const result = await generate({
     out: values.out,
+    rig: num('rig'),
     count: num('count'),
     seed: num('seed'),
     size: num('size'),

@@ -1,28 +1,14 @@
 /**
  * @module dataset/sample — one dataset sample: a character drawn from the rig, its front render in the canonical
  * aligned frame, the engine's exact 68 landmarks there, and the face pipeline's features of the render.
- * Generic over the current engine and rig: it reads the rig only through @facecraft/shared/rig and renders only
- * through @facecraft/shared/engine.
+ * Generic over engines and rigs: it sees them only through a DatasetEngine (engines.ts).
  */
-import { characterLandmarks, renderCharacter } from '@facecraft/shared/engine'
 import { alignTemplate, FACE_PARTS, partLabels, type FaceAnalyzer } from '@facecraft/shared/face'
-import {
-  COLORS,
-  SLIDERS,
-  STYLES,
-  characterToStyleIndices,
-  characterToVector,
-  createCharacter,
-  randomCharacter,
-  type Character,
-} from '@facecraft/shared/rig'
-import { createRng, gaussian } from '@facecraft/shared/utils'
+import type { Character } from '@facecraft/shared/rig'
+import { sampleRng, type DatasetEngine } from './engines.ts'
 
 /** The render background: white, as the engine evals use (an aligned photo crop keeps its own background). */
 export const BACKGROUND: [number, number, number] = [255, 255, 255]
-
-/** Spread of the plausible-people share around the rig defaults (see sampleCharacter). */
-const PRIOR_SIGMA = 0.15
 
 /** Everything stored for one sample; arrays are per-sample slices of the shard fields (see format.ts). */
 export interface Sample {
@@ -39,26 +25,17 @@ export interface Sample {
   parts: Uint8Array // (size, size) part labels from FaceMesh (0 background, 1 + FACE_PARTS index); 0 if face = 0
 }
 
-/** A stable per-sample seed, so any shard can be regenerated alone (resume) with identical samples. */
-export function sampleSeed(seed: number, index: number): number {
-  return (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b)) >>> 0
-}
-
 /**
- * The character of sample `index`: with probability `priorShare` a plausible person (every slider and colour
- * Gaussian around the rig default, sigma 0.15, clamped), otherwise uniform over the rig as in Shi et al. Rig v1 has
- * no fitted prior of real people; the near-default share stands in for one so that the imitator sees the dense
- * middle of the space where refinement starts.
+ * The character of sample `index`: with probability `priorShare` a plausible person (the rig's prior), otherwise
+ * uniform over the rig as in Shi et al. Depends only on (seed, index), so shards regenerate identically.
  */
-export function sampleCharacter(seed: number, index: number, priorShare: number): Character {
-  const rng = createRng(sampleSeed(seed, index))
-  if (rng() >= priorShare) return randomCharacter(rng)
-  const c = createCharacter()
-  const near = (d: number) => Math.min(1, Math.max(0, d + PRIOR_SIGMA * gaussian(rng)))
-  for (const s of SLIDERS) c.sliders[s.id] = near(s.default)
-  for (const col of COLORS) c.colors[col.id] = near(col.default)
-  for (const st of STYLES) c.styles[st.id] = st.options[Math.floor(rng() * st.options.length)]!.id
-  return c
+export function sampleCharacter(
+  engine: DatasetEngine,
+  seed: number,
+  index: number,
+  priorShare: number
+): Character {
+  return engine.sample(sampleRng(seed, index), priorShare)
 }
 
 /** The recogniser's window of the canonical frame, as a map from the window's unit square to the unit frame.
@@ -76,28 +53,27 @@ export function frameEmbedWindow(
 
 /** Renders `character` at `size` and measures it with `analyzer` (whose manifest has the recogniser). */
 export async function makeSample(
+  engine: DatasetEngine,
   analyzer: FaceAnalyzer,
   character: Character,
   size: number
 ): Promise<Sample> {
-  const render = renderCharacter(character, { size, background: BACKGROUND })
-  const truth = characterLandmarks(character, { size })
+  const { image: render, ...truth } = engine.render(character, size, BACKGROUND)
   const image = new Uint8Array(size * size * 3)
   for (let i = 0; i < size * size; i++)
     for (let c = 0; c < 3; c++) image[i * 3 + c] = render.data[i * 4 + c]!
-  // The render IS the canonical frame: the unit frame maps to pixels by a plain scale.
-  // Its 68 points are the frame's template scaled to pixels: alignment is then exactly that scale.
+  // The render IS the canonical frame (each engine renders into it): the unit frame maps to pixels by a scale.
   const frameFace = { ibug68: alignTemplate().map((v) => v * size) }
   const embeddingFrame = await analyzer.embed(render, frameFace)
   const result = await analyzer.detect(render)
   const face = result.detections === 1 ? result.faces[0] : undefined
   const nan = (n: number) => new Float32Array(n).fill(NaN)
   const sample: Sample = {
-    x: characterToVector(character),
-    styles: characterToStyleIndices(character),
+    x: engine.toVector(character),
+    styles: engine.toStyles(character),
     image,
     landmarks: truth.ibug68.map((v) => v / size),
-    visible: Uint8Array.from(truth.visible),
+    visible: truth.visible,
     face: face ? 1 : 0,
     mesh: face ? face.mesh.map((v) => v / size) : nan(468 * 3),
     embedding: face ? await analyzer.embed(render, face) : nan(embeddingFrame.length),

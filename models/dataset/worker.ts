@@ -5,12 +5,14 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import { writeShard, type fieldSpecs } from './format.ts'
+import { datasetEngine } from './engines.ts'
 import { releaseModels } from './models.ts'
 import { makeSample, sampleCharacter, type Sample } from './sample.ts'
 
 /** What the main thread sends once (workerData) and per job. */
 export interface WorkerSetup {
   dir: string
+  rig: number
   seed: number
   size: number
   priorShare: number
@@ -23,6 +25,7 @@ export interface ShardJob {
 }
 
 const setup = workerData as WorkerSetup
+const engine = datasetEngine(setup.rig)
 // detectorGrids [1]: the render is one centred face, the finer tiles only cost time.
 const analyzer = await FaceAnalyzer.createFromOptions({
   models: await releaseModels(),
@@ -38,8 +41,8 @@ parentPort!.on('message', (job: ShardJob | null) => {
   void (async () => {
     const samples: Sample[] = []
     for (let i = 0; i < job.count; i++) {
-      const character = sampleCharacter(setup.seed, job.start + i, setup.priorShare)
-      samples.push(await makeSample(analyzer, character, setup.size))
+      const character = sampleCharacter(engine, setup.seed, job.start + i, setup.priorShare)
+      samples.push(await makeSample(engine, analyzer, character, setup.size))
       parentPort!.postMessage({ type: 'tick', face: samples.at(-1)!.face })
     }
     await writeShard(setup.dir, job.name, samples, setup.fields)

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * @file One command for the current engine and rig: dataset -> training -> export (each step resumes where it
- * stopped). Folders are named by the rig version, so a new rig starts fresh and an old one's runs stay.
+ * @file One command for an engine and rig (default: rig v2, the product): dataset -> training -> export (each
+ * step resumes where it stopped). Folders are named by the rig version, so a new rig starts fresh and an old
+ * one's runs stay.
  *
- *   npm run imitator -w @facecraft/models -- [--count 50000] [--seed 1] [--workers N]
- *       [--config imitator/configs/v1-proof.py] [--release DIR] [-- --key=value train flags]
+ *   npm run imitator -w @facecraft/models -- [--rig 2] [--count 20000] [--seed 1] [--workers N]
+ *       [--config imitator/configs/v2.py] [--release DIR] [-- --key=value train flags]
  */
 import { spawnSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
@@ -12,10 +13,11 @@ import { parseArgs } from 'node:util'
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    count: { type: 'string', default: '50000' },
+    rig: { type: 'string', default: '2' },
+    count: { type: 'string', default: '20000' },
     seed: { type: 'string', default: '1' },
     workers: { type: 'string', default: '2' },
-    config: { type: 'string', default: 'imitator/configs/v1-proof.py' },
+    config: { type: 'string' },
     release: { type: 'string' },
   },
 })
@@ -34,19 +36,17 @@ function step(name, command, args) {
   }
 }
 
-const probe = spawnSync(
-  'npx',
-  ['tsx', '--eval', "import('@facecraft/shared/rig').then((r) => console.log(r.RIG_VERSION))"],
-  { encoding: 'utf8', env }
-)
-const rig = probe.stdout.trim().split('\n').at(-1)
-if (probe.status !== 0 || !rig) throw new Error(`could not read the rig version: ${probe.stderr}`)
+const rig = values.rig
+if (!['1', '2'].includes(rig)) throw new Error(`--rig must be 1 or 2, got ${rig}`)
+const config =
+  values.config ?? (rig === '1' ? 'imitator/configs/v1-proof.py' : 'imitator/configs/v2.py')
 const dataset = `.work/dataset-rig${rig}-s${values.seed}`
 const run = `.work/imitator-rig${rig}`
 step(`dataset (rig v${rig}) -> ${dataset}`, 'npx', [
   'tsx',
   'dataset/generate.ts',
   `--out=${dataset}`,
+  `--rig=${rig}`,
   `--count=${values.count}`,
   `--seed=${values.seed}`,
   `--workers=${values.workers}`,
@@ -57,7 +57,7 @@ step(`train -> ${run}`, 'nice', [
   PYTHON,
   '-m',
   'imitator.train',
-  values.config,
+  config,
   `--dataset=${dataset}`,
   `--out_dir=${run}`,
   ...positionals,

@@ -143,11 +143,15 @@ def losses(b, with_id=True):
     return terms, image
 
 
-def lr_at(i):
-    """Linear warm-up, then cosine decay to min_lr over max_iters (or over the time budget's expected iters)."""
+def lr_at(i, seconds):
+    """Linear warm-up, then cosine decay to min_lr over whichever budget runs out first: max_iters steps or
+    max_minutes of wall time (a shared CPU's speed is unknown in advance; the schedule still ends at min_lr)."""
     if i < warmup_iters:
         return learning_rate * (i + 1) / warmup_iters
-    return min_lr + 0.5 * (learning_rate - min_lr) * (1 + math.cos(math.pi * min(1.0, i / max_iters)))
+    done = i / max_iters
+    if max_minutes:
+        done = max(done, seconds / (max_minutes * 60))
+    return min_lr + 0.5 * (learning_rate - min_lr) * (1 + math.cos(math.pi * min(1.0, done)))
 
 
 @torch.no_grad()
@@ -205,7 +209,7 @@ if it == 0:  # the untrained model's held-out loss: the first point of every val
     print('eval 0: ' + ' '.join(f'{k} {v:.4f}' for k, v in log[-1]['val'].items()), flush=True)
 while it < max_iters:
     for group in optimizer.param_groups:
-        group['lr'] = lr_at(it)
+        group['lr'] = lr_at(it, time.time() - start)
     terms, _ = losses(batch(rng.choice(train_idx, batch_size, replace=False)))
     optimizer.zero_grad(set_to_none=True)
     terms['total'].backward()

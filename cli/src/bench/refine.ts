@@ -3,14 +3,7 @@
  * thread: imitator_ms (imitator.onnx, batch 1), step_ms (one refine.onnx loss + gradient), steps50_ms (50 Adam
  * steps incl. the optimiser), download_bytes (imitator + refine files). Medians after warm-up.
  */
-import { renderCharacter } from '@facecraft/shared/engine'
 import { FaceAnalyzer } from '@facecraft/shared/face'
-import {
-  characterToStyleIndices,
-  characterToVector,
-  createCharacter,
-  randomCharacter,
-} from '@facecraft/shared/rig'
 import { nodeModelSource } from '../commands/detect.ts'
 import { progress } from '../command.ts'
 import { median, type Suite } from '../suite.ts'
@@ -28,14 +21,12 @@ export const refineBench: Suite = {
       detectorGrids: [1],
     })
     try {
-      const target = renderCharacter(randomCharacter(4242), {
-        size: models.size,
-        background: [255, 255, 255],
-      })
+      const { engine } = models
+      const target = engine.aligned(engine.random(4242), models.size).image
       const targets = await frameTargets(analyzer, target)
-      const start = createCharacter()
-      const x = characterToVector(start)
-      const styles = styleOneHots(characterToStyleIndices(start))
+      const start = engine.mean()
+      const x = Float32Array.from(start.x)
+      const styles = styleOneHots(start.styles, engine.groups)
       const feeds = {
         x: { data: x, dims: [1, x.length] },
         styles: { data: styles, dims: [1, styles.length] },
@@ -74,6 +65,7 @@ export const refineBench: Suite = {
         loss_first: Number(losses[0]!.toFixed(4)),
         loss_after_50: Number(losses.at(-1)!.toFixed(4)),
         runtime: 'onnxruntime-node cpu, 1 intra-op thread',
+        rig: models.rigVersion,
         models: models.where,
       }
     } finally {

@@ -5,6 +5,7 @@
  * (@facecraft/shared/engine + rig) is registered here; engine v2 adds its adapter to ENGINES under '2'.
  */
 import { characterLandmarks, renderCharacter } from '@facecraft/shared/engine'
+import { alignedFrameFor } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import {
   characterFromVector,
@@ -12,9 +13,11 @@ import {
   characterToVector,
   createCharacter,
   randomCharacter,
+  SLIDERS,
   STYLES,
 } from '@facecraft/shared/rig'
 import {
+  SLIDERS_V2,
   STYLES_V2,
   VECTOR_LENGTH_V2,
   characterFromVectorV2,
@@ -38,6 +41,8 @@ export interface EngineParams {
 export interface EngineRender {
   image: RgbaImage
   ibug68: Float32Array
+  /** 1 where the point faces the camera (aligned renders give it). */
+  visible?: Uint8Array
 }
 
 /** What an evaluation needs of an engine. */
@@ -53,14 +58,24 @@ export interface EvalEngine {
   mean(): EngineParams
   /** A random character as the rig draws it (the "random" baseline). */
   random(seed: number): EngineParams
+  /** Length of the sliders' part of x (colours follow). */
+  sliderCount: number
   /** Front render at `size` px and its exact landmarks. Pure: the same params give the same bytes. */
   render(p: EngineParams, size: number): EngineRender
+  /**
+   * Front render drawn straight into the canonical aligned frame (white background), as an aligned photo of the
+   * character would look, with its exact landmarks there: what the imitator imitates.
+   */
+  aligned(p: EngineParams, size: number): EngineRender
   /** The character as the game saves it (JSON), for reports. */
   character(p: EngineParams): unknown
 }
 
 /** Background of evaluation renders: the light studio backdrop of the London and Canada photos. */
 export const BACKGROUND: readonly [number, number, number] = [236, 236, 236]
+
+/** Background of aligned renders: white, as the imitator's dataset (models/dataset) draws them. */
+export const ALIGNED_BACKGROUND: readonly [number, number, number] = [255, 255, 255]
 
 /** Engine v1: the procedural mannequin (shared/src/engine, rig v1: 113 sliders + 9 colours, 4 style groups). */
 export function engineV1(): EvalEngine {
@@ -76,11 +91,22 @@ export function engineV1(): EvalEngine {
     groups: STYLES.map((s) => ({ id: s.id, options: s.options.map((o) => o.id) })),
     mean: () => params(createCharacter()),
     random: (seed) => params(randomCharacter(seed)),
+    sliderCount: SLIDERS.length,
     render(p, size) {
       const c = toCharacter(p)
       return {
         image: renderCharacter(c, { size, background: BACKGROUND }),
         ibug68: characterLandmarks(c, { size }).ibug68,
+      }
+    },
+    // Engine v1's front view IS the canonical frame (the frame was made from its mean face).
+    aligned(p, size) {
+      const c = toCharacter(p)
+      const truth = characterLandmarks(c, { size })
+      return {
+        image: renderCharacter(c, { size, background: ALIGNED_BACKGROUND }),
+        ibug68: truth.ibug68,
+        visible: Uint8Array.from(truth.visible),
       }
     },
     character: toCharacter,
@@ -105,11 +131,23 @@ export function engineV2(): EvalEngine {
     groups: STYLES_V2.map((s) => ({ id: s.id, options: s.options.map((o) => o.id) })),
     mean: () => params(createCharacterV2()),
     random: (seed) => params(randomPlausibleCharacter(seed)),
+    sliderCount: SLIDERS_V2.length,
     render(p, size) {
       const c = toCharacter(p)
       return {
         image: engine.render(c, { size, background: BACKGROUND }, lookShader),
         ibug68: engine.landmarks(c, { size }).ibug68,
+      }
+    },
+    // Framed by the character's own alignment, as models/dataset draws the imitator's training renders.
+    aligned(p, size) {
+      const c = toCharacter(p)
+      const frame = alignedFrameFor(engine.landmarks(c, { size }).ibug68, size)
+      const truth = engine.landmarks(c, { size, frame })
+      return {
+        image: engine.render(c, { size, frame, background: ALIGNED_BACKGROUND }, lookShader),
+        ibug68: truth.ibug68,
+        visible: Uint8Array.from(truth.visible),
       }
     },
     character: toCharacter,

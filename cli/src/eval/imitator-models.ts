@@ -7,8 +7,8 @@
 import { alignTemplate, partLabels, type FaceAnalyzer } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import { ModelLoader, type ModelSession, type ModelSource } from '@facecraft/shared/ml'
-import { RIG_VERSION, STYLES } from '@facecraft/shared/rig'
 import { nodeModelSource } from '../commands/detect.ts'
+import { pickEngine, type EvalEngine } from './engines.ts'
 
 const PROOF_DIR = new URL('../../../models/imitator/proof-v1/', import.meta.url)
 
@@ -22,10 +22,14 @@ export interface ImitatorModels {
   where: string
   /** Side of the aligned frame the imitator renders. */
   size: number
+  /** The rig the imitator was trained for, and that rig's engine (to render the truth it imitates). */
+  rigVersion: number
+  engine: EvalEngine
   loader: ModelLoader
 }
 
-/** The imitator and refine graph for the current rig; throws a message that says how to make them. */
+/** The released imitator and refine graph (else the v1 proof) with the engine of their rig; throws a message
+ * that says how to make them. */
 export async function loadImitatorModels(): Promise<ImitatorModels> {
   const has = (s: ModelSource) => ['imitator', 'refine'].every((id) => s.manifest.models.some((m) => m.id === id))
   let source = await nodeModelSource()
@@ -39,22 +43,23 @@ export async function loadImitatorModels(): Promise<ImitatorModels> {
       'No imitator in models/release or models/imitator/proof-v1; train and export one (docs/models.md, "Imitator").'
     )
   const entry = source.manifest.models.find((m) => m.id === 'imitator')!
-  if (entry.rigVersion !== RIG_VERSION)
-    throw new Error(
-      `The imitator in ${where} was trained for rig v${entry.rigVersion}, the current rig is v${RIG_VERSION}; retrain it (docs/models.md).`
-    )
+  const rigVersion = Number(entry.rigVersion)
+  const engine = pickEngine(String(rigVersion))
   const loader = new ModelLoader(source)
   const [imitator, refine] = await Promise.all([loader.load('imitator'), loader.load('refine')])
-  return { imitator, refine, where, size: Number(entry.outputs[0]!.shape[1]), loader }
+  return { imitator, refine, where, size: Number(entry.outputs[0]!.shape[1]), rigVersion, engine, loader }
 } // prettier-ignore
 
 /** One-hot blocks of the style indices, concatenated in rig order (imitator.onnx's `styles`). */
-export function styleOneHots(indices: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(STYLES.reduce((n, s) => n + s.options.length, 0))
+export function styleOneHots(
+  indices: ArrayLike<number>,
+  groups: EvalEngine['groups']
+): Float32Array {
+  const out = new Float32Array(groups.reduce((n, g) => n + g.options.length, 0))
   let start = 0
-  STYLES.forEach((s, i) => {
+  groups.forEach((g, i) => {
     out[start + indices[i]!] = 1
-    start += s.options.length
+    start += g.options.length
   })
   return out
 }

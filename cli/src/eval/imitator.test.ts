@@ -4,16 +4,7 @@
  * target, and (on average) bring the colour parameters closer to the truth. Slider error is reported, not asserted: with the
  * engine-v1 proof imitator many sliders barely change a 128-px front render, and descent does not recover them.
  */
-import { renderCharacter } from '@facecraft/shared/engine'
 import { FaceAnalyzer } from '@facecraft/shared/face'
-import {
-  characterFromVector,
-  characterToStyleIndices,
-  characterToVector,
-  createCharacter,
-  randomCharacter,
-  SLIDERS,
-} from '@facecraft/shared/rig'
 import { afterAll, describe, expect, it } from 'vitest'
 import { nodeModelSource } from '../commands/detect.ts'
 import { descend, frameTargets, loadImitatorModels, styleOneHots } from './imitator-models.ts'
@@ -35,26 +26,32 @@ function meanAbs(a: ArrayLike<number>, b: ArrayLike<number>, from = 0, to = a.le
   for (let i = from; i < to; i++) sum += Math.abs(a[i]! - b[i]!)
   return sum / (to - from)
 }
-const WHITE: [number, number, number] = [255, 255, 255]
 const colourErrors: number[][] = []
 
 describe('refine descent', () => {
   it.each([11, 12, 13])(
     'character %i: the loss falls and the result moves toward the truth',
     async (seed) => {
-      const truth = randomCharacter(seed)
-      const styles = characterToStyleIndices(truth)
-      const render = renderCharacter(truth, { size: models.size, background: WHITE })
+      const { engine } = models
+      const truth = engine.random(seed)
+      const styles = truth.styles
+      const render = engine.aligned(truth, models.size).image
       const targets = await frameTargets(analyzer, render)
-      const want = characterToVector(truth)
-      const start = characterToVector(createCharacter())
+      const want = truth.x
+      const start = Float32Array.from(engine.mean().x)
       // Styles start at the truth (logits 1, beta 10: ~one-hot): this checks the continuous descent.
-      const result = await descend(models.refine, targets, start, styleOneHots(styles), {
-        beta: 10,
-      })
+      const result = await descend(
+        models.refine,
+        targets,
+        start,
+        styleOneHots(styles, engine.groups),
+        {
+          beta: 10,
+        }
+      )
       const engineL1 = (x: Float32Array) =>
-        meanAbs(renderCharacter(characterFromVector(x, styles), { size: models.size, background: WHITE }).data, render.data) / 255 // prettier-ignore
-      const n = SLIDERS.length
+        meanAbs(engine.aligned({ x: Float64Array.from(x), styles }, models.size).image.data, render.data) / 255 // prettier-ignore
+      const n = engine.sliderCount
       const figures = {
         loss: [result.losses[0]!, result.losses.at(-1)!],
         engineL1: [engineL1(start), engineL1(result.x)],

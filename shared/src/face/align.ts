@@ -4,7 +4,7 @@
  * The face module never imports the engine (lint rule): the frame is data, shared with Python.
  */
 import type { RgbaImage } from '../image/types.ts'
-import { fitSimilarity, type Affine } from './affine.ts'
+import { fitSimilarity, invertAffine, type Affine } from './affine.ts'
 import FRAME from './canonical-frame.json' with { type: 'json' }
 import { ImagePyramid, tensorToImage } from './pyramid.ts'
 
@@ -52,6 +52,19 @@ export function alignmentFor(ibug68: ArrayLike<number>): Affine {
     to.push(ibug68[2 * i]!, ibug68[2 * i + 1]!)
   }
   return fitSimilarity(from, to)
+}
+
+/**
+ * The map from an image's unit square (pixels / size) to the aligned frame's unit square for a face with these
+ * 68 points (pixels of a `size` square image): how a renderer that takes a frame affine (engine v2's `frame`)
+ * draws a face straight into its aligned frame, exactly as a photo of it would be aligned.
+ */
+export function alignedFrameFor(ibug68: ArrayLike<number>, size: number): Affine {
+  const unit = Array.from({ length: 136 }, (_, i) => ibug68[i]! / size)
+  const inverse = invertAffine(alignmentFor(unit))
+  if (!inverse)
+    throw new Error('These 68 points are degenerate (all in one place): they cannot be aligned.')
+  return inverse
 }
 
 /** The `size`x`size` aligned crop of `image` for a face's alignToImage map (opaque RGBA; outside is black). */

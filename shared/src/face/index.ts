@@ -22,6 +22,7 @@ export {
   canonicalTemplate,
   CANONICAL_FRAME_VERSION,
   alignmentFor,
+  alignedFrameFor,
   setAlignTemplate,
   composeAffine,
   embedWindow,

@@ -168,7 +168,7 @@ export class CharacterEngineV2 {
       pos,
       this.eyePoints(pos),
       mesh,
-      headView(options.yaw ?? 0, size),
+      headView(options.yaw ?? 0, size, options.frame),
       size
     )
   }

@@ -17,7 +17,7 @@ import type { HeadAssets } from './assets.ts'
 import { assemble, proxyPart, skinPart, type MeshPart } from './head-mesh.ts'
 import type { Appearance, HeadMesh, HeadView, SkinMasks } from './mesh-types.ts'
 import { addTargets, morph, type TargetWeights } from './morph.ts'
-import { headView } from './view.ts'
+import { headView, type FrameAffine } from './view.ts'
 
 /** Which optional parts a head wears (proxy names of the pack, or null for none). */
 export interface HeadParts {
@@ -43,6 +43,8 @@ export interface RenderOptionsV2 {
   pitch?: number
   /** 'transparent' (default) or an sRGB background colour, 0-255 per channel. */
   background?: 'transparent' | readonly [number, number, number]
+  /** Re-frames the canonical framing by a unit-image affine (see FrameAffine); default none. */
+  frame?: FrameAffine
 }
 
 /** Builds a shader for a posed mesh (the look layer's createHeadShader has this shape). */
@@ -154,7 +156,7 @@ export class EngineV2 {
     const ss = supersamplingV2(size)
     const full = size * ss
     const target = this.target(full)
-    const view = headView(options.yaw ?? 0, full, options.pitch ?? 0)
+    const view = headView(options.yaw ?? 0, full, options.frame, options.pitch ?? 0)
     const shader = shade(mesh, appearance, view)
     const screen = mat4.viewport(mat4.create(), full, full)
     for (let t = 0; t < mesh.triangleCount; t++) rasterize(t, shader, target, screen)

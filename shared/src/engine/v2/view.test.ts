@@ -28,7 +28,7 @@ function meanRow(image: { data: Uint8ClampedArray | Uint8Array; width: number })
 describe('engine v2 pitch', () => {
   it('pitch 0 (or absent) builds exactly the yaw-only view', () => {
     for (const yaw of [0, -35, 60]) {
-      expect(headView(yaw, 256, 0)).toEqual(headView(yaw, 256))
+      expect(headView(yaw, 256, undefined, 0)).toEqual(headView(yaw, 256))
     }
   })
 
@@ -41,7 +41,7 @@ describe('engine v2 pitch', () => {
 
   it('+ pitch looks down on the head: the camera rises in model space and the picture changes', () => {
     const flat = headView(0, 256)
-    const down = headView(0, 256, 10)
+    const down = headView(0, 256, undefined, 10)
     expect(down.eye[1]).toBeGreaterThan(flat.eye[1] + 10)
     // The camera stays 100 cm from the origin whatever the tilt.
     expect(Math.hypot(...down.eye)).toBeCloseTo(Math.hypot(...flat.eye), 4)
@@ -52,9 +52,17 @@ describe('engine v2 pitch', () => {
     expect(Number.isFinite(meanRow(b))).toBe(true)
   })
 
+  it('combines with a frame: the identity frame leaves a pitched view as it is, a shifting one moves it', () => {
+    const pitched = headView(15, 128, undefined, 10)
+    expect(headView(15, 128, [1, 0, 0, 0, 1, 0], 10)).toEqual(pitched)
+    const shifted = headView(15, 128, [1, 0, 0.1, 0, 1, 0], 10)
+    expect(shifted.viewProj).not.toEqual(pitched.viewProj)
+    expect(shifted.eye).toEqual(pitched.eye)
+  })
+
   it(`clamps pitch to +-${PITCH_LIMIT_V2} degrees`, () => {
-    expect(headView(30, 128, 90)).toEqual(headView(30, 128, PITCH_LIMIT_V2))
-    expect(headView(30, 128, -90)).toEqual(headView(30, 128, -PITCH_LIMIT_V2))
-    expect(headView(0, 128, 5)).not.toEqual(headView(0, 128, 0))
+    expect(headView(30, 128, undefined, 90)).toEqual(headView(30, 128, undefined, PITCH_LIMIT_V2))
+    expect(headView(30, 128, undefined, -90)).toEqual(headView(30, 128, undefined, -PITCH_LIMIT_V2))
+    expect(headView(0, 128, undefined, 5)).not.toEqual(headView(0, 128, undefined, 0))
   })
 })

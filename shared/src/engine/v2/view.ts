@@ -3,7 +3,7 @@
  * point just below eye height: the whole head and hair fit, the shoulders' cut edge stays out of frame. Model space is cm with the origin
  * between the ears at eye height (see engine/v2/assets). Yaw turns the HEAD (the camera and lights stay).
  */
-import { mat4, vec3 } from '../../math/index.ts'
+import { mat4, vec3, type Mat4 } from '../../math/index.ts'
 import type { HeadView } from './mesh-types.ts'
 
 /** Canonical framing of v2 renders. */
@@ -19,11 +19,45 @@ export const VIEW_V2 = Object.freeze({
 export const PITCH_LIMIT_V2 = 20
 
 /**
- * Model -> clip matrix for a head turned by `yawDeg` (+ turns the nose toward the subject's left) and tipped by
- * `pitchDeg` (+ tips the top of the head toward the camera: the view looks down on it; clamped to
- * +-PITCH_LIMIT_V2). Pitch 0 builds exactly the matrices of a yaw-only view (same bytes).
+ * A 2x3 affine [a, b, c, d, e, f] on unit image coordinates ((0, 0) top-left corner, (1, 1) bottom-right; x right,
+ * y down): u' = (a*x + b*y + c, d*x + e*y + f). As a render option it re-frames the canonical framing, e.g. into a
+ * face's aligned frame (the similarity that puts its 68 points on the canonical template), so an imitator sees
+ * renders framed exactly as photos are after alignment.
  */
-export function headView(yawDeg: number, size: number, pitchDeg = 0): HeadView {
+export type FrameAffine = readonly [number, number, number, number, number, number]
+
+/**
+ * The clip-space matrix of a unit-image affine: with unit u = ((ndc.x + 1) / 2, (1 - ndc.y) / 2), it maps clip
+ * (x, y, z, w) so that the image point moves by `f`; depth and w are unchanged, so rasterisation is exact.
+ */
+function frameMatrix(f: FrameAffine): Mat4 {
+  const [a, b, c, d, e, g] = f
+  // ndc' = 2 u' - 1 (x), 1 - 2 u' (y), with u = (0.5 nx + 0.5, -0.5 ny + 0.5); multiplied through by w.
+  const xx = a, xy = -b, xw = a + b + 2 * c - 1 // prettier-ignore
+  const yx = -d, yy = e, yw = -(d + e + 2 * g) + 1 // prettier-ignore
+  // Column-major (gl-matrix): element (row r, col k) at k * 4 + r; columns are x_c, y_c, z_c, w_c.
+  const m = mat4.create()
+  m[0] = xx
+  m[1] = yx
+  m[4] = xy
+  m[5] = yy
+  m[12] = xw
+  m[13] = yw
+  return m
+}
+
+/**
+ * Model -> clip matrix for a head turned by `yawDeg` (+ turns the nose toward the subject's left), optionally
+ * re-framed by `frame` (see FrameAffine) and tipped by `pitchDeg` (+ tips the top of the head toward the camera:
+ * the view looks down on it; clamped to +-PITCH_LIMIT_V2). Pitch 0 builds exactly the matrices of a view without
+ * pitch (same bytes).
+ */
+export function headView(
+  yawDeg: number,
+  size: number,
+  frame?: FrameAffine,
+  pitchDeg = 0
+): HeadView {
   const view = mat4.lookAt(
     mat4.create(),
     vec3.fromValues(...VIEW_V2.eye),
@@ -45,7 +79,10 @@ export function headView(yawDeg: number, size: number, pitchDeg = 0): HeadView {
     pitch === 0
       ? yaw
       : mat4.mul(mat4.create(), mat4.fromXRotation(mat4.create(), (pitch * Math.PI) / 180), yaw)
-  const viewProj = mat4.mul(mat4.create(), vp, model)
+  let viewProj = mat4.mul(mat4.create(), vp, model)
+  if (frame) viewProj = mat4.mul(mat4.create(), frameMatrix(frame), viewProj)
+  // A zooming frame shows more of the head per pixel's worth of cm: texture detail follows the true scale.
+  const zoom = frame ? Math.sqrt(Math.abs(frame[0] * frame[4] - frame[1] * frame[3])) : 1
   // The camera in model space: undo the pitch (rotate the world-space eye by -pitch about x), then the yaw.
   const [wx, wy0, wz0] = VIEW_V2.eye
   const p = (-pitch * Math.PI) / 180
@@ -59,6 +96,6 @@ export function headView(yawDeg: number, size: number, pitchDeg = 0): HeadView {
   return {
     viewProj,
     eye: [c * wx + s * wz, wy, -s * wx + c * wz],
-    sampleCm: visibleCm / size,
+    sampleCm: visibleCm / size / zoom,
   }
 }
