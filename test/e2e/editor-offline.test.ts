@@ -1,7 +1,7 @@
 /** @file Make and edit a character, save it, then reload with no network and find everything. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
+import { createCharacterV2, encodeShareCodeV2 } from '@facecraft/shared/rig-v2'
 import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
 import {
   framesDrawn,
@@ -136,7 +136,7 @@ describe('editor, gallery and offline', () => {
   it('fits a 360 px screen: nothing sticks out sideways', async () => {
     // The body clips sideways overflow (so the page never scrolls sideways); check that nothing is clipped either,
     // except inside the deliberately scrollable group tab strip.
-    const shared = `/s#c=${encodeShareCode(createCharacter(), 'Fits')}`
+    const shared = `/s#c=${encodeShareCodeV2(createCharacterV2(), 'Fits')}`
     for (const path of ['/', '/new', '/account', shared, '/s#c=fc1.damaged']) {
       await page.goto(path)
       await page.waitForLoadState('networkidle')

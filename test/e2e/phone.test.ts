@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
+import { createCharacterV2, encodeShareCodeV2 } from '@facecraft/shared/rig-v2'
 import { auditScreens, launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
 import { getParam, openGallery, register, uniqueEmail, waitForFrame } from './app.ts'
 import { pinch, scrollSettled, swipe, tap } from './touch.ts'
@@ -293,7 +293,7 @@ describe('accessibility (axe-core)', () => {
       const page = await context.newPage()
       const audits = await auditScreens(
         page,
-        `/s#c=${encodeShareCode(createCharacter(), 'Shared')}`
+        `/s#c=${encodeShareCodeV2(createCharacterV2(), 'Shared')}`
       )
       expect(audits.map((a) => a.screen)).toContain('turntable')
       expect(audits.filter((a) => a.violations.length)).toEqual([])

@@ -27,7 +27,7 @@ import {
   REPO_ROOT,
   startWorker,
 } from '../../../test/src/harness/index.ts'
-import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
+import { createCharacterV2, encodeShareCodeV2 } from '@facecraft/shared/rig-v2'
 import { median, type Suite, type SuiteOptions } from '../suite.ts'
 
 const DIST = join(REPO_ROOT, 'pwa/dist')
@@ -247,7 +247,7 @@ async function a11yViolations(
   const context = await phoneContext(browser, origin)
   try {
     const page = await context.newPage()
-    const link = `/s#c=${encodeShareCode(createCharacter(), 'Shared')}`
+    const link = `/s#c=${encodeShareCodeV2(createCharacterV2(), 'Shared')}`
     const audits = await auditScreens(page, link)
     let count = 0
     for (const { screen, violations } of audits) {
