@@ -292,7 +292,7 @@ describe('rig v1 saves open as rig v2 characters', () => {
     expect(db.characters.find((c) => c.id === 'imp-1')!.v1Original).toEqual(randomCharacter(11))
   })
 
-  it('opens v1 characters pulled from the account (real Worker) and says so', async () => {
+  it('opens v1 characters pulled from the account and shared from it (real Worker), and says so', async () => {
     await fresh()
     await register(page, uniqueEmail('v1pull'), 'a long enough password 1')
     // An older app on another device saved a v1 character to this account.
@@ -329,7 +329,39 @@ describe('rig v1 saves open as rig v2 characters', () => {
     const pulled = db.characters.find((c) => c.id === 'pulled-pat')!
     expect(pulled.character).toEqual(migrateV1(randomCharacter(21)))
     expect(pulled.dirty).toBe(false)
-  }, 90_000)
+
+    // An account share of that character opens by its short link (`GET /v1/shares/:id`, no code in the link).
+    const sharePath = await page.evaluate(async () => {
+      const open = indexedDB.open('facecraft')
+      const db = await new Promise<IDBDatabase>((ok) => (open.onsuccess = () => ok(open.result)))
+      const req = db.transaction('settings').objectStore('settings').get('session')
+      const session = await new Promise<{ accessToken: string }>(
+        (ok) => (req.onsuccess = () => ok(req.result))
+      )
+      db.close()
+      const res = await fetch('/v1/shares', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${session.accessToken}`,
+        },
+        body: JSON.stringify({ characterId: 'pulled-pat' }),
+      })
+      if (!res.ok) throw new Error(`POST share: ${res.status} ${await res.text()}`)
+      return new URL(((await res.json()) as { url: string }).url, location.origin).pathname
+    })
+    await page.goto(sharePath)
+    await expect.poll(() => page.getByTestId('shared-name').textContent()).toBe('Pulled Pat')
+    // This API serves the share's v1 character as stored: the app migrates it and says so.
+    if (!API_RIG_V2) await page.getByTestId('share-migrated').waitFor()
+    await page.getByRole('button', { name: 'Save to my gallery' }).click()
+    await page.waitForURL(/\/edit\//)
+    const hair = migrateV1(randomCharacter(21)).styles['hair.style']
+    await page.getByRole('tab', { name: 'Hair', exact: true }).click()
+    expect(
+      await page.locator(`[data-option="hair.style:${hair}"]`).getAttribute('aria-checked')
+    ).toBe('true')
+  }, 120_000)
 
   it('says clearly when the head cannot be loaded', async () => {
     await fresh()
