@@ -12,6 +12,7 @@ import {
   register,
   syncNow,
   uniqueEmail,
+  itNeedsV2Api,
 } from './app.ts'
 
 describe('share and backup', () => {
@@ -50,7 +51,7 @@ describe('share and backup', () => {
       await expect.poll(() => other.getByTestId('shared-name').innerText()).toBe('Sharey')
       await other.getByRole('button', { name: 'Save to my gallery' }).click()
       await other.waitForURL(/\/edit\//)
-      expect(await getParam(other, 'Mouth', 'mouth.width')).toBeCloseTo(0.8, 3)
+      expect(await getParam(other, 'Mouth', 'face.mouth-scale-horiz.decr-incr')).toBeCloseTo(0.8, 3)
       expect(await galleryNames(other)).toEqual(['Sharey'])
     } finally {
       await fresh.close()
@@ -58,9 +59,9 @@ describe('share and backup', () => {
   }
 
   it('opens an offline share link in a fresh context with no network', async () => {
-    await makeCharacter(page, 'Sharey', [['Mouth', 'mouth.width', 0.8]])
+    await makeCharacter(page, 'Sharey', [['Mouth', 'face.mouth-scale-horiz.decr-incr', 0.8]])
     const link = await shareLink()
-    expect(link).toMatch(/\/s#c=fc1\./)
+    expect(link).toMatch(/\/s#c=fc2\./)
     await expect
       .poll(() =>
         page.getByRole('img', { name: 'QR code of the share link' }).locator('svg').count()
@@ -69,28 +70,32 @@ describe('share and backup', () => {
     await openInFreshContext(link, true)
   })
 
-  it('opens an account share link, with and without the code, in a fresh context', async () => {
-    await register(page, uniqueEmail('share'), 'correct horse battery')
-    await addDeviceCharacters(page)
-    await syncNow(page)
-    await openGallery(page)
-    await page.getByRole('link', { name: /Sharey/ }).click()
-    await page.getByRole('button', { name: 'Share', exact: true }).click()
-    const input = page.getByTestId('share-link-full')
-    await expect
-      .poll(() => input.inputValue(), { timeout: 15_000 })
-      .toMatch(/\/s\/[A-Za-z0-9_-]+#c=fc1\./)
-    const link = await input.inputValue()
-    // The short link is the same share without the code.
-    expect(await page.getByTestId('share-link').inputValue()).toBe(link.split('#')[0])
-    // Reopening the sheet reuses the share of this revision instead of spending the account's share quota.
-    await page.keyboard.press('Escape')
-    await page.getByRole('button', { name: 'Share', exact: true }).click()
-    await expect.poll(() => page.getByTestId('share-link-full').inputValue()).toBe(link)
-    await openInFreshContext(link, false)
-    // The share id alone (the short link, or a link whose #fragment was lost) is answered by the API.
-    await openInFreshContext(link.split('#')[0]!, false)
-  })
+  // FIXME(v2api): uploads a rig v2 character (see API_RIG_V2 in app.ts).
+  itNeedsV2Api(
+    'opens an account share link, with and without the code, in a fresh context',
+    async () => {
+      await register(page, uniqueEmail('share'), 'correct horse battery')
+      await addDeviceCharacters(page)
+      await syncNow(page)
+      await openGallery(page)
+      await page.getByRole('link', { name: /Sharey/ }).click()
+      await page.getByRole('button', { name: 'Share', exact: true }).click()
+      const input = page.getByTestId('share-link-full')
+      await expect
+        .poll(() => input.inputValue(), { timeout: 15_000 })
+        .toMatch(/\/s\/[A-Za-z0-9_-]+#c=fc2\./)
+      const link = await input.inputValue()
+      // The short link is the same share without the code.
+      expect(await page.getByTestId('share-link').inputValue()).toBe(link.split('#')[0])
+      // Reopening the sheet reuses the share of this revision instead of spending the account's share quota.
+      await page.keyboard.press('Escape')
+      await page.getByRole('button', { name: 'Share', exact: true }).click()
+      await expect.poll(() => page.getByTestId('share-link-full').inputValue()).toBe(link)
+      await openInFreshContext(link, false)
+      // The share id alone (the short link, or a link whose #fragment was lost) is answered by the API.
+      await openInFreshContext(link.split('#')[0]!, false)
+    }
+  )
 
   it('exports the gallery and imports it into an empty one', async () => {
     await openGallery(page)
