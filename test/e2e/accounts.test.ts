@@ -12,7 +12,6 @@ import {
   signOut,
   syncNow,
   uniqueEmail,
-  itNeedsV2Api,
 } from './app.ts'
 
 const PASSWORD = 'correct horse battery'
@@ -27,44 +26,38 @@ describe('device accounts and storage', () => {
     await chromium?.close()
   })
 
-  // FIXME(v2api): uploads a rig v2 character (see API_RIG_V2 in app.ts).
-  itNeedsV2Api(
-    'syncs with a device account and keeps everything when an email is added',
-    async () => {
-      const email = uniqueEmail('upgrade')
-      const phone = await phoneContext(chromium.browser, inject('origin'))
-      const laptop = await phoneContext(chromium.browser, inject('origin'))
-      try {
-        const a = await phone.newPage()
-        await makeCharacter(a, 'Anon Ana', [['Brows', 'brows.color', 0.9]])
-        await a.goto('/account')
-        await a.getByRole('button', { name: 'Sync without an email' }).click()
-        await expect
-          .poll(() => a.getByTestId('account-user').innerText())
-          .toContain('Device account')
-        // Made while signed out: it joins the account only when the player says so.
-        await addDeviceCharacters(a)
-        await syncNow(a)
-        await a.getByLabel('Email', { exact: true }).fill(email)
-        await a.getByLabel(/^Password/).fill(PASSWORD)
-        await a.getByRole('button', { name: 'Save account' }).click()
-        await expect
-          .poll(() => a.getByTestId('account-user').innerText())
-          .toBe(`Signed in as ${email}.`)
+  it('syncs with a device account and keeps everything when an email is added', async () => {
+    const email = uniqueEmail('upgrade')
+    const phone = await phoneContext(chromium.browser, inject('origin'))
+    const laptop = await phoneContext(chromium.browser, inject('origin'))
+    try {
+      const a = await phone.newPage()
+      await makeCharacter(a, 'Anon Ana', [['Brows', 'brows.color', 0.9]])
+      await a.goto('/account')
+      await a.getByRole('button', { name: 'Sync without an email' }).click()
+      await expect.poll(() => a.getByTestId('account-user').innerText()).toContain('Device account')
+      // Made while signed out: it joins the account only when the player says so.
+      await addDeviceCharacters(a)
+      await syncNow(a)
+      await a.getByLabel('Email', { exact: true }).fill(email)
+      await a.getByLabel(/^Password/).fill(PASSWORD)
+      await a.getByRole('button', { name: 'Save account' }).click()
+      await expect
+        .poll(() => a.getByTestId('account-user').innerText())
+        .toBe(`Signed in as ${email}.`)
 
-        const b = await laptop.newPage()
-        await signIn(b, email, PASSWORD)
-        expect(await galleryNames(b)).toEqual(['Anon Ana'])
+      const b = await laptop.newPage()
+      await signIn(b, email, PASSWORD)
+      expect(await galleryNames(b)).toEqual(['Anon Ana'])
 
-        // A lost phone: sign out everywhere from the other device; characters stay on this one.
-        await signOut(b, 'keep', true)
-        expect(await galleryNames(b)).toEqual(['Anon Ana'])
-      } finally {
-        await phone.close()
-        await laptop.close()
-      }
+      // A lost phone: sign out everywhere from the other device; characters stay on this one.
+      await signOut(b, 'keep', true)
+      expect(await galleryNames(b)).toEqual(['Anon Ana'])
+    } finally {
+      await phone.close()
+      await laptop.close()
     }
-  )
+  })
 
   it('works without storage and says the characters will not be kept', async () => {
     const context = await phoneContext(chromium.browser, inject('origin'))

@@ -1,5 +1,5 @@
 /** @file Page helpers for the e2e tests: drive the PWA the way a player does (roles, labels, visible text). */
-import { expect, it } from 'vitest'
+import { expect } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 
 /** Opens the gallery and waits until it has loaded. */
@@ -165,13 +165,3 @@ export function uniqueEmail(tag: string): string {
 export async function closeAll(...contexts: Array<BrowserContext | undefined>): Promise<void> {
   await Promise.all(contexts.map((c) => c?.close()))
 }
-
-/**
- * FIXME(v2api): sync and account shares upload rig v2 characters, which the API on main refuses (422
- * invalid-character: it validates rig v1). The API of branch v2api (api/ only, another engineer) accepts rig v2 and
- * migrates stored v1 records on read. Tests using this are skipped until that branch is merged (then delete this
- * and use `it`), or run now with FACECRAFT_API_RIG_V2=1 against a checkout with v2api merged.
- */
-export const API_RIG_V2 = process.env.FACECRAFT_API_RIG_V2 === '1'
-/** `it`, skipped until the API accepts rig v2 characters (see API_RIG_V2). */
-export const itNeedsV2Api = it.skipIf(!API_RIG_V2)

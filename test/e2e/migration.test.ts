@@ -14,15 +14,7 @@ import {
 } from '@facecraft/shared/rig'
 import { migrateV1 } from '@facecraft/shared/rig-v2'
 import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
-import {
-  API_RIG_V2,
-  galleryNames,
-  openGallery,
-  register,
-  syncNow,
-  uniqueEmail,
-  waitForFrame,
-} from './app.ts'
+import { galleryNames, openGallery, register, syncNow, uniqueEmail, waitForFrame } from './app.ts'
 
 /** A same-origin page that does NOT run the app, so a test can build the old (v1) database before the app opens it. */
 const SEED_PATH = '/__seed-v1'
@@ -315,15 +307,8 @@ describe('rig v1 saves open as rig v2 characters', () => {
       if (!res.ok) throw new Error(`PUT v1 character: ${res.status} ${await res.text()}`)
     }, randomCharacter(21))
     await syncNow(page)
-    if (!API_RIG_V2) {
-      // This API stores and serves the v1 character as sent: the app migrates it on pull and says so, on the
-      // screen the player is on when sync brings it (once: the notice is taken as it shows). An API that reads
-      // rig v2 (branch v2api) migrates a v1 PUT on arrival, so the pull brings v2 and there is nothing to say;
-      // it marks v1 records stored before its upgrade `migratedFrom: 1`, which the app also counts.
-      await expect
-        .poll(() => page.getByTestId('migration-notice').textContent(), { timeout: 20_000 })
-        .toContain('Updated 1 character to the new head')
-    }
+    // The API migrates a v1 PUT on arrival (an old app's upload), so the pull brings a v2 character with nothing
+    // to announce; v1 records stored before the API's upgrade come marked `migratedFrom: 1` (pwa open-saved tests).
     expect(await galleryNames(page)).toContain('Pulled Pat')
     const db = await readDb(page)
     const pulled = db.characters.find((c) => c.id === 'pulled-pat')!
@@ -352,8 +337,6 @@ describe('rig v1 saves open as rig v2 characters', () => {
     })
     await page.goto(sharePath)
     await expect.poll(() => page.getByTestId('shared-name').textContent()).toBe('Pulled Pat')
-    // This API serves the share's v1 character as stored: the app migrates it and says so.
-    if (!API_RIG_V2) await page.getByTestId('share-migrated').waitFor()
     await page.getByRole('button', { name: 'Save to my gallery' }).click()
     await page.waitForURL(/\/edit\//)
     const hair = migrateV1(randomCharacter(21)).styles['hair.style']

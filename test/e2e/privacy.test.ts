@@ -3,7 +3,7 @@
  * player's account; characters made while signed out join an account only when the player says so; signing out
  * keeps or removes the account's characters here, as the player chooses.
  */
-import { afterAll, beforeAll, describe, expect, inject } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
 import {
@@ -16,7 +16,6 @@ import {
   signOut,
   syncNow,
   uniqueEmail,
-  itNeedsV2Api,
 } from './app.ts'
 
 const PASSWORD = 'correct horse battery'
@@ -37,58 +36,54 @@ describe('two accounts on one device', () => {
     await chromium?.close()
   })
 
-  // FIXME(v2api): uploads a rig v2 character (see API_RIG_V2 in app.ts).
-  itNeedsV2Api(
-    "never uploads one account's characters into another's, and asks about device-only ones",
-    async () => {
-      const [ann, ben] = [uniqueEmail('ann'), uniqueEmail('ben')]
-      const tablet = await shared.newPage()
-      await register(tablet, ann, PASSWORD)
-      await makeCharacter(tablet, 'Ann Private', [['Chin', 'face.chin-jaw-drop.decr-incr', 0.2]])
-      await syncNow(tablet)
-      await signOut(tablet, 'keep')
-      expect(await galleryNames(tablet)).toEqual(['Ann Private'])
+  it("never uploads one account's characters into another's, and asks about device-only ones", async () => {
+    const [ann, ben] = [uniqueEmail('ann'), uniqueEmail('ben')]
+    const tablet = await shared.newPage()
+    await register(tablet, ann, PASSWORD)
+    await makeCharacter(tablet, 'Ann Private', [['Chin', 'face.chin-jaw-drop.decr-incr', 0.2]])
+    await syncNow(tablet)
+    await signOut(tablet, 'keep')
+    expect(await galleryNames(tablet)).toEqual(['Ann Private'])
 
-      // A guest makes one while signed out, then Ben signs up on the same tablet.
-      await makeCharacter(tablet, 'Walk-in Wes', [])
-      await register(tablet, ben, PASSWORD)
-      const prompt = tablet.getByTestId('device-only')
-      await expect.poll(() => prompt.innerText()).toContain('1 character on this device')
-      expect(await prompt.innerText()).toContain('Walk-in Wes')
-      expect(await prompt.innerText()).not.toContain('Ann Private')
-      await addDeviceCharacters(tablet)
-      await syncNow(tablet)
-      await openGallery(tablet)
-      await tablet
-        .getByRole('link', { name: /Ann Private/ })
-        .getByText('Not in this account')
-        .waitFor()
+    // A guest makes one while signed out, then Ben signs up on the same tablet.
+    await makeCharacter(tablet, 'Walk-in Wes', [])
+    await register(tablet, ben, PASSWORD)
+    const prompt = tablet.getByTestId('device-only')
+    await expect.poll(() => prompt.innerText()).toContain('1 character on this device')
+    expect(await prompt.innerText()).toContain('Walk-in Wes')
+    expect(await prompt.innerText()).not.toContain('Ann Private')
+    await addDeviceCharacters(tablet)
+    await syncNow(tablet)
+    await openGallery(tablet)
+    await tablet
+      .getByRole('link', { name: /Ann Private/ })
+      .getByText('Not in this account')
+      .waitFor()
 
-      // Ben's account, seen from his own phone, holds only what he added.
-      const phone = await own.newPage()
-      await signIn(phone, ben, PASSWORD)
-      expect(await galleryNames(phone)).toEqual(['Walk-in Wes'])
+    // Ben's account, seen from his own phone, holds only what he added.
+    const phone = await own.newPage()
+    await signIn(phone, ben, PASSWORD)
+    expect(await galleryNames(phone)).toEqual(['Walk-in Wes'])
 
-      // Ben leaves the tablet and takes his characters with him; Ann's stay.
-      await signOut(tablet, 'remove')
-      expect(await galleryNames(tablet)).toEqual(['Ann Private'])
+    // Ben leaves the tablet and takes his characters with him; Ann's stay.
+    await signOut(tablet, 'remove')
+    expect(await galleryNames(tablet)).toEqual(['Ann Private'])
 
-      // Another guest character; Ann signs back in and keeps it off her account.
-      await makeCharacter(tablet, 'Kid Kai', [])
-      await signIn(tablet, ann, PASSWORD)
-      await prompt.getByRole('button', { name: 'Keep on this device only' }).click()
-      await prompt.waitFor({ state: 'detached' })
-      await syncNow(tablet)
-      expect((await galleryNames(tablet)).sort()).toEqual(['Ann Private', 'Kid Kai'])
-      // Not asked again for the same character.
-      await tablet.reload()
-      await openGallery(tablet)
-      expect(await prompt.count()).toBe(0)
+    // Another guest character; Ann signs back in and keeps it off her account.
+    await makeCharacter(tablet, 'Kid Kai', [])
+    await signIn(tablet, ann, PASSWORD)
+    await prompt.getByRole('button', { name: 'Keep on this device only' }).click()
+    await prompt.waitFor({ state: 'detached' })
+    await syncNow(tablet)
+    expect((await galleryNames(tablet)).sort()).toEqual(['Ann Private', 'Kid Kai'])
+    // Not asked again for the same character.
+    await tablet.reload()
+    await openGallery(tablet)
+    expect(await prompt.count()).toBe(0)
 
-      await signOut(phone, 'remove')
-      expect(await galleryNames(phone)).toEqual([])
-      await signIn(phone, ann, PASSWORD)
-      expect(await galleryNames(phone)).toEqual(['Ann Private'])
-    }
-  )
+    await signOut(phone, 'remove')
+    expect(await galleryNames(phone)).toEqual([])
+    await signIn(phone, ann, PASSWORD)
+    expect(await galleryNames(phone)).toEqual(['Ann Private'])
+  })
 })

@@ -12,7 +12,6 @@ import {
   register,
   syncNow,
   uniqueEmail,
-  itNeedsV2Api,
 } from './app.ts'
 
 describe('share and backup', () => {
@@ -70,32 +69,28 @@ describe('share and backup', () => {
     await openInFreshContext(link, true)
   })
 
-  // FIXME(v2api): uploads a rig v2 character (see API_RIG_V2 in app.ts).
-  itNeedsV2Api(
-    'opens an account share link, with and without the code, in a fresh context',
-    async () => {
-      await register(page, uniqueEmail('share'), 'correct horse battery')
-      await addDeviceCharacters(page)
-      await syncNow(page)
-      await openGallery(page)
-      await page.getByRole('link', { name: /Sharey/ }).click()
-      await page.getByRole('button', { name: 'Share', exact: true }).click()
-      const input = page.getByTestId('share-link-full')
-      await expect
-        .poll(() => input.inputValue(), { timeout: 15_000 })
-        .toMatch(/\/s\/[A-Za-z0-9_-]+#c=fc2\./)
-      const link = await input.inputValue()
-      // The short link is the same share without the code.
-      expect(await page.getByTestId('share-link').inputValue()).toBe(link.split('#')[0])
-      // Reopening the sheet reuses the share of this revision instead of spending the account's share quota.
-      await page.keyboard.press('Escape')
-      await page.getByRole('button', { name: 'Share', exact: true }).click()
-      await expect.poll(() => page.getByTestId('share-link-full').inputValue()).toBe(link)
-      await openInFreshContext(link, false)
-      // The share id alone (the short link, or a link whose #fragment was lost) is answered by the API.
-      await openInFreshContext(link.split('#')[0]!, false)
-    }
-  )
+  it('opens an account share link, with and without the code, in a fresh context', async () => {
+    await register(page, uniqueEmail('share'), 'correct horse battery')
+    await addDeviceCharacters(page)
+    await syncNow(page)
+    await openGallery(page)
+    await page.getByRole('link', { name: /Sharey/ }).click()
+    await page.getByRole('button', { name: 'Share', exact: true }).click()
+    const input = page.getByTestId('share-link-full')
+    await expect
+      .poll(() => input.inputValue(), { timeout: 15_000 })
+      .toMatch(/\/s\/[A-Za-z0-9_-]+#c=fc2\./)
+    const link = await input.inputValue()
+    // The short link is the same share without the code.
+    expect(await page.getByTestId('share-link').inputValue()).toBe(link.split('#')[0])
+    // Reopening the sheet reuses the share of this revision instead of spending the account's share quota.
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Share', exact: true }).click()
+    await expect.poll(() => page.getByTestId('share-link-full').inputValue()).toBe(link)
+    await openInFreshContext(link, false)
+    // The share id alone (the short link, or a link whose #fragment was lost) is answered by the API.
+    await openInFreshContext(link.split('#')[0]!, false)
+  })
 
   it('exports the gallery and imports it into an empty one', async () => {
     await openGallery(page)

@@ -8,14 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Download, Page } from 'playwright-core'
 import { decodePng } from '@facecraft/shared/image'
 import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
-import {
-  addDeviceCharacters,
-  itNeedsV2Api,
-  makeCharacter,
-  register,
-  syncNow,
-  uniqueEmail,
-} from './app.ts'
+import { addDeviceCharacters, makeCharacter, register, syncNow, uniqueEmail } from './app.ts'
 
 async function png(download: Download) {
   return decodePng(new Uint8Array(await readFile((await download.path())!)))
@@ -65,43 +58,39 @@ describe('pictures and previews', () => {
     expect([card.width, card.height]).toEqual([1200, 630])
   })
 
-  // FIXME(v2api): uploads a rig v2 character (see API_RIG_V2 in app.ts).
-  itNeedsV2Api(
-    'gives account shares a short link with a preview image rendered by the Worker',
-    async () => {
-      await register(page, uniqueEmail('og'), 'correct horse battery')
-      await addDeviceCharacters(page)
-      await syncNow(page)
-      await page.goto('/')
-      await page.getByRole('link', { name: /Pixel Pia/ }).click()
-      await page.getByRole('button', { name: 'Share', exact: true }).click()
-      const link = page.getByTestId('share-link')
-      await expect
-        .poll(() => link.inputValue(), { timeout: 20_000 })
-        .toMatch(/\/s\/[A-Za-z0-9_-]{12}$/)
-      const short = await link.inputValue()
-      expect(short.length).toBeLessThan(60)
-      // What a chat app's link preview fetches: the page's Open Graph tags, then the image.
-      const html = await (await page.request.get(short)).text()
-      expect(html).toContain('<meta property="og:title" content="Pixel Pia')
-      const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1]
-      expect(image).toBeTruthy()
-      const response = await page.request.get(image!)
-      expect(response.headers()['content-type']).toBe('image/png')
-      const og = decodePng(new Uint8Array(await response.body()))
-      expect([og.width, og.height]).toEqual([1200, 630])
-      // The second fetch comes from the cache, byte for byte.
-      const again = await page.request.get(image!)
-      expect(Buffer.compare(await again.body(), await response.body())).toBe(0)
-      // The short link opens the character in a fresh browser (through the API).
-      const other = await phoneContext(chromium.browser, inject('origin'))
-      try {
-        const p = await other.newPage()
-        await p.goto(short)
-        await expect.poll(() => p.getByTestId('shared-name').innerText()).toBe('Pixel Pia')
-      } finally {
-        await other.close()
-      }
+  it('gives account shares a short link with a preview image rendered by the Worker', async () => {
+    await register(page, uniqueEmail('og'), 'correct horse battery')
+    await addDeviceCharacters(page)
+    await syncNow(page)
+    await page.goto('/')
+    await page.getByRole('link', { name: /Pixel Pia/ }).click()
+    await page.getByRole('button', { name: 'Share', exact: true }).click()
+    const link = page.getByTestId('share-link')
+    await expect
+      .poll(() => link.inputValue(), { timeout: 20_000 })
+      .toMatch(/\/s\/[A-Za-z0-9_-]{12}$/)
+    const short = await link.inputValue()
+    expect(short.length).toBeLessThan(60)
+    // What a chat app's link preview fetches: the page's Open Graph tags, then the image.
+    const html = await (await page.request.get(short)).text()
+    expect(html).toContain('<meta property="og:title" content="Pixel Pia')
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1]
+    expect(image).toBeTruthy()
+    const response = await page.request.get(image!)
+    expect(response.headers()['content-type']).toBe('image/png')
+    const og = decodePng(new Uint8Array(await response.body()))
+    expect([og.width, og.height]).toEqual([1200, 630])
+    // The second fetch comes from the cache, byte for byte.
+    const again = await page.request.get(image!)
+    expect(Buffer.compare(await again.body(), await response.body())).toBe(0)
+    // The short link opens the character in a fresh browser (through the API).
+    const other = await phoneContext(chromium.browser, inject('origin'))
+    try {
+      const p = await other.newPage()
+      await p.goto(short)
+      await expect.poll(() => p.getByTestId('shared-name').innerText()).toBe('Pixel Pia')
+    } finally {
+      await other.close()
     }
-  )
+  })
 })

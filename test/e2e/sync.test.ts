@@ -22,13 +22,11 @@ import {
   uniqueEmail,
   waitForServiceWorker,
   save,
-  API_RIG_V2,
 } from './app.ts'
 
 const PASSWORD = 'correct horse battery'
 
-// FIXME(v2api): every test here uploads rig v2 characters (see API_RIG_V2 in app.ts).
-describe.skipIf(!API_RIG_V2)('accounts and sync', () => {
+describe('accounts and sync', () => {
   let chromium: Launched
   let phone: BrowserContext
   let tablet: BrowserContext
