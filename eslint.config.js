@@ -83,6 +83,28 @@ export default tseslint.config(
     ),
   },
   {
+    // CharacterCreator stands the imitator in for the engine (DESIGN.md): the create module and the worker that
+    // runs it must not bundle the engine. Tests may import it (they render characters to check the loop).
+    files: ['shared/src/create/**/*.ts'],
+    ignores: ['shared/src/create/**/*.test.ts'],
+    rules: restrict(
+      [
+        '@facecraft/api*',
+        '@facecraft/pwa*',
+        '@facecraft/models*',
+        '@facecraft/cli*',
+        '**/api/src/**',
+        '**/pwa/src/**',
+        'onnxruntime-*',
+        ...NODE_BUILTINS,
+        '**/engine/**',
+        '**/engine',
+        '@facecraft/shared/engine*',
+      ],
+      'shared/src/create must not import the engine (shared/src/engine): the imitator stands in for it, and the inference worker must not bundle the engine. Plus the shared/ rules: no app imports, no Node built-ins, onnxruntime only via ml/backend.'
+    ),
+  },
+  {
     files: ['api/src/**/*.ts', 'pwa/src/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
     rules: restrict(

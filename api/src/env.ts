@@ -33,6 +33,8 @@ export interface Env {
   ANONYMOUS_IDLE_SECONDS?: string
   /** PBKDF2 iterations for new password hashes (default and maximum 100000, the workerd cap). */
   PBKDF2_ITERATIONS?: string
+  /** New share-code preview images (/s/preview/<code>.png renders) per client IP per minute (default 30). */
+  CODE_PREVIEWS_PER_MINUTE?: string
   /** Bytes of one stored character record (default and maximum API_LIMITS.maxRecordBytes). */
   MAX_RECORD_BYTES?: string
   /** Bytes of all of a user's records together (default and maximum API_LIMITS.maxTotalBytes). */

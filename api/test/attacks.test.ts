@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
-import { randomCharacter } from '@facecraft/shared/rig'
+import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import type { SessionResponse } from '@facecraft/shared/api'
 import { anonymous, BASE, call, json, PASSWORD, register, unique } from './client.ts'
 
@@ -325,7 +325,7 @@ describe('headers, names and bodies', () => {
       const res = await call(`/v1/characters/${unique('c')}`, {
         method: 'PUT',
         token: s.accessToken,
-        body: { name, character: randomCharacter(3) },
+        body: { name, character: randomPlausibleCharacter(3) },
       })
       expect(res.status).toBe(400)
       expect((await json(res)).error.issues[0].message).toMatch(/visible/)

@@ -229,7 +229,7 @@ describe('tokens and sessions', () => {
   })
 
   it('a revoked access token is refused on every bearer route, without side effects', async () => {
-    const { randomCharacter } = await import('@facecraft/shared/rig')
+    const { randomPlausibleCharacter: randomCharacter } = await import('@facecraft/shared/rig-v2')
     // Three ways a session ends: logout, refresh-token reuse (theft), logout-all.
     const endings: Array<[string, (s: SessionLike) => Promise<void>]> = [
       [

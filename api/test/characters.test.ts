@@ -1,6 +1,7 @@
 /** @file Character sync against the real Worker: CRUD, If-Match, delta sync, ownership, validation, quotas. */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { randomCharacter } from '@facecraft/shared/rig'
+import { randomCharacter as randomCharacterV1 } from '@facecraft/shared/rig'
+import { migrateV1, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { API_LIMITS } from '@facecraft/shared/api'
 import { anonymous, call, createCharacter, json, unique } from './client.ts'
 
@@ -15,13 +16,18 @@ const put = (id: string, body: unknown, headers: Record<string, string> = {}, t 
 describe('create, read, update, delete', () => {
   it('creates with 201 + ETag; a second create gets 412 with the current record', async () => {
     const id = unique('c')
-    const res = await put(id, { name: 'Ada', character: randomCharacter(3) })
+    const res = await put(id, { name: 'Ada', character: randomPlausibleCharacter(3) })
     expect(res.status).toBe(201)
     expect(res.headers.get('etag')).toBe('"1"')
     const rec = await json(res)
-    expect(rec).toMatchObject({ id, revision: 1, name: 'Ada', character: randomCharacter(3) })
+    expect(rec).toMatchObject({
+      id,
+      revision: 1,
+      name: 'Ada',
+      character: randomPlausibleCharacter(3),
+    })
     expect(Date.parse(rec.updatedAt)).toBeGreaterThan(0)
-    const again = await put(id, { name: 'Other', character: randomCharacter(4) })
+    const again = await put(id, { name: 'Other', character: randomPlausibleCharacter(4) })
     expect(again.status).toBe(412)
     const body = await json(again)
     expect(body.error.code).toBe('revision-mismatch')
@@ -35,14 +41,14 @@ describe('create, read, update, delete', () => {
     expect(await json(got)).toEqual(rec)
     const up = await put(
       rec.id,
-      { name: 'Renamed', character: randomCharacter(9) },
+      { name: 'Renamed', character: randomPlausibleCharacter(9) },
       { 'if-match': '"1"' }
     )
     expect(up.status).toBe(200)
     expect(up.headers.get('etag')).toBe('"2"')
     const stale = await put(
       rec.id,
-      { name: 'Stale', character: randomCharacter(10) },
+      { name: 'Stale', character: randomPlausibleCharacter(10) },
       { 'if-match': '"1"' }
     )
     expect(stale.status).toBe(412)
@@ -50,7 +56,7 @@ describe('create, read, update, delete', () => {
     expect(body.current).toMatchObject({ revision: 2, name: 'Renamed' })
     const bad = await put(
       rec.id,
-      { name: 'x', character: randomCharacter(1) },
+      { name: 'x', character: randomPlausibleCharacter(1) },
       { 'if-match': 'abc' }
     )
     expect(bad.status).toBe(400)
@@ -61,7 +67,11 @@ describe('create, read, update, delete', () => {
     const rec = await createCharacter(token)
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        put(rec.id, { name: `W${i}`, character: randomCharacter(i) }, { 'if-match': '"1"' })
+        put(
+          rec.id,
+          { name: `W${i}`, character: randomPlausibleCharacter(i) },
+          { 'if-match': '"1"' }
+        )
       )
     )
     const statuses = results.map((r) => r.status).sort()
@@ -89,12 +99,12 @@ describe('create, read, update, delete', () => {
     expect((await call(`/v1/characters/${rec.id}`, { method: 'DELETE', token })).status).toBe(404)
     const upd = await put(
       rec.id,
-      { name: 'x', character: randomCharacter(1) },
+      { name: 'x', character: randomPlausibleCharacter(1) },
       { 'if-match': '"1"' }
     )
     expect(upd.status).toBe(404)
     // Re-creating continues the revision sequence past the tombstone.
-    const re = await put(rec.id, { name: 'Back', character: randomCharacter(1) })
+    const re = await put(rec.id, { name: 'Back', character: randomPlausibleCharacter(1) })
     expect(re.status).toBe(201)
     expect((await json(re)).revision).toBe(3)
   })
@@ -143,7 +153,7 @@ describe('ownership', () => {
     expect((await call(`/v1/characters/${rec.id}`, { token: other })).status).toBe(404)
     const upd = await put(
       rec.id,
-      { name: 'x', character: randomCharacter(1) },
+      { name: 'x', character: randomPlausibleCharacter(1) },
       { 'if-match': '"1"' },
       other
     )
@@ -158,12 +168,14 @@ describe('ownership', () => {
 
   it('requires a token', async () => {
     expect((await call('/v1/characters')).status).toBe(401)
-    expect((await put('x', { name: 'x', character: randomCharacter(1) }, {}, '')).status).toBe(401)
+    expect(
+      (await put('x', { name: 'x', character: randomPlausibleCharacter(1) }, {}, '')).status
+    ).toBe(401)
   })
 })
 
 describe('validation', () => {
-  const char = randomCharacter(5)
+  const char = randomPlausibleCharacter(5)
   it.each<[string, unknown, number, string]>([
     ['unknown field', { name: 'a', character: char, extra: 1 }, 400, 'invalid-body'],
     ['wrong type', { name: 5, character: char }, 400, 'invalid-body'],
@@ -173,7 +185,7 @@ describe('validation', () => {
     ['long name', { name: 'n'.repeat(65), character: char }, 400, 'invalid-body'],
     [
       'bad slider',
-      { name: 'a', character: { ...char, sliders: { ...char.sliders, 'nose.width': 2 } } },
+      { name: 'a', character: { ...char, sliders: { ...char.sliders, 'who.age': 2 } } },
       422,
       'invalid-character',
     ],
@@ -210,10 +222,91 @@ describe('validation', () => {
   })
 })
 
+describe('rig versions', () => {
+  it('stores a rig v2 character exactly as sent, and serves it unmarked', async () => {
+    const character = randomPlausibleCharacter(21)
+    const res = await put(unique('v2'), { name: 'Two', character })
+    expect(res.status).toBe(201)
+    const rec = await json(res)
+    expect(rec.character).toEqual(character)
+    expect(rec).not.toHaveProperty('migratedFrom')
+    expect(await json(await call(`/v1/characters/${rec.id}`, { token }))).toEqual(rec)
+  })
+
+  it('accepts a rig v1 character from an older app: stored migrated, answered with migratedFrom 1', async () => {
+    const v1 = randomCharacterV1(22)
+    const id = unique('v1')
+    const res = await put(id, { name: 'Old app', character: v1 })
+    expect(res.status).toBe(201)
+    const rec = await json(res)
+    expect(rec).toMatchObject({ id, revision: 1, name: 'Old app', migratedFrom: 1 })
+    expect(rec.character).toEqual(migrateV1(v1))
+    // What is stored is the v2 character: later reads are plain v2 records with the same ETag.
+    const got = await call(`/v1/characters/${id}`, { token })
+    expect(got.headers.get('etag')).toBe('"1"')
+    const { migratedFrom: _, ...stored } = rec
+    expect(await json(got)).toEqual(stored)
+    // The old app's next edit (If-Match as usual) updates it.
+    const edit = await put(
+      id,
+      { name: 'Old app', character: randomCharacterV1(23) },
+      { 'if-match': '"1"' }
+    )
+    expect(edit.status).toBe(200)
+    expect(await json(edit)).toMatchObject({
+      revision: 2,
+      character: migrateV1(randomCharacterV1(23)),
+    })
+  })
+
+  it('refuses a character of a newer rig with 422 unsupported-rig saying to update the app', async () => {
+    const character = { ...randomPlausibleCharacter(24), rig: 3 }
+    const res = await put(unique('v3'), { name: 'Future', character })
+    expect(res.status).toBe(422)
+    const { error } = await json(res)
+    expect(error.code).toBe('unsupported-rig')
+    expect(error.message).toMatch(/rig v3.*update the app/)
+    expect(error.issues[0]).toMatchObject({ path: 'character.rig' })
+  })
+
+  it('lists every problem of an invalid character with its JSON path (v2 and v1 alike)', async () => {
+    const v2 = randomPlausibleCharacter(25)
+    const bad = {
+      ...v2,
+      sliders: { ...v2.sliders, 'who.age': 1.5, 'face.no-such-slider': 0.5 },
+      styles: { ...v2.styles, 'hair.style': 'mohawk-9000' },
+    }
+    const res = await put(unique('bad'), { name: 'Bad', character: bad })
+    expect(res.status).toBe(422)
+    const { error } = await json(res)
+    expect(error.code).toBe('invalid-character')
+    const paths = error.issues.map((i: { path: string }) => i.path)
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'character.sliders.who.age',
+        'character.sliders.face.no-such-slider',
+        'character.styles.hair.style',
+      ])
+    )
+    expect(error.message).toMatch(/^Invalid character: character\./)
+    const v1 = randomCharacterV1(26)
+    const badV1 = { ...v1, sliders: { ...v1.sliders, 'nose.width': -1 } }
+    const old = await json(await put(unique('bad1'), { name: 'Bad', character: badV1 }))
+    expect(old.error.code).toBe('invalid-character')
+    expect(old.error.issues).toEqual([
+      { path: 'character.sliders.nose.width', message: expect.any(String) },
+    ])
+    const missing = await json(
+      await put(unique('bad2'), { name: 'Bad', character: { sliders: {} } })
+    )
+    expect(missing.error.issues.map((i: { path: string }) => i.path)).toContain('character.rig')
+  })
+})
+
 describe('quotas', () => {
   it(`refuses character number ${API_LIMITS.maxCharacters + 1} with 409 quota-exceeded`, async () => {
     const t = (await anonymous()).accessToken
-    const character = randomCharacter(2)
+    const character = randomPlausibleCharacter(2)
     for (let i = 0; i < API_LIMITS.maxCharacters; i += 20) {
       const batch = Array.from({ length: 20 }, (_, k) =>
         put(`q${i + k}`, { name: 'q', character }, {}, t).then((r) => r.status)

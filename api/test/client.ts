@@ -1,6 +1,6 @@
 /** @module api/test/client — small helpers for the HTTP suite against the running Worker. */
 import { inject } from 'vitest'
-import { randomCharacter } from '@facecraft/shared/rig'
+import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import type { SessionResponse } from '@facecraft/shared/api'
 
 export const BASE = inject('apiUrl')
@@ -51,7 +51,7 @@ export async function createCharacter(token: string, id = unique('c'), seed = 1)
   const res = await call(`/v1/characters/${id}`, {
     method: 'PUT',
     token,
-    body: { name: `Char ${seed}`, character: randomCharacter(seed) },
+    body: { name: `Char ${seed}`, character: randomPlausibleCharacter(seed) },
   })
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`)
   return json(res)

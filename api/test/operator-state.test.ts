@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
-import { randomCharacter, type Character } from '@facecraft/shared/rig'
+import type { Character } from '@facecraft/shared/rig'
+import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import type { SessionResponse } from '@facecraft/shared/api'
 import { bucketOf, ROLLOUT_KEY } from '../src/lib/rollout.ts'
 import {
@@ -18,9 +19,9 @@ import {
   type DevServer,
 } from './wrangler-dev.ts'
 
-/** Lowered quotas (production: 16 KiB a record, 1 MiB in all): a random character's record is ~4.7 KB. */
-const MAX_RECORD_BYTES = 4800
-const MAX_TOTAL_BYTES = 12_000
+/** Lowered quotas (production: 16 KiB a record, 2 MiB in all): a rig v2 character's record is ~7.2 KB. */
+const MAX_RECORD_BYTES = 7300
+const MAX_TOTAL_BYTES = 18_000
 
 let server: DevServer
 beforeAll(async () => {
@@ -69,7 +70,7 @@ const newShareId = () => randomBytes(9).toString('base64url')
 describe('shares past their expiry', () => {
   it('answer 410 share-expired (the owner can still delete them); unexpired ones answer 200', async () => {
     const s = await anonymous()
-    const character = randomCharacter(11)
+    const character = randomPlausibleCharacter(11)
     expect((await putCharacter(s, 'shared', 'Shared', character)).status).toBe(201)
     const created = await json(
       await at('/v1/shares', {
@@ -232,7 +233,7 @@ describe('model rollout from KV config:models (no deploy)', () => {
 })
 
 describe('byte quotas (lowered by MAX_RECORD_BYTES / MAX_TOTAL_BYTES vars)', () => {
-  const character = randomCharacter(3)
+  const character = randomPlausibleCharacter(3)
   /** Bytes of the record the Worker stores for a first revision (store/user-index.ts). */
   const recordBytes = (id: string, name: string) =>
     new TextEncoder().encode(

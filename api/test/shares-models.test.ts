@@ -95,7 +95,7 @@ describe('model manifest', () => {
     expect(wasm.status).toBe(200)
     const w = await json(wasm)
     expect(w).toMatchObject({ release: 'r-stable', rigVersion: 1, variant: 'wasm' })
-    expect(w.files.map((f: { id: string }) => f.id)).toEqual(['translator'])
+    expect(w.files.map((f: { id: string }) => f.id)).toEqual(['translator', 'embedder-eval'])
     expect(w.files[0]).toEqual({
       id: 'translator',
       url: '/models/translator.onnx',
@@ -103,10 +103,16 @@ describe('model manifest', () => {
       bytes: 1024,
       inputs: [{ name: 'features', shape: [1, 256], dtype: 'float32' }],
       outputs: [{ name: 'x', shape: [1, 122], dtype: 'float32' }],
+      // The fixture gives it no group: it counts as 'create'.
+      group: 'create',
     })
     expect(wasm.headers.get('cache-control')).toMatch(/max-age=\d+/)
     const gpu = await json(await call('/v1/models/manifest?variant=webgpu'))
-    expect(gpu.files.map((f: { id: string }) => f.id)).toEqual(['translator', 'refine'])
+    expect(gpu.files.map((f: { id: string }) => f.id)).toEqual([
+      'translator',
+      'refine',
+      'embedder-eval',
+    ])
     const etag = wasm.headers.get('etag')!
     const again = await call('/v1/models/manifest?variant=wasm', {
       headers: { 'if-none-match': etag },
@@ -117,6 +123,43 @@ describe('model manifest', () => {
     })
     expect(other.status).toBe(200)
   })
+
+  it('lists only the files of the groups asked for (repeated or comma-separated), each ETag its own', async () => {
+    const ids = async (q: string) => {
+      const res = await call(`/v1/models/manifest?variant=webgpu${q}`)
+      expect(res.status).toBe(200)
+      const body = await json(res)
+      return {
+        ids: body.files.map((f: { id: string }) => f.id),
+        groups: body.files.map((f: { group: string }) => f.group),
+        etag: res.headers.get('etag'),
+      }
+    }
+    const create = await ids('&group=create')
+    expect(create).toMatchObject({ ids: ['translator'], groups: ['create'] })
+    const both = await ids('&group=create&group=refine')
+    expect(both).toMatchObject({ ids: ['translator', 'refine'], groups: ['create', 'refine'] })
+    expect((await ids('&group=refine,create')).ids).toEqual(['translator', 'refine'])
+    expect((await ids('&group=eval')).ids).toEqual(['embedder-eval'])
+    const all = await ids('')
+    expect(all.groups).toEqual(['create', 'refine', 'eval'])
+    expect(new Set([create.etag, both.etag, all.etag]).size).toBe(3)
+    const stale = await call('/v1/models/manifest?variant=webgpu&group=create', {
+      headers: { 'if-none-match': all.etag! },
+    })
+    expect(stale.status).toBe(200)
+  })
+
+  it.each(['&group=', '&group=train', '&group=create,', '&group=Create'])(
+    'rejects %j with 400 invalid-query naming the groups',
+    async (q) => {
+      const res = await call(`/v1/models/manifest?variant=wasm${q}`)
+      expect(res.status).toBe(400)
+      const { error } = await json(res)
+      expect(error.code).toBe('invalid-query')
+      expect(error.message).toMatch(/create, refine, eval/)
+    }
+  )
 
   it.each(['', '?variant=cuda'])('rejects variant %j with 400 invalid-query', async (q) => {
     const res = await call(`/v1/models/manifest${q}`)

@@ -11,6 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomCharacter } from '@facecraft/shared/rig'
+import { decodePng } from '@facecraft/shared/image'
+import { encodeShareCodeV2, migrateV1, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import type { SessionResponse } from '@facecraft/shared/api'
 import {
   deleteLocalKvMany,
@@ -22,11 +24,12 @@ import {
 } from './wrangler-dev.ts'
 
 const VARS = {
-  MAX_TOTAL_BYTES: '30000',
+  MAX_TOTAL_BYTES: '45000',
   REGISTER_LIMIT_PER_MINUTE: '1000',
   SIGNIN_LIMIT_PER_MINUTE: '1000',
   ANONYMOUS_LIMIT_PER_HOUR: '4',
   WRITE_LIMIT_PER_MINUTE: '20',
+  CODE_PREVIEWS_PER_MINUTE: '3',
   ANONYMOUS_IDLE_SECONDS: '5',
   TOKEN_SECRET: randomBytes(32).toString('base64url'),
 }
@@ -124,7 +127,7 @@ const put = (s: SessionResponse, id: string, seed: number, ifMatch?: number) =>
     method: 'PUT',
     token: s.accessToken,
     headers: ifMatch ? { 'if-match': `"${ifMatch}"` } : {},
-    body: { name: `Char ${seed}`, character: randomCharacter(seed) },
+    body: { name: `Char ${seed}`, character: randomPlausibleCharacter(seed) },
   })
 const refresh = (refreshToken: string) =>
   at('/v1/auth/refresh', { method: 'POST', body: { refreshToken } })
@@ -162,7 +165,7 @@ describe('quotas and limits', () => {
     const first = await share('shared')
     expect(first.status).toBe(201)
     const { id } = await json(first)
-    // Record ~4.7 KB, each share ~4.7 KB: the 30,000-byte quota holds the record and 5 shares, not 6.
+    // Record ~7.4 KB, each share ~7.4 KB (rig v2): the 45,000-byte quota holds the record and 5 shares, not 6.
     const more: number[] = []
     for (let i = 0; i < 8; i++) more.push((await share('shared')).status)
     expect(more).toEqual([201, 201, 201, 201, 413, 413, 413, 413])
@@ -268,7 +271,7 @@ describe('damaged and missing records (read by a fresh Worker)', () => {
           character: { ...randomCharacter(1), retiredField: true },
         }),
       },
-      { key: `share:${share.id}`, value: 'null' },
+      { key: `share:${share.id}`, value: '{"owner":' },
       { key: `user:${badUser.user.id}`, value: '[1,2,3]' },
       {
         key: `user:${badHash.user.id}`,
@@ -321,6 +324,8 @@ describe('damaged and missing records (read by a fresh Worker)', () => {
       ).status
     ).toBe(204)
     expect((await probe('share', at(`/v1/shares/${share.id}`))).status).toBe(404)
+    expect((await probe('share preview', at(`/s/${share.id}/preview.png`))).status).toBe(404)
+    expect((await probe('share page', at(`/s/${share.id}`))).status).toBe(200)
     expect(
       (
         await probe(
@@ -360,4 +365,105 @@ describe('damaged and missing records (read by a fresh Worker)', () => {
     expect(manifest.status).toBe(200)
     expect(answers.filter(([, r]) => r.status >= 500).map(([name]) => name)).toEqual([])
   }, 120_000)
+})
+
+describe('rig v1 records (saved before rig v2; read by a fresh Worker)', () => {
+  it('open migrated with the same id, name, time and revision; the originals stay until the player saves', async () => {
+    const u = await register()
+    for (const id of ['old-a', 'old-b']) expect((await put(u, id, 40)).status).toBe(201)
+    const share = await json(
+      await at('/v1/shares', {
+        method: 'POST',
+        token: u.accessToken,
+        body: { characterId: 'old-b' },
+      })
+    )
+    const v1a = randomCharacter(41)
+    const v1b = randomCharacter(42)
+    const future = { ...randomPlausibleCharacter(43), rig: 3 }
+    const body = (id: string, name: string, character: unknown, updatedAt: string) =>
+      JSON.stringify({ id, revision: 1, updatedAt, name, character })
+    const bodyA = body('old-a', 'Ada (v1)', v1a, '2026-01-02T03:04:05.000Z')
+    const bodyB = body('old-b', 'Bo (v1)', future, '2026-01-03T03:04:05.000Z')
+    const shareRecord = {
+      owner: u.user.id,
+      characterId: 'old-b',
+      name: 'Bo (v1)',
+      character: v1b,
+      createdAt: '2026-01-03T03:04:05.000Z',
+      expiresAt: null,
+    }
+    // Written while the Worker is stopped: the restarted Worker's Durable Objects hold no cached bodies.
+    await server.stop()
+    await putLocalKv(state, [
+      { key: `char:${u.user.id}:old-a:1`, value: bodyA },
+      // A body of a newer rig than this server reads: served as stored, never dropped.
+      { key: `char:${u.user.id}:old-b:1`, value: bodyB },
+      { key: `share:${share.id}`, value: JSON.stringify(shareRecord) },
+    ])
+    await start()
+
+    const got = await at('/v1/characters/old-a', { token: u.accessToken })
+    expect(got.status).toBe(200)
+    expect(got.headers.get('etag')).toBe('"1"')
+    const a = await json(got)
+    expect(a).toEqual({
+      id: 'old-a',
+      revision: 1,
+      updatedAt: '2026-01-02T03:04:05.000Z',
+      name: 'Ada (v1)',
+      character: migrateV1(v1a),
+      migratedFrom: 1,
+    })
+    const list = await json(await at('/v1/characters', { token: u.accessToken }))
+    expect(list.skipped).toBeUndefined()
+    expect(list.items).toEqual([a, JSON.parse(bodyB)])
+    // Reading never rewrites: both originals are in KV exactly as saved.
+    expect(JSON.parse((await getLocalKv(state, `char:${u.user.id}:old-a:1`))!)).toEqual(
+      JSON.parse(bodyA)
+    )
+    // Conflicts work as before, against the migrated record.
+    const stale = await at('/v1/characters/old-a', {
+      method: 'PUT',
+      token: u.accessToken,
+      headers: { 'if-match': '"7"' },
+      body: { name: 'x', character: randomPlausibleCharacter(44) },
+    })
+    expect(stale.status).toBe(412)
+    expect((await json(stale)).current).toEqual(a)
+
+    // The v1 share opens migrated, and its page and preview show the v2 head.
+    const shared = await json(await at(`/v1/shares/${share.id}`))
+    expect(shared).toMatchObject({ name: 'Bo (v1)', character: migrateV1(v1b), migratedFrom: 1 })
+    const page = await (await at(`/s/${share.id}`)).text()
+    expect(page).toContain('<meta property="og:title" content="Bo (v1), made with facecraft" />')
+    const preview = await at(`/s/${share.id}/preview.png`)
+    expect(preview.status).toBe(200)
+    const bytes = new Uint8Array(await preview.arrayBuffer())
+    expect(decodePng(bytes).height).toBe(630)
+    const byCode = await at(`/s/preview/${encodeShareCodeV2(migrateV1(v1b))}.png`)
+    expect(Buffer.compare(new Uint8Array(await byCode.arrayBuffer()), bytes)).toBe(0)
+
+    // The player's save supersedes the v1 original (a new revision, as any edit); only then is it deleted.
+    const saved = await put(u, 'old-a', 45, 1)
+    expect(saved.status).toBe(200)
+    expect(await json(saved)).toMatchObject({ revision: 2, name: 'Char 45' })
+    // Deleted in the background (waitUntil): poll, since each wrangler KV read takes seconds under load.
+    let original: string | null = bodyA
+    for (let i = 0; i < 5 && original !== null; i++) {
+      original = await getLocalKv(state, `char:${u.user.id}:old-a:1`)
+    }
+    expect(original).toBeNull()
+  }, 120_000)
+
+  it('limits new share-code pictures per IP (3 a minute here); cached ones stay free', async () => {
+    const ip = `10.79.${randomBytes(2).join('.')}`
+    const get = (seed: number) =>
+      at(`/s/preview/${encodeShareCodeV2(randomPlausibleCharacter(seed))}.png`, {
+        headers: { 'cf-connecting-ip': ip },
+      })
+    const statuses: number[] = []
+    for (const seed of [50, 51, 52, 53, 50]) statuses.push((await get(seed)).status)
+    expect(statuses).toEqual([200, 200, 200, 429, 200])
+  }, 60_000)
 })

@@ -58,14 +58,17 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst
 }
 
+/** The converted TF.js face models (they have fixtures); trained models (translator...) are checked below. */
+const faceModels = manifest.models.filter((m) => m.id.startsWith('face-'))
+
 describe('released face models', () => {
   it('lists the five face models with schema 1 and checks within tolerance', () => {
     expect(manifest.schema).toBe(1)
-    expect(manifest.models.map((m) => m.id).sort()).toEqual(Object.keys(fixtures).sort())
-    for (const m of manifest.models) expect(m.check.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE)
+    expect(faceModels.map((m) => m.id).sort()).toEqual(Object.keys(fixtures).sort())
+    for (const m of faceModels) expect(m.check.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE)
   })
 
-  for (const model of manifest.models) {
+  for (const model of faceModels) {
     it(`${model.id}: sha256, shapes and TF.js parity under onnxruntime-node`, async () => {
       const bytes = readFileSync(join(MODELS_DIR, 'release', model.file))
       expect(bytes.byteLength).toBe(model.bytes)
@@ -93,4 +96,39 @@ describe('released face models', () => {
       }
     })
   }
+})
+
+describe('released translator', () => {
+  const entry = manifest.models.find((m) => m.id === 'translator') as
+    | (ManifestModel & {
+        group: string
+        rigVersion: number
+        check: { int8: { meanAbsDiff: number } }
+      })
+    | undefined
+
+  it.runIf(entry)(
+    'is a create-group int8 file within 1 MB, int8 within 0.005 of fp32, and runs',
+    async () => {
+      const m = entry!
+      expect([m.group, m.rigVersion]).toEqual(['create', 2])
+      const bytes = readFileSync(join(MODELS_DIR, 'release', m.file))
+      expect(bytes.byteLength).toBe(m.bytes)
+      expect(m.bytes).toBeLessThanOrEqual(1_000_000)
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(m.sha256)
+      expect(m.check.int8.meanAbsDiff).toBeLessThanOrEqual(0.005)
+      const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1 })
+      try {
+        const [n, f] = m.inputs[0]!.shape as [number, number]
+        const out = await session.run({
+          features: new ort.Tensor('float32', new Float32Array(n * f).fill(0.1), [n, f]),
+        })
+        const x = out.x!.data as Float32Array
+        expect(x.length).toBe(m.outputs[0]!.shape[1])
+        expect(x.every((v) => v >= 0 && v <= 1)).toBe(true)
+      } finally {
+        await session.release()
+      }
+    }
+  )
 })

@@ -5,6 +5,7 @@ import { ConflictBanner } from './components/conflicts/index.tsx'
 import { DeviceOnlyPrompt } from './components/device-only/index.tsx'
 import { Editor } from './components/editor/index.tsx'
 import { Gallery } from './components/gallery/index.tsx'
+import { MigrationNotice } from './components/migration-notice/index.tsx'
 import { ShareView } from './components/share-view/index.tsx'
 import { StorageBanner } from './components/storage-banner/index.tsx'
 import { Toasts } from './components/toasts/index.tsx'
@@ -25,6 +26,7 @@ export function App() {
     <>
       <AppBar />
       <StorageBanner />
+      <MigrationNotice />
       <ConflictBanner />
       <DeviceOnlyPrompt />
       <main>{screen}</main>

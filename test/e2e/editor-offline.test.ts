@@ -1,7 +1,7 @@
 /** @file Make and edit a character, save it, then reload with no network and find everything. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
+import { createCharacterV2, encodeShareCodeV2 } from '@facecraft/shared/rig-v2'
 import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
 import {
   framesDrawn,
@@ -32,20 +32,20 @@ describe('editor, gallery and offline', () => {
 
   it('makes, edits, undoes and saves a character', async () => {
     const id = await makeCharacter(page, 'Ada', [
-      ['Nose', 'nose.width', 0.9],
+      ['Nose', 'face.nose-scale-horiz.decr-incr', 0.9],
       ['Hair', 'hair.color', 0.05],
     ])
     expect(id).toMatch(/^[0-9a-f-]{36}$/)
     // An edit redraws the preview.
     const before = await framesDrawn(page)
-    await setParam(page, 'Face', 'face.width', 0.2)
+    await setParam(page, 'Head', 'face.head-scale-horiz.decr-incr', 0.2)
     await waitForFrame(page, before)
     // Undo takes back exactly that edit; the saved value is still there.
     await page.getByRole('button', { name: 'Undo' }).click()
-    expect(await getParam(page, 'Face', 'face.width')).toBeCloseTo(0.5, 2)
-    expect(await getParam(page, 'Nose', 'nose.width')).toBeCloseTo(0.9, 2)
+    expect(await getParam(page, 'Head', 'face.head-scale-horiz.decr-incr')).toBeCloseTo(0.5, 2)
+    expect(await getParam(page, 'Nose', 'face.nose-scale-horiz.decr-incr')).toBeCloseTo(0.9, 2)
     await page.getByRole('button', { name: 'Redo' }).click()
-    expect(await getParam(page, 'Face', 'face.width')).toBeCloseTo(0.2, 2)
+    expect(await getParam(page, 'Head', 'face.head-scale-horiz.decr-incr')).toBeCloseTo(0.2, 2)
     // A discrete pick with an engine-rendered thumbnail.
     await page.getByRole('tab', { name: 'Hair', exact: true }).click()
     const bob = page.locator('[data-option="hair.style:bob"]')
@@ -73,15 +73,21 @@ describe('editor, gallery and offline', () => {
     }
     // Tabs move with the arrow keys; Ctrl+Z undoes.
     await page.goto('/new')
-    await page.getByRole('tab', { name: 'Face', exact: true }).focus()
+    await page.getByRole('tab', { name: 'Who', exact: true }).focus()
     await page.keyboard.press('ArrowRight')
-    expect(await page.getByRole('tab', { selected: true }).innerText()).toBe('Forehead')
-    await setParam(page, 'Forehead', 'forehead.height', 0.9)
+    expect(await page.getByRole('tab', { selected: true }).innerText()).toBe('Head')
+    await setParam(page, 'Forehead', 'face.forehead-scale-vert.decr-incr', 0.9)
     await page.getByRole('tab', { name: 'Forehead', exact: true }).focus()
     await page.keyboard.press('Control+z')
-    expect(await getParam(page, 'Forehead', 'forehead.height')).toBeCloseTo(0.5, 2)
+    expect(await getParam(page, 'Forehead', 'face.forehead-scale-vert.decr-incr')).toBeCloseTo(
+      0.5,
+      2
+    )
     await page.keyboard.press('Control+Shift+z')
-    expect(await getParam(page, 'Forehead', 'forehead.height')).toBeCloseTo(0.9, 2)
+    expect(await getParam(page, 'Forehead', 'face.forehead-scale-vert.decr-incr')).toBeCloseTo(
+      0.9,
+      2
+    )
     // Leaving with unsaved edits asks; "Cancel" stays, "OK" leaves.
     const answers = [false, true]
     page.on('dialog', (dialog) => void (answers.shift() ? dialog.accept() : dialog.dismiss()))
@@ -95,13 +101,13 @@ describe('editor, gallery and offline', () => {
   it('keeps unsaved edits across a reload (a phone killing the tab) until saved or discarded', async () => {
     await page.goto('/new')
     await waitForFrame(page, 0)
-    await setParam(page, 'Ears', 'ears.size', 0.85)
+    await setParam(page, 'Ears', 'face.r-ear-scale.decr-incr', 0.85)
     await page.getByLabel('Character name').fill('Draft Dora')
     await page.waitForTimeout(800) // the draft is written 400 ms after the last edit
     await page.reload()
     await page.getByText('Restored your unsaved changes').waitFor()
     expect(await page.getByLabel('Character name').inputValue()).toBe('Draft Dora')
-    expect(await getParam(page, 'Ears', 'ears.size')).toBeCloseTo(0.85, 2)
+    expect(await getParam(page, 'Ears', 'face.r-ear-scale.decr-incr')).toBeCloseTo(0.85, 2)
     await save(page)
     // Saved: nothing is restored any more, and a new character starts clean.
     await page.goto('/new')
@@ -130,7 +136,7 @@ describe('editor, gallery and offline', () => {
   it('fits a 360 px screen: nothing sticks out sideways', async () => {
     // The body clips sideways overflow (so the page never scrolls sideways); check that nothing is clipped either,
     // except inside the deliberately scrollable group tab strip.
-    const shared = `/s#c=${encodeShareCode(createCharacter(), 'Fits')}`
+    const shared = `/s#c=${encodeShareCodeV2(createCharacterV2(), 'Fits')}`
     for (const path of ['/', '/new', '/account', shared, '/s#c=fc1.damaged']) {
       await page.goto(path)
       await page.waitForLoadState('networkidle')
@@ -162,13 +168,13 @@ describe('editor, gallery and offline', () => {
       expect(await galleryNames(page)).toEqual(['Draft Dora', 'Ada'])
       await page.getByRole('link', { name: /Ada/ }).click()
       await waitForFrame(page, 0)
-      expect(await getParam(page, 'Nose', 'nose.width')).toBeCloseTo(0.9, 2)
+      expect(await getParam(page, 'Nose', 'face.nose-scale-horiz.decr-incr')).toBeCloseTo(0.9, 2)
       await page.getByRole('tab', { name: 'Hair', exact: true }).click()
       expect(
         await page.locator('[data-option="hair.style:bob"]').getAttribute('aria-checked')
       ).toBe('true')
       // Editing and saving work offline too.
-      await setParam(page, 'Chin', 'chin.width', 0.7)
+      await setParam(page, 'Chin', 'face.chin-width.decr-incr', 0.7)
       await save(page)
       expect(await page.getByTestId('sync-state').getAttribute('data-state')).not.toBe('error')
     } finally {

@@ -61,8 +61,10 @@ describe('first run', () => {
       expect(first).toMatch(/^Start from /)
       expect(await page.getByLabel('Character name').inputValue()).toBe(first!.slice(11))
       // Not the default character: a sample from the rig's prior.
-      await page.getByRole('tab', { name: 'Face', exact: true }).click()
-      expect(await page.getByRole('slider', { name: 'Face width' }).inputValue()).not.toBe('50')
+      await page.getByRole('tab', { name: 'Head', exact: true }).click()
+      expect(
+        await page.locator('input[data-param="face.head-scale-horiz.decr-incr"]').inputValue()
+      ).not.toBe('50')
     }))
 
   it('shows an install button when the browser offers installation', () =>
@@ -114,7 +116,7 @@ describe('first run', () => {
 
   it('shows the saved thumbnail at once when a character opens, before the first frame renders', () =>
     fresh(async (page) => {
-      await makeCharacter(page, 'Quick', [['Nose', 'nose.width', 0.8]])
+      await makeCharacter(page, 'Quick', [['Nose', 'face.nose-scale-horiz.decr-incr', 0.8]])
       await openGallery(page)
       await page.reload()
       await page.getByRole('link', { name: /Quick/ }).click()

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
+import { createCharacterV2, encodeShareCodeV2 } from '@facecraft/shared/rig-v2'
 import { auditScreens, launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
 import { getParam, openGallery, register, uniqueEmail, waitForFrame } from './app.ts'
 import { pinch, scrollSettled, swipe, tap } from './touch.ts'
@@ -49,15 +49,15 @@ describe('the editor on a phone', () => {
       try {
         const page = await context.newPage()
         await openNew(page)
-        await page.getByRole('tab', { name: 'Face', exact: true }).click()
-        const input = page.locator('input[data-param="face.width"]')
-        const before = await sliderValue(page, 'face.width')
+        await page.getByRole('tab', { name: 'Head', exact: true }).click()
+        const input = page.locator('input[data-param="face.head-scale-horiz.decr-incr"]')
+        const before = await sliderValue(page, 'face.head-scale-horiz.decr-incr')
         const box = (await input.boundingBox())!
         const start = { x: box.x + box.width * 0.25, y: box.y + box.height / 2 }
         // A swipe up (the page scrolls down), starting on the slider's track, far from its thumb.
         await swipe(page, start, { x: start.x + 12, y: Math.max(4, start.y - 300) })
         await scrollSettled(page)
-        expect(await sliderValue(page, 'face.width')).toBe(before)
+        expect(await sliderValue(page, 'face.head-scale-horiz.decr-incr')).toBe(before)
         expect(await page.evaluate(() => scrollY)).toBeGreaterThan(40)
         // A tap on the thumb selects it and changes nothing. (Bring the slider out from under the sticky header.)
         await input.evaluate((el) => el.scrollIntoView({ block: 'end' }))
@@ -66,11 +66,13 @@ describe('the editor on a phone', () => {
         const thumb = { x: after.x + after.width / 2, y: after.y + after.height / 2 }
         await tap(page, thumb)
         await page.waitForTimeout(100)
-        expect(await sliderValue(page, 'face.width')).toBe(before)
+        expect(await sliderValue(page, 'face.head-scale-horiz.decr-incr')).toBe(before)
         // A deliberate horizontal drag moves it, by the distance dragged (no jump to the finger).
         await swipe(page, thumb, { x: thumb.x + after.width * 0.3, y: thumb.y + 4 })
-        await expect.poll(() => getParam(page, 'Face', 'face.width')).toBeGreaterThan(0.7)
-        expect(await getParam(page, 'Face', 'face.width')).toBeLessThan(0.9)
+        await expect
+          .poll(() => getParam(page, 'Head', 'face.head-scale-horiz.decr-incr'))
+          .toBeGreaterThan(0.7)
+        expect(await getParam(page, 'Head', 'face.head-scale-horiz.decr-incr')).toBeLessThan(0.9)
       } finally {
         await context.close()
       }
@@ -85,7 +87,7 @@ describe('the editor on a phone', () => {
       const preview = page.getByTestId('preview')
       const big = (await preview.boundingBox())!
       expect(big.width).toBeGreaterThanOrEqual(200)
-      await page.getByRole('tab', { name: 'Face', exact: true }).click()
+      await page.getByRole('tab', { name: 'Head', exact: true }).click()
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
       await page.waitForTimeout(300)
       const small = (await preview.boundingBox())!
@@ -97,7 +99,7 @@ describe('the editor on a phone', () => {
         return b.y >= 0 && b.y + b.height <= 640
       }
       expect(await inView('Save', 'button')).toBe(true)
-      expect(await inView('Face', 'tab')).toBe(true)
+      expect(await inView('Head', 'tab')).toBe(true)
       // About a third of the screen or more is left for the sliders.
       const tabs = (await page.getByRole('tablist', { name: 'Parameter groups' }).boundingBox())!
       expect(640 - (tabs.y + tabs.height)).toBeGreaterThan(240)
@@ -182,6 +184,22 @@ describe('the editor on a phone', () => {
       // Three full-width drags: more than a half turn, which the editor's +-60 never reached.
       const yaw = Number(await turn.inputValue())
       expect(Math.abs(yaw)).toBeGreaterThan(90)
+      // A little pitch: the turntable looks down on the head by default, and Tilt changes it (a new frame).
+      const tilt = dialog.getByRole('slider', { name: 'Tilt' })
+      expect(await tilt.inputValue()).toBe('8')
+      expect(await tilt.isVisible()).toBe(true)
+      const tiltBox = (await tilt.boundingBox())!
+      expect(tiltBox.y + tiltBox.height).toBeLessThanOrEqual(640)
+      const drawn = Number(await stage.getAttribute('data-frames'))
+      await tilt.evaluate((el) => {
+        const input = el as HTMLInputElement
+        input.value = '-10'
+        input.dispatchEvent(new Event('input', { bubbles: true }))
+      })
+      await expect
+        .poll(async () => Number(await stage.getAttribute('data-frames')))
+        .toBeGreaterThan(drawn)
+      expect(await stage.getAttribute('aria-label')).toMatch(/tilted -10 degrees/)
       await dialog.getByRole('button', { name: 'Close' }).click()
       await dialog.waitFor({ state: 'detached' })
     } finally {
@@ -194,10 +212,12 @@ describe('the editor on a phone', () => {
     try {
       const page = await context.newPage()
       await openNew(page)
-      await page.getByRole('tab', { name: 'Face', exact: true }).click()
-      const slider = page.getByRole('slider', { name: 'Face width' })
+      await page.getByRole('tab', { name: 'Head', exact: true }).click()
+      const slider = page.getByRole('slider', { name: /^Head scale width/ })
       expect(await slider.getAttribute('max')).toBe('100')
-      const shown = await page.locator('output[for="slider-face.width"]').innerText()
+      const shown = await page
+        .locator('output[for="slider-face.head-scale-horiz.decr-incr"]')
+        .innerText()
       expect(await slider.getAttribute('aria-valuetext')).toBe(`${shown} of 100`)
       await page.getByRole('tab', { name: 'Hair', exact: true }).click()
       const presets = await page
@@ -273,7 +293,7 @@ describe('accessibility (axe-core)', () => {
       const page = await context.newPage()
       const audits = await auditScreens(
         page,
-        `/s#c=${encodeShareCode(createCharacter(), 'Shared')}`
+        `/s#c=${encodeShareCodeV2(createCharacterV2(), 'Shared')}`
       )
       expect(audits.map((a) => a.screen)).toContain('turntable')
       expect(audits.filter((a) => a.violations.length)).toEqual([])

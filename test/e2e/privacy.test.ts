@@ -40,7 +40,7 @@ describe('two accounts on one device', () => {
     const [ann, ben] = [uniqueEmail('ann'), uniqueEmail('ben')]
     const tablet = await shared.newPage()
     await register(tablet, ann, PASSWORD)
-    await makeCharacter(tablet, 'Ann Private', [['Jaw', 'jaw.width', 0.2]])
+    await makeCharacter(tablet, 'Ann Private', [['Chin', 'face.chin-jaw-drop.decr-incr', 0.2]])
     await syncNow(tablet)
     await signOut(tablet, 'keep')
     expect(await galleryNames(tablet)).toEqual(['Ann Private'])

@@ -50,7 +50,7 @@ describe('share and backup', () => {
       await expect.poll(() => other.getByTestId('shared-name').innerText()).toBe('Sharey')
       await other.getByRole('button', { name: 'Save to my gallery' }).click()
       await other.waitForURL(/\/edit\//)
-      expect(await getParam(other, 'Mouth', 'mouth.width')).toBeCloseTo(0.8, 3)
+      expect(await getParam(other, 'Mouth', 'face.mouth-scale-horiz.decr-incr')).toBeCloseTo(0.8, 3)
       expect(await galleryNames(other)).toEqual(['Sharey'])
     } finally {
       await fresh.close()
@@ -58,9 +58,9 @@ describe('share and backup', () => {
   }
 
   it('opens an offline share link in a fresh context with no network', async () => {
-    await makeCharacter(page, 'Sharey', [['Mouth', 'mouth.width', 0.8]])
+    await makeCharacter(page, 'Sharey', [['Mouth', 'face.mouth-scale-horiz.decr-incr', 0.8]])
     const link = await shareLink()
-    expect(link).toMatch(/\/s#c=fc1\./)
+    expect(link).toMatch(/\/s#c=fc2\./)
     await expect
       .poll(() =>
         page.getByRole('img', { name: 'QR code of the share link' }).locator('svg').count()
@@ -79,7 +79,7 @@ describe('share and backup', () => {
     const input = page.getByTestId('share-link-full')
     await expect
       .poll(() => input.inputValue(), { timeout: 15_000 })
-      .toMatch(/\/s\/[A-Za-z0-9_-]+#c=fc1\./)
+      .toMatch(/\/s\/[A-Za-z0-9_-]+#c=fc2\./)
     const link = await input.inputValue()
     // The short link is the same share without the code.
     expect(await page.getByTestId('share-link').inputValue()).toBe(link.split('#')[0])

@@ -71,13 +71,13 @@ describe('accounts and sync', () => {
     // The tablet still shows Offline Olga in the editor (previous test), with no unsaved edits.
     await openGallery(a)
     await a.getByRole('link', { name: /Offline Olga/ }).click()
-    await setParam(a, 'Nose', 'nose.width', 0.2)
+    await setParam(a, 'Nose', 'face.nose-scale-horiz.decr-incr', 0.2)
     await save(a)
     await syncNow(a)
     // Any sync trigger will do; the network coming back is one.
     await b.evaluate(() => window.dispatchEvent(new Event('online')))
     await expect
-      .poll(() => getParam(b, 'Nose', 'nose.width'), { timeout: 20_000 })
+      .poll(() => getParam(b, 'Nose', 'face.nose-scale-horiz.decr-incr'), { timeout: 20_000 })
       .toBeCloseTo(0.2, 2)
   })
 
@@ -87,7 +87,7 @@ describe('accounts and sync', () => {
     const editJaw = async (page: Page, value: number) => {
       await openGallery(page)
       await page.getByRole('link', { name: /Offline Olga/ }).click()
-      await setParam(page, 'Jaw', 'jaw.width', value)
+      await setParam(page, 'Chin', 'face.chin-jaw-drop.decr-incr', value)
       await save(page)
     }
     await editJaw(a, 0.1)
@@ -100,7 +100,7 @@ describe('accounts and sync', () => {
     await conflict.waitFor()
     // What differs is listed, this device first, as the sliders show it.
     expect(await conflict.getByRole('list', { name: 'What differs' }).innerText()).toMatch(
-      /Jaw width\s*95 vs 10/
+      /Chin jaw drop \(decr \/ incr\)\s*95 vs 10/
     )
     const sides = await conflict
       .locator('img')
@@ -116,10 +116,10 @@ describe('accounts and sync', () => {
     expect((await galleryNames(a)).sort()).toEqual(['Offline Olga', 'Offline Olga (copy)'])
     // Each copy holds its own device's edit.
     await a.getByRole('link', { name: 'Offline Olga (copy)' }).click()
-    expect(await getParam(a, 'Jaw', 'jaw.width')).toBeCloseTo(0.95, 2)
+    expect(await getParam(a, 'Chin', 'face.chin-jaw-drop.decr-incr')).toBeCloseTo(0.95, 2)
     await openGallery(a)
     await a.getByRole('link', { name: /^Offline Olga$/ }).click()
-    expect(await getParam(a, 'Jaw', 'jaw.width')).toBeCloseTo(0.1, 2)
+    expect(await getParam(a, 'Chin', 'face.chin-jaw-drop.decr-incr')).toBeCloseTo(0.1, 2)
   })
 
   /** Deletes a character from its editor, accepting the "delete from this device and your account" question. */
@@ -133,7 +133,7 @@ describe('accounts and sync', () => {
   const editJaw = async (page: Page, name: RegExp, value: number) => {
     await openGallery(page)
     await page.getByRole('link', { name }).click()
-    await setParam(page, 'Jaw', 'jaw.width', value)
+    await setParam(page, 'Chin', 'face.chin-jaw-drop.decr-incr', value)
     await save(page)
   }
 
@@ -152,7 +152,7 @@ describe('accounts and sync', () => {
     await syncNow(b)
     expect((await galleryNames(b)).sort()).toEqual(['Offline Olga', 'Offline Olga (copy)'])
     await b.getByRole('link', { name: 'Offline Olga (copy)' }).click()
-    expect(await getParam(b, 'Jaw', 'jaw.width')).toBeCloseTo(0.33, 2)
+    expect(await getParam(b, 'Chin', 'face.chin-jaw-drop.decr-incr')).toBeCloseTo(0.33, 2)
   })
 
   it('asks when a character edited here was deleted on the other device, and keeps the edit', async () => {
@@ -172,7 +172,7 @@ describe('accounts and sync', () => {
     for (const page of [a, b]) {
       expect((await galleryNames(page)).sort()).toEqual(['Offline Olga', 'Offline Olga (copy)'])
       await page.getByRole('link', { name: /^Offline Olga$/ }).click()
-      expect(await getParam(page, 'Jaw', 'jaw.width')).toBeCloseTo(0.77, 2)
+      expect(await getParam(page, 'Chin', 'face.chin-jaw-drop.decr-incr')).toBeCloseTo(0.77, 2)
     }
   })
 })

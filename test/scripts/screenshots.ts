@@ -11,39 +11,31 @@ import {
   REPO_ROOT,
   startWorker,
 } from '../src/harness/index.ts'
+import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 
 const OUT = join(REPO_ROOT, 'docs/screenshots')
-/** Seeds of the Random button are not controllable; these characters come from fixed share codes instead. */
-const CAST: Array<[name: string, edits: Record<string, number>, styles: Record<string, string>]> = [
-  ['Mara', { 'face.width': 0.3, 'jaw.width': 0.3 }, { 'hair.style': 'long' }],
-  ['Kenji', { 'nose.width': 0.7, 'face.width': 0.6 }, { 'hair.style': 'side-part' }],
-  ['Ola', { 'cheeks.fullness': 0.8 }, { 'hair.style': 'curly' }],
-  [
-    'Viktor',
-    { 'jaw.width': 0.9, 'chin.height': 0.7 },
-    { 'hair.style': 'buzz', 'hair.facial': 'full-beard' },
-  ],
-]
-const COLORS: Array<Record<string, number>> = [
-  { 'skin.tone': 0.15, 'hair.color': 0.05, 'eyes.iris_color': 0.9, 'mouth.lip_tint': 0.2 },
-  { 'skin.tone': 0.35, 'hair.color': 0.0, 'eyes.iris_color': 0.1 },
-  { 'skin.tone': 0.85, 'hair.color': 0.05, 'eyes.iris_color': 0.05 },
-  { 'skin.tone': 0.05, 'hair.color': 0.6, 'hair.red': 0.8, 'eyes.iris_color': 0.7 },
+/**
+ * Seeds of the Random button are not controllable; the cast comes from fixed seeds of the plausible-people prior
+ * (rig v2) with a chosen hairstyle and glasses, handed to the editor as full characters.
+ */
+const CAST: Array<[name: string, seed: number, styles: Record<string, string>]> = [
+  ['Mara', 11, { 'hair.style': 'long', 'glasses.style': 'none' }],
+  ['Kenji', 24, { 'hair.style': 'short', 'glasses.style': 'rectangular' }],
+  ['Ola', 35, { 'hair.style': 'afro', 'glasses.style': 'none' }],
+  ['Viktor', 42, { 'hair.style': 'buzz', 'hair.facial': 'full-beard', 'glasses.style': 'round' }],
 ]
 
 async function save(page: Page, index: number): Promise<void> {
-  const [name, sliders, styles] = CAST[index]!
+  const [name, seed, styles] = CAST[index]!
+  const base = randomPlausibleCharacter(seed)
+  const character = { ...base, styles: { ...base.styles, ...styles } }
   await page.goto('/new')
   await page.evaluate(
-    ({ name, sliders, colors, styles }) => {
-      // Hand the cast to the editor the way a shared link does (the draft hand-off).
-      const base = { rig: 1, sliders: {}, colors: {}, styles: {} }
-      sessionStorage.setItem(
-        'facecraft.draft',
-        JSON.stringify({ name, character: { ...base, sliders, colors, styles } })
-      )
+    ({ name, character }) => {
+      // Hand the cast to the editor the way a sample does (the draft hand-off).
+      sessionStorage.setItem('facecraft.draft', JSON.stringify({ name, character }))
     },
-    { name, sliders, colors: COLORS[index]!, styles }
+    { name, character }
   )
   await page.goto('/new')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
@@ -71,6 +63,27 @@ async function main(): Promise<void> {
     )
     await page.screenshot({ path: join(OUT, 'gallery.png') })
     await page.getByRole('link', { name: /Mara/ }).click()
+    // "Who" (the first group): gender, age in years, heritage as one blend, muscle, weight.
+    await page.locator('[data-testid=preview][data-frames]').waitFor()
+    await page.waitForTimeout(1200)
+    // Scrolled to the controls: the header collapses, the face, tabs and Save stay in view.
+    for (let i = 0; i < 3; i++) {
+      // Heritage just under the tab row (the header shrinks as the page scrolls, so settle in a few steps).
+      await page.evaluate(() => {
+        const tabs = document.querySelector('[role=tablist]')!.getBoundingClientRect()
+        const heritage = document.querySelector('[data-testid=heritage]')!.getBoundingClientRect()
+        window.scrollBy(0, heritage.top - tabs.bottom - 4)
+      })
+      await page.waitForTimeout(400)
+    }
+    await page.screenshot({ path: join(OUT, 'editor-who.png') })
+    await page.mouse.wheel(0, -2000)
+    await page.getByRole('tab', { name: 'Glasses', exact: true }).click()
+    await page.waitForFunction(() => document.querySelectorAll('[role=radio] img').length >= 5)
+    await page.mouse.wheel(0, 300)
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: join(OUT, 'editor-glasses.png') })
+    await page.mouse.wheel(0, -2000)
     await page.getByRole('tab', { name: 'Hair', exact: true }).click()
     await page.waitForFunction(() => document.querySelectorAll('[role=radio] img').length >= 8)
     await page.waitForTimeout(400)
@@ -100,7 +113,9 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Share', exact: true }).click()
     await page.getByRole('img', { name: 'QR code of the share link' }).locator('svg').waitFor()
     await page.screenshot({ path: join(OUT, 'share.png') })
-    console.log(`wrote ${OUT}/{first-run,gallery,editor,editor-colours,turntable,share}.png`)
+    console.log(
+      `wrote ${OUT}/{first-run,gallery,editor-who,editor-glasses,editor,editor-colours,turntable,share}.png`
+    )
   } finally {
     await chromium.close()
     await worker.stop()

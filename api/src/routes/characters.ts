@@ -1,16 +1,18 @@
 /**
  * @module routes/characters — /v1/characters: the signed-in user's saved characters, synced through their
  * UserIndex Durable Object (store/user-index.ts). Ids are client-chosen; writes are conditional on revisions
- * (If-Match: "<revision>"); a stale write gets 412 with the current record, never a silent overwrite.
+ * (If-Match: "<revision>"); a stale write gets 412 with the current record, never a silent overwrite. Characters
+ * are rig v2; a rig v1 character (an older app) is accepted and stored migrated, stored v1 records are served
+ * migrated (lib/rig.ts, store/user-index.ts: servedRecord).
  */
 import { Hono, type Context } from 'hono'
 import { API_LIMITS, ID_PATTERN, type PutCharacterBody } from '@facecraft/shared/api'
-import { checkCharacter } from '@facecraft/shared/rig'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { bearerAuth, revokedError, sessionRef } from '../middleware/auth/index.ts'
 import { jsonBody } from '../middleware/json-body/index.ts'
 import { rateLimited } from '../middleware/rate-limit/index.ts'
+import { acceptCharacter } from '../lib/rig.ts'
 import { parseBody, type BodySchema } from '../lib/validate.ts'
 import { REVOKED, type Revoked } from '../store/revocation.ts'
 import type { WriteResult } from '../store/user-index.ts'
@@ -120,31 +122,15 @@ characterRoutes.put('/:id', jsonBody(), async (c) => {
   const id = pathId(c)
   const ifMatch = ifMatchRevision(c)
   const body = parseBody<PutCharacterBody>(c.get('body'), PUT_BODY)
-  const issues = checkCharacter(body.character)
-  if (issues.length) {
-    const shown = issues.map((i) => ({ path: `character.${i.path}`, message: i.message }))
-    throw apiError(
-      422,
-      'invalid-character',
-      `Invalid character: ${shown[0]!.path} ${shown[0]!.message}.`,
-      {
-        issues: shown,
-      }
-    )
-  }
+  const { character, migratedFrom } = acceptCharacter(body.character, 'character')
   const result = unlessRevoked(
-    await userIndex(c).put(
-      sessionRef(c),
-      c.get('auth').userId,
-      id,
-      ifMatch,
-      body.name,
-      body.character
-    )
+    await userIndex(c).put(sessionRef(c), c.get('auth').userId, id, ifMatch, body.name, character)
   )
   if (result.status === 'created' || result.status === 'updated') {
     const status = result.status === 'created' ? 201 : 200
-    return c.json(result.record, status, { ETag: `"${result.record.revision}"` })
+    // An older app sent rig v1: it learns what is stored now (its next read would say so anyway).
+    const record = migratedFrom ? { ...result.record, migratedFrom } : result.record
+    return c.json(record, status, { ETag: `"${result.record.revision}"` })
   }
   writeFailure(result)
 })

@@ -1,16 +1,20 @@
 /**
  * @module routes/models — GET /v1/models/manifest?variant=webgpu|wasm: the model release this client should
  * download (see lib/rollout.ts), with the files for its inference variant. ETag + Cache-Control; 304 on a
- * matching If-None-Match. Reads the release manifests that the PWA build copies into the static assets.
+ * matching If-None-Match. Reads the release manifests that the PWA build copies into the static assets. Its
+ * `rigVersion` is the rig of the characters the served models produce (see {@link servedRigVersion}).
  */
 import { Hono, type Context } from 'hono'
 import {
+  MODEL_GROUPS,
   MODEL_VARIANTS,
+  type ModelGroup,
   type ModelFile,
   type ModelManifestResponse,
   type ModelTensorSpec,
   type ModelVariant,
 } from '@facecraft/shared/api'
+import { CURRENT_RIG_VERSION } from '@facecraft/shared/rig-v2'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { sha256Hex } from '../lib/encoding.ts'
@@ -29,6 +33,10 @@ interface ReleaseModel {
   outputs: ModelTensorSpec[]
   /** Variants this file is for; absent = all. */
   variants?: ModelVariant[]
+  /** The step that needs the file; absent (older manifests) = 'create'. */
+  group?: ModelGroup
+  /** The rig the file was trained for; null: it does not depend on one; absent (older manifests): the release's. */
+  rigVersion?: number | null
 }
 
 interface ReleaseManifest {
@@ -59,22 +67,65 @@ async function clientKey(c: Context<AppEnv>): Promise<string> {
   return claims?.sub ?? c.req.query('client') ?? clientIp(c)
 }
 
+/**
+ * The rig version a client should expect from these files: the one rig-dependent files were trained for (a rig v1
+ * imitator makes v1 characters, which the app opens migrated), or the server's current rig when no file depends
+ * on a rig (face detection and embedding work with any). A file without the field (manifests before it) counts as
+ * trained for the release's `rigVersion`. Files trained for different rigs: the newest (logged; a release bug).
+ */
+export function servedRigVersion(releaseRig: number, files: readonly ReleaseModel[]): number {
+  const rigs = new Set<number>()
+  for (const f of files) {
+    const rig = f.rigVersion === undefined ? releaseRig : f.rigVersion
+    if (typeof rig === 'number') rigs.add(rig)
+  }
+  if (rigs.size > 1) console.error('model release mixes rig versions', [...rigs].join(','))
+  return rigs.size ? Math.max(...rigs) : CURRENT_RIG_VERSION
+}
+
+/**
+ * The `group` query: null when absent (every file), else the set asked for (repeatable, or comma-separated);
+ * 400 for anything that is not a group.
+ */
+export function groupsQuery(values: readonly string[] | undefined): Set<ModelGroup> | null {
+  if (!values?.length) return null
+  const asked = values.flatMap((v) => v.split(',')).map((g) => g.trim())
+  const bad = asked.find((g) => !(MODEL_GROUPS as readonly string[]).includes(g))
+  if (bad !== undefined) {
+    throw apiError(
+      400,
+      'invalid-query',
+      `'group' must be one or more of: ${MODEL_GROUPS.join(', ')} (got '${bad.slice(0, 20)}').`
+    )
+  }
+  return new Set(asked as ModelGroup[])
+}
+
 function toResponse(
   m: ReleaseManifest,
   base: string,
-  variant: ModelVariant
+  variant: ModelVariant,
+  groups: Set<ModelGroup> | null
 ): ModelManifestResponse {
-  const files: ModelFile[] = m.models
-    .filter((f) => !f.variants || f.variants.includes(variant))
-    .map((f) => ({
-      id: f.id,
-      url: `${base}${f.file}`,
-      sha256: f.sha256,
-      bytes: f.bytes,
-      inputs: f.inputs,
-      outputs: f.outputs,
-    }))
-  return { release: m.release, rigVersion: m.rigVersion, variant, files }
+  const served = m.models.filter(
+    (f) =>
+      (!f.variants || f.variants.includes(variant)) && (!groups || groups.has(f.group ?? 'create'))
+  )
+  const files: ModelFile[] = served.map((f) => ({
+    id: f.id,
+    url: `${base}${f.file}`,
+    sha256: f.sha256,
+    bytes: f.bytes,
+    inputs: f.inputs,
+    outputs: f.outputs,
+    group: f.group ?? 'create',
+  }))
+  return {
+    release: m.release,
+    rigVersion: servedRigVersion(m.rigVersion, served),
+    variant,
+    files,
+  }
 }
 
 export const modelRoutes = new Hono<AppEnv>()
@@ -84,6 +135,7 @@ modelRoutes.get('/manifest', async (c) => {
   if (!MODEL_VARIANTS.includes(variant)) {
     throw apiError(400, 'invalid-query', `'variant' must be one of: ${MODEL_VARIANTS.join(', ')}.`)
   }
+  const groups = groupsQuery(c.req.queries('group'))
   const config = parseRollout(await c.env.DATA.get(ROLLOUT_KEY))
   const release = chooseRelease(config, await clientKey(c))
   const path = manifestPath(release)
@@ -92,7 +144,9 @@ modelRoutes.get('/manifest', async (c) => {
     if (release) console.error(`rollout names release '${release}' but ${path} is missing`)
     throw apiError(503, 'no-model-release', 'No model release is deployed yet; try again later.')
   }
-  const body = JSON.stringify(toResponse(manifest, path.replace(/manifest\.json$/, ''), variant))
+  const body = JSON.stringify(
+    toResponse(manifest, path.replace(/manifest\.json$/, ''), variant, groups)
+  )
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`
   const headers = {
     ETag: etag,

@@ -2,7 +2,8 @@
  * @module routes/shares — /v1/shares: a short public link to a read-only snapshot of one of your characters,
  * with an optional expiry. KV holds `share:<id>`; the owner's UserIndex counts shares (and their bytes, in the
  * byte quota) and deletes a character's shares with it. Stored shares are checked when read: a damaged one is
- * logged and answers 404.
+ * logged and answers 404. Characters are served as rig v2: a share made under rig v1 opens migrated (the stored
+ * snapshot is kept as it was).
  */
 import { Hono } from 'hono'
 import {
@@ -17,6 +18,7 @@ import { apiError } from '../errors.ts'
 import { bearerAuth, sessionRef } from '../middleware/auth/index.ts'
 import { jsonBody } from '../middleware/json-body/index.ts'
 import { randomToken } from '../lib/encoding.ts'
+import { openStored } from '../lib/rig.ts'
 import { parseBody, type BodySchema } from '../lib/validate.ts'
 import { unlessRevoked, userIndex } from './characters.ts'
 import { methodNotAllowed } from './method-not-allowed.ts'
@@ -40,7 +42,7 @@ async function readShare(kv: KVNamespace, id: string): Promise<ShareRecord | nul
       typeof s.createdAt === 'string' &&
       (s.expiresAt === null ||
         (typeof s.expiresAt === 'string' && !isNaN(Date.parse(s.expiresAt)))) &&
-      // The envelope only: a share made under an older rig version still opens (the app migrates it).
+      // The envelope only: a share made under an older rig version still opens (migrated when served).
       typeof s.character === 'object' &&
       s.character !== null &&
       !Array.isArray(s.character)
@@ -122,8 +124,10 @@ shareRoutes.get('/:id', async (c) => {
   if (share.expiresAt && Date.parse(share.expiresAt) <= Date.now()) {
     throw apiError(410, 'share-expired', 'This share has expired; ask its owner for a new link.')
   }
-  const { name, character, createdAt, expiresAt } = share
-  return c.json({ name, character, createdAt, expiresAt }, 200, {
+  const { name, createdAt, expiresAt } = share
+  const { character, migratedFrom } = openStored(share.character, `share ${share.createdAt}`)
+  const body = { name, character, createdAt, expiresAt, ...(migratedFrom ? { migratedFrom } : {}) }
+  return c.json(body, 200, {
     'Cache-Control': 'public, max-age=60',
   })
 })

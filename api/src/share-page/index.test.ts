@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { createCharacter } from '@facecraft/shared/rig'
+import { useHeadPack } from '@facecraft/shared/engine-v2'
+import { createCharacterV2, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { escapeAttribute, withMeta } from './meta.ts'
 import {
   PREVIEW_BACKGROUND,
@@ -34,9 +36,16 @@ describe('share page meta', () => {
   })
 })
 
+/** The committed head pack, as the Worker bundles it (share-page/head-pack.ts). */
+const engine = useHeadPack(
+  new Uint8Array(
+    readFileSync(new URL('../../../shared/assets/head-v2/head-v2.bin', import.meta.url))
+  )
+)
+
 describe('preview image', () => {
-  it('is 1200 x 630, opaque, background at the edges and a head in the middle', () => {
-    const image = previewPixels(createCharacter())
+  it('is 1200 x 630, opaque, background at the edges and a rig v2 head in the middle', () => {
+    const image = previewPixels(engine, createCharacterV2())
     expect([image.width, image.height]).toEqual([PREVIEW_WIDTH, PREVIEW_HEIGHT])
     const at = (x: number, y: number) => [
       ...image.data.subarray((y * PREVIEW_WIDTH + x) * 4, (y * PREVIEW_WIDTH + x) * 4 + 4),
@@ -44,5 +53,12 @@ describe('preview image', () => {
     expect(at(0, 0)).toEqual([...PREVIEW_BACKGROUND, 255])
     expect(at(1199, 629)).toEqual([...PREVIEW_BACKGROUND, 255])
     expect(at(600, 300).slice(0, 3)).not.toEqual([...PREVIEW_BACKGROUND])
+  })
+  it('is deterministic and differs between characters', () => {
+    const bytes = (seed: number) =>
+      Buffer.from(previewPixels(engine, randomPlausibleCharacter(seed)).data)
+    const a = bytes(4)
+    expect(bytes(4).equals(a)).toBe(true)
+    expect(bytes(5).equals(a)).toBe(false)
   })
 })

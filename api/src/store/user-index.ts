@@ -26,6 +26,7 @@ import { API_LIMITS, type CharacterRecord, type Tombstone } from '@facecraft/sha
 import type { Character } from '@facecraft/shared/rig'
 import type { Env } from '../env.ts'
 import { byteQuota } from '../lib/quota.ts'
+import { openStored } from '../lib/rig.ts'
 import { envInt } from '../lib/env-int.ts'
 import { REVOKED, REVOKED_SESSION_MS, type Revoked, type SessionRef } from './revocation.ts'
 import { SessionTable, type RefreshResult } from './session-table.ts'
@@ -75,9 +76,8 @@ const bodyKey = (userId: string, id: string, revision: number) => `char:${userId
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength
 
 /**
- * A stored body as the API serves it, or null when it is not one (a damaged or foreign KV value). Only the envelope
- * is checked, not the character against today's rig: a record saved under an older rig version stays the player's
- * (clients migrate character content; refusing it here would make saved characters vanish).
+ * A stored body's envelope, checked, or null when it is not one (a damaged or foreign KV value). The character is
+ * not checked here: a record saved under an older rig version stays the player's ({@link servedRecord} opens it).
  */
 export function checkStoredRecord(
   value: unknown,
@@ -97,10 +97,25 @@ export function checkStoredRecord(
   return ok ? (r as CharacterRecord) : null
 }
 
+/**
+ * A checked stored record as the API serves it: its character opened for rig v2 (a rig v1 one migrated, marked
+ * `migratedFrom: 1`), everything else (id, revision, name, updatedAt, hence the ETag) unchanged. The KV body
+ * itself is never rewritten: it is immutable per revision (see the module doc), and a write-back at a new revision
+ * would look like an edit to every device (412s for clients holding the old revision). The player's next save
+ * supersedes it as any edit does. A character that cannot be opened is served as stored (logged).
+ */
+export function servedRecord(record: CharacterRecord): CharacterRecord {
+  const { character, migratedFrom } = openStored(
+    record.character,
+    `${record.id}:${record.revision}`
+  )
+  return migratedFrom ? { ...record, character, migratedFrom } : { ...record, character }
+}
+
 export class UserIndex extends DurableObject<Env> {
   private tail: Promise<unknown> = Promise.resolve()
   private readonly sql: SqlStorage
-  /** Bodies by id, each for the revision it holds (checked against the index before use). */
+  /** Bodies by id as served (servedRecord), each for the revision it holds (checked against the index before use). */
   private readonly bodies = new Map<string, CharacterRecord>()
   /** When activity was last written (see touch). */
   private lastTouch = 0
@@ -347,16 +362,17 @@ export class UserIndex extends DurableObject<Env> {
     if (cached?.revision === row.revision) return cached
     const key = bodyKey(userId, row.id, row.revision)
     const text = await this.env.DATA.get(key)
-    let record: CharacterRecord | null = null
+    let stored: CharacterRecord | null = null
     try {
-      record = text === null ? null : checkStoredRecord(JSON.parse(text), row.id, row.revision)
+      stored = text === null ? null : checkStoredRecord(JSON.parse(text), row.id, row.revision)
     } catch {
-      record = null
+      stored = null
     }
-    if (!record) {
+    if (!stored) {
       console.error(text === null ? 'character body missing' : 'character body unreadable', key)
       return null
     }
+    const record = servedRecord(stored)
     this.bodies.set(row.id, record)
     return record
   }
@@ -413,8 +429,9 @@ export class UserIndex extends DurableObject<Env> {
   }
 
   /**
-   * Creates (`ifMatch` null) or updates (`ifMatch` = the revision the client last saw). A live record whose body
-   * is unreadable counts as absent: the write restores it (at the next revision, so other devices see it).
+   * Creates (`ifMatch` null) or updates (`ifMatch` = the revision the client last saw) with a character already
+   * opened by the route (rig v2). A live record whose body is unreadable counts as absent: the write restores it
+   * (at the next revision, so other devices see it).
    */
   put(
     session: SessionRef,

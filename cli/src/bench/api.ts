@@ -22,8 +22,14 @@
  * account, so conflicting writes happen all the time; a 412 is an expected answer (the client adopts `current`).
  * lost_updates = accepted updates that left no trace: per contested character, (number of 200 updates) minus
  * (final revision - 1), plus any two 200s that claimed the same resulting revision. Both are 0 when If-Match holds.
+ * Characters are rig v2 (~7.2 KB of JSON; rig v1's were ~4.6 KB) since the app switched to rig v2.
+ *
+ * Before the load, on the freshly started Worker, the share preview image (`/s/:id/preview.png`, 1200 x 630, engine
+ * v2): `preview_cold_ms` is the first one (the isolate decodes the bundled head pack and builds the engine),
+ * `preview_new_ms` the median of three more characters (engine warm, each a new render), `preview_cached_ms` the
+ * median of three repeats (Cache API hits). Wall time at the client, one request at a time.
  */
-import { randomCharacter } from '@facecraft/shared/rig'
+import { randomPlausibleCharacter as randomCharacter } from '@facecraft/shared/rig-v2'
 import type { CharacterRecord, SessionResponse } from '@facecraft/shared/api'
 import { Agent, request as httpRequest } from 'node:http'
 import { loadavg } from 'node:os'
@@ -356,6 +362,42 @@ async function runPhase(
   return { figures, extra, accepted }
 }
 
+/** Share preview image times on a fresh Worker (see the module header): cold, new characters, cached. */
+async function previewTimes(base: string, c: Client): Promise<Record<string, number>> {
+  const ids: string[] = []
+  for (let k = 0; k < 4; k++) {
+    const charId = `preview-${k}`
+    const put = await fetch(
+      `${base}/v1/characters/${charId}`,
+      jsonInit('PUT', { name: `preview ${k}`, character: randomCharacter(900 + k) }, c.token)
+    )
+    if (put.status !== 201) throw new Error(`bench preview set-up: create gave ${put.status}`)
+    const share = await fetch(
+      `${base}/v1/shares`,
+      jsonInit('POST', { characterId: charId }, c.token)
+    )
+    if (share.status !== 201) throw new Error(`bench preview set-up: share gave ${share.status}`)
+    ids.push(((await share.json()) as { id: string }).id)
+  }
+  const time = async (id: string) => {
+    const t0 = performance.now()
+    const res = await send(`${base}/s/${id}/preview.png`)
+    if (res.status !== 200) throw new Error(`bench preview: ${res.status} for a live share`)
+    return performance.now() - t0
+  }
+  const cold = await time(ids[0]!)
+  const fresh: number[] = []
+  for (const id of ids.slice(1)) fresh.push(await time(id))
+  const cached: number[] = []
+  for (let k = 0; k < 3; k++) cached.push(await time(ids[0]!))
+  const round = (ms: number) => Number(ms.toFixed(1))
+  return {
+    preview_cold_ms: round(cold),
+    preview_new_ms: round(median(fresh)),
+    preview_cached_ms: round(median(cached)),
+  }
+}
+
 export const apiBench: Suite = {
   name: 'api',
   summary:
@@ -374,6 +416,8 @@ export const apiBench: Suite = {
     })
     try {
       const set = await setUp(server.url, clients, log)
+      const preview = await previewTimes(server.url, set[0]!)
+      log(`bench api: share preview image, ms: ${JSON.stringify(preview)}`)
       // Warm-up: one list per client, not counted.
       await Promise.all(
         set.map((c) =>
@@ -394,6 +438,7 @@ export const apiBench: Suite = {
         think_ms: THINK_MS,
         ...paced.extra,
         idle_ms_by_op: idle,
+        ...preview,
         loadavg_1m_start: loadStart,
         loadavg_1m_end: load1(),
       }

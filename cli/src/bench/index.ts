@@ -6,9 +6,11 @@ import { pwaBench } from './pwa.ts'
 import { engineBench } from './engine.ts'
 import { engine2Bench } from './engine2.ts'
 import { refineBench } from './refine.ts'
+import { createBench } from './create.ts'
 
 export const BENCH_SUITES: readonly Suite[] = [
   apiBench,
+  createBench,
   engineBench,
   engine2Bench,
   faceBench,

@@ -27,12 +27,12 @@ import {
   REPO_ROOT,
   startWorker,
 } from '../../../test/src/harness/index.ts'
-import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
+import { createCharacterV2, encodeShareCodeV2 } from '@facecraft/shared/rig-v2'
 import { median, type Suite, type SuiteOptions } from '../suite.ts'
 
 const DIST = join(REPO_ROOT, 'pwa/dist')
 /** Render size of live (dragging) frames; must match LIVE_SIZE in pwa/src/components/preview. */
-const LIVE_SIZE = 256
+const LIVE_SIZE = 160
 
 export const pwaBench: Suite = {
   name: 'pwa',
@@ -142,7 +142,7 @@ async function editFrames(page: Page, inputs: number): Promise<FrameFigures> {
  * DOM types here nor tsx's __name helper there.
  */
 const DRAG_SCRIPT = `(inputs, liveSize) => new Promise((done) => {
-  const slider = document.querySelector('input[data-param="nose.width"]')
+  const slider = document.querySelector('input[data-param="face.nose-scale-horiz.decr-incr"]')
   const inputTimes = [], latencies = [], renderMs = []
   const onFrame = (e) => {
     const d = e.detail
@@ -247,7 +247,7 @@ async function a11yViolations(
   const context = await phoneContext(browser, origin)
   try {
     const page = await context.newPage()
-    const link = `/s#c=${encodeShareCode(createCharacter(), 'Shared')}`
+    const link = `/s#c=${encodeShareCodeV2(createCharacterV2(), 'Shared')}`
     const audits = await auditScreens(page, link)
     let count = 0
     for (const { screen, violations } of audits) {

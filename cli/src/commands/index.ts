@@ -4,11 +4,13 @@ import { benchCommand, evalCommand } from './suites.ts'
 import { rigCommand } from './rig.ts'
 import { detectCommand } from './detect.ts'
 import { renderCommand } from './render.ts'
+import { createCommand } from './create.ts'
 
 export const COMMANDS: readonly Command[] = [
   rigCommand,
   renderCommand,
   detectCommand,
+  createCommand,
   evalCommand,
   benchCommand,
 ]

@@ -1,15 +1,16 @@
 /**
  * @module cli/eval/likeness-methods — the ways to create a character from a photo that `eval likeness` compares.
- * Today the two baselines: `random` (a random character) and `mean` (the rig's default face). The learned
- * methods plug in here when their models land: `translator` (one shot), `refined` (translator then refine with
- * the imitator) and `iterative` (refine from the mean face): add an entry whose `unavailable` names the missing
- * model file until the manifest has it, so a run reports it as skipped instead of failing.
+ * The baselines `random` (a random character) and `mean` (the rig's default face), and the learned methods
+ * (likeness-translator.ts): `translator` (one shot), `refined` (translator then refine with the imitator) and
+ * `iterative` (refine from the mean face). A method whose model (for the engine's rig) is not in the manifest is
+ * reported as skipped, with the reason, instead of failing.
  */
 import type { Face, FaceAnalyzer } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import type { ModelSource } from '@facecraft/shared/ml'
 import { UsageError } from '../command.ts'
 import type { EngineParams, EvalEngine } from './engines.ts'
+import { refineMethod, translatorMethod } from './likeness-translator.ts'
 
 /** What a method may use. */
 export interface MethodContext {
@@ -59,6 +60,17 @@ export const LIKENESS_METHODS: readonly LikenessMethod[] = [
     unavailable: () => null,
     create: async (_input, { engine }) => engine.mean(),
   },
+  translatorMethod,
+  refineMethod(
+    'refined',
+    'the translator, then the refine graph (imitator) toward the photo',
+    'translator'
+  ),
+  refineMethod(
+    'iterative',
+    'the refine graph from the mean face (the paper’s iterative mode)',
+    'mean'
+  ),
 ]
 
 /** The methods named by `--methods a,b` (default: all), checked against the registry. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { aggregate, type PersonFigures } from './likeness.ts'
-import { pickMethods } from './likeness-methods.ts'
+import { pickMethods, type MethodContext } from './likeness-methods.ts'
+import { modelFor } from './likeness-translator.ts'
 
 const row = (
   ranks: number[],
@@ -42,8 +43,38 @@ describe('likeness figures', () => {
   })
 
   it('selects methods by name and rejects unknown ones', () => {
-    expect(pickMethods(undefined).map((m) => m.name)).toEqual(['random', 'mean'])
+    expect(pickMethods(undefined).map((m) => m.name)).toEqual([
+      'random',
+      'mean',
+      'translator',
+      'refined',
+      'iterative',
+    ])
     expect(pickMethods('mean').map((m) => m.name)).toEqual(['mean'])
     expect(() => pickMethods('mean,oracle')).toThrow(/--methods takes a comma list of random, mean/)
+  })
+})
+
+describe('learned methods', () => {
+  const ctx = (engine: string, models: { id: string; rigVersion: number }[]) =>
+    ({ engine: { id: engine }, models: { manifest: { models } } }) as unknown as MethodContext
+  const [translator, refined, iterative] = pickMethods('translator,refined,iterative')
+
+  it('run only with a model made for the engine, else say why', () => {
+    const v2 = ctx('2', [{ id: 'translator', rigVersion: 2 }])
+    expect(translator!.unavailable(v2)).toBeNull()
+    expect(refined!.unavailable(v2)).toMatch(/'refine' is not in models\/release\/manifest.json/)
+    expect(translator!.unavailable(ctx('1', [{ id: 'translator', rigVersion: 2 }]))).toMatch(
+      /made for rig v2.*--engine 2/
+    )
+    const refineOnly = ctx('1', [{ id: 'refine', rigVersion: 1 }])
+    expect(refined!.unavailable(refineOnly)).toMatch(/'translator' is not in/)
+    expect(iterative!.unavailable(refineOnly)).toMatch(/'translator' is not in/)
+    const both = ctx('2', [
+      { id: 'refine', rigVersion: 2 },
+      { id: 'translator', rigVersion: 2 },
+    ])
+    expect(iterative!.unavailable(both)).toBeNull()
+    expect(modelFor(v2, 'translator')).toBeNull()
   })
 })

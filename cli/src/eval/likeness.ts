@@ -18,7 +18,8 @@ import {
   invertAffine,
   type Face,
 } from '@facecraft/shared/face'
-import type { RgbaImage } from '@facecraft/shared/image'
+import { writeFileSync } from 'node:fs'
+import { encodePng, type RgbaImage } from '@facecraft/shared/image'
 import { intOption } from '../args.ts'
 import { nodeModelSource } from '../commands/detect.ts'
 import { progress } from '../command.ts'
@@ -70,6 +71,12 @@ export const likenessEval: Suite = {
       type: 'string',
       value: 'NAME',
       description: 'write models/reports/NAME.{json,md} and plots',
+    },
+    figure: {
+      type: 'string',
+      value: 'FILE',
+      description:
+        'write the picture for people (PNG): photo | translator | refined | held-out photo',
     },
   },
   async run({ quick, args = {} }) {
@@ -124,6 +131,10 @@ export const likenessEval: Suite = {
         )
         console.error(`eval likeness: wrote ${written.join(', ')}`)
       }
+      if (typeof args.figure === 'string') {
+        writeFileSync(args.figure, encodePng(imageGrid(peopleFigure(grid, methods))))
+        console.error(`eval likeness: wrote ${args.figure}`)
+      }
       return out
     } finally {
       progress('')
@@ -131,6 +142,15 @@ export const likenessEval: Suite = {
     }
   },
 }
+
+/** The picture for people: each row's photo, the learned methods' characters, and the held-out photo. */
+export function peopleFigure<T>(grid: T[][], methods: LikenessMethod[]): T[][] {
+  const keep = methods.flatMap((m, i) => (FIGURE_METHODS.includes(m.name) ? [i + 1] : []))
+  return grid.map((row) => [row[0]!, ...keep.map((i) => row[i]!), row.at(-1)!])
+}
+
+/** Methods shown in the picture for people, when they ran. */
+const FIGURE_METHODS = ['translator', 'refined']
 
 /** Held-out renders of known parameters: how well each method recovers them. */
 async function syntheticFigures(ctx: MethodContext, methods: LikenessMethod[], n: number) {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { createCharacter } from '@facecraft/shared/rig'
+import { createCharacterV2 } from '@facecraft/shared/rig-v2'
 import { parseBackup } from './backup.ts'
 
 const entry = {
   id: 'abc',
   name: 'Ada',
   updatedAt: '2026-01-01T00:00:00Z',
-  character: createCharacter(),
+  character: createCharacterV2(),
 }
 const file = (over: object) =>
   JSON.stringify({
@@ -18,8 +19,13 @@ const file = (over: object) =>
   })
 
 describe('parseBackup', () => {
-  it('accepts an exported file', () => {
+  it('accepts an exported file of rig v2 characters', () => {
     expect(parseBackup(file({})).characters[0]!.name).toBe('Ada')
+  })
+
+  it('accepts a file exported before rig v2 (v1 characters; importGallery migrates them)', () => {
+    const old = { ...entry, character: createCharacter({ sliders: { 'nose.width': 0.7 } }) }
+    expect(parseBackup(file({ characters: [old, entry] })).characters).toHaveLength(2)
   })
 
   it.each([
@@ -32,9 +38,19 @@ describe('parseBackup', () => {
       /Character 1 \("Ada"\) has no valid id/,
     ],
     [
-      'an invalid character',
+      'an invalid v2 character',
       file({ characters: [{ ...entry, character: { ...entry.character, sliders: {} } }] }),
       /Character 1 \("Ada"\) is not valid for this app \(sliders\./,
+    ],
+    [
+      'an invalid v1 character',
+      file({ characters: [{ ...entry, character: { ...createCharacter(), colors: {} } }] }),
+      /Character 1 \("Ada"\) is not valid for this app \(colors\./,
+    ],
+    [
+      'a character from a newer rig',
+      file({ characters: [{ ...entry, character: { ...entry.character, rig: 3 } }] }),
+      /update the app/,
     ],
   ])('refuses %s with a message that says what to do', (_label, text, message) => {
     expect(() => parseBackup(text)).toThrow(message)

@@ -2,7 +2,8 @@
  * @module lib/backup — export the gallery to a JSON file and import it back, so nothing is ever lost (a new phone,
  * cleared site data, private mode). Thumbnails are not exported: they are re-rendered from the parameters.
  */
-import { checkCharacter, type Character } from '@facecraft/shared/rig'
+import { RigValidationError, type Character } from '@facecraft/shared/rig'
+import { openCharacter } from '@facecraft/shared/rig-v2'
 import {
   getCharacter,
   listCharacters,
@@ -16,7 +17,10 @@ import { sameContent } from './sync-merge.ts'
 const FORMAT = 'facecraft-gallery'
 const VERSION = 1
 
-/** The file's shape. `characters[].character` follows the rig version named inside each character. */
+/**
+ * The file's shape. `characters[].character` follows the rig version named inside each character: files exported
+ * before rig v2 hold v1 characters, which import migrated to v2.
+ */
 export interface BackupFile {
   format: typeof FORMAT
   version: typeof VERSION
@@ -48,15 +52,19 @@ export interface ImportReport {
   added: number
   skipped: number
   copies: number
+  /** Of the imported ones, how many were rig v1 characters opened as the closest v2 character. */
+  migrated: number
 }
 
 /** Imports a backup file; throws an Error whose message says what is wrong with the file. */
 export async function importGallery(text: string): Promise<ImportReport> {
   const file = parseBackup(text)
-  const report: ImportReport = { added: 0, skipped: 0, copies: 0 }
+  const report: ImportReport = { added: 0, skipped: 0, copies: 0, migrated: 0 }
   // Importing is the player's own act: while signed in, the characters join that account; else device-only.
   const owner = (await loadSession())?.user.id ?? null
-  for (const entry of file.characters) {
+  for (const original of file.characters) {
+    const opened = openCharacter(original.character)
+    const entry = { ...original, character: opened.character }
     const existing = await getCharacter(entry.id)
     if (existing && !existing.deleted && sameContent(existing, entry)) {
       report.skipped++
@@ -66,8 +74,19 @@ export async function importGallery(text: string): Promise<ImportReport> {
     const id = existing ? newCharacterId() : entry.id
     if (existing) report.copies++
     else report.added++
+    if (opened.migratedFrom === 1) report.migrated++
     await putRecord(
-      { ...entry, id, owner, revision: 0, dirty: true, deleted: false, thumbnail: null },
+      {
+        ...entry,
+        id,
+        owner,
+        revision: 0,
+        dirty: true,
+        deleted: false,
+        thumbnail: null,
+        // The v1 JSON as exported, kept with the record (as the database upgrade keeps it).
+        ...(opened.migratedFrom === 1 ? { v1Original: original.character } : {}),
+      },
       false
     )
   }
@@ -105,11 +124,12 @@ export function parseBackup(text: string): BackupFile {
     if (typeof entry.name !== 'string' || typeof entry.updatedAt !== 'string') {
       throw new Error(`${label} has no name or date; the file is damaged. Export it again.`)
     }
-    const issues = checkCharacter(entry.character)
-    if (issues.length) {
-      throw new Error(
-        `${label} is not valid for this app (${issues[0]!.path}: ${issues[0]!.message}).`
-      )
+    try {
+      openCharacter(entry.character)
+    } catch (error) {
+      if (!(error instanceof RigValidationError)) throw error
+      const issue = error.issues[0]!
+      throw new Error(`${label} is not valid for this app (${issue.path}: ${issue.message}).`)
     }
   })
   return file as BackupFile

@@ -4,6 +4,7 @@
  */
 import type { Character } from '@facecraft/shared/rig'
 import { getSetting, setSetting } from './db.ts'
+import { openStoredCharacter } from './open-saved.ts'
 
 const KEY = 'editor.draft'
 
@@ -16,9 +17,15 @@ export interface Draft {
   character: Character
 }
 
-/** The unsaved draft, or null. */
-export function loadDraft(): Promise<Draft | null> {
-  return getSetting<Draft>(KEY)
+/** The unsaved draft (opened for the current rig: a v1 draft is migrated), or null (also when it is damaged). */
+export async function loadDraft(): Promise<Draft | null> {
+  const draft = await getSetting<Draft>(KEY)
+  if (!draft) return null
+  try {
+    return { ...draft, character: openStoredCharacter(draft.character).character }
+  } catch {
+    return null
+  }
 }
 
 /** Keeps `draft` (best effort: a storage failure only loses the crash protection, never saved work). */

@@ -4,6 +4,7 @@
  */
 import type { Character } from '@facecraft/shared/rig'
 import { openDb, type StoredCharacter } from './db.ts'
+import { openRecord } from './open-saved.ts'
 import { deleteReach, ownerForSave } from './ownership.ts'
 import { loadSession } from './session.ts'
 import { toStorageError } from './storage-error.ts'
@@ -31,13 +32,27 @@ export async function listCharacters(): Promise<StoredCharacter[]> {
 /** Every record, tombstones included (for sync and export). */
 export async function listAll(): Promise<StoredCharacter[]> {
   const db = await openDb()
-  return db ? db.getAll('characters') : [...memory.values()]
+  return (db ? await db.getAll('characters') : [...memory.values()]).map(opened)
 }
 
 /** One record by id, or null. */
 export async function getCharacter(id: string): Promise<StoredCharacter | null> {
   const db = await openDb()
-  return (db ? await db.get('characters', id) : memory.get(id)) ?? null
+  const record = db ? await db.get('characters', id) : memory.get(id)
+  return record ? opened(record) : null
+}
+
+/**
+ * The record with its character opened for the current rig. The database upgrade already migrated rig v1
+ * records; this catches any that arrive another way, at read time, without writing (the next save stores v2).
+ */
+function opened(record: StoredCharacter): StoredCharacter {
+  try {
+    return openRecord(record).record
+  } catch {
+    // A record that does not validate is shown as it is (its thumbnail stays); it is never dropped.
+    return record
+  }
 }
 
 /** Writes a record as given (sync and import use this; the editor uses `saveEdit`). */

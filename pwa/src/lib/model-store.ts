@@ -12,6 +12,15 @@ import { storageError, toStorageError } from './storage-error.ts'
 const INSTALLED_KEY = 'models.installed'
 const CACHE_PREFIX = 'facecraft-models-'
 
+/**
+ * The step a model file serves (the API's ModelFile.group, API v1.3): 'create' (photo -> character), 'refine',
+ * 'eval' (recognisers for measurements only). "Create from photo" needs 'create' alone.
+ */
+export type ModelGroup = 'create' | 'refine' | 'eval'
+/** The group this app downloads for "create from photo". */
+export const CREATE_GROUP: ModelGroup = 'create'
+const GROUPS: readonly ModelGroup[] = ['create', 'refine', 'eval']
+
 /** The release whose every file is verified and cached. */
 export interface InstalledModels {
   release: string
@@ -37,9 +46,35 @@ export function pickVariant(): Promise<ModelVariant> {
   return Promise.resolve('wasm')
 }
 
-/** The latest release the server offers for `variant` (throws ApiError, e.g. 'no-model-release' or 'offline'). */
-export function fetchManifest(variant: ModelVariant): Promise<ModelManifestResponse> {
-  return api<ModelManifestResponse>(`/v1/models/manifest?variant=${variant}`)
+/**
+ * The latest release the server offers for `variant`, only the files of `group` (throws ApiError, e.g.
+ * 'no-model-release' or 'offline'). Asks with `group=` (API v1.3) and also filters here: a server before v1.3
+ * ignores the parameter and sends no `group` fields, and a file without one counts as 'create'.
+ */
+export async function fetchManifest(
+  variant: ModelVariant,
+  group: ModelGroup = CREATE_GROUP
+): Promise<ModelManifestResponse> {
+  const manifest = await api<ModelManifestResponse>(
+    `/v1/models/manifest?variant=${variant}&group=${group}`
+  )
+  return { ...manifest, files: filesOfGroup(manifest.files, group) }
+}
+
+/** The files of `group` (a file with no `group` field is a 'create' file). */
+export function filesOfGroup(files: readonly ModelFile[], group: ModelGroup): ModelFile[] {
+  return files.filter((f) => ((f as { group?: string }).group ?? 'create') === group)
+}
+
+/** The cache of one release of one group: `facecraft-models-<variant>-<group>-<release>`. */
+export function cacheNameOf(variant: ModelVariant, group: ModelGroup, release: string): string {
+  return `${CACHE_PREFIX}${variant}-${group}-${release}`
+}
+
+/** The group a model cache holds; caches named before groups existed (no group segment) held 'create' files. */
+export function cacheGroup(name: string): ModelGroup {
+  const segment = name.slice(CACHE_PREFIX.length).split('-')[1] as ModelGroup
+  return GROUPS.includes(segment) ? segment : 'create'
 }
 
 /** The verified release on this device, or null. */
@@ -68,7 +103,7 @@ async function install(
   onProgress: (p: ModelProgress) => void
 ): Promise<InstalledModels> {
   if (typeof caches === 'undefined') throw storageError('unavailable')
-  const cacheName = `${CACHE_PREFIX}${manifest.variant}-${manifest.release}`
+  const cacheName = cacheNameOf(manifest.variant, groupOf(manifest), manifest.release)
   const cache = await caches
     .open(cacheName)
     .catch((e: unknown) => Promise.reject(toStorageError(e)))
@@ -101,6 +136,13 @@ async function install(
   await setSetting(INSTALLED_KEY, installed)
   await dropOtherReleases(cacheName)
   return installed
+}
+
+/** The group of a manifest's files (fetchManifest keeps one group; an empty or unlabelled list is 'create'). */
+function groupOf(manifest: ModelManifestResponse): ModelGroup {
+  const group = (manifest.files[0] as { group?: string } | undefined)?.group as
+    ModelGroup | undefined
+  return group && GROUPS.includes(group) ? group : 'create'
 }
 
 /** Streams one file, reporting bytes received. */
@@ -152,9 +194,11 @@ export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
+/** Deletes the other releases of `keep`'s group (another group's models, if ever installed, stay). */
 async function dropOtherReleases(keep: string): Promise<void> {
   for (const name of await caches.keys()) {
-    if (name.startsWith(CACHE_PREFIX) && name !== keep) await caches.delete(name)
+    if (name.startsWith(CACHE_PREFIX) && name !== keep && cacheGroup(name) === cacheGroup(keep))
+      await caches.delete(name)
   }
 }
 

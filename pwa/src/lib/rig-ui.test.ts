@@ -1,31 +1,52 @@
 import { describe, expect, it } from 'vitest'
-import { COLORS, createCharacter, RIG } from '@facecraft/shared/rig'
-import { colorAt, GROUPS, resetGroup, swatchValues } from './rig-ui.ts'
+import {
+  ageSliderForYears,
+  COLORS_V2,
+  createCharacterV2,
+  RIG_V2,
+  RIG_V2_GROUPS,
+} from '@facecraft/shared/rig-v2'
+import { ageYears, colorAt, GROUPS, resetGroup, swatchValues } from './rig-ui.ts'
 
-describe('rig-ui', () => {
-  it('shows every parameter of the rig exactly once', () => {
+describe('rig-ui (rig v2)', () => {
+  it('shows every parameter of rig v2 exactly once, in the rig groups, "Who" first', () => {
     const ids = GROUPS.flatMap((g) => [...g.sliders, ...g.colors, ...g.styles].map((p) => p.id))
-    const rigIds = [...RIG.continuous, ...RIG.colors, ...RIG.discrete].map((p) => p.id)
+    const rigIds = [...RIG_V2.continuous, ...RIG_V2.colors, ...RIG_V2.discrete].map((p) => p.id)
     expect(ids.sort()).toEqual(rigIds.sort())
+    expect(GROUPS[0]!.label).toBe('Who')
+    expect(GROUPS.map((g) => g.id)).toEqual(
+      RIG_V2_GROUPS.filter((id) => GROUPS.some((g) => g.id === id))
+    )
+    expect(GROUPS.find((g) => g.id === 'glasses')!.styles[0]!.id).toBe('glasses.style')
   })
 
   it('resets only the chosen group', () => {
-    const c = createCharacter({ sliders: { 'nose.width': 0.9, 'face.width': 0.9 } })
-    const nose = GROUPS.find((g) => g.id === 'nose')!
-    const reset = resetGroup(c, nose)
-    expect(reset.sliders['nose.width']).not.toBe(0.9)
-    expect(reset.sliders['face.width']).toBe(0.9)
+    const base = createCharacterV2()
+    const c = {
+      ...base,
+      sliders: { ...base.sliders, 'face.nose-scale-horiz.decr-incr': 0.9, 'who.weight': 0.9 },
+    }
+    const reset = resetGroup(
+      c,
+      GROUPS.find((g) => g.id === 'nose')!
+    )
+    expect(reset.sliders['face.nose-scale-horiz.decr-incr']).toBe(0.5)
+    expect(reset.sliders['who.weight']).toBe(0.9)
   })
 
-  it('samples the palette ends for a palette colour', () => {
-    const hair = COLORS.find((c) => c.id === 'hair.color')!
-    expect(colorAt(createCharacter(), hair, 0)).toBe('rgb(18 15 14)')
+  it('shows the age slider in years, inverse of the rig', () => {
+    for (const years of [11, 18, 25, 40, 64, 90])
+      expect(ageYears(ageSliderForYears(years))).toBe(years)
+  })
+
+  it('samples palette ends, and shows blush and freckles as changes over the skin', () => {
+    const hair = COLORS_V2.find((c) => c.id === 'hair.color')!
+    expect(colorAt(createCharacterV2(), hair, 0)).toBe('rgb(18 15 14)')
     expect(swatchValues(hair)).toHaveLength(hair.stops.length)
-  })
-
-  it('shows blush as a change over the skin', () => {
-    const blush = COLORS.find((c) => c.id === 'skin.blush')!
-    const c = createCharacter()
-    expect(colorAt(c, blush, 0)).not.toBe(colorAt(c, blush, 1))
+    for (const id of ['skin.blush', 'skin.freckles']) {
+      const def = COLORS_V2.find((c) => c.id === id)!
+      const c = createCharacterV2()
+      expect(colorAt(c, def, 0)).not.toBe(colorAt(c, def, 1))
+    }
   })
 })

@@ -1,15 +1,37 @@
 import { describe, expect, it } from 'vitest'
-import { createCharacter, quantizeCharacter } from '@facecraft/shared/rig'
+import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
+import { createCharacterV2, migrateV1, quantizeCharacterV2 } from '@facecraft/shared/rig-v2'
 import { offlineShareLink, openShareLink } from './share.ts'
 
 describe('share links', () => {
-  const character = createCharacter({ sliders: { 'nose.width': 0.8123 } })
+  const base = createCharacterV2()
+  const character = {
+    ...base,
+    sliders: { ...base.sliders, 'face.nose-scale-horiz.decr-incr': 0.8123 },
+  }
 
-  it('round-trips a character through the #fragment with no server', async () => {
+  it('round-trips a rig v2 character through an fc2 code in the #fragment, with no server', async () => {
     const link = new URL(offlineShareLink({ character, name: 'Ada' }, 'https://facecraft.example'))
     expect(link.pathname).toBe('/s')
+    expect(link.hash.startsWith('#c=fc2.')).toBe(true)
     const opened = await openShareLink(link.pathname, link.hash)
-    expect(opened).toEqual({ name: 'Ada', character: quantizeCharacter(character) })
+    expect(opened).toEqual({
+      name: 'Ada',
+      character: quantizeCharacterV2(character),
+      migrated: false,
+    })
+  })
+
+  it('opens an fc1 link (made before rig v2) as the closest v2 character, and says so', async () => {
+    const v1 = createCharacter({ sliders: { 'nose.width': 0.9 }, styles: { 'hair.style': 'bob' } })
+    const code = encodeShareCode(v1, 'Old Olga')
+    const opened = await openShareLink('/s', `#c=${code}`)
+    expect(opened.migrated).toBe(true)
+    expect(opened.name).toBe('Old Olga')
+    expect(opened.character.rig).toBe(2)
+    expect(opened.character.styles['hair.style']).toBe('bob')
+    // The same mapping the rest of the app uses (up to the code's quantisation).
+    expect(opened.character.styles).toEqual(migrateV1(v1).styles)
   })
 
   it('says what to do with a damaged code', async () => {

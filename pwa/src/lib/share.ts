@@ -1,21 +1,23 @@
 /**
  * @module lib/share — share links. The character travels in the link's #fragment as an offline share code, so a
  * link opens with no server at all (fragments are never sent to a server); an API share id in the path lets a
- * short link or a future preview page work too. Format: `<origin>/s/<shareId>#c=fc1.xxx` or `<origin>/s#c=fc1.xxx`.
+ * short link or a future preview page work too. Format: `<origin>/s/<shareId>#c=fc2.xxx` or `<origin>/s#c=fc2.xxx`;
+ * links made before rig v2 (`fc1.`) still open, migrated to the closest v2 character.
  */
 import type { ShareCreatedResponse, SharedCharacterResponse } from '@facecraft/shared/api'
+import type { SharedCharacter } from '@facecraft/shared/rig'
 import {
-  decodeShareCode,
-  encodeShareCode,
-  extractShareCode,
-  type SharedCharacter,
-} from '@facecraft/shared/rig'
+  decodeAnyShareCode,
+  encodeShareCodeV2,
+  extractAnyShareCode,
+  openCharacter,
+} from '@facecraft/shared/rig-v2'
 import { api } from './api-client.ts'
 import { getSetting, setSetting } from './db.ts'
 
 /** A link that opens the character offline (no share id). */
 export function offlineShareLink(shared: SharedCharacter, origin = location.origin): string {
-  return `${origin}/s#c=${encodeShareCode(shared.character, shared.name)}`
+  return `${origin}/s#c=${encodeShareCodeV2(shared.character, shared.name)}`
 }
 
 /** An account share's two links: `short` (the id alone, ~40 characters, a sparse QR code, a preview image in chat
@@ -47,17 +49,24 @@ export async function createShareLink(
     await setSetting(key, { revision, path }).catch(() => undefined)
   }
   const short = `${location.origin}${path}`
-  return { short, full: `${short}#c=${encodeShareCode(shared.character, shared.name)}` }
+  return { short, full: `${short}#c=${encodeShareCodeV2(shared.character, shared.name)}` }
 }
 
-/** Opens a shared link: the offline code when present (throws ShareCodeError if damaged), else the API share. */
-export async function openShareLink(path: string, hash: string): Promise<SharedCharacter> {
-  const code = extractShareCode(decodeURIComponent(hash))
-  if (code) return decodeShareCode(code)
+/** A shared character, and whether it was made with the old head (rig v1) and opened as the closest v2 one. */
+export type OpenedShare = SharedCharacter & { migrated: boolean }
+
+/**
+ * Opens a shared link: the offline code when present (`fc2.`, or an older `fc1.` migrated; throws ShareCodeError
+ * if damaged), else the API share (its character opened through openCharacter: the server may hold rig v1).
+ */
+export async function openShareLink(path: string, hash: string): Promise<OpenedShare> {
+  const code = extractAnyShareCode(decodeURIComponent(hash))
+  if (code) return decodeAnyShareCode(code)
   const id = /^\/s\/([A-Za-z0-9_-]{1,64})$/.exec(path)?.[1]
   if (!id) throw new Error('This link has no character in it; ask the sender to share it again.')
   const share = await api<SharedCharacterResponse>(`/v1/shares/${id}`)
-  return { character: share.character, name: share.name }
+  const opened = openCharacter(share.character)
+  return { character: opened.character, name: share.name, migrated: opened.migratedFrom === 1 }
 }
 
 /** Native share sheet where the browser has one, else the clipboard. Resolves to what happened. */

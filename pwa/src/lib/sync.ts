@@ -12,9 +12,12 @@ import type {
 import { openDb, getSetting, setSetting, type Conflict, type StoredCharacter } from './db.ts'
 import { api, ApiError } from './api-client.ts'
 import { getCharacter, listAll, notifyGalleryChange, putRecord, removeRecord } from './gallery.ts'
+import { addMigrated } from './migration-notice.ts'
+import { openRecord } from './open-saved.ts'
 import { decidePull, decideTombstone, sameContent } from './sync-merge.ts'
 import { ownerOf, syncsWith } from './ownership.ts'
 import { loadSession } from './session.ts'
+import type { Character } from '@facecraft/shared/rig'
 
 /** Each account's pull cursor, so switching accounts on one device never mixes their change feeds. */
 const cursorKey = (userId: string) => `sync.cursor.${userId}`
@@ -75,7 +78,16 @@ async function pull(userId: string, report: SyncReport): Promise<void> {
     const cursor = await getSetting<string>(cursorKey(userId))
     const query = cursor ? `?since=${encodeURIComponent(cursor)}` : ''
     const page = await api<CharacterListResponse>(`/v1/characters${query}`, { auth: true })
-    for (const remote of page.items) report.pulled += await applyRemote(userId, remote)
+    let migrated = 0
+    for (const item of page.items) {
+      // The server may hold rig v1 (saved by an older app): open every pulled character for the current rig.
+      const remote = openRemote(item)
+      if (!remote) continue
+      const taken = await applyRemote(userId, remote.record)
+      report.pulled += taken
+      if (remote.migrated) migrated += taken
+    }
+    if (migrated) await addMigrated(migrated)
     for (const tombstone of page.tombstones) await applyTombstone(userId, tombstone)
     await setSetting(cursorKey(userId), page.cursor)
     more = page.more
@@ -90,6 +102,24 @@ async function ownLocal(userId: string, id: string): Promise<StoredCharacter | n
   const local = await getCharacter(id)
   if (!local) return null
   return syncsWith(local, userId) ? local : undefined
+}
+
+/**
+ * A pulled record opened for the current rig; null (skipped, left on the server untouched) when it does not
+ * open here, e.g. a character saved by a NEWER app on another device: this device picks it up once updated.
+ */
+function openRemote(
+  remote: CharacterRecord
+): { record: CharacterRecord; migrated: boolean } | null {
+  try {
+    const opened = openRecord(remote)
+    // An API that reads rig v2 serves stored v1 characters already migrated, marked `migratedFrom: 1`.
+    const served = (remote as { migratedFrom?: number }).migratedFrom === 1
+    return { ...opened, migrated: opened.migrated || served }
+  } catch (error) {
+    console.warn(`sync: character ${remote.id} does not open in this version`, error)
+    return null
+  }
 }
 
 async function applyRemote(userId: string, remote: CharacterRecord): Promise<number> {
@@ -142,7 +172,8 @@ async function push(userId: string, report: SyncReport): Promise<void> {
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 412) throw error
       const current = (error.body as RevisionMismatchBody | null)?.current
-      if (current) await applyMismatch(record, current)
+      const opened = current ? openRemote(current) : null
+      if (opened) await applyMismatch(record, opened.record)
     }
   }
 }
@@ -259,5 +290,13 @@ export function fromRemote(
     deleted: false,
     // null: the gallery renders missing thumbnails lazily (see use-gallery.ts).
     thumbnail,
+    // A v1 character pulled and migrated here keeps its original, as the database upgrade does.
+    ...v1OriginalOf(remote),
   }
+}
+
+/** `{ v1Original }` when `remote` was opened from rig v1 here (see openRecord), else nothing. */
+function v1OriginalOf(remote: CharacterRecord): { v1Original?: Character } {
+  const original = (remote as { v1Original?: Character }).v1Original
+  return original ? { v1Original: original } : {}
 }

@@ -3,9 +3,11 @@
  * tracking, crash-safe drafts (restored after a reload or a killed tab), and following newer synced copies.
  */
 import { useEffect, useState } from 'preact/hooks'
-import { checkCharacter, createCharacter, type Character } from '@facecraft/shared/rig'
+import type { Character } from '@facecraft/shared/rig'
+import { createCharacterV2 } from '@facecraft/shared/rig-v2'
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft.ts'
 import { getCharacter, newCharacterId, onGalleryChange } from './gallery.ts'
+import { openStoredCharacter } from './open-saved.ts'
 import { createHistory, edit, type History } from './history.ts'
 import { sameContent } from './sync-merge.ts'
 import { toast } from './toast.ts'
@@ -116,7 +118,7 @@ async function load(id: string | null): Promise<EditorState | null> {
 
 /** The draft's edits on top of the saved version, so one Undo goes back to what is saved. */
 function restored(draft: Draft, saved: EditorState['saved']): EditorState {
-  const base = createHistory(saved?.character ?? createCharacter())
+  const base = createHistory(saved?.character ?? createCharacterV2())
   toast('Restored your unsaved changes')
   return {
     id: draft.id,
@@ -133,17 +135,13 @@ function readHandOff(): { name: string; character: Character } {
     const text = sessionStorage.getItem('facecraft.draft')
     sessionStorage.removeItem('facecraft.draft')
     if (text) {
-      const draft = JSON.parse(text) as { name?: string; character?: Partial<Character> }
-      // Missing parameters take the rig defaults; anything invalid discards the hand-off.
-      const character = createCharacter({
-        sliders: draft.character?.sliders ?? {},
-        colors: draft.character?.colors ?? {},
-        styles: draft.character?.styles ?? {},
-      })
-      if (checkCharacter(character).length === 0) return { name: draft.name ?? '', character }
+      const draft = JSON.parse(text) as { name?: string; character?: unknown }
+      // Any rig version opens (a v1 hand-off from an older tab is migrated); anything invalid discards it.
+      const { character } = openStoredCharacter(draft.character)
+      return { name: draft.name ?? '', character }
     }
   } catch {
-    // No sessionStorage (private mode): start from the defaults.
+    // No sessionStorage (private mode), or a hand-off that does not open: start from the defaults.
   }
-  return { name: '', character: createCharacter() }
+  return { name: '', character: createCharacterV2() }
 }

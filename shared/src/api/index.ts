@@ -4,4 +4,4 @@
  * import type { SessionResponse, ApiErrorBody } from '@facecraft/shared/api'
  */
 export type * from './types.ts'
-export { API_ERROR_CODES, API_LIMITS, ID_PATTERN, MODEL_VARIANTS } from './types.ts'
+export { API_ERROR_CODES, API_LIMITS, ID_PATTERN, MODEL_GROUPS, MODEL_VARIANTS } from './types.ts'

@@ -14,8 +14,17 @@
  *   to any shape.
  * - v1.2: CharacterListResponse.skipped (optional: records the server could not read). Refresh tokens have a new
  *   opaque shape (still one string); a refresh racing another with the same token gets the same new token.
+ * - v1.3 (rig v2): characters are rig v2; the server also accepts rig v1 characters (PUT) and serves stored rig v1
+ *   characters and shares migrated to v2, marking them `migratedFrom: 1` (optional field). New code
+ *   'unsupported-rig' (422) for a character of a rig newer than the server reads. maxTotalBytes 2 MiB (rig v2
+ *   characters are ~1.6x the bytes of v1's). ModelManifestResponse.rigVersion: the rig of the characters the
+ *   release's models produce (the current rig when none depends on one). GET /v1/models/manifest takes
+ *   `group=` (create, refine, eval) to list only those files; ModelFile.group.
  */
+import { MODEL_GROUPS, type ModelGroup } from '../ml/manifest.ts'
 import type { Character } from '../rig/schema.ts'
+
+export { MODEL_GROUPS, type ModelGroup }
 
 /** Machine-readable error codes, with the HTTP status each comes with. */
 export type ApiErrorCode =
@@ -31,8 +40,10 @@ export type ApiErrorCode =
   | 'body-too-large'
   /** 415: a body was sent without `Content-Type: application/json`. */
   | 'unsupported-media-type'
-  /** 422: the `character` field fails shared/rig validation; see `issues` (paths like `sliders.nose.width`). */
+  /** 422: the `character` field fails rig validation; see `issues` (paths like `character.sliders.face.x`). */
   | 'invalid-character'
+  /** 422: the character was made with a rig newer than the server reads; the message says to update the app. */
+  | 'unsupported-rig'
   /** 401: missing, malformed, tampered, expired or revoked access or refresh token. Sign in again / refresh. */
   | 'unauthorized'
   /** 401: wrong email or password (deliberately does not say which). */
@@ -67,6 +78,7 @@ export const API_ERROR_CODES = [
   'body-too-large',
   'unsupported-media-type',
   'invalid-character',
+  'unsupported-rig',
   'unauthorized',
   'invalid-credentials',
   'email-taken',
@@ -148,7 +160,11 @@ export interface MeResponse {
 
 // -------------------------------------------------------------------------------------------------------- models
 
-/** GET /v1/models/manifest?variant=... : which inference backend the client will run. */
+/**
+ * GET /v1/models/manifest?variant=...[&group=create,refine] : which inference backend the client will run.
+ * `group` (repeatable or a comma list of {@link MODEL_GROUPS}) keeps only the files of those steps; without it
+ * every file is listed (older clients).
+ */
 export type ModelVariant = 'webgpu' | 'wasm'
 export const MODEL_VARIANTS: readonly ModelVariant[] = ['webgpu', 'wasm']
 
@@ -169,11 +185,18 @@ export interface ModelFile {
   bytes: number
   inputs: ModelTensorSpec[]
   outputs: ModelTensorSpec[]
+  /** The step that needs the file: 'create' (photo -> character), 'refine', 'eval' (evaluation only). A file the
+   * release gives no group counts as 'create'. Always sent by this server (absent from servers before v1.3). */
+  group?: ModelGroup
 }
 
 /** GET /v1/models/manifest (200, with ETag; 304 on a matching If-None-Match). */
 export interface ModelManifestResponse {
   release: string
+  /**
+   * The rig of the characters this release's models produce (a model trained for rig v1 makes v1 characters:
+   * open them with openCharacter); the server's current rig (2) when no model of the release depends on a rig.
+   */
   rigVersion: number
   variant: ModelVariant
   files: ModelFile[]
@@ -191,12 +214,19 @@ export interface CharacterRecord {
   updatedAt: string
   /** 1-{@link API_LIMITS}.maxNameLength characters. */
   name: string
+  /** A rig v2 character (rig v1 ones are served migrated, see `migratedFrom`). */
   character: Character
+  /**
+   * 1 when the stored character was made with rig v1 and `character` is its v2 migration (the stored original is
+   * kept until the player saves over it); absent for v2. Clients may say so once ("updated to the new face").
+   */
+  migratedFrom?: 1
 }
 
 /** PUT /v1/characters/:id. No If-Match: create (201, 412 if the id exists). If-Match: "<revision>": update (200). */
 export interface PutCharacterBody {
   name: string
+  /** Rig v2; a rig v1 character (an older app) is accepted, stored migrated, and answered with `migratedFrom: 1`. */
   character: Character
 }
 
@@ -244,9 +274,11 @@ export interface ShareCreatedResponse {
 /** GET /v1/shares/:id (no auth). 410 'share-expired' after expiry. */
 export interface SharedCharacterResponse {
   name: string
+  /** Rig v2 (a share made under rig v1 is served migrated, with `migratedFrom: 1`). */
   character: Character
   createdAt: string
   expiresAt: string | null
+  migratedFrom?: 1
 }
 
 // -------------------------------------------------------------------------------------------------------- limits
@@ -262,7 +294,7 @@ export const API_LIMITS = Object.freeze({
   /** Bytes of one stored record (413 'quota-exceeded'). */
   maxRecordBytes: 16 * 1024,
   /** Bytes of all of an account's records together (413 'quota-exceeded'). */
-  maxTotalBytes: 1024 * 1024,
+  maxTotalBytes: 2 * 1024 * 1024,
   /** Shares per account. */
   maxShares: 100,
   maxNameLength: 64,

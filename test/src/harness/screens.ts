@@ -40,7 +40,7 @@ export async function auditScreens(page: Page, sharedLink: string): Promise<Scre
   await page.keyboard.press('Escape')
   await page.goto('/new')
   await page.locator(FRAME_DRAWN).waitFor()
-  for (const group of ['Face', 'Skin', 'Hair', 'Eyes']) {
+  for (const group of ['Who', 'Head', 'Expression', 'Skin', 'Hair', 'Glasses']) {
     await page.getByRole('tab', { name: group, exact: true }).click()
     await check(`editor: ${group}`)
   }

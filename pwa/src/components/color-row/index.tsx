@@ -3,14 +3,15 @@
  * through (the rig's palette as the player will see it), plus one-tap swatches at the palette's stops, each named
  * for what it shows ("dark brown"), not numbered.
  */
-import type { Character, ColorDef } from '@facecraft/shared/rig'
+import type { Character } from '@facecraft/shared/rig'
+import type { ColorDefV2 } from '@facecraft/shared/rig-v2'
 import { presetNames } from '../../lib/editor/color-names.ts'
 import { colorAt, colorGradient, swatchValues } from '../../lib/rig-ui.ts'
 import { Range, shownValue } from '../range/index.tsx'
 import styles from './style.module.css'
 
 export function ColorRow(props: {
-  def: ColorDef
+  def: ColorDefV2
   character: Character
   onChange: (v: number) => void
 }) {

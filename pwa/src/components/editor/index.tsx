@@ -4,7 +4,8 @@
  * sit with the sliders. Full screen opens the turntable. Ctrl+Z / Ctrl+Shift+Z undo and redo.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { randomCharacter, type Character } from '@facecraft/shared/rig'
+import type { Character } from '@facecraft/shared/rig'
+import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { thumbnailBlob } from '../../features/render/renderer.ts'
 import { clearDraft } from '../../lib/draft.ts'
 import { useCollapse } from '../../lib/editor/use-collapse.ts'
@@ -155,7 +156,7 @@ export function Editor(props: { id: string | null }) {
           </button>
           <button
             onClick={() =>
-              onEdit(randomCharacter(Math.floor(Math.random() * 2 ** 31)), 'randomise')
+              onEdit(randomPlausibleCharacter(Math.floor(Math.random() * 2 ** 31)), 'randomise')
             }
             aria-label='Random character'
             title='Random character'

@@ -4,10 +4,11 @@
  * sample characters to start from, and "Install app" where the browser offers it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { createCharacter } from '@facecraft/shared/rig'
+import { createCharacterV2 } from '@facecraft/shared/rig-v2'
 import { useInstallPrompt } from '../../features/install/install-prompt.ts'
 import { warmUpPreview } from '../../features/render/renderer.ts'
 import { exportGallery, importGallery } from '../../lib/backup.ts'
+import { migrationMessage } from '../../lib/open-saved.ts'
 import type { StoredCharacter } from '../../lib/db.ts'
 import { navigate } from '../../lib/router.ts'
 import { toast } from '../../lib/toast.ts'
@@ -28,7 +29,7 @@ export function Gallery() {
 
   // Once the gallery is on screen, get the preview Worker ready for the editor (its first frame is then quick).
   useEffect(() => {
-    const start = () => warmUpPreview(items?.[0]?.character ?? createCharacter())
+    const start = () => warmUpPreview(items?.[0]?.character ?? createCharacterV2())
     if (items === null) return
     if ('requestIdleCallback' in window) {
       const handle = requestIdleCallback(start, { timeout: 1500 })
@@ -54,7 +55,8 @@ export function Gallery() {
     if (!chosen) return
     try {
       const r = await importGallery(await chosen.text())
-      toast(`Imported ${r.added} new, ${r.copies} as copies, ${r.skipped} already here`)
+      const updated = r.migrated ? `; ${migrationMessage(r.migrated)}` : ''
+      toast(`Imported ${r.added} new, ${r.copies} as copies, ${r.skipped} already here${updated}`)
     } catch (error) {
       toast((error as Error).message, 'error')
     }

@@ -3,8 +3,9 @@
  * the open group's style pickers, colours and sliders with a reset for just that group (ParamPanel).
  */
 import type { Character } from '@facecraft/shared/rig'
-import { GROUPS, resetGroup } from '../../lib/rig-ui.ts'
+import { ageYears, GROUPS, HERITAGE_IDS, resetGroup } from '../../lib/rig-ui.ts'
 import { ColorRow } from '../color-row/index.tsx'
+import { Heritage } from '../heritage/index.tsx'
 import { SliderRow } from '../slider-row/index.tsx'
 import { StylePicker } from '../style-picker/index.tsx'
 import styles from './style.module.css'
@@ -72,14 +73,20 @@ export function ParamPanel(props: { groupId: string; character: Character; onEdi
       {group.colors.map((def) => (
         <ColorRow key={def.id} def={def} character={c} onChange={set('colors', def.id)} />
       ))}
-      {group.sliders.map((def) => (
-        <SliderRow
-          key={def.id}
-          def={def}
-          value={c.sliders[def.id]!}
-          onChange={set('sliders', def.id)}
-        />
-      ))}
+      {group.sliders.map((def) =>
+        // The three heritage shares are one control, shown where the first of them sits in the rig.
+        def.id === HERITAGE_IDS[0] ? (
+          <Heritage key='heritage' character={c} onChange={props.onEdit} />
+        ) : (HERITAGE_IDS as readonly string[]).includes(def.id) ? null : (
+          <SliderRow
+            key={def.id}
+            def={def}
+            value={c.sliders[def.id]!}
+            format={def.id === 'who.age' ? (v) => `${ageYears(v)} years` : undefined}
+            onChange={set('sliders', def.id)}
+          />
+        )
+      )}
       <button
         class={styles.reset}
         onClick={() => props.onEdit(resetGroup(c, group), `reset:${group.id}`)}

@@ -6,7 +6,7 @@
  * the character's saved thumbnail is shown, so opening a character never shows an empty box.
  */
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Character } from '@facecraft/shared/rig'
 import { FrameScheduler } from '../../features/render/frame-scheduler.ts'
 import { renderer, type Frame } from '../../features/render/renderer.ts'
@@ -14,8 +14,12 @@ import { useViewGestures } from '../../lib/editor/use-view-gestures.ts'
 import { Range } from '../range/index.tsx'
 import styles from './style.module.css'
 
-/** Render size while the character changes (ms-scale frames), px. */
-export const LIVE_SIZE = 256
+/**
+ * Render size while the character changes, px. Engine v2's textured head costs ~2x v1's per pixel: 160 px (2x2
+ * supersampled) renders in ~18 ms in the bench (256 px took ~35 ms and dropped 60% of a drag's frames); the sharp
+ * frame follows SETTLE_MS after the last change.
+ */
+export const LIVE_SIZE = 160
 /** Render size once changes stop for SETTLE_MS, px. */
 export const SHARP_SIZE = 512
 /** Render size once settled when zoomed in or full screen, px (also the canvas backing size). */
@@ -27,6 +31,7 @@ export const MAX_YAW = 90
 interface Request {
   character: Character
   yaw: number
+  pitch: number
   size: number
 }
 
@@ -43,6 +48,8 @@ export interface PreviewProps {
   character: Character
   yaw: number
   onYaw: (yaw: number) => void
+  /** Head pitch, degrees (+ looks down on the head); the turntable's little tilt. Default 0. */
+  pitch?: number
   label: string
   /** 'editor': turns +-MAX_YAW; 'turntable': full screen, turns all the way round. */
   variant?: 'editor' | 'turntable'
@@ -50,6 +57,8 @@ export interface PreviewProps {
   placeholder?: Blob | null
   /** Shown at the top right of the stage, clear of the face at any size (the full-screen button). */
   corner?: ComponentChildren
+  /** Controls shown under the turn slider (the turntable's Tilt). */
+  below?: ComponentChildren
 }
 
 export function Preview(props: PreviewProps) {
@@ -58,25 +67,37 @@ export function Preview(props: PreviewProps) {
   const scheduler = useRef<FrameScheduler<Request, Frame> | null>(null)
   const settle = useRef<ReturnType<typeof setTimeout>>()
   const gestures = useViewGestures(props.yaw, props.onYaw, turntable ? undefined : MAX_YAW)
+  // Why the engine cannot draw (the head pack did not load): said in the stage, cleared by the next frame.
+  const [failure, setFailure] = useState<string | null>(null)
 
   if (!scheduler.current) {
     scheduler.current = new FrameScheduler<Request, Frame>(
-      (r) => renderer('preview').frame(r.character, r.size, r.yaw),
-      ({ result, requestedAt, doneAt }) => draw(canvas.current, result, requestedAt, doneAt)
+      (r) => renderer('preview').frame(r.character, r.size, r.yaw, r.pitch),
+      ({ result, requestedAt, doneAt }) => {
+        setFailure(null)
+        draw(canvas.current, result, requestedAt, doneAt)
+      },
+      (error) => setFailure((error as Error).message)
     )
   }
 
   const detailed = turntable || gestures.zoom > 1
+  const pitch = props.pitch ?? 0
   useEffect(() => {
     const { character, yaw } = props
-    scheduler.current!.request({ character, yaw, size: LIVE_SIZE })
+    scheduler.current!.request({ character, yaw, pitch, size: LIVE_SIZE })
     clearTimeout(settle.current)
     settle.current = setTimeout(
       () =>
-        scheduler.current!.request({ character, yaw, size: detailed ? DETAIL_SIZE : SHARP_SIZE }),
+        scheduler.current!.request({
+          character,
+          yaw,
+          pitch,
+          size: detailed ? DETAIL_SIZE : SHARP_SIZE,
+        }),
       SETTLE_MS
     )
-  }, [props.character, props.yaw, detailed])
+  }, [props.character, props.yaw, pitch, detailed])
   useEffect(() => () => clearTimeout(settle.current), [])
   useEffect(() => {
     if (props.placeholder && canvas.current) void drawPlaceholder(canvas.current, props.placeholder)
@@ -102,6 +123,11 @@ export function Preview(props: PreviewProps) {
           }}
         />
       </div>
+      {failure && (
+        <p class={styles.failure} role='alert' data-testid='render-error'>
+          {failure}
+        </p>
+      )}
       {props.corner}
       <div class={styles.yaw}>
         <span aria-hidden='true'>↺</span>
@@ -118,6 +144,7 @@ export function Preview(props: PreviewProps) {
         />
         <span aria-hidden='true'>↻</span>
       </div>
+      {props.below}
     </div>
   )
 }

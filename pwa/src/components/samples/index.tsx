@@ -19,7 +19,18 @@ export function Samples() {
 
 function SampleCard({ sample }: { sample: Sample }) {
   const [url, setUrl] = useState<string | null>(null)
-  useEffect(() => void thumbnailUrl(sample.character, 192).then(setUrl), [])
+  useEffect(() => {
+    // After the first paint: the thumbnail Worker's start (engine v2's head pack: fetch and decode) would
+    // otherwise compete with the gallery's first render for a phone's cores.
+    let alive = true
+    const render = () => void thumbnailUrl(sample.character, 192).then((u) => alive && setUrl(u))
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(render, 200)
+      return () => ((alive = false), clearTimeout(timer))
+    }
+    const handle = requestIdleCallback(render, { timeout: 1000 })
+    return () => ((alive = false), cancelIdleCallback(handle))
+  }, [])
   return (
     <li>
       <button

@@ -1,16 +1,16 @@
 /** @module components/share-view — opens a shared link: shows the character and offers to save it. */
 import { useEffect, useState } from 'preact/hooks'
-import { extractShareCode, type SharedCharacter } from '@facecraft/shared/rig'
+import { extractAnyShareCode } from '@facecraft/shared/rig-v2'
 import { shareCodeMessage } from '../../features/share/code-problem.ts'
 import { thumbnailBlob, thumbnailUrl } from '../../features/render/renderer.ts'
 import { newCharacterId, saveEdit } from '../../lib/gallery.ts'
 import { navigate } from '../../lib/router.ts'
-import { openShareLink } from '../../lib/share.ts'
+import { openShareLink, type OpenedShare } from '../../lib/share.ts'
 import { toast } from '../../lib/toast.ts'
 import styles from './style.module.css'
 
 export function ShareView(props: { path: string; hash: string }) {
-  const [shared, setShared] = useState<SharedCharacter | null>(null)
+  const [shared, setShared] = useState<OpenedShare | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [image, setImage] = useState<string | null>(null)
 
@@ -28,7 +28,7 @@ export function ShareView(props: { path: string; hash: string }) {
         if (current) setImage(url)
       })
       .catch((e: Error) => {
-        const code = extractShareCode(decodeURIComponent(props.hash))
+        const code = extractAnyShareCode(decodeURIComponent(props.hash))
         if (current) setError(code ? shareCodeMessage(code, e) : e.message)
       })
     return () => void (current = false)
@@ -67,6 +67,11 @@ export function ShareView(props: { path: string; hash: string }) {
       <div class={styles.portrait}>
         {image && <img src={image} alt={`${shared?.name ?? ''}, front view`} />}
       </div>
+      {shared?.migrated && (
+        <p data-testid='share-migrated'>
+          Shared from an older version: updated to the new head. Check it before you save.
+        </p>
+      )}
       <button class='primary' disabled={!shared} onClick={() => void save()}>
         Save to my gallery
       </button>

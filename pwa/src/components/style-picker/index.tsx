@@ -3,7 +3,8 @@
  * with that option, rendered by the engine in the thumbnail Worker (so the player sees the choice on their face).
  */
 import { useEffect, useState } from 'preact/hooks'
-import type { Character, StyleDef } from '@facecraft/shared/rig'
+import type { Character } from '@facecraft/shared/rig'
+import type { StyleDefV2 } from '@facecraft/shared/rig-v2'
 import { thumbnailUrl } from '../../features/render/renderer.ts'
 import styles from './style.module.css'
 
@@ -13,7 +14,7 @@ const FOLLOW_MS = 400
 const PICKER_SIZE = 160
 
 export function StylePicker(props: {
-  def: StyleDef
+  def: StyleDefV2
   character: Character
   onChange: (optionId: string) => void
 }) {

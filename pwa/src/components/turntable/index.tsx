@@ -1,15 +1,21 @@
 /**
  * @module components/turntable — the character full screen on a turntable: drag (or the slider, or Spin) turns it
- * all the way round, pinch and double tap zoom. Yaw only: the engine's render options have no pitch yet.
+ * all the way round, pinch and double tap zoom. The head is shown a little from above (TURNTABLE_PITCH, as a
+ * showroom turntable sits below eye level); the Tilt slider changes that within +-MAX_PITCH.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Character } from '@facecraft/shared/rig'
 import { wrapYaw } from '../../lib/editor/view-gestures.ts'
 import { Preview } from '../preview/index.tsx'
+import { Range } from '../range/index.tsx'
 import styles from './style.module.css'
 
 /** Spin speed, degrees per second: a slow showroom turn. */
 const SPIN_DEG_PER_S = 40
+/** The turntable's default tilt, degrees (+ looks down on the head): enough to see the crown and the jaw line. */
+export const TURNTABLE_PITCH = 8
+/** The most the Tilt slider tips the head, degrees either way (the engine clamps at 20). */
+export const MAX_PITCH = 15
 
 export function Turntable(props: {
   character: Character
@@ -19,6 +25,7 @@ export function Turntable(props: {
 }) {
   const dialog = useRef<HTMLDialogElement>(null)
   const [yaw, setYaw] = useState(props.yaw)
+  const [pitch, setPitch] = useState(TURNTABLE_PITCH)
   const [spinning, setSpinning] = useState(false)
 
   useEffect(() => {
@@ -52,12 +59,26 @@ export function Turntable(props: {
       <Preview
         character={props.character}
         yaw={yaw}
+        pitch={pitch}
         onYaw={(y) => {
           setSpinning(false)
           setYaw(y)
         }}
-        label={`${props.name}, turned ${yaw} degrees`}
+        label={`${props.name}, turned ${yaw} degrees, tilted ${pitch} degrees`}
         variant='turntable'
+        below={
+          <div class={styles.tilt}>
+            <label for='turntable-pitch'>Tilt</label>
+            <Range
+              id='turntable-pitch'
+              min={-MAX_PITCH}
+              max={MAX_PITCH}
+              value={pitch}
+              valueText={`${pitch} degrees`}
+              onChange={(p) => setPitch(Math.round(p))}
+            />
+          </div>
+        }
       />
     </dialog>
   )

@@ -1,11 +1,20 @@
 /**
- * @module features/render/render.worker — the engine's software renderer, off the main thread so a render never
- * blocks touch input. Exposed with comlink; pixels come back as transferred buffers (no copy).
+ * @module features/render/render.worker — engine v2 (the CC0 head, textured look shader) off the main thread, so
+ * a render never blocks touch input. The head pack is fetched on first use (a static asset the service worker
+ * precaches). Exposed with comlink; pixels come back as transferred buffers (no copy).
  */
 import { expose, transfer } from 'comlink'
-import { renderCharacter } from '@facecraft/shared/engine'
+import { renderCharacterV2, type RenderOptionsV2 } from '@facecraft/shared/engine-v2'
+import headPackUrl from '@facecraft/shared/assets/head-v2.bin?url'
 import type { RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
+import { ensureHeadPack } from './head-pack.ts'
+
+/** Renders a rig v2 character once the head pack is in (the first call waits for it). */
+async function renderCharacter(character: Character, options: RenderOptionsV2): Promise<RgbaImage> {
+  await ensureHeadPack(headPackUrl)
+  return renderCharacterV2(character, options)
+}
 
 /** A rendered frame, `size` x `size` px, ready to draw (a bitmap transfers without copying). */
 export interface Frame {
@@ -16,10 +25,14 @@ export interface Frame {
 }
 
 const api = {
-  /** Renders `character` at `size` px with head yaw `yaw` degrees (+ turns the nose to the subject's left). */
-  async frame(character: Character, size: number, yaw: number): Promise<Frame> {
+  /**
+   * Renders `character` at `size` px with head yaw `yaw` degrees (+ turns the nose to the subject's left) and
+   * pitch `pitch` degrees (+ looks down on the head). Time spent waiting for the head pack is not counted.
+   */
+  async frame(character: Character, size: number, yaw: number, pitch = 0): Promise<Frame> {
+    await ensureHeadPack(headPackUrl)
     const start = performance.now()
-    const image = renderCharacter(character, { size, yaw, background: 'transparent' })
+    const image = await renderCharacter(character, { size, yaw, pitch, background: 'transparent' })
     const renderMs = performance.now() - start
     const bitmap = await createImageBitmap(toImageData(image))
     return transfer({ size, bitmap, renderMs }, [bitmap])
@@ -30,7 +43,7 @@ const api = {
    * than PNG, which matters for a gallery kept in IndexedDB), or PNG where the browser cannot encode WebP.
    */
   async thumbnail(character: Character, size: number): Promise<Blob> {
-    const image = renderCharacter(character, { size, yaw: 0, background: 'transparent' })
+    const image = await renderCharacter(character, { size, yaw: 0, background: 'transparent' })
     const canvas = new OffscreenCanvas(size, size)
     const context = canvas.getContext('2d')
     if (!context)
@@ -44,7 +57,7 @@ const api = {
    * and editing apps).
    */
   async picture(character: Character, size: number, background: boolean): Promise<Blob> {
-    const image = renderCharacter(character, { size, yaw: 0, background: 'transparent' })
+    const image = await renderCharacter(character, { size, yaw: 0, background: 'transparent' })
     const { canvas, context } = canvasOf(size, size)
     if (background) paintStudio(context, size, size, size / 2, size * 0.42)
     context.drawImage(await createImageBitmap(toImageData(image)), 0, 0)
@@ -54,7 +67,11 @@ const api = {
   /** A 1200 x 630 share card (the size chat apps and social sites show large): the head, the name, the app. */
   async card(character: Character, name: string): Promise<Blob> {
     const [w, h, head] = [1200, 630, 600]
-    const image = renderCharacter(character, { size: head, yaw: -12, background: 'transparent' })
+    const image = await renderCharacter(character, {
+      size: head,
+      yaw: -12,
+      background: 'transparent',
+    })
     const { canvas, context } = canvasOf(w, h)
     paintStudio(context, w, h, 330, h * 0.45)
     context.drawImage(await createImageBitmap(toImageData(image)), 30, 15)

@@ -33,7 +33,7 @@ export function warmUpPreview(character: Character): void {
   if (warmed) return
   warmed = true
   void renderer('preview')
-    .frame(character, 256, 0)
+    .frame(character, 192, 0)
     .then((f) => f.bitmap.close())
     .catch(() => undefined)
 }

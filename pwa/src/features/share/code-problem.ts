@@ -5,7 +5,8 @@
 import { ShareCodeError } from '@facecraft/shared/rig'
 import { crc32, fromBase64Url } from '@facecraft/shared/utils'
 
-const PREFIX = 'fc1.'
+/** Every share code format so far: `fc1.` (rig v1) and `fc2.` (rig v2); both end in the CRC-32 trailer. */
+const PREFIX = /^fc[12]\./
 
 export const DAMAGED_MESSAGE =
   'This link is damaged: part of it changed or went missing when it was copied. Ask the sender to share it again.'
@@ -19,7 +20,7 @@ export const INCOMPLETE_MESSAGE =
  * Every share code format keeps this trailer, so a newer app's code passes and a mangled one fails (1 in 2^32).
  */
 export function isIntactCode(code: string): boolean {
-  const bytes = code.startsWith(PREFIX) ? fromBase64Url(code.slice(PREFIX.length)) : null
+  const bytes = PREFIX.test(code) ? fromBase64Url(code.slice(4)) : null
   if (!bytes || bytes.length < 5) return false
   const stored = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(
     bytes.length - 4

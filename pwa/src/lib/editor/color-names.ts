@@ -79,7 +79,7 @@ export function colorNames(colors: readonly Rgb[]): string[] {
  * Names of a colour parameter's one-tap presets, in the order of `swatchValues(def)` (lib/rig-ui): skin by depth,
  * effects by strength, everything else by the colour of each palette stop.
  */
-export function presetNames(def: ColorDef): string[] {
+export function presetNames(def: Omit<ColorDef, 'group'>): string[] {
   const n = def.stops.length
   if (n < 2) return AMOUNTS
   if (def.mode === 'palette' && def.id.startsWith('skin')) {

@@ -3,14 +3,14 @@
  * "Face width 95 vs 5" (sliders and colours as the 0-100 the editor shows, styles by their option labels),
  * grouped by the rig's groups in editor order, so the player can tell two similar faces apart.
  */
+import type { Character } from '@facecraft/shared/rig'
 import {
-  COLORS,
-  RIG_GROUPS,
-  SLIDERS,
-  STYLES,
-  type Character,
-  type RigGroup,
-} from '@facecraft/shared/rig'
+  COLORS_V2 as COLORS,
+  RIG_V2_GROUPS as RIG_GROUPS,
+  SLIDERS_V2 as SLIDERS,
+  STYLES_V2 as STYLES,
+  type RigV2Group as RigGroup,
+} from '@facecraft/shared/rig-v2'
 
 /** One parameter that differs: its label and each side's value as the editor shows it. */
 export interface ParamDifference {

@@ -58,6 +58,11 @@ export interface RenderOptionsV2 {
   size?: number
   /** Head yaw in degrees; + turns the nose toward the subject's left (the viewer's right). Default 0. */
   yaw?: number
+  /**
+   * Head pitch in degrees; + tips the head toward the camera, so the view looks down on it (a turntable's
+   * "little pitch"). Clamped to +-PITCH_LIMIT_V2. Default 0 (the canonical framing, byte-identical to no pitch).
+   */
+  pitch?: number
   /** 'transparent' (default) or an sRGB background colour, 0-255 per channel. */
   background?: 'transparent' | readonly [number, number, number]
   /** Re-frames the canonical framing by a unit-image affine (see FrameAffine); default none. */
@@ -206,7 +211,7 @@ export class EngineV2 {
     const ss = supersamplingV2(size)
     const full = size * ss
     const target = this.target(full)
-    const view = headView(options.yaw ?? 0, full, options.frame)
+    const view = headView(options.yaw ?? 0, full, options.frame, options.pitch ?? 0)
     const shader = shade(mesh, appearance, view)
     const screen = mat4.viewport(mat4.create(), full, full)
     if (isIndexed(shader)) {

@@ -15,6 +15,9 @@ export const VIEW_V2 = Object.freeze({
   far: 150,
 })
 
+/** The most a render may pitch the head, degrees either way (more shows the cut neck or the scalp's top). */
+export const PITCH_LIMIT_V2 = 20
+
 /**
  * A 2x3 affine [a, b, c, d, e, f] on unit image coordinates ((0, 0) top-left corner, (1, 1) bottom-right; x right,
  * y down): u' = (a*x + b*y + c, d*x + e*y + f). As a render option it re-frames the canonical framing, e.g. into a
@@ -45,9 +48,16 @@ function frameMatrix(f: FrameAffine): Mat4 {
 
 /**
  * Model -> clip matrix for a head turned by `yawDeg` (+ turns the nose toward the subject's left), optionally
- * re-framed by `frame` (see FrameAffine).
+ * re-framed by `frame` (see FrameAffine) and tipped by `pitchDeg` (+ tips the top of the head toward the camera:
+ * the view looks down on it; clamped to +-PITCH_LIMIT_V2). Pitch 0 builds exactly the matrices of a view without
+ * pitch (same bytes).
  */
-export function headView(yawDeg: number, size: number, frame?: FrameAffine): HeadView {
+export function headView(
+  yawDeg: number,
+  size: number,
+  frame?: FrameAffine,
+  pitchDeg = 0
+): HeadView {
   const view = mat4.lookAt(
     mat4.create(),
     vec3.fromValues(...VIEW_V2.eye),
@@ -63,18 +73,29 @@ export function headView(yawDeg: number, size: number, frame?: FrameAffine): Hea
   )
   const yaw = mat4.fromYRotation(mat4.create(), (yawDeg * Math.PI) / 180)
   const vp = mat4.mul(mat4.create(), proj, view)
-  let viewProj = mat4.mul(mat4.create(), vp, yaw)
+  const pitch = Math.max(-PITCH_LIMIT_V2, Math.min(PITCH_LIMIT_V2, pitchDeg))
+  // Yaw turns the head about its vertical axis first, then pitch tips it about the world's x axis.
+  const model =
+    pitch === 0
+      ? yaw
+      : mat4.mul(mat4.create(), mat4.fromXRotation(mat4.create(), (pitch * Math.PI) / 180), yaw)
+  let viewProj = mat4.mul(mat4.create(), vp, model)
   if (frame) viewProj = mat4.mul(mat4.create(), frameMatrix(frame), viewProj)
   // A zooming frame shows more of the head per pixel's worth of cm: texture detail follows the true scale.
   const zoom = frame ? Math.sqrt(Math.abs(frame[0] * frame[4] - frame[1] * frame[3])) : 1
-  // The camera in model space: rotate the world-space eye by -yaw.
+  // The camera in model space: undo the pitch (rotate the world-space eye by -pitch about x), then the yaw.
+  const [wx, wy0, wz0] = VIEW_V2.eye
+  const p = (-pitch * Math.PI) / 180
+  const [wy, wz] =
+    pitch === 0
+      ? [wy0, wz0]
+      : [wy0 * Math.cos(p) - wz0 * Math.sin(p), wy0 * Math.sin(p) + wz0 * Math.cos(p)]
   const c = Math.cos((-yawDeg * Math.PI) / 180)
   const s = Math.sin((-yawDeg * Math.PI) / 180)
-  const [ex, ey, ez] = VIEW_V2.eye
   const visibleCm = 2 * VIEW_V2.eye[2] * Math.tan((VIEW_V2.fovYDeg * Math.PI) / 360)
   return {
     viewProj,
-    eye: [c * ex + s * ez, ey, -s * ex + c * ez],
+    eye: [c * wx + s * wz, wy, -s * wx + c * wz],
     sampleCm: visibleCm / size / zoom,
   }
 }

@@ -1,0 +1,126 @@
+/**
+ * @module cli/commands/create — `facecraft create PHOTO [--refine] [--steps N] [--out char.json] [--png render.png]
+ * [--compare side.png] [--json]`: a character from a photo with CharacterCreator (translator, then optionally the
+ * refine graph), rendered with the engine of the translator's rig (the CLI may import the engine; shared/create may not).
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { CharacterCreator, CreateError, type CreateResult } from '@facecraft/shared/create'
+import { decodeImage } from '@facecraft/shared/decode'
+import { encodePng } from '@facecraft/shared/image'
+import { parse } from '../args.ts'
+import { UsageError, progress, type Command } from '../command.ts'
+import { nodeModelSource } from './detect.ts'
+import { comparePanels, labelledSheet, similarities } from './create-compare.ts'
+import { renderFront } from './create-render.ts'
+
+const USAGE = [
+  'Usage: facecraft create PHOTO [--refine] [--steps N] [--out char.json] [--png render.png] [--compare side.png] [--json]',
+  '',
+  '  PHOTO           a JPEG or PNG with one face, from the front',
+  '  --refine        then refine the character with the refine graph (the imitator), when one is released for the rig',
+  '  --steps N       refine steps at most (default 50; the loss may stop it earlier)',
+  '  --out FILE      write the character (saved-game JSON; open it with facecraft render --engine 2 --params FILE)',
+  '  --png FILE      write a 512-px front render of the character',
+  "  --compare FILE  write photo crop | character (| refined) side by side, the recognisers' similarities to the photo under each",
+  '  --json          one JSON object: {file, rigVersion, confidence, warnings, character, ms, refine, similarities}',
+].join('\n')
+
+export const createCommand: Command = {
+  name: 'create',
+  summary: 'make a character from a photo (facecraft create PHOTO --out char.json --png render.png)',
+  usage: USAGE,
+  async run(argv) {
+    const { values, positionals } = parse(
+      argv,
+      {
+        refine: { type: 'boolean' },
+        steps: { type: 'string' },
+        out: { type: 'string' },
+        png: { type: 'string' },
+        compare: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      true
+    )
+    const [file, ...extra] = positionals
+    if (!file) throw new UsageError('name a photo.')
+    if (extra.length) throw new UsageError(`one photo at a time, got '${positionals.join(' ')}'.`)
+    const steps = values.steps === undefined ? 50 : Number(values.steps)
+    if (!Number.isInteger(steps) || steps < 1 || steps > 1000)
+      throw new UsageError(`--steps takes a whole number from 1 to 1000, got '${values.steps}'.`)
+    let bytes: Uint8Array
+    try {
+      bytes = new Uint8Array(await readFile(file))
+    } catch {
+      throw new Error(`cannot read '${file}'; check the path.`)
+    }
+    const { image } = decodeImage(bytes)
+    const creator = await CharacterCreator.createFromOptions({ models: await nodeModelSource() })
+    try {
+      const start = performance.now()
+      let created: CreateResult
+      try {
+        created = await creator.create(image)
+      } catch (e) {
+        if (e instanceof CreateError) {
+          console.error(`facecraft create: ${e.message} (${e.code})`)
+          return 1
+        }
+        throw e
+      }
+      const ms = performance.now() - start
+      let refined: { character: CreateResult['character']; losses: number[]; steps: number } | null = null
+      let refineSkipped: string | null = null
+      if (values.refine) {
+        refineSkipped = creator.canRefine()
+        if (refineSkipped) {
+          refineSkipped = `${refineSkipped}. No refine graph is released for rig v${creator.rigVersion} yet (the v2 imitator is in training), so this is the translator's character, unrefined.`
+          console.error(`facecraft create --refine: ${refineSkipped}`)
+        } else {
+          const targets = await creator.targets(image, created.face)
+          refined = await creator.refine(created.character, targets, {
+            steps,
+            onProgress: (p) => progress(`refine ${p.step}/${p.steps} loss ${p.loss.toFixed(4)}`),
+          })
+          progress('')
+        }
+      }
+      const final = refined?.character ?? created.character
+      if (values.out) await writeFile(values.out, JSON.stringify(final, null, 2) + '\n')
+      if (values.png) await writeFile(values.png, encodePng(renderFront(final, 512)))
+      let sims: Record<string, Record<string, number>> | null = null
+      if (values.compare) {
+        const characters = refined ? [created.character, refined.character] : [created.character]
+        const panels = comparePanels(creator, image, created.face, characters, 256)
+        sims = await similarities(creator, panels)
+        await writeFile(values.compare, encodePng(labelledSheet(panels, sims)))
+      }
+      const summary = {
+        file,
+        rigVersion: creator.rigVersion,
+        confidence: Number(created.confidence.toFixed(3)),
+        warnings: created.warnings,
+        ms: Math.round(ms),
+        refine: values.refine
+          ? refined
+            ? { steps: refined.steps, lossBefore: refined.losses[0], lossAfter: Math.min(...refined.losses) }
+            : { skipped: refineSkipped }
+          : null,
+        similarities: sims,
+        character: final,
+      }
+      if (values.json) console.log(JSON.stringify(summary))
+      else {
+        console.log(`${file}: rig v${creator.rigVersion} character in ${summary.ms} ms, confidence ${summary.confidence}`)
+        for (const w of created.warnings) console.log(`  warning (${w.code}): ${w.message}`)
+        if (refined) console.log(`  refined: loss ${refined.losses[0]!.toFixed(4)} -> ${Math.min(...refined.losses).toFixed(4)} in ${refined.steps} steps`)
+        if (sims) for (const [panel, s] of Object.entries(sims)) console.log(`  ${panel}: ${Object.entries(s).map(([k, v]) => `${k} ${v.toFixed(3)}`).join('  ')}`)
+        for (const [flag, path] of [['out', values.out], ['png', values.png], ['compare', values.compare]] as const)
+          if (path) console.log(`  --${flag} written to ${path}`)
+      }
+      return 0
+    } finally {
+      await creator.close()
+    }
+  },
+} // prettier-ignore

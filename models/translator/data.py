@@ -1,0 +1,50 @@
+"""Translator training data: features (written by translator/features.ts, never recomputed here) beside the
+dataset's targets x and styles. Rows whose render had no face (NaN features) are dropped."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+
+@dataclass
+class TranslatorData:
+    features: np.ndarray  # (N, F) float32, raw (the model standardises)
+    x: np.ndarray  # (N, C) float32 in [0, 1]
+    styles: np.ndarray  # (N, G) int64 option indices
+    style_sizes: tuple[int, ...]
+    style_names: list[str]
+    rig_version: int | str
+    meta: dict  # features.json
+    dropped: int  # samples without a face
+
+
+def load_data(features_dir: Path, limit: int | None = None) -> TranslatorData:
+    meta = json.loads((features_dir / 'features.json').read_text())
+    assert meta['format'] == 'facecraft-translator-features', f'{features_dir}: not a translator features folder'
+    dataset = Path(meta['dataset'])
+    index = json.loads((dataset / 'dataset.json').read_text())
+    f, x, s = [], [], []
+    for shard in meta['shards']:
+        f.append(np.load(features_dir / shard['name'] / 'features.npy'))
+        x.append(np.load(dataset / shard['name'] / 'x.npy'))
+        s.append(np.load(dataset / shard['name'] / 'styles.npy'))
+    features, x, styles = np.concatenate(f), np.concatenate(x), np.concatenate(s).astype(np.int64)
+    assert features.shape[1] == meta['length'] and len(features) == len(x) == len(styles)
+    ok = np.isfinite(features).all(1)
+    features, x, styles = features[ok], x[ok], styles[ok]
+    if limit:
+        features, x, styles = features[:limit], x[:limit], styles[:limit]
+    discrete = index['rig']['discrete']
+    return TranslatorData(
+        features=features.astype(np.float32),
+        x=x.astype(np.float32),
+        styles=styles,
+        style_sizes=tuple(len(d['options']) for d in discrete),
+        style_names=[d['id'] for d in discrete],
+        rig_version=index['rigVersion'],
+        meta=meta,
+        dropped=int((~ok).sum()),
+    )

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { createCharacter, randomCharacter } from '@facecraft/shared/rig'
+import { migrateV1, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
+import { migrationMessage, openRecord, openStoredCharacter } from './open-saved.ts'
+
+describe('open-saved', () => {
+  it('migrates a v1 record, keeping its fields and the original v1 JSON', () => {
+    const v1 = randomCharacter(4)
+    const record = { id: 'x', name: 'Ada', updatedAt: 't', revision: 3, character: v1 }
+    const { record: opened, migrated } = openRecord(record)
+    expect(migrated).toBe(true)
+    expect(opened).toMatchObject({ id: 'x', name: 'Ada', updatedAt: 't', revision: 3 })
+    expect(opened.character).toEqual(migrateV1(structuredClone(v1)))
+    expect(opened.v1Original).toEqual(v1)
+    // Opening twice keeps the first original.
+    expect(openRecord(opened).record.v1Original).toEqual(v1)
+  })
+
+  it('leaves a v2 record as it is', () => {
+    const c = randomPlausibleCharacter(9)
+    const { record, migrated } = openRecord({ character: c })
+    expect(migrated).toBe(false)
+    expect(record.character).toEqual(c)
+    expect('v1Original' in record).toBe(false)
+  })
+
+  it('still migrates a v1 character that fails v1 validation, and refuses broken or newer v2', () => {
+    const broken = { ...createCharacter(), sliders: { ...createCharacter().sliders, extra: 0.5 } }
+    expect(openStoredCharacter(broken).migratedFrom).toBe(1)
+    expect(() => openStoredCharacter({ rig: 2, sliders: {}, colors: {}, styles: {} })).toThrow()
+    expect(() => openStoredCharacter({ ...randomPlausibleCharacter(1), rig: 3 })).toThrow(/update/)
+  })
+
+  it('words the notice for one and for many', () => {
+    expect(migrationMessage(1)).toBe('Updated 1 character to the new head — open it to check')
+    expect(migrationMessage(5)).toBe('Updated 5 characters to the new head — open them to check')
+  })
+})

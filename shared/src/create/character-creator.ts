@@ -1,0 +1,183 @@
+/**
+ * @module create/character-creator — photo -> character: CharacterCreator.createFromOptions({ models }),
+ * create(image) (face analysis -> translatorFeatures -> translator.onnx -> a saved-format character), refine(...)
+ * (the refine graph's descent), close(). One model loader serves the face models and the creation models. The same
+ * code runs under onnxruntime-node and -web (in the PWA's Worker); it never imports the engine.
+ */
+import { FaceAnalyzer } from '../face/face-analyzer.ts'
+import type { Face, FaceWarning } from '../face/types.ts'
+import type { RgbaImage } from '../image/types.ts'
+import { findModel } from '../ml/manifest.ts'
+import type { Character } from '../rig/index.ts'
+import { CreateError } from './errors.ts'
+import { FEATURE_LENGTH, FEATURE_VERSION } from './features.ts'
+import { faceFeatures } from './face-features.ts'
+import {
+  refineLoop,
+  refineSignature,
+  type RefineOptions,
+  type RefineOutcome,
+  type RefineTargets,
+} from './refine.ts'
+import { argmaxGroups, chooseStyles, rigCodec, type RigCodec } from './rigs.ts'
+import { refineTargets } from './targets.ts'
+import {
+  resolveCreatorOptions,
+  type CharacterCreatorOptions,
+  type ResolvedCreatorOptions,
+} from './options.ts'
+
+/** What create() returns. */
+export interface CreateResult {
+  /** The character in the saved format of the translator's rig. */
+  character: Character
+  /** 0..1: the detector's score times the mean probability of the chosen style options. */
+  confidence: number
+  /** The face it was made from (the photo's subject). */
+  face: Face
+  /** Problems worth telling the person that did not stop creation (e.g. other faces in the photo). */
+  warnings: FaceWarning[]
+  /** The translator's raw outputs: x (continuous, [0,1]) and per-group style probabilities (concatenated). */
+  x: Float32Array
+  styleProbabilities: Float32Array
+}
+
+/** What refine() returns: the character and the descent's record. */
+export interface RefineResult extends RefineOutcome {
+  character: Character
+}
+
+/** Creates characters from photos with the translator, and refines them with the refine graph. */
+export class CharacterCreator {
+  private constructor(
+    private analyzer: FaceAnalyzer | null,
+    private readonly options: ResolvedCreatorOptions,
+    private readonly rig: RigCodec,
+    private readonly ownsAnalyzer: boolean
+  ) {}
+
+  /** Loads the face models and the translator; a CreateError ('no-model' / 'wrong-rig') says what is missing. */
+  static async createFromOptions(options: CharacterCreatorOptions): Promise<CharacterCreator> {
+    const o = resolveCreatorOptions(options)
+    const entry = o.models.manifest.models.find((m) => m.id === 'translator')
+    if (!entry)
+      throw new CreateError('no-model', "The model manifest has no 'translator'; download the models again or rebuild them (models/translator).")
+    const version = (entry as { featureVersion?: number }).featureVersion
+    if (version !== FEATURE_VERSION || Number(entry.inputs[0]?.shape[1]) !== FEATURE_LENGTH)
+      throw new CreateError('wrong-rig', `The translator was made for feature layout ${version}, this build computes ${FEATURE_VERSION}; update facecraft or the models.`)
+    const rig = rigCodec(entry.rigVersion)
+    const analyzer = options.analyzer ?? (await FaceAnalyzer.createFromOptions({ models: o.models, device: o.device, runtime: o.runtime, detectorGrids: o.detectorGrids }))
+    const creator = new CharacterCreator(analyzer, o, rig, !options.analyzer)
+    await analyzer.models().load('translator')
+    return creator
+  } // prettier-ignore
+
+  /** The face analyzer it uses (its loader is the creator's). */
+  faceAnalyzer(): FaceAnalyzer {
+    if (!this.analyzer)
+      throw new Error('CharacterCreator was closed; create a new one with createFromOptions.')
+    return this.analyzer
+  }
+
+  /** The rig version of the characters it makes. */
+  get rigVersion(): number {
+    return this.rig.version
+  }
+
+  /** A character from the photo's subject; a CreateError when there is no usable face. */
+  async create(image: RgbaImage): Promise<CreateResult> {
+    const analyzer = this.faceAnalyzer()
+    const result = await analyzer.detect(image)
+    const face = this.usableFace(result.faces, result.allDetections, result.warnings)
+    const warnings = result.warnings.filter((w) => w.code !== 'no-face')
+    return { ...(await this.createFromFace(image, face)), warnings }
+  }
+
+  /** A character from a face already found in `image` (by this creator's faceAnalyzer()); no checks of the photo. */
+  async createFromFace(image: RgbaImage, face: Face): Promise<CreateResult> {
+    const analyzer = this.faceAnalyzer()
+    const features = await faceFeatures(analyzer, image, face)
+    const translator = await analyzer.models().load('translator')
+    const out = await translator.run({ features: { data: features, dims: [1, FEATURE_LENGTH] } })
+    const x = out.x!.data
+    const probabilities = out.styles!.data
+    const styles = chooseStyles(probabilities, this.rig, this.options.accessoryProbability)
+    let start = 0
+    let top = 0
+    this.rig.styleSizes.forEach((n, g) => {
+      top += probabilities[start + styles[g]!]! / this.rig.styleSizes.length
+      start += n
+    })
+    return {
+      character: this.rig.fromVector(x, styles),
+      confidence: face.score * top,
+      face,
+      warnings: [],
+      x: Float32Array.from(x),
+      styleProbabilities: Float32Array.from(probabilities),
+    }
+  }
+
+  /** The photo's subject, or a CreateError that says what to do. */
+  private usableFace(faces: Face[], all: { box: { width: number } }[], warnings: FaceWarning[]): Face {
+    const face = faces[0]
+    if (!face)
+      throw new CreateError('no-face', 'No face found in the photo. Use a well-lit photo that shows one face from the front.')
+    const rival = all[1]
+    if (rival && rival.box.width >= this.options.severalFacesRatio * face.box.width)
+      throw new CreateError('several-faces', `${all.length} faces of similar size are in the photo; crop it to the one face you want.`)
+    const poor = warnings.find((w) => w.code === 'face-too-small' || w.code === 'profile')
+    if (poor) throw new CreateError('low-quality', poor.message)
+    return face
+  } // prettier-ignore
+
+  /** Whether the manifest has a refine graph for this creator's rig (refine() needs one). */
+  canRefine(): string | null {
+    const entry = this.options.models.manifest.models.find((m) => m.id === this.options.refineModel)
+    if (!entry) return `the model manifest has no '${this.options.refineModel}' (the refine graph); no refinement for now`
+    if (Number(entry.rigVersion) !== this.rig.version)
+      return `'${this.options.refineModel}' was made for rig v${entry.rigVersion}, the translator for rig v${this.rig.version}`
+    return null
+  } // prettier-ignore
+
+  /** Refine targets of `face` in `image` at the refine graph's frame size. */
+  async targets(image: RgbaImage, face: Face): Promise<RefineTargets> {
+    const entry = findModel(this.options.models.manifest, this.options.refineModel)
+    return refineTargets(this.faceAnalyzer(), image, face, refineSignature(entry).size)
+  }
+
+  /**
+   * Refines `character` toward `targets` (see targets()) with the refine graph: Adam, x clamped to [0, 1], early
+   * stop, cancel via `signal` (a CreateError 'aborted'). Returns the best character seen.
+   */
+  async refine(character: Character, targets: RefineTargets, options: RefineOptions = {}): Promise<RefineResult> {
+    const why = this.canRefine()
+    if (why) throw new CreateError('no-model', `Cannot refine: ${why}. Use the created character as it is.`)
+    const session = await this.faceAnalyzer().models().load(this.options.refineModel)
+    const rig = rigCodec(session.entry.rigVersion)
+    const outcome = await refineLoop(session, rig.toVector(character), styleLogits(rig, character), targets, options)
+    return { ...outcome, character: rig.fromVector(outcome.x, argmaxGroups(outcome.logits, rig.styleSizes)) }
+  } // prettier-ignore
+
+  /** Releases every model session. */
+  async close(): Promise<void> {
+    const analyzer = this.analyzer
+    this.analyzer = null
+    if (this.ownsAnalyzer) await analyzer?.close()
+  }
+}
+
+/** Style logits that start the relaxation at the character's options: 0 everywhere, STYLE_LOGIT on the chosen one. */
+function styleLogits(rig: RigCodec, character: Character): Float32Array {
+  const styles = rig.toStyles(character)
+  const out = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+  let start = 0
+  rig.styleSizes.forEach((n, g) => {
+    out[start + styles[g]!] = STYLE_LOGIT
+    start += n
+  })
+  return out
+}
+
+/** With beta 1, a logit of 4 gives the chosen option ~0.9 of the softmax in a group of 6. */
+const STYLE_LOGIT = 4

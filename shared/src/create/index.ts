@@ -1,0 +1,30 @@
+/** @module create — photo -> character: the translator's features, CharacterCreator (create + refine). */
+export {
+  FEATURE_EMBEDDING,
+  FEATURE_LENGTH,
+  FEATURE_OFFSETS,
+  FEATURE_POINTS,
+  FEATURE_VERSION,
+  partColorArray,
+  translatorFeatures,
+  type FeatureSource,
+} from './features.ts'
+export { CharacterCreator, type CreateResult, type RefineResult } from './character-creator.ts'
+export {
+  DEFAULT_CREATOR_OPTIONS,
+  type CharacterCreatorOptions,
+  type ResolvedCreatorOptions,
+} from './options.ts'
+export { CreateError, type CreateErrorCode } from './errors.ts'
+export {
+  DEFAULT_REFINE_OPTIONS,
+  refineLoop,
+  refineSignature,
+  type RefineOptions,
+  type RefineOutcome,
+  type RefineProgress,
+  type RefineTargets,
+} from './refine.ts'
+export { PART_WEIGHTS, refineTargets } from './targets.ts'
+export { argmaxGroups, chooseStyles, rigCodec, type RigCodec } from './rigs.ts'
+export { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'

@@ -1,0 +1,48 @@
+/** @module create/options — CharacterCreator options and their defaults. */
+import type { Device, RuntimeName } from '../ml/backend/onnx.ts'
+import type { ModelSource } from '../ml/loader.ts'
+import type { FaceAnalyzer } from '../face/face-analyzer.ts'
+
+/** How CharacterCreator runs. Every field but `models` has a DEFAULT_CREATOR_OPTIONS value. */
+export interface CharacterCreatorOptions {
+  /** The model manifest and a reader for its files (the face models, `translator`, and for refine `refine`). */
+  models: ModelSource
+  /** 'auto': cpu under onnxruntime-node, webgpu > wasm under onnxruntime-web. */
+  device?: Device | 'auto'
+  runtime?: RuntimeName
+  /** A second face at least this wide (relative to the subject's box) makes the photo ambiguous: 'several-faces'. */
+  severalFacesRatio?: number
+  /** Manifest id of the refine graph. */
+  refineModel?: string
+  /** Detector tile grids of the creator's own analyzer: a photo to create from shows one large face, so the whole
+   * image (1) suffices and is faster than FaceAnalyzer's default (1, 2), which also finds small bystanders. */
+  detectorGrids?: readonly number[]
+  /** An accessory (glasses, facial hair, lipstick: style groups whose first option is 'none') is put on only when
+   * the translator gives it at least this probability (see chooseStyles). */
+  accessoryProbability?: number
+  /** An analyzer to share (its loader then serves the creation models too); closing the creator leaves it open. */
+  analyzer?: FaceAnalyzer
+}
+
+/** The defaults of every optional field. */
+export const DEFAULT_CREATOR_OPTIONS = Object.freeze({
+  device: 'auto' as Device | 'auto',
+  runtime: 'default' as RuntimeName,
+  severalFacesRatio: 0.8,
+  refineModel: 'refine',
+  detectorGrids: Object.freeze([1]) as readonly number[],
+  accessoryProbability: 0.6,
+})
+
+/** Options with every default filled in. */
+export type ResolvedCreatorOptions = Required<Omit<CharacterCreatorOptions, 'analyzer'>>
+
+/** Fills `undefined` fields with the defaults. */
+export function resolveCreatorOptions(options: CharacterCreatorOptions): ResolvedCreatorOptions {
+  if (!options?.models)
+    throw new Error('CharacterCreator needs `models` (a ModelSource: manifest + file reader).')
+  const out = { ...DEFAULT_CREATOR_OPTIONS } as ResolvedCreatorOptions
+  for (const [k, v] of Object.entries(options))
+    if (v !== undefined) (out as Record<string, unknown>)[k] = v
+  return out
+}

@@ -1,0 +1,168 @@
+/**
+ * @module create/refine — the on-device refine loop: Adam on (x, style logits) with the loss and gradient that
+ * refine.onnx computes (the frozen imitator + recogniser, models/imitator), x clamped to [0, 1], early stop when the
+ * loss stalls, cancel with an AbortSignal. Built over the graph's manifest signature, so any rig's refine graph runs.
+ */
+import type { ModelEntry } from '../ml/manifest.ts'
+import type { Float32Data, ModelSession } from '../ml/session.ts'
+import { CreateError } from './errors.ts'
+
+/** What refine.onnx compares a candidate with: one aligned photo and its face features. */
+export interface RefineTargets {
+  /** (S * S * 3) the photo's aligned crop (FaceAnalyzer.alignedCrop at the graph's size), RGB 0..1, row-major. */
+  photo: Float32Array
+  /** (S * S) content weight per pixel of that crop (part labels -> PART_WEIGHTS). */
+  partWeights: Float32Array
+  /** (E) the photo's `face-embedder` embedding, unit length. */
+  embedding: Float32Array
+  /** (136) the photo's 68 iBUG points in the unit aligned frame, flat [x, y], x right, y down. */
+  landmarks: Float32Array
+}
+
+/** Progress after each step. */
+export interface RefineProgress {
+  step: number
+  steps: number
+  /** Loss of the parameters before this step's update. */
+  loss: number
+  /** The graph's named terms (identity, content, landmark) at that point. */
+  terms: Record<string, number>
+}
+
+/** Options of one refinement. */
+export interface RefineOptions {
+  /** Adam steps at most (Shi et al.: 50 iterations). */
+  steps?: number
+  /** Adam step size in [0,1] parameter units. */
+  lr?: number
+  /** softmax sharpness of the style relaxation (Shi et al.: 100 iterative, 1 one-shot). */
+  beta?: number
+  /** Weights of the graph's terms, in the graph's `loss_weights` order (identity, content, landmark). */
+  weights?: readonly number[]
+  /** Stop when the best loss has not improved by `minImprovement` (relative) for this many steps. */
+  patience?: number
+  minImprovement?: number
+  onProgress?: (p: RefineProgress) => void
+  signal?: AbortSignal
+}
+
+/** Defaults of RefineOptions (the descent the refine bench and imitator tests measured). */
+export const DEFAULT_REFINE_OPTIONS = Object.freeze({
+  steps: 50,
+  lr: 0.02,
+  beta: 1,
+  weights: Object.freeze([1, 1, 1]) as readonly number[],
+  patience: 10,
+  minImprovement: 1e-3,
+})
+
+/** The best parameters seen and the loss history. */
+export interface RefineOutcome {
+  x: Float32Array
+  logits: Float32Array
+  /** Loss before each step (and after the last). */
+  losses: number[]
+  bestLoss: number
+  /** Steps taken; fewer than asked when the loss stalled (`stoppedEarly`). */
+  steps: number
+  stoppedEarly: boolean
+}
+
+const REQUIRED = [
+  'x',
+  'style_logits',
+  'photo',
+  'part_weights',
+  'target_embedding',
+  'target_landmarks',
+]
+const TERMS = ['identity', 'content', 'landmark']
+
+/** The graph's sizes from its manifest signature; one error naming every missing input. */
+export function refineSignature(entry: ModelEntry): { continuous: number; styles: number; size: number; embedding: number } {
+  const dims = new Map(entry.inputs.map((i) => [i.name, i.shape.map(Number)]))
+  const missing = REQUIRED.filter((n) => !dims.has(n))
+  if (missing.length)
+    throw new CreateError(
+      'wrong-rig',
+      `Model '${entry.id}' is not a refine graph: it lacks input(s) ${missing.join(', ')}; re-export it with models/imitator/export.py.`
+    )
+  return {
+    continuous: dims.get('x')![1]!,
+    styles: dims.get('style_logits')![1]!,
+    size: dims.get('photo')![1]!,
+    embedding: dims.get('target_embedding')![1]!,
+  }
+} // prettier-ignore
+
+/** Runs the refine loop from (x0, logits0) toward `targets` with the refine graph `session`. */
+export async function refineLoop(
+  session: ModelSession,
+  x0: Float32Array,
+  logits0: Float32Array,
+  targets: RefineTargets,
+  options: RefineOptions = {}
+): Promise<RefineOutcome> {
+  const o = { ...DEFAULT_REFINE_OPTIONS, ...options }
+  const sig = refineSignature(session.entry)
+  const names = new Set(session.entry.inputs.map((i) => i.name))
+  const fixed: Record<string, Float32Data> = {
+    photo: { data: targets.photo, dims: [1, sig.size, sig.size, 3] },
+    part_weights: { data: targets.partWeights, dims: [1, sig.size, sig.size, 1] },
+    target_embedding: { data: targets.embedding, dims: [1, sig.embedding] },
+    target_landmarks: { data: targets.landmarks, dims: [1, 136] },
+  }
+  if (names.has('beta')) fixed.beta = { data: Float32Array.of(o.beta), dims: [1] }
+  if (names.has('loss_weights'))
+    fixed.loss_weights = { data: Float32Array.from(o.weights), dims: [o.weights.length] }
+  const params = [Float32Array.from(x0), Float32Array.from(logits0)]
+  const adam = params.map((p) => ({ m: new Float32Array(p.length), v: new Float32Array(p.length) }))
+  const best = { loss: Infinity, x: params[0]!.slice(), logits: params[1]!.slice(), step: 0 }
+  const losses: number[] = []
+  let t = 0
+  for (; t <= o.steps; t++) {
+    if (o.signal?.aborted) throw new CreateError('aborted', 'Refinement was cancelled.')
+    const out = await session.run({
+      ...fixed,
+      x: { data: params[0]!, dims: [1, sig.continuous] },
+      style_logits: { data: params[1]!, dims: [1, sig.styles] },
+    })
+    const loss = out.loss!.data[0]!
+    losses.push(loss)
+    if (loss < best.loss * (1 - o.minImprovement)) Object.assign(best, { step: t })
+    if (loss < best.loss)
+      Object.assign(best, { loss, x: params[0]!.slice(), logits: params[1]!.slice() })
+    const terms = Object.fromEntries(TERMS.filter((k) => out[k]).map((k) => [k, out[k]!.data[0]!]))
+    o.onProgress?.({ step: t, steps: o.steps, loss, terms })
+    if (t === o.steps || t - best.step >= o.patience) break
+    adamStep(params, [out.grad_x!.data, out.grad_style_logits!.data], adam, t + 1, o.lr)
+  }
+  return {
+    x: best.x,
+    logits: best.logits,
+    losses,
+    bestLoss: best.loss,
+    steps: t,
+    stoppedEarly: t < o.steps,
+  }
+}
+
+/** One Adam update (beta1 0.9, beta2 0.999) of every parameter block; block 0 (x) is clamped to [0, 1]. */
+function adamStep(
+  params: Float32Array[],
+  grads: Float32Array[],
+  state: { m: Float32Array; v: Float32Array }[],
+  t: number,
+  lr: number
+): void {
+  params.forEach((p, k) => {
+    const { m, v } = state[k]!
+    const g = grads[k]!
+    for (let i = 0; i < p.length; i++) {
+      m[i] = 0.9 * m[i]! + 0.1 * g[i]!
+      v[i] = 0.999 * v[i]! + 0.001 * g[i]! * g[i]!
+      const step = (lr * m[i]!) / (1 - 0.9 ** t) / (Math.sqrt(v[i]! / (1 - 0.999 ** t)) + 1e-8)
+      p[i] = k === 0 ? Math.min(1, Math.max(0, p[i]! - step)) : p[i]! - step
+    }
+  })
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { STYLES_V2 } from '../rig/v2/index.ts'
+import { argmaxGroups, chooseStyles, rigCodec } from './rigs.ts'
+
+describe('rig codecs', () => {
+  it('round-trips a character through the vector view of each rig', () => {
+    for (const version of [1, 2]) {
+      const rig = rigCodec(version)
+      const x = new Float32Array(rig.length).fill(0.25)
+      const styles = Int32Array.from(rig.styleSizes, (n) => n - 1)
+      const c = rig.fromVector(x, styles)
+      expect(c.rig).toBe(version)
+      expect([...rig.toVector(c)]).toEqual([...x])
+      expect([...rig.toStyles(c)]).toEqual([...styles])
+    }
+  })
+
+  it('refuses an unknown rig version with the known ones', () => {
+    expect(() => rigCodec(9)).toThrow(/rig version 9.*1, 2/)
+  })
+
+  it('marks the accessory groups of rig v2 (first option none)', () => {
+    const rig = rigCodec(2)
+    const optional = STYLES_V2.filter((_, g) => rig.optional[g]).map((s) => s.id)
+    expect(optional).toEqual(
+      expect.arrayContaining(['glasses.style', 'hair.facial', 'makeup.lipstick'])
+    )
+    expect(optional).not.toContain('hair.style')
+  })
+})
+
+describe('style choice', () => {
+  it('takes the most probable option per group', () => {
+    expect([...argmaxGroups([0.1, 0.7, 0.2, 0.6, 0.4], [3, 2])]).toEqual([1, 0])
+  })
+
+  it('puts an accessory on only when the translator is sure enough', () => {
+    const rig = rigCodec(2)
+    const probs = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+    let start = 0
+    const glasses = STYLES_V2.findIndex((s) => s.id === 'glasses.style')
+    rig.styleSizes.forEach((n, g) => {
+      probs[start + (g === glasses ? 1 : 0)] = g === glasses ? 0.55 : 1
+      probs[start + (g === glasses ? 0 : 1)] = g === glasses ? 0.45 : 0
+      start += n
+    })
+    expect(chooseStyles(probs, rig, 0.6)[glasses]).toBe(0) // 0.55 < 0.6: none
+    expect(chooseStyles(probs, rig, 0.5)[glasses]).toBe(1)
+  })
+})
