@@ -57,7 +57,9 @@ gradient with respect to x, so the PWA can refine a character offline (docs/mode
   held-out sample grid: docs/imitator-curves.png, docs/imitator-samples.png.
 - **Export**: `python -m imitator.export --ckpt {a.ckpt} --release release`; BatchNorm folded; {export['weights']}
   (fp16 vs fp32 image difference on 64 random inputs: max {fp16.get('maxAbsDiff', 0):.2g}, mean
-  {fp16.get('meanAbsDiff', 0):.2g} on a 0..1 scale); standard opset; refine.onnx embeds MobileFace.
+  {fp16.get('meanAbsDiff', 0):.2g} on a 0..1 scale); standard opset; refine.onnx embeds MobileFace. The multi-start
+  graph (`refine-b{export['multiStartBatch']}.onnx`) is exported beside it but not released: a phone would download
+  {export['bytes'].get(f"refine-b{export['multiStartBatch']}.onnx", 0):,} bytes more for a mode no screen uses yet.
 - **Evaluation** (`facecraft eval imitator`, {ev['characters']} held-out plausible characters): l1 {ev['l1']}
   ({met(ev['l1'] <= 0.03)}, <= 0.03), psnr {ev['psnr']} dB, id_cos {ev['id_cos']} ({met(ev['id_cos'] >= 0.9)}, >= 0.9),
   id_cos_eval {ev['id_cos_eval']} ({met(ev['id_cos_eval'] >= 0.9)}, >= 0.9), landmark_nme {ev['landmark_nme']}

@@ -107,7 +107,7 @@ def fp16_quality(model: Imitator, count: int = 64) -> dict:
 
 
 NORMALISATION = {
-    'imitator': 'x: continuous rig parameters in [0,1] (characterToVector order); styles: one-hot per discrete group, '
+    'imitator': 'x: continuous rig parameters in [0,1] (the rig vector order: characterToVectorV2 for rig v2); styles: one-hot per discrete group, '
     'concatenated in rig order. image: the predicted front render, NHWC RGB 0..1, canonical aligned frame; '
     'landmarks: the engine iBUG-68 points in the unit frame (x right, y down).',
     'refine': 'Inputs as named (see docs/models.md "Refine graph"): photo = FaceAnalyzer.alignedCrop at the frame '

@@ -132,3 +132,62 @@ describe('released translator', () => {
     }
   )
 })
+
+describe('released imitator and refine graph', () => {
+  const entries = ['imitator', 'refine'].map(
+    (id) =>
+      manifest.models.find((m) => m.id === id) as
+        (ManifestModel & { group: string; rigVersion: number }) | undefined
+  )
+  const [imitator, refine] = entries
+
+  it.runIf(imitator && refine)(
+    'are refine-group files of one rig, within the 12 MB budget, and run: an image in 0..1, a finite loss and gradient',
+    async () => {
+      for (const m of [imitator!, refine!]) {
+        expect(m.group).toBe('refine')
+        expect(m.rigVersion).toBe(imitator!.rigVersion)
+        const bytes = readFileSync(join(MODELS_DIR, 'release', m.file))
+        expect(bytes.byteLength).toBe(m.bytes)
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(m.sha256)
+      }
+      expect(imitator!.bytes + refine!.bytes).toBeLessThanOrEqual(12e6)
+      const feeds = (m: ManifestModel, fill: (name: string) => number) =>
+        Object.fromEntries(
+          m.inputs.map((i) => {
+            const n = i.shape.reduce((a, b) => a * b, 1)
+            return [
+              i.name,
+              new ort.Tensor('float32', new Float32Array(n).fill(fill(i.name)), i.shape),
+            ]
+          })
+        )
+      const one = async (m: ManifestModel, fill: (name: string) => number) => {
+        const bytes = readFileSync(join(MODELS_DIR, 'release', m.file))
+        const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1 })
+        try {
+          return await session.run(feeds(m, fill))
+        } finally {
+          await session.release()
+        }
+      }
+      const out = await one(imitator!, (name) => (name === 'x' ? 0.5 : 0.2))
+      const image = out.image!.data as Float32Array
+      expect(out.image!.dims).toEqual(imitator!.outputs[0]!.shape)
+      expect(image.every((v) => v >= 0 && v <= 1)).toBe(true)
+      // A unit-length target embedding, mid-grey photo, weights 1: every output is finite.
+      const e = refine!.inputs.find((i) => i.name === 'target_embedding')!.shape.at(-1)!
+      const grads = await one(refine!, (name) =>
+        name === 'target_embedding'
+          ? 1 / Math.sqrt(e)
+          : name === 'x'
+            ? 0.5
+            : name === 'beta'
+              ? 1
+              : 0.5
+      )
+      for (const name of ['loss', 'grad_x', 'grad_style_logits'])
+        expect(Array.from(grads[name]!.data as Float32Array).every(Number.isFinite)).toBe(true)
+    }
+  )
+})

@@ -8,7 +8,7 @@
  * - landmark_nme_engine: FaceMesh on the engine render itself vs the engine's points, the floor landmark_nme can
  *   reach (FaceMesh and the engine place some points differently).
  */
-import { cosine, FaceAnalyzer, type Face } from '@facecraft/shared/face'
+import { alignTemplate, cosine, FaceAnalyzer } from '@facecraft/shared/face'
 import { createImage, type RgbaImage } from '@facecraft/shared/image'
 import { nodeModelSource } from '../commands/detect.ts'
 import { progress } from '../command.ts'
@@ -54,7 +54,8 @@ export const imitatorEval: Suite = {
       detectorGrids: [1],
     })
     const { size } = models
-    const frame = { alignToImage: [size, 0, 0, 0, size, 0] } as Face
+    // Both images ARE the aligned frame: its 68 points are the template scaled to pixels (the recogniser window follows).
+    const frame = { ibug68: alignTemplate().map((v) => v * size) }
     const count = quick ? 40 : 300
     const sums = { l1: 0, mse: 0, id: 0, idEval: 0, nme: 0, head: 0, engine: 0 }
     let detected = 0
