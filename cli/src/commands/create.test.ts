@@ -35,7 +35,7 @@ function onePhoto(from = 0.36, to = 0.66): string {
 afterEach(() => vi.restoreAllMocks())
 
 describe('facecraft create', () => {
-  it('writes the character, a render and the side-by-side, and says --refine has no v2 graph yet', async () => {
+  it('writes the character, a render and the side-by-side, refined when a refine graph for the rig is released', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {})
     const err = vi.spyOn(console, 'error').mockImplementation(() => {})
     const [out, png, compare] = ['c.json', 'r.png', 'side.png'].map((f) => join(dir, f))
@@ -58,11 +58,13 @@ describe('facecraft create', () => {
     expect(checkCharacterV2(character)).toEqual([])
     expect(decodePng(new Uint8Array(readFileSync(png!))).width).toBe(512)
     const side = decodePng(new Uint8Array(readFileSync(compare!)))
-    expect(side.width).toBe(512) // photo | translator
+    // photo | translator, and | refined when the release has a refine graph for rig v2.
+    expect(side.width).toBe(result.refine.skipped ? 512 : 768)
     expect(side.height).toBeGreaterThan(256) // the labels under the panels
     expect(Object.keys(result.similarities.translator)).toEqual(['faceres', 'dlib'])
     if (result.refine.skipped)
       expect(err.mock.calls.flat().join(' ')).toMatch(/No refine graph is released/)
+    else expect(Object.keys(result.similarities)).toContain('refined')
   }, 120_000)
 
   it('explains a photo without a face and exits 1', async () => {
