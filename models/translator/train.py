@@ -24,6 +24,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
+from common.configure import configure  # noqa: E402
 from common.plot import plot_panels  # noqa: E402
 from translator.augment import EMBEDDING, LANDMARKS, AugmentConfig, augment, coral_map  # noqa: E402
 from translator.data import load_data  # noqa: E402
@@ -68,20 +69,7 @@ warmup_iters = 100
 eval_interval = 250
 device = 'cuda' if torch.cuda.is_available() else 'cpu'
 
-keys = [k for k, v in globals().items() if not k.startswith('_') and isinstance(v, (int, float, str, list, bool))]
-for arg in sys.argv[1:]:  # a config file, then --key=value flags; unknown keys are errors
-    if not arg.startswith('--'):
-        scope = {}
-        exec(Path(arg).read_text(), {}, scope)
-        unknown = sorted(set(scope) - set(keys))
-        assert not unknown, f'{arg}: unknown keys {unknown}'
-        globals().update(scope)
-    else:
-        key, _, value = arg[2:].partition('=')
-        assert key in keys, f'unknown option --{key}; known: {", ".join(keys)}'
-        current = globals()[key]
-        globals()[key] = json.loads(value) if not isinstance(current, str) else value
-config = {k: globals()[k] for k in keys}
+config = configure(globals(), sys.argv[1:])  # a config file, then --key=value flags
 
 torch.manual_seed(seed)
 torch.set_num_threads(1)
