@@ -2,7 +2,6 @@
 onnxruntime-node. The held-out loss must fall, and refine.onnx's loss and gradient must match PyTorch autograd."""
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,22 +12,7 @@ import torch
 from imitator.export import load_imitator, main as export_main, refine_objective
 from imitator.refine import INPUTS, OUTPUTS, example_inputs, loss_and_gradient
 
-MODELS = Path(__file__).resolve().parent.parent
-TSX = str(MODELS.parent / 'node_modules' / '.bin' / 'tsx')
-
-
-def run(cmd: list[str]) -> str:
-    done = subprocess.run(cmd, cwd=MODELS, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, f'{" ".join(cmd)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}'
-    return done.stdout
-
-
-def ort_run(model: Path, inputs: dict[str, np.ndarray], work: Path) -> dict[str, np.ndarray]:
-    (work / 'in').mkdir(parents=True, exist_ok=True)
-    for name, value in inputs.items():
-        np.save(work / 'in' / f'{name}.npy', np.ascontiguousarray(value, dtype=np.float32))
-    run([TSX, 'tests/ort-run.ts', str(model), str(work)])
-    return {p.stem: np.load(p) for p in (work / 'out').glob('*.npy')}
+from node_tools import TSX, ort_run, run
 
 
 @pytest.fixture(scope='module')

@@ -2,7 +2,6 @@
 function photos use) -> train.py (tiny config) -> export.py -> onnxruntime-node. The held-out loss must fall, the
 ONNX outputs must match PyTorch, and int8 must stay within 0.005 of fp32."""
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,22 +13,7 @@ from translator.augment import AugmentConfig, augment
 from translator.data import load_data
 from translator.export import load_translator, main as export_main
 
-MODELS = Path(__file__).resolve().parent.parent
-TSX = str(MODELS.parent / 'node_modules' / '.bin' / 'tsx')
-
-
-def run(cmd: list[str]) -> str:
-    done = subprocess.run(cmd, cwd=MODELS, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, f'{" ".join(cmd)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}'
-    return done.stdout
-
-
-def ort_run(model: Path, inputs: dict[str, np.ndarray], work: Path) -> dict[str, np.ndarray]:
-    (work / 'in').mkdir(parents=True, exist_ok=True)
-    for name, value in inputs.items():
-        np.save(work / 'in' / f'{name}.npy', np.ascontiguousarray(value, dtype=np.float32))
-    run([TSX, 'tests/ort-run.ts', str(model), str(work)])
-    return {p.stem: np.load(p) for p in (work / 'out').glob('*.npy')}
+from node_tools import TSX, ort_run, run
 
 
 @pytest.fixture(scope='module')
