@@ -3,7 +3,6 @@ onnxruntime-node. The held-out loss must fall, and refine.onnx's loss and gradie
 import json
 import shutil
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest

@@ -3,7 +3,6 @@ function photos use) -> train.py (tiny config) -> export.py -> onnxruntime-node.
 ONNX outputs must match PyTorch, and int8 must stay within 0.005 of fp32."""
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
