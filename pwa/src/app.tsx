@@ -10,7 +10,7 @@ import { ShareView } from './components/share-view/index.tsx'
 import { StorageBanner } from './components/storage-banner/index.tsx'
 import { Toasts } from './components/toasts/index.tsx'
 import { UpdatePrompt } from './components/update-prompt/index.tsx'
-import { useRoute } from './lib/router.ts'
+import { useRoute } from './lib/app/router.ts'
 
 export function App() {
   const route = useRoute()

@@ -2,7 +2,7 @@
 import { render } from 'preact'
 import './styles/global.css'
 import { App } from './app.tsx'
-import { startSync } from './lib/sync-controller.ts'
+import { startSync } from './lib/sync/sync-controller.ts'
 
 render(<App />, document.getElementById('app')!)
 startSync()

@@ -7,20 +7,20 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Character } from '@facecraft/shared/rig'
 import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { thumbnailBlob } from '../../features/render/renderer.ts'
-import { clearDraft } from '../../lib/draft.ts'
+import { clearDraft } from '../../lib/store/draft.ts'
 import { useCollapse } from '../../lib/editor/use-collapse.ts'
-import { deleteCharacter, deleteScope, saveEdit } from '../../lib/gallery.ts'
-import { edit, redo, undo, type History } from '../../lib/history.ts'
-import { requestPersistence } from '../../lib/persistence.ts'
-import { navigate, setLeaveGuard } from '../../lib/router.ts'
-import { toast } from '../../lib/toast.ts'
+import { deleteCharacter, deleteScope, saveEdit } from '../../lib/store/gallery.ts'
+import { edit, redo, undo, type History } from '../../lib/editor/history.ts'
+import { requestPersistence } from '../../lib/store/persistence.ts'
+import { navigate, setLeaveGuard } from '../../lib/app/router.ts'
+import { toast } from '../../lib/app/toast.ts'
 import {
   DEFAULT_NAME,
   effectiveName,
   hasWork,
   isUnsaved,
   useEditorState,
-} from '../../lib/use-editor.ts'
+} from '../../lib/editor/use-editor.ts'
 import { Icon } from '../icon/index.tsx'
 import { FIRST_GROUP, GroupTabs, ParamPanel } from '../param-panel/index.tsx'
 import { Preview } from '../preview/index.tsx'

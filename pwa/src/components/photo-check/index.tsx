@@ -3,8 +3,8 @@
  * a photo, and see the face the models find (box and 68 landmarks), all on the device, nothing uploaded.
  */
 import { useRef, useState } from 'preact/hooks'
-import { analyzePhoto, type PhotoAnalysis } from '../../features/inference/inference.ts'
-import type { InstalledModels } from '../../lib/model-store.ts'
+import { analyzePhoto, loadModels, type PhotoAnalysis } from '../../features/photo/inference.ts'
+import type { InstalledModels } from '../../features/photo/model-store.ts'
 import styles from './style.module.css'
 
 export function PhotoCheck(props: { models: InstalledModels }) {
@@ -21,9 +21,11 @@ export function PhotoCheck(props: { models: InstalledModels }) {
     setError(null)
     setResult(null)
     try {
-      const analysis = await analyzePhoto(file, props.models)
-      setResult(analysis)
-      await draw(canvas.current, file, analysis)
+      await loadModels({ create: props.models, refine: null })
+      const outcome = await analyzePhoto(file)
+      if (!outcome.ok) throw new Error(outcome.message)
+      setResult(outcome.analysis)
+      await draw(canvas.current, file, outcome.analysis)
     } catch (e) {
       setError((e as Error).message)
     } finally {
@@ -58,7 +60,7 @@ export function PhotoCheck(props: { models: InstalledModels }) {
               ? `Face found in ${Math.round(result.ms)} ms (turned ${Math.round(Math.abs(face.pose.yaw))}°). ` +
                 'Turning it into a character arrives in the next update.'
               : ''))}
-        {result?.warnings.map((w) => ` ${w}`)}
+        {result?.warnings.map((w) => ` ${w.message}`)}
       </p>
     </div>
   )

@@ -4,7 +4,7 @@
  * the feature works offline on day one.
  */
 import { useEffect, useState } from 'preact/hooks'
-import { ApiError } from '../../lib/api-client.ts'
+import { ApiError } from '../../lib/account/api-client.ts'
 import {
   fetchManifest,
   installedModels,
@@ -12,7 +12,7 @@ import {
   pickVariant,
   type InstalledModels,
   type ModelProgress,
-} from '../../lib/model-store.ts'
+} from '../../features/photo/model-store.ts'
 import { PhotoCheck } from '../photo-check/index.tsx'
 import { Sheet } from '../sheet/index.tsx'
 import styles from './style.module.css'
