@@ -1,5 +1,6 @@
 /**
- * @module lib/store/db — the IndexedDB schema: the gallery, unresolved sync conflicts, and small settings.
+ * @module lib/store/db — the IndexedDB schema: the gallery, unresolved sync conflicts, small settings, and the
+ * photos characters were made from (device-only, never synced: lib/store/photos).
  * Opening degrades to `null` (private mode, storage disabled) so the app still runs, unsaved, with a banner.
  */
 import {
@@ -51,17 +52,36 @@ export interface Conflict {
   detectedAt: string
 }
 
+/** The photo a character was made from: it stays on this device (never synced, never in backups). */
+export interface StoredPhoto {
+  /** The character's id (a photo is kept for a character, deleted with it). */
+  id: string
+  /** The photo as the player chose or took it (JPEG/PNG...). */
+  photo: Blob
+  /** The face the character was made from, in the analysed image's pixels (image/photo's size rule). */
+  box: { x: number; y: number; width: number; height: number }
+  /** Size of the analysed image, px. */
+  width: number
+  height: number
+  /** ISO 8601 time the photo was stored. */
+  createdAt: string
+}
+
 interface FacecraftDb extends DBSchema {
   characters: { key: string; value: StoredCharacter; indexes: { updatedAt: string } }
   conflicts: { key: string; value: Conflict }
   settings: { key: string; value: unknown }
+  photos: { key: string; value: StoredPhoto }
 }
 
 export type Db = IDBPDatabase<FacecraftDb>
 
 const DB_NAME = 'facecraft'
-/** 1: gallery, conflicts, settings. 2: rig v2 (the CC0 head): v1 characters migrated in place (see migrateStores). */
-const DB_VERSION = 2
+/**
+ * 1: gallery, conflicts, settings. 2: rig v2 (the CC0 head): v1 characters migrated in place (see migrateStores).
+ * 3: + photos (create from a photo); nothing else changes, so every saved character opens as before.
+ */
+export const DB_VERSION = 3
 let opening: Promise<Db | null> | null = null
 
 /** The database, opened once; null when this browser gives no usable IndexedDB (see `lastOpenError`). */
@@ -88,6 +108,7 @@ async function open(): Promise<Db | null> {
           db.createObjectStore('settings')
         }
         if (oldVersion >= 1 && oldVersion < 2) await migrateStores(transaction)
+        if (oldVersion < 3) db.createObjectStore('photos', { keyPath: 'id' })
       },
       blocking() {
         // A newer version of the app wants to upgrade: step aside rather than block it.

@@ -5,6 +5,7 @@
 import type { Character } from '@facecraft/shared/rig'
 import { openDb, type StoredCharacter } from './db.ts'
 import { openRecord } from './open-saved.ts'
+import { deletePhoto } from './photos.ts'
 import { deleteReach, ownerForSave } from '../sync/ownership.ts'
 import { loadSession } from '../account/session.ts'
 import { toStorageError } from './storage-error.ts'
@@ -64,6 +65,8 @@ export async function putRecord(record: StoredCharacter, notify = true): Promise
   } catch (error) {
     throw toStorageError(error)
   }
+  // A deleted character's photo goes at once (the tombstone only waits for the server).
+  if (record.deleted) await deletePhoto(record.id)
   if (notify) notifyGalleryChange()
 }
 
@@ -72,6 +75,7 @@ export async function removeRecord(id: string): Promise<void> {
   const db = await openDb()
   if (db) await db.delete('characters', id)
   else memory.delete(id)
+  await deletePhoto(id)
   notifyGalleryChange()
 }
 

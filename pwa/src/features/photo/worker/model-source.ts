@@ -4,8 +4,27 @@
  * offline. The manifest grows when a group is installed: the loader and CharacterCreator look models up at load
  * time, so sessions already made stay and nothing reloads.
  */
+import type { ModelFile } from '@facecraft/shared/api'
+import { FEATURE_VERSION } from '@facecraft/shared/create'
 import type { ModelEntry, ModelManifest, ModelSource } from '@facecraft/shared/ml'
 import type { InstalledModels } from '../model-store.ts'
+
+/**
+ * A manifest entry for an API file. The API (v1.3) sends each file's tensors but not the release manifest's
+ * `rigVersion` / `featureVersion` per file; it sends the rig of the release's models once (`rigVersion`), so that
+ * stands in for files without their own. The translator's feature layout is then taken as this build's: the
+ * server serves the release this app was built with, and its 480-wide input (checked by CharacterCreator) still
+ * guards the layout's size. Fields the API does send win.
+ */
+function entryOf(f: ModelFile, installed: InstalledModels): ModelEntry {
+  const extra = f as ModelFile & { rigVersion?: number | null; featureVersion?: number }
+  return {
+    ...f,
+    file: f.url,
+    rigVersion: extra.rigVersion ?? installed.rigVersion,
+    ...(f.id === 'translator' ? { featureVersion: extra.featureVersion ?? FEATURE_VERSION } : {}),
+  } as unknown as ModelEntry
+}
 
 /** A growing source: `add` puts another installed group's files in. */
 export interface GroupedSource extends ModelSource {
@@ -29,7 +48,7 @@ export function groupedSource(create: InstalledModels): GroupedSource {
     if (added.has(installed.cacheName)) return
     added.add(installed.cacheName)
     const ids = new Set(installed.files.map((f) => f.id))
-    const entries = installed.files.map((f) => ({ ...f, file: f.url }) as unknown as ModelEntry)
+    const entries = installed.files.map((f) => entryOf(f, installed))
     manifest.models = [...manifest.models.filter((m) => !ids.has(m.id)), ...entries]
     for (const f of installed.files) cacheOf.set(f.url, installed.cacheName)
   }
