@@ -60,7 +60,8 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       await page.getByTestId('models-needed').waitFor()
       const sizes: number[] = []
       page.on('response', (r) => {
-        if (r.url().includes('/models/') && r.url().endsWith('.onnx')) sizes.push(Number(r.headers()['content-length'] ?? 0))
+        if (r.url().includes('/models/') && r.url().endsWith('.onnx'))
+          sizes.push(Number(r.headers()['content-length'] ?? 0))
       })
       await page.getByTestId('photo-file').setInputFiles(londonPhoto(1))
       // The stages show while it works: the download (with a progress bar) first.
@@ -70,48 +71,65 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(8e6)
       // The character was rendered (a loaded image), beside the photo's face crop.
       for (const id of ['result-photo', 'result-character'])
-        expect(await page.getByTestId(id).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100)
-      expect(Number(await page.getByTestId('photo-result').getAttribute('data-create-ms'))).toBeGreaterThan(0)
+        expect(
+          await page.getByTestId(id).evaluate((img) => (img as HTMLImageElement).naturalWidth)
+        ).toBeGreaterThan(100)
+      expect(
+        Number(await page.getByTestId('photo-result').getAttribute('data-create-ms'))
+      ).toBeGreaterThan(0)
     },
     SLOW_MS
-  ) // prettier-ignore
+  )
 
   it(
     'finds the same landmarks in Chromium as the CLI pipeline in Node (within 0.5 px)',
     async () => {
-      const phone = JSON.parse((await page.getByTestId('result-photo').getAttribute('data-ibug68'))!) as number[]
-      const analyzer = await FaceAnalyzer.createFromOptions({ models: await releaseSource(), maxFaces: 6 })
+      const phone = JSON.parse(
+        (await page.getByTestId('result-photo').getAttribute('data-ibug68'))!
+      ) as number[]
+      const analyzer = await FaceAnalyzer.createFromOptions({
+        models: await releaseSource(),
+        maxFaces: 6,
+      })
       try {
         const node = (await analyzer.detect(decoded(londonPhoto(1)))).faces[0]!
         expect(phone).toHaveLength(136)
         let worst = 0
         for (let i = 0; i < 136; i++) worst = Math.max(worst, Math.abs(phone[i]! - node.ibug68[i]!))
-        console.log(`landmarks, Chromium (canvas + WASM) vs Node (jpeg-js + CPU): max |difference| ${worst.toFixed(3)} px`)
+        console.log(
+          `landmarks, Chromium (canvas + WASM) vs Node (jpeg-js + CPU): max |difference| ${worst.toFixed(3)} px`
+        )
         expect(worst).toBeLessThan(0.5)
       } finally {
         await analyzer.close()
       }
     },
     SLOW_MS
-  ) // prettier-ignore
+  )
 
   it(
     'lets the player tap their face in a photo with two people',
     async () => {
       await page.getByRole('button', { name: 'Another photo' }).click()
       const two = sideBySide([decoded(londonPhoto(2)), decoded(londonPhoto(3))])
-      await page.getByTestId('photo-file').setInputFiles({ name: 'two.png', mimeType: 'image/png', buffer: two })
+      await page
+        .getByTestId('photo-file')
+        .setInputFiles({ name: 'two.png', mimeType: 'image/png', buffer: two })
       const boxes = page.getByTestId('face-box')
       await expect.poll(() => boxes.count(), { timeout: 60_000 }).toBe(2)
       // The right-hand person: the box whose left edge is further right.
-      const lefts = await boxes.evaluateAll((els) => els.map((e) => parseFloat((e as HTMLElement).style.left)))
+      const lefts = await boxes.evaluateAll((els) =>
+        els.map((e) => parseFloat((e as HTMLElement).style.left))
+      )
       await boxes.nth(lefts[0]! > lefts[1]! ? 0 : 1).click()
       await page.getByTestId('photo-result').waitFor({ timeout: 60_000 })
-      const ibug = JSON.parse((await page.getByTestId('result-photo').getAttribute('data-ibug68'))!) as number[]
+      const ibug = JSON.parse(
+        (await page.getByTestId('result-photo').getAttribute('data-ibug68'))!
+      ) as number[]
       expect(ibug[0]).toBeGreaterThan(512) // that face's points are in the right half
     },
     SLOW_MS
-  ) // prettier-ignore
+  )
 
   it(
     'edits with the photo to compare, refines (lazy download, live progress, one undo), saves',
@@ -120,9 +138,13 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       await page.waitForURL(/\/new$/)
       await page.getByTestId('photo-bar').waitFor()
       await page.getByRole('radio', { name: 'Blended' }).click()
-      await expect.poll(() => page.getByTestId('compare-photo').getAttribute('data-mode')).toBe('blend')
+      await expect
+        .poll(() => page.getByTestId('compare-photo').getAttribute('data-mode'))
+        .toBe('blend')
       await page.getByRole('radio', { name: 'Beside' }).click()
-      await expect.poll(() => page.getByTestId('compare-photo').getAttribute('data-mode')).toBe('beside')
+      await expect
+        .poll(() => page.getByTestId('compare-photo').getAttribute('data-mode'))
+        .toBe('beside')
       expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true)
 
       await page.getByRole('button', { name: 'Make it more like me' }).click()
@@ -133,7 +155,9 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       await download.click()
       // Live progress: the step count rises and the difference falls.
       const run = page.getByTestId('refine-run')
-      await expect.poll(async () => Number(await run.getAttribute('data-step')), { timeout: 180_000 }).toBeGreaterThanOrEqual(3)
+      await expect
+        .poll(async () => Number(await run.getAttribute('data-step')), { timeout: 180_000 })
+        .toBeGreaterThanOrEqual(3)
       const first = Number(await run.getAttribute('data-loss'))
       await page.getByText('More like you now: Undo goes back').waitFor({ timeout: 180_000 })
       expect(first).toBeGreaterThan(0)
@@ -151,7 +175,7 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       expect(await galleryNames(page)).toContain('Photo Pat')
     },
     SLOW_MS
-  ) // prettier-ignore
+  )
 
   it(
     'creates and refines with no network after an offline reload',

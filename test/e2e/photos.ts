@@ -22,7 +22,8 @@ function facesDir(): string {
 /** The London face set (neutral, 512 x 512 JPEGs). */
 export const LONDON = join(facesDir(), 'london/neutral')
 export const haveLondon = existsSync(join(LONDON, '001.jpg'))
-if (!haveLondon) console.warn(`photo e2e tests SKIPPED: no London faces at ${LONDON} (set FACECRAFT_FACES)`)
+if (!haveLondon)
+  console.warn(`photo e2e tests SKIPPED: no London faces at ${LONDON} (set FACECRAFT_FACES)`)
 
 /** A London photo's path, e.g. londonPhoto(1). */
 export function londonPhoto(n: number): string {

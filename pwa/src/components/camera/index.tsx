@@ -18,9 +18,15 @@ import styles from './style.module.css'
 /** Time between live checks, ms: a few per second, leaving the (shared, small) CPU to the preview. */
 const CHECK_EVERY_MS = 350
 
-export function Camera(props: { onPhoto: (photo: Blob) => void; onCancel: () => void; onError: (message: string) => void }) {
+export function Camera(props: {
+  onPhoto: (photo: Blob) => void
+  onCancel: () => void
+  onError: (message: string) => void
+}) {
   const video = useRef<HTMLVideoElement>(null)
   const [stream, setStream] = useState<MediaStream | null>(null)
+  // The shutter waits for the first video frame (a still needs the video's size).
+  const [playing, setPlaying] = useState(false)
   const [hint, setHint] = useState<LiveHint | null>(null)
   const [still, setStill] = useState<Blob | null>(null)
   const stillUrl = useObjectUrl(still)
@@ -43,6 +49,7 @@ export function Camera(props: { onPhoto: (photo: Blob) => void; onCancel: () => 
       alive = false
       closeCamera(opened)
       setStream(null)
+      setPlaying(false)
     }
   }, [still])
 
@@ -79,16 +86,35 @@ export function Camera(props: { onPhoto: (photo: Blob) => void; onCancel: () => 
         {still ? (
           <img class={styles.still} src={stillUrl ?? undefined} alt='The picture you took' />
         ) : (
-          <video ref={video} class={styles.video} autoplay playsinline muted data-testid='camera-video' aria-label='Camera' />
+          <video
+            ref={video}
+            class={styles.video}
+            autoplay
+            playsinline
+            muted
+            onPlaying={() => setPlaying(true)}
+            data-testid='camera-video'
+            aria-label='Camera'
+          />
         )}
         {!still && (
-          <svg class={styles.guide} viewBox='0 0 100 100' preserveAspectRatio='none' aria-hidden='true'>
+          <svg
+            class={styles.guide}
+            viewBox='0 0 100 100'
+            preserveAspectRatio='none'
+            aria-hidden='true'
+          >
             <ellipse cx='50' cy='46' rx='27' ry='34' class={ok ? styles.ovalOk : styles.oval} />
           </svg>
         )}
       </div>
       {!still && (
-        <p role='status' class={ok ? styles.hintOk : styles.hint} data-testid='camera-hint' data-code={hint?.code ?? ''}>
+        <p
+          role='status'
+          class={ok ? styles.hintOk : styles.hint}
+          data-testid='camera-hint'
+          data-code={hint?.code ?? ''}
+        >
           {stream ? (hint?.message ?? 'Looking for your face…') : 'Starting the camera…'}
         </p>
       )}
@@ -103,7 +129,12 @@ export function Camera(props: { onPhoto: (photo: Blob) => void; onCancel: () => 
         ) : (
           <>
             <button onClick={props.onCancel}>Cancel</button>
-            <button class={`primary ${styles.shutter}`} disabled={!stream} onClick={() => void shoot()} aria-label='Take the picture'>
+            <button
+              class={`primary ${styles.shutter}`}
+              disabled={!playing}
+              onClick={() => void shoot()}
+              aria-label='Take the picture'
+            >
               Take the picture
             </button>
           </>
@@ -111,4 +142,4 @@ export function Camera(props: { onPhoto: (photo: Blob) => void; onCancel: () => 
       </div>
     </div>
   )
-} // prettier-ignore
+}

@@ -5,7 +5,11 @@
 import type { PhotoAnalysis } from '../../features/photo/inference.ts'
 import styles from './style.module.css'
 
-export function FacePicker(props: { url: string; analysis: PhotoAnalysis; onPick: (index: number) => void }) {
+export function FacePicker(props: {
+  url: string
+  analysis: PhotoAnalysis
+  onPick: (index: number) => void
+}) {
   const { width, height, faces } = props.analysis
   const pct = (v: number, of: number) => `${((100 * v) / of).toFixed(2)}%`
   return (
@@ -17,7 +21,12 @@ export function FacePicker(props: { url: string; analysis: PhotoAnalysis; onPick
           <button
             key={i}
             class={styles.box}
-            style={{ left: pct(f.box.x, width), top: pct(f.box.y, height), width: pct(f.box.width, width), height: pct(f.box.height, height) }}
+            style={{
+              left: pct(f.box.x, width),
+              top: pct(f.box.y, height),
+              width: pct(f.box.width, width),
+              height: pct(f.box.height, height),
+            }}
             aria-label={`Face ${i + 1} of ${faces.length}`}
             aria-describedby='pick-face'
             data-testid='face-box'
@@ -29,4 +38,4 @@ export function FacePicker(props: { url: string; analysis: PhotoAnalysis; onPick
       </div>
     </div>
   )
-} // prettier-ignore
+}

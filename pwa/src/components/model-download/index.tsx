@@ -5,7 +5,11 @@
 import { megabytes, type ModelGroupState } from '../../features/photo/use-model-group.ts'
 import styles from './style.module.css'
 
-export function ModelDownload(props: { models: ModelGroupState; what: string; onDone?: () => void }) {
+export function ModelDownload(props: {
+  models: ModelGroupState
+  what: string
+  onDone?: () => void
+}) {
   const { offer, progress, error, unavailable } = props.models
   async function start() {
     if (await props.models.download()) props.onDone?.()
@@ -14,7 +18,12 @@ export function ModelDownload(props: { models: ModelGroupState; what: string; on
     <div class={styles.download}>
       {progress ? (
         <>
-          <progress max={progress.total} value={progress.loaded} aria-label={`Downloading ${props.what}`} data-testid='model-progress' />
+          <progress
+            max={progress.total}
+            value={progress.loaded}
+            aria-label={`Downloading ${props.what}`}
+            data-testid='model-progress'
+          />
           <p class={styles.status} role='status'>
             Downloading {props.what}: {megabytes(progress.loaded)} of {megabytes(progress.total)}
           </p>
@@ -33,4 +42,4 @@ export function ModelDownload(props: { models: ModelGroupState; what: string; on
       )}
     </div>
   )
-} // prettier-ignore
+}

@@ -52,15 +52,18 @@ export function PhotoFlow() {
   const photoUrl = useObjectUrl(photo)
   const [startedAt, setStartedAt] = useState(0)
 
-  useEffect(() => () => {
-    if (step.kind === 'result') URL.revokeObjectURL(step.crop)
-  }, [step])
+  useEffect(
+    () => () => {
+      if (step.kind === 'result') URL.revokeObjectURL(step.crop)
+    },
+    [step]
+  )
 
   /** The create models, downloaded first when missing, loaded into the Worker; null when that failed. */
   async function ready(): Promise<boolean> {
     setStep({ kind: 'working', stage: 'models' })
     const create = models.installed ?? (await models.download())
-    if (!create) return setStep({ kind: 'start' }), false
+    if (!create) return (setStep({ kind: 'start' }), false)
     try {
       await loadModels({ create, refine: await installedModels(REFINE_GROUP) })
       return true
@@ -81,7 +84,8 @@ export function PhotoFlow() {
     const outcome = await analyzePhoto(file)
     if (!outcome.ok) return failed(outcome.message)
     const { analysis } = outcome
-    if (!analysis.faces.length) return failed(analysis.warnings[0]?.message ?? 'No face found in this photo.')
+    if (!analysis.faces.length)
+      return failed(analysis.warnings[0]?.message ?? 'No face found in this photo.')
     if (analysis.faces.length > 1) return setStep({ kind: 'pick', analysis })
     await create(file, analysis, 0, start)
   }
@@ -96,7 +100,15 @@ export function PhotoFlow() {
       thumbnailUrl(made.character, 512),
       faceCropUrl(file, analysis.faces[face]!.box, analysis.width),
     ])
-    setStep({ kind: 'result', analysis, face, character: made.character, render, crop, ms: performance.now() - start })
+    setStep({
+      kind: 'result',
+      analysis,
+      face,
+      character: made.character,
+      render,
+      crop,
+      ms: performance.now() - start,
+    })
   }
 
   /** Says what went wrong; the photo stays (and with several faces, the choice). */
@@ -110,7 +122,14 @@ export function PhotoFlow() {
     const id = newCharacterId()
     const { box } = step.analysis.faces[step.face]!
     try {
-      await savePhoto({ id, photo, box, width: step.analysis.width, height: step.analysis.height, createdAt: new Date().toISOString() })
+      await savePhoto({
+        id,
+        photo,
+        box,
+        width: step.analysis.width,
+        height: step.analysis.height,
+        createdAt: new Date().toISOString(),
+      })
     } catch (e) {
       toast(`The photo could not be kept for comparing: ${(e as Error).message}`, 'error')
     }
@@ -129,22 +148,35 @@ export function PhotoFlow() {
       <h1>From a photo</h1>
       {step.kind === 'start' && (
         <>
-          <p>A selfie from the front, in good light, makes the best likeness. Everything happens on this phone.</p>
+          <p>
+            A selfie from the front, in good light, makes the best likeness. Everything happens on
+            this phone.
+          </p>
           {models.installed === null && (
             <>
               <p class={styles.muted} data-testid='models-needed'>
-                This needs the face models once{models.offer ? ` (${megabytes(models.offer.bytes)})` : ''}; then it works offline.
+                This needs the face models once
+                {models.offer ? ` (${megabytes(models.offer.bytes)})` : ''}; then it works offline.
               </p>
               <ModelDownload models={models} what='face models' />
             </>
           )}
           <div class={styles.choices}>
-            <button class='primary' onClick={() => void ready().then((ok) => ok && setStep({ kind: 'camera' }))}>
+            <button
+              class='primary'
+              onClick={() => void ready().then((ok) => ok && setStep({ kind: 'camera' }))}
+            >
               Take a selfie
             </button>
             <label class={styles.file}>
               Choose a photo
-              <input type='file' accept='image/*' class='visually-hidden' data-testid='photo-file' onChange={(e) => choose(e.currentTarget)} />
+              <input
+                type='file'
+                accept='image/*'
+                class='visually-hidden'
+                data-testid='photo-file'
+                onChange={(e) => choose(e.currentTarget)}
+              />
             </label>
           </div>
           <PrivacyNote />
@@ -157,9 +189,15 @@ export function PhotoFlow() {
           onError={(message) => failed(message)}
         />
       )}
-      {step.kind === 'working' && <Stages stage={step.stage} progress={models.progress} photoUrl={photoUrl} />}
+      {step.kind === 'working' && (
+        <Stages stage={step.stage} progress={models.progress} photoUrl={photoUrl} />
+      )}
       {step.kind === 'pick' && photoUrl && (
-        <FacePicker url={photoUrl} analysis={step.analysis} onPick={(i) => photo && void create(photo, step.analysis, i)} />
+        <FacePicker
+          url={photoUrl}
+          analysis={step.analysis}
+          onPick={(i) => photo && void create(photo, step.analysis, i)}
+        />
       )}
       {error && (
         <p role='alert' class={styles.error} data-testid='photo-error'>
@@ -170,7 +208,17 @@ export function PhotoFlow() {
         <div class={styles.result} data-testid='photo-result' data-create-ms={step.ms.toFixed(0)}>
           <div class={styles.pair}>
             <figure>
-              <img src={step.crop} alt='Your photo' data-testid='result-photo' data-ibug68={JSON.stringify(Array.from(step.analysis.faces[step.face]!.ibug68, (v) => Math.round(v * 100) / 100))} />
+              <img
+                src={step.crop}
+                alt='Your photo'
+                data-testid='result-photo'
+                data-ibug68={JSON.stringify(
+                  Array.from(
+                    step.analysis.faces[step.face]!.ibug68,
+                    (v) => Math.round(v * 100) / 100
+                  )
+                )}
+              />
               <figcaption>Photo</figcaption>
             </figure>
             <figure>
@@ -178,9 +226,14 @@ export function PhotoFlow() {
               <figcaption>Character</figcaption>
             </figure>
           </div>
-          <p class={styles.muted}>Made in {(step.ms / 1000).toFixed(1)} s on this device. Edit it, or make it more like you in the editor.</p>
+          <p class={styles.muted}>
+            Made in {(step.ms / 1000).toFixed(1)} s on this device. Edit it, or make it more like
+            you in the editor.
+          </p>
           <div class={styles.choices}>
-            <button onClick={() => (setPhoto(null), setStep({ kind: 'start' }))}>Another photo</button>
+            <button onClick={() => (setPhoto(null), setStep({ kind: 'start' }))}>
+              Another photo
+            </button>
             <button class='primary' onClick={() => void edit()}>
               Edit
             </button>
@@ -194,4 +247,4 @@ export function PhotoFlow() {
       )}
     </section>
   )
-} // prettier-ignore
+}

@@ -6,10 +6,11 @@ export function PrivacyNote() {
     <details class={styles.privacy} data-testid='privacy-note'>
       <summary>Your photo stays on this phone</summary>
       <p>
-        The face models run here: the photo is never uploaded, synced to your account, shared or put in backups. It is
-        kept on this device with the character made from it (to compare and refine), deleted with that character, and
-        you can remove it any time in the editor (the character stays).
+        The face models run here: the photo is never uploaded, synced to your account, shared or put
+        in backups. It is kept on this device with the character made from it (to compare and
+        refine), deleted with that character, and you can remove it any time in the editor (the
+        character stays).
       </p>
     </details>
   )
-} // prettier-ignore
+}

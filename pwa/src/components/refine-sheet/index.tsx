@@ -24,7 +24,12 @@ type Run =
   | { state: 'running'; steps: RefineStep[] }
   | { state: 'failed'; message: string }
 
-export function RefineSheet(props: { photo: StoredPhoto; character: Character; onDone: (c: Character) => void; onClose: () => void }) {
+export function RefineSheet(props: {
+  photo: StoredPhoto
+  character: Character
+  onDone: (c: Character) => void
+  onClose: () => void
+}) {
   const models = useModelGroup(REFINE_GROUP)
   const [run, setRun] = useState<Run>({ state: 'idle' })
   const started = useRef(false)
@@ -32,13 +37,23 @@ export function RefineSheet(props: { photo: StoredPhoto; character: Character; o
   async function start() {
     started.current = true
     setRun({ state: 'running', steps: [] })
-    const [create, refine] = await Promise.all([installedModels(CREATE_GROUP), installedModels(REFINE_GROUP)])
+    const [create, refine] = await Promise.all([
+      installedModels(CREATE_GROUP),
+      installedModels(REFINE_GROUP),
+    ])
     if (!create || !refine)
-      return setRun({ state: 'failed', message: 'The face models are missing on this device; make the character from the photo again.' })
+      return setRun({
+        state: 'failed',
+        message:
+          'The face models are missing on this device; make the character from the photo again.',
+      })
     try {
       await loadModels({ create, refine })
     } catch (e) {
-      return setRun({ state: 'failed', message: `The refine models could not start: ${(e as Error).message}` })
+      return setRun({
+        state: 'failed',
+        message: `The refine models could not start: ${(e as Error).message}`,
+      })
     }
     const out = await refineCharacter(props.photo.photo, props.photo.box, props.character, (step) =>
       setRun((r) => (r.state === 'running' ? { state: 'running', steps: [...r.steps, step] } : r))
@@ -66,14 +81,20 @@ export function RefineSheet(props: { photo: StoredPhoto; character: Character; o
       {models.installed === null && run.state === 'idle' && (
         <>
           <p>
-            This compares your character with your photo and nudges every slider toward it. It needs the refine models
-            once{models.offer ? ` (${megabytes(models.offer.bytes)})` : ''}; they stay on this phone and work offline.
+            This compares your character with your photo and nudges every slider toward it. It needs
+            the refine models once{models.offer ? ` (${megabytes(models.offer.bytes)})` : ''}; they
+            stay on this phone and work offline.
           </p>
           <ModelDownload models={models} what='refine models' />
         </>
       )}
       {run.state === 'running' && (
-        <div class={styles.run} data-testid='refine-run' data-step={last?.step ?? 0} data-loss={last?.loss ?? ''}>
+        <div
+          class={styles.run}
+          data-testid='refine-run'
+          data-step={last?.step ?? 0}
+          data-loss={last?.loss ?? ''}
+        >
           <progress max={last?.steps ?? 50} value={last ? last.step : 0} aria-label='Refining' />
           <p role='status'>
             {last
@@ -91,7 +112,7 @@ export function RefineSheet(props: { photo: StoredPhoto; character: Character; o
       )}
     </Sheet>
   )
-} // prettier-ignore
+}
 
 /** The difference per step as a small line, so the player sees it fall. */
 function LossChart(props: { losses: number[] }) {
@@ -101,11 +122,14 @@ function LossChart(props: { losses: number[] }) {
   const min = Math.min(...losses)
   const span = max - min || 1
   const points = losses
-    .map((l, i) => `${((100 * i) / (losses.length - 1)).toFixed(1)},${(36 - (32 * (l - min)) / span).toFixed(1)}`)
+    .map(
+      (l, i) =>
+        `${((100 * i) / (losses.length - 1)).toFixed(1)},${(36 - (32 * (l - min)) / span).toFixed(1)}`
+    )
     .join(' ')
   return (
     <svg class={styles.chart} viewBox='0 0 100 40' preserveAspectRatio='none' aria-hidden='true'>
       <polyline points={points} />
     </svg>
   )
-} // prettier-ignore
+}

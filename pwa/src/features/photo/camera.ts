@@ -17,7 +17,10 @@ export class CameraError extends Error {
 /** Opens the front camera (a phone's selfie camera; any camera on a laptop). */
 export async function openFrontCamera(): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia)
-    throw new CameraError('unsupported', 'This browser cannot use the camera here; choose a photo instead.')
+    throw new CameraError(
+      'unsupported',
+      'This browser cannot use the camera here; choose a photo instead.'
+    )
   try {
     return await navigator.mediaDevices.getUserMedia({
       audio: false,
@@ -26,14 +29,30 @@ export async function openFrontCamera(): Promise<MediaStream> {
   } catch (error) {
     const name = (error as DOMException).name
     if (name === 'NotAllowedError' || name === 'SecurityError')
-      throw new CameraError('denied', 'Camera access was denied. Allow the camera for this site in the browser settings, or choose a photo instead.')
-    if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError')
-      throw new CameraError('no-camera', 'No camera was found on this device; choose a photo instead.')
+      throw new CameraError(
+        'denied',
+        'Camera access was denied. Allow the camera for this site in the browser settings, or choose a photo instead.'
+      )
+    if (
+      name === 'NotFoundError' ||
+      name === 'OverconstrainedError' ||
+      name === 'DevicesNotFoundError'
+    )
+      throw new CameraError(
+        'no-camera',
+        'No camera was found on this device; choose a photo instead.'
+      )
     if (name === 'NotReadableError' || name === 'AbortError')
-      throw new CameraError('busy', 'The camera is in use by another app; close it and try again, or choose a photo.')
-    throw new CameraError('unsupported', `The camera could not start (${name}); choose a photo instead.`)
+      throw new CameraError(
+        'busy',
+        'The camera is in use by another app; close it and try again, or choose a photo.'
+      )
+    throw new CameraError(
+      'unsupported',
+      `The camera could not start (${name}); choose a photo instead.`
+    )
   }
-} // prettier-ignore
+}
 
 /** Stops every track (the camera light goes off). */
 export function closeCamera(stream: MediaStream | null): void {

@@ -154,11 +154,14 @@ const api = {
     // The whole frame at once (no tiles): a selfie's face is large, and this keeps the checks a few per second.
     analyzer.setOptions({ detectorGrids: [1], meshPasses: 1 })
     try {
-      return { ...liveHint(await analyzer.detect(image), meanLuma(image)), ms: performance.now() - start }
+      return {
+        ...liveHint(await analyzer.detect(image), meanLuma(image)),
+        ms: performance.now() - start,
+      }
     } finally {
       analyzer.setOptions({ detectorGrids: undefined, meshPasses: undefined })
     }
-  }, // prettier-ignore
+  },
 
   /** A character from face `index` of the photo last analysed. */
   async create(index: number): Promise<Outcome<Created>> {
@@ -171,9 +174,13 @@ const api = {
       )
       if (poor) return fail('low-quality', poor.message)
       const made = await (await ready()).createFromFace(current.image, face)
-      return { character: made.character, confidence: made.confidence, ms: performance.now() - start }
+      return {
+        character: made.character,
+        confidence: made.confidence,
+        ms: performance.now() - start,
+      }
     })
-  }, // prettier-ignore
+  },
 
   /**
    * Refines `character` toward the face at `box` (analysed-image pixels, as analyze() gave it) in `photo`, reporting
@@ -197,18 +204,27 @@ const api = {
       const image = await photoPixels(photo)
       const faces = (await c.faceAnalyzer().detect(image)).faces
       const face = nearest(faces, box)
-      if (!face) return fail('no-face', 'The face of this photo is no longer found; create the character again.')
+      if (!face)
+        return fail(
+          'no-face',
+          'The face of this photo is no longer found; create the character again.'
+        )
       const targets = await c.targets(image, face)
       const out = await c.refine(character, targets, {
         steps,
         signal: abort.signal,
         onProgress: (p) => onStep({ step: p.step, steps: p.steps, loss: p.loss }),
       })
-      return { character: out.character, losses: out.losses, steps: out.steps, ms: performance.now() - start }
+      return {
+        character: out.character,
+        losses: out.losses,
+        steps: out.steps,
+        ms: performance.now() - start,
+      }
     }).finally(() => {
       if (refineAbort === abort) refineAbort = null
     })
-  }, // prettier-ignore
+  },
 
   /** Stops a running refinement (it answers with code 'aborted'). */
   cancelRefine(): void {

@@ -23,15 +23,21 @@ const MAX_FILE_BYTES = 60e6
 export async function photoPixels(file: Blob): Promise<RgbaImage> {
   if (file.size === 0) throw new PhotoError('empty', 'The file is empty (0 bytes); choose a photo.')
   if (file.size > MAX_FILE_BYTES)
-    throw new PhotoError('too-large', `The file is ${(file.size / 1e6).toFixed(0)} MB, too large for a photo; choose one under ${MAX_FILE_BYTES / 1e6} MB.`)
+    throw new PhotoError(
+      'too-large',
+      `The file is ${(file.size / 1e6).toFixed(0)} MB, too large for a photo; choose one under ${MAX_FILE_BYTES / 1e6} MB.`
+    )
   let bitmap: ImageBitmap
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' })
   } catch {
-    throw new PhotoError('not-an-image', 'This file is not a photo this browser can open; choose a JPEG or PNG photo.')
+    throw new PhotoError(
+      'not-an-image',
+      'This file is not a photo this browser can open; choose a JPEG or PNG photo.'
+    )
   }
   return bitmapPixels(bitmap)
-} // prettier-ignore
+}
 
 /** An upright bitmap (closed here) to analysis pixels. */
 export function bitmapPixels(bitmap: ImageBitmap): RgbaImage {
@@ -45,12 +51,14 @@ export function bitmapPixels(bitmap: ImageBitmap): RgbaImage {
   const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true })
   if (!context) {
     bitmap.close()
-    throw new Error('This browser cannot read photos in a Worker (no OffscreenCanvas 2D); update it.')
+    throw new Error(
+      'This browser cannot read photos in a Worker (no OffscreenCanvas 2D); update it.'
+    )
   }
   context.drawImage(bitmap, 0, 0)
   bitmap.close()
   return photoForAnalysis(context.getImageData(0, 0, width, height).data, width, height)
-} // prettier-ignore
+}
 
 /** Mean luma (0-255, Rec. 601) of every 7th pixel: enough to tell a dark room. */
 export function meanLuma(image: RgbaImage): number {
