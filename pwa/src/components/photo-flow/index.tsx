@@ -62,7 +62,7 @@ export function PhotoFlow() {
   /** The create models, downloaded first when missing, loaded into the Worker; null when that failed. */
   async function ready(): Promise<boolean> {
     setStep({ kind: 'working', stage: 'models' })
-    const create = models.installed ?? (await models.download())
+    const create = await models.ensure()
     if (!create) return (setStep({ kind: 'start' }), false)
     try {
       await loadModels({ create, refine: await installedModels(REFINE_GROUP) })
@@ -198,6 +198,11 @@ export function PhotoFlow() {
           analysis={step.analysis}
           onPick={(i) => photo && void create(photo, step.analysis, i)}
         />
+      )}
+      {models.error && models.installed && (
+        <p role='status' class={styles.muted} data-testid='models-note'>
+          {models.error}
+        </p>
       )}
       {error && (
         <p role='alert' class={styles.error} data-testid='photo-error'>

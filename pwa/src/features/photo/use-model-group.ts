@@ -31,6 +31,11 @@ export interface ModelGroupState {
   error: string | null
   /** Downloads and verifies the offered release (or the latest one); null when it failed (see `error`). */
   download: () => Promise<InstalledModels | null>
+  /**
+   * The models to use now: the installed release, first updated when the server offers a newer one. A failed
+   * update keeps the installed release (see `error`); null only when nothing is installed and the download failed.
+   */
+  ensure: () => Promise<InstalledModels | null>
 }
 
 /** The state of `group` on this device and on the server. */
@@ -70,7 +75,13 @@ export function useModelGroup(group: ModelGroup): ModelGroupState {
     }
   }
 
-  return { installed, offer, unavailable, progress, error, download }
+  async function ensure(): Promise<InstalledModels | null> {
+    const have = installed ?? (await installedModels(group))
+    if (have && (!offer || offer.release === have.release)) return have
+    return (await download()) ?? have
+  }
+
+  return { installed, offer, unavailable, progress, error, download, ensure }
 }
 
 function unavailableMessage(e: unknown): string {
