@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import type { ModelSource } from '@facecraft/shared/ml'
-import { launchChromium, phoneContext, REPO_ROOT, type Launched } from '../src/harness/index.ts'
+import {
+  launchChromium,
+  phoneContext,
+  REPO_ROOT,
+  seriousViolations,
+  type Launched,
+} from '../src/harness/index.ts'
 import { galleryNames, openGallery, save, waitForServiceWorker } from './app.ts'
 import { decoded, haveLondon, londonPhoto, sideBySide } from './photos.ts'
 
@@ -77,6 +83,7 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       expect(
         Number(await page.getByTestId('photo-result').getAttribute('data-create-ms'))
       ).toBeGreaterThan(0)
+      expect(await seriousViolations(page)).toEqual([])
     },
     SLOW_MS
   )
@@ -145,6 +152,7 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       await expect
         .poll(() => page.getByTestId('compare-photo').getAttribute('data-mode'))
         .toBe('beside')
+      expect(await seriousViolations(page)).toEqual([])
       expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true)
 
       await page.getByRole('button', { name: 'Make it more like me' }).click()
