@@ -29,9 +29,15 @@ export interface Launched {
   close(): Promise<void>
 }
 
-/** Launches Chromium; playwright gives every launch a fresh temporary user-data-dir and removes it on close. */
-export async function launchChromium(): Promise<Launched> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS })
+/**
+ * Launches Chromium; playwright gives every launch a fresh temporary user-data-dir and removes it on close.
+ * `extraArgs`: more flags (e.g. a fake camera: --use-fake-device-for-media-stream).
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Launched> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...FLAGS, ...extraArgs],
+  })
   return { browser, close: () => browser.close() }
 }
 
