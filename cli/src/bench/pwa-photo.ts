@@ -71,6 +71,7 @@ export async function photoFigures(
     const steps = await refineSteps(page)
     const refineDownload = downloaded - before
     console.error(`refine: ${steps.length + 1} steps, ${median(steps).toFixed(1)} ms each (download ${refineDownload} bytes)`)
+    await page.getByLabel('Character name').fill('Photo Bench')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByRole('button', { name: 'Saved', exact: true }).waitFor()
     const offline = await offlineCreateRefine(page, photo(1))
@@ -123,11 +124,8 @@ async function offlineCreateRefine(page: Page, file: string): Promise<boolean> {
     await page.goto('/photo')
     await createFrom(page, file)
     await page.goto('/')
-    await page
-      .getByRole('link')
-      .filter({ has: page.locator('img') })
-      .first()
-      .click()
+    await page.getByRole('heading', { name: 'Your characters' }).waitFor()
+    await page.getByRole('link', { name: /Photo Bench/ }).click()
     await page.getByRole('button', { name: 'Make it more like me' }).click()
     await page.getByText('More like you now: Undo goes back').waitFor(SLOW)
     return true
