@@ -186,7 +186,7 @@ describe.skipIf(!haveLondon)('from a photo', () => {
   )
 
   it(
-    'creates and refines with no network after an offline reload',
+    'creates and refines (and cancels a refinement) with no network after an offline reload',
     async () => {
       await context.setOffline(true)
       try {
@@ -195,8 +195,25 @@ describe.skipIf(!haveLondon)('from a photo', () => {
         await openGallery(page)
         await page.getByText('Photo Pat').click()
         await page.waitForURL(/\/edit\//)
+        // Cancel stops it and changes nothing.
+        const undo = page.getByRole('button', { name: 'Undo' })
+        expect(await undo.isDisabled()).toBe(true)
+        await page.getByRole('button', { name: 'Make it more like me' }).click()
+        await expect
+          .poll(
+            async () => Number(await page.getByTestId('refine-run').getAttribute('data-step')),
+            {
+              timeout: 120_000,
+            }
+          )
+          .toBeGreaterThanOrEqual(1)
+        await page.getByTestId('refine-run').getByRole('button', { name: 'Cancel' }).click()
+        await page.getByTestId('refine-run').waitFor({ state: 'detached' })
+        await page.waitForTimeout(1500)
+        expect(await undo.isDisabled()).toBe(true)
         await page.getByRole('button', { name: 'Make it more like me' }).click()
         await page.getByText('More like you now: Undo goes back').waitFor({ timeout: 180_000 })
+        expect(await undo.isDisabled()).toBe(false)
       } finally {
         await context.setOffline(false)
       }
