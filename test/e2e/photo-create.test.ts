@@ -18,7 +18,17 @@ import {
   seriousViolations,
   type Launched,
 } from '../src/harness/index.ts'
-import { galleryNames, openGallery, save, waitForServiceWorker } from './app.ts'
+import {
+  addDeviceCharacters,
+  galleryNames,
+  openGallery,
+  register,
+  save,
+  signIn,
+  syncNow,
+  uniqueEmail,
+  waitForServiceWorker,
+} from './app.ts'
 import { decoded, haveLondon, londonPhoto, sideBySide } from './photos.ts'
 
 /** Model downloads and the first ONNX Runtime start are slow on a loaded 2-core box. */
@@ -186,7 +196,7 @@ describe.skipIf(!haveLondon)('from a photo', () => {
   )
 
   it(
-    'creates and refines with no network after an offline reload',
+    'creates and refines (and cancels a refinement) with no network after an offline reload',
     async () => {
       await context.setOffline(true)
       try {
@@ -195,11 +205,55 @@ describe.skipIf(!haveLondon)('from a photo', () => {
         await openGallery(page)
         await page.getByText('Photo Pat').click()
         await page.waitForURL(/\/edit\//)
+        // Cancel stops it and changes nothing.
+        const undo = page.getByRole('button', { name: 'Undo' })
+        expect(await undo.isDisabled()).toBe(true)
+        await page.getByRole('button', { name: 'Make it more like me' }).click()
+        await expect
+          .poll(
+            async () => Number(await page.getByTestId('refine-run').getAttribute('data-step')),
+            {
+              timeout: 120_000,
+            }
+          )
+          .toBeGreaterThanOrEqual(1)
+        await page.getByTestId('refine-run').getByRole('button', { name: 'Cancel' }).click()
+        await page.getByTestId('refine-run').waitFor({ state: 'detached' })
+        await page.waitForTimeout(1500)
+        expect(await undo.isDisabled()).toBe(true)
         await page.getByRole('button', { name: 'Make it more like me' }).click()
         await page.getByText('More like you now: Undo goes back').waitFor({ timeout: 180_000 })
+        expect(await undo.isDisabled()).toBe(false)
       } finally {
         await context.setOffline(false)
       }
+    },
+    SLOW_MS
+  )
+
+  it(
+    'back online, syncs the character to the account but never the photo',
+    async () => {
+      const email = uniqueEmail('photo')
+      await register(page, email, 'a long enough passphrase 42')
+      await addDeviceCharacters(page)
+      await syncNow(page)
+      const other = await phoneContext(chromium.browser, inject('origin'))
+      try {
+        const there = await other.newPage()
+        await signIn(there, email, 'a long enough passphrase 42')
+        expect(await galleryNames(there)).toContain('Photo Pat')
+        await there.getByText('Photo Pat').click()
+        await there.waitForURL(/\/edit\//)
+        await there.getByLabel('Character name').waitFor()
+        await there.waitForTimeout(500)
+        expect(await there.getByTestId('photo-bar').count()).toBe(0)
+      } finally {
+        await other.close()
+      }
+      await openGallery(page)
+      await page.getByText('Photo Pat').click()
+      await page.getByTestId('photo-bar').waitFor()
     },
     SLOW_MS
   )

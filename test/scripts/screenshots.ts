@@ -12,6 +12,7 @@ import {
   startWorker,
 } from '../src/harness/index.ts'
 import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
+import { photoScreenshots } from './screenshots-photo.ts'
 
 const OUT = join(REPO_ROOT, 'docs/screenshots')
 /**
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     console.log(
       `wrote ${OUT}/{first-run,gallery,editor-who,editor-glasses,editor,editor-colours,turntable,share}.png`
     )
+    await photoScreenshots(worker.origin)
   } finally {
     await chromium.close()
     await worker.stop()

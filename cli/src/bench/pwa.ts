@@ -14,6 +14,8 @@
  *   drawn while the engine renders counts, as the player sees a face), gallery freshly loaded each time.
  * - a11y_violations: axe-core serious + critical violations (rules failed, summed over screens) on every screen
  *   of the app (test/src/harness/screens.ts), 0 is the bar.
+ * - create_ms, refine_step_ms, create_download_bytes, refine_download_bytes: "From a photo" (bench/pwa-photo.ts);
+ *   offline_ok then also needs create and refine to run after an offline reload.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -29,6 +31,7 @@ import {
 } from '../../../test/src/harness/index.ts'
 import { createCharacterV2, encodeShareCodeV2 } from '@facecraft/shared/rig-v2'
 import { median, type Suite, type SuiteOptions } from '../suite.ts'
+import { photoFigures } from './pwa-photo.ts'
 
 const DIST = join(REPO_ROOT, 'pwa/dist')
 /** Render size of live (dragging) frames; must match LIVE_SIZE in pwa/src/components/preview. */
@@ -37,7 +40,7 @@ const LIVE_SIZE = 160
 export const pwaBench: Suite = {
   name: 'pwa',
   summary:
-    'PWA in headless Chromium: first_load_ms, shell_js_gzip_bytes, edit_frame_ms, offline_ok, editor_open_ms, a11y_violations',
+    'PWA in headless Chromium: first_load_ms, shell_js_gzip_bytes, edit_frame_ms, offline_ok, editor_open_ms, a11y_violations, create_ms, refine_step_ms, create/refine_download_bytes',
   async run(options: SuiteOptions) {
     const log = (line: string) => console.error(line)
     log('building pwa ...')
@@ -62,17 +65,23 @@ export const pwaBench: Suite = {
       const opens = await editorOpens(chromium.browser, worker.origin, options.quick ? 3 : 7)
       log(`editor open: ${opens.map((ms) => ms.toFixed(0)).join(', ')} ms`)
       const a11y = await a11yViolations(chromium.browser, worker.origin)
+      const photo = await photoFigures(chromium.browser, worker.origin, options.quick ? 3 : 5)
       return {
         first_load_ms: round(median(loads)),
         shell_js_gzip_bytes: shell,
         edit_frame_ms: round(median(frames.latencies)),
-        offline_ok: offline,
+        offline_ok: offline && (photo?.photo_offline_ok ?? true),
         editor_open_ms: round(median(opens)),
         a11y_violations: a11y,
         edit_frame_p90_ms: round(percentile(frames.latencies, 0.9)),
         edit_render_ms: round(median(frames.renderMs)),
         edit_frames_drawn: frames.latencies.length,
         edit_inputs: frames.inputs,
+        create_ms: photo?.create_ms ?? null,
+        refine_step_ms: photo?.refine_step_ms ?? null,
+        create_download_bytes: photo?.create_download_bytes ?? null,
+        refine_download_bytes: photo?.refine_download_bytes ?? null,
+        photo_offline_ok: photo?.photo_offline_ok ?? null,
       }
     } finally {
       await chromium.close()

@@ -33,6 +33,8 @@ export function RefineSheet(props: {
   const models = useModelGroup(REFINE_GROUP)
   const [run, setRun] = useState<Run>({ state: 'idle' })
   const started = useRef(false)
+  // Set by Cancel/close: a result that arrives after that is dropped (the player said no).
+  const cancelled = useRef(false)
 
   async function start() {
     started.current = true
@@ -58,6 +60,7 @@ export function RefineSheet(props: {
     const out = await refineCharacter(props.photo.photo, props.photo.box, props.character, (step) =>
       setRun((r) => (r.state === 'running' ? { state: 'running', steps: [...r.steps, step] } : r))
     )
+    if (cancelled.current) return
     if (out.ok) return props.onDone(out.character)
     if (out.code === 'aborted') return props.onClose()
     setRun({ state: 'failed', message: out.message })
@@ -70,6 +73,7 @@ export function RefineSheet(props: {
 
   // Closing the sheet mid-way cancels the work.
   const close = () => {
+    cancelled.current = true
     if (run.state === 'running') void cancelRefine()
     props.onClose()
   }
