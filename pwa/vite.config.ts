@@ -1,25 +1,13 @@
-/** @file Vite build of the PWA: Preact, the service worker (workbox via vite-plugin-pwa), released models copied in. */
-import { cpSync, existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+/**
+ * @file Vite build of the PWA: Preact, the service worker (workbox via vite-plugin-pwa). The released models and
+ * the WebGPU runtime are not part of it: the Worker serves them from R2 (api/src/routes/files.ts).
+ */
 import preact from '@preact/preset-vite'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
-const MODELS_RELEASE = fileURLToPath(new URL('../models/release', import.meta.url))
-/** The ONNX Runtime wasm is ~14-28 MB; workbox skips anything larger than this, which would break offline use. */
+/** The ONNX Runtime wasm is ~14 MB; workbox skips anything larger than this, which would break offline use. */
 const MAX_PRECACHE_BYTES = 64 * 1024 * 1024
-
-/** Copies models/release/ into dist/models/ so the Worker serves them as static assets beside the app. */
-function copyModels(): Plugin {
-  return {
-    name: 'facecraft-copy-models',
-    apply: 'build',
-    writeBundle(options) {
-      if (!options.dir || !existsSync(MODELS_RELEASE)) return
-      cpSync(MODELS_RELEASE, `${options.dir}/models`, { recursive: true })
-    },
-  }
-}
 
 export default defineConfig({
   plugins: [
@@ -62,7 +50,6 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
-    copyModels(),
   ],
   resolve: {
     alias: [
