@@ -29,9 +29,23 @@ export interface Launched {
   close(): Promise<void>
 }
 
+/**
+ * Turns WebGPU on in headless Linux Chromium, where it is off by default (navigator.gpu exists but
+ * requestAdapter() answers null): with it, Dawn's SwiftShader Vulkan gives a software adapter ('google
+ * swiftshader'), even beside --disable-gpu. Nothing else is needed on Chromium 156 (measured: adding
+ * --enable-features=Vulkan, --use-angle=swiftshader or --use-webgpu-adapter=swiftshader changes nothing).
+ */
+export const WEBGPU_FLAGS = ['--enable-unsafe-webgpu']
+
+export interface LaunchOptions {
+  /** Add {@link WEBGPU_FLAGS} (default: off, so WebGPU has no adapter, as on most phones' browsers today). */
+  webgpu?: boolean
+}
+
 /** Launches Chromium; playwright gives every launch a fresh temporary user-data-dir and removes it on close. */
-export async function launchChromium(): Promise<Launched> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS })
+export async function launchChromium({ webgpu = false }: LaunchOptions = {}): Promise<Launched> {
+  const args = webgpu ? [...FLAGS, ...WEBGPU_FLAGS] : FLAGS
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args })
   return { browser, close: () => browser.close() }
 }
 
