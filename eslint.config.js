@@ -113,6 +113,23 @@ export default tseslint.config(
     ),
   },
   {
+    // pwa/src/lib holds capabilities (store, sync, account, editor, app) that screens and features build on; it must
+    // not reach back up into them (a cycle would make the lib untestable alone and bundle UI into workers).
+    files: ['pwa/src/lib/**/*.{ts,tsx}'],
+    rules: restrict(
+      [
+        '@facecraft/models*',
+        '@facecraft/cli*',
+        '**/models/**',
+        '**/cli/src/**',
+        'onnxruntime-*',
+        '**/features/**',
+        '**/components/**',
+      ],
+      'pwa/src/lib must not import features/ or components/ (dependencies point lib <- features <- components); plus the app rules: only @facecraft/shared, onnxruntime only via shared/src/ml/backend.'
+    ),
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: {
       globals: {

@@ -51,7 +51,7 @@ export default defineConfig({
         // .bin: engine v2's head pack (~4 MB raw), which every render needs: precached so the editor works offline.
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,wasm,onnx,bin}'],
         // Released models are NOT precached: the model store downloads them on demand, verifies their sha256
-        // and keeps the old release until a new one is verified (see src/lib/model-store.ts).
+        // and keeps the old release until a new one is verified (see src/features/photo/model-store.ts).
         globIgnores: ['models/**'],
         maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
         navigateFallback: '/index.html',

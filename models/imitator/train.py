@@ -3,7 +3,8 @@ Reads top to bottom, nanoGPT style: defaults, overrides, data, model, loop. CPU 
 
 Usage (from models/):
   nice -n 10 /usr/bin/python3 -m imitator.train imitator/configs/v1-proof.py [--key=value ...]
-Rerun the same command to resume from out_dir/ckpt.pt. Writes out_dir/{ckpt.pt, log.jsonl, curves.png, samples.png}.
+Rerun the same command to resume from out_dir/ckpt.pt; --init_from=PATH starts a new run from another run's
+weights. Writes out_dir/{ckpt.pt, log.jsonl, curves.png, samples.png}.
 """
 import json
 import math
@@ -29,6 +30,8 @@ out_dir = '.work/imitator'
 limit = 0  # use at most this many samples (0 = all)
 val_count = 256  # held out: the LAST val_count samples of the dataset
 seed = 1
+init_from = ''  # a checkpoint whose weights start a NEW run (fresh optimiser and schedule): warm start after a
+# look change, when the engine's mapping moved a little and most of what the old model learned still holds
 # model
 base = 256
 min_channels = 16
@@ -111,6 +114,11 @@ if ckpt_path.exists():  # resume
     it, best_val, elapsed = ckpt['iter'], ckpt['best_val_loss'], ckpt.get('elapsed', 0.0)
     log = [json.loads(line) for line in (out / 'log.jsonl').read_text().splitlines()] if (out / 'log.jsonl').exists() else []
     print(f'resumed at iter {it} (best val {best_val:.4f})', flush=True)
+elif init_from:
+    ckpt = torch.load(init_from, map_location=device, weights_only=False)
+    assert ckpt['model_args'] == model_args, f'{init_from} was made for another model/rig; train from scratch'
+    model.load_state_dict(ckpt['model'])
+    print(f'initialised from {init_from} (its iter {ckpt["iter"]})', flush=True)
 print(f'{n - val_count} train / {val_count} val samples, rig v{index["rigVersion"]}, {size}px, device {device}, '
       f'G {sum(p.numel() for p in model.generator.parameters()) / 1e6:.2f}M params, '
       f'head {sum(p.numel() for p in model.landmarks.parameters()) / 1e6:.2f}M', flush=True)  # fmt: skip

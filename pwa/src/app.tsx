@@ -6,11 +6,12 @@ import { DeviceOnlyPrompt } from './components/device-only/index.tsx'
 import { Editor } from './components/editor/index.tsx'
 import { Gallery } from './components/gallery/index.tsx'
 import { MigrationNotice } from './components/migration-notice/index.tsx'
+import { PhotoFlow } from './components/photo-flow/index.tsx'
 import { ShareView } from './components/share-view/index.tsx'
 import { StorageBanner } from './components/storage-banner/index.tsx'
 import { Toasts } from './components/toasts/index.tsx'
 import { UpdatePrompt } from './components/update-prompt/index.tsx'
-import { useRoute } from './lib/router.ts'
+import { useRoute } from './lib/app/router.ts'
 
 export function App() {
   const route = useRoute()
@@ -21,6 +22,7 @@ export function App() {
   else if (route.path === '/s' || route.path.startsWith('/s/'))
     screen = <ShareView path={route.path} hash={route.hash} />
   else if (route.path === '/account') screen = <AccountScreen />
+  else if (route.path === '/photo') screen = <PhotoFlow />
   else screen = <Gallery />
   return (
     <>

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import { launchChromium, phoneContext, WEBGPU_FLAGS, type Launched } from '../src/harness/index.ts'
 
 async function openSettings(page: Page): Promise<void> {
   await page.goto('/account')
@@ -23,7 +23,7 @@ describe('backend in settings', () => {
   let webgpu: Launched
 
   beforeAll(async () => {
-    ;[plain, webgpu] = await Promise.all([launchChromium(), launchChromium({ webgpu: true })])
+    ;[plain, webgpu] = await Promise.all([launchChromium(), launchChromium(WEBGPU_FLAGS)])
   })
   afterAll(async () => {
     await plain?.close()

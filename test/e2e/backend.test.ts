@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { build } from 'vite'
 import pwaConfig from '../../pwa/vite.config.ts'
-import { launchChromium, REPO_ROOT, type Launched } from '../src/harness/index.ts'
+import { launchChromium, REPO_ROOT, WEBGPU_FLAGS, type Launched } from '../src/harness/index.ts'
 import type { ParityRun } from './backend-parity/entry.ts'
 
 /**
@@ -75,7 +75,7 @@ describe.skipIf(!existsSync(LONDON))('WebGPU matches WASM on real photos', () =>
       resolve: pwaConfig.resolve,
       build: { outDir: out, emptyOutDir: true, target: 'es2022' },
     })
-    chromium = await launchChromium({ webgpu: true })
+    chromium = await launchChromium(WEBGPU_FLAGS)
     const context = await chromium.browser.newContext({ baseURL: inject('origin') })
     // The page and the photos on the Worker's origin; /models/ and /ort/ go to the real Worker (R2).
     await context.route('**/__parity/**', async (route) => {

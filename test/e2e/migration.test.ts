@@ -164,7 +164,7 @@ describe('rig v1 saves open as rig v2 characters', () => {
     expect(await galleryNames(page)).toEqual(['Old Cy', 'Old Bo', 'Old Ada'])
 
     const db = await readDb(page)
-    expect(db.version).toBe(2)
+    expect(db.version).toBe(3) // v1 -> v2 (rig v2) -> v3 (photos) in one upgrade
     for (const before of data.characters) {
       const after = db.characters.find((c) => c.id === before.id)!
       // Same id, name, times, revision, dirty/deleted flags and owner; v2 character; original v1 kept verbatim.

@@ -1,6 +1,6 @@
 /**
- * @file The model store behind "create from photo": the release is downloaded with progress, verified by sha256,
- * cached for offline use; a damaged download of a newer release is refused and the verified one is kept.
+ * @file The model store behind "From a photo": the create group is downloaded with progress, verified by sha256,
+ * cached for offline use; a damaged download of a newer release is refused, the verified one is kept and used.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -59,9 +59,9 @@ describe('model store', () => {
   })
 
   it(
-    'says photo creation is coming and installs the verified models for offline use',
+    'installs the verified create models for offline use',
     async () => {
-      // What "create from photo" needs: the create files (a server before API v1.3 labels none: all count).
+      // What "From a photo" needs: the create files (a server before API v1.3 labels none: all count).
       const manifest = (await (
         await fetch(`${inject('origin')}/v1/models/manifest?variant=wasm&group=create`)
       ).json()) as {
@@ -71,11 +71,9 @@ describe('model store', () => {
       manifest.files = manifest.files.filter((f) => (f.group ?? 'create') === 'create')
       await openGallery(page)
       await page.getByRole('button', { name: /From a photo/ }).click()
-      await page.getByText(/Coming in the next update/).waitFor()
-      await page.getByRole('button', { name: 'Download face models' }).click()
-      await page
-        .getByText(`Face models ${manifest.release} are on this device and work offline.`)
-        .waitFor({ timeout: 110_000 })
+      await page.getByTestId('models-needed').waitFor()
+      await page.getByRole('button', { name: /^Download face models \(\d+\.\d MB\)$/ }).click()
+      await page.getByTestId('models-needed').waitFor({ state: 'detached', timeout: 110_000 })
       const cached = await cachedModels(page)
       expect(Object.keys(cached)).toEqual([`facecraft-models-wasm-create-${manifest.release}`])
       expect(Object.values(cached)[0]!.sort()).toEqual(manifest.files.map((f) => f.bytes).sort())
@@ -84,13 +82,19 @@ describe('model store', () => {
   )
 
   it(
-    'finds the face in a photo with the installed models, in the inference Worker',
+    'finds the faces in a photo with the installed models, in the inference Worker',
     async () => {
       await page.getByTestId('photo-file').setInputFiles(SAMPLE_PHOTO)
       await expect
-        .poll(() => page.getByTestId('photo-status').innerText(), { timeout: 60_000 })
-        .toMatch(/^Face found in \d+ ms/)
+        .poll(
+          async () =>
+            (await page.getByTestId('photo-result').count()) +
+            (await page.getByTestId('face-box').count()),
+          { timeout: 60_000 }
+        )
+        .toBeGreaterThan(0)
       // A picture with no face says so instead of inventing one.
+      await page.goto('/photo')
       const grey = { width: 256, height: 256, data: new Uint8ClampedArray(256 * 256 * 4).fill(128) }
       await page.getByTestId('photo-file').setInputFiles({
         name: 'wall.png',
@@ -98,9 +102,8 @@ describe('model store', () => {
         buffer: Buffer.from(encodePng(grey)),
       })
       await expect
-        .poll(() => page.getByTestId('photo-status').innerText(), { timeout: 30_000 })
-        .toMatch(/face/i)
-      expect(await page.getByTestId('photo-status').innerText()).not.toMatch(/^Face found/)
+        .poll(() => page.getByTestId('photo-error').innerText(), { timeout: 30_000 })
+        .toMatch(/No face found/)
     },
     SLOW_MS
   )
@@ -114,15 +117,19 @@ describe('model store', () => {
         await openGallery(other)
         await other.evaluate(() => navigator.serviceWorker.ready)
         await other.getByRole('button', { name: /From a photo/ }).click()
-        await other.getByRole('button', { name: 'Download face models' }).click()
-        await other.getByText(/are on this device and work offline/).waitFor({ timeout: 110_000 })
+        await other.getByRole('button', { name: /^Download face models/ }).click()
+        await other.getByTestId('models-needed').waitFor({ state: 'detached', timeout: 110_000 })
         await online.setOffline(true)
-        await openGallery(other)
-        await other.getByRole('button', { name: /From a photo/ }).click()
+        await other.goto('/photo')
         await other.getByTestId('photo-file').setInputFiles(SAMPLE_PHOTO)
         await expect
-          .poll(() => other.getByTestId('photo-status').innerText(), { timeout: 60_000 })
-          .toMatch(/^Face found in \d+ ms/)
+          .poll(
+            async () =>
+              (await other.getByTestId('photo-result').count()) +
+              (await other.getByTestId('face-box').count()),
+            { timeout: 60_000 }
+          )
+          .toBeGreaterThan(0)
       } finally {
         await online.close()
       }
@@ -130,7 +137,7 @@ describe('model store', () => {
     SLOW_MS
   )
 
-  it('refuses a damaged download of a newer release and keeps the verified one', async () => {
+  it('refuses a damaged download of a newer release, keeps the verified one and still creates', async () => {
     const before = await cachedModels(page)
     await page.route('**/v1/models/manifest*', async (route) => {
       const response = await route.fetch()
@@ -143,19 +150,23 @@ describe('model store', () => {
       bytes[100] = bytes[100]! ^ 0xff
       await route.fulfill({ response, body: bytes })
     })
-    await openGallery(page)
-    await page.getByRole('button', { name: /From a photo/ }).click()
-    await page.getByRole('button', { name: 'Download face models' }).click()
+    await page.goto('/photo')
+    await page.getByTestId('photo-file').setInputFiles(SAMPLE_PHOTO)
     await page
       .getByText(/face-detector failed verification .* Your current models are kept/)
-      .waitFor()
+      .waitFor({ timeout: 60_000 })
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId('photo-result').count()) +
+          (await page.getByTestId('face-box').count()),
+        { timeout: 60_000 }
+      )
+      .toBeGreaterThan(0)
     const after = await cachedModels(page)
     const [installed] = Object.keys(before)
     expect(after[installed!]).toEqual(before[installed!])
     // The damaged file was never stored (verified files of a new release would be, to resume later).
     expect(after['facecraft-models-wasm-create-face-next'] ?? []).toEqual([])
-    expect(await page.getByText(/are on this device and work offline/).innerText()).toContain(
-      installed!.replace('facecraft-models-wasm-create-', '')
-    )
   })
 })

@@ -1,5 +1,6 @@
 /** @module face — the face SDK: FaceAnalyzer (detect, mesh, pose, align, embed, masks, colours) and its parts. */
 export { FaceAnalyzer } from './face-analyzer.ts'
+export { faceWarnings } from './warnings.ts'
 export {
   DEFAULT_FACE_OPTIONS,
   type EmbedderId,

@@ -34,18 +34,19 @@ export interface Launched {
  * requestAdapter() answers null): with it, Dawn's SwiftShader Vulkan gives a software adapter ('google
  * swiftshader'), even beside --disable-gpu. Nothing else is needed on Chromium 156 (measured: adding
  * --enable-features=Vulkan, --use-angle=swiftshader or --use-webgpu-adapter=swiftshader changes nothing).
+ * Pass it to {@link launchChromium}; without it WebGPU has no adapter, as in most phones' browsers today.
  */
-export const WEBGPU_FLAGS = ['--enable-unsafe-webgpu']
+export const WEBGPU_FLAGS: readonly string[] = ['--enable-unsafe-webgpu']
 
-export interface LaunchOptions {
-  /** Add {@link WEBGPU_FLAGS} (default: off, so WebGPU has no adapter, as on most phones' browsers today). */
-  webgpu?: boolean
-}
-
-/** Launches Chromium; playwright gives every launch a fresh temporary user-data-dir and removes it on close. */
-export async function launchChromium({ webgpu = false }: LaunchOptions = {}): Promise<Launched> {
-  const args = webgpu ? [...FLAGS, ...WEBGPU_FLAGS] : FLAGS
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args })
+/**
+ * Launches Chromium; playwright gives every launch a fresh temporary user-data-dir and removes it on close.
+ * `extraArgs`: more flags (e.g. a fake camera: --use-fake-device-for-media-stream).
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Launched> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...FLAGS, ...extraArgs],
+  })
   return { browser, close: () => browser.close() }
 }
 

@@ -7,7 +7,6 @@ export {
   phoneContext,
   WEBGPU_FLAGS,
   type Launched,
-  type LaunchOptions,
 } from './browser.ts'
 export { seriousViolations, type A11yViolation } from './a11y.ts'
 export { auditScreens, type ScreenAudit } from './screens.ts'

@@ -1,6 +1,6 @@
 /**
  * @module test/harness/screens — walks every screen of the app as a player reaches it (first-run gallery, photo
- * sheet, editor groups, turntable, share sheet, saved gallery, account, shared link, broken link) and runs axe on
+ * screen, editor groups, turntable, share sheet, saved gallery, account, shared link, broken link) and runs axe on
  * each. Shared by the e2e suite (which wants none) and `facecraft bench pwa` (a11y_violations). Playwright only:
  * no test-runner imports, so the bench can use it.
  */
@@ -35,9 +35,8 @@ export async function auditScreens(page: Page, sharedLink: string): Promise<Scre
   await page.getByRole('heading', { name: 'Your characters' }).waitFor()
   await check('first-run gallery')
   await page.getByRole('button', { name: /From a photo/ }).click()
-  await page.getByRole('dialog').waitFor()
-  await check('photo sheet')
-  await page.keyboard.press('Escape')
+  await page.getByRole('heading', { name: 'From a photo' }).waitFor()
+  await check('photo screen')
   await page.goto('/new')
   await page.locator(FRAME_DRAWN).waitFor()
   for (const group of ['Who', 'Head', 'Expression', 'Skin', 'Hair', 'Glasses']) {

@@ -13,13 +13,13 @@ import {
   upgradeAccount,
   type SignInMode,
   type SignOutChoice,
-} from '../../lib/account.ts'
+} from '../../lib/account/account.ts'
 import { isOfflineError, whenOnline } from '../../lib/account/when-online.ts'
-import type { SignOutSummary } from '../../lib/ownership.ts'
-import { isPersisted, requestPersistence, storageEstimate } from '../../lib/persistence.ts'
-import { requestSync } from '../../lib/sync-controller.ts'
-import { toast } from '../../lib/toast.ts'
-import { useSyncStatus, useUser } from '../../lib/use-sync.ts'
+import type { SignOutSummary } from '../../lib/sync/ownership.ts'
+import { isPersisted, requestPersistence, storageEstimate } from '../../lib/store/persistence.ts'
+import { requestSync } from '../../lib/sync/sync-controller.ts'
+import { toast } from '../../lib/app/toast.ts'
+import { useSyncStatus, useUser } from '../../lib/sync/use-sync.ts'
 import { BackendSettings } from '../backend-settings/index.tsx'
 import styles from './style.module.css'
 

@@ -5,8 +5,8 @@
  * editor's sticky header sits under.
  */
 import { useEffect, useRef } from 'preact/hooks'
-import { navigate } from '../../lib/router.ts'
-import { useSyncStatus, useUser } from '../../lib/use-sync.ts'
+import { navigate } from '../../lib/app/router.ts'
+import { useSyncStatus, useUser } from '../../lib/sync/use-sync.ts'
 import styles from './style.module.css'
 
 const LABELS = {

@@ -6,7 +6,7 @@
 import type { Character } from '@facecraft/shared/rig'
 import type { ColorDefV2 } from '@facecraft/shared/rig-v2'
 import { presetNames } from '../../lib/editor/color-names.ts'
-import { colorAt, colorGradient, swatchValues } from '../../lib/rig-ui.ts'
+import { colorAt, colorGradient, swatchValues } from '../../lib/editor/rig-ui.ts'
 import { Range, shownValue } from '../range/index.tsx'
 import styles from './style.module.css'
 

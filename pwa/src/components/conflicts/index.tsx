@@ -5,13 +5,13 @@
  */
 import { useEffect, useState } from 'preact/hooks'
 import type { Character } from '@facecraft/shared/rig'
-import { resolveConflict, type Resolution } from '../../lib/conflicts.ts'
-import type { Conflict } from '../../lib/db.ts'
-import { requestSync } from '../../lib/sync-controller.ts'
-import { listConflicts } from '../../lib/sync.ts'
+import { resolveConflict, type Resolution } from '../../lib/sync/conflicts.ts'
+import type { Conflict } from '../../lib/store/db.ts'
+import { requestSync } from '../../lib/sync/sync-controller.ts'
+import { listConflicts } from '../../lib/sync/sync.ts'
 import { characterDifferences } from '../../lib/sync/conflict-diff.ts'
 import { thumbnailUrl } from '../../features/render/renderer.ts'
-import { useSyncStatus } from '../../lib/use-sync.ts'
+import { useSyncStatus } from '../../lib/sync/use-sync.ts'
 import { Sheet } from '../sheet/index.tsx'
 import styles from './style.module.css'
 

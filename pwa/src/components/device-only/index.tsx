@@ -3,12 +3,12 @@
  * while signed out: add them to this account, or keep them on this device only. Nothing uploads until answered.
  */
 import { useEffect, useState } from 'preact/hooks'
-import type { StoredCharacter } from '../../lib/db.ts'
-import { addToAccount, keepOnDevice, undecidedFor } from '../../lib/device-only.ts'
-import { onGalleryChange } from '../../lib/gallery.ts'
-import { requestSync } from '../../lib/sync-controller.ts'
-import { toast } from '../../lib/toast.ts'
-import { useUser } from '../../lib/use-sync.ts'
+import type { StoredCharacter } from '../../lib/store/db.ts'
+import { addToAccount, keepOnDevice, undecidedFor } from '../../lib/sync/device-only.ts'
+import { onGalleryChange } from '../../lib/store/gallery.ts'
+import { requestSync } from '../../lib/sync/sync-controller.ts'
+import { toast } from '../../lib/app/toast.ts'
+import { useUser } from '../../lib/sync/use-sync.ts'
 import styles from './style.module.css'
 
 export function DeviceOnlyPrompt() {

@@ -7,21 +7,25 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Character } from '@facecraft/shared/rig'
 import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { thumbnailBlob } from '../../features/render/renderer.ts'
-import { clearDraft } from '../../lib/draft.ts'
+import { clearDraft } from '../../lib/store/draft.ts'
 import { useCollapse } from '../../lib/editor/use-collapse.ts'
-import { deleteCharacter, deleteScope, saveEdit } from '../../lib/gallery.ts'
-import { edit, redo, undo, type History } from '../../lib/history.ts'
-import { requestPersistence } from '../../lib/persistence.ts'
-import { navigate, setLeaveGuard } from '../../lib/router.ts'
-import { toast } from '../../lib/toast.ts'
+import { deleteCharacter, deleteScope, saveEdit } from '../../lib/store/gallery.ts'
+import { edit, redo, undo, type History } from '../../lib/editor/history.ts'
+import { requestPersistence } from '../../lib/store/persistence.ts'
+import { navigate, setLeaveGuard } from '../../lib/app/router.ts'
+import { toast } from '../../lib/app/toast.ts'
 import {
   DEFAULT_NAME,
   effectiveName,
   hasWork,
   isUnsaved,
   useEditorState,
-} from '../../lib/use-editor.ts'
+} from '../../lib/editor/use-editor.ts'
+import { usePhoto, useFaceCrop } from '../../features/photo/use-photo.ts'
+import { deletePhoto } from '../../lib/store/photos.ts'
 import { Icon } from '../icon/index.tsx'
+import { PhotoBar, PhotoOverlay, type CompareMode } from '../photo-compare/index.tsx'
+import { RefineSheet } from '../refine-sheet/index.tsx'
 import { FIRST_GROUP, GroupTabs, ParamPanel } from '../param-panel/index.tsx'
 import { Preview } from '../preview/index.tsx'
 import { ShareSheet } from '../share-sheet/index.tsx'
@@ -34,10 +38,14 @@ export function Editor(props: { id: string | null }) {
   const { state, setState, missing } = useEditorState(props.id)
   const [yaw, setYaw] = useState(0)
   const [groupId, setGroupId] = useState<string>(FIRST_GROUP)
-  const [sheet, setSheet] = useState<'share' | 'turntable' | null>(null)
+  const [sheet, setSheet] = useState<'share' | 'turntable' | 'refine' | null>(null)
+  const [compare, setCompare] = useState<CompareMode>('off')
   const [saving, setSaving] = useState(false)
   const root = useRef<HTMLDivElement>(null)
   useCollapse(root, !!state)
+  // The photo this character was made from (kept on this device only), for comparing and refining.
+  const photo = usePhoto(state?.id)
+  const crop = useFaceCrop(photo)
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -105,6 +113,13 @@ export function Editor(props: { id: string | null }) {
     }
   }
 
+  async function removePhoto() {
+    if (!confirm('Remove the photo from this device? The character stays.')) return
+    await deletePhoto(state!.id)
+    setCompare('off')
+    toast('Photo removed; the character stays')
+  }
+
   async function remove() {
     const reach = await deleteScope(state!.id)
     const where = reach === 'account' ? 'from this device and your account' : 'from this device'
@@ -126,6 +141,7 @@ export function Editor(props: { id: string | null }) {
           onYaw={setYaw}
           label={`${name}, turned ${yaw} degrees`}
           placeholder={state.thumbnail}
+          overlay={crop && <PhotoOverlay url={crop} mode={compare} />}
           corner={
             <button
               class={styles.full}
@@ -186,6 +202,15 @@ export function Editor(props: { id: string | null }) {
         </div>
         <GroupTabs groupId={groupId} onSelect={setGroupId} />
       </div>
+      {photo && (
+        <PhotoBar
+          photo={photo}
+          mode={compare}
+          onMode={setCompare}
+          onRefine={() => setSheet('refine')}
+          onRemove={() => void removePhoto()}
+        />
+      )}
       <label class={styles.name}>
         <span class={styles.nameLabel}>Name</span>
         <input
@@ -208,6 +233,19 @@ export function Editor(props: { id: string | null }) {
           id={state.isNew || unsaved ? null : state.id}
           name={name}
           character={present}
+          onClose={() => setSheet(null)}
+        />
+      )}
+      {sheet === 'refine' && photo && (
+        <RefineSheet
+          photo={photo}
+          character={present}
+          onDone={(refined) => {
+            // One edit of its own (a key no other edit shares), so one Undo returns to before.
+            onEdit(refined, `refine-${Date.now()}`)
+            setSheet(null)
+            toast('More like you now: Undo goes back')
+          }}
           onClose={() => setSheet(null)}
         />
       )}

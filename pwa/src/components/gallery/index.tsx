@@ -1,29 +1,27 @@
 /**
  * @module components/gallery — the home screen: the player's characters with thumbnails, new character, create
- * from photo (coming), and export/import of the whole gallery as a file. On a first run (nothing saved yet):
+ * from a photo (/photo), and export/import of the whole gallery as a file. On a first run (nothing saved yet):
  * sample characters to start from, and "Install app" where the browser offers it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useRef } from 'preact/hooks'
 import { createCharacterV2 } from '@facecraft/shared/rig-v2'
 import { useInstallPrompt } from '../../features/install/install-prompt.ts'
 import { warmUpPreview } from '../../features/render/renderer.ts'
-import { exportGallery, importGallery } from '../../lib/backup.ts'
-import { migrationMessage } from '../../lib/open-saved.ts'
-import type { StoredCharacter } from '../../lib/db.ts'
-import { navigate } from '../../lib/router.ts'
-import { toast } from '../../lib/toast.ts'
-import { useGallery } from '../../lib/use-gallery.ts'
-import { useObjectUrl } from '../../lib/use-object-url.ts'
-import { useUser } from '../../lib/use-sync.ts'
+import { exportGallery, importGallery } from '../../lib/store/backup.ts'
+import { migrationMessage } from '../../lib/store/open-saved.ts'
+import type { StoredCharacter } from '../../lib/store/db.ts'
+import { navigate } from '../../lib/app/router.ts'
+import { toast } from '../../lib/app/toast.ts'
+import { useGallery } from '../../features/gallery/use-gallery.ts'
+import { useObjectUrl } from '../../lib/app/use-object-url.ts'
+import { useUser } from '../../lib/sync/use-sync.ts'
 import { Icon } from '../icon/index.tsx'
-import { PhotoEntry } from '../photo-entry/index.tsx'
 import { Samples } from '../samples/index.tsx'
 import styles from './style.module.css'
 
 export function Gallery() {
   const items = useGallery()
   const user = useUser()
-  const [photo, setPhoto] = useState(false)
   const file = useRef<HTMLInputElement>(null)
   const install = useInstallPrompt()
 
@@ -70,7 +68,7 @@ export function Gallery() {
           <button class='primary' onClick={() => navigate('/new')}>
             <Icon name='plus' /> New character
           </button>
-          <button onClick={() => setPhoto(true)}>
+          <button onClick={() => navigate('/photo')}>
             <Icon name='camera' /> From a photo
           </button>
           {install && (
@@ -112,7 +110,6 @@ export function Gallery() {
           onChange={(e) => void doImport(e.currentTarget)}
         />
       </div>
-      {photo && <PhotoEntry onClose={() => setPhoto(false)} />}
     </section>
   )
 }

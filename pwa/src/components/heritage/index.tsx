@@ -4,7 +4,7 @@
  */
 import type { Character } from '@facecraft/shared/rig'
 import { heritagePercents, setHeritage, type HeritageId } from '../../lib/editor/heritage.ts'
-import { HERITAGE_IDS } from '../../lib/rig-ui.ts'
+import { HERITAGE_IDS } from '../../lib/editor/rig-ui.ts'
 import { Range } from '../range/index.tsx'
 import styles from './style.module.css'
 

@@ -3,8 +3,8 @@
  * check", after the switch to rig v2 migrated saved characters (database upgrade, sync). Stays until dismissed.
  */
 import { useEffect, useState } from 'preact/hooks'
-import { migrationMessage } from '../../lib/open-saved.ts'
-import { onMigrated, takeMigrated } from '../../lib/migration-notice.ts'
+import { migrationMessage } from '../../lib/store/open-saved.ts'
+import { onMigrated, takeMigrated } from '../../lib/store/migration-notice.ts'
 import styles from './style.module.css'
 
 export function MigrationNotice() {

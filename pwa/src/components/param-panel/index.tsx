@@ -3,7 +3,7 @@
  * the open group's style pickers, colours and sliders with a reset for just that group (ParamPanel).
  */
 import type { Character } from '@facecraft/shared/rig'
-import { ageYears, GROUPS, HERITAGE_IDS, resetGroup } from '../../lib/rig-ui.ts'
+import { ageYears, GROUPS, HERITAGE_IDS, resetGroup } from '../../lib/editor/rig-ui.ts'
 import { ColorRow } from '../color-row/index.tsx'
 import { Heritage } from '../heritage/index.tsx'
 import { SliderRow } from '../slider-row/index.tsx'

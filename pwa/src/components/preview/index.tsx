@@ -57,6 +57,8 @@ export interface PreviewProps {
   placeholder?: Blob | null
   /** Shown at the top right of the stage, clear of the face at any size (the full-screen button). */
   corner?: ComponentChildren
+  /** Drawn over the face inside the frame, not catching gestures (the photo to compare with). */
+  overlay?: ComponentChildren
   /** Controls shown under the turn slider (the turntable's Tilt). */
   below?: ComponentChildren
 }
@@ -122,6 +124,7 @@ export function Preview(props: PreviewProps) {
             transformOrigin: `${gestures.origin.x}% ${gestures.origin.y}%`,
           }}
         />
+        {props.overlay}
       </div>
       {failure && (
         <p class={styles.failure} role='alert' data-testid='render-error'>

@@ -1,8 +1,8 @@
 /** @module components/samples — first-run sample characters (features/samples) as cards with engine thumbnails. */
 import { useEffect, useState } from 'preact/hooks'
 import { thumbnailUrl } from '../../features/render/renderer.ts'
-import { handOff, samples, type Sample } from '../../features/samples/samples.ts'
-import { navigate } from '../../lib/router.ts'
+import { samples, type Sample } from '../../features/samples/samples.ts'
+import { openInEditor } from '../../lib/editor/open-in-editor.ts'
 import styles from './style.module.css'
 
 const SAMPLES = samples()
@@ -37,8 +37,7 @@ function SampleCard({ sample }: { sample: Sample }) {
         class={styles.card}
         aria-label={`Start from ${sample.name}`}
         onClick={() => {
-          handOff(sample)
-          navigate('/new')
+          openInEditor(sample.character, { name: sample.name })
         }}
       >
         <span class={styles.thumb}>{url && <img src={url} alt='' width={96} height={96} />}</span>

@@ -1,6 +1,6 @@
 /** @module components/storage-banner — says clearly when this browser will not keep characters (private mode). */
 import { useEffect, useState } from 'preact/hooks'
-import { lastOpenError, openDb } from '../../lib/db.ts'
+import { lastOpenError, openDb } from '../../lib/store/db.ts'
 import styles from './style.module.css'
 
 export function StorageBanner() {

@@ -1,5 +1,5 @@
 /** @module components/toasts — renders lib/toast messages in a polite live region. */
-import { useToasts } from '../../lib/toast.ts'
+import { useToasts } from '../../lib/app/toast.ts'
 import styles from './style.module.css'
 
 export function Toasts() {

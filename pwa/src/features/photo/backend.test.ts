@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { adapterName, backendLabel, chooseBackend, probeWebGpu } from './backend.ts'
 
-const gpu = (adapter: unknown, fail = false) => ({
+const gpu = (adapter: { info?: Record<string, string> } | null, fail = false) => ({
   requestAdapter: () => (fail ? Promise.reject(new Error('lost')) : Promise.resolve(adapter)),
 })
 

@@ -5,7 +5,7 @@
  * The inference Worker applies the choice (worker/runtime.ts) and falls back to WASM if WebGPU fails to start,
  * recording why ({@link recordBackendUsed}), so settings show what really ran.
  */
-import { getSetting, setSetting } from '../../lib/db.ts'
+import { getSetting, setSetting } from '../../lib/store/db.ts'
 
 /** The player's setting: 'auto' = WebGPU when an adapter exists, else WASM. */
 export type BackendPreference = 'auto' | 'webgpu' | 'wasm'

@@ -31,12 +31,3 @@ export function samples(): Sample[] {
     { name: 'Plain', character: createCharacterV2() },
   ]
 }
-
-/** Hands `sample` to the new-character editor (see readHandOff in lib/use-editor). */
-export function handOff(sample: Sample): void {
-  try {
-    sessionStorage.setItem('facecraft.draft', JSON.stringify(sample))
-  } catch {
-    // No sessionStorage (private mode): the editor starts from the defaults instead.
-  }
-}

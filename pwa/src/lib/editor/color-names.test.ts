@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { COLORS } from '@facecraft/shared/rig'
 import { colorName, colorNames, presetNames } from './color-names.ts'
-import { swatchValues } from '../rig-ui.ts'
+import { swatchValues } from './rig-ui.ts'
 
 describe('colorName', () => {
   it.each([

@@ -4,7 +4,7 @@
  * keeps its balance; when the other two are both zero, they split what is left evenly.
  */
 import type { Character } from '@facecraft/shared/rig'
-import { HERITAGE_IDS } from '../rig-ui.ts'
+import { HERITAGE_IDS } from './rig-ui.ts'
 
 export type HeritageId = (typeof HERITAGE_IDS)[number]
 

@@ -4,6 +4,7 @@
  */
 import { decode as decodeJpegPixels } from 'jpeg-js'
 import { decodePng } from '../png.ts'
+import { PHOTO_MAX_PIXELS, PHOTO_MAX_SIDE, photoTooLarge } from '../photo.ts'
 import type { RgbaImage } from '../types.ts'
 import { ImageDecodeError } from './errors.ts'
 import { readJpegHeader } from './jpeg-header.ts'
@@ -14,7 +15,8 @@ import { sniffFormat, type ImageFormat } from './sniff.ts'
 
 /** Options of {@link decodeImage}. */
 export interface DecodeOptions {
-  /** Longest side of the returned image in pixels; larger photos are box-downscaled. Default 2048. */
+  /** Longest side of the returned image in pixels; larger photos are box-downscaled. Default PHOTO_MAX_SIDE (1024,
+   * the phone's size: image/photo). */
   maxSide?: number
   /** Refuse images with more stored pixels than this, before decoding (memory guard). Default 50e6 (50 MP). */
   maxPixels?: number
@@ -24,8 +26,8 @@ export interface DecodeOptions {
 
 /** Default {@link DecodeOptions}. */
 export const DEFAULT_DECODE_OPTIONS: Readonly<Required<DecodeOptions>> = Object.freeze({
-  maxSide: 2048,
-  maxPixels: 50e6,
+  maxSide: PHOTO_MAX_SIDE,
+  maxPixels: PHOTO_MAX_PIXELS,
   orient: true,
 })
 
@@ -82,12 +84,8 @@ function withoutUndefined<T extends object>(o: T): Partial<T> {
 }
 
 function checkSize(width: number, height: number, maxPixels: number): void {
-  if (width * height <= maxPixels) return
-  const mp = (width * height) / 1e6
-  throw new ImageDecodeError(
-    'too-large',
-    `The image is ${width}x${height} (${mp.toFixed(0)} MP), more than the ${(maxPixels / 1e6).toFixed(0)} MP limit; resize it to a smaller photo (e.g. 12 MP) and try again.`
-  )
+  const why = photoTooLarge(width, height, maxPixels)
+  if (why) throw new ImageDecodeError('too-large', why)
 }
 
 function decodeJpeg(bytes: Uint8Array, opts: Required<DecodeOptions>): DecodedImage {

@@ -1,0 +1,76 @@
+/**
+ * @module features/photo/inference — the main thread's side of the one inference Worker (ONNX Runtime: detect,
+ * create, refine), started on first use because it is large.
+ */
+import { proxy, transfer, wrap, type Remote } from 'comlink'
+import type { Box } from '@facecraft/shared/face'
+import type { Character } from '@facecraft/shared/rig'
+import type {
+  Created,
+  InferenceApi,
+  Outcome,
+  PhotoAnalysis,
+  Refined,
+  RefineStep,
+  WorkerModels,
+} from './inference.worker.ts'
+import type { LiveHint } from './worker/live-hint.ts'
+
+export type {
+  Created,
+  Failure,
+  Outcome,
+  PhotoAnalysis,
+  PhotoFace,
+  Refined,
+  RefineStep,
+  WorkerModels,
+} from './inference.worker.ts'
+export type { LiveHint, LiveHintCode } from './worker/live-hint.ts'
+
+let remote: Remote<InferenceApi> | null = null
+
+function worker(): Remote<InferenceApi> {
+  remote ??= wrap<InferenceApi>(
+    new Worker(new URL('./inference.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'inference',
+    })
+  )
+  return remote
+}
+
+/** Loads the installed model groups into the Worker (cheap when they are loaded already). */
+export function loadModels(models: WorkerModels): Promise<void> {
+  return worker().load(models)
+}
+
+/** The faces in a photo file (the Worker decodes it); the photo is kept there for createCharacter(). */
+export function analyzePhoto(file: Blob): Promise<Outcome<{ analysis: PhotoAnalysis }>> {
+  return worker().analyze(file)
+}
+
+/** A live hint for one camera frame (the bitmap is handed over and closed). */
+export function checkFrame(frame: ImageBitmap): Promise<LiveHint & { ms: number }> {
+  return worker().frame(transfer(frame, [frame]))
+}
+
+/** A character from face `index` of the photo analysed last. */
+export function createCharacter(index: number): Promise<Outcome<Created>> {
+  return worker().create(index)
+}
+
+/** Refines `character` toward the face at `box` of `photo`, step by step; cancelRefine() stops it. */
+export function refineCharacter(
+  photo: Blob,
+  box: Box,
+  character: Character,
+  onStep: (step: RefineStep) => void
+): Promise<Outcome<Refined>> {
+  return worker().refine(photo, box, character, proxy(onStep))
+}
+
+/** Stops the running refinement (it then answers with code 'aborted'). */
+export function cancelRefine(): Promise<void> {
+  return worker().cancelRefine()
+}

@@ -1,0 +1,270 @@
+/**
+ * @module features/photo/inference.worker — the one ONNX Runtime Worker: live checks of camera frames, faces in a
+ * photo, photo -> character (CharacterCreator, the `create` models) and refinement (the `refine` graph), all on one
+ * model loader over the model store's verified Cache API copies, so it all works offline. Failures come back as
+ * values with codes (comlink would drop an Error's fields), so the screens can react to each.
+ */
+import { expose } from 'comlink'
+import { CreateError, type CharacterCreator } from '@facecraft/shared/create'
+import {
+  DEFAULT_FACE_OPTIONS,
+  faceWarnings,
+  type Box,
+  type Face,
+  type FaceWarning,
+  type HeadPose,
+  type ResolvedFaceOptions,
+} from '@facecraft/shared/face'
+import type { RgbaImage } from '@facecraft/shared/image'
+import type { Character } from '@facecraft/shared/rig'
+import type { InstalledModels } from './model-store.ts'
+import { liveHint, type LiveHint } from './worker/live-hint.ts'
+import { groupedSource, type GroupedSource } from './worker/model-source.ts'
+import { bitmapPixels, meanLuma, PhotoError, photoPixels } from './worker/pixels.ts'
+import { openCreator } from './worker/runtime.ts'
+
+/** The installed model groups the Worker may use (refine once downloaded). */
+export interface WorkerModels {
+  create: InstalledModels
+  refine: InstalledModels | null
+}
+
+/** One face found in a photo, in the analysed image's pixels. */
+export interface PhotoFace {
+  box: Box
+  /** 68 iBUG points, flat [x, y] * 68, analysed-image pixels. */
+  ibug68: Float32Array
+  /** Head pose in degrees (yaw > 0: the subject turned to their left). */
+  pose: HeadPose
+  /** What is wrong with this face for creating from it (profile, too small...); empty when it is fine. */
+  warnings: FaceWarning[]
+}
+
+/** Faces in a photo, the likely subject first. */
+export interface PhotoAnalysis {
+  /** Size of the analysed image (the shared rule: at most PHOTO_MAX_SIDE px). */
+  width: number
+  height: number
+  faces: PhotoFace[]
+  /** About the photo as a whole, worst first (no face, several faces, and the subject's own warnings). */
+  warnings: FaceWarning[]
+  ms: number
+}
+
+/** Why a step failed: a code to branch on and a message for the player. */
+export interface Failure {
+  ok: false
+  code:
+    | 'empty'
+    | 'not-an-image'
+    | 'too-large'
+    | CreateError['code']
+    | 'no-photo'
+    | 'models'
+    | 'internal'
+  message: string
+}
+
+export type Outcome<T> = ({ ok: true } & T) | Failure
+
+export interface Created {
+  character: Character
+  confidence: number
+  ms: number
+}
+
+export interface RefineStep {
+  step: number
+  steps: number
+  loss: number
+}
+
+export interface Refined {
+  character: Character
+  losses: number[]
+  steps: number
+  ms: number
+}
+
+let creator: Promise<CharacterCreator> | null = null
+let source: GroupedSource | null = null
+let createRelease: string | null = null
+/** The photo last analysed, so create() works on the face the player tapped without sending the photo again. */
+let current: { image: RgbaImage; faces: Face[] } | null = null
+let refineAbort: AbortController | null = null
+
+const FACE_OPTIONS = DEFAULT_FACE_OPTIONS as ResolvedFaceOptions
+
+async function ready(): Promise<CharacterCreator> {
+  if (!creator) throw new Error('Face models are not loaded yet; download them first.')
+  return creator
+}
+
+const api = {
+  /** Loads the create models (again only when their release changed) and adds the refine models when given. */
+  async load(models: WorkerModels): Promise<void> {
+    if (!creator || createRelease !== models.create.release) {
+      const old = creator
+      creator = null
+      await old?.then((c) => c.close()).catch(() => undefined)
+      source = groupedSource(models.create)
+      createRelease = models.create.release
+      creator = openCreator(source, models.create.variant)
+    }
+    if (models.refine) source!.add(models.refine)
+    try {
+      await creator
+    } catch (error) {
+      creator = null
+      createRelease = null
+      throw error
+    }
+  },
+
+  /** Finds the faces in a photo file (decoded here, EXIF orientation applied) and keeps it for create(). */
+  async analyze(file: Blob): Promise<Outcome<{ analysis: PhotoAnalysis }>> {
+    const start = performance.now()
+    return guard(async () => {
+      const image = await photoPixels(file)
+      const analyzer = (await ready()).faceAnalyzer()
+      const result = await analyzer.detect(image)
+      current = { image, faces: result.faces }
+      const faces = result.faces.map((f) => ({
+        box: { ...f.box },
+        ibug68: f.ibug68,
+        pose: { ...f.pose },
+        warnings: faceWarnings(1, [f], FACE_OPTIONS),
+      }))
+      const analysis = {
+        width: image.width,
+        height: image.height,
+        faces,
+        warnings: result.warnings,
+        ms: performance.now() - start,
+      }
+      return { analysis }
+    })
+  },
+
+  /** A hint for one camera frame (few per second): too dark, no face, several, move closer, turn, or ok. */
+  async frame(frame: ImageBitmap): Promise<LiveHint & { ms: number }> {
+    const start = performance.now()
+    const image = bitmapPixels(frame)
+    const analyzer = (await ready()).faceAnalyzer()
+    // The whole frame at once (no tiles): a selfie's face is large, and this keeps the checks a few per second.
+    analyzer.setOptions({ detectorGrids: [1], meshPasses: 1 })
+    try {
+      return {
+        ...liveHint(await analyzer.detect(image), meanLuma(image)),
+        ms: performance.now() - start,
+      }
+    } finally {
+      analyzer.setOptions({ detectorGrids: undefined, meshPasses: undefined })
+    }
+  },
+
+  /** A character from face `index` of the photo last analysed. */
+  async create(index: number): Promise<Outcome<Created>> {
+    const start = performance.now()
+    return guard(async () => {
+      const face = current?.faces[index]
+      if (!current || !face) return fail('no-photo', 'Choose a photo first.')
+      const poor = faceWarnings(1, [face], FACE_OPTIONS).find(
+        (w) => w.code === 'profile' || w.code === 'face-too-small'
+      )
+      if (poor) return fail('low-quality', poor.message)
+      const made = await (await ready()).createFromFace(current.image, face)
+      return {
+        character: made.character,
+        confidence: made.confidence,
+        ms: performance.now() - start,
+      }
+    })
+  },
+
+  /**
+   * Refines `character` toward the face at `box` (analysed-image pixels, as analyze() gave it) in `photo`, reporting
+   * each step; cancel() stops it (code 'aborted'). Needs the refine group (load() with it).
+   */
+  async refine(
+    photo: Blob,
+    box: Box,
+    character: Character,
+    onStep: (step: RefineStep) => void,
+    steps = 50
+  ): Promise<Outcome<Refined>> {
+    const start = performance.now()
+    refineAbort?.abort()
+    const abort = new AbortController()
+    refineAbort = abort
+    return guard(async () => {
+      const c = await ready()
+      const why = c.canRefine()
+      if (why) return fail('no-model', `Refining is not available: ${why}.`)
+      const image = await photoPixels(photo)
+      const faces = (await c.faceAnalyzer().detect(image)).faces
+      const face = nearest(faces, box)
+      if (!face)
+        return fail(
+          'no-face',
+          'The face of this photo is no longer found; create the character again.'
+        )
+      const targets = await c.targets(image, face)
+      const out = await c.refine(character, targets, {
+        steps,
+        signal: abort.signal,
+        onProgress: (p) => onStep({ step: p.step, steps: p.steps, loss: p.loss }),
+      })
+      return {
+        character: out.character,
+        losses: out.losses,
+        steps: out.steps,
+        ms: performance.now() - start,
+      }
+    }).finally(() => {
+      if (refineAbort === abort) refineAbort = null
+    })
+  },
+
+  /** Stops a running refinement (it answers with code 'aborted'). */
+  cancelRefine(): void {
+    refineAbort?.abort()
+  },
+}
+
+/** The face whose box overlaps `box` most (the one the player chose when the photo was analysed). */
+function nearest(faces: Face[], box: Box): Face | null {
+  let best: Face | null = null
+  let bestIou = 0.3
+  for (const f of faces) {
+    const x0 = Math.max(f.box.x, box.x)
+    const y0 = Math.max(f.box.y, box.y)
+    const x1 = Math.min(f.box.x + f.box.width, box.x + box.width)
+    const y1 = Math.min(f.box.y + f.box.height, box.y + box.height)
+    const inter = Math.max(0, x1 - x0) * Math.max(0, y1 - y0)
+    const iou = inter / (f.box.width * f.box.height + box.width * box.height - inter)
+    if (iou > bestIou) [best, bestIou] = [f, iou]
+  }
+  return best
+}
+
+function fail(code: Failure['code'], message: string): Failure {
+  return { ok: false, code, message }
+}
+
+/** Runs a step; a PhotoError or CreateError becomes a Failure with its code, anything else 'internal'. */
+async function guard<T extends object>(run: () => Promise<T | Failure>): Promise<Outcome<T>> {
+  try {
+    const out = await run()
+    return 'ok' in out && out.ok === false ? out : ({ ok: true, ...out } as Outcome<T>)
+  } catch (error) {
+    if (error instanceof PhotoError || error instanceof CreateError)
+      return fail(error.code, error.message)
+    console.error('inference failed', error)
+    return fail('internal', `Something went wrong on this device: ${(error as Error).message}`)
+  }
+}
+
+export type InferenceApi = typeof api
+
+expose(api)

@@ -1,0 +1,96 @@
+/**
+ * @module features/photo/use-model-group — one model group (create, refine) for a screen: is it on this device,
+ * what would a download cost, and the download itself with progress. Installed models work offline; a newer
+ * release is offered but the installed one keeps working until the new one is verified (model-store).
+ */
+import { useEffect, useState } from 'preact/hooks'
+import { ApiError } from '../../lib/account/api-client.ts'
+import {
+  fetchManifest,
+  installedModels,
+  installModels,
+  pickVariant,
+  type InstalledModels,
+  type ModelGroup,
+  type ModelProgress,
+} from './model-store.ts'
+
+/** What the server offers: a release and its download size (null while unknown or offline). */
+export interface ModelOffer {
+  release: string
+  bytes: number
+}
+
+export interface ModelGroupState {
+  /** The verified release on this device; undefined while reading storage. */
+  installed: InstalledModels | null | undefined
+  offer: ModelOffer | null
+  /** Why nothing can be downloaded now (offline, no release), when the group is not installed. */
+  unavailable: string | null
+  progress: ModelProgress | null
+  error: string | null
+  /** Downloads and verifies the offered release (or the latest one); null when it failed (see `error`). */
+  download: () => Promise<InstalledModels | null>
+  /**
+   * The models to use now: the installed release, first updated when the server offers a newer one. A failed
+   * update keeps the installed release (see `error`); null only when nothing is installed and the download failed.
+   */
+  ensure: () => Promise<InstalledModels | null>
+}
+
+/** The state of `group` on this device and on the server. */
+export function useModelGroup(group: ModelGroup): ModelGroupState {
+  const [installed, setInstalled] = useState<InstalledModels | null | undefined>(undefined)
+  const [offer, setOffer] = useState<ModelOffer | null>(null)
+  const [unavailable, setUnavailable] = useState<string | null>(null)
+  const [progress, setProgress] = useState<ModelProgress | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let alive = true
+    void installedModels(group).then((i) => alive && setInstalled(i))
+    void pickVariant()
+      .then((variant) => fetchManifest(variant, group))
+      .then(
+        (m) =>
+          alive &&
+          setOffer({ release: m.release, bytes: m.files.reduce((s, f) => s + f.bytes, 0) }),
+        (e: unknown) => alive && setUnavailable(unavailableMessage(e))
+      )
+    return () => void (alive = false)
+  }, [group])
+
+  async function download(): Promise<InstalledModels | null> {
+    setError(null)
+    try {
+      const manifest = await fetchManifest(await pickVariant(), group)
+      const done = await installModels(manifest, setProgress)
+      setInstalled(done)
+      return done
+    } catch (e) {
+      setError(unavailableMessage(e))
+      return null
+    } finally {
+      setProgress(null)
+    }
+  }
+
+  async function ensure(): Promise<InstalledModels | null> {
+    const have = installed ?? (await installedModels(group))
+    if (have && (!offer || offer.release === have.release)) return have
+    return (await download()) ?? have
+  }
+
+  return { installed, offer, unavailable, progress, error, download, ensure }
+}
+
+function unavailableMessage(e: unknown): string {
+  if (e instanceof ApiError && e.code === 'no-model-release')
+    return 'No face models are released yet.'
+  if (e instanceof ApiError && e.code === 'offline')
+    return 'You are offline: the face models download once, when you are connected; then this works offline.'
+  return (e as Error).message
+}
+
+/** "5.9 MB" */
+export const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`

@@ -1,0 +1,56 @@
+/**
+ * @module features/photo/worker/live-hint — what the selfie screen tells the player about the current camera frame
+ * (a few times a second): the single most useful fix first.
+ */
+import type { FaceResult } from '@facecraft/shared/face'
+
+/** Codes the capture screen reacts to ('ok': take the picture). */
+export type LiveHintCode = 'too-dark' | 'no-face' | 'several-faces' | 'move-closer' | 'turn' | 'ok'
+
+export interface LiveHint {
+  code: LiveHintCode
+  message: string
+  /** The main face's box as fractions of the frame (for the guide), or null. */
+  box: { x: number; y: number; width: number; height: number } | null
+}
+
+/** Below this mean luma (0-255) the detector and the colours suffer: ask for light. */
+export const DARK_LUMA = 45
+/** The face should fill at least this fraction of the frame's shorter side (the oval guide's width is ~0.55). */
+export const MIN_FACE_FRACTION = 0.3
+/** Head turned more than this (degrees, yaw or pitch) is not a front view. */
+export const MAX_TURN = 20
+/** A second face at least this wide relative to the first is a second person, not a poster far behind. */
+const RIVAL_RATIO = 0.6
+
+const MESSAGES: Record<LiveHintCode, string> = {
+  'too-dark': 'Too dark: face a window or a lamp.',
+  'no-face': 'No face yet: look at the screen, face inside the oval.',
+  'several-faces': 'Several faces: only you in the picture, please.',
+  'move-closer': 'Move closer: fill the oval with your face.',
+  turn: 'Turn to the camera: look straight at it.',
+  ok: 'Looks good: take the picture.',
+}
+
+/** The hint for a frame's analysis and its mean luma. */
+export function liveHint(result: FaceResult, luma: number): LiveHint {
+  const face = result.faces[0]
+  const box = face
+    ? {
+        x: face.box.x / result.width,
+        y: face.box.y / result.height,
+        width: face.box.width / result.width,
+        height: face.box.height / result.height,
+      }
+    : null
+  const hint = (code: LiveHintCode): LiveHint => ({ code, message: MESSAGES[code], box })
+  if (luma < DARK_LUMA) return hint('too-dark')
+  if (!face) return hint('no-face')
+  const rival = result.allDetections[1]
+  if (rival && rival.box.width >= RIVAL_RATIO * face.box.width) return hint('several-faces')
+  if (face.box.width < MIN_FACE_FRACTION * Math.min(result.width, result.height))
+    return hint('move-closer')
+  if (Math.abs(face.pose.yaw) > MAX_TURN || Math.abs(face.pose.pitch) > MAX_TURN)
+    return hint('turn')
+  return hint('ok')
+}

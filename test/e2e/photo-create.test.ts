@@ -1,0 +1,245 @@
+/**
+ * @file "From a photo" end to end in real Chromium against wrangler dev, with the released models on real photos
+ * (the London set, read at test time): download the create models with progress, detect -> create -> first render,
+ * the same landmarks as the CLI's Node pipeline, pick one of two faces, edit with the photo to compare, refine
+ * (lazy refine download, live progress, one undoable edit), save, then offline after a reload: create and refine
+ * still run.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { FaceAnalyzer } from '@facecraft/shared/face'
+import type { ModelSource } from '@facecraft/shared/ml'
+import {
+  launchChromium,
+  phoneContext,
+  REPO_ROOT,
+  seriousViolations,
+  type Launched,
+} from '../src/harness/index.ts'
+import { galleryNames, openGallery, save, waitForServiceWorker } from './app.ts'
+import { decoded, haveLondon, londonPhoto, sideBySide } from './photos.ts'
+
+/** Model downloads and the first ONNX Runtime start are slow on a loaded 2-core box. */
+const SLOW_MS = 240_000
+
+/** The released models read from disk, for the Node side of the landmark comparison. */
+async function releaseSource(): Promise<ModelSource> {
+  const dir = join(REPO_ROOT, 'models/release')
+  return {
+    manifest: JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')),
+    read: async (file) => new Uint8Array(await readFile(join(dir, file))),
+  }
+}
+
+/** Chooses a photo on the /photo screen and waits for the result (character beside the photo). */
+async function createFrom(
+  page: Page,
+  file: string | { name: string; mimeType: string; buffer: Buffer }
+) {
+  await page.getByTestId('photo-file').setInputFiles(file)
+  await page.getByTestId('photo-result').waitFor({ timeout: 180_000 })
+}
+
+describe.skipIf(!haveLondon)('from a photo', () => {
+  let chromium: Launched
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    chromium = await launchChromium()
+    context = await phoneContext(chromium.browser, inject('origin'))
+    page = await context.newPage()
+  })
+  afterAll(async () => {
+    await context?.close()
+    await chromium?.close()
+  })
+
+  it(
+    'downloads only the create models with progress, then detect -> create -> first render beside the photo',
+    async () => {
+      await openGallery(page)
+      await waitForServiceWorker(page)
+      await page.getByRole('button', { name: /From a photo/ }).click()
+      await page.getByTestId('models-needed').waitFor()
+      const sizes: number[] = []
+      page.on('response', (r) => {
+        if (r.url().includes('/models/') && r.url().endsWith('.onnx'))
+          sizes.push(Number(r.headers()['content-length'] ?? 0))
+      })
+      await page.getByTestId('photo-file').setInputFiles(londonPhoto(1))
+      // The stages show while it works: the download (with a progress bar) first.
+      await page.getByTestId('stages').waitFor()
+      await page.getByTestId('photo-result').waitFor({ timeout: 180_000 })
+      expect(sizes.length).toBe(4) // detector, mesh, embedder, translator: never the eval recognisers or refine
+      expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(8e6)
+      // The character was rendered (a loaded image), beside the photo's face crop.
+      for (const id of ['result-photo', 'result-character'])
+        expect(
+          await page.getByTestId(id).evaluate((img) => (img as HTMLImageElement).naturalWidth)
+        ).toBeGreaterThan(100)
+      expect(
+        Number(await page.getByTestId('photo-result').getAttribute('data-create-ms'))
+      ).toBeGreaterThan(0)
+      expect(await seriousViolations(page)).toEqual([])
+    },
+    SLOW_MS
+  )
+
+  it(
+    'finds the same landmarks in Chromium as the CLI pipeline in Node (within 0.5 px)',
+    async () => {
+      const phone = JSON.parse(
+        (await page.getByTestId('result-photo').getAttribute('data-ibug68'))!
+      ) as number[]
+      const analyzer = await FaceAnalyzer.createFromOptions({
+        models: await releaseSource(),
+        maxFaces: 6,
+      })
+      try {
+        const node = (await analyzer.detect(decoded(londonPhoto(1)))).faces[0]!
+        expect(phone).toHaveLength(136)
+        let worst = 0
+        for (let i = 0; i < 136; i++) worst = Math.max(worst, Math.abs(phone[i]! - node.ibug68[i]!))
+        console.log(
+          `landmarks, Chromium (canvas + WASM) vs Node (jpeg-js + CPU): max |difference| ${worst.toFixed(3)} px`
+        )
+        expect(worst).toBeLessThan(0.5)
+      } finally {
+        await analyzer.close()
+      }
+    },
+    SLOW_MS
+  )
+
+  it(
+    'lets the player tap their face in a photo with two people',
+    async () => {
+      await page.getByRole('button', { name: 'Another photo' }).click()
+      const two = sideBySide([decoded(londonPhoto(2)), decoded(londonPhoto(3))])
+      await page
+        .getByTestId('photo-file')
+        .setInputFiles({ name: 'two.png', mimeType: 'image/png', buffer: two })
+      const boxes = page.getByTestId('face-box')
+      await expect.poll(() => boxes.count(), { timeout: 60_000 }).toBe(2)
+      // The right-hand person: the box whose left edge is further right.
+      const lefts = await boxes.evaluateAll((els) =>
+        els.map((e) => parseFloat((e as HTMLElement).style.left))
+      )
+      await boxes.nth(lefts[0]! > lefts[1]! ? 0 : 1).click()
+      await page.getByTestId('photo-result').waitFor({ timeout: 60_000 })
+      const ibug = JSON.parse(
+        (await page.getByTestId('result-photo').getAttribute('data-ibug68'))!
+      ) as number[]
+      expect(ibug[0]).toBeGreaterThan(512) // that face's points are in the right half
+    },
+    SLOW_MS
+  )
+
+  it(
+    'edits with the photo to compare, refines (lazy download, live progress, one undo), saves',
+    async () => {
+      await page.getByRole('button', { name: 'Edit' }).click()
+      await page.waitForURL(/\/new$/)
+      await page.getByTestId('photo-bar').waitFor()
+      await page.getByRole('radio', { name: 'Blended' }).click()
+      await expect
+        .poll(() => page.getByTestId('compare-photo').getAttribute('data-mode'))
+        .toBe('blend')
+      await page.getByRole('radio', { name: 'Beside' }).click()
+      await expect
+        .poll(() => page.getByTestId('compare-photo').getAttribute('data-mode'))
+        .toBe('beside')
+      expect(await seriousViolations(page)).toEqual([])
+      expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true)
+
+      await page.getByRole('button', { name: 'Make it more like me' }).click()
+      const download = page.getByRole('button', { name: /^Download refine models \(\d+\.\d MB\)$/ })
+      await download.waitFor({ timeout: 30_000 })
+      const mb = Number(/\((\d+\.\d) MB\)/.exec((await download.textContent())!)![1])
+      expect(mb).toBeLessThanOrEqual(12)
+      await download.click()
+      // Live progress: the step count rises and the difference falls.
+      const run = page.getByTestId('refine-run')
+      await expect
+        .poll(async () => Number(await run.getAttribute('data-step')), { timeout: 180_000 })
+        .toBeGreaterThanOrEqual(3)
+      const first = Number(await run.getAttribute('data-loss'))
+      await page.getByText('More like you now: Undo goes back').waitFor({ timeout: 180_000 })
+      expect(first).toBeGreaterThan(0)
+      // One undoable edit.
+      const undo = page.getByRole('button', { name: 'Undo' })
+      expect(await undo.isDisabled()).toBe(false)
+      await undo.click()
+      expect(await undo.isDisabled()).toBe(true)
+      await page.getByRole('button', { name: 'Redo' }).click()
+
+      await page.getByLabel('Character name').fill('Photo Pat')
+      await save(page)
+      await page.waitForURL(/\/edit\//)
+      await page.getByTestId('photo-bar').waitFor()
+      expect(await galleryNames(page)).toContain('Photo Pat')
+    },
+    SLOW_MS
+  )
+
+  it(
+    'creates and refines with no network after an offline reload',
+    async () => {
+      await context.setOffline(true)
+      try {
+        await page.goto('/photo')
+        await createFrom(page, londonPhoto(4))
+        await openGallery(page)
+        await page.getByText('Photo Pat').click()
+        await page.waitForURL(/\/edit\//)
+        await page.getByRole('button', { name: 'Make it more like me' }).click()
+        await page.getByText('More like you now: Undo goes back').waitFor({ timeout: 180_000 })
+      } finally {
+        await context.setOffline(false)
+      }
+    },
+    SLOW_MS
+  )
+
+  it(
+    'removes the photo and keeps the character; deleting a character deletes its photo',
+    async () => {
+      const photos = () =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve, reject) => {
+              const open = indexedDB.open('facecraft')
+              open.onsuccess = () => {
+                const count = open.result.transaction('photos').objectStore('photos').count()
+                count.onsuccess = () => (resolve(count.result), open.result.close())
+                count.onerror = () => reject(count.error)
+              }
+            })
+        )
+      expect(await photos()).toBe(1)
+      page.once('dialog', (d) => void d.accept())
+      await page.getByRole('button', { name: 'Remove photo' }).click()
+      await page.getByText('Photo removed; the character stays').waitFor()
+      await page.getByTestId('photo-bar').waitFor({ state: 'detached' })
+      expect(await photos()).toBe(0)
+      expect(await galleryNames(page)).toContain('Photo Pat')
+
+      await page.goto('/photo')
+      await createFrom(page, londonPhoto(5))
+      await page.getByRole('button', { name: 'Edit' }).click()
+      await page.getByLabel('Character name').fill('Gone Gil')
+      await save(page)
+      await page.waitForURL(/\/edit\//)
+      expect(await photos()).toBe(1)
+      page.once('dialog', (d) => void d.accept())
+      await page.getByRole('button', { name: 'Delete character' }).click()
+      await page.getByRole('heading', { name: 'Your characters' }).waitFor()
+      expect(await photos()).toBe(0)
+      expect(await galleryNames(page)).toEqual(expect.arrayContaining(['Photo Pat']))
+    },
+    SLOW_MS
+  )
+})
