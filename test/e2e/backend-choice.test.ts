@@ -2,11 +2,41 @@
  * @file The inference backend in settings, in real headless Chromium against wrangler dev: without WebGPU (the
  * default Linux headless browser: navigator.gpu but no adapter) the app says WASM and why; with WebGPU on
  * (--enable-unsafe-webgpu, SwiftShader) it says WebGPU and names the adapter; the player's switch is kept across a
- * reload, and forcing WASM on a WebGPU browser is honoured.
+ * reload, and forcing WASM on a WebGPU browser is honoured. Then "From a photo" on a real photo runs on the chosen
+ * backend: WebGPU with its runtime downloaded from the Worker's R2 route, WASM after the switch (the installed
+ * models reused, not downloaded again), and WASM with the reason shown when the WebGPU runtime cannot be reached.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Page, Response } from 'playwright-core'
 import { launchChromium, phoneContext, WEBGPU_FLAGS, type Launched } from '../src/harness/index.ts'
+import { openGallery } from './app.ts'
+import { haveLondon, londonPhoto } from './photos.ts'
+
+/** Model downloads, the WebGPU runtime (27 MB) and SwiftShader's shader compiles are slow on 2 loaded cores. */
+const SLOW_MS = 300_000
+
+/** "From a photo" on London 001 until the character shows. */
+async function createFromPhoto(page: Page): Promise<void> {
+  await openGallery(page)
+  await page.getByRole('button', { name: /From a photo/ }).click()
+  await page.getByTestId('photo-file').setInputFiles(londonPhoto(1))
+  try {
+    await page.getByTestId('photo-result').waitFor({ timeout: 240_000 })
+  } catch (error) {
+    // What the screen said instead, for the failure report.
+    console.error('photo screen:', (await page.locator('main').innerText()).replace(/\s+/g, ' '))
+    throw error
+  }
+}
+
+/** Responses whose path contains `part`, collected from now on (the page and its Workers). */
+function watch(page: Page, part: string): Response[] {
+  const seen: Response[] = []
+  page.context().on('response', (r) => {
+    if (new URL(r.url()).pathname.includes(part)) seen.push(r)
+  })
+  return seen
+}
 
 async function openSettings(page: Page): Promise<void> {
   await page.goto('/account')
@@ -67,4 +97,59 @@ describe('backend in settings', () => {
       await context.close()
     }
   })
+
+  it.skipIf(!haveLondon)(
+    'creates on WebGPU with the runtime from R2, then on WASM after the switch, reusing the installed models',
+    async () => {
+      const context = await phoneContext(webgpu.browser, inject('origin'))
+      try {
+        const page = await context.newPage()
+        const runtime = watch(page, '/ort/')
+        await createFromPhoto(page)
+        await openSettings(page)
+        expect(await page.getByTestId('backend-used').innerText()).toBe(
+          'Last run on WebGPU (google swiftshader).'
+        )
+        const wasm = runtime.find((r) => r.url().endsWith('.asyncify.wasm'))
+        expect(wasm?.status()).toBe(200)
+        expect(wasm?.headers()['content-type']).toBe('application/wasm')
+        // Switch to WASM: the next create runs there, from the models already on the device.
+        await page.getByRole('radio', { name: 'WASM', exact: true }).click()
+        await expect.poll(() => checked(page, 'WASM')).toBe('true')
+        const models = watch(page, '/models/')
+        await createFromPhoto(page)
+        await openSettings(page)
+        expect(await page.getByTestId('backend-used').innerText()).toBe('Last run on WASM (CPU).')
+        expect(models.filter((r) => r.url().endsWith('.onnx')).map((r) => r.url())).toEqual([])
+      } finally {
+        await context.close()
+      }
+    },
+    SLOW_MS
+  )
+
+  it.skipIf(!haveLondon)(
+    'falls back to WASM, and says why, when the WebGPU runtime cannot be downloaded',
+    async () => {
+      // No service worker, so the route sees the Worker's requests too.
+      const context = await webgpu.browser.newContext({
+        viewport: { width: 360, height: 640 },
+        baseURL: inject('origin'),
+        serviceWorkers: 'block',
+      })
+      try {
+        await context.route('**/ort/**', (route) => route.abort('internetdisconnected'))
+        const page = await context.newPage()
+        await createFromPhoto(page)
+        await openSettings(page)
+        expect(await status(page)).toMatch(/^WebGPU \(google swiftshader\)/)
+        expect(await page.getByTestId('backend-used').innerText()).toMatch(
+          /^Last time WASM ran instead: WebGPU could not start \(.+\)\.$/
+        )
+      } finally {
+        await context.close()
+      }
+    },
+    SLOW_MS
+  )
 })

@@ -5,40 +5,17 @@
  * downloaded from the Worker's R2 route as the app does. The page is a small Vite build of
  * test/e2e/backend-parity with the PWA's own onnxruntime aliases, served on the Worker's origin.
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, extname, join } from 'node:path'
+import { extname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { build } from 'vite'
 import pwaConfig from '../../pwa/vite.config.ts'
 import { launchChromium, REPO_ROOT, WEBGPU_FLAGS, type Launched } from '../src/harness/index.ts'
 import type { ParityRun } from './backend-parity/entry.ts'
+import { haveLondon, LONDON } from './photos.ts'
 
-/**
- * The public evaluation set (never committed; read at test time): $FACECRAFT_FACES, else ../shared/faces beside
- * this checkout, else beside the main checkout of a git worktree.
- */
-function londonDir(): string {
-  const candidates = [process.env.FACECRAFT_FACES, join(REPO_ROOT, '../shared/faces')]
-  try {
-    const common = execFileSync(
-      'git',
-      ['rev-parse', '--path-format=absolute', '--git-common-dir'],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-      }
-    ).trim()
-    candidates.push(join(dirname(dirname(common)), 'shared/faces'))
-  } catch {
-    // not a git checkout
-  }
-  const faces = candidates.find((d) => d && existsSync(join(d, 'london/neutral')))
-  return join(faces ?? join(REPO_ROOT, '../shared/faces'), 'london/neutral')
-}
-const LONDON = londonDir()
 const PHOTOS = ['001.jpg', '017.jpg']
 const SLOW_MS = 240_000
 
@@ -60,7 +37,7 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
 }
 
-describe.skipIf(!existsSync(LONDON))('WebGPU matches WASM on real photos', () => {
+describe.skipIf(!haveLondon)('WebGPU matches WASM on real photos', () => {
   let out = ''
   let chromium: Launched
   let page: Page

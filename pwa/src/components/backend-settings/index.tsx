@@ -52,9 +52,11 @@ export function BackendSettings() {
       <p class={styles.muted} data-testid='backend-status'>
         {choice ? statusLine(choice) : 'Checking this browser…'}
       </p>
-      {used?.fallback && (
-        <p class={styles.muted} data-testid='backend-fallback'>
-          Last time WebGPU could not start, so WASM ran: {used.fallback}
+      {used && (
+        <p class={styles.muted} data-testid='backend-used'>
+          {used.fallback
+            ? `Last time WASM ran instead: ${used.fallback}.`
+            : `Last run on ${backendLabel(used.backend, used.adapter)}.`}
         </p>
       )}
       <div class={styles.options} role='radiogroup' aria-labelledby='backend-heading'>

@@ -4,6 +4,7 @@
  * release is offered but the installed one keeps working until the new one is verified (model-store).
  */
 import { useEffect, useState } from 'preact/hooks'
+import type { ModelVariant } from '@facecraft/shared/api'
 import { ApiError } from '../../lib/account/api-client.ts'
 import {
   fetchManifest,
@@ -18,6 +19,8 @@ import {
 /** What the server offers: a release and its download size (null while unknown or offline). */
 export interface ModelOffer {
   release: string
+  /** The variant asked for (the backend the models will run on): a backend switch installs its files. */
+  variant: ModelVariant
   bytes: number
 }
 
@@ -54,7 +57,11 @@ export function useModelGroup(group: ModelGroup): ModelGroupState {
       .then(
         (m) =>
           alive &&
-          setOffer({ release: m.release, bytes: m.files.reduce((s, f) => s + f.bytes, 0) }),
+          setOffer({
+            release: m.release,
+            variant: m.variant,
+            bytes: m.files.reduce((s, f) => s + f.bytes, 0),
+          }),
         (e: unknown) => alive && setUnavailable(unavailableMessage(e))
       )
     return () => void (alive = false)
@@ -77,7 +84,8 @@ export function useModelGroup(group: ModelGroup): ModelGroupState {
 
   async function ensure(): Promise<InstalledModels | null> {
     const have = installed ?? (await installedModels(group))
-    if (have && (!offer || offer.release === have.release)) return have
+    if (have && (!offer || (offer.release === have.release && offer.variant === have.variant)))
+      return have
     return (await download()) ?? have
   }
 
