@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page, Response } from 'playwright-core'
 import { launchChromium, phoneContext, WEBGPU_FLAGS, type Launched } from '../src/harness/index.ts'
-import { openGallery } from './app.ts'
+import { openGallery, waitForServiceWorker } from './app.ts'
 import { haveLondon, londonPhoto } from './photos.ts'
 
 /** Model downloads, the WebGPU runtime (27 MB) and SwiftShader's shader compiles are slow on 2 loaded cores. */
@@ -145,6 +145,32 @@ describe('backend in settings', () => {
         expect(await status(page)).toMatch(/^WebGPU \(google swiftshader\)/)
         expect(await page.getByTestId('backend-used').innerText()).toMatch(
           /^Last time WASM ran instead: WebGPU could not start \(.+\)\.$/
+        )
+      } finally {
+        await context.close()
+      }
+    },
+    SLOW_MS
+  )
+
+  it.skipIf(!haveLondon)(
+    'keeps the WebGPU runtime once fetched: offline after a reload, it still creates on WebGPU',
+    async () => {
+      const context = await phoneContext(webgpu.browser, inject('origin'))
+      try {
+        const page = await context.newPage()
+        await openGallery(page)
+        await waitForServiceWorker(page)
+        // Controlled from here on, so the service worker sees the Worker's /ort/ requests.
+        await page.reload()
+        expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
+        await createFromPhoto(page)
+        await context.setOffline(true)
+        await page.reload()
+        await createFromPhoto(page)
+        await openSettings(page)
+        expect(await page.getByTestId('backend-used').innerText()).toBe(
+          'Last run on WebGPU (google swiftshader).'
         )
       } finally {
         await context.close()
