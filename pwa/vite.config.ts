@@ -1,25 +1,23 @@
-/** @file Vite build of the PWA: Preact, the service worker (workbox via vite-plugin-pwa), released models copied in. */
-import { cpSync, existsSync } from 'node:fs'
+/**
+ * @file Vite build of the PWA: Preact, the service worker (workbox via vite-plugin-pwa). The released models and
+ * the WebGPU runtime are not part of it: the Worker serves them from R2 (api/src/routes/files.ts).
+ */
 import { fileURLToPath } from 'node:url'
 import preact from '@preact/preset-vite'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
-const MODELS_RELEASE = fileURLToPath(new URL('../models/release', import.meta.url))
-/** The ONNX Runtime wasm is ~14-28 MB; workbox skips anything larger than this, which would break offline use. */
+/** The ONNX Runtime wasm is ~14 MB; workbox skips anything larger than this, which would break offline use. */
 const MAX_PRECACHE_BYTES = 64 * 1024 * 1024
-
-/** Copies models/release/ into dist/models/ so the Worker serves them as static assets beside the app. */
-function copyModels(): Plugin {
-  return {
-    name: 'facecraft-copy-models',
-    apply: 'build',
-    writeBundle(options) {
-      if (!options.dir || !existsSync(MODELS_RELEASE)) return
-      cpSync(MODELS_RELEASE, `${options.dir}/models`, { recursive: true })
-    },
-  }
-}
+/**
+ * onnxruntime-web's WebGPU build WITHOUT its wasm bundled in (the `onnxruntime-web-use-extern-wasm` file of
+ * `onnxruntime-web/webgpu`): it imports its runtime (.mjs + 27 MB .wasm) from `env.wasm.wasmPaths`, which
+ * shared/src/ml/backend/onnx.ts points at the Worker's R2 route /ort/<version>/. The bundled variant would make
+ * Vite emit the 27 MB wasm into dist, which Workers static assets refuse.
+ */
+const ORT_WEBGPU_EXTERN = fileURLToPath(
+  new URL('../node_modules/onnxruntime-web/dist/ort.webgpu.min.mjs', import.meta.url)
+)
 
 export default defineConfig({
   plugins: [
@@ -57,12 +55,24 @@ export default defineConfig({
         globIgnores: ['models/**'],
         maximumFileSizeToCacheInBytes: MAX_PRECACHE_BYTES,
         navigateFallback: '/index.html',
-        // The API and the model files are never answered by the app shell.
-        navigateFallbackDenylist: [/^\/v1\//, /^\/models\//],
+        // The API, the model files and the WebGPU runtime are never answered by the app shell.
+        navigateFallbackDenylist: [/^\/v1\//, /^\/models\//, /^\/ort\//],
         cleanupOutdatedCaches: true,
+        // The WebGPU runtime (27 MB, versioned path, immutable) is kept once fetched, so a device that chose
+        // WebGPU still creates offline; never fetched on a WASM-only device (src/lib/backend.ts).
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/ort/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'facecraft-ort-webgpu',
+              expiration: { maxEntries: 4 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
       },
     }),
-    copyModels(),
   ],
   resolve: {
     alias: [
@@ -70,6 +80,8 @@ export default defineConfig({
       // per-file limit of Workers static assets, so `wrangler dev`/deploy would refuse the whole app.
       { find: /^#onnxruntime$/, replacement: 'onnxruntime-web/wasm' },
       { find: /^onnxruntime-web$/, replacement: 'onnxruntime-web/wasm' },
+      // The WebGPU build, loaded only when the WebGPU backend is chosen; its wasm comes from R2 (see above).
+      { find: /^onnxruntime-web\/webgpu$/, replacement: ORT_WEBGPU_EXTERN },
     ],
   },
   worker: { format: 'es' },

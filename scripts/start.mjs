@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * @file `npm start`: builds the PWA when the pwa workspace has a build script, makes sure `.dev.vars` holds a
- * local TOKEN_SECRET (generated once; .dev.vars is gitignored), then runs the Worker with
+ * local TOKEN_SECRET (generated once; .dev.vars is gitignored), puts models/release and the WebGPU runtime into
+ * the local R2 bucket (scripts/seed-files.mjs; skipped when unchanged), then runs the Worker with
  * `wrangler dev --local --ip 127.0.0.1 --port 8787` (embedded KV and Durable Objects: no account, no network).
  * Extra arguments go to wrangler; `--port N` / `--ip A` among them replace the defaults (wrangler refuses an
  * option given twice). Ctrl-C (or SIGTERM) is forwarded to wrangler, and this process exits with wrangler's status.
@@ -11,6 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { seedFiles } from './seed-files.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DEV_VARS = join(ROOT, '.dev.vars')
@@ -58,9 +60,24 @@ function ensureDevVars() {
 // Imported by its test: only the script run as `node scripts/start.mjs` starts anything.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()
 
+/** The state directory wrangler will use: `--persist-to DIR` among the user's arguments, else its default. */
+export function persistDir(userArgs) {
+  const i = userArgs.findIndex((a) => a === '--persist-to' || a.startsWith('--persist-to='))
+  if (i < 0) return join(ROOT, '.wrangler/state')
+  const value = userArgs[i].includes('=') ? userArgs[i].split('=')[1] : userArgs[i + 1]
+  return resolve(value)
+}
+
 function main() {
   buildPwa()
   ensureDevVars()
+  const persist = persistDir(process.argv.slice(2))
+  const count = seedFiles({ persistTo: persist })
+  console.log(
+    count
+      ? `start: put ${count} model and runtime files into the local R2 bucket (${persist})`
+      : 'start: the local R2 bucket already holds the current model and runtime files'
+  )
   // wrangler refuses a missing assets directory; an empty one just serves no app.
   mkdirSync(join(ROOT, 'pwa/dist'), { recursive: true })
   if (!existsSync(join(ROOT, 'pwa/dist/index.html'))) {

@@ -1,7 +1,7 @@
 /**
  * @module app — the Hono app: API security headers and CORS on /v1, routers under /v1, one error handler, a JSON
- * 404 for unknown API routes; everything else is the static assets with their own security headers
- * (middleware/static-assets). Built per Worker isolate; the Durable Object classes are exported from index.ts.
+ * 404 for unknown API routes; /models/* and /ort/* from the R2 bucket (routes/files); everything else is the
+ * static assets with their own security headers (middleware/static-assets). Built per Worker isolate; the Durable Object classes are exported from index.ts.
  */
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
@@ -11,6 +11,7 @@ import { securityHeaders } from './middleware/security-headers/index.ts'
 import { serveStatic } from './middleware/static-assets/index.ts'
 import { authRoutes, meRoutes } from './routes/auth.ts'
 import { characterRoutes } from './routes/characters.ts'
+import { isFilePath, serveFile } from './routes/files.ts'
 import { modelRoutes } from './routes/models.ts'
 import { shareRoutes } from './routes/shares.ts'
 
@@ -21,6 +22,8 @@ export function createApp() {
   app.use('*', async (c, next) => {
     const path = new URL(c.req.url).pathname
     if (path === '/v1' || path.startsWith('/v1/')) return apiHeaders(c, next)
+    // Model releases and the WebGPU runtime: from R2 (too large for static assets), see routes/files.
+    if (isFilePath(path)) return serveFile(c)
     return serveStatic(c)
   })
   app.use(

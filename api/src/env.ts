@@ -13,8 +13,14 @@ export interface Env {
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>
   /** One Durable Object per normalised-email hash: which account owns the email (atomic claims). */
   EMAIL_CLAIM: DurableObjectNamespace<EmailClaim>
-  /** The built PWA and model files (pwa/dist). */
+  /** The built PWA (pwa/dist). */
   ASSETS: Fetcher
+  /**
+   * R2 bucket of the model releases (`models/...`) and onnxruntime-web's WebGPU runtime (`ort/<version>/...`),
+   * files too large for static assets; uploaded by scripts/seed-files.mjs. Optional so a Worker deployed without
+   * it answers a clear 503 on those paths instead of failing to start.
+   */
+  FILES?: R2Bucket
   /** HMAC-SHA256 key for access tokens: at least 32 characters. A Worker secret; `.dev.vars` locally. */
   TOKEN_SECRET: string
   /** The app's origin, e.g. 'https://facecraft.example': the only CORS origin and the base of share links. */

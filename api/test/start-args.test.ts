@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest'
 
 const START = new URL('../../scripts/start.mjs', import.meta.url).href
-const { wranglerArgs } = (await import(START)) as {
+const { wranglerArgs, persistDir } = (await import(START)) as {
   wranglerArgs: (args: string[], port?: string) => string[]
+  persistDir: (args: string[]) => string
 }
 const count = (args: string[], name: string) =>
   args.filter((a) => a === name || a.startsWith(`${name}=`)).length
@@ -33,5 +34,13 @@ describe('npm start arguments', () => {
     const out = wranglerArgs(['--ip', '0.0.0.0'], '8787')
     expect(count(out, '--ip')).toBe(1)
     expect(out).toContain('0.0.0.0')
+  })
+})
+
+describe('npm start state directory (where the local R2 is seeded)', () => {
+  it("is wrangler's default .wrangler/state unless the user passes --persist-to", () => {
+    expect(persistDir([])).toMatch(/\/\.wrangler\/state$/)
+    expect(persistDir(['--persist-to', '/tmp/x'])).toBe('/tmp/x')
+    expect(persistDir(['--port', '1', '--persist-to=/tmp/y'])).toBe('/tmp/y')
   })
 })

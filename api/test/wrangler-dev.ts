@@ -1,7 +1,7 @@
 /**
  * @module api/test/wrangler-dev — the one launcher of `wrangler dev --local` in the repo (workerd, embedded KV
  * and Durable Objects, no account, no network): starts the real Worker on a free 127.0.0.1 port with its own
- * state directory, and stops it. Also seeds that state with wrangler's own local KV commands, so tests can set
+ * state directory (its local R2 filled by scripts/seed-files.mjs), and stops it. Also seeds that state with wrangler's own local KV commands, so tests can set
  * up what only an operator or time can (a rollout config, an expired share) without a backdoor in the Worker.
  * Used by the workerd test suite, `facecraft bench api` and the end-to-end harness (test/src/harness).
  */
@@ -15,8 +15,13 @@ import { randomBytes } from 'node:crypto'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const WRANGLER = join(REPO_ROOT, 'node_modules/wrangler/bin/wrangler.js')
-/** Static assets with a stand-in shell and two model releases, so tests do not depend on the model build. */
+/** Static assets with a stand-in shell, so tests do not depend on the PWA build. */
 export const FIXTURE_ASSETS = join(REPO_ROOT, 'api/test/fixtures/assets')
+/** Model releases for the FILES bucket: manifests of three releases, so tests do not depend on the model build. */
+export const FIXTURE_MODELS = join(REPO_ROOT, 'api/test/fixtures/models')
+/** The models directory of the real release (what `npm start` and the app harness serve). */
+export const RELEASE_MODELS = join(REPO_ROOT, 'models/release')
+const SEED_FILES = join(REPO_ROOT, 'scripts/seed-files.mjs')
 /** Keeps wrangler off the network and quiet about metrics, for dev and for the local KV commands alike. */
 const WRANGLER_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }
 
@@ -28,6 +33,12 @@ export interface DevServerOptions {
   vars?: Record<string, string>
   /** Static assets directory (default: the API's test fixtures; the app harness passes pwa/dist). */
   assets?: string
+  /**
+   * Model release directory put into the local FILES bucket (as `models/...`, with the WebGPU runtime as
+   * `ort/<version>/...`) by scripts/seed-files.mjs before the Worker starts. Default: the API's fixture
+   * releases; the app harness passes {@link RELEASE_MODELS}.
+   */
+  models?: string
   /** Give up if not ready in this many ms. */
   readyTimeoutMs?: number
   /** Listen on this 127.0.0.1 port (e.g. to set APP_ORIGIN to it beforehand); default: a free one. */
@@ -71,6 +82,7 @@ export function freePort(): Promise<number> {
 export async function startWranglerDev({
   vars = {},
   assets = FIXTURE_ASSETS,
+  models = FIXTURE_MODELS,
   readyTimeoutMs = 60_000,
   persistTo,
   env = {},
@@ -81,6 +93,7 @@ export async function startWranglerDev({
   // Its own inspector port too: wrangler's default (9229) collides when two dev servers run at once.
   const inspectorPort = await freePort()
   const state = persistTo ?? mkdtempSync(join(tmpdir(), 'facecraft-api-'))
+  await seedFiles(state, models)
   const allVars = { TOKEN_SECRET: randomBytes(32).toString('base64url'), ...vars }
   const args = [
     WRANGLER,
@@ -141,6 +154,20 @@ export async function startWranglerDev({
   }
   await stop()
   throw new Error(`wrangler dev did not become ready on ${url}:\n${log}`)
+}
+
+/** Runs the project's seed script (the one `npm start` runs) into a state directory's local R2. */
+function seedFiles(persistDir: string, models: string): Promise<void> {
+  const args = [SEED_FILES, '--persist-to', persistDir, '--models', models]
+  return new Promise((done, fail) => {
+    execFile(
+      process.execPath,
+      args,
+      { cwd: REPO_ROOT, env: { ...process.env, ...WRANGLER_ENV }, timeout: 120_000 },
+      (err, stdout, stderr) =>
+        err ? fail(new Error(`seeding the FILES bucket failed:\n${stdout}\n${stderr}`)) : done()
+    )
+  })
 }
 
 /** One KV entry for {@link putLocalKv}: `expiration` is seconds since the epoch, as in KV itself. */

@@ -139,10 +139,17 @@ describe('model store', () => {
 
   it('refuses a damaged download of a newer release, keeps the verified one and still creates', async () => {
     const before = await cachedModels(page)
+    // A newer release whose detector changed (a new sha256), so the copy on the device cannot stand in for it.
     await page.route('**/v1/models/manifest*', async (route) => {
       const response = await route.fetch()
-      const body = (await response.json()) as { release: string }
-      await route.fulfill({ response, json: { ...body, release: 'face-next' } })
+      const body = (await response.json()) as {
+        release: string
+        files: Array<{ id: string; sha256: string }>
+      }
+      const files = body.files.map((f) =>
+        f.id === 'face-detector' ? { ...f, sha256: [...f.sha256].reverse().join('') } : f
+      )
+      await route.fulfill({ response, json: { ...body, release: 'face-next', files } })
     })
     await page.route('**/models/face-detector.onnx', async (route) => {
       const response = await route.fetch()

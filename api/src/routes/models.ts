@@ -1,7 +1,7 @@
 /**
  * @module routes/models — GET /v1/models/manifest?variant=webgpu|wasm: the model release this client should
  * download (see lib/rollout.ts), with the files for its inference variant. ETag + Cache-Control; 304 on a
- * matching If-None-Match. Reads the release manifests that the PWA build copies into the static assets. Its
+ * matching If-None-Match. Reads the release manifests from the FILES bucket (routes/files serves their files). Its
  * `rigVersion` is the rig of the characters the served models produce (see {@link servedRigVersion}).
  */
 import { Hono, type Context } from 'hono'
@@ -46,12 +46,19 @@ interface ReleaseManifest {
   models: ReleaseModel[]
 }
 
-/** Loads a release manifest from the assets; null when absent or not a manifest (the SPA fallback is HTML). */
+/**
+ * Loads a release manifest from the FILES bucket (key = path without its `/`); null when absent, unreadable or
+ * not a manifest, or when the bucket is not bound (logged).
+ */
 async function loadManifest(c: Context<AppEnv>, path: string): Promise<ReleaseManifest | null> {
-  const res = await c.env.ASSETS.fetch(new Request(new URL(path, c.req.url)))
-  if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return null
+  if (!c.env.FILES) {
+    console.error('FILES (R2) binding missing: no model release can be served')
+    return null
+  }
+  const object = await c.env.FILES.get(path.replace(/^\//, ''))
+  if (!object) return null
   try {
-    const m = (await res.json()) as ReleaseManifest
+    const m = (await object.json()) as ReleaseManifest
     return m && m.schema === 1 && typeof m.release === 'string' && Array.isArray(m.models)
       ? m
       : null

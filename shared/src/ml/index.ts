@@ -2,7 +2,9 @@
 export {
   apis,
   resolveDevice,
+  setWebGpuRuntimeBase,
   supportedDevices,
+  webGpuAdapterName,
   type Apis,
   type Device,
   type RuntimeName,

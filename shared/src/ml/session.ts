@@ -113,7 +113,7 @@ export class ModelSession {
     validateInputs(this.entry, feeds)
     const tensors: Record<string, OrtTensor> = {}
     for (const [name, feed] of Object.entries(feeds))
-      tensors[name] = await float32Tensor(feed.data, feed.dims, this.runtime)
+      tensors[name] = await float32Tensor(feed.data, feed.dims, this.runtime, this.device)
     const outputs = await runSession(this.session, tensors, this.runtime)
     const result: Record<string, Float32Data> = {}
     for (const [name, tensor] of Object.entries(outputs)) {

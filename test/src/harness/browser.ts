@@ -30,6 +30,15 @@ export interface Launched {
 }
 
 /**
+ * Turns WebGPU on in headless Linux Chromium, where it is off by default (navigator.gpu exists but
+ * requestAdapter() answers null): with it, Dawn's SwiftShader Vulkan gives a software adapter ('google
+ * swiftshader'), even beside --disable-gpu. Nothing else is needed on Chromium 156 (measured: adding
+ * --enable-features=Vulkan, --use-angle=swiftshader or --use-webgpu-adapter=swiftshader changes nothing).
+ * Pass it to {@link launchChromium}; without it WebGPU has no adapter, as in most phones' browsers today.
+ */
+export const WEBGPU_FLAGS: readonly string[] = ['--enable-unsafe-webgpu']
+
+/**
  * Launches Chromium; playwright gives every launch a fresh temporary user-data-dir and removes it on close.
  * `extraArgs`: more flags (e.g. a fake camera: --use-fake-device-for-media-stream).
  */

@@ -1,12 +1,13 @@
 /**
  * @module test/harness/worker — runs the real app as users get it: the built PWA (pwa/dist) and the API under
- * `wrangler dev --local` on a free 127.0.0.1 port with fresh local state, and always stops it. The launcher itself
+ * `wrangler dev --local` on a free 127.0.0.1 port with fresh local state (models/release and the WebGPU runtime in
+ * its local R2), and always stops it. The launcher itself
  * is the API's (`api/test/wrangler-dev.ts`), so both suites and both benches start wrangler one way.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { freePort, startWranglerDev } from '../../../api/test/wrangler-dev.ts'
+import { freePort, RELEASE_MODELS, startWranglerDev } from '../../../api/test/wrangler-dev.ts'
 
 export { freePort }
 
@@ -45,6 +46,8 @@ export async function startWorker(): Promise<RunningWorker> {
   const port = await freePort()
   const server = await startWranglerDev({
     assets: PWA_DIST,
+    // The released models and the WebGPU runtime, in the Worker's local R2 (scripts/seed-files.mjs).
+    models: RELEASE_MODELS,
     port,
     vars: { APP_ORIGIN: `http://127.0.0.1:${port}` },
   })

@@ -1,8 +1,7 @@
 /**
- * @module middleware/static-assets — everything outside /v1: the built PWA (app shell, its scripts, the /s/ share
- * pages, which are app routes) and the released model files, served from the ASSETS binding with security headers
- * (Workers static assets add none), and a real 404 for a model file that does not exist (the SPA fallback would
- * otherwise answer index.html with 200, which a model loader would try to parse).
+ * @module middleware/static-assets — everything outside /v1 and the R2 file paths (routes/files): the built PWA
+ * (app shell, its scripts, the /s/ share pages, which are app routes), served from the ASSETS binding with
+ * security headers (Workers static assets add none).
  */
 import type { Context } from 'hono'
 import type { AppEnv } from '../../env.ts'
@@ -49,17 +48,5 @@ export function withStaticHeaders(res: Response): Response {
 
 /** Serves a non-API request from the assets; see the module header. */
 export async function serveStatic(c: Context<AppEnv>): Promise<Response> {
-  const path = new URL(c.req.url).pathname
-  const res = await c.env.ASSETS.fetch(c.req.raw)
-  const type = res.headers.get('content-type') ?? ''
-  // Model files are never HTML: an HTML answer under /models/ is the SPA fallback for a missing file.
-  if (path.startsWith('/models/') && (res.status === 404 || type.includes('text/html'))) {
-    return withStaticHeaders(
-      new Response('No such model file.\n', {
-        status: 404,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-      })
-    )
-  }
-  return withStaticHeaders(res)
+  return withStaticHeaders(await c.env.ASSETS.fetch(c.req.raw))
 }

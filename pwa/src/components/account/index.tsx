@@ -20,6 +20,7 @@ import { isPersisted, requestPersistence, storageEstimate } from '../../lib/stor
 import { requestSync } from '../../lib/sync/sync-controller.ts'
 import { toast } from '../../lib/app/toast.ts'
 import { useSyncStatus, useUser } from '../../lib/sync/use-sync.ts'
+import { BackendSettings } from '../backend-settings/index.tsx'
 import styles from './style.module.css'
 
 export function AccountScreen() {
@@ -128,6 +129,7 @@ export function AccountScreen() {
         </p>
       )}
       <StorageInfo />
+      <BackendSettings />
     </section>
   )
 }

@@ -39,10 +39,9 @@ export function RefineSheet(props: {
   async function start() {
     started.current = true
     setRun({ state: 'running', steps: [] })
-    const [create, refine] = await Promise.all([
-      installedModels(CREATE_GROUP),
-      installedModels(REFINE_GROUP),
-    ])
+    // ensure(): a newer refine release on offer is installed first (verified; on failure the installed one runs
+    // and models.error says so), as "From a photo" does for the create models.
+    const [create, refine] = await Promise.all([installedModels(CREATE_GROUP), models.ensure()])
     if (!create || !refine)
       return setRun({
         state: 'failed',
@@ -66,10 +65,10 @@ export function RefineSheet(props: {
     setRun({ state: 'failed', message: out.message })
   }
 
-  // Installed already (or just now): start at once.
+  // Installed already (or just now): start once the server's offer is known (or known to be unreachable).
   useEffect(() => {
-    if (models.installed && !started.current) void start()
-  }, [models.installed])
+    if (models.installed && (models.offer || models.unavailable) && !started.current) void start()
+  }, [models.installed, models.offer, models.unavailable])
 
   // Closing the sheet mid-way cancels the work.
   const close = () => {
@@ -108,6 +107,11 @@ export function RefineSheet(props: {
           <LossChart losses={steps.map((s) => s.loss)} />
           <button onClick={close}>Cancel</button>
         </div>
+      )}
+      {models.error && models.installed && (
+        <p class={styles.error} data-testid='refine-models-note'>
+          {models.error}
+        </p>
       )}
       {run.state === 'failed' && (
         <p role='alert' class={styles.error}>

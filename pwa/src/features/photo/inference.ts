@@ -5,7 +5,9 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink'
 import type { Box } from '@facecraft/shared/face'
 import type { Character } from '@facecraft/shared/rig'
+import { currentBackend, recordBackendUsed } from './backend.ts'
 import type {
+  BackendInUse,
   Created,
   InferenceApi,
   Outcome,
@@ -17,6 +19,7 @@ import type {
 import type { LiveHint } from './worker/live-hint.ts'
 
 export type {
+  BackendInUse,
   Created,
   Failure,
   Outcome,
@@ -40,9 +43,15 @@ function worker(): Remote<InferenceApi> {
   return remote
 }
 
-/** Loads the installed model groups into the Worker (cheap when they are loaded already). */
-export function loadModels(models: WorkerModels): Promise<void> {
-  return worker().load(models)
+/**
+ * Loads the installed model groups into the Worker (cheap when they are loaded already) on the backend chosen
+ * for this browser (features/photo/backend.ts), and records what they really run on (shown in settings).
+ */
+export async function loadModels(models: WorkerModels): Promise<BackendInUse> {
+  const choice = await currentBackend()
+  const used = await worker().load(models, choice.backend)
+  await recordBackendUsed(used)
+  return used
 }
 
 /** The faces in a photo file (the Worker decodes it); the photo is kept there for createCharacter(). */

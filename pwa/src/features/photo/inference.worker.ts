@@ -21,13 +21,17 @@ import type { InstalledModels } from './model-store.ts'
 import { liveHint, type LiveHint } from './worker/live-hint.ts'
 import { groupedSource, type GroupedSource } from './worker/model-source.ts'
 import { bitmapPixels, meanLuma, PhotoError, photoPixels } from './worker/pixels.ts'
-import { openCreator } from './worker/runtime.ts'
+import { openCreator, type OpenedCreator } from './worker/runtime.ts'
+import type { Backend } from './backend.ts'
 
 /** The installed model groups the Worker may use (refine once downloaded). */
 export interface WorkerModels {
   create: InstalledModels
   refine: InstalledModels | null
 }
+
+/** What the models run on after a load: the backend, its adapter, and why WebGPU fell back to WASM if it did. */
+export type BackendInUse = Pick<OpenedCreator, 'backend' | 'adapter' | 'fallback'>
 
 /** One face found in a photo, in the analysed image's pixels. */
 export interface PhotoFace {
@@ -87,6 +91,9 @@ export interface Refined {
 }
 
 let creator: Promise<CharacterCreator> | null = null
+let opened: Promise<OpenedCreator> | null = null
+/** The backend the main thread asked for at the last load (the creator is reopened when it changes). */
+let wantedBackend: Backend | null = null
 let source: GroupedSource | null = null
 let createRelease: string | null = null
 /** The photo last analysed, so create() works on the face the player tapped without sending the photo again. */
@@ -101,21 +108,28 @@ async function ready(): Promise<CharacterCreator> {
 }
 
 const api = {
-  /** Loads the create models (again only when their release changed) and adds the refine models when given. */
-  async load(models: WorkerModels): Promise<void> {
-    if (!creator || createRelease !== models.create.release) {
+  /**
+   * Loads the create models on `backend` (again only when their release or the backend changed) and adds the
+   * refine models when given. Answers what the models really run on (WebGPU may fall back to WASM).
+   */
+  async load(models: WorkerModels, backend: Backend = 'wasm'): Promise<BackendInUse> {
+    if (!creator || createRelease !== models.create.release || wantedBackend !== backend) {
       const old = creator
       creator = null
       await old?.then((c) => c.close()).catch(() => undefined)
       source = groupedSource(models.create)
       createRelease = models.create.release
-      creator = openCreator(source, models.create.variant)
+      wantedBackend = backend
+      opened = openCreator(source, backend)
+      creator = opened.then((o) => o.creator)
     }
     if (models.refine) source!.add(models.refine)
     try {
-      await creator
+      const { backend: running, adapter, fallback } = await opened!
+      return { backend: running, adapter, fallback }
     } catch (error) {
       creator = null
+      opened = null
       createRelease = null
       throw error
     }

@@ -6,6 +6,7 @@
  */
 import type { ModelFile, ModelManifestResponse, ModelVariant } from '@facecraft/shared/api'
 import { api } from '../../lib/account/api-client.ts'
+import { currentBackend } from './backend.ts'
 import { getSetting, setSetting } from '../../lib/store/db.ts'
 import { storageError, toStorageError } from '../../lib/store/storage-error.ts'
 
@@ -42,12 +43,11 @@ export interface ModelProgress {
 }
 
 /**
- * The variant this app can run. The PWA ships ONNX Runtime's WASM build only (the WebGPU builds' wasm is over the
- * 25 MiB Workers asset limit; see vite.config.ts), so this is 'wasm' until that runtime is served another way;
- * then return 'webgpu' when `navigator.gpu.requestAdapter()` gives an adapter.
+ * The variant to ask the server for: the backend the models will run on (backend.ts: WebGPU when this browser
+ * has an adapter and the player did not choose WASM), so a release may give WebGPU its own files.
  */
-export function pickVariant(): Promise<ModelVariant> {
-  return Promise.resolve('wasm')
+export async function pickVariant(): Promise<ModelVariant> {
+  return (await currentBackend()).backend
 }
 
 /**
@@ -114,12 +114,22 @@ async function install(
   const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0)
   let done = 0
   for (const file of manifest.files) {
-    const cached = await cache.match(file.url)
-    if (!cached || (await sha256Hex(await cached.arrayBuffer())) !== file.sha256) {
-      const bytes = await download(file, (loaded) =>
+    // This release's cache first, then any other (the same file of another variant or release, e.g. after the
+    // player switched backend): a copy is used only if its sha256 matches this manifest's, and is copied here.
+    const own = await cache.match(file.url)
+    const cached = own ?? (await caches.match(file.url))
+    const copy = cached ? new Uint8Array(await cached.arrayBuffer()) : null
+    let bytes: Uint8Array<ArrayBuffer> | null =
+      copy && copy.length === file.bytes && (await sha256Hex(copy)) === file.sha256.toLowerCase()
+        ? copy
+        : null
+    if (!bytes) {
+      bytes = await download(file, (loaded) =>
         onProgress({ loaded: done + loaded, total, file: file.id })
       )
       await verify(file, bytes)
+    }
+    if (!own || bytes !== copy) {
       await cache
         .put(
           file.url,

@@ -3,7 +3,8 @@
  * what would a download cost, and the download itself with progress. Installed models work offline; a newer
  * release is offered but the installed one keeps working until the new one is verified (model-store).
  */
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { ModelVariant } from '@facecraft/shared/api'
 import { ApiError } from '../../lib/account/api-client.ts'
 import {
   fetchManifest,
@@ -18,6 +19,8 @@ import {
 /** What the server offers: a release and its download size (null while unknown or offline). */
 export interface ModelOffer {
   release: string
+  /** The variant asked for (the backend the models will run on): a backend switch installs its files. */
+  variant: ModelVariant
   bytes: number
 }
 
@@ -46,17 +49,25 @@ export function useModelGroup(group: ModelGroup): ModelGroupState {
   const [progress, setProgress] = useState<ModelProgress | null>(null)
   const [error, setError] = useState<string | null>(null)
 
+  // The server's offer, also as a promise: ensure() waits for it, so a photo chosen before it arrived still gets
+  // the release the manifest names now (offline it resolves to null and the installed release is used).
+  const offerPending = useRef<Promise<ModelOffer | null>>(Promise.resolve(null))
+
   useEffect(() => {
     let alive = true
     void installedModels(group).then((i) => alive && setInstalled(i))
-    void pickVariant()
+    const pending = pickVariant()
       .then((variant) => fetchManifest(variant, group))
-      .then(
-        (m) =>
-          alive &&
-          setOffer({ release: m.release, bytes: m.files.reduce((s, f) => s + f.bytes, 0) }),
-        (e: unknown) => alive && setUnavailable(unavailableMessage(e))
-      )
+      .then((m) => ({
+        release: m.release,
+        variant: m.variant,
+        bytes: m.files.reduce((s, f) => s + f.bytes, 0),
+      }))
+    offerPending.current = pending.catch(() => null)
+    pending.then(
+      (o) => alive && setOffer(o),
+      (e: unknown) => alive && setUnavailable(unavailableMessage(e))
+    )
     return () => void (alive = false)
   }, [group])
 
@@ -77,7 +88,12 @@ export function useModelGroup(group: ModelGroup): ModelGroupState {
 
   async function ensure(): Promise<InstalledModels | null> {
     const have = installed ?? (await installedModels(group))
-    if (have && (!offer || offer.release === have.release)) return have
+    const current = offer ?? (await offerPending.current)
+    if (
+      have &&
+      (!current || (current.release === have.release && current.variant === have.variant))
+    )
+      return have
     return (await download()) ?? have
   }
 

@@ -2,6 +2,10 @@
  * @module ml/backend/onnx — the ONLY importer of onnxruntime in the repo. `#onnxruntime` resolves to
  * onnxruntime-node under the `node` condition and to onnxruntime-web everywhere else (shared/package.json
  * "imports"); `runtime: 'web'` loads onnxruntime-web explicitly (its WASM backend also runs in Node, for parity).
+ * The `webgpu` device loads onnxruntime-web's WebGPU build (`onnxruntime-web/webgpu`) on first use only: its
+ * 27 MB runtime wasm is fetched from {@link setWebGpuRuntimeBase} (the app's Worker serves it from R2), so a
+ * WASM-only device never downloads it. Sessions and tensors of one device come from one build (each bundles its
+ * own Tensor class).
  */
 // Ambient types of '#onnxruntime', loaded wherever this file compiles (cli, pwa, api tsconfigs do not include it).
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
@@ -72,6 +76,72 @@ export function resolveDevice(
 }
 
 let webOrt: Promise<Ort> | undefined
+let webGpuOrt: Promise<Ort> | undefined
+let webGpuBase: string | null = null
+
+/**
+ * Where the WebGPU build finds its runtime files: an absolute URL prefix ending in `/`, to which the
+ * onnxruntime-web version and `/` are appended (e.g. 'https://app.example/ort/' -> .../ort/1.30.0/
+ * ort-wasm-simd-threaded.asyncify.{mjs,wasm}). Versioned, so a cached runtime never meets another version's JS.
+ */
+export function setWebGpuRuntimeBase(base: string): void {
+  if (!/^(https?|blob|file):/.test(base) || !base.endsWith('/')) {
+    throw new Error(
+      `The WebGPU runtime base must be an absolute URL ending in '/' (got '${base}').`
+    )
+  }
+  webGpuBase = base
+}
+
+/** Loads onnxruntime-web's WebGPU build (browsers only); a failure (offline, no base) is not cached. */
+function loadWebGpuRuntime(): Promise<Ort> {
+  if (apis.isNode) throw new Error('The webgpu device needs a browser; use cpu or wasm here.')
+  if (!webGpuBase) {
+    throw new Error(
+      'The WebGPU runtime location is not set (setWebGpuRuntimeBase); use the wasm device.'
+    )
+  }
+  const base = webGpuBase
+  webGpuOrt ??= import('onnxruntime-web/webgpu').then((mod) => {
+    const ort = mod as unknown as Ort
+    configureWeb(ort)
+    ort.env.wasm.wasmPaths = `${base}${ort.env.versions.web}/`
+    return ort
+  })
+  webGpuOrt.catch(() => (webGpuOrt = undefined))
+  return webGpuOrt
+}
+
+let webGpuStarted = false
+
+/**
+ * The GPU the WebGPU build runs on, e.g. 'google swiftshader' (a software adapter) or 'apple metal-3', once a
+ * WebGPU session exists; null before that or where there is none. For the app's settings and for tests that must
+ * know WebGPU really ran.
+ */
+export async function webGpuAdapterName(): Promise<string | null> {
+  const ort = webGpuStarted && webGpuOrt ? await webGpuOrt.catch(() => null) : null
+  if (!ort) return null
+  try {
+    const device = (await ort.env.webgpu.device) as {
+      adapterInfo?: { vendor?: string; architecture?: string; description?: string }
+    }
+    const info = device?.adapterInfo
+    if (!info) return 'unknown GPU'
+    return (
+      [info.vendor, info.architecture].filter(Boolean).join(' ') ||
+      info.description ||
+      'unknown GPU'
+    )
+  } catch {
+    return null
+  }
+}
+
+/** The onnxruntime build that runs `device` under `runtime`. */
+function ortFor(device: Device, runtime: RuntimeName): Promise<Ort> {
+  return device === 'webgpu' ? loadWebGpuRuntime() : loadRuntime(runtime)
+}
 
 /** Loads the runtime. The web runtime in Node runs WASM from node_modules with one thread (no worker files). */
 export function loadRuntime(runtime: RuntimeName = 'default'): Promise<Ort> {
@@ -118,8 +188,8 @@ export async function createSession(
   device: Device,
   runtime: RuntimeName = 'default'
 ): Promise<OrtSession> {
-  const ort = await loadRuntime(runtime)
-  return chained(runtime, () =>
+  const ort = await ortFor(device, runtime)
+  const session = await chained(runtime, () =>
     ort.InferenceSession.create(bytes, {
       executionProviders: [device],
       graphOptimizationLevel: 'all',
@@ -127,15 +197,18 @@ export async function createSession(
       intraOpNumThreads: 1,
     })
   )
+  if (device === 'webgpu') webGpuStarted = true
+  return session
 }
 
-/** A float32 input tensor of shape `dims`. */
+/** A float32 input tensor of shape `dims`, from the build that runs `device` (default: the runtime's own). */
 export async function float32Tensor(
   data: Float32Array,
   dims: readonly number[],
-  runtime: RuntimeName = 'default'
+  runtime: RuntimeName = 'default',
+  device?: Device
 ): Promise<OrtTensor> {
-  const ort = await loadRuntime(runtime)
+  const ort = await (device ? ortFor(device, runtime) : loadRuntime(runtime))
   return new ort.Tensor('float32', data, dims)
 }
 

@@ -5,3 +5,6 @@ declare module '#onnxruntime' {
 declare module 'onnxruntime-web' {
   export * from 'onnxruntime-common'
 }
+declare module 'onnxruntime-web/webgpu' {
+  export * from 'onnxruntime-common'
+}

@@ -1,25 +1,58 @@
 /**
  * @module features/photo/worker/runtime — the ONE place the PWA makes ONNX Runtime sessions: the face analyzer and
  * the CharacterCreator that shares its model loader (detect, create and refine all run on one onnxruntime-web
- * instance in the one inference Worker; a second Worker would load a second 10+ MB wasm). The backend choice
- * (WASM today; WebGPU when an adapter exists) belongs here.
+ * instance in the one inference Worker; a second Worker would load a second 10+ MB wasm). It applies the backend
+ * chosen on the main thread (features/photo/backend.ts): WebGPU loads onnxruntime-web's WebGPU build, whose runtime
+ * comes from the Worker's versioned R2 route /ort/<version>/ (api/src/routes/files.ts); if WebGPU cannot start
+ * (no adapter after all, the runtime not downloadable offline, a model it cannot run) it falls back to WASM and
+ * says why, so the photo flow never dead-ends on the backend.
  */
 import { CharacterCreator } from '@facecraft/shared/create'
 import { FaceAnalyzer } from '@facecraft/shared/face'
-import type { ModelVariant } from '@facecraft/shared/api'
-import type { ModelSource } from '@facecraft/shared/ml'
+import { setWebGpuRuntimeBase, webGpuAdapterName, type ModelSource } from '@facecraft/shared/ml'
+import type { Backend } from '../backend.ts'
 
 /** How many faces get a mesh (and a box the player can tap) in a photo with several. */
 export const MAX_FACES = 6
 
-/** The analyzer and creator over `models`, on the backend of the installed `variant`. */
-export async function openCreator(
-  models: ModelSource,
-  variant: ModelVariant
-): Promise<CharacterCreator> {
-  const device = variant === 'webgpu' ? 'auto' : 'wasm'
+/** A creator and what it really runs on. */
+export interface OpenedCreator {
+  creator: CharacterCreator
+  backend: Backend
+  /** The WebGPU adapter, e.g. 'google swiftshader'; null on WASM. */
+  adapter: string | null
+  /** Why WebGPU was asked for but WASM runs; null otherwise. */
+  fallback: string | null
+}
+
+/** The analyzer and creator over `models` on `device`, with every create model's session made up front. */
+async function open(models: ModelSource, device: Backend): Promise<CharacterCreator> {
   // The default detector grids (whole image, then 2x2 tiles) also find smaller faces, so the player sees every
   // face to choose from; the creator itself then works on the face they chose.
   const analyzer = await FaceAnalyzer.createFromOptions({ models, device, maxFaces: MAX_FACES })
-  return CharacterCreator.createFromOptions({ models, device, analyzer })
+  try {
+    const creator = await CharacterCreator.createFromOptions({ models, device, analyzer })
+    // The embedder is otherwise made on the first create: made here, a WebGPU failure shows now, with a fallback.
+    await analyzer.models().load('face-embedder')
+    return creator
+  } catch (error) {
+    await analyzer.close().catch(() => undefined)
+    throw error
+  }
+}
+
+/** Opens the creator on `backend`, falling back from WebGPU to WASM (see the module header). */
+export async function openCreator(models: ModelSource, backend: Backend): Promise<OpenedCreator> {
+  if (backend === 'webgpu') {
+    setWebGpuRuntimeBase(new URL('/ort/', self.location.href).href)
+    try {
+      const creator = await open(models, 'webgpu')
+      return { creator, backend, adapter: await webGpuAdapterName(), fallback: null }
+    } catch (error) {
+      const fallback = `WebGPU could not start (${String((error as Error)?.message ?? error).slice(0, 200)})`
+      console.warn(`${fallback}; running on WASM`)
+      return { creator: await open(models, 'wasm'), backend: 'wasm', adapter: null, fallback }
+    }
+  }
+  return { creator: await open(models, 'wasm'), backend: 'wasm', adapter: null, fallback: null }
 }
