@@ -4,7 +4,8 @@
 # while the render loopback and the pseudo-label terms go on. The identity judges of `eval likeness` (FaceRes, dlib)
 # are never used here. Run after v3.py on the command line: translator.train translator/configs/v3.py
 # translator/configs/v4.py (this file overrides).
-imitator_ckpt = '../../../main/models/.work/imitator-rig2/ckpt.pt'
+# the lead's v2 imitator run (from a worktree: --imitator_ckpt=/work/main/models/.work/imitator-rig2/ckpt.pt)
+imitator_ckpt = '.work/imitator-rig2/ckpt.pt'
 imitator_weight = 0.2
 imitator_batch = 16
 init_from = '.work/translator-v3/best.pt'
