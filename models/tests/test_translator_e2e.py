@@ -71,3 +71,24 @@ def test_augmentation_keeps_the_layout():
     dropped = a[:, 475:] == 0
     assert (a[:, 460:475].reshape(8, 5, 3)[dropped] == 0).all()  # a missing part has colour 0, as features.ts writes
     assert not torch.equal(a, f) and torch.equal(f[:, 475:], torch.ones(8, 5))  # input untouched
+
+
+def test_photo_terms_train_on_pseudo_labels(trained):
+    """The photo path of train.py (photo_labels.py's labels, the gender and style-set terms) runs and learns: engine
+    features stand in for photo features here (the real ones need ../shared/faces)."""
+    tmp, features, _ = trained
+    photos, run_dir = tmp / 'photos', tmp / 'photo-run'
+    photos.mkdir()
+    f = load_data(features).features[:40]
+    np.save(photos / 'photo-features.npy', f)
+    (photos / 'photo-features.json').write_text(json.dumps({'files': [f'p{i}.jpg' for i in range(len(f))]}))
+    run([sys.executable, '-m', 'translator.photo_labels', f'--features={features}', f'--photos={photos}',
+         f'--out={photos / "labels.npz"}'])  # fmt: skip
+    run([sys.executable, '-m', 'translator.train', 'translator/configs/tiny.py', f'--features={features}',
+         f'--out_dir={run_dir}', f'--photo_features={photos}', f'--photo_labels={photos / "labels.npz"}',
+         '--photo_terms=gender,styles', '--photo_batch=16'])  # fmt: skip
+    evals = [e for e in map(json.loads, (run_dir / 'log.jsonl').read_text().splitlines()) if 'val' in e]
+    steps = [e for e in map(json.loads, (run_dir / 'log.jsonl').read_text().splitlines()) if 'train' in e]
+    assert 'p_gender' in evals[0]['val'] and 'p_styles' in evals[0]['val']
+    assert steps[-1]['train']['p_gender'] < 0.5 * evals[0]['val']['p_gender'], (evals[0], steps[-1])
+    assert steps[-1]['train']['p_styles'] < evals[0]['val']['p_styles'], (evals[0], steps[-1])

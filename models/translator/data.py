@@ -16,6 +16,8 @@ class TranslatorData:
     styles: np.ndarray  # (N, G) int64 option indices
     style_sizes: tuple[int, ...]
     style_names: list[str]
+    style_options: list[list[str]]  # option ids per group, rig order
+    x_names: list[str]  # ids of x's entries: the rig's sliders, then its colours
     rig_version: int | str
     meta: dict  # features.json
     dropped: int  # samples without a face
@@ -44,6 +46,8 @@ def load_data(features_dir: Path, limit: int | None = None) -> TranslatorData:
         styles=styles,
         style_sizes=tuple(len(d['options']) for d in discrete),
         style_names=[d['id'] for d in discrete],
+        style_options=[[o['id'] for o in d['options']] for d in discrete],
+        x_names=[c['id'] for c in index['rig']['continuous']] + [c['id'] for c in index['rig'].get('colors', [])],
         rig_version=index['rigVersion'],
         meta=meta,
         dropped=int((~ok).sum()),

@@ -165,10 +165,12 @@ def main(argv: list[str]) -> int:
             f'FEATURE_VERSION {data.meta["version"]}, {model.config.features} values); x: continuous rig parameters '
             'in [0,1] (characterToVectorV2 order); styles: probabilities, softmax within each style group, groups '
             'concatenated in rig order',
-            licence='facecraft project weights, trained on facecraft engine renders; the train-split photos of '
-            '../shared/faces (Pixabay Content License; CC BY 4.0 DeBruine & Jones 2017) gave only feature '
-            'statistics for the augmentation (see the card); its input embedding is MobileFace (see face-embedder '
-            'card: upstream licence unresolved)',
+            licence='facecraft project weights, trained on facecraft engine renders and ' + (
+                'the feature vectors of the train-split photos of ../shared/faces with pseudo-labels made from those '
+                'features (no photo label used)' if ckpt['config'].get('photo_labels') else
+                'feature statistics of the train-split photos of ../shared/faces') +
+            ' (Pixabay Content License; CC BY 4.0 DeBruine & Jones 2017; see the card); its input embedding is '
+            'MobileFace (see face-embedder card: upstream licence unresolved)',
             source=f'models/translator export of {args.ckpt.name} (iter {ckpt["iter"]}, {ckpt["config"]["features"]})',
             card='cards/translator.md',
             featureVersion=data.meta['version'],

@@ -83,15 +83,22 @@ class Translator(nn.Module):
             variance, vectors = torch.linalg.eigh(cov)
             self.prior_basis.copy_(torch.diag(variance.sqrt()) @ vectors.T)  # z unit variance -> logit scale
 
-    def forward(self, features: torch.Tensor):
-        """features (B, F) raw -> (x (B, C) in [0,1], style logits (B, sum(style_sizes)), z (B, C) prior coords)."""
+    def trunk(self, features: torch.Tensor) -> torch.Tensor:
+        """features (B, F) raw -> the shared representation h (B, width) both heads read."""
         h = F.relu(self.stem((features - self.feature_mean) / self.feature_std))
         for block in self.blocks:
             h = block(h)
-        h = self.norm(h)
+        return self.norm(h)
+
+    def heads(self, h: torch.Tensor):
+        """h (B, width) -> (x (B, C) in [0,1], style logits (B, sum(style_sizes)), z (B, C) prior coords)."""
         z = self.continuous(h)
         logits = self.prior_mean + z @ self.prior_basis if self.config.prior else z
         return torch.sigmoid(logits), self.styles(h), z
+
+    def forward(self, features: torch.Tensor):
+        """features (B, F) raw -> (x (B, C) in [0,1], style logits (B, sum(style_sizes)), z (B, C) prior coords)."""
+        return self.heads(self.trunk(features))
 
     def style_probabilities(self, style_logits: torch.Tensor) -> torch.Tensor:
         """Softmax within each style group, concatenated (B, sum(style_sizes))."""

@@ -3,8 +3,15 @@ T(features(render(x))) ~ x: MSE on the continuous parameters, cross-entropy on e
 toward photo statistics (augment.py), and the facial prior (model.py: SVD whitening of logit(x)).
 Reads top to bottom, nanoGPT style: defaults, overrides, data, model, loop. CPU (one thread) or CUDA when present.
 
+With `photo_labels` (translator/photo_labels.py: pseudo-labels made from the train photos' own features, no photo
+label read), a batch of real train photos joins every step (photo_losses): the gender slider toward the photo's
+pseudo-gender, the style heads into the option sets that read as that gender (hair length, lashes, no beard on a
+woman, no lipstick on a man), and hair colour following the predicted brow colour with no grey (hair is not in the
+features; renders taught the translator the dataset's mean, a grey-brown). Each term is weighted by the label's
+confidence. The loopback loss on renders keeps every parameter in the engine's space.
+
 Next: the identity / content / landmark losses through the frozen imitator (models/imitator) plug into `losses()`
-as extra terms once the v2 imitator is released: render G(T(f)) and compare with the sample's render and features.
+as extra terms: render G(T(f)) and compare with the sample's render and features.
 
 Usage (from models/):
   nice -n 10 /usr/bin/python3 -m translator.train translator/configs/v2.py [--key=value ...]
@@ -58,6 +65,22 @@ color_noise = 0.02
 part_drop = 0.05
 domain_shift = 1.0
 coral = 0.0  # > 0: chance of a CORAL re-colouring of the embedding toward the photos (replaces domain_shift)
+# real train photos with pseudo-labels (translator/photo_labels.py; rows of photo_features/photo-features.npy)
+photo_labels = ''  # e.g. .work/photo-features/labels.npz; '' = renders only
+photo_weight = 1.0  # the photo terms' share of the total
+photo_batch = 64
+photo_val = 0.1  # share of the photos held out (the last ones after a seeded shuffle)
+gender_target = 0.1  # who.gender toward this for a pseudo-female photo, 1 - this for a pseudo-male one
+gender_hinge = False  # True: only past gender_target is penalised (a woman's slider <= it, a man's >= 1 - it)
+hair_weight = 0.3  # hair colour follows the predicted brow colour, no grey (relative to the gender term)
+photo_terms = 'gender,styles,hair'  # which photo terms train (ablations drop some)
+# the paper's losses on the same photos through the frozen imitator (imitator/refine.py RefineObjective: MobileFace
+# identity, part-weighted content, landmark head), targets by translator/photo-targets.ts
+imitator_ckpt = ''  # e.g. ../../main/models/.work/imitator-rig2/ckpt.pt; '' = none
+imitator_weight = 1.0
+imitator_batch = 16
+imitator_loss_weights = [1.0, 1.0, 1.0]  # identity, content, landmark (refine's defaults)
+init_from = ''  # start from this checkpoint's weights (a fine-tune; optimizer and iteration start fresh)
 # optimisation
 batch_size = 128
 learning_rate = 1e-3
@@ -96,6 +119,19 @@ if photo_features:  # the photos' mean minus the renders' (embedding + landmarks
     print(f'{len(photos)} photos: domain shift |embedding| {shift[EMBEDDING].norm():.3f}, |landmarks| '
           f'{shift[LANDMARKS].norm():.3f}', flush=True)  # fmt: skip
 
+photo_f = photo_y = None
+if photo_labels:
+    assert photo_features, 'photo_labels needs photo_features (the rows they label)'
+    labels = np.load(photo_labels)
+    photo_f = torch.from_numpy(np.load(Path(photo_features) / 'photo-features.npy'))
+    assert len(labels['female']) == len(photo_f), 'labels made for other photo features; rerun photo_labels'
+    photo_y = torch.from_numpy(np.stack([labels['female'], labels['confidence']], 1).astype(np.float32))
+    order = np.random.default_rng(seed).permutation(len(photo_f))
+    n_val = max(1, int(len(order) * photo_val))
+    photo_train_idx, photo_val_idx = order[:-n_val], order[-n_val:]
+    print(f'photo terms: {len(photo_train_idx)} train / {len(photo_val_idx)} held-out photos, pseudo-female share '
+          f'{photo_y[:, 0].mean():.3f}', flush=True)  # fmt: skip
+
 
 def batch(ids, train=True):
     f = all_f[ids]
@@ -103,6 +139,24 @@ def batch(ids, train=True):
         f = augment(f, aug, aug_gen, shift, coral_args)
     return f.to(device), all_x[ids].to(device), all_s[ids].to(device)
 
+
+objective = None
+if imitator_ckpt:
+    from imitator.export import load_imitator  # noqa: E402
+    from imitator.losses import recogniser  # noqa: E402
+    from imitator.refine import RefineObjective  # noqa: E402
+
+    assert photo_f is not None, 'imitator_ckpt needs photo_features and photo_labels (the photo rows and split)'
+    imitator, _ = load_imitator(Path(imitator_ckpt))
+    assert imitator.config.continuous == data.x.shape[1] and tuple(imitator.config.style_sizes) == data.style_sizes, \
+        'the imitator was made for another rig'
+    window = json.loads((Path(data.meta['dataset']) / 'dataset.json').read_text())['frame']['embedWindow']
+    objective = RefineObjective(imitator, recogniser(), window).to(device)
+    targets_dir = Path(photo_features) / 'photo-targets'
+    targets = {k: torch.from_numpy(np.load(targets_dir / f'{k}.npy')) for k in ('photo', 'parts', 'embedding', 'landmarks')}
+    assert len(targets['photo']) == len(photo_f), 'photo targets of other photos; rerun translator/photo-targets.ts'
+    imitator_weights = torch.tensor(imitator_loss_weights, dtype=torch.float32, device=device)
+    print(f'imitator terms: {imitator_ckpt}, size {imitator.config.size}', flush=True)
 
 # ----------------------------------------------------------------------------- model
 model_args = dict(
@@ -118,6 +172,11 @@ model_args = dict(
 )
 model = Translator(TranslatorConfig(**model_args))
 model.set_statistics(all_f[train_idx], all_x[train_idx])
+if init_from:
+    start_ckpt = torch.load(init_from, map_location='cpu')
+    assert start_ckpt['model_args'] == model_args, 'init_from: a checkpoint of another model/dataset'
+    model.load_state_dict(start_ckpt['model'])
+    print(f'initialised from {init_from} (iter {start_ckpt["iter"]})', flush=True)
 model.to(device)
 optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=weight_decay)
 it, best_val, log, elapsed = 0, math.inf, [], 0.0
@@ -153,6 +212,84 @@ def losses(f, x, styles):
     return terms
 
 
+# Option sets per pseudo-gender (rig v2 ids; a group or option the rig lacks is skipped): (group, options, who)
+STYLE_SETS = [
+    # Loose long hair only: set by hand on the gender-only model's characters for the 40 `canada` train photos,
+    # `long` read female 0.925 (bob 0.70, long bob / braid / ponytail 0.65) and kept landmark_nme (0.025; bob's
+    # fringe 0.039) and identity (id_margin 0.063; bob 0.039) best.
+    ('hair.style', ['long'], 'female'),
+    # no hair set for men: with one (the short styles and afro) the head gave white men afros (17 of the 40
+    # `canada` photos); men's renders read male without it
+    ('eyes.lashes', ['full', 'long'], 'female'),
+    ('eyes.lashes', ['natural', 'short'], 'male'),
+    ('hair.facial', ['none'], 'female'),
+    ('makeup.lipstick', ['none'], 'male'),
+]
+style_sets = []  # (group index, option mask, 1 = female / 0 = male)
+for group, options, who in STYLE_SETS:
+    if group in data.style_names:
+        k = data.style_names.index(group)
+        mask = torch.tensor([o in options for o in data.style_options[k]])
+        if mask.any():
+            style_sets.append((k, mask.to(device), float(who == 'female')))
+x_index = {name: i for i, name in enumerate(data.x_names)} if len(data.x_names) == data.x.shape[1] else {}
+
+
+def photo_losses(ids, train=True):
+    """The photo terms on photos `ids` (confidence-weighted means) and their total."""
+    f = photo_f[ids]
+    if train and augment_features:
+        f = augment(f, aug, aug_gen)  # the photos are real: noise only, no shift toward them
+    f, y = f.to(device), photo_y[ids].to(device)
+    female, conf = y[:, 0], y[:, 1]
+    h = model.trunk(f)
+    pred = model.heads(h)[0]
+    # The style sets train the style head only: through the trunk they moved the photos' continuous outputs (quick
+    # London ablation: landmark_nme 0.045 vs 0.031, top5 0.23 vs 0.38), while the same styles set by hand on the
+    # gender-only model's characters cost nothing.
+    groups = model.styles(h.detach()).split(list(data.style_sizes), -1)
+    terms = {}
+    use = photo_terms.split(',')
+    g = x_index.get('who.gender')
+    if g is not None and 'gender' in use:
+        target = gender_target + (1 - 2 * gender_target) * (1 - female)
+        error = pred[:, g] - target
+        if gender_hinge:  # the right side of the target is free: only the wrong side costs
+            error = torch.where(female > 0.5, error.clamp_min(0), error.clamp_max(0))
+        terms['p_gender'] = (conf * error**2).mean()
+    set_terms = []
+    for k, mask, who in style_sets:
+        log_p = groups[k].log_softmax(-1)
+        nll = -torch.logsumexp(log_p.masked_fill(~mask, -1e9), -1)  # -log P(option in the set)
+        weight = conf * (female if who else 1 - female)
+        set_terms.append((weight * nll).sum() / weight.sum().clamp_min(1e-6))
+    if set_terms and 'styles' in use:
+        terms['p_styles'] = sum(set_terms) / len(set_terms)
+    hc, hg, bc = x_index.get('hair.color'), x_index.get('hair.grey'), x_index.get('brows.color')
+    if None not in (hc, hg, bc) and 'hair' in use:
+        terms['p_hair'] = hair_weight * ((pred[:, hc] - pred[:, bc].detach()) ** 2 + pred[:, hg] ** 2).mean()
+    terms['p_total'] = sum(terms.values())
+    with torch.no_grad():
+        if g is not None:
+            terms['p_gender_acc'] = ((pred[:, g] < 0.5).float() == female).float().mean()
+    return terms
+
+
+def imitator_losses(ids, train=True):
+    """Identity, content and landmark terms of photos `ids`: their characters rendered by the frozen imitator
+    against each photo's own refine targets (batch means) and the weighted total."""
+    f = photo_f[ids]
+    if train and augment_features:
+        f = augment(f, aug, aug_gen)
+    pred, style_logits, _ = model(f.to(device))
+    total, identity, content, landmark = objective(
+        pred, style_logits, torch.ones(1, device=device), (targets['photo'][ids].float() / 255).to(device),
+        targets['parts'][ids].float()[..., None].to(device), targets['embedding'][ids].to(device),
+        targets['landmarks'][ids].to(device), imitator_weights)  # fmt: skip
+    return {'i_identity': identity.mean(), 'i_content': content.mean(), 'i_landmark': landmark.mean(),
+            'i_total': total.mean()}  # fmt: skip
+
+
 def lr_at(i):
     """Linear warm-up, then cosine decay to min_lr over max_iters."""
     if i < warmup_iters:
@@ -167,6 +304,10 @@ def evaluate():
     result = {}
     for name, train in (('', False), ('aug_', True)):
         terms = losses(*batch(val_idx, train=train))
+        if photo_f is not None:
+            terms.update(photo_losses(photo_val_idx, train=train))
+        if objective is not None:
+            terms.update(imitator_losses(photo_val_idx, train=train))
         result.update({name + k: float(v) for k, v in terms.items()})
     model.train()
     return result
@@ -176,7 +317,11 @@ def save_figures():
     evals = [e for e in log if 'val' in e]
     steps = [e for e in log if 'train' in e]
     panels = []
-    for term in ('total', 'continuous', 'style', 'mae'):
+    terms = ['total', 'continuous', 'style', 'mae'] + (['p_gender', 'p_styles', 'p_hair'] if photo_f is not None else [])
+    terms += ['i_identity', 'i_content', 'i_landmark'] if objective is not None else []
+    for term in terms:
+        if term not in evals[-1]['val']:
+            continue
         series = {
             'train (aug)': ([e['iter'] for e in steps], [e['train'][term] for e in steps]),
             'val': ([e['iter'] for e in evals], [e['val'][term] for e in evals]),
@@ -206,8 +351,15 @@ while it < max_iters:
     for group in optimizer.param_groups:
         group['lr'] = lr_at(it)
     terms = losses(*batch(rng.choice(train_idx, min(batch_size, len(train_idx)), replace=False)))
+    loss = terms['total']
+    if photo_f is not None:
+        terms.update(photo_losses(rng.choice(photo_train_idx, min(photo_batch, len(photo_train_idx)), replace=False)))
+        loss = loss + photo_weight * terms['p_total']
+    if objective is not None:
+        terms.update(imitator_losses(rng.choice(photo_train_idx, min(imitator_batch, len(photo_train_idx)), replace=False)))
+        loss = loss + imitator_weight * terms['i_total']
     optimizer.zero_grad(set_to_none=True)
-    terms['total'].backward()
+    loss.backward()
     optimizer.step()
     it += 1
     elapsed = time.time() - start
@@ -221,8 +373,10 @@ while it < max_iters:
     if it % eval_interval == 0 or it == max_iters or out_of_time:
         val = evaluate()
         log.append({'iter': it, 'val': val, 'minutes': elapsed / 60})
-        improved = val['aug_total'] < best_val  # selected on photo-like (augmented) held-out features
-        best_val = min(best_val, val['aug_total'])
+        # selected on photo-like (augmented) held-out render features, plus the held-out photos' terms
+        score = val['aug_total'] + photo_weight * val.get('p_total', 0.0) + imitator_weight * val.get('i_total', 0.0)
+        improved = score < best_val
+        best_val = min(best_val, score)
         print(f'eval {it}: ' + ' '.join(f'{k} {v:.4f}' for k, v in val.items()), flush=True)
         save()
         if improved:

@@ -25,7 +25,7 @@ import { nodeModelSource } from '../commands/detect.ts'
 import { progress } from '../command.ts'
 import type { Suite } from '../suite.ts'
 import { deltaE76 } from './colour.ts'
-import { pickEngine, type EngineParams } from './engines.ts'
+import { ENGINE_FLAG, pickEngine, type EngineParams } from './engines.ts'
 import { pickMethods, type LikenessMethod, type MethodContext } from './likeness-methods.ts'
 import { seededSubset } from './london.ts'
 import { folderSet, londonSet, type PhotoSet, type SetPerson } from './photo-sets.ts'
@@ -40,6 +40,10 @@ export const INDEPENDENT = ['face-embedder-eval', 'face-embedder-dlib'] as const
 const RENDER_SIZE = 512
 /** Seeds of the synthetic targets: far from anything a method or the dataset draws. */
 const SYNTHETIC_SEED = 9_000_000
+/** `--quick`: synthetic targets and people (a seeded subset); with all five methods about a minute, most of it
+ * the two refine methods' 50 imitator steps per creation. */
+const QUICK_SYNTHETIC = 8
+const QUICK_PEOPLE = 12
 /** People in the report's picture, and its cell size. */
 const GRID_PEOPLE = 12
 const CELL = 128
@@ -61,11 +65,16 @@ export const likenessEval: Suite = {
       value: 'A,B',
       description: 'only these methods (default: all available)',
     },
-    engine: { type: 'string', value: 'N', description: 'engine adapter (default 1)' },
+    engine: ENGINE_FLAG,
     synthetic: {
       type: 'string',
       value: 'N',
-      description: 'synthetic targets (default 100; --quick 16)',
+      description: `synthetic targets (default 100; --quick ${QUICK_SYNTHETIC})`,
+    },
+    people: {
+      type: 'string',
+      value: 'N',
+      description: `create for a seeded subset of N people (default all; --quick ${QUICK_PEOPLE})`,
     },
     report: {
       type: 'string',
@@ -82,7 +91,7 @@ export const likenessEval: Suite = {
   async run({ quick, args = {} }) {
     const started = performance.now()
     // Every flag is checked before a model loads.
-    const engine = pickEngine(args.engine)
+    const engine = pickEngine(args.engine, '2')
     const picked = pickMethods(args.methods)
     const set =
       typeof args.photos === 'string' ? folderSet(args.photos) : { ...londonSet(), skipped: [] }
@@ -91,9 +100,16 @@ export const likenessEval: Suite = {
     const nSynthetic = intOption(
       args.synthetic as string | undefined,
       'synthetic',
-      quick ? 16 : 100,
+      quick ? QUICK_SYNTHETIC : 100,
       2,
       5000
+    )
+    const nPeople = intOption(
+      args.people as string | undefined,
+      'people',
+      quick ? QUICK_PEOPLE : set.people.length,
+      1,
+      Math.max(1, set.people.length)
     )
     const report = reportName(args.report)
     const models = await nodeModelSource()
@@ -109,7 +125,8 @@ export const likenessEval: Suite = {
     try {
       if (!methods.length) throw new Error(`no method can run here: ${JSON.stringify(skipped)}`)
       const synthetic = await syntheticFigures(ctx, methods, nSynthetic)
-      const queries = quick ? seededSubset(set.people, 24, 1) : set.people
+      const queries =
+        nPeople < set.people.length ? seededSubset(set.people, nPeople, 1) : set.people
       const { photos, byGroup, perPerson, grid } = await photoFigures(ctx, methods, set, queries)
       const out = {
         synthetic,
