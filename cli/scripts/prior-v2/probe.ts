@@ -89,7 +89,27 @@ for (const spread of spreads) {
     Object.assign(c.sliders, o.sliders)
     Object.assign(c.colors, o.colors)
     Object.assign(c.styles, o.styles)
-    const image = engine.render(c, { size: 256, background: [255, 255, 255] }, lookShader)
+    const bg = JSON.parse(process.env.BG ?? '[255,255,255]') as [number, number, number]
+    // Knobs for experiments: GLASSES=p puts glasses on a further share p of people; SHIRT=1 paints the body
+    // below the jaw a white shirt's colour (what photos show there), to see what the bare shoulders cost.
+    const extra = Number(process.env.GLASSES ?? 0)
+    if (extra && c.styles['glasses.style'] === 'none' && createRng(99 + i)() < extra)
+      c.styles['glasses.style'] = ['round', 'rectangular', 'wide'][i % 3]!
+    const image = engine.render(c, { size: 256, background: bg }, lookShader)
+    if (process.env.SHIRT) {
+      const lm = engine.landmarks(c, { size: 256 }).ibug68
+      const chin = lm[17]!
+      const below = chin + 0.35 * (chin - lm[55]!) // a little under the jaw: the neck's base
+      for (let y = Math.ceil(below); y < 256; y++)
+        for (let x = 0; x < 256; x++) {
+          const o = (y * 256 + x) * 4
+          const d = image.data
+          if (d[o] === bg[0] && d[o + 1] === bg[1] && d[o + 2] === bg[2]) continue
+          d[o] = 228
+          d[o + 1] = 228
+          d[o + 2] = 226
+        }
+    }
     if (i < 16) tiles.push(engine.render(c, { size: 160, background: [232, 232, 232] }, lookShader))
     const f = (await analyzer.detect(image)).faces[0]
     if (!f) continue

@@ -172,10 +172,13 @@ export function validateCharacterV2(input: unknown): Character {
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)
 /**
- * Spread of the face draw around the fitted prior's mean, in units of the prior's own sd (1 = as varied as the
- * fitted train faces; see rig/v2/face-prior for why the fit is shrunk and how this was chosen).
+ * Spread of the face draw around the fitted prior's mean, in units of the prior's own sd. The fit is shrunk
+ * (ridge toward neutral: 2D-ish landmarks see little of what most sliders do), so the real spread is wider than
+ * the fitted one; with the sliders' 1 cm safe limits clipping the tails, 4.5 gives render_cluster_cos <= 0.45
+ * (cli/scripts/prior-v2/probe.ts on train photos: 3 -> 0.465, 4 -> 0.456, 5 -> 0.447; the previous independent
+ * draws at 1.5 half-ranges 0.464) and faces stay symmetric.
  */
-export const FACE_SPREAD = 1.5
+export const FACE_SPREAD = 4.5
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
 /** Normalised age slider value for an age in years (11-90). */
