@@ -42,7 +42,8 @@ for (const [i, r] of rows.entries()) {
   } catch {
     skipped++
   }
-  if ((i + 1) % 50 === 0) console.error(`detect-train: ${i + 1}/${rows.length} (skipped ${skipped})`)
+  if ((i + 1) % 50 === 0)
+    console.error(`detect-train: ${i + 1}/${rows.length} (skipped ${skipped})`)
 }
 await analyzer.close()
 mkdirSync('models/.work/prior', { recursive: true })

@@ -103,7 +103,9 @@ for (const [name, gender] of [
   // The base as FaceMesh reads it, averaged over a few looks (hair, brows) so no style biases it.
   const reads: number[][] = []
   for (const hair of ['short', 'long', 'bald', 'ponytail']) {
-    const m = await measured(createCharacterV2({ ...base, styles: { ...base.styles, 'hair.style': hair } }))
+    const m = await measured(
+      createCharacterV2({ ...base, styles: { ...base.styles, 'hair.style': hair } })
+    )
     if (m) reads.push(m)
   }
   const measuredBase = reads[0]!.map((_, i) => reads.reduce((s, r) => s + r[i]!, 0) / reads.length)
@@ -113,7 +115,13 @@ const validation: unknown[] = []
 for (let seed = 5001; seed <= 5024; seed++) {
   const c = randomPlausibleCharacter(seed)
   const m = await measured(c)
-  if (m) validation.push({ seed, gender: c.sliders['who.gender']! > 0.5 ? 'male' : 'female', ibug3d: m, sliders: c.sliders })
+  if (m)
+    validation.push({
+      seed,
+      gender: c.sliders['who.gender']! > 0.5 ? 'male' : 'female',
+      ibug3d: m,
+      sliders: c.sliders,
+    })
 }
 await analyzer.close()
 writeFileSync(

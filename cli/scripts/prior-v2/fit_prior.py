@@ -11,7 +11,7 @@ Prior: mean and covariance of the fitted face sliders of the NEUTRAL-looking fac
 sliders); the top components explaining VAR_KEPT of the variance
 are kept as the latent space, and a per-slider residual sd (what they leave, at least FLOOR) gives detail.
 
-Usage: python3 cli/scripts/prior-v2/fit_prior.py [--report]
+Usage: python3 cli/scripts/prior-v2/fit_prior.py && npx prettier --write shared/src/rig/v2/face-prior.gen.ts
 """
 import json, math, os, sys
 import numpy as np

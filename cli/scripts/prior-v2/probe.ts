@@ -26,12 +26,21 @@ import { facesDir, readIndex } from '../../src/eval/london.ts'
 const COUNT = Number(process.env.COUNT ?? 48)
 const spreads = process.argv.slice(2).map(Number)
 const engine = engineV2()
-const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource(), maxFaces: 1 })
+const analyzer = await FaceAnalyzer.createFromOptions({
+  models: await nodeModelSource(),
+  maxFaces: 1,
+})
 const dir = facesDir()
 const photos: Float32Array[] = []
 // Canada (studio, neutral) plus the first near-frontal Pixabay portraits (every background), train only.
 const frontal = new Set(
-  (JSON.parse(readFileSync('models/.work/prior/train-faces.json', 'utf8')) as { file: string; set: string; pose: { yaw: number; pitch: number } }[])
+  (
+    JSON.parse(readFileSync('models/.work/prior/train-faces.json', 'utf8')) as {
+      file: string
+      set: string
+      pose: { yaw: number; pitch: number }
+    }[]
+  )
     .filter((f) => f.set === 'pixabay' && Math.abs(f.pose.yaw) < 12 && Math.abs(f.pose.pitch) < 12)
     .slice(0, 80)
     .map((f) => f.file)
@@ -77,7 +86,13 @@ for (const spread of spreads) {
         if (!s.low) continue
         const key = s.id.replace(/^face\.[lr]-/, 'face.')
         if (!shared.has(key)) shared.set(key, 1.5 * gaussian(rng))
-        c.sliders[s.id] = Math.min(1, Math.max(0, 0.5 + 0.5 * Math.max(-1, Math.min(1, shared.get(key)! + 0.05 * gaussian(rng)))))
+        c.sliders[s.id] = Math.min(
+          1,
+          Math.max(
+            0,
+            0.5 + 0.5 * Math.max(-1, Math.min(1, shared.get(key)! + 0.05 * gaussian(rng)))
+          )
+        )
       }
     } else if (spread >= 0) {
       const rng = createRng(777 + i)
@@ -85,7 +100,11 @@ for (const spread of spreads) {
       const d = Array.from({ length: FACE_PRIOR_KEYS }, () => gaussian(rng))
       faceSlidersFromLatent(z, c.sliders, d, spread)
     }
-    const o = JSON.parse(process.env.OVERRIDE ?? '{}') as { sliders?: object; colors?: object; styles?: object }
+    const o = JSON.parse(process.env.OVERRIDE ?? '{}') as {
+      sliders?: object
+      colors?: object
+      styles?: object
+    }
     Object.assign(c.sliders, o.sliders)
     Object.assign(c.colors, o.colors)
     Object.assign(c.styles, o.styles)

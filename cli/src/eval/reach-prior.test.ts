@@ -62,7 +62,9 @@ describe('alignedNme', () => {
       return i % 2 ? 300 * (s * x + c * y) + 40 : 300 * (c * x - s * y) + 70
     })
     expect(alignedNme(t, moved)).toBeLessThan(1e-5)
-    const wide = Float32Array.from(moved, (v, i) => (i >= 96 && i < 136 && i % 2 === 0 ? v * 1.05 : v))
+    const wide = Float32Array.from(moved, (v, i) =>
+      i >= 96 && i < 136 && i % 2 === 0 ? v * 1.05 : v
+    )
     expect(alignedNme(t, wide)).toBeGreaterThan(0.005)
   })
 })

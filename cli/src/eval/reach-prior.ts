@@ -128,7 +128,9 @@ export interface PhotoEvidence {
 }
 
 /** Style options the search may try for a photo with this evidence (engine v2's groups). */
-export function allowedStylesV2(evidence: PhotoEvidence): (group: number, option: number) => boolean {
+export function allowedStylesV2(
+  evidence: PhotoEvidence
+): (group: number, option: number) => boolean {
   return (group, option) => {
     const def = STYLES_V2[group]!
     const id = def.options[option]!.id

@@ -70,7 +70,8 @@ describe('searchLikeness', () => {
     const { x, penalty } = space.decode(r.bestY)
     expect(Array.from(x)).toEqual(Array.from(r.best.x))
     expect(penalty).toBe(r.penalty)
-    const d = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, a, i) => s + (a - target[i]!) ** 2, 0) / n)
+    const d = (v: ArrayLike<number>) =>
+      Math.sqrt(Array.from(v).reduce((s, a, i) => s + (a - target[i]!) ** 2, 0) / n)
     expect(d(r.best.x)).toBeLessThan(d(new Float64Array(n).fill(0.5)))
     expect(r.trace.at(-1)).toBeCloseTo(r.score - r.penalty, 12)
   })

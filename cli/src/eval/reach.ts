@@ -171,7 +171,9 @@ export const reachEval: Suite = {
           score: async (params) => {
             const r = engine.render(params, SEARCH_SIZE)
             const cos = cosine(await analyzer.embed(r.image, r, 'face-embedder'), target)
-            return usePrior ? cos - LANDMARK_WEIGHT * alignedNme(neutral.face.ibug68, r.ibug68) : cos
+            return usePrior
+              ? cos - LANDMARK_WEIGHT * alignedNme(neutral.face.ibug68, r.ibug68)
+              : cos
           },
           ...(usePrior
             ? { space: priorSpaceV2(evidence), allowed: allowedStylesV2(evidence) }

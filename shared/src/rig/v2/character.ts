@@ -173,12 +173,12 @@ export function validateCharacterV2(input: unknown): Character {
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)
 /**
  * Spread of the face draw around the fitted prior's mean, in units of the prior's own sd. The fit is shrunk
- * (ridge toward neutral: 2D-ish landmarks see little of what most sliders do), so the real spread is wider than
- * the fitted one; with the sliders' 1 cm safe limits clipping the tails, 4.5 gives render_cluster_cos <= 0.45
- * (cli/scripts/prior-v2/probe.ts on train photos: 3 -> 0.465, 4 -> 0.456, 5 -> 0.447; the previous independent
- * draws at 1.5 half-ranges 0.464) and faces stay symmetric.
+ * (ridge toward neutral: landmarks see little of what most sliders do), so real faces vary more than the fitted
+ * sd says; the sliders' 1 cm safe limits clip the tails. Measured with cli/scripts/prior-v2/probe.ts (100 renders,
+ * FaceRes render_cluster_cos, which reads ~0.01 above `eval engine`'s): 4.5 -> 0.472, 7 -> 0.459. Wider draws buy
+ * variety with puffy, long-nosed, distorted faces (7 already shows them in the sheet), so 5 keeps appeal first.
  */
-export const FACE_SPREAD = 4.5
+export const FACE_SPREAD = 5
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
 /** Normalised age slider value for an age in years (11-90). */

@@ -44,7 +44,7 @@ describe('face prior', () => {
     for (const id of ASYMMETRIC_FACE_SLIDERS) expect(far[id]).toBe(0.5)
   })
 
-  it("gives random plausible people symmetric faces (no crooked noses or mouths)", () => {
+  it('gives random plausible people symmetric faces (no crooked noses or mouths)', () => {
     for (let seed = 1; seed <= 30; seed++) {
       const c = randomPlausibleCharacter(seed)
       for (const id of ASYMMETRIC_FACE_SLIDERS) expect(c.sliders[id]).toBe(0.5)

@@ -24,7 +24,9 @@ export const FACE_PRIOR_RANK: number = FACE_PRIOR.components.length
 
 /** Slider ids of each prior key (one, or a mirrored pair). */
 const MEMBERS: readonly (readonly string[])[] = FACE_PRIOR.keys.map((key) =>
-  SLIDERS_V2.filter((s) => s.kind === 'face' && s.low && symmetricKey(s.id) === key).map((s) => s.id)
+  SLIDERS_V2.filter((s) => s.kind === 'face' && s.low && symmetricKey(s.id) === key).map(
+    (s) => s.id
+  )
 )
 
 /**
