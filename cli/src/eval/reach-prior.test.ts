@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { ASYMMETRIC_FACE_SLIDERS, SLIDERS_V2, STYLES_V2 } from '@facecraft/shared/rig-v2'
-import { alignedNme, allowedStylesV2, priorSpaceV2, type PhotoEvidence } from './reach-prior.ts'
+import {
+  ASYMMETRIC_FACE_SLIDERS,
+  FACE_PRIOR_KEYS,
+  FACE_PRIOR_RANK,
+  SLIDERS_V2,
+  STYLES_V2,
+} from '@facecraft/shared/rig-v2'
+import {
+  alignedNme,
+  allowedStylesV2,
+  plausibleStylesV2,
+  priorSpaceV2,
+  type PhotoEvidence,
+} from './reach-prior.ts'
 import { canonicalTemplate } from '@facecraft/shared/face'
 
 const evidence: PhotoEvidence = { skinTone: 0.7, hairColor: 0.1, facialHair: false }
@@ -66,5 +78,46 @@ describe('alignedNme', () => {
       i >= 96 && i < 136 && i % 2 === 0 ? v * 1.05 : v
     )
     expect(alignedNme(t, wide)).toBeGreaterThan(0.005)
+  })
+})
+
+describe('sex in the reach search', () => {
+  const g = SLIDERS_V2.findIndex((s) => s.id === 'who.gender')
+  const space = priorSpaceV2(evidence)
+  // The gender coordinate: the first box coordinate (macros first, in rig order), after the face's latent part.
+  const at = (y: number) => {
+    const v = Float64Array.from(space.start)
+    v[FACE_PRIOR_RANK + FACE_PRIOR_KEYS] = y
+    return space.decode(v).x[g]!
+  }
+  it('maps the gender coordinate onto women or men, never in between', () => {
+    for (let y = 0; y <= 1; y += 0.05) {
+      const v = at(y)
+      expect(v <= 0.15 || v >= 0.85).toBe(true)
+    }
+    expect(at(0.1)).toBeLessThan(0.15)
+    expect(at(0.9)).toBeGreaterThan(0.85)
+  })
+
+  it('gives each sex its styles: no facial hair on women, hairstyles the prior gives the sex', () => {
+    const hair = STYLES_V2.findIndex((s) => s.id === 'hair.style')
+    const facial = STYLES_V2.findIndex((s) => s.id === 'hair.facial')
+    const idx = (grp: number, id: string) => STYLES_V2[grp]!.options.findIndex((o) => o.id === id)
+    const styles = new Int32Array(STYLES_V2.length)
+    styles[hair] = idx(hair, 'bald')
+    styles[facial] = idx(facial, 'goatee')
+    const x = new Float64Array(SLIDERS_V2.length + 10)
+    x[g] = 0.1
+    const woman = plausibleStylesV2({ x, styles })
+    expect(STYLES_V2[hair]!.options[woman.styles[hair]!]!.id).toBe('long')
+    expect(STYLES_V2[facial]!.options[woman.styles[facial]!]!.id).toBe('none')
+    x[g] = 0.9
+    const man = plausibleStylesV2({ x, styles })
+    expect(STYLES_V2[hair]!.options[man.styles[hair]!]!.id).toBe('bald')
+    expect(STYLES_V2[facial]!.options[man.styles[facial]!]!.id).toBe('goatee')
+    styles[hair] = idx(hair, 'ponytail')
+    expect(STYLES_V2[hair]!.options[plausibleStylesV2({ x, styles }).styles[hair]!]!.id).toBe(
+      'short'
+    )
   })
 })

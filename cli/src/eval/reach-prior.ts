@@ -3,7 +3,8 @@
  * the face prior's whitened coordinates (rig/v2/face-prior, fitted to real train faces: symmetric faces, with a
  * prior penalty on |z|^2) plus boxed macro, head-outline, expression and colour sliders; the skin tone and the
  * hair and brow colour start at the photo's (calibrated on renders) and pay for straying from it; styles the photo does not show are not
- * tried (no lipstick, no glasses; facial hair only where the chin or upper lip reads dark). The objective adds
+ * tried (no lipstick, no glasses; facial hair only where the chin or upper lip reads dark), sex is a choice
+ * (women or men as the prior draws them, not an in-between) and styles go with it. The objective adds
  * to the recogniser a second, independent reading of the face: FaceMesh's landmark geometry (NME between the
  * photo's and the render's aligned 68 points), so the search cannot buy recogniser similarity with a face of
  * the wrong shape.
@@ -46,6 +47,7 @@ const EXPRESSIONS = ['smile', 'mouth_open', 'brows_up', 'brows_down', 'eyes_narr
 const EXPRESSION_CAP = 0.5
 
 const sliderIndex = new Map(SLIDERS_V2.map((s, i) => [s.id, i]))
+const GENDER = SLIDERS_V2.findIndex((s) => s.id === 'who.gender')
 const colorIndex = new Map(COLORS_V2.map((c, i) => [c.id, SLIDERS_V2.length + i]))
 
 /** The x indices searched in the box, with their start values. */
@@ -111,6 +113,10 @@ export function priorSpaceV2(evidence: PhotoEvidence, spread = SEARCH_SPREAD): S
         penalty += (v - c) ** 2
         x[b.index] = c
       })
+      // Sex is a choice, not a blend: the gender coordinate's halves map onto the prior's women (0.02-0.15)
+      // and men (0.85-0.98), so the search cannot settle on an androgynous in-between the photo does not show.
+      const g = x[GENDER]!
+      x[GENDER] = g < 0.5 ? 0.02 + 0.26 * g : 0.85 + 0.26 * (g - 0.5)
       for (const a of anchored) penalty += TONE_WEIGHT * ((x[a.index]! - a.value) / TONE_SD) ** 2
       return { x, penalty }
     },
@@ -140,6 +146,30 @@ export function allowedStylesV2(
   }
 }
 
+/** Hairstyles by sex, as the plausible prior draws them (rig/v2/character), fringe styles for both. */
+const HAIR_BY_SEX: Record<'female' | 'male', readonly string[]> = {
+  female: ['long', 'ponytail', 'afro', 'short-textured', 'bob', 'bob-long', 'braid', 'short-swept'],
+  male: ['short', 'short-textured', 'short-cropped', 'buzz', 'afro', 'bald', 'short-swept'],
+}
+const group = (id: string) => STYLES_V2.findIndex((s) => s.id === id)
+const option = (g: number, id: string) => STYLES_V2[g]!.options.findIndex((o) => o.id === id)
+
+/**
+ * Styles that go with the sex the gender slider says (engine v2): women wear no facial hair, and each sex wears
+ * the hairstyles the plausible prior gives it (else the commonest: long, short).
+ */
+export function plausibleStylesV2(p: EngineParams): EngineParams {
+  const male = p.x[GENDER]! > 0.5
+  const hair = group('hair.style')
+  const facial = group('hair.facial')
+  const styles = Int32Array.from(p.styles)
+  const hairId = STYLES_V2[hair]!.options[styles[hair]!]!.id
+  if (!HAIR_BY_SEX[male ? 'male' : 'female'].includes(hairId))
+    styles[hair] = option(hair, male ? 'short' : 'long')
+  if (!male) styles[facial] = option(facial, 'none')
+  return { x: p.x, styles }
+}
+
 const luminance = (c: readonly number[]) => 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!
 
 /** Median luminance of the pixels within `r` px of (cx, cy). */
@@ -155,11 +185,19 @@ function patchLuminance(image: RgbaImage, cx: number, cy: number, r: number): nu
   return values[values.length >> 1] ?? 0
 }
 
-/** A dark chin or upper lip: this fraction of the skin's median luminance or less. */
-const DARK = 0.72
+/**
+ * A dark chin or upper lip: the darker patch at this fraction of the skin's median luminance or less. Set on
+ * TRAIN photos (cli/scripts/prior-v2/chin-threshold.ts, every other Pixabay photo): women's 5th percentile is
+ * 0.769 (so ~5% of women would pass), men's median 0.537 (most Pixabay men are bearded).
+ */
+const DARK = 0.76
 
-/** Facial hair evidence: the chin (between lower lip and chin) or upper lip patch reads dark. */
-export function darkChin(image: RgbaImage, face: Pick<Face, 'ibug68'>, skin: number): boolean {
+/** The darker of the chin patch (between lower lip and chin) and the upper-lip patch, over the skin's luminance. */
+export function chinRatio(
+  image: RgbaImage,
+  face: Pick<Face, 'ibug68'>,
+  skin: readonly number[]
+): number {
   const p = (k: number) => [face.ibug68[2 * k]!, face.ibug68[2 * k + 1]!] as const
   const [x57, y57] = p(57)
   const [x8, y8] = p(8)
@@ -169,7 +207,16 @@ export function darkChin(image: RgbaImage, face: Pick<Face, 'ibug68'>, skin: num
   const lipR = 0.3 * Math.hypot(x51 - x33, y51 - y33)
   const chin = patchLuminance(image, (x57 + x8) / 2, (y57 + y8) / 2, chinR)
   const lip = patchLuminance(image, (x33 + x51) / 2, (y33 + y51) / 2, lipR)
-  return Math.min(chin, lip) <= DARK * skin
+  return Math.min(chin, lip) / Math.max(1, luminance(skin))
+}
+
+/** Facial hair evidence: the chin or the upper lip reads dark (see DARK). */
+export function darkChin(
+  image: RgbaImage,
+  face: Pick<Face, 'ibug68'>,
+  skin: readonly number[]
+): boolean {
+  return chinRatio(image, face, skin) <= DARK
 }
 
 /** What a calibration reads: a part's median colour in the face pipeline (skin, brows). */

@@ -26,6 +26,8 @@ export interface SearchOptions {
   space?: SearchSpace
   /** Whether option `option` of group `group` may be tried (default: all); e.g. styles the photo shows. */
   allowed?(group: number, option: number): boolean
+  /** Makes a point consistent before it is scored (e.g. styles that go with the sex); the best is kept so. */
+  project?(p: EngineParams): EngineParams
 }
 
 /** A continuous search space mapped onto the engine's x. */
@@ -84,7 +86,8 @@ export async function searchLikeness(o: SearchOptions): Promise<SearchResult> {
   let bestPenalty = first.penalty
   let bestScore = -Infinity
   let bestObjective = -Infinity
-  const evaluate = async (p: EngineParams, y: Float64Array, penalty: number) => {
+  const evaluate = async (raw: EngineParams, y: Float64Array, penalty: number) => {
+    const p = o.project ? o.project(raw) : raw
     const s = await o.score(p)
     if (s - penalty > bestObjective) {
       bestObjective = s - penalty
