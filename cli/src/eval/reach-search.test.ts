@@ -40,4 +40,39 @@ describe('searchLikeness', () => {
       searchLikeness({ start, groups: [3, 2, 5], budget: 10, seed: 1, score })
     ).rejects.toThrow(/too small/)
   })
+
+  it('searches in a given space, picks by score minus penalty, and tries only allowed styles', async () => {
+    const n = 8
+    const { target, score } = problem(n)
+    const tried = new Set<string>()
+    // A space of half the size: x = 0.5 + y, with a penalty that pulls y toward 0.
+    const space = {
+      start: new Float64Array(n),
+      decode: (y: Float64Array) => ({
+        x: Float64Array.from(y, (v) => Math.min(1, Math.max(0, 0.5 + v))),
+        penalty: 0.01 * y.reduce((s, v) => s + v * v, 0),
+      }),
+    }
+    const r = await searchLikeness({
+      start: { x: new Float64Array(n).fill(0.5), styles: new Int32Array([0, 1, 0]) },
+      groups: [3, 2, 5],
+      budget: 300,
+      seed: 4,
+      space,
+      allowed: (g, o) => g !== 2 || o < 2,
+      score: async (p) => {
+        tried.add(Array.from(p.styles).join())
+        return score(p)
+      },
+    })
+    expect([...tried].every((s) => Number(s.split(',')[2]) < 2)).toBe(true)
+    expect(r.best.styles[2]).toBeLessThan(2)
+    const { x, penalty } = space.decode(r.bestY)
+    expect(Array.from(x)).toEqual(Array.from(r.best.x))
+    expect(penalty).toBe(r.penalty)
+    const d = (v: ArrayLike<number>) =>
+      Math.sqrt(Array.from(v).reduce((s, a, i) => s + (a - target[i]!) ** 2, 0) / n)
+    expect(d(r.best.x)).toBeLessThan(d(new Float64Array(n).fill(0.5)))
+    expect(r.trace.at(-1)).toBeCloseTo(r.score - r.penalty, 12)
+  })
 })

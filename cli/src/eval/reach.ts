@@ -13,11 +13,22 @@
 import { cosine, FaceAnalyzer } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import { intOption } from '../args.ts'
+import { UsageError } from '../command.ts'
 import { nodeModelSource } from '../commands/detect.ts'
 import type { Suite } from '../suite.ts'
 import { ENGINE_FLAG, pickEngine } from './engines.ts'
 import { LONDON_CITATION, londonPeople, seededSubset } from './london.ts'
 import { analysePhoto, embedAll, renderCrop } from './photos.ts'
+import {
+  alignedNme,
+  allowedStylesV2,
+  darkChin,
+  LANDMARK_WEIGHT,
+  plausibleStylesV2,
+  priorSpaceV2,
+  colourCalibration,
+  type PhotoEvidence,
+} from './reach-prior.ts'
 import { searchLikeness } from './reach-search.ts'
 import { imageGrid, loadAverage, markdownTable, reportName, writeReport } from './report.ts'
 import { retrieval, round4 } from './retrieval.ts'
@@ -47,6 +58,12 @@ export const reachEval: Suite = {
       value: 'NAME',
       description: 'write models/reports/NAME.{json,md,png}',
     },
+    space: {
+      type: 'string',
+      value: 'S',
+      description:
+        "engine v2's search space: prior (default: the real-face prior, photo skin tone, shown styles, + landmarks) or box (every slider, MobileFace only)",
+    },
   },
   async run({ quick, args = {} }) {
     const engine = pickEngine(args.engine, '2')
@@ -60,6 +77,12 @@ export const reachEval: Suite = {
       100000
     )
     const seed = intOption(args.seed as string | undefined, 'seed', 1, 0, 2 ** 31)
+    const spaceName = (args.space as string | undefined) ?? (engine.id === '2' ? 'prior' : 'box')
+    if (!['prior', 'box'].includes(spaceName) || (spaceName === 'prior' && engine.id !== '2'))
+      throw new UsageError(
+        `--space must be 'box' or (engine 2 only) 'prior', got '${spaceName}' for engine ${engine.id}.`
+      )
+    const usePrior = spaceName === 'prior'
     const report = reportName(args.report)
     const people = seededSubset(all, n, seed)
     const started = performance.now()
@@ -67,6 +90,9 @@ export const reachEval: Suite = {
     const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource() })
     const eval_ = ['face-embedder-eval', 'face-embedder-dlib'] as const
     try {
+      const toneOf = usePrior
+        ? await colourCalibration(engine, analyzer, SEARCH_SIZE, 'skin', ['skin.tone'])
+        : null
       // The gallery: every smiling photo, embedded by the two independent recognisers.
       const gallery: Record<string, Float32Array>[] = []
       const smilingCrops = new Map<string, RgbaImage>()
@@ -85,6 +111,7 @@ export const reachEval: Suite = {
           ...figures,
           seed,
           engine: engine.id,
+          space: spaceName,
           seconds: round4((performance.now() - started) / 1000),
           load: loadAverage(),
           people: rows.map((r) => r.person),
@@ -98,6 +125,10 @@ export const reachEval: Suite = {
             gender: r.gender,
             ethnicity: r.ethnicity,
             mobileface_cos: round4(r.mobileface_cos),
+            landmark_nme: round4(r.landmark_nme),
+            skin_tone_photo: r.evidence.skinTone === null ? null : round4(r.evidence.skinTone),
+            hair_color_photo: r.evidence.hairColor === null ? null : round4(r.evidence.hairColor),
+            facial_hair_shown: r.evidence.facialHair,
             faceres_rank: figures.ranks.faceres[rows.indexOf(r)],
             dlib_rank: figures.ranks.dlib[rows.indexOf(r)],
             styles: r.styles,
@@ -118,6 +149,15 @@ export const reachEval: Suite = {
         const t0 = performance.now()
         const neutral = await analysePhoto(analyzer, p.neutral)
         const target = await analyzer.embed(neutral.image, neutral.face, 'face-embedder')
+        const { skin } = analyzer.partColors(neutral.image, neutral.face)
+        // No skin reading (rare): the tone is searched freely and facial hair is not tried.
+        const evidence: PhotoEvidence = {
+          skinTone: toneOf && skin ? toneOf(skin) : null,
+          // The brows do not tell the hair's colour: renders' brows all read lighter than photos' (a first run
+          // mapped 16 of 20 people to near-black hair, blondes included), so hair colour is searched freely.
+          hairColor: null,
+          facialHair: skin ? darkChin(neutral.image, neutral.face, skin) : false,
+        }
         const result = await searchLikeness({
           start: engine.mean(),
           groups: engine.groups.map((g) => g.options.length),
@@ -125,9 +165,22 @@ export const reachEval: Suite = {
           seed: seed * 1000 + k,
           score: async (params) => {
             const r = engine.render(params, SEARCH_SIZE)
-            return cosine(await analyzer.embed(r.image, r, 'face-embedder'), target)
+            const cos = cosine(await analyzer.embed(r.image, r, 'face-embedder'), target)
+            return usePrior
+              ? cos - LANDMARK_WEIGHT * alignedNme(neutral.face.ibug68, r.ibug68)
+              : cos
           },
+          ...(usePrior
+            ? {
+                space: priorSpaceV2(evidence),
+                allowed: allowedStylesV2(evidence),
+                project: plausibleStylesV2,
+              }
+            : {}),
         })
+        // The search's own recogniser at the found point (the objective may hold more than it).
+        const found = engine.render(result.best, SEARCH_SIZE)
+        const mobileface = cosine(await analyzer.embed(found.image, found, 'face-embedder'), target)
         const final = engine.render(result.best, FINAL_SIZE)
         const e = await embedAll(analyzer, { image: final.image, face: final }, eval_)
         rows.push({
@@ -135,7 +188,9 @@ export const reachEval: Suite = {
           gender: p.gender,
           ethnicity: p.ethnicity,
           index: all.indexOf(p),
-          mobileface_cos: result.score,
+          mobileface_cos: mobileface,
+          landmark_nme: alignedNme(neutral.face.ibug68, found.ibug68),
+          evidence,
           evaluations: result.evaluations,
           seconds: (performance.now() - t0) / 1000,
           embeddings: e,
@@ -151,7 +206,7 @@ export const reachEval: Suite = {
             smilingCrops.get(p.person)!,
           ])
         log(
-          `${k + 1}/${people.length} ${p.person} mobileface ${result.score.toFixed(3)} in ${rows.at(-1)!.seconds.toFixed(1)} s (load ${loadAverage()})`
+          `${k + 1}/${people.length} ${p.person} mobileface ${mobileface.toFixed(3)} in ${rows.at(-1)!.seconds.toFixed(1)} s (load ${loadAverage()})`
         )
         // A long run that is stopped early still leaves its figures so far (complete: false).
         if (report && k + 1 < people.length) write(false)
@@ -172,6 +227,9 @@ interface PersonResult {
   /** Index into the whole gallery (all London people). */
   index: number
   mobileface_cos: number
+  /** NME between the photo's and the found character's aligned landmarks. */
+  landmark_nme: number
+  evidence: PhotoEvidence
   evaluations: number
   seconds: number
   embeddings: Record<string, Float32Array>
@@ -203,6 +261,7 @@ function summarise(rows: PersonResult[], gallery: Record<string, Float32Array>[]
     dlib_own_cos: round4(dlib.own_cos),
     dlib_others_cos: round4(dlib.others_cos),
     mobileface_cos: round4(mean(rows.map((r) => r.mobileface_cos))),
+    landmark_nme: round4(mean(rows.map((r) => r.landmark_nme))),
     evaluations: round4(mean(rows.map((r) => r.evaluations))),
     faceres_median_rank: median(faceres.ranks),
     dlib_median_rank: median(dlib.ranks),
@@ -250,10 +309,17 @@ function reachMarkdown(
   )
   return `# ${name}: \`facecraft eval reach\` on ${engine}
 
-Black-box search (sep-CMA-ES over the continuous parameters, styles by the best of each option, fixed budget,
-seeded) maximising MobileFace cosine between the front render and each person's NEUTRAL photo; the found
-character's render then ranks the person's SMILING photo among all ${102} smiling photos by FaceRes and by dlib
-(recognisers the search never saw; chance top1 ~0.01, top5 ~0.05). Protocol: docs/likeness.md.${
+Black-box search (sep-CMA-ES, styles by the best of each allowed option, fixed budget, seeded) maximising
+MobileFace cosine between the front render and each person's NEUTRAL photo${
+    keys.space === 'prior'
+      ? ` minus ${LANDMARK_WEIGHT} x the landmark NME (FaceMesh's 68 points of the photo vs the render's, aligned), in
+the space of plausible people: the face prior fitted to real train faces (whitened, with a prior penalty;
+symmetric faces), skin tone and hair colour read from the photo (calibrated on renders; straying costs), no
+lipstick or glasses, facial hair only where the photo's chin or upper lip reads dark`
+      : ' over every continuous parameter in [0, 1]'
+  }; the found character's render then ranks the person's SMILING photo among all ${102} smiling photos by
+FaceRes and by dlib (recognisers the search never saw; chance top1 ~0.01, top5 ~0.05). Protocol:
+docs/likeness.md.${
     keys.complete === false
       ? `\n\n**Partial run** (a checkpoint): ${perPerson.length} of ${String(keys.people_planned)} people searched so far; the figures are over them.`
       : ''

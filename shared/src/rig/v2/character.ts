@@ -7,6 +7,7 @@ import type { Character } from '../schema.ts'
 import { RigValidationError, type RigIssue } from '../validate.ts'
 import { COLORS_V2 } from './colors.ts'
 import type { RigSchemaV2 } from './schema.ts'
+import { FACE_PRIOR_KEYS, FACE_PRIOR_RANK, faceSlidersFromLatent } from './face-prior.ts'
 import { MIN_AGE, SLIDERS_V2 } from './sliders.ts'
 import { STYLES_V2 } from './styles.ts'
 
@@ -170,11 +171,14 @@ export function validateCharacterV2(input: unknown): Character {
 }
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)
-/** Standard deviation of a face slider draw, as a fraction of its safe half-range (the ranges are safe with
- * every slider at an end at once, so the prior may use all of them: sd 0.5 gave render_cluster_cos 0.49 on
- * `eval engine2 --quick`, 0.8 gave 0.464 and 1.0 0.458 on the full eval; 1.5, clipped at the ends, 0.452 on
- * 60 renders with the rarer fringes and lipsticks of this prior). */
-const FACE_SPREAD = 1.5
+/**
+ * Spread of the face draw around the fitted prior's mean, in units of the prior's own sd. The fit is shrunk
+ * (ridge toward neutral: landmarks see little of what most sliders do), so real faces vary more than the fitted
+ * sd says; the sliders' 1 cm safe limits clip the tails. Measured with cli/scripts/prior-v2/probe.ts (100 renders,
+ * FaceRes render_cluster_cos, which reads ~0.01 above `eval engine`'s): 4.5 -> 0.472, 7 -> 0.459. Wider draws buy
+ * variety with puffy, long-nosed, distorted faces (7 already shows them in the sheet), so 5 keeps appeal first.
+ */
+export const FACE_SPREAD = 5
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
 /** Normalised age slider value for an age in years (11-90). */
@@ -186,8 +190,8 @@ export function ageSliderForYears(years: number): number {
 
 /**
  * A random PLAUSIBLE person (deterministic per seed): adults 18-75 of either sex, one dominant heritage (a
- * fifth mixed), average-centred muscle and weight, face sliders drawn around neutral (left/right pairs share
- * their draw with a little asymmetry), skin, hair and iris colours that go with the heritage and age, and
+ * fifth mixed), average-centred muscle and weight, face sliders from the prior fitted to real faces
+ * (rig/v2/face-prior: symmetric, within the slider limits), skin, hair and iris colours that go with the heritage and age, and
  * styles that go with the person (facial hair on almost half the men, mostly stubble; lipstick on some women;
  * glasses on a quarter; a fringe over one eye on about one in twelve).
  */
@@ -210,23 +214,14 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
     'who.muscle': clamp01(0.5 + 0.2 * g()),
     'who.weight': clamp01(0.5 + 0.22 * g()),
   }
-  // Face: shared draws for mirrored pairs ('l-x' and 'r-x'), a small own part for asymmetry.
-  const shared = new Map<string, number>()
+  // Face: the prior fitted to real faces (symmetric; sideways shifts centred), and one head outline.
   const headShapes = SLIDERS_V2.filter((s) => s.kind === 'face' && !s.low)
   const shape = pick(rng, headShapes).id
-  for (const s of SLIDERS_V2) {
-    if (s.kind === 'face') {
-      if (!s.low) {
-        sliders[s.id] = s.id === shape ? 0.2 + 0.6 * rng() : 0
-        continue
-      }
-      const key = s.id.replace(/^face\.[lr]-/, 'face.')
-      if (!shared.has(key)) shared.set(key, FACE_SPREAD * g())
-      sliders[s.id] = clamp01(0.5 + 0.5 * Math.max(-1, Math.min(1, shared.get(key)! + 0.05 * g())))
-    } else if (s.kind === 'expression') {
-      sliders[s.id] = 0
-    }
-  }
+  for (const s of headShapes) sliders[s.id] = s.id === shape ? 0.2 + 0.6 * rng() : 0
+  const z = Array.from({ length: FACE_PRIOR_RANK }, g)
+  const detail = Array.from({ length: FACE_PRIOR_KEYS }, g)
+  faceSlidersFromLatent(z, sliders, detail, FACE_SPREAD)
+  for (const s of SLIDERS_V2) if (s.kind === 'expression') sliders[s.id] = 0
   // Faces at rest are rarely blank: a share smile, and brows and lids sit a little differently on everyone.
   if (rng() < 0.4) sliders['expression.smile'] = 0.2 + 0.5 * rng()
   sliders[rng() < 0.5 ? 'expression.brows_up' : 'expression.brows_down'] = 0.3 * rng()

@@ -17,6 +17,7 @@ export {
   checkCharacterV2,
   validateCharacterV2,
   randomPlausibleCharacter,
+  FACE_SPREAD,
   ageSliderForYears,
 } from './character.ts'
 export {
@@ -33,5 +34,12 @@ export {
   characterFromVectorV2,
   uniformCharacterV2,
 } from './vector.ts'
+export {
+  ASYMMETRIC_FACE_SLIDERS,
+  symmetricKey,
+  faceSlidersFromLatent,
+  FACE_PRIOR_RANK,
+  FACE_PRIOR_KEYS,
+} from './face-prior.ts'
 export { openCharacter, CURRENT_RIG_VERSION, type OpenedCharacter } from './open.ts'
 export { migrateV1, HAIR_MAP, BROW_MAP, PROPORTION_MAP } from './migrate.ts'
