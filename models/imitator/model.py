@@ -89,6 +89,51 @@ class Imitator(nn.Module):
         return self.generator(x), self.landmarks(x)
 
 
+def widen_from(new: Generator, old: Generator, noise: float = 0.01, seed: int = 0) -> None:
+    """Loads a trained `old` generator into a WIDER `new` one (same depth, each layer at least as wide) so that
+    `new` computes the same images (Net2WiderNet, Chen et al. 2016): an added channel copies an existing one
+    (weights, batch-norm parameters and statistics), and the next layer splits that channel's input weights evenly
+    over the copies. A little noise on the copies lets them learn different things. This warm-starts a sharper
+    generator from the released one instead of paying for a CPU run from scratch."""
+    gen = torch.Generator().manual_seed(seed)
+    assert len(new.up) == len(old.up), 'widen_from needs the same depth (size)'
+
+    def mapping(a: int, b: int) -> torch.Tensor:  # new channel -> old channel it copies
+        assert b >= a, f'cannot narrow {a} -> {b} channels'
+        return torch.cat([torch.arange(a), torch.randint(0, a, (b - a,), generator=gen)])
+
+    def jitter(t: torch.Tensor, start: int) -> torch.Tensor:
+        if start < len(t):
+            t[start:] += noise * t.std() * torch.randn(t[start:].shape, generator=gen)
+        return t
+
+    def split(w: torch.Tensor, g: torch.Tensor, dim: int) -> torch.Tensor:  # next layer's input side
+        counts = torch.bincount(g, minlength=int(g.max()) + 1).float()[g]
+        shape = [1] * w.dim()
+        shape[dim] = -1
+        return w.index_select(dim, g) / counts.view(shape)
+
+    def copy_bn(dst: nn.BatchNorm2d, src: nn.BatchNorm2d, g: torch.Tensor) -> None:
+        for name in ('weight', 'bias', 'running_mean', 'running_var'):
+            getattr(dst, name).copy_(getattr(src, name)[g])
+
+    with torch.no_grad():
+        g = mapping(old.base, new.base)
+        rows = (g[:, None] * 16 + torch.arange(16)).reshape(-1)  # fc row r feeds channel r // 16
+        new.fc.weight.copy_(jitter(old.fc.weight[rows].clone(), old.base * 16))
+        new.fc.bias.copy_(old.fc.bias[rows])
+        copy_bn(new.fc_bn, old.fc_bn, g)
+        for i in range(0, len(new.up), 3):
+            conv_new, conv_old = new.up[i], old.up[i]
+            g_out = mapping(conv_old.out_channels, conv_new.out_channels)
+            w = split(conv_old.weight, g, 0).index_select(1, g_out)  # ConvTranspose2d weight: (in, out, k, k)
+            new.up[i].weight.copy_(jitter(w.transpose(0, 1).clone(), conv_old.out_channels).transpose(0, 1))
+            copy_bn(new.up[i + 1], old.up[i + 1], g_out)
+            g = g_out
+        new.out.weight.copy_(split(old.out.weight, g, 1))  # Conv2d weight: (out, in, k, k)
+        new.out.bias.copy_(old.out.bias)
+
+
 class FoldedGenerator(nn.Module):
     """The eval-mode Generator with every BatchNorm folded into the layer before it (same outputs, fewer nodes,
     and no batch-norm backward in the refine graph)."""

@@ -22,7 +22,7 @@ from common.plot import plot_panels  # noqa: E402
 from common.png import write_png  # noqa: E402
 from imitator.data import load_dataset  # noqa: E402
 from imitator.losses import WindowCrop, identity_loss, landmark_loss, part_weight_map, recogniser  # noqa: E402
-from imitator.model import Imitator, ImitatorConfig, one_hot_styles  # noqa: E402
+from imitator.model import Imitator, ImitatorConfig, one_hot_styles, widen_from  # noqa: E402
 
 # ----------------------------------------------------------------------------- defaults (override by file / flag)
 dataset = '.work/dataset'
@@ -116,8 +116,17 @@ if ckpt_path.exists():  # resume
     print(f'resumed at iter {it} (best val {best_val:.4f})', flush=True)
 elif init_from:
     ckpt = torch.load(init_from, map_location=device, weights_only=False)
-    assert ckpt['model_args'] == model_args, f'{init_from} was made for another model/rig; train from scratch'
-    model.load_state_dict(ckpt['model'])
+    widths = ('base', 'min_channels')  # the only settings a warm start may change: a wider generator
+    same = {k: v for k, v in model_args.items() if k not in widths}
+    assert {k: v for k, v in ckpt['model_args'].items() if k not in widths} == same, \
+        f'{init_from} was made for another model/rig; train from scratch'
+    if all(ckpt['model_args'][k] == model_args[k] for k in widths):
+        model.load_state_dict(ckpt['model'])
+    else:  # same function, more channels: Net2WiderNet (model.widen_from)
+        old = Imitator(ImitatorConfig(**ckpt['model_args'])).to(device)
+        old.load_state_dict(ckpt['model'])
+        widen_from(model.generator, old.generator, seed=seed)
+        model.landmarks.load_state_dict(old.landmarks.state_dict())
     print(f'initialised from {init_from} (its iter {ckpt["iter"]})', flush=True)
 print(f'{n - val_count} train / {val_count} val samples, rig v{index["rigVersion"]}, {size}px, device {device}, '
       f'G {sum(p.numel() for p in model.generator.parameters()) / 1e6:.2f}M params, '
