@@ -35,6 +35,9 @@ def main() -> None:
     steps, batch = ckpt['iter'], cfg['batch_size']
     fp16 = export['fp16Check'] or {}
     met = lambda ok: 'met' if ok else 'NOT met'  # noqa: E731
+    config_file = next((f'imitator/configs/{f.name}' for f in sorted(Path('imitator/configs').glob('*.py'))
+                        if f"out_dir = '{cfg['out_dir']}'" in f.read_text()), 'imitator/train.py defaults')
+    warm = f", warm-started from `{cfg['init_from']}`" if cfg.get('init_from') else ''
     card = f"""# imitator + refine (engine v2, rig v{index['rigVersion']})
 
 A neural imitator of facecraft's engine v2 (the CC0 MakeHuman head, textured look shader), after Shi et al.
@@ -50,9 +53,10 @@ gradient with respect to x, so the PWA can refine a character offline (docs/mode
   (share {index['priorShare']} from the plausible-people prior, the rest uniform over rig v2 as in the paper), each
   drawn straight into ITS OWN aligned frame (the similarity that puts its 68 points on the canonical template, as a
   photo is aligned); white background. {n - val:,} train, the last {val} held out. No photos.
-- **Training**: `imitator/configs/v2.py` ({steps:,} steps of batch {batch}, {steps * batch / (n - val):.1f} epochs,
+- **Training**: `{config_file}`{warm} ({steps:,} steps of batch {batch}, {steps * batch / (n - val):.1f} epochs,
   {ckpt.get('elapsed', 0) / 60:.0f} min wall) on {a.where}, PyTorch {torch.__version__}. Loss: pixel L1 +
-  part-weighted L1 + {cfg['id_weight']} x (1 - cos) of MobileFace + landmark MSE. One command rebuilds everything:
+  part-weighted L1 + {cfg['id_weight']} x (1 - cos) of MobileFace + landmark MSE; generator channels {cfg['base']}
+  at 4 px halving to at least {cfg['min_channels']}. One command rebuilds everything:
   `npm run imitator -w @facecraft/models -- --rig 2` (dataset, training, export; each step resumes). Curves and the
   held-out sample grid: docs/imitator-curves.png, docs/imitator-samples.png.
 - **Export**: `python -m imitator.export --ckpt {a.ckpt} --release release`; BatchNorm folded; {export['weights']}
