@@ -4,7 +4,8 @@
  * (--enable-unsafe-webgpu, SwiftShader) it says WebGPU and names the adapter; the player's switch is kept across a
  * reload, and forcing WASM on a WebGPU browser is honoured. Then "From a photo" on a real photo runs on the chosen
  * backend: WebGPU with its runtime downloaded from the Worker's R2 route, WASM after the switch (the installed
- * models reused, not downloaded again), and WASM with the reason shown when the WebGPU runtime cannot be reached.
+ * models reused, not downloaded again), and WASM with the reason shown when the WebGPU runtime cannot be reached
+ * or when WebGPU fails during a refinement (which then completes on WASM).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page, Response } from 'playwright-core'
@@ -145,6 +146,47 @@ describe('backend in settings', () => {
         expect(await status(page)).toMatch(/^WebGPU \(google swiftshader\)/)
         expect(await page.getByTestId('backend-used').innerText()).toMatch(
           /^Last time WASM ran instead: WebGPU could not start \(.+\)\.$/
+        )
+      } finally {
+        await context.close()
+      }
+    },
+    SLOW_MS
+  )
+
+  it.skipIf(!haveLondon)(
+    'refines on WASM, and says so in settings, when WebGPU fails during refinement',
+    async () => {
+      const context = await phoneContext(webgpu.browser, inject('origin'))
+      try {
+        const page = await context.newPage()
+        await createFromPhoto(page)
+        await page.getByRole('button', { name: 'Edit' }).click()
+        await page.getByTestId('photo-bar').waitFor()
+        // The GPU stops working in the inference Worker, as when a phone loses its GPU process or runs out of GPU
+        // memory: every new buffer or pipeline fails from now on (onnxruntime then reports its own follow-on error,
+        // so the reason is not matched word for word). Everything the player sees stays real.
+        const inference = page.workers().find((w) => w.url().includes('inference'))
+        expect(inference, 'the inference Worker').toBeTruthy()
+        await inference!.evaluate(() => {
+          const gpu = (globalThis as { GPUDevice?: { prototype: Record<string, unknown> } })
+            .GPUDevice!.prototype
+          for (const name of [
+            'createBuffer',
+            'createComputePipeline',
+            'createComputePipelineAsync',
+          ])
+            gpu[name] = () => {
+              throw new Error('GPU device lost (test)')
+            }
+        })
+        await page.getByRole('button', { name: 'Make it more like me' }).click()
+        await page.getByRole('button', { name: /^Download refine models/ }).click()
+        await page.getByText('More like you now: Undo goes back').waitFor({ timeout: 240_000 })
+        expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(false)
+        await openSettings(page)
+        expect(await page.getByTestId('backend-used').innerText()).toMatch(
+          /^Last time WASM ran instead: WebGPU could not run the refine model \(.+\)\.$/
         )
       } finally {
         await context.close()
