@@ -3,11 +3,12 @@
  * the tabs and Save in view, zoom and the full-screen turntable, what screen readers hear, toasts, the app bar,
  * and axe-core on every screen.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { createCharacterV2, encodeShareCodeV2 } from '@facecraft/shared/rig-v2'
-import { auditScreens, launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import { auditScreens, launchChromium, phoneContext } from '../src/harness/index.ts'
 import { getParam, openGallery, register, uniqueEmail, waitForFrame } from './app.ts'
+import { useChromium } from './use-app.ts'
 import { pinch, scrollSettled, swipe, tap } from './touch.ts'
 
 const SIZES = [
@@ -34,18 +35,11 @@ const sliderValue = (page: Page, id: string) =>
   page.locator(`input[data-param="${id}"]`).evaluate((el) => (el as HTMLInputElement).value)
 
 describe('the editor on a phone', () => {
-  let chromium: Launched
-
-  beforeAll(async () => {
-    chromium = await launchChromium()
-  })
-  afterAll(async () => {
-    await chromium?.close()
-  })
+  const app = useChromium()
 
   for (const size of SIZES) {
     it(`sliders change on a horizontal drag only, never on a vertical swipe (${size.width}x${size.height})`, async () => {
-      const context = await sizedContext(chromium.browser, size)
+      const context = await sizedContext(app.chromium.browser, size)
       try {
         const page = await context.newPage()
         await openNew(page)
@@ -80,7 +74,7 @@ describe('the editor on a phone', () => {
   }
 
   it('keeps the face, the group tabs and Save in view while the sliders scroll (360x640)', async () => {
-    const context = await sizedContext(chromium.browser, SIZES[0]!)
+    const context = await sizedContext(app.chromium.browser, SIZES[0]!)
     try {
       const page = await context.newPage()
       await openNew(page)
@@ -109,7 +103,7 @@ describe('the editor on a phone', () => {
   })
 
   it('zooms the preview by pinch and double tap, and turns calmly', async () => {
-    const context = await sizedContext(chromium.browser, SIZES[0]!)
+    const context = await sizedContext(app.chromium.browser, SIZES[0]!)
     try {
       const page = await context.newPage()
       await openNew(page)
@@ -161,7 +155,7 @@ describe('the editor on a phone', () => {
   })
 
   it('shows the character full screen on a turntable that turns all the way round', async () => {
-    const context = await sizedContext(chromium.browser, SIZES[0]!)
+    const context = await sizedContext(app.chromium.browser, SIZES[0]!)
     try {
       const page = await context.newPage()
       await openNew(page)
@@ -208,7 +202,7 @@ describe('the editor on a phone', () => {
   })
 
   it('announces slider values as shown (0-100) and names the colour presets', async () => {
-    const context = await sizedContext(chromium.browser, SIZES[0]!)
+    const context = await sizedContext(app.chromium.browser, SIZES[0]!)
     try {
       const page = await context.newPage()
       await openNew(page)
@@ -235,7 +229,7 @@ describe('the editor on a phone', () => {
   })
 
   it('shows one toast at a time: a new one replaces the last', async () => {
-    const context = await sizedContext(chromium.browser, SIZES[0]!)
+    const context = await sizedContext(app.chromium.browser, SIZES[0]!)
     try {
       const page = await context.newPage()
       await openGallery(page)
@@ -255,7 +249,7 @@ describe('the editor on a phone', () => {
   })
 
   it('keeps the app bar whole at 360 px with a long email and at 200% text', async () => {
-    const context = await sizedContext(chromium.browser, SIZES[0]!)
+    const context = await sizedContext(app.chromium.browser, SIZES[0]!)
     try {
       const page = await context.newPage()
       const clipped = () =>
