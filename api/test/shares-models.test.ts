@@ -105,6 +105,8 @@ describe('model manifest', () => {
       outputs: [{ name: 'x', shape: [1, 122], dtype: 'float32' }],
       // The fixture gives it no group: it counts as 'create'.
       group: 'create',
+      rigVersion: 1,
+      featureVersion: 1,
     })
     expect(wasm.headers.get('cache-control')).toMatch(/max-age=\d+/)
     const gpu = await json(await call('/v1/models/manifest?variant=webgpu'))
@@ -143,6 +145,13 @@ describe('model manifest', () => {
     expect((await ids('&group=eval')).ids).toEqual(['embedder-eval'])
     const all = await ids('')
     expect(all.groups).toEqual(['create', 'refine', 'eval'])
+    // Every file says the rig it was trained for (null: none) and only the translator its feature layout.
+    const files = (await json(await call('/v1/models/manifest?variant=webgpu'))).files as Array<{
+      rigVersion: number | null
+      featureVersion?: number
+    }>
+    expect(files.map((f) => f.rigVersion)).toEqual([1, 1, null])
+    expect(files.map((f) => f.featureVersion)).toEqual([1, undefined, undefined])
     expect(new Set([create.etag, both.etag, all.etag]).size).toBe(3)
     const stale = await call('/v1/models/manifest?variant=webgpu&group=create', {
       headers: { 'if-none-match': all.etag! },

@@ -8,7 +8,8 @@ from __future__ import annotations
 RELEASE = 'face-2026.11.24'  # bump when any released file changes
 RIG_VERSION = 1
 # Manifest groups: what a client downloads for each step. `create`: photo -> character (detector, mesh, the
-# recogniser the translator and refine targets use); `refine`: imitator + refine graph; `eval`: evaluation only.
+# recogniser the translator and refine targets use); `refine`: the refine graph; `eval`: evaluation and tooling only
+# (the eval recognisers, imitator.onnx, whose weights the refine graph already embeds).
 GROUPS = ('create', 'refine', 'eval')
 
 _UNIT = 'RGB float32 in [0,1] (byte value / 255), NHWC, no mean/std'

@@ -46,7 +46,8 @@ x -> the engine's 68 points there. `refine.onnx` computes the likeness loss agai
 gradient with respect to x, so the PWA can refine a character offline (docs/models.md, "Refine graph").
 
 - **Files**: `imitator.onnx` ({e['imitator']['bytes']} bytes, sha256 `{e['imitator']['sha256']}`), `refine.onnx`
-  ({e['refine']['bytes']} bytes, sha256 `{e['refine']['sha256']}`); group `refine`, rigVersion {index['rigVersion']}.
+  ({e['refine']['bytes']} bytes, sha256 `{e['refine']['sha256']}`); rigVersion {index['rigVersion']}. `refine.onnx` is group `refine` (the
+  phone's lazy download); `imitator.onnx` is group `eval` (evaluation, benches, tests; the refine graph embeds it).
   Inputs: x = {export['continuous']} continuous rig parameters in [0, 1] (characterToVectorV2 order) and one-hot
   (softmax-relaxed in refine) style groups of sizes {export['styleSizes']}.
 - **Data**: {n:,} engine v2 renders, `npx tsx dataset/generate.ts --rig 2 --count {n} --seed {index['seed']}`

@@ -118,14 +118,16 @@ NORMALISATION = {
 
 
 def release(folder: Path, name: str, files: dict, report: dict, ckpt: dict) -> None:
-    """Copies the exported files into `folder` and merges their entries (group `refine`) into its manifest."""
+    """Copies the exported files into `folder` and merges their entries into its manifest: the refine graphs in group
+    `refine` (what the phone downloads to refine), imitator.onnx in `eval` (evaluation, benches and tests read it; the
+    refine graph embeds its weights, so the phone never needs it)."""
     folder.mkdir(parents=True, exist_ok=True)
     entries = []
     for file, data in files.items():
         (folder / file).write_bytes(data)
         model_id = file.removesuffix('.onnx')
         entries.append(release_entry(
-            folder / file, model_id, 'refine', report['rigVersion'],
+            folder / file, model_id, 'refine' if model_id.startswith('refine') else 'eval', report['rigVersion'],
             normalisation=NORMALISATION['refine' if model_id.startswith('refine') else 'imitator'],
             licence='facecraft project weights, trained on facecraft engine renders; the refine graph embeds '
             'MobileFace (see face-embedder card: upstream licence unresolved)',
@@ -145,7 +147,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument('--batch', type=int, default=4, help='candidates in the multi-start refine graph')
     parser.add_argument('--fp32', action='store_true', help='keep float32 weights (default: float16 storage)')
     parser.add_argument('--release', type=Path, help='also copy the files into this release folder and merge them into '
-                        'its manifest.json (group refine); the card goes to cards/<id>.md there (write it yourself)')
+                        'its manifest.json (refine graphs: group refine; imitator: group eval); the card goes to cards/<id>.md there (write it yourself)')
     parser.add_argument('--release-name', default='imitator-dev', help="the manifest's release name when it is new")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)

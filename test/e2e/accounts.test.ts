@@ -2,8 +2,8 @@
  * @file A device account (no email) that syncs and is later upgraded keeps its characters; a browser that gives no
  * storage (private mode) still lets the player make characters and says clearly that they will not be kept.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import { describe, expect, inject, it } from 'vitest'
+import { phoneContext } from '../src/harness/index.ts'
 import {
   addDeviceCharacters,
   galleryNames,
@@ -13,23 +13,17 @@ import {
   syncNow,
   uniqueEmail,
 } from './app.ts'
+import { useChromium } from './use-app.ts'
 
 const PASSWORD = 'correct horse battery'
 
 describe('device accounts and storage', () => {
-  let chromium: Launched
-
-  beforeAll(async () => {
-    chromium = await launchChromium()
-  })
-  afterAll(async () => {
-    await chromium?.close()
-  })
+  const app = useChromium()
 
   it('syncs with a device account and keeps everything when an email is added', async () => {
     const email = uniqueEmail('upgrade')
-    const phone = await phoneContext(chromium.browser, inject('origin'))
-    const laptop = await phoneContext(chromium.browser, inject('origin'))
+    const phone = await phoneContext(app.chromium.browser, inject('origin'))
+    const laptop = await phoneContext(app.chromium.browser, inject('origin'))
     try {
       const a = await phone.newPage()
       await makeCharacter(a, 'Anon Ana', [['Brows', 'brows.color', 0.9]])
@@ -60,7 +54,7 @@ describe('device accounts and storage', () => {
   })
 
   it('works without storage and says the characters will not be kept', async () => {
-    const context = await phoneContext(chromium.browser, inject('origin'))
+    const context = await phoneContext(app.chromium.browser, inject('origin'))
     try {
       // What private modes and disabled storage look like to a page: no usable IndexedDB.
       await context.addInitScript(() => {

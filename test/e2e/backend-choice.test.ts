@@ -4,12 +4,14 @@
  * (--enable-unsafe-webgpu, SwiftShader) it says WebGPU and names the adapter; the player's switch is kept across a
  * reload, and forcing WASM on a WebGPU browser is honoured. Then "From a photo" on a real photo runs on the chosen
  * backend: WebGPU with its runtime downloaded from the Worker's R2 route, WASM after the switch (the installed
- * models reused, not downloaded again), and WASM with the reason shown when the WebGPU runtime cannot be reached.
+ * models reused, not downloaded again), and WASM with the reason shown when the WebGPU runtime cannot be reached
+ * or when WebGPU fails during a refinement (which then completes on WASM).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import type { Page, Response } from 'playwright-core'
-import { launchChromium, phoneContext, WEBGPU_FLAGS, type Launched } from '../src/harness/index.ts'
+import { phoneContext, WEBGPU_FLAGS } from '../src/harness/index.ts'
 import { openGallery, waitForServiceWorker } from './app.ts'
+import { useChromium } from './use-app.ts'
 import { haveLondon, londonPhoto } from './photos.ts'
 
 /** Model downloads, the WebGPU runtime (27 MB) and SwiftShader's shader compiles are slow on 2 loaded cores. */
@@ -49,19 +51,11 @@ const checked = (page: Page, name: string) =>
   page.getByRole('radio', { name, exact: true }).getAttribute('aria-checked')
 
 describe('backend in settings', () => {
-  let plain: Launched
-  let webgpu: Launched
-
-  beforeAll(async () => {
-    ;[plain, webgpu] = await Promise.all([launchChromium(), launchChromium(WEBGPU_FLAGS)])
-  })
-  afterAll(async () => {
-    await plain?.close()
-    await webgpu?.close()
-  })
+  const plain = useChromium()
+  const webgpu = useChromium(WEBGPU_FLAGS)
 
   it('without a WebGPU adapter: WASM, saying why, even when WebGPU is chosen; the choice is kept', async () => {
-    const context = await phoneContext(plain.browser, inject('origin'))
+    const context = await phoneContext(plain.chromium.browser, inject('origin'))
     try {
       const page = await context.newPage()
       await openSettings(page)
@@ -80,7 +74,7 @@ describe('backend in settings', () => {
   })
 
   it('with a WebGPU adapter: WebGPU naming it; forcing WASM is honoured and kept', async () => {
-    const context = await phoneContext(webgpu.browser, inject('origin'))
+    const context = await phoneContext(webgpu.chromium.browser, inject('origin'))
     try {
       const page = await context.newPage()
       await openSettings(page)
@@ -101,7 +95,7 @@ describe('backend in settings', () => {
   it.skipIf(!haveLondon)(
     'creates on WebGPU with the runtime from R2, then on WASM after the switch, reusing the installed models',
     async () => {
-      const context = await phoneContext(webgpu.browser, inject('origin'))
+      const context = await phoneContext(webgpu.chromium.browser, inject('origin'))
       try {
         const page = await context.newPage()
         const runtime = watch(page, '/ort/')
@@ -132,7 +126,7 @@ describe('backend in settings', () => {
     'falls back to WASM, and says why, when the WebGPU runtime cannot be downloaded',
     async () => {
       // No service worker, so the route sees the Worker's requests too.
-      const context = await webgpu.browser.newContext({
+      const context = await webgpu.chromium.browser.newContext({
         viewport: { width: 360, height: 640 },
         baseURL: inject('origin'),
         serviceWorkers: 'block',
@@ -154,9 +148,50 @@ describe('backend in settings', () => {
   )
 
   it.skipIf(!haveLondon)(
+    'refines on WASM, and says so in settings, when WebGPU fails during refinement',
+    async () => {
+      const context = await phoneContext(webgpu.chromium.browser, inject('origin'))
+      try {
+        const page = await context.newPage()
+        await createFromPhoto(page)
+        await page.getByRole('button', { name: 'Edit' }).click()
+        await page.getByTestId('photo-bar').waitFor()
+        // The GPU stops working in the inference Worker, as when a phone loses its GPU process or runs out of GPU
+        // memory: every new buffer or pipeline fails from now on (onnxruntime then reports its own follow-on error,
+        // so the reason is not matched word for word). Everything the player sees stays real.
+        const inference = page.workers().find((w) => w.url().includes('inference'))
+        expect(inference, 'the inference Worker').toBeTruthy()
+        await inference!.evaluate(() => {
+          const gpu = (globalThis as { GPUDevice?: { prototype: Record<string, unknown> } })
+            .GPUDevice!.prototype
+          for (const name of [
+            'createBuffer',
+            'createComputePipeline',
+            'createComputePipelineAsync',
+          ])
+            gpu[name] = () => {
+              throw new Error('GPU device lost (test)')
+            }
+        })
+        await page.getByRole('button', { name: 'Make it more like me' }).click()
+        await page.getByRole('button', { name: /^Download refine models/ }).click()
+        await page.getByText('More like you now: Undo goes back').waitFor({ timeout: 240_000 })
+        expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(false)
+        await openSettings(page)
+        expect(await page.getByTestId('backend-used').innerText()).toMatch(
+          /^Last time WASM ran instead: WebGPU could not run the refine model \(.+\)\.$/
+        )
+      } finally {
+        await context.close()
+      }
+    },
+    SLOW_MS
+  )
+
+  it.skipIf(!haveLondon)(
     'keeps the WebGPU runtime once fetched: offline after a reload, it still creates on WebGPU',
     async () => {
-      const context = await phoneContext(webgpu.browser, inject('origin'))
+      const context = await phoneContext(webgpu.chromium.browser, inject('origin'))
       try {
         const page = await context.newPage()
         await openGallery(page)

@@ -2,11 +2,11 @@
  * @file A new player's first minutes: sample characters and presets, the install prompt, an import that shows up
  * at once, opening a character with its face on screen straight away, honest share-link and sign-in messages.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createCharacter, encodeShareCode, randomCharacter } from '@facecraft/shared/rig'
 import { crc32, fromBase64Url, toBase64Url } from '@facecraft/shared/utils'
-import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import { phoneContext } from '../src/harness/index.ts'
 import {
   galleryNames,
   makeCharacter,
@@ -16,6 +16,7 @@ import {
   uniqueEmail,
   waitForFrame,
 } from './app.ts'
+import { useChromium } from './use-app.ts'
 
 /** A valid code with its format byte set to `format` and the checksum redone: a code from a newer app. */
 function newerFormatCode(format: number): string {
@@ -26,17 +27,10 @@ function newerFormatCode(format: number): string {
 }
 
 describe('first run', () => {
-  let chromium: Launched
-
-  beforeAll(async () => {
-    chromium = await launchChromium()
-  })
-  afterAll(async () => {
-    await chromium?.close()
-  })
+  const app = useChromium()
 
   async function fresh<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    const context = await phoneContext(chromium.browser, inject('origin'))
+    const context = await phoneContext(app.chromium.browser, inject('origin'))
     try {
       return await fn(await context.newPage())
     } finally {
@@ -157,7 +151,7 @@ describe('first run', () => {
       await register(page, email, password)
       await signOut(page, 'keep')
     })
-    const context = await phoneContext(chromium.browser, inject('origin'))
+    const context = await phoneContext(app.chromium.browser, inject('origin'))
     try {
       const page = await context.newPage()
       await page.goto('/account')

@@ -4,7 +4,7 @@
  * conflicts and the editor draft in it, a hand-off in sessionStorage, `fc1.` share links, exported gallery files,
  * and v1 records pulled from the account on the real Worker — and the app says so once.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import {
   createCharacter,
@@ -13,8 +13,9 @@ import {
   type Character,
 } from '@facecraft/shared/rig'
 import { migrateV1 } from '@facecraft/shared/rig-v2'
-import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import { phoneContext } from '../src/harness/index.ts'
 import { galleryNames, openGallery, register, syncNow, uniqueEmail, waitForFrame } from './app.ts'
+import { useChromium } from './use-app.ts'
 
 /** A same-origin page that does NOT run the app, so a test can build the old (v1) database before the app opens it. */
 const SEED_PATH = '/__seed-v1'
@@ -131,20 +132,13 @@ function readDb(page: Page): Promise<DbDump> {
 }
 
 describe('rig v1 saves open as rig v2 characters', () => {
-  let chromium: Launched
+  const app = useChromium()
   let context: BrowserContext
   let page: Page
 
-  beforeAll(async () => {
-    chromium = await launchChromium()
-  })
-  afterAll(async () => {
-    await chromium?.close()
-  })
-
   async function fresh(): Promise<Page> {
     await context?.close()
-    context = await phoneContext(chromium.browser, inject('origin'))
+    context = await phoneContext(app.chromium.browser, inject('origin'))
     await context.route(`**${SEED_PATH}`, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' })
     )

@@ -4,9 +4,9 @@
  * again; the old cache dropped only after), and the `refine` group, installed on first use, refuses a damaged
  * newer release with a clear message, keeps its verified release and still refines with it.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Page, Route } from 'playwright-core'
-import { launchChromium, PHONE, type Launched } from '../src/harness/index.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page, Route } from 'playwright-core'
+import { useApp } from './use-app.ts'
 import { haveLondon, londonPhoto } from './photos.ts'
 
 const SLOW_MS = 300_000
@@ -49,47 +49,33 @@ async function createFromPhoto(page: Page): Promise<void> {
 }
 
 describe.skipIf(!haveLondon)('models follow the manifest', () => {
-  let chromium: Launched
-  let context: BrowserContext
-  let page: Page
+  // No service worker, so the routes see every request.
+  const app = useApp({ serviceWorkers: 'block' })
   const onnx: string[] = []
-
-  beforeAll(async () => {
-    chromium = await launchChromium()
-    // No service worker, so the routes see every request.
-    context = await chromium.browser.newContext({
-      ...PHONE,
-      baseURL: inject('origin'),
-      serviceWorkers: 'block',
-    })
-    page = await context.newPage()
-    page.on('response', (r) => {
+  beforeAll(() => {
+    app.page.on('response', (r) => {
       if (r.url().endsWith('.onnx')) onnx.push(new URL(r.url()).pathname)
     })
-  })
-  afterAll(async () => {
-    await context?.close()
-    await chromium?.close()
   })
 
   it(
     'create: moves to the release the manifest names, from verified copies, and drops the old one after',
     async () => {
-      await createFromPhoto(page)
-      const first = await cachedModels(page)
+      await createFromPhoto(app.page)
+      const first = await cachedModels(app.page)
       const [oldName] = Object.keys(first)
       expect(Object.keys(first)).toEqual([expect.stringMatching(/^facecraft-models-wasm-create-/)])
       onnx.length = 0
-      await page.route(
+      await app.page.route(
         '**/v1/models/manifest*',
         rewriteManifest('create', (b) => ({ ...b, release: 'create-next' }))
       )
-      await createFromPhoto(page)
-      const after = await cachedModels(page)
+      await createFromPhoto(app.page)
+      const after = await cachedModels(app.page)
       // The same files (same sha256) under the new release: copied from the device, nothing downloaded.
       expect(onnx).toEqual([])
       expect(after).toEqual({ 'facecraft-models-wasm-create-create-next': first[oldName!] })
-      await page.unroute('**/v1/models/manifest*')
+      await app.page.unroute('**/v1/models/manifest*')
     },
     SLOW_MS
   )
@@ -97,16 +83,16 @@ describe.skipIf(!haveLondon)('models follow the manifest', () => {
   it(
     'refine: installs on first use; a damaged newer release is refused, the old one kept and used',
     async () => {
-      await page.getByRole('button', { name: 'Edit' }).click()
-      await page.getByRole('button', { name: 'Make it more like me' }).click()
-      await page.getByRole('button', { name: /^Download refine models/ }).click()
-      await page.getByText('More like you now: Undo goes back').waitFor({ timeout: 240_000 })
-      const before = await cachedModels(page)
+      await app.page.getByRole('button', { name: 'Edit' }).click()
+      await app.page.getByRole('button', { name: 'Make it more like me' }).click()
+      await app.page.getByRole('button', { name: /^Download refine models/ }).click()
+      await app.page.getByText('More like you now: Undo goes back').waitFor({ timeout: 240_000 })
+      const before = await cachedModels(app.page)
       const refineCache = Object.keys(before).find((n) => n.includes('-refine-'))!
       expect(refineCache).toBeTruthy()
 
       // A newer refine release whose refine graph changed (new sha256), and the download of it damaged.
-      await page.route(
+      await app.page.route(
         '**/v1/models/manifest*',
         rewriteManifest('refine', (b) => ({
           ...b,
@@ -117,21 +103,24 @@ describe.skipIf(!haveLondon)('models follow the manifest', () => {
         }))
       )
       onnx.length = 0
-      await page.getByRole('button', { name: 'Make it more like me' }).click()
+      await app.page.getByRole('button', { name: 'Make it more like me' }).click()
       await expect
-        .poll(() => page.getByTestId('refine-models-note').innerText(), { timeout: 60_000 })
+        .poll(() => app.page.getByTestId('refine-models-note').innerText(), { timeout: 60_000 })
         .toMatch(
           /^refine failed verification \(sha256 [0-9a-f]{12}\.\.\. expected [0-9a-f]{12}\.\.\.\); the download was damaged\. Your current models are kept; try again\.$/
         )
       expect(onnx).toContain('/models/refine.onnx')
       // It still refines, with the verified release.
       await expect
-        .poll(async () => Number(await page.getByTestId('refine-run').getAttribute('data-step')), {
-          timeout: 120_000,
-        })
+        .poll(
+          async () => Number(await app.page.getByTestId('refine-run').getAttribute('data-step')),
+          {
+            timeout: 120_000,
+          }
+        )
         .toBeGreaterThanOrEqual(1)
-      await page.getByRole('button', { name: 'Cancel' }).click()
-      const after = await cachedModels(page)
+      await app.page.getByRole('button', { name: 'Cancel' }).click()
+      const after = await cachedModels(app.page)
       expect(after[refineCache]).toEqual(before[refineCache])
       expect(after['facecraft-models-wasm-refine-refine-next'] ?? []).not.toContain(
         before[refineCache]!.at(-1)

@@ -2,18 +2,13 @@
  * @file The model store behind "From a photo": the create group is downloaded with progress, verified by sha256,
  * cached for offline use; a damaged download of a newer release is refused, the verified one is kept and used.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { join } from 'node:path'
-import {
-  launchChromium,
-  PHONE,
-  phoneContext,
-  REPO_ROOT,
-  type Launched,
-} from '../src/harness/index.ts'
+import { phoneContext, REPO_ROOT } from '../src/harness/index.ts'
 import { encodePng } from '@facecraft/shared/image'
 import { openGallery } from './app.ts'
+import { useApp } from './use-app.ts'
 
 /** Downloading and hashing 40 MB of models, or a first ONNX Runtime start, can take long on a loaded 2-core CI box. */
 const SLOW_MS = 120_000
@@ -39,24 +34,8 @@ function cachedModels(page: Page): Promise<Record<string, number[]>> {
 }
 
 describe('model store', () => {
-  let chromium: Launched
-  let context: BrowserContext
-  let page: Page
-
-  beforeAll(async () => {
-    chromium = await launchChromium()
-    // No service worker here, so the test's network routes see every request.
-    context = await chromium.browser.newContext({
-      ...PHONE,
-      baseURL: inject('origin'),
-      serviceWorkers: 'block',
-    })
-    page = await context.newPage()
-  })
-  afterAll(async () => {
-    await context?.close()
-    await chromium?.close()
-  })
+  // No service worker here, so the test's network routes see every request.
+  const app = useApp({ serviceWorkers: 'block' })
 
   it(
     'installs the verified create models for offline use',
@@ -69,12 +48,12 @@ describe('model store', () => {
         files: Array<{ bytes: number; group?: string }>
       }
       manifest.files = manifest.files.filter((f) => (f.group ?? 'create') === 'create')
-      await openGallery(page)
-      await page.getByRole('button', { name: /From a photo/ }).click()
-      await page.getByTestId('models-needed').waitFor()
-      await page.getByRole('button', { name: /^Download face models \(\d+\.\d MB\)$/ }).click()
-      await page.getByTestId('models-needed').waitFor({ state: 'detached', timeout: 110_000 })
-      const cached = await cachedModels(page)
+      await openGallery(app.page)
+      await app.page.getByRole('button', { name: /From a photo/ }).click()
+      await app.page.getByTestId('models-needed').waitFor()
+      await app.page.getByRole('button', { name: /^Download face models \(\d+\.\d MB\)$/ }).click()
+      await app.page.getByTestId('models-needed').waitFor({ state: 'detached', timeout: 110_000 })
+      const cached = await cachedModels(app.page)
       expect(Object.keys(cached)).toEqual([`facecraft-models-wasm-create-${manifest.release}`])
       expect(Object.values(cached)[0]!.sort()).toEqual(manifest.files.map((f) => f.bytes).sort())
     },
@@ -84,25 +63,25 @@ describe('model store', () => {
   it(
     'finds the faces in a photo with the installed models, in the inference Worker',
     async () => {
-      await page.getByTestId('photo-file').setInputFiles(SAMPLE_PHOTO)
+      await app.page.getByTestId('photo-file').setInputFiles(SAMPLE_PHOTO)
       await expect
         .poll(
           async () =>
-            (await page.getByTestId('photo-result').count()) +
-            (await page.getByTestId('face-box').count()),
+            (await app.page.getByTestId('photo-result').count()) +
+            (await app.page.getByTestId('face-box').count()),
           { timeout: 60_000 }
         )
         .toBeGreaterThan(0)
       // A picture with no face says so instead of inventing one.
-      await page.goto('/photo')
+      await app.page.goto('/photo')
       const grey = { width: 256, height: 256, data: new Uint8ClampedArray(256 * 256 * 4).fill(128) }
-      await page.getByTestId('photo-file').setInputFiles({
+      await app.page.getByTestId('photo-file').setInputFiles({
         name: 'wall.png',
         mimeType: 'image/png',
         buffer: Buffer.from(encodePng(grey)),
       })
       await expect
-        .poll(() => page.getByTestId('photo-error').innerText(), { timeout: 30_000 })
+        .poll(() => app.page.getByTestId('photo-error').innerText(), { timeout: 30_000 })
         .toMatch(/No face found/)
     },
     SLOW_MS
@@ -111,7 +90,7 @@ describe('model store', () => {
   it(
     'installs the models and finds a face with no network after an offline reload',
     async () => {
-      const online = await phoneContext(chromium.browser, inject('origin'))
+      const online = await phoneContext(app.chromium.browser, inject('origin'))
       try {
         const other = await online.newPage()
         await openGallery(other)
@@ -138,9 +117,9 @@ describe('model store', () => {
   )
 
   it('refuses a damaged download of a newer release, keeps the verified one and still creates', async () => {
-    const before = await cachedModels(page)
+    const before = await cachedModels(app.page)
     // A newer release whose detector changed (a new sha256), so the copy on the device cannot stand in for it.
-    await page.route('**/v1/models/manifest*', async (route) => {
+    await app.page.route('**/v1/models/manifest*', async (route) => {
       const response = await route.fetch()
       const body = (await response.json()) as {
         release: string
@@ -151,26 +130,26 @@ describe('model store', () => {
       )
       await route.fulfill({ response, json: { ...body, release: 'face-next', files } })
     })
-    await page.route('**/models/face-detector.onnx', async (route) => {
+    await app.page.route('**/models/face-detector.onnx', async (route) => {
       const response = await route.fetch()
       const bytes = Buffer.from(await response.body())
       bytes[100] = bytes[100]! ^ 0xff
       await route.fulfill({ response, body: bytes })
     })
-    await page.goto('/photo')
-    await page.getByTestId('photo-file').setInputFiles(SAMPLE_PHOTO)
-    await page
+    await app.page.goto('/photo')
+    await app.page.getByTestId('photo-file').setInputFiles(SAMPLE_PHOTO)
+    await app.page
       .getByText(/face-detector failed verification .* Your current models are kept/)
       .waitFor({ timeout: 60_000 })
     await expect
       .poll(
         async () =>
-          (await page.getByTestId('photo-result').count()) +
-          (await page.getByTestId('face-box').count()),
+          (await app.page.getByTestId('photo-result').count()) +
+          (await app.page.getByTestId('face-box').count()),
         { timeout: 60_000 }
       )
       .toBeGreaterThan(0)
-    const after = await cachedModels(page)
+    const after = await cachedModels(app.page)
     const [installed] = Object.keys(before)
     expect(after[installed!]).toEqual(before[installed!])
     // The damaged file was never stored (verified files of a new release would be, to resume later).

@@ -7,10 +7,11 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { encodePng } from '@facecraft/shared/image'
-import { launchChromium, PHONE, phoneContext, type Launched } from '../src/harness/index.ts'
+import { launchChromium, PHONE, type Launched } from '../src/harness/index.ts'
 import { galleryNames, makeCharacter } from './app.ts'
+import { useApp } from './use-app.ts'
 import {
   decoded,
   fakeCameraVideo,
@@ -35,27 +36,14 @@ async function errorAfter(
 }
 
 describe.skipIf(!haveLondon)('photo inputs', () => {
-  let chromium: Launched
-
-  afterAll(async () => {
-    await chromium?.close()
-  })
+  const app = useApp()
 
   describe('bad files', () => {
-    let context: BrowserContext
-    let page: Page
-    beforeAll(async () => {
-      chromium = await launchChromium()
-      context = await phoneContext(chromium.browser, inject('origin'))
-      page = await context.newPage()
-    })
-    afterAll(() => context?.close())
-
     it(
       'says what is wrong with each bad file and keeps the gallery',
       async () => {
-        await makeCharacter(page, 'Kept Kim', [])
-        await page.goto('/photo')
+        await makeCharacter(app.page, 'Kept Kim', [])
+        await app.page.goto('/photo')
         const png = (w: number, h: number, v: number) =>
           Buffer.from(
             encodePng({ width: w, height: h, data: new Uint8ClampedArray(w * h * 4).fill(v) })
@@ -103,13 +91,13 @@ describe.skipIf(!haveLondon)('photo inputs', () => {
         ]
         try {
           for (const [what, file, message] of cases) {
-            const said = await errorAfter(page, file)
+            const said = await errorAfter(app.page, file)
             expect(said, what).toMatch(message)
           }
         } finally {
           rmSync(huge, { force: true })
         }
-        expect(await galleryNames(page)).toEqual(['Kept Kim'])
+        expect(await galleryNames(app.page)).toEqual(['Kept Kim'])
       },
       SLOW_MS
     )
@@ -159,7 +147,7 @@ describe.skipIf(!haveLondon)('photo inputs', () => {
         // A camera but no permission: denied. No camera at all (the plain browser): none is found.
         for (const [browser, message] of [
           [camera, /Camera access was denied/],
-          [chromium, /No camera was found/],
+          [app.chromium, /No camera was found/],
         ] as const) {
           const context = await browser.browser.newContext({ ...PHONE, baseURL: inject('origin') })
           try {

@@ -3,11 +3,11 @@
  * real version-2 database, as the app before photos left it, is upgraded by the app; its characters, their
  * thumbnails, a conflict and the draft are untouched, and each character still opens in the editor.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
-import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
 import { galleryNames, openGallery } from './app.ts'
+import { useApp } from './use-app.ts'
 
 /** A same-origin page that does not run the app, so the test builds the old database before the app opens it. */
 const SEED_PATH = '/__seed-v2'
@@ -56,21 +56,11 @@ function readDb(page: Page): Promise<Dump> {
 }
 
 describe('photo store schema step (v2 -> v3)', () => {
-  let chromium: Launched
-  let context: BrowserContext
-  let page: Page
-
+  const app = useApp()
   beforeAll(async () => {
-    chromium = await launchChromium()
-    context = await phoneContext(chromium.browser, inject('origin'))
-    await context.route(`**${SEED_PATH}`, (route) =>
+    await app.context.route(`**${SEED_PATH}`, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' })
     )
-    page = await context.newPage()
-  })
-  afterAll(async () => {
-    await context?.close()
-    await chromium?.close()
   })
 
   it('upgrades a real version-2 database, keeps every record, and every character opens', async () => {
@@ -81,8 +71,8 @@ describe('photo store schema step (v2 -> v3)', () => {
       name: 'Ben Two',
       character: randomPlausibleCharacter(9),
     }
-    await page.goto(SEED_PATH)
-    await page.evaluate(
+    await app.page.goto(SEED_PATH)
+    await app.page.evaluate(
       ({ characters, draft }) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('facecraft', 2)
@@ -107,9 +97,9 @@ describe('photo store schema step (v2 -> v3)', () => {
         }),
       { characters, draft }
     )
-    await openGallery(page)
-    expect(await galleryNames(page)).toEqual(['Ben Two', 'Ann Two'])
-    const db = await readDb(page)
+    await openGallery(app.page)
+    expect(await galleryNames(app.page)).toEqual(['Ben Two', 'Ann Two'])
+    const db = await readDb(app.page)
     expect(db.version).toBe(3)
     expect(db.stores).toEqual(['characters', 'conflicts', 'photos', 'settings'])
     // Records are as they were (the gallery may have filled in thumbnails since: those are its own).
@@ -120,9 +110,9 @@ describe('photo store schema step (v2 -> v3)', () => {
     expect(db.draft).toEqual(draft)
     // Each opens in the editor (Ben's unsaved draft is restored on top of it).
     for (const c of characters) {
-      await page.goto(`/edit/${c.id}`)
-      await expect.poll(() => page.getByLabel('Character name').inputValue()).toBe(c.name)
-      expect(await page.getByTestId('photo-bar').count()).toBe(0)
+      await app.page.goto(`/edit/${c.id}`)
+      await expect.poll(() => app.page.getByLabel('Character name').inputValue()).toBe(c.name)
+      expect(await app.page.getByTestId('photo-bar').count()).toBe(0)
     }
   })
 })

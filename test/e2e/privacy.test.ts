@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
-import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import { phoneContext } from '../src/harness/index.ts'
 import {
   addDeviceCharacters,
   galleryNames,
@@ -17,23 +17,22 @@ import {
   syncNow,
   uniqueEmail,
 } from './app.ts'
+import { useChromium } from './use-app.ts'
 
 const PASSWORD = 'correct horse battery'
 
 describe('two accounts on one device', () => {
-  let chromium: Launched
+  const app = useChromium()
   let shared: BrowserContext
   let own: BrowserContext
 
   beforeAll(async () => {
-    chromium = await launchChromium()
-    shared = await phoneContext(chromium.browser, inject('origin'))
-    own = await phoneContext(chromium.browser, inject('origin'))
+    shared = await phoneContext(app.chromium.browser, inject('origin'))
+    own = await phoneContext(app.chromium.browser, inject('origin'))
   })
   afterAll(async () => {
     await shared?.close()
     await own?.close()
-    await chromium?.close()
   })
 
   it("never uploads one account's characters into another's, and asks about device-only ones", async () => {

@@ -1,8 +1,7 @@
 /** @file Share links open in a fresh browser (no account, no server needed for the code); export then import. */
 import { readFile } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import { describe, expect, inject, it } from 'vitest'
+import { phoneContext } from '../src/harness/index.ts'
 import {
   addDeviceCharacters,
   galleryNames,
@@ -13,31 +12,20 @@ import {
   syncNow,
   uniqueEmail,
 } from './app.ts'
+import { useApp } from './use-app.ts'
 
 describe('share and backup', () => {
-  let chromium: Launched
-  let context: BrowserContext
-  let page: Page
-
-  beforeAll(async () => {
-    chromium = await launchChromium()
-    context = await phoneContext(chromium.browser, inject('origin'))
-    page = await context.newPage()
-  })
-  afterAll(async () => {
-    await context?.close()
-    await chromium?.close()
-  })
+  const app = useApp()
 
   async function shareLink(): Promise<string> {
-    await page.getByRole('button', { name: 'Share', exact: true }).click()
-    const link = page.getByTestId('share-link')
+    await app.page.getByRole('button', { name: 'Share', exact: true }).click()
+    const link = app.page.getByTestId('share-link')
     await link.waitFor()
     return link.inputValue()
   }
 
   async function openInFreshContext(link: string, offline: boolean): Promise<void> {
-    const fresh = await phoneContext(chromium.browser, inject('origin'))
+    const fresh = await phoneContext(app.chromium.browser, inject('origin'))
     try {
       const other = await fresh.newPage()
       if (offline) {
@@ -58,49 +46,49 @@ describe('share and backup', () => {
   }
 
   it('opens an offline share link in a fresh context with no network', async () => {
-    await makeCharacter(page, 'Sharey', [['Mouth', 'face.mouth-scale-horiz.decr-incr', 0.8]])
+    await makeCharacter(app.page, 'Sharey', [['Mouth', 'face.mouth-scale-horiz.decr-incr', 0.8]])
     const link = await shareLink()
     expect(link).toMatch(/\/s#c=fc2\./)
     await expect
       .poll(() =>
-        page.getByRole('img', { name: 'QR code of the share link' }).locator('svg').count()
+        app.page.getByRole('img', { name: 'QR code of the share link' }).locator('svg').count()
       )
       .toBe(1)
     await openInFreshContext(link, true)
   })
 
   it('opens an account share link, with and without the code, in a fresh context', async () => {
-    await register(page, uniqueEmail('share'), 'correct horse battery')
-    await addDeviceCharacters(page)
-    await syncNow(page)
-    await openGallery(page)
-    await page.getByRole('link', { name: /Sharey/ }).click()
-    await page.getByRole('button', { name: 'Share', exact: true }).click()
-    const input = page.getByTestId('share-link-full')
+    await register(app.page, uniqueEmail('share'), 'correct horse battery')
+    await addDeviceCharacters(app.page)
+    await syncNow(app.page)
+    await openGallery(app.page)
+    await app.page.getByRole('link', { name: /Sharey/ }).click()
+    await app.page.getByRole('button', { name: 'Share', exact: true }).click()
+    const input = app.page.getByTestId('share-link-full')
     await expect
       .poll(() => input.inputValue(), { timeout: 15_000 })
       .toMatch(/\/s\/[A-Za-z0-9_-]+#c=fc2\./)
     const link = await input.inputValue()
     // The short link is the same share without the code.
-    expect(await page.getByTestId('share-link').inputValue()).toBe(link.split('#')[0])
+    expect(await app.page.getByTestId('share-link').inputValue()).toBe(link.split('#')[0])
     // Reopening the sheet reuses the share of this revision instead of spending the account's share quota.
-    await page.keyboard.press('Escape')
-    await page.getByRole('button', { name: 'Share', exact: true }).click()
-    await expect.poll(() => page.getByTestId('share-link-full').inputValue()).toBe(link)
+    await app.page.keyboard.press('Escape')
+    await app.page.getByRole('button', { name: 'Share', exact: true }).click()
+    await expect.poll(() => app.page.getByTestId('share-link-full').inputValue()).toBe(link)
     await openInFreshContext(link, false)
     // The share id alone (the short link, or a link whose #fragment was lost) is answered by the API.
     await openInFreshContext(link.split('#')[0]!, false)
   })
 
   it('exports the gallery and imports it into an empty one', async () => {
-    await openGallery(page)
-    const download = page.waitForEvent('download')
-    await page.getByRole('button', { name: 'Export gallery' }).click()
+    await openGallery(app.page)
+    const download = app.page.waitForEvent('download')
+    await app.page.getByRole('button', { name: 'Export gallery' }).click()
     const file = await (await download).path()
     const text = await readFile(file, 'utf8')
     expect(JSON.parse(text).characters).toHaveLength(1)
 
-    const fresh = await phoneContext(chromium.browser, inject('origin'))
+    const fresh = await phoneContext(app.chromium.browser, inject('origin'))
     try {
       const other = await fresh.newPage()
       await openGallery(other)

@@ -1,20 +1,14 @@
 /** @file A new version of the app waiting in the service worker shows an update prompt; Reload switches to it. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium, phoneContext, type Launched } from '../src/harness/index.ts'
+import { describe, expect, inject, it } from 'vitest'
+import { phoneContext } from '../src/harness/index.ts'
 import { openGallery, waitForServiceWorker } from './app.ts'
+import { useChromium } from './use-app.ts'
 
 describe('update prompt', () => {
-  let chromium: Launched
-
-  beforeAll(async () => {
-    chromium = await launchChromium()
-  })
-  afterAll(async () => {
-    await chromium?.close()
-  })
+  const app = useChromium()
 
   it('offers a reload when a new version is waiting, and applies it', async () => {
-    const context = await phoneContext(chromium.browser, inject('origin'))
+    const context = await phoneContext(app.chromium.browser, inject('origin'))
     try {
       // The version the player first installs differs from the one on the server by one comment. (Routes see the
       // first fetch of sw.js but not the worker's own update checks, hence this order.)

@@ -37,6 +37,8 @@ interface ReleaseModel {
   group?: ModelGroup
   /** The rig the file was trained for; null: it does not depend on one; absent (older manifests): the release's. */
   rigVersion?: number | null
+  /** The translator's input feature layout; only files that have one. */
+  featureVersion?: number
 }
 
 interface ReleaseManifest {
@@ -126,6 +128,9 @@ function toResponse(
     inputs: f.inputs,
     outputs: f.outputs,
     group: f.group ?? 'create',
+    // Per file, so a client can check each file against the rig and feature layout it was built for.
+    rigVersion: f.rigVersion === undefined ? m.rigVersion : f.rigVersion,
+    ...(typeof f.featureVersion === 'number' ? { featureVersion: f.featureVersion } : {}),
   }))
   return {
     release: m.release,

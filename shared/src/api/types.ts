@@ -20,6 +20,8 @@
  *   characters are ~1.6x the bytes of v1's). ModelManifestResponse.rigVersion: the rig of the characters the
  *   release's models produce (the current rig when none depends on one). GET /v1/models/manifest takes
  *   `group=` (create, refine, eval) to list only those files; ModelFile.group.
+ * - v1.4: ModelFile.rigVersion (the rig each file was trained for, null when none) and ModelFile.featureVersion
+ *   (the translator's input layout), from the release manifest; optional, absent from older servers.
  */
 import { MODEL_GROUPS, type ModelGroup } from '../ml/manifest.ts'
 import type { Character } from '../rig/schema.ts'
@@ -188,6 +190,12 @@ export interface ModelFile {
   /** The step that needs the file: 'create' (photo -> character), 'refine', 'eval' (evaluation only). A file the
    * release gives no group counts as 'create'. Always sent by this server (absent from servers before v1.3). */
   group?: ModelGroup
+  /** The rig the file was trained for; null when it does not depend on a rig (detector, mesh, embedders). Always
+   * sent by this server from v1.4 (a release entry without it counts as trained for the release's rig). */
+  rigVersion?: number | null
+  /** The translator's input feature layout (shared/create FEATURE_VERSION it was trained on); sent only for files
+   * that have one (v1.4). */
+  featureVersion?: number
 }
 
 /** GET /v1/models/manifest (200, with ETag; 304 on a matching If-None-Match). */

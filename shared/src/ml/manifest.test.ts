@@ -13,7 +13,10 @@ describe('model manifest groups', () => {
     expect(modelsInGroup(manifest, 'eval').map((m) => m.id)).toEqual([
       'face-embedder-eval',
       'face-embedder-dlib',
+      'imitator',
     ])
+    // What a phone downloads to refine: the refine graph alone (it embeds the imitator's weights).
+    expect(modelsInGroup(manifest, 'refine').map((m) => m.id)).toEqual(['refine'])
   })
 
   it('filters by group and reads a manifest from before groups as needed by every step', () => {

@@ -7,8 +7,9 @@ export interface TensorSpec {
   dtype: string
 }
 
-/** What a client downloads for each step: `create` (photo -> character: detector, mesh, recogniser), `refine`
- * (imitator + refine graph), `eval` (evaluation-only recognisers). */
+/** What a client downloads for each step: `create` (photo -> character: detector, mesh, recogniser, translator),
+ * `refine` (the refine graph), `eval` (evaluation and tooling only: the eval recognisers, and imitator.onnx, whose
+ * weights the refine graph embeds). */
 export const MODEL_GROUPS = ['create', 'refine', 'eval'] as const
 export type ModelGroup = (typeof MODEL_GROUPS)[number]
 
@@ -25,6 +26,8 @@ export interface ModelEntry {
   group?: ModelGroup
   /** The rig version the file was trained for; null (or absent) when it does not depend on the rig. */
   rigVersion?: number | null
+  /** The translator's input feature layout (FEATURE_VERSION of shared/create it was trained on); other files have none. */
+  featureVersion?: number
   inputs: readonly TensorSpec[]
   outputs: readonly TensorSpec[]
   /** Free-form description of the expected input range (e.g. "RGB 0..1"); informative. */

@@ -69,14 +69,20 @@ export function createCharacter(index: number): Promise<Outcome<Created>> {
   return worker().create(index)
 }
 
-/** Refines `character` toward the face at `box` of `photo`, step by step; cancelRefine() stops it. */
-export function refineCharacter(
+/**
+ * Refines `character` toward the face at `box` of `photo`, step by step; cancelRefine() stops it. When WebGPU
+ * failed and WASM refined instead, that is recorded for settings (as a fallback at load is).
+ */
+export async function refineCharacter(
   photo: Blob,
   box: Box,
   character: Character,
   onStep: (step: RefineStep) => void
 ): Promise<Outcome<Refined>> {
-  return worker().refine(photo, box, character, proxy(onStep))
+  const out = await worker().refine(photo, box, character, proxy(onStep))
+  if (out.ok && out.fallback)
+    await recordBackendUsed({ backend: 'wasm', adapter: null, fallback: out.fallback })
+  return out
 }
 
 /** Stops the running refinement (it then answers with code 'aborted'). */

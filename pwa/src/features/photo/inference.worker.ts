@@ -88,6 +88,8 @@ export interface Refined {
   losses: number[]
   steps: number
   ms: number
+  /** Why WebGPU was in use but WASM refined (the models now run on WASM); null when nothing fell back. */
+  fallback: string | null
 }
 
 let creator: Promise<CharacterCreator> | null = null
@@ -211,7 +213,7 @@ const api = {
     refineAbort?.abort()
     const abort = new AbortController()
     refineAbort = abort
-    return guard(async () => {
+    const attempt = async () => {
       const c = await ready()
       const why = c.canRefine()
       if (why) return fail('no-model', `Refining is not available: ${why}.`)
@@ -234,6 +236,19 @@ const api = {
         losses: out.losses,
         steps: out.steps,
         ms: performance.now() - start,
+        fallback: null,
+      }
+    }
+    return guard(async () => {
+      try {
+        return await attempt()
+      } catch (error) {
+        // The refine graph is the largest model and the first to need new GPU kernels: on a phone its WebGPU
+        // session or a step can fail (memory, a driver, a lost device) after create worked. Then refine (and
+        // everything after) runs on WASM instead of dead-ending, and the reason is recorded for settings.
+        const fallback = await fallBackToWasm(error)
+        if (!fallback) throw error
+        return { ...(await attempt()), fallback }
       }
     }).finally(() => {
       if (refineAbort === abort) refineAbort = null
@@ -244,6 +259,27 @@ const api = {
   cancelRefine(): void {
     refineAbort?.abort()
   },
+}
+
+/**
+ * After `error` in a step on WebGPU (not the player's doing: not a cancel, a bad photo or a missing model), reopens
+ * the models on WASM over the same verified files and answers why; null when the error is not a WebGPU failure.
+ * The WebGPU runtime is left alone (a failed WebGPU instance may not even release cleanly); the next load() keeps
+ * WASM for this release and backend, so the choice shown in settings holds until the player or a new release
+ * changes it.
+ */
+async function fallBackToWasm(error: unknown): Promise<string | null> {
+  if (error instanceof CreateError || error instanceof PhotoError || !opened || !source) return null
+  const was = await opened.catch(() => null)
+  if (was?.backend !== 'webgpu') return null
+  const fallback = `WebGPU could not run the refine model (${String((error as Error)?.message ?? error).slice(0, 200)})`
+  console.warn(`${fallback}; refining on WASM`)
+  opened = openCreator(source, 'wasm').then((o) => ({ ...o, fallback }))
+  creator = opened.then((o) => o.creator)
+  await creator
+  // Released only once WASM runs: sessions share one call chain, and a broken WebGPU instance must not hold it up.
+  void was.creator.close().catch(() => undefined)
+  return fallback
 }
 
 /** The face whose box overlaps `box` most (the one the player chose when the photo was analysed). */

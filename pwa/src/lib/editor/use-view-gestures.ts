@@ -63,7 +63,9 @@ export function useViewGestures(
   const onPointerDown = (e: PointerEvent) => {
     // Buttons over the picture (full screen) keep their clicks: capturing their pointer would retarget the click.
     if ((e.target as Element).closest('button')) return
-    const now = performance.now()
+    // When the finger touched, not when this handler ran: a long frame (the preview draws on this thread) between
+    // the two must not turn a tap into a press or a double tap into two taps.
+    const now = e.timeStamp
     fingers.current.set(e.pointerId, {
       x: e.clientX,
       y: e.clientY,
@@ -114,7 +116,7 @@ export function useViewGestures(
     if (fingers.current.size < 2) pinch.current = null
     if (!fingers.current.size) turn.current = null
     if (!finger || e.type === 'pointercancel') return
-    const now = performance.now()
+    const now = e.timeStamp
     const still = Math.hypot(finger.x - finger.startX, finger.y - finger.startY) < TAP_SLOP_PX
     if (!still || now - finger.at > TAP_MS) return void (lastTap.current = null)
     const tap = { x: finger.x, y: finger.y, at: now }

@@ -10,20 +10,19 @@ import type { ModelEntry, ModelManifest, ModelSource } from '@facecraft/shared/m
 import type { InstalledModels } from '../model-store.ts'
 
 /**
- * A manifest entry for an API file. The API (v1.3) sends each file's tensors but not the release manifest's
- * `rigVersion` / `featureVersion` per file; it sends the rig of the release's models once (`rigVersion`), so that
- * stands in for files without their own. The translator's feature layout is then taken as this build's: the
- * server serves the release this app was built with, and its 480-wide input (checked by CharacterCreator) still
- * guards the layout's size. Fields the API does send win.
+ * A manifest entry for an API file. The API (v1.4) sends each file's `rigVersion` and the translator's
+ * `featureVersion`, which CharacterCreator checks against this build. Models installed from an older server (v1.3,
+ * kept in the Cache API) lack them: the release's `rigVersion` stands in for the rig, and this build's feature
+ * layout for the translator's (that server served the release this app was built with, and the translator's
+ * 480-wide input, checked by CharacterCreator, still guards the layout's size).
  */
 function entryOf(f: ModelFile, installed: InstalledModels): ModelEntry {
-  const extra = f as ModelFile & { rigVersion?: number | null; featureVersion?: number }
   return {
     ...f,
     file: f.url,
-    rigVersion: extra.rigVersion ?? installed.rigVersion,
-    ...(f.id === 'translator' ? { featureVersion: extra.featureVersion ?? FEATURE_VERSION } : {}),
-  } as unknown as ModelEntry
+    rigVersion: f.rigVersion === undefined ? installed.rigVersion : f.rigVersion,
+    ...(f.id === 'translator' ? { featureVersion: f.featureVersion ?? FEATURE_VERSION } : {}),
+  }
 }
 
 /** A growing source: `add` puts another installed group's files in. */
