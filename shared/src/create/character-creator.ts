@@ -10,8 +10,9 @@ import type { RgbaImage } from '../image/types.ts'
 import { findModel } from '../ml/manifest.ts'
 import type { Character } from '../rig/index.ts'
 import { CreateError } from './errors.ts'
-import { FEATURE_LENGTH, FEATURE_VERSION } from './features.ts'
-import { faceFeatures } from './face-features.ts'
+import { FEATURE_LENGTH, FEATURE_OFFSETS, FEATURE_VERSION } from './features.ts'
+import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
+import { applyHair, measureHair, type HairMeasure } from './hair.ts'
 import {
   refineLoop,
   refineSignature,
@@ -40,6 +41,8 @@ export interface CreateResult {
   /** The translator's raw outputs: x (continuous, [0,1]) and per-group style probabilities (concatenated). */
   x: Float32Array
   styleProbabilities: Float32Array
+  /** The hair read from the photo (create/hair.ts) and applied to the character; null when measureHair is off. */
+  hair: HairMeasure | null
 }
 
 /** What refine() returns: the character and the descent's record. */
@@ -108,13 +111,26 @@ export class CharacterCreator {
       top += probabilities[start + styles[g]!]! / this.rig.styleSizes.length
       start += n
     })
+    let character = this.rig.fromVector(x, styles)
+    let hair: HairMeasure | null = null
+    if (this.options.measureHair) {
+      // the crop faceFeatures measured the part colours in (the analyzer's pyramid of `image` is cached)
+      const crop = analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE)
+      const seen = features[FEATURE_OFFSETS.colorMask]! > 0
+      const skin = seen
+        ? Array.from(features.subarray(FEATURE_OFFSETS.colors, FEATURE_OFFSETS.colors + 3), (v) => v * 255)
+        : null
+      hair = measureHair(crop, face.alignToImage, [image.width, image.height], skin)
+      character = applyHair(character, hair, probabilities, this.rig.styleSizes)
+    }
     return {
-      character: this.rig.fromVector(x, styles),
+      character,
       confidence: face.score * top,
       face,
       warnings: [],
       x: Float32Array.from(x),
       styleProbabilities: Float32Array.from(probabilities),
+      hair,
     }
   }
 
