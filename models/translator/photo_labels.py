@@ -85,7 +85,8 @@ def principal(block: np.ndarray, components: int) -> np.ndarray:
     centred = block - block.mean(0)
     _, _, vt = np.linalg.svd(centred, full_matrices=False)
     points = centred @ vt[:components].T
-    return points / points[:, :1].std()
+    spread = points[:, :1].std() if points.size else 0.0
+    return points / spread if spread > 1e-9 else points[:, :0]  # a constant block says nothing
 
 
 def photo_labels(render_features: np.ndarray, render_x: np.ndarray, photo_features: np.ndarray, components: int = 20,
