@@ -89,9 +89,13 @@ describe('applyHair', () => {
     expect(out.colors['hair.grey']).toBe(0)
     expect(character.styles['hair.style']).toBe(hair[0]) // the input is not changed
     const short = { color: null, cheek: 0, low: 0, length: 'short' as const }
-    expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe('short')
+    expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe(
+      'short'
+    )
     character.sliders['who.gender'] = 0.2
-    expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe('ponytail')
+    expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe(
+      'ponytail'
+    )
     const unmeasured = applyHair(
       character,
       { color: null, cheek: null, low: null, length: null },

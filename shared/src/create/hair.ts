@@ -139,7 +139,9 @@ export function measureHair(
     const m = litColour(top.pixels)
     if (!skin || !skinLike(m, skin)) color = m
   }
-  const bg = HAIR_BOXES.background.flatMap((b) => boxPixels(crop, b, alignToImage, imageSize).pixels)
+  const bg = HAIR_BOXES.background.flatMap(
+    (b) => boxPixels(crop, b, alignToImage, imageSize).pixels
+  )
   const background = bg.length >= 20 ? median3(bg) : null
   const share = (boxes: Box[]): number | null => {
     if (!color) return null
@@ -150,7 +152,11 @@ export function measureHair(
       let hair = 0
       for (const p of pixels) {
         const dh = dist(p, color)
-        if (dh < L.pixel && (!background || dh < dist(p, background)) && (!skin || dh < dist(p, skin)))
+        if (
+          dh < L.pixel &&
+          (!background || dh < dist(p, background)) &&
+          (!skin || dh < dist(p, skin))
+        )
           hair++
       }
       shares.push(hair / pixels.length)
@@ -174,8 +180,20 @@ export const LENGTH_STYLES: Readonly<Record<'long' | 'bob' | 'short', readonly s
   long: ['long', 'bob-long', 'braid'],
   bob: ['bob', 'bob-long'],
   // a ponytail or bun shows no hair beside the face from the front
-  short: ['bald', 'buzz', 'short', 'short-textured', 'short-swept', 'short-cropped', 'afro', 'ponytail'],
+  short: [
+    'bald',
+    'buzz',
+    'short',
+    'short-textured',
+    'short-swept',
+    'short-cropped',
+    'afro',
+    'ponytail',
+  ],
 }
+
+/** The colour parameters measureHair sets; CharacterCreator.refine holds them (and the hair style) by default. */
+export const HAIR_COLOUR_IDS: readonly string[] = ['hair.color', 'hair.red', 'hair.grey']
 
 const COLOR_DEFS = new Map(COLORS.map((c) => [c.id, c]))
 
@@ -239,10 +257,14 @@ export function applyHair(
     // No hair beside a woman's face is most often hair tied back (the style head, trained to give women long
     // hair, has no view on which short style); the character's own gender slider decides, not a photo label.
     const female = (character.sliders['who.gender'] ?? 0.5) < 0.5
-    const allowed = measure.length === 'short' && female ? ['ponytail'] : LENGTH_STYLES[measure.length]
+    const allowed =
+      measure.length === 'short' && female ? ['ponytail'] : LENGTH_STYLES[measure.length]
     let best = -1
     HAIR_OPTIONS.forEach((id, k) => {
-      if (allowed.includes(id) && (best < 0 || probabilities[start + k]! > probabilities[start + best]!))
+      if (
+        allowed.includes(id) &&
+        (best < 0 || probabilities[start + k]! > probabilities[start + best]!)
+      )
         best = k
     })
     if (best >= 0) out.styles['hair.style'] = HAIR_OPTIONS[best]!

@@ -31,6 +31,7 @@ export { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 export {
   applyHair,
   fitHairColour,
+  HAIR_COLOUR_IDS,
   HAIR_BOXES,
   HAIR_LIMITS,
   LENGTH_STYLES,
