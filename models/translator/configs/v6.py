@@ -6,3 +6,4 @@
 imitator_ckpt = '.work/imitator-rig2-look2/ckpt.pt'
 init_from = '.work/translator-v5s1/best.pt'
 out_dir = '.work/translator-v6'
+imitator_styles = False  # the style head stays stage 1's (see train.py)

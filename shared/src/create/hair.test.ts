@@ -53,6 +53,11 @@ describe('measureHair', () => {
     for (let y = 12; y < 39; y++)
       for (let x = 38; x < 90; x++) bald.data.set([230, 173, 138, 255], (y * S + x) * 4)
     expect(measureHair(bald, IDENTITY, [S, S], SKIN).color).toBeNull()
+    // nor from the wall above a head that ends lower
+    const low = portrait('none')
+    for (let y = 12; y < 39; y++)
+      for (let x = 38; x < 90; x++) low.data.set([...WHITE, 255], (y * S + x) * 4)
+    expect(measureHair(low, IDENTITY, [S, S], SKIN).color).toBeNull()
   })
 })
 
@@ -96,6 +101,16 @@ describe('applyHair', () => {
     expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe(
       'ponytail'
     )
+    // hair seen on top, length unknown: a bald character gets the most probable style with hair
+    const bald = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles) // option 0 is bald
+    expect(bald.styles['hair.style']).toBe('bald')
+    const seen = {
+      color: [40, 30, 25] as [number, number, number],
+      cheek: null,
+      low: null,
+      length: null,
+    }
+    expect(applyHair(bald, seen, probabilities, rig.styleSizes).styles['hair.style']).toBe('short')
     const unmeasured = applyHair(
       character,
       { color: null, cheek: null, low: null, length: null },

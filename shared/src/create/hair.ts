@@ -53,8 +53,11 @@ export const HAIR_LIMITS = Object.freeze({
   bare: 0.06,
   /** Grey is allowed when the band is at least this light (mean of r, g, b) ... */
   greyLight: 95,
-  /** ... and at most this colourful (max - min of r, g, b). */
-  greyChroma: 18,
+  /** ... and at most this colourful (max - min of r, g, b; a grey-haired woman of the train photos read 27,
+   * light brown hair is about 68). */
+  greyChroma: 32,
+  /** The top band is background (the head ends lower), not hair, when this close to the top corners' colour. */
+  topBackground: 40,
 })
 
 /** What measureHair read; null fields were not measurable in this photo. */
@@ -134,15 +137,17 @@ export function measureHair(
 ): HairMeasure {
   const L = HAIR_LIMITS
   const top = boxPixels(crop, HAIR_BOXES.top, alignToImage, imageSize)
-  let color: [number, number, number] | null = null
-  if (top.inside >= L.inside) {
-    const m = litColour(top.pixels)
-    if (!skin || !skinLike(m, skin)) color = m
-  }
   const bg = HAIR_BOXES.background.flatMap(
     (b) => boxPixels(crop, b, alignToImage, imageSize).pixels
   )
   const background = bg.length >= 20 ? median3(bg) : null
+  let color: [number, number, number] | null = null
+  if (top.inside >= L.inside) {
+    const m = litColour(top.pixels)
+    const bare = skin && skinLike(m, skin)
+    const wall = background && dist(m, background) < L.topBackground
+    if (!bare && !wall) color = m
+  }
   const share = (boxes: Box[]): number | null => {
     if (!color) return null
     const shares: number[] = []
@@ -252,22 +257,23 @@ export function applyHair(
     out.colors['hair.red'] = fit.red
     out.colors['hair.grey'] = fit.grey
   }
-  if (measure.length) {
-    const start = styleSizes.slice(0, HAIR_GROUP).reduce((a, b) => a + b, 0)
-    // No hair beside a woman's face is most often hair tied back (the style head, trained to give women long
-    // hair, has no view on which short style); the character's own gender slider decides, not a photo label.
-    const female = (character.sliders['who.gender'] ?? 0.5) < 0.5
-    const allowed =
-      measure.length === 'short' && female ? ['ponytail'] : LENGTH_STYLES[measure.length]
+  const start = styleSizes.slice(0, HAIR_GROUP).reduce((a, b) => a + b, 0)
+  const choose = (allowed: readonly string[]): void => {
     let best = -1
     HAIR_OPTIONS.forEach((id, k) => {
-      if (
-        allowed.includes(id) &&
-        (best < 0 || probabilities[start + k]! > probabilities[start + best]!)
-      )
+      if (allowed.includes(id) && (best < 0 || probabilities[start + k]! > probabilities[start + best]!))
         best = k
     })
     if (best >= 0) out.styles['hair.style'] = HAIR_OPTIONS[best]!
+  } // prettier-ignore
+  if (measure.length) {
+    // No hair beside a woman's face is most often hair tied back (the style head, trained to give women long
+    // hair, has no view on which short style); the character's own gender slider decides, not a photo label.
+    const female = (character.sliders['who.gender'] ?? 0.5) < 0.5
+    choose(measure.length === 'short' && female ? ['ponytail'] : LENGTH_STYLES[measure.length])
+  } else if (measure.color && out.styles['hair.style'] === 'bald') {
+    // hair was seen on top of the head: not bald, whatever its length (the translator's next most probable)
+    choose(HAIR_OPTIONS.filter((id) => id !== 'bald'))
   }
   return out
 }
