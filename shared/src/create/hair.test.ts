@@ -69,6 +69,7 @@ describe('fitHairColour', () => {
     expect(brown.color).toBeCloseTo(1 / 6, 1)
     // a dark, colourless band (black hair under a highlight) stays un-grey
     expect(fitHairColour([70, 68, 67]).grey).toBe(0)
+    expect(fitHairColour([128, 123, 120]).grey).toBe(0) // light brown under flat light
     expect(fitHairColour([185, 185, 188]).grey).toBeGreaterThan(0.7)
   })
 })
@@ -81,7 +82,8 @@ describe('applyHair', () => {
     const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
     const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
     probabilities[hair.indexOf('short')] = 0.6 // hair.style is the first group
-    probabilities[hair.indexOf('bob-long')] = 0.3
+    probabilities[hair.indexOf('bob')] = 0.3
+    probabilities[hair.indexOf('bob-long')] = 0.2
     probabilities[hair.indexOf('long')] = 0.1
     const out = applyHair(
       character,
@@ -89,7 +91,9 @@ describe('applyHair', () => {
       probabilities,
       rig.styleSizes
     )
-    expect(out.styles['hair.style']).toBe('bob-long')
+    expect(out.styles['hair.style']).toBe('long')
+    const bob = { color: null, cheek: 1, low: 0, length: 'bob' as const }
+    expect(applyHair(character, bob, probabilities, rig.styleSizes).styles['hair.style']).toBe('bob')
     expect(out.colors['hair.color']).toBe(0)
     expect(out.colors['hair.grey']).toBe(0)
     expect(character.styles['hair.style']).toBe(hair[0]) // the input is not changed
@@ -97,9 +101,9 @@ describe('applyHair', () => {
     expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe(
       'short'
     )
-    character.sliders['who.gender'] = 0.2
+    character.sliders['who.gender'] = 0.2 // a woman keeps the translator's style (tied-back hair reads male)
     expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe(
-      'ponytail'
+      character.styles['hair.style']
     )
     // hair seen on top, length unknown: a bald character gets the most probable style with hair
     const bald = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles) // option 0 is bald

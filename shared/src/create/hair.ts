@@ -51,8 +51,9 @@ export const HAIR_LIMITS = Object.freeze({
   covered: 0.4,
   /** A side band with at most this share has none. */
   bare: 0.06,
-  /** Grey is allowed when the band is at least this light (mean of r, g, b) ... */
-  greyLight: 95,
+  /** Grey is allowed when the band is at least this light (mean of r, g, b) ... (at 95, light-brown hair under
+   * flat studio light, mean 120-130 and nearly colourless, turned grey; a grey-haired train photo reads 161) */
+  greyLight: 150,
   /** ... and at most this colourful (max - min of r, g, b; a grey-haired woman of the train photos read 27,
    * light brown hair is about 68). */
   greyChroma: 32,
@@ -180,9 +181,16 @@ export function measureHair(
   return { color, cheek, low, length }
 }
 
-/** Hair styles (rig v2 ids) that each measured length allows; the translator's most probable of them is taken. */
+/**
+ * Hair styles (rig v2 ids) that each measured length allows; the translator's most probable of them is taken.
+ * Except for a woman (the character's own gender slider < 0.5, not a photo label) with no hair beside her face: that
+ * is mostly hair tied back (most London women, several train photos), and the rig's tied-back style, the ponytail,
+ * reads as short hair from the front: with it the independent judge (FaceRes) read 16 more London women's characters
+ * as men (gender_agree 0.75, was 0.88). She keeps the translator's style (mostly loose long hair).
+ */
 export const LENGTH_STYLES: Readonly<Record<'long' | 'bob' | 'short', readonly string[]>> = {
-  long: ['long', 'bob-long', 'braid'],
+  // loose long hair only: long bob and braid hide an eye behind a fringe (landmark_nme 0.039 vs 0.025, see the card)
+  long: ['long'],
   bob: ['bob', 'bob-long'],
   // a ponytail or bun shows no hair beside the face from the front
   short: [
@@ -266,11 +274,9 @@ export function applyHair(
     })
     if (best >= 0) out.styles['hair.style'] = HAIR_OPTIONS[best]!
   } // prettier-ignore
-  if (measure.length) {
-    // No hair beside a woman's face is most often hair tied back (the style head, trained to give women long
-    // hair, has no view on which short style); the character's own gender slider decides, not a photo label.
-    const female = (character.sliders['who.gender'] ?? 0.5) < 0.5
-    choose(measure.length === 'short' && female ? ['ponytail'] : LENGTH_STYLES[measure.length])
+  const female = (character.sliders['who.gender'] ?? 0.5) < 0.5
+  if (measure.length && !(measure.length === 'short' && female)) {
+    choose(LENGTH_STYLES[measure.length])
   } else if (measure.color && out.styles['hair.style'] === 'bald') {
     // hair was seen on top of the head: not bald, whatever its length (the translator's next most probable)
     choose(HAIR_OPTIONS.filter((id) => id !== 'bald'))
