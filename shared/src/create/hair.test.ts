@@ -121,6 +121,6 @@ describe('applyHair', () => {
       probabilities,
       rig.styleSizes
     )
-    expect(unmeasured).toEqual(character)
+    expect(unmeasured).toEqual({ ...character, colors: { ...character.colors, 'hair.grey': 0 } })
   })
 })

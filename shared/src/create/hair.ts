@@ -41,7 +41,7 @@ export const HAIR_LIMITS = Object.freeze({
   /** The top band is skin (no hair colour read) when its median is this close to the skin's, or has the skin's
    * chromaticity (r, g, b over their sum, within `skinChroma`) and at least 0.8 of its lightness (a lit scalp). */
   skin: 40,
-  skinChroma: 0.025,
+  skinChroma: 0.015,
   /** A pixel is hair when within this distance of the hair colour (and nearer it than background and skin). */
   pixel: 60,
   /** Length is undecidable when the background is this close to the hair colour (a light-haired person on a
@@ -264,6 +264,9 @@ export function applyHair(
     out.colors['hair.color'] = fit.color
     out.colors['hair.red'] = fit.red
     out.colors['hair.grey'] = fit.grey
+  } else {
+    // grey only on the photo's evidence: the translator cannot see hair and gave London's young people 0.4-0.7
+    out.colors['hair.grey'] = 0
   }
   const start = styleSizes.slice(0, HAIR_GROUP).reduce((a, b) => a + b, 0)
   const choose = (allowed: readonly string[]): void => {
