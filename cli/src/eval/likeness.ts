@@ -55,7 +55,7 @@ type Figures = Record<string, number | null>
  * The rig v2 parameters a render shows well enough to recover: R^2 >= 0.5 of the translator's prediction on 1,000
  * held-out engine renders (models/translator, the 2026-12-01 release; 118 of the 167 are below 0.1). param_mae over
  * all 167 is dominated by MakeHuman sliders no recogniser sees (predicting the training mean gives 0.28); on these
- * the training mean gives 0.278 and the translator 0.134. Reported as `param_mae_identifiable`.
+ * the training mean gives 0.278 and the translator 0.13. Reported as `param_mae_identifiable`.
  */
 export const IDENTIFIABLE_V2: readonly string[] = Object.freeze([
   'skin.tone',

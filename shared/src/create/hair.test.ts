@@ -115,6 +115,9 @@ describe('applyHair', () => {
       length: null,
     }
     expect(applyHair(bald, seen, probabilities, rig.styleSizes).styles['hair.style']).toBe('short')
+    probabilities[0] = 0.9 // bald most probable, hair seen on top and none beside the face: short, not bald
+    const shortSeen = { ...seen, cheek: 0, low: 0, length: 'short' as const }
+    expect(applyHair(bald, shortSeen, probabilities, rig.styleSizes).styles['hair.style']).toBe('short')
     const unmeasured = applyHair(
       character,
       { color: null, cheek: null, low: null, length: null },

@@ -272,6 +272,7 @@ export function applyHair(
   const choose = (allowed: readonly string[]): void => {
     let best = -1
     HAIR_OPTIONS.forEach((id, k) => {
+      if (id === 'bald' && measure.color) return // hair was seen on top of the head
       if (allowed.includes(id) && (best < 0 || probabilities[start + k]! > probabilities[start + best]!))
         best = k
     })
