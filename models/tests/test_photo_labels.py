@@ -63,8 +63,8 @@ def test_part_colours_join_the_embedding_in_the_split():
     colours = rng.normal(0.5, 0.03, (400, 15))
     colours[:, 12] += np.where(female, 0.06, -0.06)  # lips redder
     photos[:, COLORS] = colours
-    alone = photo_labels(renders, x, photos, shape_components=0, colour_components=0)
-    joined = photo_labels(renders, x, photos)
+    alone = photo_labels(renders, x, photos)
+    joined = photo_labels(renders, x, photos, shape_components=5, colour_components=5)
     agree = lambda lab: ((lab['female'] == 1) == female).mean()  # noqa: E731
     assert agree(joined) >= 0.95
     assert agree(joined) > agree(alone) + 0.1

@@ -13,7 +13,9 @@ one bit, from renders). Each photo's confidence is |2 p - 1| of its cluster post
 0.841 / 0.832 (20 is kept); 0.95 on the more confident half. Adding the photos' face shape (top 5 principal
 components of the pose-normalised landmarks) and part colours (top 5 of the 15 skin/brow/eye/nose/lip colours) to
 the 20 embedding components: 0.900 (women recalled 0.84, was 0.72; men 0.96); shape alone 0.839, colours alone
-0.856; 0.88-0.90 for 15-30 embedding and 3-8 shape/colour components (kept: 20 / 5 / 5).
+0.856; 0.88-0.90 for 15-30 embedding and 3-8 shape/colour components (--shape-components 5 --colour-components
+5). Not the default: the translator trained on those labels (configs/v5.py, v6.py) agreed worse with the
+independent judge on London (gender_agree 0.71 vs 0.88), so the released labels are the embedding-only ones.
 
   python -m translator.photo_labels --features .work/features-rig2-s1 --photos .work/photo-features \
       --out .work/photo-features/labels.npz [--check ../../shared/faces/index.csv]
@@ -90,7 +92,7 @@ def principal(block: np.ndarray, components: int) -> np.ndarray:
 
 
 def photo_labels(render_features: np.ndarray, render_x: np.ndarray, photo_features: np.ndarray, components: int = 20,
-                 shape_components: int = 5, colour_components: int = 5):  # fmt: skip
+                 shape_components: int = 0, colour_components: int = 0):  # fmt: skip
     """{'female': (N,) 0/1, 'confidence': (N,) 0..1} for the photos."""
     photos = photo_features[:, EMBEDDING].astype(np.float64)
     blocks = [principal(photos, components)]
@@ -115,11 +117,14 @@ def main(argv=None):
     p.add_argument('--photos', required=True, help='photo features folder (translator/photo-features.ts)')
     p.add_argument('--out', required=True)
     p.add_argument('--check', default='', help='faces index.csv: report agreement with its gender column only')
+    p.add_argument('--shape-components', type=int, default=0, help='face-shape components clustered (0: none)')
+    p.add_argument('--colour-components', type=int, default=0, help='part-colour components clustered (0: none)')
     a = p.parse_args(argv)
     data = load_data(Path(a.features))
     photos = np.load(Path(a.photos) / 'photo-features.npy')
     files = json.loads((Path(a.photos) / 'photo-features.json').read_text())['files']
-    labels = photo_labels(data.features, data.x, photos)
+    labels = photo_labels(data.features, data.x, photos, shape_components=a.shape_components,
+                          colour_components=a.colour_components)  # fmt: skip
     np.savez(a.out, **labels, files=np.array(files))
     print(f'{a.out}: {len(files)} photos, female share {labels["female"].mean():.3f}, '
           f'median confidence {np.median(labels["confidence"]):.3f}')  # fmt: skip
