@@ -93,7 +93,9 @@ describe('applyHair', () => {
     )
     expect(out.styles['hair.style']).toBe('long')
     const bob = { color: null, cheek: 1, low: 0, length: 'bob' as const }
-    expect(applyHair(character, bob, probabilities, rig.styleSizes).styles['hair.style']).toBe('bob')
+    expect(applyHair(character, bob, probabilities, rig.styleSizes).styles['hair.style']).toBe(
+      'bob'
+    )
     expect(out.colors['hair.color']).toBe(0)
     expect(out.colors['hair.grey']).toBe(0)
     expect(character.styles['hair.style']).toBe(hair[0]) // the input is not changed
@@ -117,7 +119,9 @@ describe('applyHair', () => {
     expect(applyHair(bald, seen, probabilities, rig.styleSizes).styles['hair.style']).toBe('short')
     probabilities[0] = 0.9 // bald most probable, hair seen on top and none beside the face: short, not bald
     const shortSeen = { ...seen, cheek: 0, low: 0, length: 'short' as const }
-    expect(applyHair(bald, shortSeen, probabilities, rig.styleSizes).styles['hair.style']).toBe('short')
+    expect(applyHair(bald, shortSeen, probabilities, rig.styleSizes).styles['hair.style']).toBe(
+      'short'
+    )
     const unmeasured = applyHair(
       character,
       { color: null, cheek: null, low: null, length: null },
