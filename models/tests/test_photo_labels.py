@@ -2,7 +2,7 @@
 with a known split: the mixture must recover it, and the render probe must name the right cluster `female`."""
 import numpy as np
 
-from translator.augment import EMBEDDING
+from translator.augment import COLORS, EMBEDDING
 from translator.photo_labels import mixture, photo_labels, two_means
 
 DIRECTION = 3  # the embedding axis that carries gender in these fixtures
@@ -46,3 +46,25 @@ def test_the_render_probe_names_the_female_cluster():
     x[:, 0] = 1 - g
     flipped = photo_labels(renders, x, photos)
     assert ((flipped['female'] == 1) == ~female).mean() >= 0.95
+
+
+def test_part_colours_join_the_embedding_in_the_split():
+    """A split the embedding shows only weakly is found once the part colours, which show it too, join in."""
+    rng = np.random.default_rng(2)
+    g = rng.uniform(0, 1, 2000).astype(np.float32)
+    renders = np.zeros((2000, 480), np.float32)
+    renders[:, EMBEDDING] = embeddings(rng, 2000, 0.08 * (g - 0.5))
+    x = np.zeros((2000, 167), np.float32)
+    x[:, 0] = g
+    female = np.r_[np.ones(200), np.zeros(200)].astype(bool)
+    photos = np.zeros((400, 480), np.float32)
+    photos[:, EMBEDDING] = embeddings(rng, 400, np.where(female, -0.012, 0.012))  # weak: about the noise
+    photos[:, 256:460] = rng.normal(0, 0.05, (400, 204))  # shape: no signal
+    colours = rng.normal(0.5, 0.03, (400, 15))
+    colours[:, 12] += np.where(female, 0.06, -0.06)  # lips redder
+    photos[:, COLORS] = colours
+    alone = photo_labels(renders, x, photos)
+    joined = photo_labels(renders, x, photos, shape_components=5, colour_components=5)
+    agree = lambda lab: ((lab['female'] == 1) == female).mean()  # noqa: E731
+    assert agree(joined) >= 0.95
+    assert agree(joined) > agree(alone) + 0.1

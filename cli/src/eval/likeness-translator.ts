@@ -62,7 +62,9 @@ export function refineMethod(
           ? (await creator.createFromFace(image, face)).character
           : rigCodec(ctx.engine.id).fromVector(ctx.engine.mean().x, ctx.engine.mean().styles)
       const targets = await creator.targets(image, face)
-      return params((await creator.refine(first, targets)).character)
+      // from the mean face nothing was read from the photo: the descent may move the hair too
+      const keep = start === 'mean' ? { keep: [] } : {}
+      return params((await creator.refine(first, targets, keep)).character)
     },
   }
 }

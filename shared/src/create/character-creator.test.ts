@@ -15,6 +15,8 @@ import { CreateError } from './errors.ts'
 import { partColorArray, translatorFeatures } from './features.ts'
 import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { partColors } from '../face/masks.ts'
+import { applyHair, measureHair } from './hair.ts'
+import { rigCodec } from './rigs.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
 const models = {
@@ -49,6 +51,23 @@ async function singleFace() {
 } // prettier-ignore
 
 describe('CharacterCreator', () => {
+  it('puts the hair it read in the photo on the character, and only that (measureHair off: the translator\'s)', async () => {
+    const image = await singleFace()
+    const r = await creator.create(image)
+    const face = r.face
+    const crop = creator.faceAnalyzer().alignedCrop(image, face, COLOR_FRAME_SIZE)
+    const skin = partColors(crop, creator.faceAnalyzer().partLabels(image, face, COLOR_FRAME_SIZE)).skin
+    const expected = measureHair(crop, face.alignToImage, [image.width, image.height], skin ?? null)
+    expect(r.hair).toEqual(expected)
+    const off = await CharacterCreator.createFromOptions({ models, measureHair: false, analyzer: creator.faceAnalyzer() })
+    const plain = await off.createFromFace(image, face)
+    expect(plain.hair).toBeNull()
+    expect(r.character).toEqual(applyHair(plain.character, expected, plain.styleProbabilities, rigCodec(2).styleSizes))
+    // everything but the hair is the translator's either way
+    expect(r.character.sliders).toEqual(plain.character.sliders)
+    await off.close()
+  }, 60_000)
+
   it('creates a valid character of the translator rig from a one-face photo', async () => {
     const image = await singleFace()
     const r = await creator.create(image)

@@ -10,8 +10,9 @@ import type { RgbaImage } from '../image/types.ts'
 import { findModel } from '../ml/manifest.ts'
 import type { Character } from '../rig/index.ts'
 import { CreateError } from './errors.ts'
-import { FEATURE_LENGTH, FEATURE_VERSION } from './features.ts'
-import { faceFeatures } from './face-features.ts'
+import { FEATURE_LENGTH, FEATURE_OFFSETS, FEATURE_VERSION } from './features.ts'
+import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
+import { applyHair, HAIR_COLOUR_IDS, measureHair, type HairMeasure } from './hair.ts'
 import {
   refineLoop,
   refineSignature,
@@ -40,6 +41,8 @@ export interface CreateResult {
   /** The translator's raw outputs: x (continuous, [0,1]) and per-group style probabilities (concatenated). */
   x: Float32Array
   styleProbabilities: Float32Array
+  /** The hair read from the photo (create/hair.ts) and applied to the character; null when measureHair is off. */
+  hair: HairMeasure | null
 }
 
 /** What refine() returns: the character and the descent's record. */
@@ -108,13 +111,29 @@ export class CharacterCreator {
       top += probabilities[start + styles[g]!]! / this.rig.styleSizes.length
       start += n
     })
+    let character = this.rig.fromVector(x, styles)
+    let hair: HairMeasure | null = null
+    if (this.options.measureHair) {
+      // the crop faceFeatures measured the part colours in (the analyzer's pyramid of `image` is cached)
+      const crop = analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE)
+      const seen = features[FEATURE_OFFSETS.colorMask]! > 0
+      const skin = seen
+        ? Array.from(
+            features.subarray(FEATURE_OFFSETS.colors, FEATURE_OFFSETS.colors + 3),
+            (v) => v * 255
+          )
+        : null
+      hair = measureHair(crop, face.alignToImage, [image.width, image.height], skin)
+      character = applyHair(character, hair, probabilities, this.rig.styleSizes)
+    }
     return {
-      character: this.rig.fromVector(x, styles),
+      character,
       confidence: face.score * top,
       face,
       warnings: [],
       x: Float32Array.from(x),
       styleProbabilities: Float32Array.from(probabilities),
+      hair,
     }
   }
 
@@ -148,14 +167,19 @@ export class CharacterCreator {
 
   /**
    * Refines `character` toward `targets` (see targets()) with the refine graph: Adam, x clamped to [0, 1], early
-   * stop, cancel via `signal` (a CreateError 'aborted'). Returns the best character seen.
+   * stop, cancel via `signal` (a CreateError 'aborted'). Returns the best character seen. `keep`: parameter ids
+   * (and 'hair.style') left as they are; by default, when the creator measures hair, the hair colour and style it
+   * read from the photo (the imitator's colour terms turned dark hair grey-brown), else nothing.
    */
-  async refine(character: Character, targets: RefineTargets, options: RefineOptions = {}): Promise<RefineResult> {
+  async refine(character: Character, targets: RefineTargets, options: RefineOptions & { keep?: readonly string[] } = {}): Promise<RefineResult> {
     const why = this.canRefine()
     if (why) throw new CreateError('no-model', `Cannot refine: ${why}. Use the created character as it is.`)
     const session = await this.faceAnalyzer().models().load(this.options.refineModel)
     const rig = rigCodec(session.entry.rigVersion)
-    const outcome = await refineLoop(session, rig.toVector(character), styleLogits(rig, character), targets, options)
+    const keep = options.keep ?? (this.options.measureHair ? [...HAIR_COLOUR_IDS, 'hair.style'] : [])
+    const hold = keep.map((id) => rig.ids.indexOf(id)).filter((i) => i >= 0)
+    const holdStyles = keep.flatMap((id) => styleGroupIndices(rig, id))
+    const outcome = await refineLoop(session, rig.toVector(character), styleLogits(rig, character), targets, { ...options, hold, holdStyles })
     return { ...outcome, character: rig.fromVector(outcome.x, argmaxGroups(outcome.logits, rig.styleSizes)) }
   } // prettier-ignore
 
@@ -177,6 +201,14 @@ function styleLogits(rig: RigCodec, character: Character): Float32Array {
     start += n
   })
   return out
+}
+
+/** The logit indices of style group `id` in the concatenated logits (none when the rig has no such group). */
+function styleGroupIndices(rig: RigCodec, id: string): number[] {
+  const g = rig.styleIds.indexOf(id)
+  if (g < 0) return []
+  const start = rig.styleSizes.slice(0, g).reduce((a, b) => a + b, 0)
+  return Array.from({ length: rig.styleSizes[g]! }, (_, k) => start + k)
 }
 
 /** With beta 1, a logit of 4 gives the chosen option ~0.9 of the softmax in a group of 6. */

@@ -28,3 +28,13 @@ export {
 export { PART_WEIGHTS, refineTargets } from './targets.ts'
 export { argmaxGroups, chooseStyles, rigCodec, type RigCodec } from './rigs.ts'
 export { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
+export {
+  applyHair,
+  fitHairColour,
+  HAIR_COLOUR_IDS,
+  HAIR_BOXES,
+  HAIR_LIMITS,
+  LENGTH_STYLES,
+  measureHair,
+  type HairMeasure,
+} from './hair.ts'

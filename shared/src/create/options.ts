@@ -20,6 +20,8 @@ export interface CharacterCreatorOptions {
   /** An accessory (glasses, facial hair, lipstick: style groups whose first option is 'none') is put on only when
    * the translator gives it at least this probability (see chooseStyles). */
   accessoryProbability?: number
+  /** Hair colour and length read from the photo (create/hair.ts) replace the translator's, which cannot see hair. */
+  measureHair?: boolean
   /** An analyzer to share (its loader then serves the creation models too); closing the creator leaves it open. */
   analyzer?: FaceAnalyzer
 }
@@ -32,6 +34,7 @@ export const DEFAULT_CREATOR_OPTIONS = Object.freeze({
   refineModel: 'refine',
   detectorGrids: Object.freeze([1]) as readonly number[],
   accessoryProbability: 0.6,
+  measureHair: true,
 })
 
 /** Options with every default filled in. */

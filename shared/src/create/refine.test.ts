@@ -79,6 +79,22 @@ describe('refineLoop with the proof refine graph', () => {
     expect(out.stoppedEarly).toBe(false)
   }, 60_000)
 
+  it('leaves held parameters and style logits where they started, and moves the others', async () => {
+    const { x, logits } = start()
+    const hold = [0, 5, x.length - 1]
+    const holdStyles = [0, 1, 2]
+    const out = await refineLoop(refine, x, logits, targets, {
+      steps: 6,
+      lr: 0.05,
+      patience: 100,
+      hold,
+      holdStyles,
+    })
+    for (const i of hold) expect(out.x[i]).toBe(x[i])
+    for (const i of holdStyles) expect(out.logits[i]).toBe(logits[i])
+    expect(out.x.some((v, i) => !hold.includes(i) && Math.abs(v - x[i]!) > 1e-4)).toBe(true)
+  }, 60_000)
+
   it('stops early when the loss stalls', async () => {
     const { x, logits } = start()
     const out = await refineLoop(refine, x, logits, targets, { steps: 40, lr: 0, patience: 3 })

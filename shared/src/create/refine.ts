@@ -44,6 +44,10 @@ export interface RefineOptions {
   minImprovement?: number
   onProgress?: (p: RefineProgress) => void
   signal?: AbortSignal
+  /** Indices of x the descent leaves at their start (CharacterCreator.refine fills them from parameter ids). */
+  hold?: readonly number[]
+  /** Indices of style logits it leaves at their start (whole style groups, so the group's choice stays). */
+  holdStyles?: readonly number[]
 }
 
 /** Defaults of RefineOptions (the descent the refine bench and imitator tests measured). */
@@ -135,7 +139,13 @@ export async function refineLoop(
     const terms = Object.fromEntries(TERMS.filter((k) => out[k]).map((k) => [k, out[k]!.data[0]!]))
     o.onProgress?.({ step: t, steps: o.steps, loss, terms })
     if (t === o.steps || t - best.step >= o.patience) break
-    adamStep(params, [out.grad_x!.data, out.grad_style_logits!.data], adam, t + 1, o.lr)
+    adamStep(
+      params,
+      [held(out.grad_x!.data, o.hold), held(out.grad_style_logits!.data, o.holdStyles)],
+      adam,
+      t + 1,
+      o.lr
+    )
   }
   return {
     x: best.x,
@@ -145,6 +155,14 @@ export async function refineLoop(
     steps: t,
     stoppedEarly: t < o.steps,
   }
+}
+
+/** `grad` with the entries at `hold` zeroed (a copy; the same array when nothing is held). */
+function held(grad: Float32Array, hold: readonly number[] | undefined): Float32Array {
+  if (!hold?.length) return grad
+  const g = Float32Array.from(grad)
+  for (const i of hold) g[i] = 0
+  return g
 }
 
 /** One Adam update (beta1 0.9, beta2 0.999) of every parameter block; block 0 (x) is clamped to [0, 1]. */

@@ -7,6 +7,8 @@ import {
   characterFromVector,
   characterToStyleIndices,
   characterToVector,
+  COLORS,
+  SLIDERS,
   STYLES,
   VECTOR_LENGTH,
   type Character,
@@ -15,6 +17,8 @@ import {
   characterFromVectorV2,
   characterToStyleIndicesV2,
   characterToVectorV2,
+  COLORS_V2,
+  SLIDERS_V2,
   STYLES_V2,
   VECTOR_LENGTH_V2,
 } from '../rig/v2/index.ts'
@@ -25,8 +29,12 @@ export interface RigCodec {
   version: number
   /** Length of x (sliders then colours). */
   length: number
+  /** Style group ids, rig order. */
+  styleIds: readonly string[]
   /** Options per style group, rig order. */
   styleSizes: readonly number[]
+  /** The parameter id of each entry of x (slider ids, then colour ids). */
+  ids: readonly string[]
   /** Per style group: whether its first option is 'none' (an accessory: glasses, beard, lipstick...). */
   optional: readonly boolean[]
   toVector(c: Character): Float32Array
@@ -38,6 +46,8 @@ const CODECS: Record<number, RigCodec> = {
   1: {
     version: 1,
     length: VECTOR_LENGTH,
+    ids: [...SLIDERS.map((s) => s.id), ...COLORS.map((c) => c.id)],
+    styleIds: STYLES.map((s) => s.id),
     styleSizes: STYLES.map((s) => s.options.length),
     optional: STYLES.map((s) => s.options[0]?.id === 'none'),
     toVector: characterToVector,
@@ -47,6 +57,8 @@ const CODECS: Record<number, RigCodec> = {
   2: {
     version: 2,
     length: VECTOR_LENGTH_V2,
+    ids: [...SLIDERS_V2.map((s) => s.id), ...COLORS_V2.map((c) => c.id)],
+    styleIds: STYLES_V2.map((s) => s.id),
     styleSizes: STYLES_V2.map((s) => s.options.length),
     optional: STYLES_V2.map((s) => s.options[0]?.id === 'none'),
     toVector: characterToVectorV2,

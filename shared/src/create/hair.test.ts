@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest'
+import type { Affine } from '../face/affine.ts'
+import { createImage, type RgbaImage } from '../image/types.ts'
+import { STYLES_V2 } from '../rig/v2/index.ts'
+import { applyHair, fitHairColour, HAIR_BOXES, measureHair } from './hair.ts'
+import { rigCodec } from './rigs.ts'
+
+const S = 128
+const SKIN = [200, 150, 120]
+const HAIR = [30, 22, 18]
+const WHITE = [245, 245, 245]
+/** The crop is the photo itself: unit frame -> S px. */
+const IDENTITY: Affine = [S, 0, 0, 0, S, 0]
+
+/** A crop in the canonical frame: background, a skin face, hair on top and (optionally) beside the face. */
+function portrait(sides: 'none' | 'cheek' | 'long', background = WHITE): RgbaImage {
+  const img = createImage(S, S)
+  const paint = (box: readonly number[], rgb: number[]) => {
+    for (let y = Math.floor(box[2]! * S); y < Math.ceil(box[3]! * S); y++)
+      for (let x = Math.floor(box[0]! * S); x < Math.ceil(box[1]! * S); x++)
+        img.data.set([...rgb, 255], (y * S + x) * 4)
+  }
+  paint([0, 1, 0, 1], background)
+  paint([0.3, 0.7, 0.3, 0.8], SKIN)
+  paint([0.3, 0.7, 0.1, 0.3], HAIR)
+  if (sides !== 'none') for (const b of HAIR_BOXES.cheek) paint(b, HAIR)
+  if (sides === 'long') for (const b of HAIR_BOXES.low) paint(b, HAIR)
+  return img
+}
+
+describe('measureHair', () => {
+  it('reads the hair colour above the forehead and the length beside the face', () => {
+    const long = measureHair(portrait('long'), IDENTITY, [S, S], SKIN)
+    expect(long.color).toEqual(HAIR)
+    expect(long.length).toBe('long')
+    expect(measureHair(portrait('cheek'), IDENTITY, [S, S], SKIN).length).toBe('bob')
+    const short = measureHair(portrait('none'), IDENTITY, [S, S], SKIN)
+    expect(short.length).toBe('short')
+    expect(short.cheek).toBe(0)
+  })
+
+  it('leaves the length undecided when the sides are outside the photo or the background is hair-coloured', () => {
+    // a photo cropped at the face's edges: x beyond 0.3 .. 0.7 of the frame was not in it
+    const tight: Affine = [S, 0, -0.3 * S, 0, S, 0]
+    const m = measureHair(portrait('none'), tight, [0.4 * S, S], SKIN)
+    expect(m.color).toEqual(HAIR)
+    expect(m.length).toBeNull()
+    expect(measureHair(portrait('none', [35, 25, 20]), IDENTITY, [S, S], SKIN).length).toBeNull()
+  })
+
+  it('reads no hair colour from a bare scalp (skin on top, also when brighter)', () => {
+    const bald = portrait('none')
+    for (let y = 12; y < 39; y++)
+      for (let x = 38; x < 90; x++) bald.data.set([230, 173, 138, 255], (y * S + x) * 4)
+    expect(measureHair(bald, IDENTITY, [S, S], SKIN).color).toBeNull()
+    // nor from the wall above a head that ends lower
+    const low = portrait('none')
+    for (let y = 12; y < 39; y++)
+      for (let x = 38; x < 90; x++) low.data.set([...WHITE, 255], (y * S + x) * 4)
+    expect(measureHair(low, IDENTITY, [S, S], SKIN).color).toBeNull()
+  })
+})
+
+describe('fitHairColour', () => {
+  it('gives grey only to light colourless hair', () => {
+    expect(fitHairColour([18, 15, 14])).toMatchObject({ color: 0, grey: 0 })
+    const brown = fitHairColour([44, 31, 24])
+    expect(brown.grey).toBe(0)
+    expect(brown.color).toBeCloseTo(1 / 6, 1)
+    // a dark, colourless band (black hair under a highlight) stays un-grey
+    expect(fitHairColour([70, 68, 67]).grey).toBe(0)
+    expect(fitHairColour([128, 123, 120]).grey).toBe(0) // light brown under flat light
+    expect(fitHairColour([185, 185, 188]).grey).toBeGreaterThan(0.7)
+  })
+})
+
+describe('applyHair', () => {
+  it('sets the colour and picks the most probable style the measured length allows', () => {
+    const rig = rigCodec(2)
+    const styles = Int32Array.from(rig.styleSizes, () => 0)
+    const character = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles)
+    const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
+    const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+    probabilities[hair.indexOf('short')] = 0.6 // hair.style is the first group
+    probabilities[hair.indexOf('bob')] = 0.3
+    probabilities[hair.indexOf('bob-long')] = 0.2
+    probabilities[hair.indexOf('long')] = 0.1
+    const out = applyHair(
+      character,
+      { color: [18, 15, 14], cheek: 1, low: 1, length: 'long' },
+      probabilities,
+      rig.styleSizes
+    )
+    expect(out.styles['hair.style']).toBe('long')
+    const bob = { color: null, cheek: 1, low: 0, length: 'bob' as const }
+    expect(applyHair(character, bob, probabilities, rig.styleSizes).styles['hair.style']).toBe(
+      'bob'
+    )
+    expect(out.colors['hair.color']).toBe(0)
+    expect(out.colors['hair.grey']).toBe(0)
+    expect(character.styles['hair.style']).toBe(hair[0]) // the input is not changed
+    const short = { color: null, cheek: 0, low: 0, length: 'short' as const }
+    expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe(
+      'short'
+    )
+    character.sliders['who.gender'] = 0.2 // a woman keeps the translator's style (tied-back hair reads male)
+    expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe(
+      character.styles['hair.style']
+    )
+    // hair seen on top, length unknown: a bald character gets the most probable style with hair
+    const bald = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles) // option 0 is bald
+    expect(bald.styles['hair.style']).toBe('bald')
+    const seen = {
+      color: [40, 30, 25] as [number, number, number],
+      cheek: null,
+      low: null,
+      length: null,
+    }
+    expect(applyHair(bald, seen, probabilities, rig.styleSizes).styles['hair.style']).toBe('short')
+    probabilities[0] = 0.9 // bald most probable, hair seen on top and none beside the face: short, not bald
+    const shortSeen = { ...seen, cheek: 0, low: 0, length: 'short' as const }
+    expect(applyHair(bald, shortSeen, probabilities, rig.styleSizes).styles['hair.style']).toBe(
+      'short'
+    )
+    const unmeasured = applyHair(
+      character,
+      { color: null, cheek: null, low: null, length: null },
+      probabilities,
+      rig.styleSizes
+    )
+    expect(unmeasured).toEqual({ ...character, colors: { ...character.colors, 'hair.grey': 0 } })
+  })
+})
