@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { mat4 } from '../math/index.ts'
 import {
   createProjected,
+  createVisibility,
   projectVertices,
   rasterize,
+  rasterizeDeferred,
   rasterizeProjected,
+  shadeDeferred,
+  type IndexedShader,
   type Shader,
 } from './rasterize.ts'
 import { createRng } from '../utils/random.ts'
@@ -147,5 +151,57 @@ describe('rasterize', () => {
     expect(wb).toBe(wa)
     expect(b.color).toEqual(a.color)
     expect(b.depth).toEqual(a.depth)
+  })
+
+  it('draws the same bytes when opaque triangles are shaded deferred (rasterizeDeferred + shadeDeferred)', () => {
+    // Overlapping triangles in random depth order; every 3rd is alpha-tested (discards some fragments by
+    // position), the rest opaque: deferred drawing must give what drawing all in order gives, sample for sample.
+    const rng = createRng(11)
+    const V = 60
+    const clip4 = new Float32Array(V * 4)
+    for (let v = 0; v < V; v++) {
+      const w = v === 9 ? -0.5 : 0.5 + rng() * 2
+      clip4.set([(rng() * 2.4 - 1.2) * w, (rng() * 2.4 - 1.2) * w, rng() * w, w], v * 4)
+    }
+    const T = 120
+    const idx = Array.from({ length: T * 3 }, () => Math.floor(rng() * V))
+    const alpha = (t: number) => t % 3 === 0
+    const shader: IndexedShader & { face: number } = {
+      face: 0,
+      clip4,
+      vertex(face, corner, out) {
+        this.face = face
+        out.set(clip4.subarray(idx[face * 3 + corner]! * 4, idx[face * 3 + corner]! * 4 + 4))
+      },
+      bind(face) {
+        this.face = face
+        return true
+      },
+      opaque(face) {
+        return !alpha(face)
+      },
+      fragment(b, out) {
+        out.set([b[0]! + this.face / 1000, b[1]! * 0.5, b[2]! + (this.face % 5) / 10, 1])
+        return !alpha(this.face) || b[0]! > 0.3 // alpha-tested ones discard a corner's share
+      },
+    }
+    const a = createTarget(SIZE, SIZE)
+    for (let t = 0; t < T; t++) rasterize(t, shader, a, screen)
+    const b = createTarget(SIZE, SIZE)
+    const p = projectVertices(clip4, V, screen, createProjected())
+    const vis = createVisibility(SIZE * SIZE)
+    let deferred = 0
+    for (let t = 0; t < T; t++) {
+      shader.bind(t)
+      if (shader.opaque!(t))
+        deferred += rasterizeDeferred(b, p, t, idx[t * 3]!, idx[t * 3 + 1]!, idx[t * 3 + 2]!, vis)
+      else rasterizeProjected(shader, b, p, idx[t * 3]!, idx[t * 3 + 1]!, idx[t * 3 + 2]!, vis)
+    }
+    shadeDeferred(shader, b, vis)
+    expect(deferred).toBeGreaterThan(50)
+    expect(b.color).toEqual(a.color)
+    expect(b.depth).toEqual(a.depth)
+    // Every deferred sample was shaded (the buffer is clear for the next draw).
+    expect(vis.face.every((f) => f === -1)).toBe(true)
   })
 })

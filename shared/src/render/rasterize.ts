@@ -26,6 +26,12 @@ export interface Shader {
 export interface IndexedShader extends Shader {
   readonly clip4: Float32Array
   bind(face: number): boolean
+  /**
+   * Optional: true when the bound triangle's fragment() never discards and depends only on the bound face and
+   * the barycentrics (an opaque material). Such triangles may be shaded DEFERRED (see rasterizeDeferred): only
+   * the samples that stay visible are shaded, with exactly the barycentrics the immediate path would pass.
+   */
+  opaque?(face: number): boolean
 }
 
 // Scratch state: rasterize() allocates nothing per call.
@@ -46,7 +52,9 @@ export function rasterize(
   face: number,
   shader: Shader,
   target: RenderTarget,
-  screen: Mat4
+  screen: Mat4,
+  /** With deferred opaque triangles in flight (rasterizeDeferred): samples this draw writes stop being deferred. */
+  vis: VisibilityBuffer | null = null
 ): number {
   for (let k = 0; k < 3; k++) {
     shader.vertex(face, k, clip)
@@ -60,7 +68,7 @@ export function rasterize(
     sz[k] = screen[10]! * clip[2]! * iw + screen[14]!
     invW[k] = iw
   }
-  return fill(shader, target, sx, sy, sz, invW, 0, 1, 2)
+  return fill(shader, target, sx, sy, sz, invW, 0, 1, 2, vis)
 }
 
 /**
@@ -76,7 +84,8 @@ function fill(
   invW: Float64Array,
   k0: number,
   k1: number,
-  k2: number
+  k2: number,
+  vis: VisibilityBuffer | null
 ): number {
   const x0 = sx[k0]!,
     y0 = sy[k0]!,
@@ -127,6 +136,7 @@ function fill(
       bary[2] = p2 * ps
       if (!shader.fragment(bary, frag)) continue // discarded
       depth[i] = z
+      if (vis) vis.face[i] = -1 // this fragment, not a deferred one, is the sample's last writer
       const o = i * 4
       color[o] = frag[0]!
       color[o + 1] = frag[1]!
@@ -206,8 +216,139 @@ export function rasterizeProjected(
   p: ProjectedVertices,
   i0: number,
   i1: number,
-  i2: number
+  i2: number,
+  vis: VisibilityBuffer | null = null
 ): number {
   if (!p.front[i0] || !p.front[i1] || !p.front[i2]) return 0
-  return fill(shader, target, p.sx, p.sy, p.sz, p.invW, i0, i1, i2)
+  return fill(shader, target, p.sx, p.sy, p.sz, p.invW, i0, i1, i2, vis)
+}
+
+/**
+ * A visibility buffer for deferred shading of opaque triangles: per sample, the face that last wrote it (-1: none,
+ * or a fragment already shaded) and its perspective-correct barycentrics (as fill() computed them).
+ */
+export interface VisibilityBuffer {
+  face: Int32Array
+  bary: Float32Array
+}
+
+/** A visibility buffer for `samples` samples (reuse it; resetVisibility before each draw). */
+export function createVisibility(samples: number): VisibilityBuffer {
+  return { face: new Int32Array(samples).fill(-1), bary: new Float32Array(samples * 3) }
+}
+
+/** Marks every sample of `vis` as not deferred. */
+export function resetVisibility(vis: VisibilityBuffer): VisibilityBuffer {
+  vis.face.fill(-1)
+  return vis
+}
+
+/**
+ * Depth pass of an opaque triangle (projected corners `i0..i2`, face `face`): the same coverage and z-test
+ * arithmetic as fill(), but instead of shading, each sample that passes records the face and its barycentrics
+ * in `vis` (shadeDeferred shades the survivors later). The final image is the same as drawing with fill() in
+ * the same order, since fill()'s colour is the last z-test winner's fragment and an opaque fragment depends only
+ * on (face, barycentrics). Returns the number of samples that passed.
+ */
+export function rasterizeDeferred(
+  target: RenderTarget,
+  p: ProjectedVertices,
+  face: number,
+  i0: number,
+  i1: number,
+  i2: number,
+  vis: VisibilityBuffer
+): number {
+  if (!p.front[i0] || !p.front[i1] || !p.front[i2]) return 0
+  const { sx, sy, sz, invW } = p
+  const x0 = sx[i0]!,
+    y0 = sy[i0]!,
+    x1 = sx[i1]!,
+    y1 = sy[i1]!,
+    x2 = sx[i2]!,
+    y2 = sy[i2]!
+  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
+  if (!(area < 0)) return 0
+  const { width, height, depth } = target
+  const minX = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
+  const maxX = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
+  const minY = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
+  const maxY = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
+  if (minX > maxX || minY > maxY) return 0
+  const inv = 1 / area
+  const a0 = (y1 - y2) * inv,
+    b0 = (x2 - x1) * inv,
+    c0 = (x1 * y2 - x2 * y1) * inv
+  const a1 = (y2 - y0) * inv,
+    b1 = (x0 - x2) * inv,
+    c1 = (x2 * y0 - x0 * y2) * inv
+  const z0 = sz[i0]!,
+    z1 = sz[i1]!,
+    z2 = sz[i2]!,
+    w0 = invW[i0]!,
+    w1 = invW[i1]!,
+    w2 = invW[i2]!
+  const F = vis.face
+  const B = vis.bary
+  let written = 0
+  for (let py = minY; py <= maxY; py++) {
+    const cy = py + 0.5
+    for (let px = minX; px <= maxX; px++) {
+      const cx = px + 0.5
+      const l0 = a0 * cx + b0 * cy + c0
+      const l1 = a1 * cx + b1 * cy + c1
+      const l2 = 1 - l0 - l1
+      if (l0 < 0 || l1 < 0 || l2 < 0) continue
+      const z = l0 * z0 + l1 * z1 + l2 * z2
+      const i = px + py * width
+      if (!(z < depth[i]!) || z < 0) continue
+      const q0 = l0 * w0,
+        q1 = l1 * w1,
+        q2 = l2 * w2
+      const ps = 1 / (q0 + q1 + q2)
+      // Rounded to float32 exactly as fill() stores them in its Float32Array.
+      B[i * 3] = q0 * ps
+      B[i * 3 + 1] = q1 * ps
+      B[i * 3 + 2] = q2 * ps
+      depth[i] = z
+      F[i] = face
+      written++
+    }
+  }
+  return written
+}
+
+/**
+ * Shades the deferred samples of `vis` (faces >= 0) with `shader` (bound per face) into `target`'s colour, and
+ * marks them done. Immediate draws interleaved with deferred ones must be given the same `vis` (rasterize,
+ * rasterizeProjected), so a sample they write after a deferred triangle is not shaded again: the last writer wins,
+ * as in immediate drawing.
+ */
+export function shadeDeferred(
+  shader: IndexedShader,
+  target: RenderTarget,
+  vis: VisibilityBuffer
+): void {
+  const F = vis.face
+  const B = vis.bary
+  const color = target.color
+  let bound = -1
+  for (let i = 0; i < F.length; i++) {
+    const f = F[i]!
+    if (f < 0) continue
+    if (f !== bound) {
+      shader.bind(f)
+      bound = f
+    }
+    bary[0] = B[i * 3]!
+    bary[1] = B[i * 3 + 1]!
+    bary[2] = B[i * 3 + 2]!
+    F[i] = -1
+    if (!shader.fragment(bary, frag)) continue // an opaque shader never discards; kept for safety
+    const o = i * 4
+    color[o] = frag[0]!
+    color[o + 1] = frag[1]!
+    color[o + 2] = frag[2]!
+    color[o + 3] = frag[3]!
+  }
 }

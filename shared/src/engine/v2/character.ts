@@ -167,8 +167,8 @@ export class CharacterEngineV2 {
     if (this.last?.key === key) return this.last
     const weights = characterWeights(c)
     const mesh = this.engine.pose(weights, this.parts(c))
-    // pose() morphed into the engine's shared buffer: keep a copy for the landmarks.
-    const morphed = Float32Array.from(this.engine.morph(weights))
+    // pose() morphed into the engine's shared buffer: keep a copy for the landmarks (not a second morph).
+    const morphed = Float32Array.from(this.engine.lastMorph)
     this.last = { key, mesh, morphed }
     return this.last
   }

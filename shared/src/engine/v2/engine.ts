@@ -12,10 +12,14 @@ import {
 } from '../../render/index.ts'
 import {
   createProjected,
+  createVisibility,
   projectVertices,
+  rasterizeDeferred,
   rasterizeProjected,
+  shadeDeferred,
   type IndexedShader,
   type Shader,
+  type VisibilityBuffer,
 } from '../../render/rasterize.ts'
 import { mat4 } from '../../math/index.ts'
 import type { RgbaImage } from '../../image/types.ts'
@@ -102,6 +106,7 @@ export class EngineV2 {
   private targetCache: RenderTarget | null = null
   private readonly restCache = new Map<string, Float32Array>()
   private readonly projected = createProjected()
+  private visibility: VisibilityBuffer | null = null
   private readonly topologyCache = new Map<string, MeshTopology>()
   private restNormals: Float32Array | null = null
 
@@ -141,6 +146,11 @@ export class EngineV2 {
       pos[i + 2] = pos[i + 2]! + dz
     }
     return pos
+  }
+
+  /** The positions of the last morph() (the shared buffer: valid until the next morph or pose). */
+  get lastMorph(): Float32Array {
+    return this.pos
   }
 
   /**
@@ -218,10 +228,26 @@ export class EngineV2 {
       // Corners projected once per vertex (each is shared by ~6 triangles); same bytes as rasterize().
       const p = projectVertices(shader.clip4, mesh.vertexCount, screen, this.projected)
       const I = mesh.indices
-      for (let t = 0; t < mesh.triangleCount; t++) {
-        if (shader.bind(t))
-          rasterizeProjected(shader, target, p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!)
-        else rasterize(t, shader, target, screen)
+      if (shader.opaque) {
+        // Deferred shading of opaque triangles: a depth pass records each sample's last opaque writer, then only
+        // the survivors are shaded (skin under hair, the eyeballs behind the lids are never shaded). Alpha-tested
+        // triangles are drawn at once, in order; the bytes are those of drawing every triangle in order.
+        if (this.visibility?.face.length !== full * full)
+          this.visibility = createVisibility(full * full)
+        const vis = this.visibility
+        for (let t = 0; t < mesh.triangleCount; t++) {
+          if (!shader.bind(t)) rasterize(t, shader, target, screen, vis)
+          else if (shader.opaque(t))
+            rasterizeDeferred(target, p, t, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
+          else rasterizeProjected(shader, target, p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
+        }
+        shadeDeferred(shader, target, vis)
+      } else {
+        for (let t = 0; t < mesh.triangleCount; t++) {
+          if (shader.bind(t))
+            rasterizeProjected(shader, target, p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!)
+          else rasterize(t, shader, target, screen)
+        }
       }
     } else for (let t = 0; t < mesh.triangleCount; t++) rasterize(t, shader, target, screen)
     const bg = options.background

@@ -30,6 +30,16 @@ const KIND: number[] = [
   SURFACE.plain,
   SURFACE.plain,
 ]
+/** 1 for materials whose fragments never discard (see HeadShader.opaque). */
+const OPAQUE = new Uint8Array(16)
+for (const m of [
+  MATERIAL.skin,
+  MATERIAL.eyeball,
+  MATERIAL.teeth,
+  MATERIAL.tongue,
+  MATERIAL.glassesFrame,
+])
+  OPAQUE[m] = 1
 /** Strand texture repeats around the head (hair). */
 const HAIR_WRAPS = 6
 /** Strands along one brow and one lash row. */
@@ -351,6 +361,14 @@ export class HeadShader implements IndexedShader {
     this.i2 = mesh.indices[face * 3 + 2]!
     if (KIND[mat] === SURFACE.hair) this.unwrap()
     return true
+  }
+
+  /**
+   * Opaque triangles (IndexedShader.opaque): skin, eyeballs, teeth, tongue and glasses frames never discard, and
+   * their fragments depend only on the bound face and the barycentrics, so they may be shaded deferred.
+   */
+  opaque(face: number): boolean {
+    return OPAQUE[this.mesh!.material[face]!] === 1
   }
 
   /**
