@@ -9,8 +9,11 @@ import {
 import {
   alignedNme,
   allowedStylesV2,
+  genderValue,
+  jointScore,
   plausibleStylesV2,
   priorSpaceV2,
+  RECOGNISER_SCALE,
   type PhotoEvidence,
 } from './reach-prior.ts'
 import { canonicalTemplate } from '@facecraft/shared/face'
@@ -119,5 +122,41 @@ describe('sex in the reach search', () => {
     expect(STYLES_V2[hair]!.options[plausibleStylesV2({ x, styles }).styles[hair]!]!.id).toBe(
       'short'
     )
+  })
+})
+
+describe('the photo sex and the joint recogniser score', () => {
+  it("holds the gender slider to the photo's sex over the whole search coordinate", () => {
+    for (let g = 0; g <= 1.0001; g += 0.05) {
+      expect(genderValue(g, 'female')).toBeLessThanOrEqual(0.15 + 1e-12)
+      expect(genderValue(g, 'male')).toBeGreaterThanOrEqual(0.85)
+    }
+    // Unknown sex: either, by the coordinate's half.
+    expect(genderValue(0.2, null)).toBeLessThan(0.5)
+    expect(genderValue(0.8, null)).toBeGreaterThan(0.5)
+    const gender = index('who.gender')
+    for (const sex of ['female', 'male'] as const) {
+      const space = priorSpaceV2({ ...evidence, sex })
+      for (let k = 0; k < 20; k++) {
+        const y = Float64Array.from(space.start, (v, i) => v + (((i + k) * 7919) % 17) / 17 - 0.5)
+        const { x } = space.decode(y)
+        expect(x[gender]! > 0.5).toBe(sex === 'male')
+      }
+    }
+  })
+
+  it('scores two recognisers on one scale, the weaker counting twice', () => {
+    const m = RECOGNISER_SCALE.mobileface
+    const d = RECOGNISER_SCALE.dlib
+    // Both at a stranger's level, or both at the same person's: the MobileFace value itself.
+    expect(jointScore(m.others, d.others)).toBeCloseTo(m.others, 9)
+    expect(jointScore(m.own, d.own)).toBeCloseTo(m.own, 9)
+    // One recogniser fooled, the other at a stranger's level: a third of the way only.
+    const fooled = jointScore(m.own, d.others)
+    expect(fooled).toBeCloseTo(m.others + (m.own - m.others) / 3, 9)
+    expect(jointScore(m.others, d.own)).toBeCloseTo(fooled, 9)
+    // Monotone in each recogniser.
+    expect(jointScore(0.5, 0.9)).toBeGreaterThan(jointScore(0.45, 0.9))
+    expect(jointScore(0.5, 0.9)).toBeGreaterThan(jointScore(0.5, 0.88))
   })
 })

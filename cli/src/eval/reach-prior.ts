@@ -115,12 +115,20 @@ export function priorSpaceV2(evidence: PhotoEvidence, spread = SEARCH_SPREAD): S
       })
       // Sex is a choice, not a blend: the gender coordinate's halves map onto the prior's women (0.02-0.15)
       // and men (0.85-0.98), so the search cannot settle on an androgynous in-between the photo does not show.
-      const g = x[GENDER]!
-      x[GENDER] = g < 0.5 ? 0.02 + 0.26 * g : 0.85 + 0.26 * (g - 0.5)
+      // When the photo's sex is read (evidence.sex), the whole coordinate maps onto that sex's range: a
+      // recogniser blind to sex cannot buy a few hundredths of cosine with the wrong one.
+      x[GENDER] = genderValue(x[GENDER]!, evidence.sex)
       for (const a of anchored) penalty += TONE_WEIGHT * ((x[a.index]! - a.value) / TONE_SD) ** 2
       return { x, penalty }
     },
   }
+}
+
+/** The gender slider for search coordinate `g` in [0, 1] (see priorSpaceV2's decode). */
+export function genderValue(g: number, sex: 'female' | 'male' | null | undefined): number {
+  if (sex === 'female') return 0.02 + 0.13 * g
+  if (sex === 'male') return 0.85 + 0.13 * g
+  return g < 0.5 ? 0.02 + 0.26 * g : 0.85 + 0.26 * (g - 0.5)
 }
 
 /** What the photo shows that the search must follow. */
@@ -131,6 +139,32 @@ export interface PhotoEvidence {
   hairColor: number | null
   /** The chin or upper lip reads darker than the skin (a beard, moustache or stubble may be tried). */
   facialHair: boolean
+  /** The photo's sex as the product's translator reads it (null or absent: unknown, both are searched). */
+  sex?: 'female' | 'male' | null
+}
+
+/**
+ * London neutral -> smiling statistics of the search recognisers (models/reports/recognizers-v1.json): the mean
+ * cosine of a person's own other photo and of strangers' photos. They put the recognisers on one scale.
+ */
+export const RECOGNISER_SCALE = {
+  mobileface: { own: 0.846, others: 0.3168 },
+  dlib: { own: 0.988, others: 0.8371 },
+} as const
+
+/**
+ * The search objective from two recognisers (MobileFace and dlib cosines to the target photo): each cosine as a
+ * fraction of the way from a stranger's to the same person's (RECOGNISER_SCALE), the weaker one counting twice,
+ * expressed back in MobileFace's units (so the landmark and prior weights keep their meaning). A face one
+ * recogniser likes and the other does not scores as the weaker: the search cannot game either alone.
+ */
+export function jointScore(mobileface: number, dlib: number): number {
+  const m = RECOGNISER_SCALE.mobileface,
+    d = RECOGNISER_SCALE.dlib
+  const a = (mobileface - m.others) / (m.own - m.others)
+  const b = (dlib - d.others) / (d.own - d.others)
+  const s = (2 * Math.min(a, b) + Math.max(a, b)) / 3
+  return m.others + s * (m.own - m.others)
 }
 
 /** Style options the search may try for a photo with this evidence (engine v2's groups). */

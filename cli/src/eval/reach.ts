@@ -8,8 +8,13 @@
  * saw (chance: top1 1/102, top5 5/102).
  * Keys: n, budget, faceres_top1, faceres_top5, dlib_top1, dlib_top5, faceres_own_cos, faceres_others_cos (plus
  * mobileface_cos: the search's own objective reached, dlib_own_cos/dlib_others_cos, evaluations, seconds, seed,
- * engine, people).
+ * engine, people, scorers, sex_from, sex_agree).
+ * Engine v2's prior space (the default) also maximises dlib with MobileFace (`--scorers mobileface+dlib`: the
+ * weaker of the two counts twice, so neither can be gamed alone; dlib's ranks are then not independent, FaceRes's
+ * still are) and holds the gender slider to the photo's sex as the product's translator reads it (`--sex
+ * translator`; the set's own gender column is only compared with it: sex_agree).
  */
+import { CharacterCreator } from '@facecraft/shared/create'
 import { cosine, FaceAnalyzer } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import { intOption } from '../args.ts'
@@ -23,6 +28,7 @@ import {
   alignedNme,
   allowedStylesV2,
   darkChin,
+  jointScore,
   LANDMARK_WEIGHT,
   plausibleStylesV2,
   priorSpaceV2,
@@ -64,6 +70,18 @@ export const reachEval: Suite = {
       description:
         "engine v2's search space: prior (default: the real-face prior, photo skin tone, shown styles, + landmarks) or box (every slider, MobileFace only)",
     },
+    scorers: {
+      type: 'string',
+      value: 'S',
+      description:
+        "recognisers the search maximises: 'mobileface' or 'mobileface+dlib' (prior space default: both, the weaker counting twice; then dlib's figures are not independent)",
+    },
+    sex: {
+      type: 'string',
+      value: 'S',
+      description:
+        "prior space: 'translator' (default: the photo's sex as the product's translator reads it fixes the gender range) or 'free'",
+    },
   },
   async run({ quick, args = {} }) {
     const engine = pickEngine(args.engine, '2')
@@ -83,11 +101,26 @@ export const reachEval: Suite = {
         `--space must be 'box' or (engine 2 only) 'prior', got '${spaceName}' for engine ${engine.id}.`
       )
     const usePrior = spaceName === 'prior'
+    const scorers =
+      (args.scorers as string | undefined) ?? (usePrior ? 'mobileface+dlib' : 'mobileface')
+    if (!['mobileface', 'mobileface+dlib'].includes(scorers))
+      throw new UsageError(`--scorers must be 'mobileface' or 'mobileface+dlib', got '${scorers}'.`)
+    const sexFrom = (args.sex as string | undefined) ?? (usePrior ? 'translator' : 'free')
+    if (!['translator', 'free'].includes(sexFrom) || (sexFrom === 'translator' && !usePrior))
+      throw new UsageError(
+        `--sex must be 'free' or (prior space only) 'translator', got '${sexFrom}' in the ${spaceName} space.`
+      )
+    const withDlib = scorers === 'mobileface+dlib'
     const report = reportName(args.report)
     const people = seededSubset(all, n, seed)
     const started = performance.now()
     const log = (line: string) => console.error(`eval reach: ${line}`)
-    const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource() })
+    const models = await nodeModelSource()
+    const analyzer = await FaceAnalyzer.createFromOptions({ models })
+    const creator =
+      sexFrom === 'translator'
+        ? await CharacterCreator.createFromOptions({ models, analyzer })
+        : null
     const eval_ = ['face-embedder-eval', 'face-embedder-dlib'] as const
     try {
       const toneOf = usePrior
@@ -107,8 +140,15 @@ export const reachEval: Suite = {
       const grid: RgbaImage[][] = []
       const write = (done: boolean) => {
         const figures = summarise(rows, gallery, budget)
+        const sexed = rows.filter((r) => r.evidence.sex)
         const out = {
           ...figures,
+          scorers,
+          sex_from: sexFrom,
+          // A check only (the index's self-reported gender is never read by the search).
+          sex_agree: sexed.length
+            ? round4(sexed.filter((r) => r.evidence.sex === r.gender).length / sexed.length)
+            : null,
           seed,
           engine: engine.id,
           space: spaceName,
@@ -129,6 +169,7 @@ export const reachEval: Suite = {
             skin_tone_photo: r.evidence.skinTone === null ? null : round4(r.evidence.skinTone),
             hair_color_photo: r.evidence.hairColor === null ? null : round4(r.evidence.hairColor),
             facial_hair_shown: r.evidence.facialHair,
+            sex_read: r.evidence.sex ?? null,
             faceres_rank: figures.ranks.faceres[rows.indexOf(r)],
             dlib_rank: figures.ranks.dlib[rows.indexOf(r)],
             styles: r.styles,
@@ -149,6 +190,9 @@ export const reachEval: Suite = {
         const t0 = performance.now()
         const neutral = await analysePhoto(analyzer, p.neutral)
         const target = await analyzer.embed(neutral.image, neutral.face, 'face-embedder')
+        const targetDlib = withDlib
+          ? await analyzer.embed(neutral.image, neutral.face, 'face-embedder-dlib')
+          : null
         const { skin } = analyzer.partColors(neutral.image, neutral.face)
         // No skin reading (rare): the tone is searched freely and facial hair is not tried.
         const evidence: PhotoEvidence = {
@@ -157,6 +201,7 @@ export const reachEval: Suite = {
           // mapped 16 of 20 people to near-black hair, blondes included), so hair colour is searched freely.
           hairColor: null,
           facialHair: skin ? darkChin(neutral.image, neutral.face, skin) : false,
+          sex: creator ? await translatorSex(creator, neutral) : null,
         }
         const result = await searchLikeness({
           start: engine.mean(),
@@ -165,7 +210,12 @@ export const reachEval: Suite = {
           seed: seed * 1000 + k,
           score: async (params) => {
             const r = engine.render(params, SEARCH_SIZE)
-            const cos = cosine(await analyzer.embed(r.image, r, 'face-embedder'), target)
+            let cos = cosine(await analyzer.embed(r.image, r, 'face-embedder'), target)
+            if (targetDlib)
+              cos = jointScore(
+                cos,
+                cosine(await analyzer.embed(r.image, r, 'face-embedder-dlib'), targetDlib)
+              )
             return usePrior
               ? cos - LANDMARK_WEIGHT * alignedNme(neutral.face.ibug68, r.ibug68)
               : cos
@@ -218,6 +268,15 @@ export const reachEval: Suite = {
       await analyzer.close()
     }
   },
+}
+
+/** The photo's sex as the product's translator reads it (its gender slider's side). */
+async function translatorSex(
+  creator: CharacterCreator,
+  photo: Awaited<ReturnType<typeof analysePhoto>>
+): Promise<'female' | 'male'> {
+  const { character } = await creator.createFromFace(photo.image, photo.face)
+  return character.sliders['who.gender']! > 0.5 ? 'male' : 'female'
 }
 
 interface PersonResult {
@@ -307,10 +366,15 @@ function reachMarkdown(
       Object.values(p.styles as object).join(', '),
     ])
   )
+  const joint = keys.scorers === 'mobileface+dlib'
   return `# ${name}: \`facecraft eval reach\` on ${engine}
 
 Black-box search (sep-CMA-ES, styles by the best of each allowed option, fixed budget, seeded) maximising
-MobileFace cosine between the front render and each person's NEUTRAL photo${
+${
+  joint
+    ? 'the JOINT score of MobileFace and dlib (each cosine scaled from strangers to the same person, the weaker counting twice)'
+    : 'MobileFace cosine'
+} between the front render and each person's NEUTRAL photo${
     keys.space === 'prior'
       ? ` minus ${LANDMARK_WEIGHT} x the landmark NME (FaceMesh's 68 points of the photo vs the render's, aligned), in
 the space of plausible people: the face prior fitted to real train faces (whitened, with a prior penalty;
@@ -318,8 +382,15 @@ symmetric faces), skin tone and hair colour read from the photo (calibrated on r
 lipstick or glasses, facial hair only where the photo's chin or upper lip reads dark`
       : ' over every continuous parameter in [0, 1]'
   }; the found character's render then ranks the person's SMILING photo among all ${102} smiling photos by
-FaceRes and by dlib (recognisers the search never saw; chance top1 ~0.01, top5 ~0.05). Protocol:
-docs/likeness.md.${
+FaceRes and by dlib (${
+    joint
+      ? 'FaceRes the search never saw; dlib was in its objective, so the dlib figures are NOT independent'
+      : 'recognisers the search never saw'
+  }; chance top1 ~0.01, top5 ~0.05).${
+    keys.sex_from === 'translator'
+      ? " The gender slider is held to the photo's sex as the product's translator reads it."
+      : ''
+  } Protocol: docs/likeness.md.${
     keys.complete === false
       ? `\n\n**Partial run** (a checkpoint): ${perPerson.length} of ${String(keys.people_planned)} people searched so far; the figures are over them.`
       : ''
