@@ -18,6 +18,7 @@ import {
   rasterizeProjected,
   shadeDeferred,
   type IndexedShader,
+  type ProjectedVertices,
   type Shader,
   type VisibilityBuffer,
 } from '../../render/rasterize.ts'
@@ -99,6 +100,18 @@ function centroid(pos: Float32Array, idx: Uint32Array): [number, number, number]
   }
   const n = Math.max(1, idx.length)
   return [x / n, y / n, z / n]
+}
+
+/**
+ * A clear back face in the projected corners (screen area above a hundredth of a sample, clockwise: fill()'s
+ * culling sign); false when a corner is behind the camera or the triangle is near edge-on (left to fill()).
+ */
+function backFacing(p: ProjectedVertices, a: number, b: number, c: number): boolean {
+  if (!p.front[a] || !p.front[b] || !p.front[c]) return false
+  const x0 = p.sx[a]!,
+    y0 = p.sy[a]!
+  const area = (p.sx[b]! - x0) * (p.sy[c]! - y0) - (p.sx[c]! - x0) * (p.sy[b]! - y0)
+  return area > 0.01
 }
 
 export class EngineV2 {
@@ -236,8 +249,13 @@ export class EngineV2 {
           this.visibility = createVisibility(full * full)
         const vis = this.visibility
         for (let t = 0; t < mesh.triangleCount; t++) {
-          if (!shader.bind(t)) rasterize(t, shader, target, screen, vis)
-          else if (shader.opaque(t))
+          if (!shader.bind(t)) {
+            // Corners inflated per triangle (hair cards): a clear back face stays one after inflation (growing a
+            // triangle about its centroid keeps its plane), so the reversed copies of double-sided cards are
+            // dropped before their corners are inflated and projected.
+            if (!backFacing(p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!))
+              rasterize(t, shader, target, screen, vis)
+          } else if (shader.opaque(t))
             rasterizeDeferred(target, p, t, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
           else rasterizeProjected(shader, target, p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
         }
