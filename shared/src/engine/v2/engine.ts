@@ -208,14 +208,25 @@ export class EngineV2 {
     return pointNormals(skinPart(this.assets, this.assets.rest))
   }
 
+  /** Proxies fitted to the neutral head, per proxy name: a new combination of parts refits none of them. */
+  private readonly restProxies = new Map<string, MeshPart[]>()
+
+  /** A proxy fitted to `pos` (cached per name when `pos` is the neutral head: parts are never modified). */
+  private proxy(name: string, pos: Float32Array): MeshPart[] {
+    if (pos !== this.assets.rest) return proxyPart(this.assets, name, pos)
+    let hit = this.restProxies.get(name)
+    if (!hit) this.restProxies.set(name, (hit = proxyPart(this.assets, name, pos)))
+    return hit
+  }
+
   private parts(pos: Float32Array, parts: HeadParts, skinNormals?: Float32Array): MeshPart[] {
     const skin = skinPart(this.assets, pos)
     skin.normals = skinNormals ?? pointNormals(skin)
-    const list: MeshPart[] = [skin, ...proxyPart(this.assets, 'eyes', pos)]
-    list.push(...proxyPart(this.assets, 'teeth', pos), ...proxyPart(this.assets, 'tongue', pos))
-    if (parts.brow) list.push(...proxyPart(this.assets, parts.brow, pos))
-    if (parts.lash) list.push(...proxyPart(this.assets, parts.lash, pos))
-    if (parts.hair) list.push(...proxyPart(this.assets, parts.hair, pos))
+    const list: MeshPart[] = [skin, ...this.proxy('eyes', pos)]
+    list.push(...this.proxy('teeth', pos), ...this.proxy('tongue', pos))
+    if (parts.brow) list.push(...this.proxy(parts.brow, pos))
+    if (parts.lash) list.push(...this.proxy(parts.lash, pos))
+    if (parts.hair) list.push(...this.proxy(parts.hair, pos))
     if (parts.extra) list.push(...parts.extra(pos, skin.normals))
     return list
   }
