@@ -204,4 +204,70 @@ describe('rasterize', () => {
     // Every deferred sample was shaded (the buffer is clear for the next draw).
     expect(vis.face.every((f) => f === -1)).toBe(true)
   })
+
+  it('tests every pixel the edge functions accept (row spans drop none, on thousands of slivers)', () => {
+    // Each triangle alone on a fresh 64 x 64 target (w = 1, z in [0, 1)): the pixels whose fragment runs must be
+    // exactly those of the bounding-box reference below (fill()'s own arithmetic, every pixel of the box tested).
+    const N = 64
+    const view = mat4.viewport(mat4.create(), N, N)
+    const rng = createRng(23)
+    const corner = new Float32Array(12)
+    const hit = new Uint8Array(N * N)
+    const shader: Shader = {
+      vertex(_face, k, out) {
+        out.set(corner.subarray(k * 4, k * 4 + 4))
+      },
+      fragment(_b, out) {
+        out.set([1, 1, 1, 1])
+        return true
+      },
+    }
+    let drawn = 0
+    let wrong = 0
+    for (let t = 0; t < 3000; t++) {
+      // Long thin slivers at every angle (hair cards), some tiny, some large.
+      const cx = rng() * 2.2 - 1.1,
+        cy = rng() * 2.2 - 1.1
+      const len = rng() * (t % 3 === 0 ? 0.1 : 2),
+        wid = rng() * (t % 2 ? 0.02 : 0.3)
+      const ang = rng() * Math.PI * 2
+      const ux = Math.cos(ang),
+        uy = Math.sin(ang)
+      const pts = [
+        [cx - ux * len, cy - uy * len],
+        [cx + ux * len, cy + uy * len],
+        [cx + ux * len * 0.3 - uy * wid, cy + uy * len * 0.3 + ux * wid],
+      ]
+      if (t % 2) pts.reverse() // both windings: back faces draw nothing in either
+      pts.forEach(([x, y], k) => corner.set([x!, y!, rng() * 0.9, 1], k * 4))
+      const target = createTarget(N, N)
+      rasterize(0, shader, target, view)
+      // Reference: fill()'s arithmetic over the whole clipped bounding box.
+      const sx = pts.map(([x]) => view[0]! * x! + view[12]!)
+      const sy = pts.map(([, y]) => view[5]! * y! + view[13]!)
+      hit.fill(0)
+      const area = (sx[1]! - sx[0]!) * (sy[2]! - sy[0]!) - (sx[2]! - sx[0]!) * (sy[1]! - sy[0]!)
+      if (area < 0) {
+        const inv = 1 / area
+        const a0 = (sy[1]! - sy[2]!) * inv,
+          b0 = (sx[2]! - sx[1]!) * inv,
+          c0 = (sx[1]! * sy[2]! - sx[2]! * sy[1]!) * inv
+        const a1 = (sy[2]! - sy[0]!) * inv,
+          b1 = (sx[0]! - sx[2]!) * inv,
+          c1 = (sx[2]! * sy[0]! - sx[0]! * sy[2]!) * inv
+        for (let py = 0; py < N; py++)
+          for (let px = 0; px < N; px++) {
+            const l0 = a0 * (px + 0.5) + b0 * (py + 0.5) + c0
+            const l1 = a1 * (px + 0.5) + b1 * (py + 0.5) + c1
+            if (l0 >= 0 && l1 >= 0 && 1 - l0 - l1 >= 0) hit[px + py * N] = 1
+          }
+      }
+      for (let i = 0; i < N * N; i++) {
+        if (target.color[i * 4 + 3] !== hit[i]) wrong++
+        drawn += hit[i]!
+      }
+    }
+    expect(wrong).toBe(0)
+    expect(drawn).toBeGreaterThan(10_000)
+  })
 })

@@ -71,6 +71,43 @@ export function rasterize(
   return fill(shader, target, sx, sy, sz, invW, 0, 1, 2, vis)
 }
 
+/** Pixels of slack each side of a row span (see rowSpan). */
+const SPAN_MARGIN = 0.01
+
+/** The conservative pixel span of one row (see rowSpan): first and last px, written by rowSpan. */
+const span = new Int32Array(2)
+
+/**
+ * Narrows row `cy`'s pixel range [minX, maxX] to where the three edge functions (l0 = a0 x + b0 cy + c0, l1 the
+ * same, l2 = 1 - l0 - l1) can all be >= 0, widened by one pixel each side so rounding can never drop a pixel
+ * the per-pixel test would accept (the test still decides every pixel: the same bytes, fewer pixels tested on the
+ * long thin triangles of hair cards). Near-horizontal edges (|a| tiny) do not narrow it. Writes `span`; an empty
+ * row gives span[0] > span[1].
+ */
+function rowSpan(
+  cy: number,
+  minX: number,
+  maxX: number,
+  a0: number,
+  b0: number,
+  c0: number,
+  a1: number,
+  b1: number,
+  c1: number
+): void {
+  let lo = -Infinity
+  let hi = Infinity
+  for (let k = 0; k < 3; k++) {
+    const a = k === 0 ? a0 : k === 1 ? a1 : -(a0 + a1)
+    const r = k === 0 ? b0 * cy + c0 : k === 1 ? b1 * cy + c1 : 1 - (b0 + b1) * cy - (c0 + c1)
+    if (a > 1e-9) lo = Math.max(lo, -r / a)
+    else if (a < -1e-9) hi = Math.min(hi, -r / a)
+  }
+  // Pixel px has centre px + 0.5; SPAN_MARGIN of a pixel each side (the bounds' rounding is ~1e-9 of a pixel).
+  span[0] = lo === -Infinity ? minX : Math.max(minX, Math.ceil(lo - 0.5 - SPAN_MARGIN))
+  span[1] = hi === Infinity ? maxX : Math.min(maxX, Math.floor(hi - 0.5 + SPAN_MARGIN))
+}
+
 /**
  * Rasterizes one triangle whose corners are already in screen space: corner k at index `k` of the arrays. The
  * one pixel loop of both entry points (same arithmetic, so the same bytes whichever projected the corners).
@@ -118,7 +155,9 @@ function fill(
   let written = 0
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5
-    for (let px = minX; px <= maxX; px++) {
+    rowSpan(cy, minX, maxX, a0, b0, c0, a1, b1, c1)
+    const x1 = span[1]!
+    for (let px = span[0]!; px <= x1; px++) {
       const cx = px + 0.5
       const l0 = a0 * cx + b0 * cy + c0 // screen-space barycentrics
       const l1 = a1 * cx + b1 * cy + c1
@@ -293,7 +332,9 @@ export function rasterizeDeferred(
   let written = 0
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5
-    for (let px = minX; px <= maxX; px++) {
+    rowSpan(cy, minX, maxX, a0, b0, c0, a1, b1, c1)
+    const x1 = span[1]!
+    for (let px = span[0]!; px <= x1; px++) {
       const cx = px + 0.5
       const l0 = a0 * cx + b0 * cy + c0
       const l1 = a1 * cx + b1 * cy + c1
