@@ -5,7 +5,9 @@ import { characterLandmarks } from '../engine/index.ts'
 import { createCharacter } from '../rig/character.ts'
 import { ALIGN_POINTS, alignTemplate, CANONICAL_FRAME_VERSION, canonicalTemplate } from './align.ts'
 
-describe('canonical frame v1', () => {
+// Whole-head geometry and renders: about 1-2.5 s each on a quiet core, several times that when CI runs every
+// workspace's tests at once beside other jobs (5 s timeouts failed at load 10).
+describe('canonical frame v1', { timeout: 30_000 }, () => {
   it("matches the engine's mean face (default character, front view) to 1e-5 of the frame", () => {
     const size = 1024
     const { ibug68 } = characterLandmarks(createCharacter(), { size })

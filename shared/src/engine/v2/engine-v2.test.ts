@@ -22,7 +22,9 @@ const LANDMARKS_OF: Record<string, number[]> = {
   brows: [17, 18, 19, 20, 21, 22, 23, 24, 25, 26],
 }
 
-describe('engine v2 geometry', () => {
+// Whole-head geometry and renders: about 1-2.5 s each on a quiet core, several times that when CI runs every
+// workspace's tests at once beside other jobs (5 s timeouts failed at load 10).
+describe('engine v2 geometry', { timeout: 30_000 }, () => {
   it('poses random plausible characters without NaN, with unit normals and valid indices', () => {
     for (let seed = 1; seed <= 12; seed++) {
       const mesh = engine.pose(randomPlausibleCharacter(seed))
@@ -95,7 +97,7 @@ describe('engine v2 geometry', () => {
   })
 })
 
-describe('engine v2 renders', () => {
+describe('engine v2 renders', { timeout: 30_000 }, () => {
   it('are deterministic, hole-free in the face and fixed by hash', () => {
     // A fixed character (not the prior, so the hash pins the engine alone).
     const c = createCharacterV2({
