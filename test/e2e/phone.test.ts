@@ -1,7 +1,7 @@
 /**
  * @file The editor on a phone, with real touch (CDP): sliders ignore vertical swipes, the layout keeps the face,
  * the tabs and Save in view, zoom and the full-screen turntable, what screen readers hear, toasts, and axe-core on
- * every screen (the app bar at large text: app-bar.test.ts).
+ * every screen (the app bar at large text: large-text.test.ts).
  */
 import { describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'

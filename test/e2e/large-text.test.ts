@@ -1,7 +1,8 @@
 /**
- * @file The app bar at 360x640 with 200% text (a phone's large-font setting): it stays within two rows and a
- * bounded height, cuts nothing off, and every action in it (home, account / sign in) and the sync state are still
- * there and work — signed out and signed in, on the gallery and in the editor.
+ * @file 360x640 with 200% text (a phone's large-font setting). The app bar stays within two rows and a bounded
+ * height, cuts nothing off, and every action in it (home, account / sign in) and the sync state are still there
+ * and work — signed out and signed in, on the gallery and in the editor. The gallery's create buttons stack
+ * rather than cut their labels.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -78,7 +79,7 @@ async function tapBarLink(page: Page, name: string | RegExp, path: string): Prom
   await expect.poll(() => new URL(page.url()).pathname).toBe(path)
 }
 
-describe('the app bar at 360x640 with 200% text', () => {
+describe('the app bar and the gallery at 360x640 with 200% text', () => {
   const app = useApp()
 
   it('is one row, nothing shortened, at normal text (the widest sync label)', async () => {
@@ -88,6 +89,28 @@ describe('the app bar at 360x640 with 200% text', () => {
     const layout = await barLayout(page)
     expect(layout).toMatchObject({ rows: 1, titleCut: false, clipped: [] })
     expect(layout.height).toBeLessThanOrEqual(64)
+  })
+
+  it("stacks the gallery's create buttons rather than cut their labels", async () => {
+    const { page } = app
+    await openGallery(page)
+    const cut = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('main button')]
+          .filter((b) => /New character|From a photo/.test(b.textContent ?? ''))
+          .map((b) => ({
+            cut: b.scrollWidth > b.clientWidth + 1,
+            top: b.getBoundingClientRect().top,
+          }))
+      )
+    const normal = await cut()
+    expect(normal.map((b) => b.cut)).toEqual([false, false])
+    expect(normal[0]!.top).toBe(normal[1]!.top) // side by side
+    await largeText(page)
+    const large = await cut()
+    expect(large.map((b) => b.cut)).toEqual([false, false])
+    expect(large[1]!.top).toBeGreaterThan(large[0]!.top) // stacked
+    await page.evaluate(() => (document.documentElement.style.fontSize = ''))
   })
 
   it('fits in two rows with every action reachable, signed out', async () => {
