@@ -3,7 +3,7 @@
  * UserIndex Durable Object (store/user-index.ts). Ids are client-chosen; writes are conditional on revisions
  * (If-Match: "<revision>"); a stale write gets 412 with the current record, never a silent overwrite. Characters
  * are rig v2; a rig v1 character (an older app) is accepted and stored migrated, stored v1 records are served
- * migrated (lib/rig.ts, store/user-index.ts: servedRecord).
+ * migrated (lib/rig.ts, store/stored-record.ts: servedRecord).
  */
 import { Hono, type Context } from 'hono'
 import { API_LIMITS, ID_PATTERN, type PutCharacterBody } from '@facecraft/shared/api'

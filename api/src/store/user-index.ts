@@ -20,16 +20,23 @@
  * issued is refused without side effects. Also here: the per-user write limit, the exclusive marker of an email
  * upgrade, shares counted in the byte quota (and deleted with their character), and the expiry of idle anonymous
  * accounts (an alarm).
+ *
+ * The parts with a job of their own live beside it: store/stored-record.ts (a body in KV), store/user-tables.ts
+ * (the SQLite schema), store/user-quota.ts (stored bytes and quota checks), store/write-window.ts (the write limit)
+ * and store/session-table.ts (refresh sessions).
  */
 import { DurableObject } from 'cloudflare:workers'
 import { API_LIMITS, type CharacterRecord, type Tombstone } from '@facecraft/shared/api'
 import type { Character } from '@facecraft/shared/rig'
 import type { Env } from '../env.ts'
 import { byteQuota } from '../lib/quota.ts'
-import { openStored } from '../lib/rig.ts'
 import { envInt } from '../lib/env-int.ts'
 import { REVOKED, REVOKED_SESSION_MS, type Revoked, type SessionRef } from './revocation.ts'
 import { SessionTable, type RefreshResult } from './session-table.ts'
+import { bodyKey, checkStoredRecord, servedRecord, utf8Bytes } from './stored-record.ts'
+import { checkQuota, storedBytes, type QuotaRefusal } from './user-quota.ts'
+import { createUserTables, getMeta, setMeta, type HeadRow } from './user-tables.ts'
+import { WriteWindow, type RateLimited } from './write-window.ts'
 
 export type { RefreshResult } from './session-table.ts'
 
@@ -40,23 +47,14 @@ const UPGRADE_MARKER_MS = 60_000
 /** Activity is written at most this often (the idle expiry is counted in days). */
 const TOUCH_MS = 10 * 60_000
 
-interface HeadRow extends Record<string, SqlStorageValue> {
-  id: string
-  revision: number
-  seq: number
-  updated_at: string
-  deleted_at: string | null
-  bytes: number
-}
-
 /** The outcome of a write, mapped to HTTP by routes/characters.ts. */
 export type WriteResult =
   | { status: 'created' | 'updated'; record: CharacterRecord }
   | { status: 'deleted' }
   | { status: 'mismatch'; current: CharacterRecord }
   | { status: 'not-found' }
-  | { status: 'quota'; kind: 'count' | 'record-bytes' | 'total-bytes'; message: string }
-  | { status: 'rate-limited'; retryAfter: number }
+  | QuotaRefusal
+  | RateLimited
 
 /** The outcome of recording a share. */
 export type ShareResult = 'ok' | 'count' | 'bytes' | 'not-found'
@@ -72,46 +70,6 @@ export interface ChangePage {
   skipped: number
 }
 
-const bodyKey = (userId: string, id: string, revision: number) => `char:${userId}:${id}:${revision}`
-const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength
-
-/**
- * A stored body's envelope, checked, or null when it is not one (a damaged or foreign KV value). The character is
- * not checked here: a record saved under an older rig version stays the player's ({@link servedRecord} opens it).
- */
-export function checkStoredRecord(
-  value: unknown,
-  id: string,
-  revision: number
-): CharacterRecord | null {
-  if (typeof value !== 'object' || value === null) return null
-  const r = value as Partial<CharacterRecord>
-  const ok =
-    r.id === id &&
-    r.revision === revision &&
-    typeof r.name === 'string' &&
-    typeof r.updatedAt === 'string' &&
-    typeof r.character === 'object' &&
-    r.character !== null &&
-    !Array.isArray(r.character)
-  return ok ? (r as CharacterRecord) : null
-}
-
-/**
- * A checked stored record as the API serves it: its character opened for rig v2 (a rig v1 one migrated, marked
- * `migratedFrom: 1`), everything else (id, revision, name, updatedAt, hence the ETag) unchanged. The KV body
- * itself is never rewritten: it is immutable per revision (see the module doc), and a write-back at a new revision
- * would look like an edit to every device (412s for clients holding the old revision). The player's next save
- * supersedes it as any edit does. A character that cannot be opened is served as stored (logged).
- */
-export function servedRecord(record: CharacterRecord): CharacterRecord {
-  const { character, migratedFrom } = openStored(
-    record.character,
-    `${record.id}:${record.revision}`
-  )
-  return migratedFrom ? { ...record, character, migratedFrom } : { ...record, character }
-}
-
 export class UserIndex extends DurableObject<Env> {
   private tail: Promise<unknown> = Promise.resolve()
   private readonly sql: SqlStorage
@@ -121,38 +79,19 @@ export class UserIndex extends DurableObject<Env> {
   private lastTouch = 0
   /** The user's refresh sessions. */
   private readonly sessions: SessionTable
-  /** The per-user write window, in memory (see writeLimit). */
-  private writes = { start: 0, count: 0 }
+  /** The per-user write window, in memory (store/write-window.ts). */
+  private readonly writes = new WriteWindow()
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
     this.sql = ctx.storage.sql
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS heads (
-      id TEXT PRIMARY KEY, revision INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE,
-      updated_at TEXT NOT NULL, deleted_at TEXT, bytes INTEGER NOT NULL)`)
-    this.sql.exec('CREATE TABLE IF NOT EXISTS shares (id TEXT PRIMARY KEY, expires_at INTEGER)')
-    // Added later: which character a share shows (deleted with it) and its stored bytes (in the quota).
-    for (const column of ['character_id TEXT', 'bytes INTEGER NOT NULL DEFAULT 0']) {
-      try {
-        this.sql.exec(`ALTER TABLE shares ADD COLUMN ${column}`)
-      } catch {
-        // already there
-      }
-    }
-    this.sql.exec('CREATE TABLE IF NOT EXISTS info (k TEXT PRIMARY KEY, v TEXT NOT NULL)')
-    // Revoked sessions (until all their access tokens expired) and the sign-out-everywhere cutoff.
-    this.sql.exec(
-      'CREATE TABLE IF NOT EXISTS revoked (sid TEXT PRIMARY KEY, until INTEGER NOT NULL)'
-    )
-    this.sql.exec('CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL)')
+    createUserTables(this.sql)
     this.sessions = new SessionTable(this.sql, (session) => this.revoked(session))
   }
 
   /** True when tokens of `session` may no longer be used. Synchronous: no other call can interleave. */
   private revoked(session: SessionRef): boolean {
-    const cutoff = this.sql
-      .exec<{ v: number }>("SELECT v FROM meta WHERE k = 'revoked_through'")
-      .toArray()[0]?.v
+    const cutoff = this.getMeta('revoked_through')
     // Tokens issued in the cutoff's own second die too: fail closed (the client refreshes a second later).
     if (cutoff !== undefined && session.iat <= cutoff) return true
     return this.sql.exec('SELECT 1 FROM revoked WHERE sid = ?', session.sid).toArray().length > 0
@@ -180,23 +119,16 @@ export class UserIndex extends DurableObject<Env> {
 
   /** Ends every access token issued up to now and every refresh session (sign-out everywhere). */
   async revokeAll(): Promise<void> {
-    this.sql.exec(
-      "INSERT INTO meta (k, v) VALUES ('revoked_through', ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v",
-      Math.floor(Date.now() / 1000)
-    )
+    this.setMeta('revoked_through', Math.floor(Date.now() / 1000))
     this.sessions.clear()
   }
 
   private setMeta(k: string, v: number): void {
-    this.sql.exec(
-      'INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v',
-      k,
-      v
-    )
+    setMeta(this.sql, k, v)
   }
 
   private getMeta(k: string): number | undefined {
-    return this.sql.exec<{ v: number }>('SELECT v FROM meta WHERE k = ?', k).toArray()[0]?.v
+    return getMeta(this.sql, k)
   }
 
   /**
@@ -411,21 +343,9 @@ export class UserIndex extends DurableObject<Env> {
     })
   }
 
-  /**
-   * Counts one write against the per-user limit (WRITE_LIMIT_PER_MINUTE, fixed one-minute windows) and returns the
-   * refusal when over it. Kept in memory, not storage: a SQLite write per request would be a commit queued in front
-   * of the user's next write (it doubled the bench's median), and an object only forgets it after ~10 s with no
-   * request at all, which a writer at the limit never allows.
-   */
-  private writeLimit(now: number): WriteResult | null {
-    const limit = envInt(this.env.WRITE_LIMIT_PER_MINUTE, 600)
-    if (now - this.writes.start >= 60_000) this.writes = { start: now, count: 0 }
-    if (this.writes.count >= limit) {
-      const retryAfter = Math.max(1, Math.ceil((this.writes.start + 60_000 - now) / 1000))
-      return { status: 'rate-limited', retryAfter }
-    }
-    this.writes.count++
-    return null
+  /** Counts one write against the per-user limit (store/write-window.ts); the refusal when over it. */
+  private writeLimit(now: number): RateLimited | null {
+    return this.writes.take(now, envInt(this.env.WRITE_LIMIT_PER_MINUTE, 600))
   }
 
   /**
@@ -495,43 +415,13 @@ export class UserIndex extends DurableObject<Env> {
     )
   }
 
-  /** Bytes stored for this user: live records plus live shares (shares are copies of a record). */
-  private storedBytes(): { records: number; bytes: number } {
-    const heads = this.sql
-      .exec<{ n: number; b: number }>(
-        'SELECT COUNT(*) AS n, COALESCE(SUM(bytes), 0) AS b FROM heads WHERE deleted_at IS NULL'
-      )
-      .one()
-    const shares = this.sql
-      .exec<{ b: number }>(
-        'SELECT COALESCE(SUM(bytes), 0) AS b FROM shares WHERE expires_at IS NULL OR expires_at >= ?',
-        Date.now()
-      )
-      .one()
-    return { records: heads.n, bytes: heads.b + shares.b }
-  }
-
   private maxTotal(): number {
     return byteQuota(this.env.MAX_TOTAL_BYTES, API_LIMITS.maxTotalBytes)
   }
 
-  private checkQuota(live: HeadRow | null, bytes: number): WriteResult | null {
+  private checkQuota(live: HeadRow | null, bytes: number): QuotaRefusal | null {
     const maxRecord = byteQuota(this.env.MAX_RECORD_BYTES, API_LIMITS.maxRecordBytes)
-    const maxTotal = this.maxTotal()
-    if (bytes > maxRecord) {
-      const message = `A character record may hold at most ${maxRecord} bytes (this one has ${bytes}); shorten the name.`
-      return { status: 'quota', kind: 'record-bytes', message }
-    }
-    const totals = this.storedBytes()
-    if (!live && totals.records >= API_LIMITS.maxCharacters) {
-      const message = `You have ${totals.records} saved characters, the most an account may keep; delete some first.`
-      return { status: 'quota', kind: 'count', message }
-    }
-    if (totals.bytes - (live?.bytes ?? 0) + bytes > maxTotal) {
-      const message = `Your saved characters and shares would pass ${maxTotal} bytes; delete some characters or shares first.`
-      return { status: 'quota', kind: 'total-bytes', message }
-    }
-    return null
+    return checkQuota(this.sql, live, bytes, { maxRecord, maxTotal: this.maxTotal() })
   }
 
   /**
@@ -593,7 +483,7 @@ export class UserIndex extends DurableObject<Env> {
         'DELETE FROM shares WHERE expires_at IS NOT NULL AND expires_at < ?',
         Date.now()
       )
-      const totals = this.storedBytes()
+      const totals = storedBytes(this.sql, Date.now())
       const { n } = this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM shares').one()
       if (n >= API_LIMITS.maxShares) return 'count'
       if (totals.bytes + bytes > this.maxTotal()) return 'bytes'

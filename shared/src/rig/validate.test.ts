@@ -8,6 +8,7 @@ import {
   validateCharacter,
   type RigIssue,
 } from './index.ts'
+import { checkCharacterV2, createCharacterV2 } from './v2/character.ts'
 
 const issuesOf = (input: unknown) => checkCharacter(input).map((i: RigIssue) => [i.path, i.code])
 
@@ -106,5 +107,25 @@ describe('validateCharacter', () => {
     expect((error as Error).message).toMatch(
       /sliders\.eyes\.size: 2 is outside \[0, 1\].*\(and 1 more\)/
     )
+  })
+})
+
+describe('checkCharacterV2 (the same checks, rig v2 words)', () => {
+  it('codes each problem as v1 does, whatever the bad value says', () => {
+    const c = createCharacterV2()
+    const input = {
+      ...c,
+      rig: 1,
+      sliders: { ...c.sliders, nope: 0.5 },
+      colors: { ...c.colors, [Object.keys(c.colors)[0]!]: 'outside' },
+      // A style value that reads like another problem's message (rig v2 once coded this 'out-of-range').
+      styles: { ...c.styles, 'brows.style': 'outside' },
+    }
+    expect(checkCharacterV2(input).map((i) => [i.path, i.code, i.message.slice(0, 24)])).toEqual([
+      ['rig', 'unsupported-rig', 'a rig v1 character: open'],
+      ['sliders.nope', 'unknown-id', "no sliders parameter 'no"],
+      [`colors.${Object.keys(c.colors)[0]}`, 'wrong-type', 'must be a finite number '],
+      ['styles.brows.style', 'unknown-option', "'outside' is not one of:"],
+    ])
   })
 })

@@ -31,8 +31,34 @@ export class RigValidationError extends Error {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/** One rig as the checks see it: its version, its parts, and its own words. */
+export interface RigCheckSpec {
+  version: number
+  sliders: readonly { id: string }[]
+  colors: readonly { id: string }[]
+  styles: readonly { id: string; options: readonly { id: string }[] }[]
+  /** What fills in defaults, named when a value is missing, e.g. 'createCharacter()'. */
+  creator: string
+  /** The message for a character of another rig version. */
+  otherRig(rig: number): string
+}
+
+const V1: RigCheckSpec = {
+  version: RIG_VERSION,
+  sliders: SLIDERS,
+  colors: COLORS,
+  styles: STYLES,
+  creator: 'createCharacter()',
+  otherRig: (rig) => `made with rig v${rig}; this build reads v${RIG_VERSION} (update the app)`,
+}
+
 /** Every problem with `input` as a character of the current rig; empty when it is valid. */
 export function checkCharacter(input: unknown): RigIssue[] {
+  return checkCharacterFor(input, V1)
+}
+
+/** Every problem with `input` as a character of the rig `spec`; empty when it is valid. Shared by rig v1 and v2. */
+export function checkCharacterFor(input: unknown, spec: RigCheckSpec): RigIssue[] {
   if (!isRecord(input)) {
     return [{ path: '', code: 'wrong-type', message: 'a character must be a JSON object' }]
   }
@@ -43,20 +69,18 @@ export function checkCharacter(input: unknown): RigIssue[] {
     }
   }
   if (input.rig === undefined) {
-    issues.push({ path: 'rig', code: 'missing', message: `missing; expected ${RIG_VERSION}` })
+    issues.push({ path: 'rig', code: 'missing', message: `missing; expected ${spec.version}` })
   } else if (typeof input.rig !== 'number') {
     issues.push({ path: 'rig', code: 'wrong-type', message: 'must be an integer rig version' })
-  } else if (input.rig !== RIG_VERSION) {
-    issues.push({
-      path: 'rig',
-      code: 'unsupported-rig',
-      message: `made with rig v${input.rig}; this build reads v${RIG_VERSION} (update the app)`,
-    })
+  } else if (input.rig !== spec.version) {
+    issues.push({ path: 'rig', code: 'unsupported-rig', message: spec.otherRig(input.rig) })
   }
-  const unitIds = (defs: readonly { id: string }[]) => defs.map((d) => d.id)
-  checkSection(input, 'sliders', unitIds(SLIDERS), checkUnit, issues)
-  checkSection(input, 'colors', unitIds(COLORS), checkUnit, issues)
-  checkSection(input, 'styles', unitIds(STYLES), checkStyle, issues)
+  const ids = (defs: readonly { id: string }[]) => defs.map((d) => d.id)
+  const checkStyle: ValueCheck = (value, path, id) =>
+    checkOption(value, path, spec.styles.find((s) => s.id === id)!.options)
+  checkSection(input, 'sliders', ids(spec.sliders), checkUnit, spec, issues)
+  checkSection(input, 'colors', ids(spec.colors), checkUnit, spec, issues)
+  checkSection(input, 'styles', ids(spec.styles), checkStyle, spec, issues)
   return issues
 }
 
@@ -67,6 +91,7 @@ function checkSection(
   section: string,
   ids: readonly string[],
   check: ValueCheck,
+  spec: RigCheckSpec,
   issues: RigIssue[]
 ): void {
   const values = input[section]
@@ -92,14 +117,14 @@ function checkSection(
       issues.push({
         path: `${section}.${key}`,
         code: 'unknown-id',
-        message: `no ${section} parameter '${key}' in rig v${RIG_VERSION}`,
+        message: `no ${section} parameter '${key}' in rig v${spec.version}`,
       })
     }
   }
   for (const id of ids) {
     const path = `${section}.${id}`
     if (!(id in values)) {
-      issues.push({ path, code: 'missing', message: 'missing (createCharacter() fills defaults)' })
+      issues.push({ path, code: 'missing', message: `missing (${spec.creator} fills defaults)` })
       continue
     }
     const issue = check(values[id], path, id)
@@ -121,8 +146,11 @@ const checkUnit: ValueCheck = (value, path) => {
   return null
 }
 
-const checkStyle: ValueCheck = (value, path, id) => {
-  const def = STYLES.find((s) => s.id === id)!
+function checkOption(
+  value: unknown,
+  path: string,
+  options: readonly { id: string }[]
+): RigIssue | null {
   if (typeof value !== 'string') {
     return {
       path,
@@ -130,8 +158,8 @@ const checkStyle: ValueCheck = (value, path, id) => {
       message: `must be an option id string, got ${describe(value)}`,
     }
   }
-  if (!def.options.some((o) => o.id === value)) {
-    const valid = def.options.map((o) => o.id).join(', ')
+  if (!options.some((o) => o.id === value)) {
+    const valid = options.map((o) => o.id).join(', ')
     return { path, code: 'unknown-option', message: `'${value}' is not one of: ${valid}` }
   }
   return null
@@ -145,7 +173,12 @@ function describe(value: unknown): string {
 
 /** Returns `input` typed as a Character when valid; throws RigValidationError listing every problem. */
 export function validateCharacter(input: unknown): Character {
-  const issues = checkCharacter(input)
+  return validateFor(input, V1)
+}
+
+/** Returns `input` typed as a Character of the rig `spec` when valid; throws RigValidationError otherwise. */
+export function validateFor(input: unknown, spec: RigCheckSpec): Character {
+  const issues = checkCharacterFor(input, spec)
   if (issues.length > 0) throw new RigValidationError(issues)
   return input as Character
 }

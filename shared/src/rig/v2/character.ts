@@ -4,7 +4,7 @@
  */
 import { createRng, gaussian, type Rng } from '../../utils/random.ts'
 import type { Character } from '../schema.ts'
-import { RigValidationError, type RigIssue } from '../validate.ts'
+import { checkCharacterFor, validateFor, type RigCheckSpec, type RigIssue } from '../validate.ts'
 import { COLORS_V2 } from './colors.ts'
 import type { RigSchemaV2 } from './schema.ts'
 import { FACE_PRIOR_KEYS, FACE_PRIOR_RANK, faceSlidersFromLatent } from './face-prior.ts'
@@ -41,133 +41,26 @@ export function createCharacterV2(overrides: Partial<Omit<Character, 'rig'>> = {
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  return typeof value === 'string' ? `the string '${value.slice(0, 20)}'` : typeof value
+const V2: RigCheckSpec = {
+  version: RIG_VERSION_V2,
+  sliders: SLIDERS_V2,
+  colors: COLORS_V2,
+  styles: STYLES_V2,
+  creator: 'createCharacterV2()',
+  otherRig: (rig) =>
+    rig === 1
+      ? 'a rig v1 character: open it with migrateV1() (rig v2 reads v2 only)'
+      : `made with rig v${rig}; this build reads v${RIG_VERSION_V2} (update the app)`,
 }
 
-/** Every problem with `input` as a rig v2 character; empty when it is valid. */
+/** Every problem with `input` as a rig v2 character; empty when it is valid (the checks are v1's, rig/validate). */
 export function checkCharacterV2(input: unknown): RigIssue[] {
-  if (!isRecord(input)) {
-    return [{ path: '', code: 'wrong-type', message: 'a character must be a JSON object' }]
-  }
-  const issues: RigIssue[] = []
-  for (const key of Object.keys(input)) {
-    if (!['rig', 'sliders', 'colors', 'styles'].includes(key)) {
-      issues.push({ path: key, code: 'unknown-id', message: `unknown field '${key}'` })
-    }
-  }
-  if (input.rig === undefined) {
-    issues.push({ path: 'rig', code: 'missing', message: `missing; expected ${RIG_VERSION_V2}` })
-  } else if (typeof input.rig !== 'number') {
-    issues.push({ path: 'rig', code: 'wrong-type', message: 'must be an integer rig version' })
-  } else if (input.rig !== RIG_VERSION_V2) {
-    issues.push({
-      path: 'rig',
-      code: 'unsupported-rig',
-      message:
-        input.rig === 1
-          ? 'a rig v1 character: open it with migrateV1() (rig v2 reads v2 only)'
-          : `made with rig v${input.rig}; this build reads v${RIG_VERSION_V2} (update the app)`,
-    })
-  }
-  const units = (section: 'sliders' | 'colors', ids: readonly string[]) =>
-    checkSection(input, section, ids, issues, (value) => {
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        return `must be a finite number in [0, 1], got ${describe(value)}`
-      }
-      return value < 0 || value > 1 ? `${value} is outside [0, 1]` : null
-    })
-  units(
-    'sliders',
-    SLIDERS_V2.map((s) => s.id)
-  )
-  units(
-    'colors',
-    COLORS_V2.map((c) => c.id)
-  )
-  checkSection(
-    input,
-    'styles',
-    STYLES_V2.map((s) => s.id),
-    issues,
-    (value, _path, id) => {
-      const def = STYLES_V2.find((s) => s.id === id)!
-      if (typeof value !== 'string') return `must be an option id string, got ${describe(value)}`
-      if (!def.options.some((o) => o.id === value)) {
-        return `'${value}' is not one of: ${def.options.map((o) => o.id).join(', ')}`
-      }
-      return null
-    }
-  )
-  return issues
-}
-
-function checkSection(
-  input: Record<string, unknown>,
-  section: string,
-  ids: readonly string[],
-  issues: RigIssue[],
-  check: (value: unknown, path: string, id: string) => string | null
-): void {
-  const values = input[section]
-  if (values === undefined) {
-    issues.push({
-      path: section,
-      code: 'missing',
-      message: `missing; expected an object of ${ids.length} values`,
-    })
-    return
-  }
-  if (!isRecord(values)) {
-    issues.push({
-      path: section,
-      code: 'wrong-type',
-      message: 'must be an object keyed by parameter id',
-    })
-    return
-  }
-  const known = new Set(ids)
-  for (const key of Object.keys(values)) {
-    if (!known.has(key)) {
-      issues.push({
-        path: `${section}.${key}`,
-        code: 'unknown-id',
-        message: `no ${section} parameter '${key}' in rig v${RIG_VERSION_V2}`,
-      })
-    }
-  }
-  for (const id of ids) {
-    const path = `${section}.${id}`
-    if (!(id in values)) {
-      issues.push({
-        path,
-        code: 'missing',
-        message: 'missing (createCharacterV2() fills defaults)',
-      })
-      continue
-    }
-    const message = check(values[id], path, id)
-    if (message) {
-      const code = message.startsWith('must')
-        ? 'wrong-type'
-        : message.includes('outside')
-          ? 'out-of-range'
-          : 'unknown-option'
-      issues.push({ path, code, message })
-    }
-  }
+  return checkCharacterFor(input, V2)
 }
 
 /** Returns `input` typed as a v2 Character when valid; throws RigValidationError listing every problem. */
 export function validateCharacterV2(input: unknown): Character {
-  const issues = checkCharacterV2(input)
-  if (issues.length > 0) throw new RigValidationError(issues)
-  return input as Character
+  return validateFor(input, V2)
 }
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)

@@ -1,0 +1,191 @@
+/**
+ * @module rig/share-codec — the byte layout every share code uses (rig v1's `fc1.`, rig v2's `fc2.`), given the
+ * rig's parts in order; rig/share-code.ts and rig/v2/share-code.ts are its two instances. One layout, so a fix to
+ * the checks reaches both, and codes already shared keep opening (each rig's tests decode its saved codes).
+ *
+ * Layout (big-endian), then base64url, behind the prefix:
+ *   u8 format | u16 rig version | u8 name length n | n bytes UTF-8 name
+ *   | u16 per slider | u16 per colour (value * 65535, rounded) | u8 per style (option index) | u32 CRC-32
+ */
+import { crc32 } from '../utils/crc32.ts'
+import { fromBase64Url, toBase64Url } from '../utils/base64url.ts'
+import type { Character } from './schema.ts'
+
+/** Longest name kept in a code, in UTF-8 bytes; longer names are cut at a character boundary. */
+export const MAX_SHARE_NAME_BYTES = 48
+const QUANT = 65535
+
+export type ShareCodeProblem =
+  'not-a-share-code' | 'truncated' | 'corrupted' | 'unsupported-format' | 'unsupported-rig'
+
+/** Why a share code could not be opened; `problem` is machine-readable, the message says what to do. */
+export class ShareCodeError extends Error {
+  override readonly name = 'ShareCodeError'
+  constructor(
+    readonly problem: ShareCodeProblem,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** What a share code carries. */
+export interface SharedCharacter {
+  character: Character
+  name: string
+}
+
+/** One rig's code: its prefix, format and rig numbers, its parts in code order, and its own words. */
+export interface ShareCodeSpec {
+  prefix: string
+  format: number
+  rigVersion: number
+  sliders: readonly { id: string }[]
+  colors: readonly { id: string }[]
+  styles: readonly { id: string; label: string; options: readonly { id: string }[] }[]
+  /** A default character of the rig, filled in by decode. */
+  create(): Character
+  /** Throws for a character that is not valid for the rig (encode accepts only valid ones). */
+  validate(character: Character): void
+  /** What a code of this rig is called when text is not one, e.g. 'facecraft share code'. */
+  noun: string
+  /** Shorter than this is 'truncated' before the header is read (kept per rig: it decides which problem is told). */
+  minBytes: number
+  /** The message for a format byte this app does not read. */
+  formatMessage(format: number): string
+}
+
+export interface ShareCodec {
+  encode(character: Character, name?: string): string
+  decode(code: string): SharedCharacter
+  /** Rounds every value to the precision a code keeps, so `decode(encode(c))` equals `quantize(c)`. */
+  quantize(character: Character): Character
+}
+
+/** The codec of one rig's share codes. */
+export function shareCodec(spec: ShareCodeSpec): ShareCodec {
+  const { prefix, format: FORMAT, rigVersion, sliders, colors, styles } = spec
+  const payloadLength = (nameLength: number) =>
+    4 + nameLength + 2 * (sliders.length + colors.length) + styles.length
+
+  function encode(character: Character, name = ''): string {
+    spec.validate(character)
+    const nameBytes = truncateUtf8(name, MAX_SHARE_NAME_BYTES)
+    const bytes = new Uint8Array(payloadLength(nameBytes.length) + 4)
+    const view = new DataView(bytes.buffer)
+    let o = 0
+    view.setUint8(o++, FORMAT)
+    view.setUint16(o, rigVersion)
+    o += 2
+    view.setUint8(o++, nameBytes.length)
+    bytes.set(nameBytes, o)
+    o += nameBytes.length
+    const put = (v: number) => {
+      view.setUint16(o, Math.round(Math.min(1, Math.max(0, v)) * QUANT))
+      o += 2
+    }
+    for (const s of sliders) put(character.sliders[s.id]!)
+    for (const c of colors) put(character.colors[c.id]!)
+    for (const s of styles)
+      view.setUint8(
+        o++,
+        s.options.findIndex((x) => x.id === character.styles[s.id])
+      )
+    view.setUint32(o, crc32(bytes.subarray(0, o)))
+    return prefix + toBase64Url(bytes)
+  }
+
+  function decode(code: string): SharedCharacter {
+    const text = code.trim()
+    if (!text.startsWith(prefix)) {
+      throw new ShareCodeError(
+        'not-a-share-code',
+        `Not a ${spec.noun}: it should start with '${prefix}'.`
+      )
+    }
+    const bytes = fromBase64Url(text.slice(prefix.length))
+    if (!bytes) {
+      throw new ShareCodeError(
+        'corrupted',
+        'This share code has characters that do not belong in one; copy it again.'
+      )
+    }
+    if (bytes.length < spec.minBytes) throw truncated()
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const format = view.getUint8(0)
+    if (format !== FORMAT)
+      throw new ShareCodeError('unsupported-format', spec.formatMessage(format))
+    const rig = view.getUint16(1)
+    const nameLength = view.getUint8(3)
+    const expected = payloadLength(nameLength) + 4
+    if (bytes.length < expected) throw truncated()
+    if (
+      bytes.length > expected ||
+      crc32(bytes.subarray(0, expected - 4)) !== view.getUint32(expected - 4)
+    ) {
+      throw new ShareCodeError(
+        'corrupted',
+        'This share code is damaged (checksum mismatch); ask the sender to copy it again.'
+      )
+    }
+    if (rig !== rigVersion) {
+      throw new ShareCodeError(
+        'unsupported-rig',
+        `This character was made with rig v${rig}; this app reads v${rigVersion}. Update the app.`
+      )
+    }
+    const name = new TextDecoder('utf-8', { fatal: false }).decode(
+      bytes.subarray(4, 4 + nameLength)
+    )
+    const character = spec.create()
+    let o = 4 + nameLength
+    const unit = () => {
+      const v = view.getUint16(o) / QUANT
+      o += 2
+      return v
+    }
+    for (const s of sliders) character.sliders[s.id] = unit()
+    for (const c of colors) character.colors[c.id] = unit()
+    for (const s of styles) {
+      const option = s.options[view.getUint8(o++)]
+      if (!option) {
+        throw new ShareCodeError(
+          'corrupted',
+          `This share code names a ${s.label.toLowerCase()} this app does not have; update the app.`
+        )
+      }
+      character.styles[s.id] = option.id
+    }
+    return { character, name }
+  }
+
+  function quantize(c: Character): Character {
+    const q = (v: number) => Math.round(v * QUANT) / QUANT
+    return {
+      rig: c.rig,
+      sliders: Object.fromEntries(sliders.map((s) => [s.id, q(c.sliders[s.id]!)])),
+      colors: Object.fromEntries(colors.map((s) => [s.id, q(c.colors[s.id]!)])),
+      styles: { ...c.styles },
+    }
+  }
+
+  return { encode, decode, quantize }
+}
+
+function truncated(): ShareCodeError {
+  return new ShareCodeError(
+    'truncated',
+    'This share code is incomplete; copy the whole code or link again.'
+  )
+}
+
+function truncateUtf8(text: string, maxBytes: number): Uint8Array {
+  const encoder = new TextEncoder()
+  let bytes = encoder.encode(text)
+  // Drop whole characters (not bytes) until it fits, so the name never ends in half a code point.
+  for (let chars = Array.from(text); bytes.length > maxBytes;) {
+    chars = chars.slice(0, -1)
+    bytes = encoder.encode(chars.join(''))
+  }
+  return bytes
+}
