@@ -118,12 +118,14 @@ NORMALISATION = {
 
 
 def release(folder: Path, name: str, files: dict, report: dict, ckpt: dict) -> None:
-    """Copies the exported files into `folder` and merges their entries into its manifest: the refine graphs in group
-    `refine` (what the phone downloads to refine), imitator.onnx in `eval` (evaluation, benches and tests read it; the
+    """Copies the exported files into `folder` and merges their entries into its manifest: refine.onnx in group
+    `refine` (what the phone downloads to refine; the multi-start refine-bN.onnx stays in the export folder), imitator.onnx in `eval` (evaluation, benches and tests read it; the
     refine graph embeds its weights, so the phone never needs it)."""
     folder.mkdir(parents=True, exist_ok=True)
     entries = []
     for file, data in files.items():
+        if file.startswith('refine-b'):  # the multi-start graph: no screen uses it, so phones must not download it
+            continue
         (folder / file).write_bytes(data)
         model_id = file.removesuffix('.onnx')
         entries.append(release_entry(

@@ -30,8 +30,10 @@ describe('update prompt', () => {
       })
       const prompt = page.getByRole('alertdialog')
       await prompt.getByText('A new version of facecraft is ready.').waitFor({ timeout: 20_000 })
+      // Listen before clicking: the reload can finish before a listener added after the click exists.
+      const reloaded = page.waitForEvent('load', { timeout: 60_000 })
       await prompt.getByRole('button', { name: 'Reload' }).click()
-      await page.waitForEvent('load')
+      await reloaded
       await page.getByRole('heading', { name: 'Your characters' }).waitFor()
       expect(await page.getByRole('alertdialog').count()).toBe(0)
       const waiting = await page.evaluate(
