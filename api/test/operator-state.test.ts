@@ -230,7 +230,7 @@ describe('model rollout from KV config:models (no deploy)', () => {
     expect(new Set(await Promise.all(CLIENTS.map(releaseOf)))).toEqual(new Set(['r-stable']))
     const res = await manifest(`&client=${candidateClient}`, { 'if-none-match': etags.stable })
     expect(res.status).toBe(304)
-  }, 60_000) // the delete runs wrangler's CLI: seconds under load, like the other KV-seeding tests here
+  }, 60_000) // the delete runs wrangler's CLI: seconds under load, or a 30 s stall and a second run (wranglerKv)
 })
 
 describe('byte quotas (lowered by MAX_RECORD_BYTES / MAX_TOTAL_BYTES vars)', () => {

@@ -177,20 +177,33 @@ export interface LocalKvEntry {
   expiration?: number
 }
 
-/** Runs `wrangler kv ... --local --persist-to <dir> --binding DATA` (the Worker's namespace in wrangler.toml). */
-function wranglerKv(persistDir: string, args: string[]): Promise<string> {
+/**
+ * Runs `wrangler kv ... --local --persist-to <dir> --binding DATA` (the Worker's namespace in wrangler.toml).
+ * Every use here is idempotent (bulk put/delete, key get/delete), so a run that stalls is killed after 30 s and
+ * run again: with the Worker running beside it under a loaded CI, wrangler's local KV CLI has stalled past 60 s
+ * a few times (never in the Worker itself), and a second run went through.
+ */
+async function wranglerKv(persistDir: string, args: string[], attempts = 3): Promise<string> {
   const all = [WRANGLER, 'kv', ...args, '--local', '--persist-to', persistDir, '--binding', 'DATA']
-  return new Promise((done, fail) => {
-    execFile(
-      process.execPath,
-      all,
-      { cwd: REPO_ROOT, env: { ...process.env, ...WRANGLER_ENV }, timeout: 60_000 },
-      (err, stdout, stderr) =>
-        err
-          ? fail(new Error(`wrangler kv ${args[0]} ${args[1]} failed:\n${stdout}\n${stderr}`))
-          : done(stdout)
-    )
-  })
+  const once = () =>
+    new Promise<string>((done, fail) => {
+      execFile(
+        process.execPath,
+        all,
+        { cwd: REPO_ROOT, env: { ...process.env, ...WRANGLER_ENV }, timeout: 30_000 },
+        (err, stdout, stderr) =>
+          err
+            ? fail(new Error(`wrangler kv ${args[0]} ${args[1]} failed:\n${stdout}\n${stderr}`))
+            : done(stdout)
+      )
+    })
+  for (let i = 1; ; i++) {
+    try {
+      return await once()
+    } catch (err) {
+      if (i >= attempts) throw err
+    }
+  }
 }
 
 /**
