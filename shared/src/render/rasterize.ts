@@ -108,6 +108,57 @@ function rowSpan(
   span[1] = hi === Infinity ? maxX : Math.min(maxX, Math.floor(hi - 0.5 + SPAN_MARGIN))
 }
 
+/** Per-triangle set-up written by triangleSetup: a0 b0 c0 a1 b1 c1 (edge functions), z0..z2, 1/w0..1/w2. */
+const tri = new Float64Array(12)
+/** The triangle's pixel bounding box clipped to the target, written by triangleSetup: minX maxX minY maxY. */
+const box = new Float64Array(4) // not Int32: an off-screen corner far away must not wrap into range
+
+/**
+ * The set-up fill() and rasterizeDeferred() share, so both cover and z-test with the same arithmetic (deferred
+ * shading must give fill()'s bytes): rejects back faces, degenerate/NaN and off-target triangles (false), else
+ * writes `tri` (edge functions e_k for the edge opposite corner k, normalised so they are barycentrics; window z;
+ * 1/w per corner) and `box`.
+ */
+function triangleSetup(
+  target: RenderTarget,
+  sx: Float64Array,
+  sy: Float64Array,
+  sz: Float64Array,
+  invW: Float64Array,
+  k0: number,
+  k1: number,
+  k2: number
+): boolean {
+  const x0 = sx[k0]!,
+    y0 = sy[k0]!,
+    x1 = sx[k1]!,
+    y1 = sy[k1]!,
+    x2 = sx[k2]!,
+    y2 = sy[k2]!
+  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0) // < 0: counter-clockwise on screen (y down)
+  if (!(area < 0)) return false // back face, degenerate or NaN
+  const { width, height } = target
+  box[0] = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5)) // bounding box, clipped to the target
+  box[1] = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
+  box[2] = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
+  box[3] = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
+  if (box[0]! > box[1]! || box[2]! > box[3]!) return false
+  const inv = 1 / area
+  tri[0] = (y1 - y2) * inv
+  tri[1] = (x2 - x1) * inv
+  tri[2] = (x1 * y2 - x2 * y1) * inv
+  tri[3] = (y2 - y0) * inv
+  tri[4] = (x0 - x2) * inv
+  tri[5] = (x2 * y0 - x0 * y2) * inv
+  tri[6] = sz[k0]!
+  tri[7] = sz[k1]!
+  tri[8] = sz[k2]!
+  tri[9] = invW[k0]!
+  tri[10] = invW[k1]!
+  tri[11] = invW[k2]!
+  return true
+}
+
 /**
  * Rasterizes one triangle whose corners are already in screen space: corner k at index `k` of the arrays. The
  * one pixel loop of both entry points (same arithmetic, so the same bytes whichever projected the corners).
@@ -124,34 +175,24 @@ function fill(
   k2: number,
   vis: VisibilityBuffer | null
 ): number {
-  const x0 = sx[k0]!,
-    y0 = sy[k0]!,
-    x1 = sx[k1]!,
-    y1 = sy[k1]!,
-    x2 = sx[k2]!,
-    y2 = sy[k2]!
-  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0) // < 0: counter-clockwise on screen (y down)
-  if (!(area < 0)) return 0 // back face, degenerate or NaN
-  const { width, height, color, depth } = target
-  const minX = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5)) // bounding box, clipped to the target
-  const maxX = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
-  const minY = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
-  const maxY = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
-  if (minX > maxX || minY > maxY) return 0
-  const inv = 1 / area
-  // Edge functions e_k(px, py) for the edge opposite corner k, normalised so they are barycentrics.
-  const a0 = (y1 - y2) * inv,
-    b0 = (x2 - x1) * inv,
-    c0 = (x1 * y2 - x2 * y1) * inv
-  const a1 = (y2 - y0) * inv,
-    b1 = (x0 - x2) * inv,
-    c1 = (x2 * y0 - x0 * y2) * inv
-  const z0 = sz[k0]!,
-    z1 = sz[k1]!,
-    z2 = sz[k2]!,
-    w0 = invW[k0]!,
-    w1 = invW[k1]!,
-    w2 = invW[k2]!
+  if (!triangleSetup(target, sx, sy, sz, invW, k0, k1, k2)) return 0
+  const { color, depth, width } = target
+  const minX = box[0]!,
+    maxX = box[1]!,
+    minY = box[2]!,
+    maxY = box[3]!
+  const a0 = tri[0]!,
+    b0 = tri[1]!,
+    c0 = tri[2]!,
+    a1 = tri[3]!,
+    b1 = tri[4]!,
+    c1 = tri[5]!
+  const z0 = tri[6]!,
+    z1 = tri[7]!,
+    z2 = tri[8]!,
+    w0 = tri[9]!,
+    w1 = tri[10]!,
+    w2 = tri[11]!
   let written = 0
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5
@@ -299,34 +340,24 @@ export function rasterizeDeferred(
   vis: VisibilityBuffer
 ): number {
   if (!p.front[i0] || !p.front[i1] || !p.front[i2]) return 0
-  const { sx, sy, sz, invW } = p
-  const x0 = sx[i0]!,
-    y0 = sy[i0]!,
-    x1 = sx[i1]!,
-    y1 = sy[i1]!,
-    x2 = sx[i2]!,
-    y2 = sy[i2]!
-  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
-  if (!(area < 0)) return 0
-  const { width, height, depth } = target
-  const minX = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
-  const maxX = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
-  const minY = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
-  const maxY = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
-  if (minX > maxX || minY > maxY) return 0
-  const inv = 1 / area
-  const a0 = (y1 - y2) * inv,
-    b0 = (x2 - x1) * inv,
-    c0 = (x1 * y2 - x2 * y1) * inv
-  const a1 = (y2 - y0) * inv,
-    b1 = (x0 - x2) * inv,
-    c1 = (x2 * y0 - x0 * y2) * inv
-  const z0 = sz[i0]!,
-    z1 = sz[i1]!,
-    z2 = sz[i2]!,
-    w0 = invW[i0]!,
-    w1 = invW[i1]!,
-    w2 = invW[i2]!
+  if (!triangleSetup(target, p.sx, p.sy, p.sz, p.invW, i0, i1, i2)) return 0
+  const { depth, width } = target
+  const minX = box[0]!,
+    maxX = box[1]!,
+    minY = box[2]!,
+    maxY = box[3]!
+  const a0 = tri[0]!,
+    b0 = tri[1]!,
+    c0 = tri[2]!,
+    a1 = tri[3]!,
+    b1 = tri[4]!,
+    c1 = tri[5]!
+  const z0 = tri[6]!,
+    z1 = tri[7]!,
+    z2 = tri[8]!,
+    w0 = tri[9]!,
+    w1 = tri[10]!,
+    w2 = tri[11]!
   const F = vis.face
   const B = vis.bary
   let written = 0
