@@ -5,6 +5,7 @@
  */
 import { fitProxy, type HeadAssets } from './assets.ts'
 import { MATERIAL, type HeadMesh, type MaterialId, type SkinMasks } from './mesh-types.ts'
+import { hypot2, hypot3 } from '../../math/hypot.ts'
 
 /** A part to add: points (cm), per render vertex the point it uses and its uv, triangles, material. */
 export interface MeshPart {
@@ -97,7 +98,7 @@ function eyeSplit(
   let hit = eyeSplits.get(indices)
   if (hit) return hit
   const inCornea = (v: number) =>
-    Math.hypot(uvs[v * 2]! - EYE_CORNEA_UV[0], uvs[v * 2 + 1]! - EYE_CORNEA_UV[1]) < EYE_CORNEA_R
+    hypot2(uvs[v * 2]! - EYE_CORNEA_UV[0], uvs[v * 2 + 1]! - EYE_CORNEA_UV[1]) < EYE_CORNEA_R
   const ball: number[] = []
   const cornea: number[] = []
   for (let t = 0; t < indices.length; t += 3) {
@@ -138,7 +139,7 @@ export function pointNormals(part: MeshPart): Float32Array {
     n[c + 2] = n[c + 2]! + nz
   }
   for (let i = 0; i < n.length; i += 3) {
-    const l = Math.hypot(n[i]!, n[i + 1]!, n[i + 2]!)
+    const l = hypot3(n[i]!, n[i + 1]!, n[i + 2]!)
     if (l > 0) {
       n[i] = n[i]! / l
       n[i + 1] = n[i + 1]! / l

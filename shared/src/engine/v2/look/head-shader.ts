@@ -15,6 +15,7 @@ import { STRAND_H, STRAND_STYLES, STRAND_W } from './strands.ts'
 import { COARSE_SAMPLE_CM, type LookTextures } from './textures.ts'
 import { strandTopology, type StrandTopology } from './topology.ts'
 import type { UvGrid } from './uv-bake.ts'
+import { hypot3 } from '../../../math/hypot.ts'
 
 /** Surface kind of each material (for lighting). */
 const KIND: number[] = [
@@ -245,7 +246,7 @@ export class HeadShader implements IndexedShader {
         let wx = ex - x,
           wy = ey - y,
           wz = ez - z
-        const wl = 1 / Math.hypot(wx, wy, wz)
+        const wl = 1 / hypot3(wx, wy, wz)
         wx *= wl
         wy *= wl
         wz *= wl
@@ -258,7 +259,7 @@ export class HeadShader implements IndexedShader {
           const dx = x - ec[e]!,
             dy = y - ec[e + 1]!,
             dz = z - ec[e + 2]!
-          const r = Math.hypot(dx, dy, dz) || 1
+          const r = hypot3(dx, dy, dz) || 1
           nx = dx / r
           ny = dy / r
           nz = dz / r
@@ -283,7 +284,7 @@ export class HeadShader implements IndexedShader {
     const hx = KEY[0] + 0,
       hy = KEY[1] + 0,
       hz = KEY[2] + 1
-    const hl = Math.hypot(hx, hy, hz)
+    const hl = hypot3(hx, hy, hz)
     this.hx = hx / hl
     this.hy = hy / hl
     this.hz = hz / hl
@@ -391,7 +392,7 @@ export class HeadShader implements IndexedShader {
       let dx = P[q]! - cx,
         dy = P[q + 1]! - cy,
         dz = P[q + 2]! - cz
-      const l = Math.hypot(dx, dy, dz)
+      const l = hypot3(dx, dy, dz)
       const f = l > 0 ? (l + grow) / l : 1
       dx = cx + dx * f
       dy = cy + dy * f
@@ -590,7 +591,7 @@ export class HeadShader implements IndexedShader {
     const nx = b0 * n[i0]! + b1 * n[i1]! + b2 * n[i2]!
     const ny = b0 * n[i0 + 1]! + b1 * n[i1 + 1]! + b2 * n[i2 + 1]!
     const nz = b0 * n[i0 + 2]! + b1 * n[i1 + 2]! + b2 * n[i2 + 2]!
-    const l = Math.hypot(nx, ny, nz) || 1
+    const l = hypot3(nx, ny, nz) || 1
     let h = Math.max(0, (nx * this.hx + ny * this.hy + nz * this.hz) / l)
     let soft = h
     for (let k = 0; k < 4; k++) soft *= soft // ^16: the cornea's broad sheen
