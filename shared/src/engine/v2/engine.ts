@@ -114,6 +114,8 @@ function backFacing(p: ProjectedVertices, a: number, b: number, c: number): bool
   return area > 0.01
 }
 
+let engines = 0
+
 export class EngineV2 {
   private readonly pos: Float32Array
   private targetCache: RenderTarget | null = null
@@ -213,14 +215,25 @@ export class EngineV2 {
 
   /** A proxy fitted to `pos` (cached per name when `pos` is the neutral head: parts are never modified). */
   private proxy(name: string, pos: Float32Array): MeshPart[] {
-    if (pos !== this.assets.rest) return proxyPart(this.assets, name, pos)
+    if (pos !== this.assets.rest) return this.named(name, proxyPart(this.assets, name, pos))
     let hit = this.restProxies.get(name)
-    if (!hit) this.restProxies.set(name, (hit = proxyPart(this.assets, name, pos)))
+    if (!hit)
+      this.restProxies.set(name, (hit = this.named(name, proxyPart(this.assets, name, pos))))
     return hit
   }
 
+  /** Names the parts of a proxy (PartRange.key): the proxy's name on this engine's pack, and its index. */
+  private named(name: string, list: MeshPart[]): MeshPart[] {
+    list.forEach((p, i) => (p.key = `${this.uid}:${name}:${i}`))
+    return list
+  }
+
+  /** Tells this engine's part keys from another engine's (another pack may name different parts alike). */
+  private readonly uid = `engine${++engines}`
+
   private parts(pos: Float32Array, parts: HeadParts, skinNormals?: Float32Array): MeshPart[] {
     const skin = skinPart(this.assets, pos)
+    skin.key = `${this.uid}:skin`
     skin.normals = skinNormals ?? pointNormals(skin)
     const list: MeshPart[] = [skin, ...this.proxy('eyes', pos)]
     list.push(...this.proxy('teeth', pos), ...this.proxy('tongue', pos))

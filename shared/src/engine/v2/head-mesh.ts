@@ -4,7 +4,13 @@
  * accumulated on the unsplit points (so seams do not show), and triangles ordered by drawing pass.
  */
 import { fitProxy, type HeadAssets } from './assets.ts'
-import { MATERIAL, type HeadMesh, type MaterialId, type SkinMasks } from './mesh-types.ts'
+import {
+  MATERIAL,
+  type HeadMesh,
+  type MaterialId,
+  type PartRange,
+  type SkinMasks,
+} from './mesh-types.ts'
 import { hypot2, hypot3 } from '../../math/hypot.ts'
 
 /** A part to add: points (cm), per render vertex the point it uses and its uv, triangles, material. */
@@ -17,6 +23,8 @@ export interface MeshPart {
   doubleSided: boolean
   /** Optional fixed normals per point (3 each); computed from the triangles when absent. */
   normals?: Float32Array
+  /** Names the part's content (see PartRange.key); absent for generated parts. */
+  key?: string
 }
 
 /** Materials drawn last (they may blend). */
@@ -164,6 +172,8 @@ export interface MeshTopology {
   masks: SkinMasks
   /** Per part: its point count (pointOf length) and triangle count, to check a cached topology still fits. */
   shape: Int32Array
+  /** Where each part lies (HeadMesh.parts). */
+  parts: PartRange[]
 }
 
 /** Point and triangle counts of each part (a cheap fingerprint of a combination's topology). */
@@ -214,11 +224,21 @@ export function meshTopology(parts: MeshPart[], skinMasks: SkinMasks): MeshTopol
   for (const p of parts) count[passOf(p)]! += (p.indices.length / 3) * (p.doubleSided ? 2 : 1)
   const at = [0, count[0]!, count[0]! + count[1]!, count[0]! + count[1]! + count[2]!]
   let v0 = 0
+  const ranges: PartRange[] = []
   for (const p of parts) {
     const n = p.pointOf.length
     uvs.set(p.uvs.subarray(0, n * 2), v0 * 2)
     const pass = passOf(p)
     let t0 = at[pass]!
+    const range: PartRange = {
+      material: p.material,
+      firstVertex: v0,
+      vertexCount: n,
+      firstTriangle: t0,
+      triangleCount: (p.indices.length / 3) * (p.doubleSided ? 2 : 1),
+    }
+    if (p.key !== undefined) range.key = p.key
+    ranges.push(range)
     const I = p.indices
     for (let t = 0; t < I.length; t += 3) {
       indices[t0 * 3] = v0 + I[t]!
@@ -254,6 +274,7 @@ export function meshTopology(parts: MeshPart[], skinMasks: SkinMasks): MeshTopol
       eyes: pad(skinMasks.eyes),
     },
     shape: shapeOf(parts),
+    parts: ranges,
   }
 }
 
@@ -296,6 +317,7 @@ export function assemble(
     masks: topology.masks,
     vertexCount: V,
     triangleCount: topology.triangleCount,
+    parts: topology.parts,
   }
 }
 
