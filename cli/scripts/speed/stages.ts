@@ -49,8 +49,9 @@ for (let i = 0; i < n + 30; i++) {
 }
 const med = (k: number) => {
   const v = rows.map((r) => r[k]!).sort((a, b) => a - b)
-  return v[v.length >> 1]!.toFixed(2)
+  return `${v[v.length >> 1]!.toFixed(2)} (p10 ${v[Math.floor(v.length / 10)]!.toFixed(2)})`
 }
+const mean = rows.reduce((s, r) => s + r[0]!, 0) / rows.length
 console.log(
-  `${mode} ${size}px (n=${n}): total ${med(0)} | pose ${med(1)} | shader ${med(2)} | draw ${med(3)} ms (medians of process CPU time)`
+  `${mode} ${size}px (n=${n}): mean ${mean.toFixed(2)} | total ${med(0)} | pose ${med(1)} | shader ${med(2)} | draw ${med(3)} ms (medians of process CPU time)`
 )

@@ -184,6 +184,9 @@ export class HeadShader implements IndexedShader {
   private hx = 0
   private hy = 0
   private hz = 1
+  /** The fragment's texture coordinates (skin and eyes). */
+  private u = 0
+  private v = 0
 
   /** Per-vertex pass of a draw: must be called before rasterizing `mesh`'s triangles with this shader. */
   prepare(mesh: HeadMesh, a: Appearance, view: HeadView, tex: LookTextures): void {
@@ -419,12 +422,17 @@ export class HeadShader implements IndexedShader {
     const lg = b0 * L[i0 * 3 + 1]! + b1 * L[i1 * 3 + 1]! + b2 * L[i2 * 3 + 1]!
     const lb = b0 * L[i0 * 3 + 2]! + b1 * L[i1 * 3 + 2]! + b2 * L[i2 * 3 + 2]!
     const sp = b0 * this.spec[i0]! + b1 * this.spec[i1]! + b2 * this.spec[i2]!
-    const uvs = this.mesh!.uvs
-    const u = b0 * uvs[i0 * 2]! + b1 * uvs[i1 * 2]! + b2 * uvs[i2 * 2]!
-    const v = b0 * uvs[i0 * 2 + 1]! + b1 * uvs[i1 * 2 + 1]! + b2 * uvs[i2 * 2 + 1]!
     const tex = this.tex!
     const a = this.look!
     let r: number, g: number, bl: number, s: number
+    if (mat === MATERIAL.skin || mat === MATERIAL.eyeball) {
+      // Texture coordinates: only the skin and the eyes read them (not computed for hair, the costliest overdraw).
+      const uvs = this.mesh!.uvs
+      this.u = b0 * uvs[i0 * 2]! + b1 * uvs[i1 * 2]! + b2 * uvs[i2 * 2]!
+      this.v = b0 * uvs[i0 * 2 + 1]! + b1 * uvs[i1 * 2 + 1]! + b2 * uvs[i2 * 2 + 1]!
+    }
+    const u = this.u,
+      v = this.v
     if (mat === MATERIAL.skin) {
       const fine = SKIN_FINE
       const inFine = u >= fine.u0 && u <= fine.u1 && v >= fine.v0 && v <= fine.v1
@@ -460,7 +468,7 @@ export class HeadShader implements IndexedShader {
       // Hairs lean: a brow's head points up, its tail out; the strand index runs along the brow.
       const q = ps * BROW_STRANDS + pt * (0.9 - 0.7 * ps)
       const per = STRAND_W / STRAND_STYLES.brow.count
-      let col = Math.floor(q * per) % STRAND_W
+      let col = wrapStrand(Math.floor(q * per))
       if (col < 0) col += STRAND_W
       const at = Math.abs(pt)
       const o = (col + Math.min(STRAND_H - 1, Math.floor(at * STRAND_H)) * STRAND_W) * 2
@@ -483,7 +491,7 @@ export class HeadShader implements IndexedShader {
     } else if (KIND[mat] === SURFACE.hair) {
       const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
       const along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
-      let col = Math.floor(across * STRAND_W) % STRAND_W
+      let col = wrapStrand(Math.floor(across * STRAND_W))
       if (col < 0) col += STRAND_W
       const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))
       const o = (col + row * STRAND_W) * 2
@@ -607,6 +615,13 @@ export class HeadShader implements IndexedShader {
 const SHOULDER = 0.7
 const shoulder = (x: number) =>
   x <= SHOULDER ? x : SHOULDER + (x - SHOULDER) / (1 + (x - SHOULDER) / (1 - SHOULDER))
+
+/**
+ * f % STRAND_W for an integer-valued f (Math.floor's), without a floating-point modulo: STRAND_W is a power of
+ * two, so f / STRAND_W, its truncation, the product and the difference are all exact (the same value, up to the
+ * sign of a zero, which an index sum does not see).
+ */
+const wrapStrand = (f: number) => f - Math.trunc(f / STRAND_W) * STRAND_W
 
 /** No triangle uses this vertex. */
 const NONE = 255
