@@ -272,13 +272,16 @@ export class EngineV2 {
         if (this.visibility?.face.length !== full * full)
           this.visibility = createVisibility(full * full)
         const vis = this.visibility
+        // Hair cards overdraw each other (and the skin wins some of their samples): with covers(), only the
+        // samples they finally win are shaded.
+        const deferCovered = shader.covers !== undefined
         for (let t = 0; t < mesh.triangleCount; t++) {
           if (!shader.bind(t)) {
             // Corners inflated per triangle (hair cards): a clear back face stays one after inflation (growing a
             // triangle about its centroid keeps its plane), so the reversed copies of double-sided cards are
             // dropped before their corners are inflated and projected.
             if (!backFacing(p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!))
-              rasterize(t, shader, target, screen, vis)
+              rasterize(t, shader, target, screen, vis, deferCovered)
           } else if (shader.opaque(t))
             rasterizeDeferred(target, p, t, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
           else rasterizeProjected(shader, target, p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)

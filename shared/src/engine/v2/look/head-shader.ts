@@ -357,14 +357,42 @@ export class HeadShader implements IndexedShader {
   bind(face: number): boolean {
     const mesh = this.mesh!
     const mat = mesh.material[face]!
-    if (mat === MATERIAL.hair || mat === MATERIAL.beard) return false
     this.mat = mat
     this.inflated = false
     this.i0 = mesh.indices[face * 3]!
     this.i1 = mesh.indices[face * 3 + 1]!
     this.i2 = mesh.indices[face * 3 + 2]!
     if (KIND[mat] === SURFACE.hair) this.unwrap()
-    return true
+    // Hair and beard: set up for fragment() all the same (deferred shading binds them so), but drawn per triangle.
+    return mat !== MATERIAL.hair && mat !== MATERIAL.beard
+  }
+
+  /**
+   * fragment()'s alpha test alone, for the hair and beard triangles drawn per triangle (IndexedShader.covers):
+   * their colour then depends only on the bound face and the barycentrics, so only the samples they finally win
+   * are shaded (4 in 5 of their fragments are overdrawn by nearer hair or skin).
+   */
+  covers(bary: Float32Array): boolean {
+    return this.strandTexel(bary[0]!, bary[1]!, bary[2]!) >= 0
+  }
+
+  /** The strand texel of a hair or beard fragment (its offset in the strand texture), or -1 where it is cut. */
+  private strandTexel(b0: number, b1: number, b2: number): number {
+    const i0 = this.i0,
+      i1 = this.i1,
+      i2 = this.i2
+    const mat = this.mat
+    const tex = this.tex!
+    const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
+    const along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
+    let col = wrapStrand(Math.floor(across * STRAND_W))
+    if (col < 0) col += STRAND_W
+    const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))
+    const o = (col + row * STRAND_W) * 2
+    const st = mat === MATERIAL.beard ? tex.beard : tex.hair
+    // Alpha test; a beard shell thins out toward its border (a frayed edge, not the zigzag of its triangles).
+    const cut = mat === MATERIAL.beard ? 0.5 + 0.45 * smooth(0.35, 1, along) : 0.5
+    return st[o + 1]! < cut ? -1 : o
   }
 
   /**
@@ -489,16 +517,9 @@ export class HeadShader implements IndexedShader {
       bl = LASH[2]
       s = sp * HAIR_SPEC * 0.3
     } else if (KIND[mat] === SURFACE.hair) {
-      const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
-      const along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
-      let col = wrapStrand(Math.floor(across * STRAND_W))
-      if (col < 0) col += STRAND_W
-      const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))
-      const o = (col + row * STRAND_W) * 2
+      const o = this.strandTexel(b0, b1, b2)
+      if (o < 0) return false
       const st = mat === MATERIAL.beard ? tex.beard : tex.hair
-      // Alpha test; a beard shell thins out toward its border (a frayed edge, not the zigzag of its triangles).
-      const cut = mat === MATERIAL.beard ? 0.5 + 0.45 * smooth(0.35, 1, along) : 0.5
-      if (st[o + 1]! < cut) return false
       const c = mat === MATERIAL.beard ? a.beardColor : a.hairColor
       const shade = st[o]!
       // The highlight takes some of the hair's colour (light passes through the fibre before reflecting).
