@@ -39,7 +39,20 @@ export interface IndexedShader extends Shader {
    * are shaded.
    */
   covers?(bary: Float32Array): boolean
+  /**
+   * Optional, with `opaque`: how the triangles of each material id (the mesh's per-triangle material) are drawn,
+   * exactly as bind() and opaque() would say: DRAW_PER_TRIANGLE (bind() returns false), DRAW_DEFERRED (bind()
+   * true and opaque()), DRAW_BOUND (bind() true, not opaque). A draw loop then need not bind the deferred
+   * triangles (shadeDeferred binds each survivor's face), so a shader doing per-vertex work on binding does it
+   * only for the vertices of triangles that are drawn at once or stay visible.
+   */
+  readonly drawPaths?: Uint8Array
 }
+
+/** See IndexedShader.drawPaths. */
+export const DRAW_PER_TRIANGLE = 0
+export const DRAW_DEFERRED = 1
+export const DRAW_BOUND = 2
 
 // Scratch state: rasterize() allocates nothing per call.
 const clip = new Float32Array(4)

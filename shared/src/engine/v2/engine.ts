@@ -13,6 +13,8 @@ import {
 import {
   createProjected,
   createVisibility,
+  DRAW_DEFERRED,
+  DRAW_PER_TRIANGLE,
   projectVertices,
   rasterizeDeferred,
   rasterizeProjected,
@@ -275,17 +277,36 @@ export class EngineV2 {
         // Hair cards overdraw each other (and the skin wins some of their samples): with covers(), only the
         // samples they finally win are shaded.
         const deferCovered = shader.covers !== undefined
-        for (let t = 0; t < mesh.triangleCount; t++) {
-          if (!shader.bind(t)) {
-            // Corners inflated per triangle (hair cards): a clear back face stays one after inflation (growing a
-            // triangle about its centroid keeps its plane), so the reversed copies of double-sided cards are
-            // dropped before their corners are inflated and projected.
-            if (!backFacing(p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!))
-              rasterize(t, shader, target, screen, vis, deferCovered)
-          } else if (shader.opaque(t))
-            rasterizeDeferred(target, p, t, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
-          else rasterizeProjected(shader, target, p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
-        }
+        const paths = shader.drawPaths
+        if (paths) {
+          // The draws of the loop below, without binding the deferred triangles (shading binds the survivors).
+          const M = mesh.material
+          for (let t = 0; t < mesh.triangleCount; t++) {
+            const path = paths[M[t]!]
+            const i0 = I[t * 3]!,
+              i1 = I[t * 3 + 1]!,
+              i2 = I[t * 3 + 2]!
+            if (path === DRAW_DEFERRED) rasterizeDeferred(target, p, t, i0, i1, i2, vis)
+            else if (path === DRAW_PER_TRIANGLE) {
+              if (!backFacing(p, i0, i1, i2))
+                rasterize(t, shader, target, screen, vis, deferCovered)
+            } else {
+              shader.bind(t)
+              rasterizeProjected(shader, target, p, i0, i1, i2, vis)
+            }
+          }
+        } else
+          for (let t = 0; t < mesh.triangleCount; t++) {
+            if (!shader.bind(t)) {
+              // Corners inflated per triangle (hair cards): a clear back face stays one after inflation (growing a
+              // triangle about its centroid keeps its plane), so the reversed copies of double-sided cards are
+              // dropped before their corners are inflated and projected.
+              if (!backFacing(p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!))
+                rasterize(t, shader, target, screen, vis, deferCovered)
+            } else if (shader.opaque(t))
+              rasterizeDeferred(target, p, t, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
+            else rasterizeProjected(shader, target, p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
+          }
         shadeDeferred(shader, target, vis)
       } else {
         for (let t = 0; t < mesh.triangleCount; t++) {

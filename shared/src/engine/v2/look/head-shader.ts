@@ -5,7 +5,12 @@
  * per-pixel catchlight, alpha-tested strands for hair, brows and lashes, flat teeth, tongue and glasses.
  * Nothing is allocated per triangle or per pixel; buffers grow once and are reused.
  */
-import type { IndexedShader } from '../../../render/rasterize.ts'
+import {
+  DRAW_BOUND,
+  DRAW_DEFERRED,
+  DRAW_PER_TRIANGLE,
+  type IndexedShader,
+} from '../../../render/rasterize.ts'
 import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from '../mesh-types.ts'
 import { IRIS_CENTERS, PATCH, PATCH_HALF, SCLERA } from './eye.ts'
 import { KEY, SURFACE, lightVertex } from './lights.ts'
@@ -41,6 +46,11 @@ for (const m of [
   MATERIAL.glassesFrame,
 ])
   OPAQUE[m] = 1
+/** How each material is drawn (IndexedShader.drawPaths): as bind() and opaque() say. */
+const DRAW_PATHS = new Uint8Array(256).fill(DRAW_BOUND)
+for (let m = 0; m < OPAQUE.length; m++) if (OPAQUE[m]) DRAW_PATHS[m] = DRAW_DEFERRED
+DRAW_PATHS[MATERIAL.hair] = DRAW_PER_TRIANGLE
+DRAW_PATHS[MATERIAL.beard] = DRAW_PER_TRIANGLE
 /** Strand texture repeats around the head (hair). */
 const HAIR_WRAPS = 6
 /** Strands along one brow and one lash row. */
@@ -184,6 +194,15 @@ export class HeadShader implements IndexedShader {
   private hx = 0
   private hy = 0
   private hz = 1
+  /** State of the lazy per-vertex pass (see perVertex): 1 per vertex done in this draw. */
+  private lit = new Uint8Array(0)
+  private vmat: Uint8Array = new Uint8Array(0)
+  private rest: Float32Array = new Float32Array(0)
+  private topo: StrandTopology | null = null
+  private readonly ec = new Float64Array(7)
+  private ex = 0
+  private ey = 0
+  private ez = 0
   /** The fragment's texture coordinates (skin and eyes). */
   private u = 0
   private v = 0
@@ -198,6 +217,7 @@ export class HeadShader implements IndexedShader {
       this.across = new Float32Array(V)
       this.along = new Float32Array(V)
       this.eyeN = new Float32Array(V * 3)
+      this.lit = new Uint8Array(V)
     }
     this.mesh = mesh
     this.tex = tex
@@ -228,61 +248,24 @@ export class HeadShader implements IndexedShader {
     this.perVertex(mesh, view)
   }
 
+  /**
+   * Sets up the per-vertex pass of a draw. The pass itself (lighting, eye normals, strand coordinates: each vertex
+   * on its own) runs LAZILY, for a vertex when a triangle using it is first bound (ensureCorners): with the draw
+   * loop binding only the triangles drawn at once and the deferred survivors (IndexedShader.drawPaths), the
+   * vertices of back faces and hidden parts (most of the teeth, the back of the head) are never lit. Same values
+   * as lighting every vertex up front.
+   */
   private perVertex(mesh: HeadMesh, view: HeadView): void {
-    const P = mesh.positions
-    const N = mesh.normals
-    const rest = restOf(mesh)
-    const topo = strandTopology(mesh, rest)
-    const [ex, ey, ez] = view.eye
+    this.rest = restOf(mesh)
+    this.topo = strandTopology(mesh, this.rest)
+    this.ex = view.eye[0]
+    this.ey = view.eye[1]
+    this.ez = view.eye[2]
     // Eye centres (posed), for the eyeballs' sphere normals and lid shadows.
-    const ec = eyeCentres(mesh)
+    this.ec.set(eyeCentres(mesh))
     // Each vertex once, with the material of (one of) its triangles: a vertex never spans two materials.
-    const vmat = vertexMaterials(mesh)
-    for (let v = 0; v < mesh.vertexCount; v++) {
-      const mat = vmat[v]!
-      if (mat === NONE) continue
-      const kind = KIND[mat] ?? SURFACE.plain
-      {
-        const x = P[v * 3]!,
-          y = P[v * 3 + 1]!,
-          z = P[v * 3 + 2]!
-        let wx = ex - x,
-          wy = ey - y,
-          wz = ez - z
-        const wl = 1 / hypot3(wx, wy, wz)
-        wx *= wl
-        wy *= wl
-        wz *= wl
-        let nx = N[v * 3]!,
-          ny = N[v * 3 + 1]!,
-          nz = N[v * 3 + 2]!
-        let ao = 1
-        if (mat === MATERIAL.eyeball || mat === MATERIAL.cornea) {
-          const e = x >= ec[6]! ? 0 : 3
-          const dx = x - ec[e]!,
-            dy = y - ec[e + 1]!,
-            dz = z - ec[e + 2]!
-          const r = hypot3(dx, dy, dz) || 1
-          nx = dx / r
-          ny = dy / r
-          nz = dz / r
-          this.eyeN[v * 3] = nx
-          this.eyeN[v * 3 + 1] = ny
-          this.eyeN[v * 3 + 2] = nz
-          // The upper lid and lashes shade the top of the eyeball; the corners sit deep in the orbit.
-          ao =
-            (1 - 0.6 * smooth(-0.2, 0.55, ny)) *
-            (1 - 0.45 * smooth(0.35, 0.8, Math.abs(nx))) *
-            (1 - 0.2 * smooth(-0.45, -0.8, ny))
-        }
-        const s = lightVertex(nx, ny, nz, wx, wy, wz, kind, this.light, v * 3)
-        this.light[v * 3] = this.light[v * 3]! * ao
-        this.light[v * 3 + 1] = this.light[v * 3 + 1]! * ao
-        this.light[v * 3 + 2] = this.light[v * 3 + 2]! * ao
-        this.spec[v] = s * ao
-        if (kind === SURFACE.hair) this.strandCoords(v, mat, rest, topo)
-      }
-    }
+    this.vmat = vertexMaterials(mesh)
+    this.lit.fill(0, 0, mesh.vertexCount)
     // Catchlight: key light reflected toward the camera.
     const hx = KEY[0] + 0,
       hy = KEY[1] + 0,
@@ -291,6 +274,66 @@ export class HeadShader implements IndexedShader {
     this.hx = hx / hl
     this.hy = hy / hl
     this.hz = hz / hl
+  }
+
+  /** Runs the per-vertex pass for the bound triangle's corners that have not had it in this draw. */
+  private ensureCorners(): void {
+    const lit = this.lit
+    if (!lit[this.i0]) this.vertexPass(this.i0)
+    if (!lit[this.i1]) this.vertexPass(this.i1)
+    if (!lit[this.i2]) this.vertexPass(this.i2)
+  }
+
+  /** The per-vertex pass of vertex `v` (see perVertex). */
+  private vertexPass(v: number): void {
+    this.lit[v] = 1
+    const mat = this.vmat[v]!
+    if (mat === NONE) return
+    const mesh = this.mesh!
+    const P = mesh.positions
+    const N = mesh.normals
+    const ec = this.ec
+    const kind = KIND[mat] ?? SURFACE.plain
+    {
+      const x = P[v * 3]!,
+        y = P[v * 3 + 1]!,
+        z = P[v * 3 + 2]!
+      let wx = this.ex - x,
+        wy = this.ey - y,
+        wz = this.ez - z
+      const wl = 1 / hypot3(wx, wy, wz)
+      wx *= wl
+      wy *= wl
+      wz *= wl
+      let nx = N[v * 3]!,
+        ny = N[v * 3 + 1]!,
+        nz = N[v * 3 + 2]!
+      let ao = 1
+      if (mat === MATERIAL.eyeball || mat === MATERIAL.cornea) {
+        const e = x >= ec[6]! ? 0 : 3
+        const dx = x - ec[e]!,
+          dy = y - ec[e + 1]!,
+          dz = z - ec[e + 2]!
+        const r = hypot3(dx, dy, dz) || 1
+        nx = dx / r
+        ny = dy / r
+        nz = dz / r
+        this.eyeN[v * 3] = nx
+        this.eyeN[v * 3 + 1] = ny
+        this.eyeN[v * 3 + 2] = nz
+        // The upper lid and lashes shade the top of the eyeball; the corners sit deep in the orbit.
+        ao =
+          (1 - 0.6 * smooth(-0.2, 0.55, ny)) *
+          (1 - 0.45 * smooth(0.35, 0.8, Math.abs(nx))) *
+          (1 - 0.2 * smooth(-0.45, -0.8, ny))
+      }
+      const s = lightVertex(nx, ny, nz, wx, wy, wz, kind, this.light, v * 3)
+      this.light[v * 3] = this.light[v * 3]! * ao
+      this.light[v * 3 + 1] = this.light[v * 3 + 1]! * ao
+      this.light[v * 3 + 2] = this.light[v * 3 + 2]! * ao
+      this.spec[v] = s * ao
+      if (kind === SURFACE.hair) this.strandCoords(v, mat, this.rest, this.topo!)
+    }
   }
 
   private strandCoords(v: number, mat: number, rest: Float32Array, topo: StrandTopology): void {
@@ -322,6 +365,7 @@ export class HeadShader implements IndexedShader {
     } else if (corner === 1) this.i1 = v
     else {
       this.i2 = v
+      this.ensureCorners()
       if (KIND[this.mat] === SURFACE.hair) this.unwrap()
     }
     const c = this.inflated ? this.fat : this.clip
@@ -362,6 +406,7 @@ export class HeadShader implements IndexedShader {
     this.i0 = mesh.indices[face * 3]!
     this.i1 = mesh.indices[face * 3 + 1]!
     this.i2 = mesh.indices[face * 3 + 2]!
+    this.ensureCorners()
     if (KIND[mat] === SURFACE.hair) this.unwrap()
     // Hair and beard: set up for fragment() all the same (deferred shading binds them so), but drawn per triangle.
     return mat !== MATERIAL.hair && mat !== MATERIAL.beard
@@ -402,6 +447,9 @@ export class HeadShader implements IndexedShader {
   opaque(face: number): boolean {
     return OPAQUE[this.mesh!.material[face]!] === 1
   }
+
+  /** How each material's triangles are drawn (IndexedShader.drawPaths). */
+  readonly drawPaths = DRAW_PATHS
 
   /**
    * Hair cards and shells abut without sharing vertices, and the hairline cracks between them would show the
