@@ -17,6 +17,7 @@ import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { partColors } from '../face/masks.ts'
 import { applyHair, measureHair } from './hair.ts'
 import { rigCodec } from './rigs.ts'
+import { applySkin, matchSkin } from './skin.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
 const models = {
@@ -65,6 +66,22 @@ describe('CharacterCreator', () => {
     expect(r.character).toEqual(applyHair(plain.character, expected, plain.styleProbabilities, rigCodec(2).styleSizes))
     // everything but the hair is the translator's either way
     expect(r.character.sliders).toEqual(plain.character.sliders)
+    await off.close()
+  }, 60_000)
+
+  it('matches the skin tone to the photo\'s skin colour, and only that (measureSkin off: the translator\'s)', async () => {
+    const image = await singleFace()
+    const r = await creator.create(image)
+    const crop = creator.faceAnalyzer().alignedCrop(image, r.face, COLOR_FRAME_SIZE)
+    const skin = partColors(crop, creator.faceAnalyzer().partLabels(image, r.face, COLOR_FRAME_SIZE)).skin!
+    // as the features carry it: float32 of sRGB / 255
+    const expected = matchSkin(Array.from(Float32Array.from(skin, (v) => v / 255), (v) => v * 255) as [number, number, number])
+    expect(r.skin!.tone).toBeCloseTo(expected.tone, 6)
+    expect(r.skin!.undertone).toBeCloseTo(expected.undertone, 6)
+    const off = await CharacterCreator.createFromOptions({ models, measureSkin: false, analyzer: creator.faceAnalyzer() })
+    const plain = await off.createFromFace(image, r.face)
+    expect(plain.skin).toBeNull()
+    expect(r.character).toEqual(applySkin(plain.character, r.skin!))
     await off.close()
   }, 60_000)
 

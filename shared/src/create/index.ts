@@ -38,3 +38,4 @@ export {
   measureHair,
   type HairMeasure,
 } from './hair.ts'
+export { applySkin, matchSkin, SKIN_COLOUR_IDS, type SkinMatch, type SkinTable } from './skin.ts'
