@@ -58,7 +58,8 @@ function cropBoxes(crop: ModelSpec['crop'], face: Box, w: number, h: number): nu
   const cy = face.y + face.height / 2
   // detector: face about 40% of the frame (short range); mesh: ~25% margin each side; embedders: tight square;
   // person (selfie segmentation): head and shoulders, as create/hair.ts crops it
-  const side = Math.max(face.width, face.height) * { detector: 2.5, mesh: 1.5, face: 1.1, person: 2.6 }[crop]
+  const side =
+    Math.max(face.width, face.height) * { detector: 2.5, mesh: 1.5, face: 1.1, person: 2.6 }[crop]
   return [[(cy - side / 2) / h, (cx - side / 2) / w, (cy + side / 2) / h, (cx + side / 2) / w]]
 }
 

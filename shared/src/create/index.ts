@@ -38,3 +38,11 @@ export {
   measureHair,
   type HairMeasure,
 } from './hair.ts'
+export {
+  MASK_BOXES,
+  MASK_LIMITS,
+  measureHairMasked,
+  PERSON_FRAME,
+  personCropToImage,
+  segmenterInput,
+} from './hair-mask.ts'
