@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Affine } from '../face/affine.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
-import { MASK_BOXES, measureHairMasked, PERSON_FRAME, personCropToImage } from './hair-mask.ts'
+import {
+  HAIR_TONE,
+  MASK_BOXES,
+  measureHairMasked,
+  PERSON_FRAME,
+  personCropToImage,
+  toneMap,
+} from './hair-mask.ts'
 
 const S = PERSON_FRAME.size
 const SKIN = [200, 150, 120]
@@ -70,5 +77,22 @@ describe('measureHairMasked', () => {
     // crop (0,0) is canonical (x0, y0); crop (1,1) is canonical (x0 + side, y0 + side)
     expect([m[2], m[5]]).toEqual([50 + 200 * PERSON_FRAME.x0, 40 + 200 * PERSON_FRAME.y0])
     expect(m[0]).toBeCloseTo(200 * PERSON_FRAME.side)
+  })
+
+  it('lightens light hair toward the palette and leaves dark hair as read', () => {
+    expect(toneMap([30, 22, 18])).toEqual([30, 22, 18])
+    expect(toneMap([60, 50, 40])).toEqual([60, 50, 40]) // lightness 50: brown stays brown
+    // a photographed blonde (lightness 82, the knot) becomes the palette's dark blond lightness, same hue
+    const blond = toneMap([105, 80, 61])
+    expect((blond[0] + blond[1] + blond[2]) / 3).toBeCloseTo(130, 0)
+    expect(blond[0] / blond[2]).toBeCloseTo(105 / 61, 1)
+    // monotone: a lighter read never maps darker
+    let last = -1
+    for (let l = 0; l <= 255; l += 5) {
+      const m = toneMap([l, l, l])[0]
+      expect(m).toBeGreaterThanOrEqual(last)
+      last = m
+    }
+    expect(HAIR_TONE.at(-1)).toEqual([255, 255])
   })
 })
