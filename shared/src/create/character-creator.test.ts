@@ -16,6 +16,7 @@ import { partColorArray, translatorFeatures } from './features.ts'
 import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { partColors } from '../face/masks.ts'
 import { applyHair, measureHair } from './hair.ts'
+import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
 import { rigCodec } from './rigs.ts'
 import { applySkin, matchSkin } from './skin.ts'
 
@@ -58,8 +59,16 @@ describe('CharacterCreator', () => {
     const face = r.face
     const crop = creator.faceAnalyzer().alignedCrop(image, face, COLOR_FRAME_SIZE)
     const skin = partColors(crop, creator.faceAnalyzer().partLabels(image, face, COLOR_FRAME_SIZE)).skin
-    const expected = measureHair(crop, face.alignToImage, [image.width, image.height], skin ?? null)
+    // read through the person mask of the released segmenter (create/hair-mask.ts)
+    const toImage = personCropToImage(face.alignToImage)
+    const personCrop = creator.faceAnalyzer().frameCrop(image, toImage, PERSON_FRAME.size)
+    const segmenter = await creator.faceAnalyzer().models().load('person-segmenter')
+    const s = PERSON_FRAME.size
+    const { mask } = await segmenter.run({ image: { data: segmenterInput(personCrop), dims: [1, s, s, 3] } })
+    expect(mask!.dims).toEqual([1, s, s, 1])
+    const expected = measureHairMasked(personCrop, mask!.data, face.alignToImage, [image.width, image.height], skin ?? null)
     expect(r.hair).toEqual(expected)
+    expect(r.hair!.color).not.toBeNull() // the subject of sample2 has dark hair on top
     const off = await CharacterCreator.createFromOptions({ models, measureHair: false, analyzer: creator.faceAnalyzer() })
     const plain = await off.createFromFace(image, face)
     expect(plain.hair).toBeNull()
@@ -84,6 +93,17 @@ describe('CharacterCreator', () => {
     expect(r.character).toEqual(applySkin(plain.character, r.skin!))
     await off.close()
   }, 60_000)
+
+  it('reads the hair from boxes (hair.ts) when the installed models have no person segmenter', async () => {
+    const image = await singleFace()
+    const older = { ...models, manifest: { ...models.manifest, models: models.manifest.models.filter((m) => m.id !== 'person-segmenter') } }
+    const c = await CharacterCreator.createFromOptions({ models: older })
+    const r = await c.create(image)
+    const crop = c.faceAnalyzer().alignedCrop(image, r.face, COLOR_FRAME_SIZE)
+    const skin = partColors(crop, c.faceAnalyzer().partLabels(image, r.face, COLOR_FRAME_SIZE)).skin
+    expect(r.hair).toEqual(measureHair(crop, r.face.alignToImage, [image.width, image.height], skin ?? null))
+    await c.close()
+  }, 60_000) // prettier-ignore
 
   it('creates a valid character of the translator rig from a one-face photo', async () => {
     const image = await singleFace()

@@ -13,6 +13,7 @@ import { CreateError } from './errors.ts'
 import { FEATURE_LENGTH, FEATURE_OFFSETS, FEATURE_VERSION } from './features.ts'
 import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { applyHair, HAIR_COLOUR_IDS, measureHair, type HairMeasure } from './hair.ts'
+import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
 import { applySkin, matchSkin, SKIN_COLOUR_IDS, type SkinMatch } from './skin.ts'
 import {
   refineLoop,
@@ -28,6 +29,9 @@ import {
   type CharacterCreatorOptions,
   type ResolvedCreatorOptions,
 } from './options.ts'
+
+/** Manifest id of the person segmenter the hair is read through (optional: without it, hair.ts's boxes). */
+const SEGMENTER = 'person-segmenter'
 
 /** What create() returns. */
 export interface CreateResult {
@@ -75,6 +79,9 @@ export class CharacterCreator {
     const analyzer = options.analyzer ?? (await FaceAnalyzer.createFromOptions({ models: o.models, device: o.device, runtime: o.runtime, detectorGrids: o.detectorGrids }))
     const creator = new CharacterCreator(analyzer, o, rig, !options.analyzer)
     await analyzer.models().load('translator')
+    // made up front too (the PWA Worker opens every create session before the first photo, so a WebGPU failure
+    // shows at once); absent from models installed before it was released: hair is then read from boxes
+    if (o.measureHair && o.models.manifest.models.some((m) => m.id === SEGMENTER)) await analyzer.models().load(SEGMENTER)
     return creator
   } // prettier-ignore
 
@@ -123,7 +130,8 @@ export class CharacterCreator {
     if (this.options.measureHair) {
       // the crop faceFeatures measured the part colours in (the analyzer's pyramid of `image` is cached)
       const crop = analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE)
-      hair = measureHair(crop, face.alignToImage, [image.width, image.height], skinColour)
+      hair = await this.readHair(image, face, skinColour)
+      hair ??= measureHair(crop, face.alignToImage, [image.width, image.height], skinColour)
       character = applyHair(character, hair, probabilities, this.rig.styleSizes)
     }
     let skin: SkinMatch | null = null
@@ -142,6 +150,21 @@ export class CharacterCreator {
       skin,
     }
   }
+
+  /**
+   * The hair read through the person mask (create/hair-mask.ts), or null when the manifest has no
+   * 'person-segmenter' (models installed before it was released): then the caller reads it from boxes (hair.ts).
+   */
+  private async readHair(image: RgbaImage, face: Face, skin: readonly number[] | null): Promise<HairMeasure | null> {
+    if (!this.options.models.manifest.models.some((m) => m.id === SEGMENTER)) return null
+    const analyzer = this.faceAnalyzer()
+    const toImage = personCropToImage(face.alignToImage)
+    const crop = analyzer.frameCrop(image, toImage, PERSON_FRAME.size)
+    const segmenter = await analyzer.models().load(SEGMENTER)
+    const s = PERSON_FRAME.size
+    const out = await segmenter.run({ image: { data: segmenterInput(crop), dims: [1, s, s, 3] } })
+    return measureHairMasked(crop, out.mask!.data, face.alignToImage, [image.width, image.height], skin)
+  } // prettier-ignore
 
   /** The photo's subject, or a CreateError that says what to do. */
   private usableFace(faces: Face[], all: { box: { width: number } }[], warnings: FaceWarning[]): Face {

@@ -39,3 +39,11 @@ export {
   type HairMeasure,
 } from './hair.ts'
 export { applySkin, matchSkin, SKIN_COLOUR_IDS, type SkinMatch, type SkinTable } from './skin.ts'
+export {
+  MASK_BOXES,
+  MASK_LIMITS,
+  measureHairMasked,
+  PERSON_FRAME,
+  personCropToImage,
+  segmenterInput,
+} from './hair-mask.ts'
