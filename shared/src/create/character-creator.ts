@@ -123,9 +123,13 @@ export class CharacterCreator {
     })
     let character = this.rig.fromVector(x, styles)
     // the photo's median skin colour, as faceFeatures measured it for the translator
-    const skinColour = features[FEATURE_OFFSETS.colorMask]! > 0
-      ? (Array.from(features.subarray(FEATURE_OFFSETS.colors, FEATURE_OFFSETS.colors + 3), (v) => v * 255) as [number, number, number])
-      : null
+    const skinColour =
+      features[FEATURE_OFFSETS.colorMask]! > 0
+        ? (Array.from(
+            features.subarray(FEATURE_OFFSETS.colors, FEATURE_OFFSETS.colors + 3),
+            (v) => v * 255
+          ) as [number, number, number])
+        : null
     let hair: HairMeasure | null = null
     if (this.options.measureHair) {
       // the crop faceFeatures measured the part colours in (the analyzer's pyramid of `image` is cached)

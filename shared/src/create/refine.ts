@@ -149,7 +149,10 @@ export async function refineLoop(
     if (t === o.steps || t - best.step >= o.patience) break
     adamStep(
       params,
-      [held(added(out.grad_x!.data, pull.grad), o.hold), held(out.grad_style_logits!.data, o.holdStyles)],
+      [
+        held(added(out.grad_x!.data, pull.grad), o.hold),
+        held(out.grad_style_logits!.data, o.holdStyles),
+      ],
       adam,
       t + 1,
       o.lr
