@@ -540,10 +540,14 @@ export class HeadShader implements IndexedShader {
     const lower = ps > 1.5
     if (lower) ps -= 2
     const root = (pt + 1) / 2 // 0 at the lid margin .. 1 at the free edge
-    if (root < (lower ? 0.1 : 0.4 + this.coarse * 0.35)) return ps > 0.04 && ps < 0.97
+    // The line and the lashes thin out toward the outer corner: drawn full to the strip's end, they read as a
+    // winged eyeliner.
+    const taper = LASH_TAPER ? smooth(1, 1 - LASH_TAPER, ps) : 1
+    if (root < (lower ? 0.1 : 0.4 + this.coarse * 0.35) * taper) return ps > 0.04 && ps < 0.97
     const q = ps * (lower ? LASH_STRANDS * 0.45 : LASH_STRANDS)
     const id = Math.floor(q)
-    const len = (lower ? 0.45 : 0.65) + 0.35 * hash2(id, lower ? 1 : 0, 77)
+    const len =
+      ((lower ? 0.45 : 0.65) + 0.35 * hash2(id, lower ? 1 : 0, 77)) * (0.45 + 0.55 * taper)
     if (root > len) return false
     const f = q - id - 0.5 // across one lash
     const width = (lower ? 0.12 : 0.2) * (1 - root / len) + 0.06 // tapers to the tip
@@ -609,6 +613,9 @@ const shoulder = (x: number) =>
 
 /** No triangle uses this vertex. */
 const NONE = 255
+
+/** Share of the lash strip (from its outer end) over which the lash line and lashes thin out. */
+const LASH_TAPER = 0.7
 
 /** Lash colour (near black, a touch warm). */
 const LASH = [0.012, 0.01, 0.009] as const
