@@ -341,10 +341,20 @@ export class SkinGrid {
     const nr = base[0]! * 0.45 + lr * 0.6 * (0.45 + 0.55 * light)
     const ng = base[1]! * 0.33 + lg * 0.6 * (0.45 + 0.55 * light)
     const nb = base[2]! * 0.37 + lb * 0.6 * (0.45 + 0.55 * light)
+    // Dark skin: natural lips are about as dark as the skin, a muted mauve-brown; the tint alone made them
+    // twice as light and saturated red (a red smudge on the face). Capped at the skin's luminance x 1.1 (x 1.6
+    // on the lightest skin) and desaturated toward their own grey the darker the skin.
+    const ln = luminance3(nr, ng, nb)
+    const cap = (1.1 + 0.5 * light) * luminance3(base[0]!, base[1]!, base[2]!)
+    const f = ln > cap ? cap / ln : 1
+    const keep = 0.55 + 0.45 * light // saturation kept
+    const mr = (ln + (nr - ln) * keep) * f
+    const mg = (ln + (ng - ln) * keep) * f
+    const mb = (ln + (nb - ln) * keep) * f
     // Lip colour: natural lips (the skin flushed toward the lip tint; darker skin, darker lips), under lipstick.
-    this.lipR = nr + (sr - nr) * stick
-    this.lipG = ng + (sg - ng) * stick
-    this.lipB = nb + (sb - nb) * stick
+    this.lipR = mr + (sr - mr) * stick
+    this.lipG = mg + (sg - mg) * stick
+    this.lipB = mb + (sb - mb) * stick
   }
 
   /** Makes stored texel `s` ready to read. */
@@ -470,6 +480,9 @@ export class SkinGrid {
       0.3 * beardL * beard * region
   }
 }
+
+/** Relative luminance of linear RGB. */
+const luminance3 = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 /** How much of the brow colour the skin under the brows takes at most. */
 const BROW_PAINT = 0.6
