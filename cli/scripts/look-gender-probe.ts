@@ -81,6 +81,33 @@ for (const arg of (process.env.VARIANTS ?? 'default').split(';')) {
         return { ...c, sliders }
       },
     ])
+  } else if (arg.startsWith('fem:')) {
+    // Sliders moved toward their conventionally feminine end by k (fuller lips, narrower chin and nose,
+    // flatter brow ridge, younger head): `fem:k[:only,ids]`.
+    const [, kk, only] = arg.split(':')
+    const k = Number(kk)
+    const dirs: Record<string, number> = {
+      'face.mouth-upperlip-volume.decr-incr': 1,
+      'face.mouth-lowerlip-volume.decr-incr': 1,
+      'face.chin-width.decr-incr': -1,
+      'face.chin-bones.decr-incr': -1,
+      'face.nose-scale-horiz.decr-incr': -1,
+      'face.nose-volume.decr-incr': -1,
+      'face.eyebrows-trans.backward-forward': -1,
+      'face.head-age.decr-incr': -1,
+      'face.l-cheek-bones.decr-incr': 1,
+      'face.r-cheek-bones.decr-incr': 1,
+    }
+    variants.push([
+      arg,
+      (c) => {
+        const sliders = { ...c.sliders }
+        for (const [id, d] of Object.entries(dirs))
+          if (!only || only.split(',').some((o) => id.includes(o)))
+            sliders[id] = Math.min(1, Math.max(0, sliders[id]! + d * k))
+        return { ...c, sliders }
+      },
+    ])
   } else if (arg === 'cues') {
     variants.push([
       'lashes long+lip tint+smile+brow 5',
