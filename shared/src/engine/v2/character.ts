@@ -62,6 +62,9 @@ export function characterWeights(c: Character): Map<string, number> {
   return w
 }
 
+/** Lash fullness per lash style (Appearance.lashes). */
+const LASH_FULLNESS: Record<string, number> = { short: 0, natural: 0.3, long: 0.7, full: 1 }
+
 const LIPSTICK: Record<string, readonly [number, number, number]> = {
   nude: [190, 120, 110],
   red: [170, 20, 30],
@@ -102,6 +105,7 @@ export function characterAppearance(c: Character, seed = 0): Appearance {
     blush: col.blushAmount,
     hairStyle: c.styles['hair.style']!,
     beardStyle: c.styles['hair.facial']!,
+    lashes: LASH_FULLNESS[c.styles['eyes.lashes']!] ?? 0.3,
     lensTint: glasses === 'sunglasses' ? 0.85 : 0,
     seed: seed >>> 0,
   }

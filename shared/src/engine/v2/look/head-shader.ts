@@ -553,10 +553,12 @@ export class HeadShader implements IndexedShader {
     const root = (pt + 1) / 2 // 0 at the lid margin .. 1 at the free edge
     // The line and the lashes thin out toward the outer corner: drawn full to the strip's end, they read as a
     // winged eyeliner.
-    const taper = LASH_TAPER ? smooth(1, 1 - LASH_TAPER, ps) : 1
+    // Full lashes (the style) keep their density further out: the lash line thins over less of the strip.
+    const full = this.look!.lashes ?? 0.3
+    const taper = LASH_TAPER ? smooth(1, 1 - LASH_TAPER * (1 - 0.4 * full), ps) : 1
     // A thin line at the lid margin (the lashes' roots), a little fuller in small renders so it does not vanish
-    // between samples; a heavy line reads as eyeliner and narrows the eye's opening.
-    if (root < (lower ? 0.06 : 0.28 + this.coarse * 0.14) * taper)
+    // between samples, and in full lashes; a heavy line on everyone reads as eyeliner and narrows the eye.
+    if (root < (lower ? 0.06 : 0.22 + 0.2 * full + this.coarse * 0.14) * taper)
       return lower ? ps > 0.2 && ps < 0.9 : ps > 0.04 && ps < 0.97
     if (lower) {
       // Lower lashes are short, sparse and fine: drawn as strong as the upper ones they read as stitches.
@@ -569,10 +571,10 @@ export class HeadShader implements IndexedShader {
     // Upper lashes: dense, fine and clumped (a soft fringe, not a comb of separate spikes).
     const q = ps * LASH_STRANDS * 1.6
     const id = Math.floor(q)
-    const len = (0.5 + 0.3 * hash2(id >> 1, 0, 77)) * (0.45 + 0.55 * taper)
+    const len = (0.5 + 0.15 * full + 0.3 * hash2(id >> 1, 0, 77)) * (0.45 + 0.55 * taper)
     if (root > len) return false
     const f = q - id - 0.5 // across one lash
-    const width = 0.16 * (1 - root / len) + 0.05 // tapers to the tip
+    const width = (0.14 + 0.08 * full) * (1 - root / len) + 0.05 // tapers to the tip
     return Math.abs(f) < width
   }
 

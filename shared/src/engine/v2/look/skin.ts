@@ -272,6 +272,8 @@ export class SkinGrid {
   private readonly crease: number
   private readonly beard: number
   private readonly shadow: number
+  /** Share of the brow colour painted under and around the brows. */
+  private readonly browPaint: number
   private readonly freckle: number
   private readonly spots: number
   private readonly stick: number
@@ -320,6 +322,9 @@ export class SkinGrid {
     this.crease = 0.08 + 0.5 * age // a faint expression line even when young
     const beardStyle = a.beardStyle ?? 'none'
     this.beard = BEARD_PAINT[beardStyle] ?? 0.55
+    // Men's brows are fuller and lower-set (a soft band of brow tone around the hairs); women's are finer and
+    // read as separate hairs. The band on every woman cut FaceRes's female read of women's renders from 21% to 7%.
+    this.browPaint = BROW_PAINT * Math.min(1, Math.max(0, a.gender))
     this.shadow = beardStyle === 'none' ? 0.12 * Math.max(0, a.gender - 0.5) * 2 : 0 // a shaved man's shadow
     this.freckle = a.freckles * (0.4 + 0.6 * light)
     this.spots = age * 0.6
@@ -452,7 +457,7 @@ export class SkinGrid {
     }
     // Under and around the brows: the skin between their hairs, darkened toward the brow colour.
     if (this.browOf) {
-      t = this.browOf[i]! * k * BROW_PAINT
+      t = this.browOf[i]! * k * this.browPaint
       const c = this.brc
       r += (c[0] * 0.8 - r) * t
       g += (c[1] * 0.8 - g) * t
@@ -484,7 +489,7 @@ export class SkinGrid {
 /** Relative luminance of linear RGB. */
 const luminance3 = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.0722 * b
 
-/** How much of the brow colour the skin under the brows takes at most. */
+/** How much of the brow colour the skin under the brows takes at most (a man's; scaled by the gender macro). */
 const BROW_PAINT = 0.6
 
 /** How much of the lip colour the vermilion takes. */
