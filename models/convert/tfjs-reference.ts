@@ -27,7 +27,7 @@ interface ModelSpec {
   path: string
   input: { name: string; size: number; scale: 'unit' | 'byte' }
   outputs: Record<string, string>
-  crop: 'detector' | 'mesh' | 'face'
+  crop: 'detector' | 'mesh' | 'face' | 'person'
 }
 type Runner = (x: tf.Tensor4D) => Promise<Record<string, tf.Tensor>>
 type Box = { x: number; y: number; width: number; height: number }
@@ -56,8 +56,10 @@ async function makeRunner(spec: ModelSpec, faceapi: FaceApi): Promise<Runner> {
 function cropBoxes(crop: ModelSpec['crop'], face: Box, w: number, h: number): number[][] {
   const cx = face.x + face.width / 2
   const cy = face.y + face.height / 2
-  // detector: face about 40% of the frame (short range); mesh: ~25% margin each side; embedders: tight square
-  const side = Math.max(face.width, face.height) * { detector: 2.5, mesh: 1.5, face: 1.1 }[crop]
+  // detector: face about 40% of the frame (short range); mesh: ~25% margin each side; embedders: tight square;
+  // person (selfie segmentation): head and shoulders, as create/hair.ts crops it
+  const side =
+    Math.max(face.width, face.height) * { detector: 2.5, mesh: 1.5, face: 1.1, person: 2.6 }[crop]
   return [[(cy - side / 2) / h, (cx - side / 2) / w, (cy + side / 2) / h, (cx + side / 2) / w]]
 }
 

@@ -91,3 +91,60 @@ def test_embedder_is_differentiable_with_respect_to_the_image():
     embedding.square().sum().backward()
     assert x.grad is not None and float(x.grad.abs().sum()) > 0
     assert all(not p.requires_grad for p in module.parameters())  # weights stay frozen
+
+
+def np_resize_bilinear_half_pixel(x, oh, ow):
+    """TF ResizeBilinear(half_pixel_centers=True) in NumPy: source = (i + 0.5) * in / out - 0.5, clamped."""
+    n, h, w, c = x.shape
+
+    def taps(o, size):
+        src = np.clip((np.arange(o) + 0.5) * size / o - 0.5, 0, size - 1)
+        lo = np.floor(src).astype(int)
+        hi = np.minimum(lo + 1, size - 1)
+        return lo, hi, src - lo
+
+    y0, y1, fy = taps(oh, h)
+    x0, x1, fx = taps(ow, w)
+    top = x[:, y0][:, :, x0] * (1 - fx)[None, None, :, None] + x[:, y0][:, :, x1] * fx[None, None, :, None]
+    bottom = x[:, y1][:, :, x0] * (1 - fx)[None, None, :, None] + x[:, y1][:, :, x1] * fx[None, None, :, None]
+    return top * (1 - fy)[None, :, None, None] + bottom * fy[None, :, None, None]
+
+
+def test_selfie_ops_resize_add_n_and_transposed_conv_match_numpy():
+    """The ops person-segmenter (MediaPipe selfie) needs: ResizeBilinear, AddN and Conv2DBackpropInput, whose
+    TF meaning is the gradient of a 'SAME' convolution with respect to its input, so its reference is the
+    adjoint of np_conv_same: <conv(e_k), g> for every unit input e_k."""
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((1, 4, 4, 3)).astype(np.float32)
+    # HWIO of the forward conv (2 -> 3 channels); 4x4 (the selfie model's is 2x2) so that 'SAME' also pads before
+    w = rng.standard_normal((4, 4, 2, 3)).astype(np.float32)
+    weights = {
+        'size': np.array([8, 8], np.int32),
+        'w': w,
+        'sizes': np.array([1, 16, 16, 2], np.int32),
+    }
+    up = {'half_pixel_centers': {'b': True}, 'align_corners': {'b': False}}
+    back = conv_attrs(2)  # strides 2, SAME, NHWC (no fused ops)
+    nodes = [
+        Node('x', 'Placeholder', []),
+        *[Node(k, 'Const', []) for k in weights],
+        Node('up', 'ResizeBilinear', ['x', 'size'], up),
+        Node('sum', 'AddN', ['up', 'up', 'up']),
+        Node('seg', 'Conv2DBackpropInput', ['sizes', 'w', 'sum'], back),
+    ]
+    graph = GraphModel(nodes=nodes, weights=weights, inputs={'x': 'x'}, outputs={}, meta={})
+    module = TfjsGraphModule(graph, 'x', {'up': 'up', 'seg': 'seg'})
+    upsampled, seg = (t.numpy() for t in module(torch.from_numpy(x)))
+
+    ref_up = np_resize_bilinear_half_pixel(x.astype(np.float64), 8, 8)
+    np.testing.assert_allclose(upsampled, ref_up, atol=1e-5)
+    g = 3 * ref_up  # (1, 8, 8, 3): the forward conv's output shape for a (1, 16, 16, 2) input at stride 2
+    ref_seg = np.zeros((1, 16, 16, 2))
+    for i in range(16):
+        for j in range(16):
+            for c in range(2):
+                e = np.zeros((1, 16, 16, 2))
+                e[0, i, j, c] = 1
+                ref_seg[0, i, j, c] = float((np_conv_same(e, w.astype(np.float64), 2) * g).sum())
+    assert seg.shape == (1, 16, 16, 2)
+    np.testing.assert_allclose(seg, ref_seg, atol=1e-4)

@@ -119,7 +119,8 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       // The stages show while it works: the download (with a progress bar) first.
       await app.page.getByTestId('stages').waitFor()
       await app.page.getByTestId('photo-result').waitFor({ timeout: 180_000 })
-      expect(sizes.length).toBe(4) // detector, mesh, embedder, translator: never the eval recognisers or refine
+      // detector, mesh, embedder, translator, person segmenter (hair): never the eval recognisers or refine
+      expect(sizes.length).toBe(5)
       expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(8e6)
       // The character was rendered (a loaded image), beside the photo's face crop.
       for (const id of ['result-photo', 'result-character'])

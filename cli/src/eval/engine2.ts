@@ -7,7 +7,11 @@
  * - photo_gap_cos: mean FaceRes cosine between renders and the neutral studio photos of
  *   ../shared/faces/london (102 people of every background; --quick: the first 40), minus the mean between
  *   different real photos (>= -0.03: renders sit as close to people as people do);
- *   null when the photo folder is absent.
+ *   null when the photo folder is absent;
+ * - gender_read_agree: share of the random characters whose FaceRes gender (female when its female probability
+ *   is >= 0.5) agrees with the character's gender macro (characters within GENDER_MARGIN of 0.5 are left out:
+ *   androgynous on purpose); gender_read_female / gender_read_male: the same among women / men (a female
+ *   render read as male is the common failure).
  * `eval engine` runs it by default (`--engine 2`); `eval engine2` stays as an alias.
  */
 import { readdirSync, readFileSync } from 'node:fs'
@@ -23,6 +27,8 @@ import { engineV2, facesDir, lookShader } from '../engine-v2.ts'
 import type { Suite } from '../suite.ts'
 
 const SIZE = 256
+/** Gender macros this close to 0.5 have no sex to agree with. */
+const GENDER_MARGIN = 0.2
 const BACKGROUND: [number, number, number] = [255, 255, 255]
 
 function jitter(c: Character, step: number, seed: number): Character {
@@ -71,6 +77,8 @@ export const engine2Eval: Suite = {
     const faceres: Float32Array[] = []
     const stability: number[] = []
     const photos: Float32Array[] = []
+    // Gender read per sex: [agreed, counted] for women and men.
+    const genderRead = { female: [0, 0], male: [0, 0] }
     try {
       for (let i = 0; i < count; i++) {
         progress(`eval engine2 ${i + 1}/${count}`)
@@ -105,6 +113,13 @@ export const engine2Eval: Suite = {
         const e = await analyzer.embed(image, face)
         mobile.push(e)
         faceres.push(await analyzer.embed(image, face, 'face-embedder-eval'))
+        const g = character.sliders['who.gender']!
+        if (Math.abs(g - 0.5) >= GENDER_MARGIN) {
+          const sex = g < 0.5 ? genderRead.female : genderRead.male
+          const readFemale = (await analyzer.attributes(image, face)).female >= 0.5
+          sex[0]! += Number(readFemale === g < 0.5)
+          sex[1]! += 1
+        }
         if (i < stable) {
           const moved = engine.render(
             jitter(character, 0.02, seed * 7919),
@@ -149,6 +164,7 @@ export const engine2Eval: Suite = {
       }))
       .sort((a, b) => b.nme - a.nme)
       .slice(0, 8)
+    const share = (k: number, n: number) => (n ? round(k / n) : null)
     const photoPhoto = meanPairs(photos)
     const renderPhoto = photos.length ? meanPairs(faceres, photos) : null
     return {
@@ -160,6 +176,12 @@ export const engine2Eval: Suite = {
       photo_gap_cos: round(
         renderPhoto !== null && photoPhoto !== null ? renderPhoto - photoPhoto : null
       ),
+      gender_read_agree: share(
+        genderRead.female[0]! + genderRead.male[0]!,
+        genderRead.female[1]! + genderRead.male[1]!
+      ),
+      gender_read_female: share(genderRead.female[0]!, genderRead.female[1]!),
+      gender_read_male: share(genderRead.male[0]!, genderRead.male[1]!),
       photo_photo_cos: round(photoPhoto),
       render_photo_cos: round(renderPhoto),
       renders: count,

@@ -16,7 +16,9 @@ import { partColorArray, translatorFeatures } from './features.ts'
 import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { partColors } from '../face/masks.ts'
 import { applyHair, measureHair } from './hair.ts'
+import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
 import { rigCodec } from './rigs.ts'
+import { applySkin, matchSkin } from './skin.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
 const models = {
@@ -57,8 +59,16 @@ describe('CharacterCreator', () => {
     const face = r.face
     const crop = creator.faceAnalyzer().alignedCrop(image, face, COLOR_FRAME_SIZE)
     const skin = partColors(crop, creator.faceAnalyzer().partLabels(image, face, COLOR_FRAME_SIZE)).skin
-    const expected = measureHair(crop, face.alignToImage, [image.width, image.height], skin ?? null)
+    // read through the person mask of the released segmenter (create/hair-mask.ts)
+    const toImage = personCropToImage(face.alignToImage)
+    const personCrop = creator.faceAnalyzer().frameCrop(image, toImage, PERSON_FRAME.size)
+    const segmenter = await creator.faceAnalyzer().models().load('person-segmenter')
+    const s = PERSON_FRAME.size
+    const { mask } = await segmenter.run({ image: { data: segmenterInput(personCrop), dims: [1, s, s, 3] } })
+    expect(mask!.dims).toEqual([1, s, s, 1])
+    const expected = measureHairMasked(personCrop, mask!.data, face.alignToImage, [image.width, image.height], skin ?? null)
     expect(r.hair).toEqual(expected)
+    expect(r.hair!.color).not.toBeNull() // the subject of sample2 has dark hair on top
     const off = await CharacterCreator.createFromOptions({ models, measureHair: false, analyzer: creator.faceAnalyzer() })
     const plain = await off.createFromFace(image, face)
     expect(plain.hair).toBeNull()
@@ -67,6 +77,33 @@ describe('CharacterCreator', () => {
     expect(r.character.sliders).toEqual(plain.character.sliders)
     await off.close()
   }, 60_000)
+
+  it('matches the skin tone to the photo\'s skin colour, and only that (measureSkin off: the translator\'s)', async () => {
+    const image = await singleFace()
+    const r = await creator.create(image)
+    const crop = creator.faceAnalyzer().alignedCrop(image, r.face, COLOR_FRAME_SIZE)
+    const skin = partColors(crop, creator.faceAnalyzer().partLabels(image, r.face, COLOR_FRAME_SIZE)).skin!
+    // as the features carry it: float32 of sRGB / 255
+    const expected = matchSkin(Array.from(Float32Array.from(skin, (v) => v / 255), (v) => v * 255) as [number, number, number])
+    expect(r.skin!.tone).toBeCloseTo(expected.tone, 6)
+    expect(r.skin!.undertone).toBeCloseTo(expected.undertone, 6)
+    const off = await CharacterCreator.createFromOptions({ models, measureSkin: false, analyzer: creator.faceAnalyzer() })
+    const plain = await off.createFromFace(image, r.face)
+    expect(plain.skin).toBeNull()
+    expect(r.character).toEqual(applySkin(plain.character, r.skin!))
+    await off.close()
+  }, 60_000)
+
+  it('reads the hair from boxes (hair.ts) when the installed models have no person segmenter', async () => {
+    const image = await singleFace()
+    const older = { ...models, manifest: { ...models.manifest, models: models.manifest.models.filter((m) => m.id !== 'person-segmenter') } }
+    const c = await CharacterCreator.createFromOptions({ models: older })
+    const r = await c.create(image)
+    const crop = c.faceAnalyzer().alignedCrop(image, r.face, COLOR_FRAME_SIZE)
+    const skin = partColors(crop, c.faceAnalyzer().partLabels(image, r.face, COLOR_FRAME_SIZE)).skin
+    expect(r.hair).toEqual(measureHair(crop, r.face.alignToImage, [image.width, image.height], skin ?? null))
+    await c.close()
+  }, 60_000) // prettier-ignore
 
   it('creates a valid character of the translator rig from a one-face photo', async () => {
     const image = await singleFace()

@@ -13,6 +13,8 @@ import { CreateError } from './errors.ts'
 import { FEATURE_LENGTH, FEATURE_OFFSETS, FEATURE_VERSION } from './features.ts'
 import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { applyHair, HAIR_COLOUR_IDS, measureHair, type HairMeasure } from './hair.ts'
+import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
+import { applySkin, matchSkin, SKIN_COLOUR_IDS, type SkinMatch } from './skin.ts'
 import {
   refineLoop,
   refineSignature,
@@ -27,6 +29,9 @@ import {
   type CharacterCreatorOptions,
   type ResolvedCreatorOptions,
 } from './options.ts'
+
+/** Manifest id of the person segmenter the hair is read through (optional: without it, hair.ts's boxes). */
+const SEGMENTER = 'person-segmenter'
 
 /** What create() returns. */
 export interface CreateResult {
@@ -43,6 +48,8 @@ export interface CreateResult {
   styleProbabilities: Float32Array
   /** The hair read from the photo (create/hair.ts) and applied to the character; null when measureHair is off. */
   hair: HairMeasure | null
+  /** The skin matched to the photo's skin colour (create/skin.ts); null when measureSkin is off or no skin was seen. */
+  skin: SkinMatch | null
 }
 
 /** What refine() returns: the character and the descent's record. */
@@ -72,6 +79,9 @@ export class CharacterCreator {
     const analyzer = options.analyzer ?? (await FaceAnalyzer.createFromOptions({ models: o.models, device: o.device, runtime: o.runtime, detectorGrids: o.detectorGrids }))
     const creator = new CharacterCreator(analyzer, o, rig, !options.analyzer)
     await analyzer.models().load('translator')
+    // made up front too (the PWA Worker opens every create session before the first photo, so a WebGPU failure
+    // shows at once); absent from models installed before it was released: hair is then read from boxes
+    if (o.measureHair && o.models.manifest.models.some((m) => m.id === SEGMENTER)) await analyzer.models().load(SEGMENTER)
     return creator
   } // prettier-ignore
 
@@ -112,19 +122,26 @@ export class CharacterCreator {
       start += n
     })
     let character = this.rig.fromVector(x, styles)
+    // the photo's median skin colour, as faceFeatures measured it for the translator
+    const skinColour =
+      features[FEATURE_OFFSETS.colorMask]! > 0
+        ? (Array.from(
+            features.subarray(FEATURE_OFFSETS.colors, FEATURE_OFFSETS.colors + 3),
+            (v) => v * 255
+          ) as [number, number, number])
+        : null
     let hair: HairMeasure | null = null
     if (this.options.measureHair) {
       // the crop faceFeatures measured the part colours in (the analyzer's pyramid of `image` is cached)
       const crop = analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE)
-      const seen = features[FEATURE_OFFSETS.colorMask]! > 0
-      const skin = seen
-        ? Array.from(
-            features.subarray(FEATURE_OFFSETS.colors, FEATURE_OFFSETS.colors + 3),
-            (v) => v * 255
-          )
-        : null
-      hair = measureHair(crop, face.alignToImage, [image.width, image.height], skin)
+      hair = await this.readHair(image, face, skinColour)
+      hair ??= measureHair(crop, face.alignToImage, [image.width, image.height], skinColour)
       character = applyHair(character, hair, probabilities, this.rig.styleSizes)
+    }
+    let skin: SkinMatch | null = null
+    if (this.options.measureSkin && skinColour) {
+      skin = matchSkin(skinColour)
+      character = applySkin(character, skin)
     }
     return {
       character,
@@ -134,8 +151,24 @@ export class CharacterCreator {
       x: Float32Array.from(x),
       styleProbabilities: Float32Array.from(probabilities),
       hair,
+      skin,
     }
   }
+
+  /**
+   * The hair read through the person mask (create/hair-mask.ts), or null when the manifest has no
+   * 'person-segmenter' (models installed before it was released): then the caller reads it from boxes (hair.ts).
+   */
+  private async readHair(image: RgbaImage, face: Face, skin: readonly number[] | null): Promise<HairMeasure | null> {
+    if (!this.options.models.manifest.models.some((m) => m.id === SEGMENTER)) return null
+    const analyzer = this.faceAnalyzer()
+    const toImage = personCropToImage(face.alignToImage)
+    const crop = analyzer.frameCrop(image, toImage, PERSON_FRAME.size)
+    const segmenter = await analyzer.models().load(SEGMENTER)
+    const s = PERSON_FRAME.size
+    const out = await segmenter.run({ image: { data: segmenterInput(crop), dims: [1, s, s, 3] } })
+    return measureHairMasked(crop, out.mask!.data, face.alignToImage, [image.width, image.height], skin)
+  } // prettier-ignore
 
   /** The photo's subject, or a CreateError that says what to do. */
   private usableFace(faces: Face[], all: { box: { width: number } }[], warnings: FaceWarning[]): Face {
@@ -176,10 +209,13 @@ export class CharacterCreator {
     if (why) throw new CreateError('no-model', `Cannot refine: ${why}. Use the created character as it is.`)
     const session = await this.faceAnalyzer().models().load(this.options.refineModel)
     const rig = rigCodec(session.entry.rigVersion)
-    const keep = options.keep ?? (this.options.measureHair ? [...HAIR_COLOUR_IDS, 'hair.style'] : [])
+    const keep = options.keep ?? [
+      ...(this.options.measureHair ? [...HAIR_COLOUR_IDS, 'hair.style'] : []),
+      ...(this.options.measureSkin ? SKIN_COLOUR_IDS : []),
+    ]
     const hold = keep.map((id) => rig.ids.indexOf(id)).filter((i) => i >= 0)
     const holdStyles = keep.flatMap((id) => styleGroupIndices(rig, id))
-    const outcome = await refineLoop(session, rig.toVector(character), styleLogits(rig, character), targets, { ...options, hold, holdStyles })
+    const outcome = await refineLoop(session, rig.toVector(character), styleLogits(rig, character), targets, { anchor: this.options.refineAnchor, ...options, hold, holdStyles })
     return { ...outcome, character: rig.fromVector(outcome.x, argmaxGroups(outcome.logits, rig.styleSizes)) }
   } // prettier-ignore
 

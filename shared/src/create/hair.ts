@@ -186,7 +186,11 @@ export function measureHair(
  * Except for a woman (the character's own gender slider < 0.5, not a photo label) with no hair beside her face: that
  * is mostly hair tied back (most London women, several train photos), and the rig's tied-back style, the ponytail,
  * reads as short hair from the front: with it the independent judge (FaceRes) read 16 more London women's characters
- * as men (gender_agree 0.75, was 0.88). She keeps the translator's style (mostly loose long hair).
+ * as men (gender_agree 0.75, was 0.88). She keeps the translator's style (mostly loose long hair). Measured again
+ * (session 6) on 37 TRAIN-split women, FaceRes on renders of each style agreeing with FaceRes on the photo: long 28,
+ * bob 29, bob-long 20, braid 13, ponytail 7, short 6; but the bob for tied-back London women lowered the
+ * translator's gender_agree to 0.81 (women 0.63, was 0.73) and raised landmark_nme 0.024 -> 0.034 (its fringe
+ * covers the brows), so the rule stays: the rig needs a tied style that shows from the front (a bun or up-do).
  */
 export const LENGTH_STYLES: Readonly<Record<'long' | 'bob' | 'short', readonly string[]>> = {
   // loose long hair only: long bob and braid hide an eye behind a fringe (landmark_nme 0.039 vs 0.025, see the card)

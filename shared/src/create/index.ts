@@ -38,3 +38,12 @@ export {
   measureHair,
   type HairMeasure,
 } from './hair.ts'
+export { applySkin, matchSkin, SKIN_COLOUR_IDS, type SkinMatch, type SkinTable } from './skin.ts'
+export {
+  MASK_BOXES,
+  MASK_LIMITS,
+  measureHairMasked,
+  PERSON_FRAME,
+  personCropToImage,
+  segmenterInput,
+} from './hair-mask.ts'

@@ -95,6 +95,24 @@ describe('refineLoop with the proof refine graph', () => {
     expect(out.x.some((v, i) => !hold.includes(i) && Math.abs(v - x[i]!) > 1e-4)).toBe(true)
   }, 60_000)
 
+  it('an anchor holds x nearer its start, reports its term and counts it in the loss', async () => {
+    const { x, logits } = start()
+    const run = (anchor: number) => {
+      const terms: Record<string, number>[] = []
+      const o = { steps: 12, lr: 0.05, patience: 100, anchor, onProgress: (p: { terms: Record<string, number> }) => terms.push(p.terms) }
+      return refineLoop(refine, x, logits, targets, o).then((out) => ({ out, terms }))
+    } // prettier-ignore
+    const drift = (v: Float32Array) => Math.hypot(...v.map((e, i) => e - x[i]!))
+    const free = await run(0)
+    const held = await run(1)
+    expect(drift(held.out.x)).toBeLessThan(0.5 * drift(free.out.x))
+    expect(free.terms.every((t) => !('anchor' in t))).toBe(true)
+    const last = held.terms.at(-1)!
+    expect(last.anchor).toBeGreaterThan(0)
+    const graph = ['identity', 'content', 'landmark'].reduce((s, k) => s + (last[k] ?? 0), 0)
+    expect(held.out.losses.at(-1)).toBeGreaterThan(graph) // loss = graph's weighted terms + anchor
+  }, 60_000)
+
   it('stops early when the loss stalls', async () => {
     const { x, logits } = start()
     const out = await refineLoop(refine, x, logits, targets, { steps: 40, lr: 0, patience: 3 })

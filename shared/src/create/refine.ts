@@ -44,6 +44,11 @@ export interface RefineOptions {
   minImprovement?: number
   onProgress?: (p: RefineProgress) => void
   signal?: AbortSignal
+  /** Weight of a pull of x toward its start: `anchor * sum((x - x0)^2)` joins the loss (term `anchor`). Why: Adam
+   * moves every parameter about `lr` per step however small its gradient, so sliders the imitator barely sees
+   * drift on noise and the character stops looking like a person; the pull holds those near the translator's
+   * choice while the ones the likeness terms really move still move. 0 turns it off. */
+  anchor?: number
   /** Indices of x the descent leaves at their start (CharacterCreator.refine fills them from parameter ids). */
   hold?: readonly number[]
   /** Indices of style logits it leaves at their start (whole style groups, so the group's choice stays). */
@@ -58,6 +63,7 @@ export const DEFAULT_REFINE_OPTIONS = Object.freeze({
   weights: Object.freeze([1, 1, 1]) as readonly number[],
   patience: 10,
   minImprovement: 1e-3,
+  anchor: 0,
 })
 
 /** The best parameters seen and the loss history. */
@@ -131,17 +137,22 @@ export async function refineLoop(
       x: { data: params[0]!, dims: [1, sig.continuous] },
       style_logits: { data: params[1]!, dims: [1, sig.styles] },
     })
-    const loss = out.loss!.data[0]!
+    const pull = anchorTerm(params[0]!, x0, o.anchor)
+    const loss = out.loss!.data[0]! + pull.value
     losses.push(loss)
     if (loss < best.loss * (1 - o.minImprovement)) Object.assign(best, { step: t })
     if (loss < best.loss)
       Object.assign(best, { loss, x: params[0]!.slice(), logits: params[1]!.slice() })
     const terms = Object.fromEntries(TERMS.filter((k) => out[k]).map((k) => [k, out[k]!.data[0]!]))
+    if (o.anchor) terms.anchor = pull.value
     o.onProgress?.({ step: t, steps: o.steps, loss, terms })
     if (t === o.steps || t - best.step >= o.patience) break
     adamStep(
       params,
-      [held(out.grad_x!.data, o.hold), held(out.grad_style_logits!.data, o.holdStyles)],
+      [
+        held(added(out.grad_x!.data, pull.grad), o.hold),
+        held(out.grad_style_logits!.data, o.holdStyles),
+      ],
       adam,
       t + 1,
       o.lr
@@ -155,6 +166,25 @@ export async function refineLoop(
     steps: t,
     stoppedEarly: t < o.steps,
   }
+}
+
+/** The anchor term `weight * sum((x - x0)^2)` and its gradient (null when the weight is 0). */
+function anchorTerm(x: Float32Array, x0: Float32Array, weight: number): { value: number; grad: Float32Array | null } {
+  if (!weight) return { value: 0, grad: null }
+  const grad = new Float32Array(x.length)
+  let value = 0
+  for (let i = 0; i < x.length; i++) {
+    const d = x[i]! - x0[i]!
+    value += d * d
+    grad[i] = 2 * weight * d
+  }
+  return { value: weight * value, grad }
+} // prettier-ignore
+
+/** a + b elementwise (a copy; `a` itself when b is null). */
+function added(a: Float32Array, b: Float32Array | null): Float32Array {
+  if (!b) return a
+  return a.map((v, i) => v + b[i]!)
 }
 
 /** `grad` with the entries at `hold` zeroed (a copy; the same array when nothing is held). */

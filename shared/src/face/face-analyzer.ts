@@ -148,6 +148,12 @@ export class FaceAnalyzer {
     return alignedCrop(this.pyramid(image), face.alignToImage, size)
   }
 
+  /** The `size`x`size` crop of `image` through `toImage` (the crop's unit square -> image pixels), from the
+   * analyzer's cached pyramid of the image (a frame other than the face's canonical one, e.g. create/hair-mask's). */
+  frameCrop(image: RgbaImage, toImage: Affine, size: number): RgbaImage {
+    return alignedCrop(this.pyramid(image), toImage, size)
+  }
+
   /** Part labels (skin, brows, eyes, nose, lips) over the image, or over the aligned crop of `alignedSize`. */
   partLabels(image: RgbaImage, face: Face, alignedSize?: number): PartLabels {
     if (alignedSize) return alignedPartLabels(face.mesh, face.alignToImage, alignedSize)

@@ -8,3 +8,4 @@ export {
   photoSize,
   photoTooLarge,
 } from './photo.ts'
+export { deltaE76, srgbToLab } from './lab.ts'

@@ -1,5 +1,5 @@
 /**
- * @file The page of test/e2e/backend.test.ts: the real face models and translator (shared's CharacterCreator,
+ * @file The page of test/e2e/backend.test.ts: the real face models, person segmenter and translator (shared's CharacterCreator,
  * through shared/src/ml/backend/onnx.ts, the one onnxruntime module) on a photo, on one device, with the models
  * from the Worker's /models/ and the WebGPU runtime from its /ort/ route (R2), exactly as the app loads them.
  */
@@ -16,6 +16,8 @@ export interface ParityRun {
   ibug68: number[]
   x: number[]
   styleProbabilities: number[]
+  /** The hair read through the person segmenter (create/hair-mask.ts). */
+  hair: { color: number[] | null; cheek: number | null; low: number | null } | null
   createMs: number
 }
 
@@ -47,6 +49,11 @@ async function run(device: 'wasm' | 'webgpu', photoUrl: string): Promise<ParityR
     ibug68: [...result.face.ibug68],
     x: [...result.x],
     styleProbabilities: [...result.styleProbabilities],
+    hair: result.hair && {
+      color: result.hair.color && [...result.hair.color],
+      cheek: result.hair.cheek,
+      low: result.hair.low,
+    },
     createMs,
   }
   await creator.close()

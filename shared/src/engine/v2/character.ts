@@ -25,6 +25,10 @@ import { buildSkinMasks } from './masks.ts'
 import type { Appearance, HeadMesh, LinearRgb } from './mesh-types.ts'
 import { headView } from './view.ts'
 
+/** Share of the 'eyes opened up' expression units every head's resting lids get (see characterWeights). */
+export const REST_LIDS_OPEN = 0.5
+const REST_LID_TARGETS = ['expr/eye-left-opened-up', 'expr/eye-right-opened-up']
+
 /** Target weights of a character (macro, face, expression), in a fixed order. */
 export function characterWeights(c: Character): Map<string, number> {
   const s = c.sliders
@@ -50,8 +54,16 @@ export function characterWeights(c: Character): Map<string, number> {
       for (const t of def.targets!) add(t, v * def.limit)
     }
   }
+  // Resting lids: MakeHuman's neutral upper lid covers about a third of the iris, which renders as a sleepy
+  // slit at game sizes (people at rest show ~85% of the iris). Every head's lids are raised by part of the
+  // 'opened-up' unit, handed back as the eyes narrow or close (closed stays closed).
+  const shut = Math.max(s['expression.eyes_closed']!, s['expression.eyes_narrow']!)
+  for (const t of REST_LID_TARGETS) add(t, REST_LIDS_OPEN * (1 - shut))
   return w
 }
+
+/** Lash fullness per lash style (Appearance.lashes). */
+const LASH_FULLNESS: Record<string, number> = { short: 0, natural: 0.3, long: 0.7, full: 1 }
 
 const LIPSTICK: Record<string, readonly [number, number, number]> = {
   nude: [190, 120, 110],
@@ -93,6 +105,7 @@ export function characterAppearance(c: Character, seed = 0): Appearance {
     blush: col.blushAmount,
     hairStyle: c.styles['hair.style']!,
     beardStyle: c.styles['hair.facial']!,
+    lashes: LASH_FULLNESS[c.styles['eyes.lashes']!] ?? 0.3,
     lensTint: glasses === 'sunglasses' ? 0.85 : 0,
     seed: seed >>> 0,
   }

@@ -130,6 +130,8 @@ export interface Appearance {
   hairStyle: string
   /** Facial hair style id ('none', 'stubble', ...); stubble is painted on skin through `masks.beard`. */
   beardStyle: string
+  /** Lash fullness: 0 fine .. 1 full (a denser, darker line of lashes at the lid margin); 0.3 when absent. */
+  lashes?: number
   /** Glasses lens tint: 0 clear .. 1 dark sunglasses. */
   lensTint: number
   /** Per-character seed for procedural texture variation (an integer, 0..2^31-1). */

@@ -152,8 +152,8 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
         ...(years > 40 ? ['bald', 'bald'] : []),
       ]
     : [
-        ...['long', 'long', 'long', 'long', 'ponytail', 'ponytail', 'ponytail', 'ponytail'],
-        ...['afro', 'afro', 'short-textured', 'short-textured'],
+        ...['long', 'long', 'long', 'long', 'long', 'long', 'long', 'ponytail', 'ponytail'],
+        ...['afro', 'afro', 'short-textured'],
       ]
   // The fringe styles (an eye hidden) on about one in twelve people.
   const fringe = ['bob', 'bob-long', 'braid', 'short-swept']

@@ -156,3 +156,105 @@ function bilinear(a: Float32Array, x: number, y: number): number {
   const bot = a[o + G]! + (a[o + G + 1]! - a[o + G]!) * fx
   return top + (bot - top) * fy
 }
+
+/** The brow grid: face-space x in [-8, 8], y in [-2, 6] cm, 0.1 cm cells (brows are under 1.5 cm tall). */
+const BW = 160
+const BH = 80
+const BX0 = -8
+const BY0 = -2
+const BCELL = 0.1
+
+/** Cells (0.1 cm) the brow paint grows beyond the proxy's strips before it is blurred. */
+const BROW_GROW = 2
+
+/** A brow proxy's front projection: soft coverage (0-1) and its depth (cm, face space) per cell. */
+export interface BrowCover {
+  cover: Float32Array
+  depth: Float32Array
+}
+
+/**
+ * Front projection of `mesh`'s brow triangles (rest positions, face-space origin `origin`), blurred by about
+ * 0.2 cm: where the skin under and just around a brow is painted in the brow's colour. A real brow is a band of
+ * hairs with skin showing through; the proxy's thin strips alone read as drawn lines. Computed once per brow
+ * style (cached with the textures).
+ */
+export function browCover(
+  mesh: HeadMesh,
+  rest: Float32Array,
+  origin: readonly number[]
+): BrowCover {
+  const hit = new Float32Array(BW * BH)
+  const depth = new Float32Array(BW * BH).fill(NO_HAIR)
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (mesh.material[t] !== MATERIAL.brow) continue
+    const v = [mesh.indices[t * 3]!, mesh.indices[t * 3 + 1]!, mesh.indices[t * 3 + 2]!]
+    const x = v.map((i) => (rest[i * 3]! - origin[0]! - BX0) / BCELL)
+    const y = v.map((i) => (rest[i * 3 + 1]! - origin[1]! - BY0) / BCELL)
+    const z = v.map((i) => rest[i * 3 + 2]! - origin[2]!)
+    const area = (x[1]! - x[0]!) * (y[2]! - y[0]!) - (x[2]! - x[0]!) * (y[1]! - y[0]!)
+    if (!(Math.abs(area) > 1e-9)) continue
+    const inv = 1 / area
+    for (
+      let j = Math.max(0, Math.floor(Math.min(...y)));
+      j <= Math.min(BH - 1, Math.ceil(Math.max(...y)));
+      j++
+    ) {
+      for (
+        let i = Math.max(0, Math.floor(Math.min(...x)));
+        i <= Math.min(BW - 1, Math.ceil(Math.max(...x)));
+        i++
+      ) {
+        const qx = i + 0.5,
+          qy = j + 0.5
+        const l1 = ((qx - x[0]!) * (y[2]! - y[0]!) - (x[2]! - x[0]!) * (qy - y[0]!)) * inv
+        const l2 = ((x[1]! - x[0]!) * (qy - y[0]!) - (qx - x[0]!) * (y[1]! - y[0]!)) * inv
+        const l0 = 1 - l1 - l2
+        if (l0 < -0.05 || l1 < -0.05 || l2 < -0.05) continue
+        const k = i + j * BW
+        hit[k] = 1
+        depth[k] = Math.max(depth[k]!, l0 * z[0]! + l1 * z[1]! + l2 * z[2]!)
+      }
+    }
+  }
+  // Grown by BROW_GROW cells, then two 5-cell box blurs: a soft band a few mm wider than the proxy's thin strips;
+  // the depth spreads with it.
+  let a = hit
+  let d = depth
+  for (let pass = 0; pass < 2 + BROW_GROW; pass++) {
+    const grow = pass < BROW_GROW
+    const b = new Float32Array(BW * BH)
+    const e = new Float32Array(BW * BH).fill(NO_HAIR)
+    for (let j = 0; j < BH; j++)
+      for (let i = 0; i < BW; i++) {
+        let s = 0
+        let n = 0
+        let m = NO_HAIR
+        for (let dj = -2; dj <= 2; dj++)
+          for (let di = -2; di <= 2; di++) {
+            const x = i + di,
+              y = j + dj
+            if (x < 0 || y < 0 || x >= BW || y >= BH) continue
+            if (grow && di * di + dj * dj > 2) continue
+            s = grow ? Math.max(s, a[x + y * BW]!) : s + a[x + y * BW]!
+            n++
+            m = Math.max(m, d[x + y * BW]!)
+          }
+        b[i + j * BW] = grow ? s : s / n
+        e[i + j * BW] = m
+      }
+    a = b
+    d = e
+  }
+  return { cover: a, depth: d }
+}
+
+/** Brow paint (0-1) of a skin point at face-space (x, y, z): the cover where the skin lies at the brow's depth. */
+export function underBrow(brow: BrowCover, x: number, y: number, z: number): number {
+  const i = Math.floor((x - BX0) / BCELL)
+  const j = Math.floor((y - BY0) / BCELL)
+  if (!(i >= 0 && j >= 0 && i < BW && j < BH)) return 0
+  const k = i + j * BW
+  // The brow floats a little off the skin; skin far behind it (the back of the head) is not painted.
+  return brow.cover[k]! * smoothstep(1.5, 0.8, Math.abs(brow.depth[k]! - z))
+}

@@ -56,6 +56,8 @@ const HAIR_WRAPS = 6
 /** Strands along one brow and one lash row. */
 const BROW_STRANDS = 40
 const LASH_STRANDS = 45
+/** Width of a brow hair as a share of the spacing between hairs (before its random variation). */
+const BROW_GAP = 0.65
 /** Specular strengths per material family. */
 const SKIN_SPEC = 0.16
 const HAIR_SPEC = 0.11
@@ -551,7 +553,16 @@ export class HeadShader implements IndexedShader {
       // Thick medial head tapering to a thin tail; edges fray hair by hair.
       const inside = (0.95 - 0.55 * ps * ps - at) / 0.35
       const ends = smooth(0, 0.12, ps) * smooth(1, 0.82, ps)
-      if (inside * ends < (0.3 + 0.55 * (1 - tex.brow[o + 1]!)) * (1 - 0.45 * this.coarse))
+      const cover = tex.brow[o + 1]!
+      if (inside * ends < (0.3 + 0.55 * (1 - cover)) * (1 - 0.45 * this.coarse)) return false
+      // Skin shows between the hairs inside the brow too (the painted band under it carries the brow's tone):
+      // a brow filled solid reads as a drawn stroke. Small renders keep it fuller (hairs vanish between samples).
+      // Irregular hairs: each its own offset and width, bending a little across the brow.
+      const hq = q + 0.35 * (hash2(Math.floor(q * 0.5), 5, 31) - 0.5) * (1 + pt)
+      const hid = Math.floor(hq)
+      const fq = hq - hid - 0.5 + 0.3 * (hash2(hid, 6, 31) - 0.5) // across one hair
+      const hw = BROW_GAP * (0.55 + 0.9 * hash2(hid, 7, 31))
+      if (Math.abs(fq) > Math.min(1, hw + (1 - hw) * this.coarse) * 0.5 * (0.6 + 0.4 * cover))
         return false
       const shade = tex.brow[o]!
       r = a.browColor[0] * shade
@@ -618,13 +629,30 @@ export class HeadShader implements IndexedShader {
     const lower = ps > 1.5
     if (lower) ps -= 2
     const root = (pt + 1) / 2 // 0 at the lid margin .. 1 at the free edge
-    if (root < (lower ? 0.1 : 0.4 + this.coarse * 0.35)) return ps > 0.04 && ps < 0.97
-    const q = ps * (lower ? LASH_STRANDS * 0.45 : LASH_STRANDS)
+    // The line and the lashes thin out toward the outer corner: drawn full to the strip's end, they read as a
+    // winged eyeliner.
+    // Full lashes (the style) keep their density further out: the lash line thins over less of the strip.
+    const full = this.look!.lashes ?? 0.3
+    const taper = LASH_TAPER ? smooth(1, 1 - LASH_TAPER * (1 - 0.4 * full), ps) : 1
+    // A thin line at the lid margin (the lashes' roots), a little fuller in small renders so it does not vanish
+    // between samples, and in full lashes; a heavy line on everyone reads as eyeliner and narrows the eye.
+    if (root < (lower ? 0.06 : 0.22 + 0.2 * full + this.coarse * 0.14) * taper)
+      return lower ? ps > 0.2 && ps < 0.9 : ps > 0.04 && ps < 0.97
+    if (lower) {
+      // Lower lashes are short, sparse and fine: drawn as strong as the upper ones they read as stitches.
+      const q = ps * LASH_STRANDS * 0.3
+      const id = Math.floor(q)
+      const len = (0.2 + 0.25 * hash2(id, 1, 77)) * taper
+      if (root > len || ps < 0.25) return false
+      return Math.abs(q - id - 0.5) < 0.08 * (1 - root / len) + 0.03
+    }
+    // Upper lashes: dense, fine and clumped (a soft fringe, not a comb of separate spikes).
+    const q = ps * LASH_STRANDS * 1.6
     const id = Math.floor(q)
-    const len = (lower ? 0.45 : 0.65) + 0.35 * hash2(id, lower ? 1 : 0, 77)
+    const len = (0.5 + 0.15 * full + 0.3 * hash2(id >> 1, 0, 77)) * (0.45 + 0.55 * taper)
     if (root > len) return false
     const f = q - id - 0.5 // across one lash
-    const width = (lower ? 0.12 : 0.2) * (1 - root / len) + 0.06 // tapers to the tip
+    const width = (0.14 + 0.08 * full) * (1 - root / len) + 0.05 // tapers to the tip
     return Math.abs(f) < width
   }
 
@@ -694,6 +722,9 @@ const wrapStrand = (f: number) => f - Math.trunc(f / STRAND_W) * STRAND_W
 
 /** No triangle uses this vertex. */
 const NONE = 255
+
+/** Share of the lash strip (from its outer end) over which the lash line and lashes thin out. */
+const LASH_TAPER = 0.7
 
 /** Lash colour (near black, a touch warm). */
 const LASH = [0.012, 0.01, 0.009] as const

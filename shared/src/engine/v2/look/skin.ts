@@ -11,7 +11,7 @@ import { LAYER, LAYER_COUNT, beardStyleMask, evalLayers } from './skin-layers.ts
 import { skinAlbedo } from './skin-tone.ts'
 import { bakeUv, type UvGrid } from './uv-bake.ts'
 import { skinConcavity } from './concavity.ts'
-import { underHair, type HairCover } from './hair-cover.ts'
+import { underBrow, underHair, type BrowCover, type HairCover } from './hair-cover.ts'
 
 /** The fine grid: the head island of the base mesh's layout (about 9 texels per cm on the face). */
 export const SKIN_FINE: UvGrid = {
@@ -146,12 +146,15 @@ export function composeSkin(
   fineStep: 1 | 2 = 1,
   lazy = false,
   /** A texture nobody reads any more (evicted from a cache), whose buffers the new one may take over. */
-  recycle: SkinTexture | null = null
+  recycle: SkinTexture | null = null,
+  /** The brows' cover (painted under and around them in their colour), or null. */
+  brow: BrowCover | null = null
 ): SkinTexture {
   skinAlbedo(a.skinTone, a.undertone, base)
   const style = a.beardStyle ?? 'none'
   const layers = covers.map((c) => coverLayers(bake, c))
   const pick = (i: number, grid: 'fine' | 'coarse') => layers[i]?.[grid] ?? null
+  const brows = brow ? browLayers(bake, brow) : null
   const fineGrid = new SkinGrid(
     bake.fine,
     bake.fineCovered,
@@ -160,7 +163,8 @@ export function composeSkin(
     pick(0, 'fine'),
     pick(1, 'fine'),
     fineStep === 2 ? SKIN_FINE.width : 0,
-    recycle?.fineGrid ?? null
+    recycle?.fineGrid ?? null,
+    brows?.fine ?? null
   )
   const coarseGrid = new SkinGrid(
     bake.coarse,
@@ -170,7 +174,8 @@ export function composeSkin(
     pick(0, 'coarse'),
     pick(1, 'coarse'),
     0,
-    recycle?.coarseGrid ?? null
+    recycle?.coarseGrid ?? null,
+    brows?.coarse ?? null
   )
   if (!lazy) {
     fineGrid.complete()
@@ -225,6 +230,23 @@ function coverLayers(bake: SkinBake, cover: HairCover): { fine: Uint8Array; coar
 
 const under = new Float32Array(2)
 
+const browCache = new WeakMap<BrowCover, { bake: SkinBake; fine: Uint8Array; coarse: Uint8Array }>()
+
+/** Per texel (1 byte): brow paint from a brow cover (cached per cover and bake). */
+function browLayers(bake: SkinBake, brow: BrowCover): { fine: Uint8Array; coarse: Uint8Array } {
+  const hit = browCache.get(brow)
+  if (hit && hit.bake === bake) return hit
+  const one = (pos: Float32Array) => {
+    const out = new Uint8Array(pos.length / 3)
+    for (let i = 0; i < out.length; i++)
+      out[i] = Math.round(underBrow(brow, pos[i * 3]!, pos[i * 3 + 1]!, pos[i * 3 + 2]!) * 255)
+    return out
+  }
+  const entry = { bake, fine: one(bake.finePos), coarse: one(bake.coarsePos) }
+  browCache.set(brow, entry)
+  return entry
+}
+
 /** Years from MakeHuman's age scale (0 -> 1, 0.1875 -> 11, 0.5 -> 25, 1 -> 90). */
 export function ageYears(age: number): number {
   return age < 0.5 ? 1 + (age / 0.5) * 24 : 25 + ((age - 0.5) / 0.5) * 65
@@ -250,11 +272,14 @@ export class SkinGrid {
   private readonly crease: number
   private readonly beard: number
   private readonly shadow: number
+  /** Share of the brow colour painted under and around the brows. */
+  private readonly browPaint: number
   private readonly freckle: number
   private readonly spots: number
   private readonly stick: number
   private readonly bc: LinearRgbTriple
   private readonly hc: LinearRgbTriple
+  private readonly brc: LinearRgbTriple
   private readonly buzz: boolean
   private readonly scalpPaint: number
   private readonly lipR: number
@@ -274,7 +299,9 @@ export class SkinGrid {
     /** Grid width when only even texels are wanted (0: all). */
     private readonly evenOf = 0,
     /** A grid nobody reads any more, whose buffers this one may take over. */
-    recycle: SkinGrid | null = null
+    recycle: SkinGrid | null = null,
+    /** Brow paint per texel (1 byte), or null. */
+    private readonly browOf: Uint8Array | null = null
   ) {
     const n = layers.length / LAYER_COUNT
     // Even texels only: stored compactly (texel (x, y), both even, at (x / 2 + y / 2 * evenOf / 2)).
@@ -295,6 +322,9 @@ export class SkinGrid {
     this.crease = 0.08 + 0.5 * age // a faint expression line even when young
     const beardStyle = a.beardStyle ?? 'none'
     this.beard = BEARD_PAINT[beardStyle] ?? 0.55
+    // Men's brows are fuller and lower-set (a soft band of brow tone around the hairs); women's are finer and
+    // read as separate hairs. The band on every woman cut FaceRes's female read of women's renders from 21% to 7%.
+    this.browPaint = BROW_PAINT * Math.min(1, Math.max(0, a.gender))
     this.shadow = beardStyle === 'none' ? 0.12 * Math.max(0, a.gender - 0.5) * 2 : 0 // a shaved man's shadow
     this.freckle = a.freckles * (0.4 + 0.6 * light)
     this.spots = age * 0.6
@@ -304,6 +334,7 @@ export class SkinGrid {
     const [sr, sg, sb] = a.lipstickColor
     this.bc = a.beardColor
     this.hc = a.hairColor
+    this.brc = a.browColor
     // The scalp under hair is painted in the hair's colour (gaps between strands read as depth, not skin);
     // a buzz cut is only this paint.
     const style = a.hairStyle ?? 'bald'
@@ -315,10 +346,20 @@ export class SkinGrid {
     const nr = base[0]! * 0.45 + lr * 0.6 * (0.45 + 0.55 * light)
     const ng = base[1]! * 0.33 + lg * 0.6 * (0.45 + 0.55 * light)
     const nb = base[2]! * 0.37 + lb * 0.6 * (0.45 + 0.55 * light)
+    // Dark skin: natural lips are about as dark as the skin, a muted mauve-brown; the tint alone made them
+    // twice as light and saturated red (a red smudge on the face). Capped at the skin's luminance x 1.1 (x 1.6
+    // on the lightest skin) and desaturated toward their own grey the darker the skin.
+    const ln = luminance3(nr, ng, nb)
+    const cap = (1.1 + 0.5 * light) * luminance3(base[0]!, base[1]!, base[2]!)
+    const f = ln > cap ? cap / ln : 1
+    const keep = 0.55 + 0.45 * light // saturation kept
+    const mr = (ln + (nr - ln) * keep) * f
+    const mg = (ln + (ng - ln) * keep) * f
+    const mb = (ln + (nb - ln) * keep) * f
     // Lip colour: natural lips (the skin flushed toward the lip tint; darker skin, darker lips), under lipstick.
-    this.lipR = nr + (sr - nr) * stick
-    this.lipG = ng + (sg - ng) * stick
-    this.lipB = nb + (sb - nb) * stick
+    this.lipR = mr + (sr - mr) * stick
+    this.lipG = mg + (sg - mg) * stick
+    this.lipB = mb + (sb - mb) * stick
   }
 
   /** Makes stored texel `s` ready to read. */
@@ -414,6 +455,14 @@ export class SkinGrid {
       b += (hc[2] * 0.45 - b) * t
       shade = 1 - 0.45 * Math.max(hairOf[i * 2 + 1]!, beardOf ? beardOf[i * 2 + 1]! : 0) * k
     }
+    // Under and around the brows: the skin between their hairs, darkened toward the brow colour.
+    if (this.browOf) {
+      t = this.browOf[i]! * k * this.browPaint
+      const c = this.brc
+      r += (c[0] * 0.8 - r) * t
+      g += (c[1] * 0.8 - g) * t
+      b += (c[2] * 0.8 - b) * t
+    }
     // Wrinkles, cavities and occlusion darken (painted shadows: the mesh is too coarse to carry them); the
     // vermilion border reads a little darker (a natural lip line).
     const dk =
@@ -436,6 +485,12 @@ export class SkinGrid {
       0.3 * beardL * beard * region
   }
 }
+
+/** Relative luminance of linear RGB. */
+const luminance3 = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+/** How much of the brow colour the skin under the brows takes at most (a man's; scaled by the gender macro). */
+const BROW_PAINT = 0.6
 
 /** How much of the lip colour the vermilion takes. */
 const LIP_AMOUNT = 0.75

@@ -7,7 +7,7 @@ import { MATERIAL } from '../mesh-types.ts'
 import { eyePatch } from './eye.ts'
 import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
 import { STRAND_STYLES, curlyTexture, isCurly, strandTexture } from './strands.ts'
-import { hairCover, type HairCover } from './hair-cover.ts'
+import { browCover, hairCover, type BrowCover, type HairCover } from './hair-cover.ts'
 import { strandParts } from './topology.ts'
 
 /** Everything a head shader samples. */
@@ -114,7 +114,8 @@ export function texturesFor(
   half = false,
   lazy = false
 ): LookTextures {
-  const key = `${bake.origin.join(',')}#${appearanceKey(a)}`
+  const brow = browOf(mesh, bake)
+  const key = `${bake.origin.join(',')}#${appearanceKey(a)}#${brow?.key ?? ''}`
   for (const k of half ? [key, `${key}#half`] : [key]) {
     const t = textureCache.get(k)
     if (t) {
@@ -145,7 +146,15 @@ export function texturesFor(
     if (recycle && !internal.has(recycle)) recycle = undefined
   }
   const t: LookTextures = {
-    skin: composeSkin(bake, a, coversOf(mesh, bake), half ? 2 : 1, lazy, recycle?.skin ?? null),
+    skin: composeSkin(
+      bake,
+      a,
+      coversOf(mesh, bake),
+      half ? 2 : 1,
+      lazy,
+      recycle?.skin ?? null,
+      brow?.cover ?? null
+    ),
     eye: eyePatch(a.irisColor, seed),
     hair: isCurly(a.hairStyle ?? '')
       ? strands('curly', () => curlyTexture(seed))
@@ -180,4 +189,22 @@ function coversOf(mesh: HeadMesh, bake: SkinBake): HairCover[] {
     out.push(c)
   }
   return out
+}
+
+const browCovers = new Map<string, BrowCover>()
+
+/** The cover of a mesh's brows and its part key (cached per brow part), or null without brows. */
+function browOf(mesh: HeadMesh, bake: SkinBake): { key: string; cover: BrowCover } | null {
+  for (const p of strandParts(mesh, restOf(mesh))) {
+    if (p.material !== MATERIAL.brow) continue
+    const key = `${bake.origin.join(',')}#${p.key}`
+    let c = browCovers.get(key)
+    if (!c) {
+      c = browCover(p.mesh, p.rest, bake.origin)
+      if (browCovers.size >= 16) browCovers.delete(browCovers.keys().next().value!)
+      browCovers.set(key, c)
+    }
+    return { key: p.key, cover: c }
+  }
+  return null
 }

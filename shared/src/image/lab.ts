@@ -1,4 +1,4 @@
-/** @module cli/eval/colour — sRGB (0-255) to CIELAB (D65) and the CIE76 colour difference, for skin_delta_e. */
+/** @module image/lab — sRGB (0-255) to CIELAB (D65) and the CIE76 colour difference: skin matching (create/skin) and skin_delta_e (eval likeness). */
 
 const toLinear = (c: number) => {
   const v = c / 255

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deltaE76, srgbToLab } from './colour.ts'
+import { deltaE76, srgbToLab } from './lab.ts'
 
 describe('CIELAB', () => {
   it('matches reference values (white, black, sRGB red)', () => {

@@ -1,0 +1,74 @@
+/**
+ * @module cli/eval/skin-table — the engine's rendered skin colour over a grid of skin tone x undertone, measured the
+ * way `eval likeness` measures a render (FaceMesh part labels, median skin colour) and written as
+ * shared/src/create/skin-table.json, the table CharacterCreator matches a photo's skin colour against
+ * (create/skin.ts). The creator never imports the engine: this table is what it knows of the engine's colours.
+ * Regenerate after a look change: `npx tsx cli/scripts/skin-table.ts` (a test fails while the table is stale).
+ */
+import { FaceAnalyzer } from '@facecraft/shared/face'
+import { srgbToLab } from '@facecraft/shared/image'
+import type { SkinTable } from '@facecraft/shared/create'
+import { nodeModelSource } from '../commands/detect.ts'
+import { engineV2, type EngineParams } from './engines.ts'
+import { rigCodec } from '@facecraft/shared/create'
+
+/** Grid and sampling of the table (rig v2). */
+export const SKIN_GRID = Object.freeze({
+  tone: Array.from({ length: 11 }, (_, i) => i / 10),
+  undertone: [0, 0.25, 0.5, 0.75, 1],
+  /** The rig's default character and plausible random ones (seeds 1..n-1): skin colour varies a little with shape,
+   * age and sex (shading, age darkening), so the table holds their mean. */
+  characters: 6,
+  size: 256,
+})
+
+/** Lab of the median skin colour of the render of `p` with the given tone and undertone (null: FaceMesh missed). */
+async function renderedSkin(
+  analyzer: FaceAnalyzer,
+  engine: ReturnType<typeof engineV2>,
+  p: EngineParams,
+  tone: number,
+  undertone: number
+): Promise<[number, number, number] | null> {
+  const ids = rigCodec(2).ids
+  const x = Float64Array.from(p.x)
+  x[ids.indexOf('skin.tone')] = tone
+  x[ids.indexOf('skin.undertone')] = undertone
+  x[ids.indexOf('skin.freckles')] = 0
+  const { image } = engine.render({ x, styles: p.styles }, SKIN_GRID.size)
+  const face = (await analyzer.detect(image)).faces[0]
+  const skin = face && analyzer.partColors(image, face).skin
+  return skin ? srgbToLab(skin) : null
+}
+
+/** Measures the table; `only` limits it to some (tone, undertone) cells (the staleness test checks a few). */
+export async function measureSkinTable(only?: [number, number][]): Promise<SkinTable> {
+  const engine = engineV2()
+  const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource(), maxFaces: 1 })
+  const people = [engine.mean(), ...Array.from({ length: SKIN_GRID.characters - 1 }, (_, i) => engine.random(i + 1))]
+  const lab: ([number, number, number] | null)[][] = []
+  try {
+    for (const [ti, tone] of SKIN_GRID.tone.entries()) {
+      lab.push([])
+      for (const [ui, undertone] of SKIN_GRID.undertone.entries()) {
+        if (only && !only.some(([a, b]) => a === ti && b === ui)) {
+          lab[ti]!.push(null)
+          continue
+        }
+        const sum: [number, number, number] = [0, 0, 0]
+        let n = 0
+        for (const p of people) {
+          const v = await renderedSkin(analyzer, engine, p, tone, undertone)
+          if (!v) continue
+          for (let c = 0; c < 3; c++) sum[c] = sum[c]! + v[c]!
+          n++
+        }
+        if (!n) throw new Error(`no face found on any render with skin tone ${tone}, undertone ${undertone}`)
+        lab[ti]!.push(sum.map((s) => Math.round((s / n) * 100) / 100) as [number, number, number])
+      }
+    }
+  } finally {
+    await analyzer.close()
+  }
+  return { rigVersion: 2, tone: [...SKIN_GRID.tone], undertone: [...SKIN_GRID.undertone], lab: lab as [number, number, number][][] }
+} // prettier-ignore

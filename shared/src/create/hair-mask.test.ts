@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import type { Affine } from '../face/affine.ts'
+import { createImage, type RgbaImage } from '../image/types.ts'
+import {
+  HAIR_TONE,
+  MASK_BOXES,
+  measureHairMasked,
+  PERSON_FRAME,
+  personCropToImage,
+  toneMap,
+} from './hair-mask.ts'
+
+const S = PERSON_FRAME.size
+const SKIN = [200, 150, 120]
+const HAIR = [30, 22, 18]
+const WALL = [35, 25, 20] // a wall of the hair's colour: only the mask tells it apart
+/** alignToImage of a photo whose unit canonical frame is 200 px, at (50, 40) */
+const ALIGN: Affine = [200, 0, 50, 0, 200, 40]
+const PHOTO: [number, number] = [400, 400]
+
+/** The segmenter's crop and mask of a portrait: wall, a skin face, hair on top and optionally beside it. */
+function portrait(sides: 'none' | 'cheek' | 'long'): { crop: RgbaImage; mask: Float32Array } {
+  const crop = createImage(S, S)
+  const mask = new Float32Array(S * S)
+  const { x0, y0, side } = PERSON_FRAME
+  const paint = (box: readonly number[], rgb: number[] | null, person: number) => {
+    for (let y = Math.floor(((box[2]! - y0) / side) * S); y < Math.ceil(((box[3]! - y0) / side) * S); y++)
+      for (let x = Math.floor(((box[0]! - x0) / side) * S); x < Math.ceil(((box[1]! - x0) / side) * S); x++) {
+        if (x < 0 || y < 0 || x >= S || y >= S) continue
+        if (rgb) crop.data.set([...rgb, 255], (y * S + x) * 4)
+        mask[y * S + x] = person
+      }
+  } // prettier-ignore
+  paint([x0, x0 + side, y0, y0 + side], WALL, 0)
+  paint([0.3, 0.7, 0.3, 1.2], SKIN, 1) // face and neck
+  paint([0.3, 0.7, 0.05, 0.3], HAIR, 1)
+  if (sides !== 'none') for (const b of MASK_BOXES.cheek) paint(b, HAIR, 1)
+  if (sides === 'long') for (const b of MASK_BOXES.low) paint(b, HAIR, 1)
+  return { crop, mask }
+}
+
+describe('measureHairMasked', () => {
+  it('reads the hair colour on the crown and the length beside the face, not the hair-coloured wall', () => {
+    const long = portrait('long')
+    const m = measureHairMasked(long.crop, long.mask, ALIGN, PHOTO, SKIN)
+    expect(m.color).toEqual(HAIR)
+    expect(m.length).toBe('long')
+    const bob = portrait('cheek')
+    expect(measureHairMasked(bob.crop, bob.mask, ALIGN, PHOTO, SKIN).length).toBe('bob')
+    // the wall has the hair's colour: the boxes of hair.ts could not decide; the mask can
+    const short = portrait('none')
+    const s = measureHairMasked(short.crop, short.mask, ALIGN, PHOTO, SKIN)
+    expect(s.length).toBe('short')
+    expect(s.cheek).toBe(0)
+  })
+
+  it('reads no colour from a bare scalp, and no length where the photo ends at the face', () => {
+    const bald = portrait('none')
+    const { y0, side } = PERSON_FRAME
+    for (let y = 0; y < Math.ceil(((0.3 - y0) / side) * S); y++)
+      for (let x = 0; x < S; x++)
+        if (bald.mask[y * S + x]) bald.crop.data.set([215, 162, 130, 255], (y * S + x) * 4)
+    const b = measureHairMasked(bald.crop, bald.mask, ALIGN, PHOTO, SKIN)
+    expect(b.color).toBeNull()
+    expect(b.length).toBeNull()
+    // a photo cut at the jaw's sides (x 0.3 .. 0.7 of the frame): the colour is read, the length is not
+    const p = portrait('none')
+    const cut: Affine = [200, 0, -0.3 * 200, 0, 200, 40] // the photo's x 0 is the frame's x 0.3
+    const m = measureHairMasked(p.crop, p.mask, cut, [0.4 * 200, 400], SKIN)
+    expect(m.color).toEqual(HAIR)
+    expect(m.cheek).toBeNull()
+    expect(m.length).toBeNull()
+  })
+
+  it('maps the crop square onto the canonical frame it covers', () => {
+    const m = personCropToImage(ALIGN)
+    // crop (0,0) is canonical (x0, y0); crop (1,1) is canonical (x0 + side, y0 + side)
+    expect([m[2], m[5]]).toEqual([50 + 200 * PERSON_FRAME.x0, 40 + 200 * PERSON_FRAME.y0])
+    expect(m[0]).toBeCloseTo(200 * PERSON_FRAME.side)
+  })
+
+  it('lightens light hair toward the palette and leaves dark hair as read', () => {
+    expect(toneMap([30, 22, 18])).toEqual([30, 22, 18])
+    expect(toneMap([60, 50, 40])).toEqual([60, 50, 40]) // lightness 50: brown stays brown
+    // a photographed blonde (lightness 82, the knot) becomes the palette's dark blond lightness, same hue
+    const blond = toneMap([105, 80, 61])
+    expect((blond[0] + blond[1] + blond[2]) / 3).toBeCloseTo(130, 0)
+    expect(blond[0] / blond[2]).toBeCloseTo(105 / 61, 1)
+    // monotone: a lighter read never maps darker
+    let last = -1
+    for (let l = 0; l <= 255; l += 5) {
+      const m = toneMap([l, l, l])[0]
+      expect(m).toBeGreaterThanOrEqual(last)
+      last = m
+    }
+    expect(HAIR_TONE.at(-1)).toEqual([255, 255])
+  })
+})

@@ -1,0 +1,116 @@
+/**
+ * Eyes read as open, natural eyes (issue #8): in a front render with the look shader, the lids and lashes leave
+ * most of each iris visible. Measured as the rendered iris pixels (the real look shader draws every fragment;
+ * only the eyeball's iris disc is then painted in a flag colour) over the iris discs' projected area.
+ */
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Shader } from '../../render/rasterize.ts'
+import type { Character } from '../../rig/index.ts'
+import { createCharacterV2, randomPlausibleCharacter } from '../../rig/v2/index.ts'
+import type { CharacterEngineV2 } from './character.ts'
+import { useHeadPack, type ShaderFactory } from './index.ts'
+import { createHeadShader } from './look/index.ts'
+import { IRIS_CENTERS, LIMBUS_UV } from './look/eye.ts'
+import { MATERIAL } from './mesh-types.ts'
+import { headView } from './view.ts'
+
+const PACK = new URL('../../../assets/head-v2/head-v2.bin', import.meta.url)
+const SIZE = 256
+let engine: CharacterEngineV2
+
+beforeAll(() => {
+  engine = useHeadPack(new Uint8Array(readFileSync(PACK)))
+})
+
+const inIris = (u: number, v: number) =>
+  IRIS_CENTERS.some((c) => (u - c[0]) ** 2 + (v - c[1]) ** 2 < LIMBUS_UV ** 2)
+
+/** The look shader, with every visible iris fragment white and everything else black. */
+const irisProbe: ShaderFactory = (mesh, appearance, view) => {
+  const look = createHeadShader(mesh, appearance, view)
+  const uv = mesh.uvs
+  const corners = [0, 0, 0]
+  let mat = 0
+  const probe: Shader = {
+    vertex(face, corner, clip) {
+      look.vertex(face, corner, clip)
+      corners[corner] = mesh.indices[face * 3 + corner]!
+      if (corner === 0) mat = mesh.material[face]!
+    },
+    fragment(b, color) {
+      if (!look.fragment(b, color)) return false
+      let u = 0
+      let v = 0
+      for (let k = 0; k < 3; k++) {
+        u += b[k]! * uv[corners[k]! * 2]!
+        v += b[k]! * uv[corners[k]! * 2 + 1]!
+      }
+      const iris = mat === MATERIAL.eyeball && inIris(u, v) ? 1 : 0
+      color[0] = color[1] = color[2] = iris
+      return true
+    },
+  }
+  return probe
+}
+
+/** Share of the two irises' projected area that shows in a front render of `c` (glasses off, short hair: the
+ * fringe styles hide an eye on purpose). */
+function visibleIris(c: Character): number {
+  const character = {
+    ...c,
+    styles: { ...c.styles, 'glasses.style': 'none', 'hair.style': 'short' },
+  }
+  const image = engine.render(character, { size: SIZE, background: [0, 0, 0] }, irisProbe)
+  let seen = 0
+  for (let i = 0; i < image.data.length; i += 4) seen += image.data[i]! / 255
+  // The iris discs' area: the front-facing eyeball triangles inside the limbus, projected (output pixels).
+  const mesh = engine.pose(character)
+  const m = headView(0, SIZE).viewProj
+  const P = mesh.positions
+  const screen = (v: number): [number, number] => {
+    const x = P[v * 3]!,
+      y = P[v * 3 + 1]!,
+      z = P[v * 3 + 2]!
+    const w = m[3]! * x + m[7]! * y + m[11]! * z + m[15]!
+    return [
+      (((m[0]! * x + m[4]! * y + m[8]! * z + m[12]!) / w + 1) * SIZE) / 2,
+      (((m[1]! * x + m[5]! * y + m[9]! * z + m[13]!) / w + 1) * SIZE) / 2,
+    ]
+  }
+  let area = 0
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    if (mesh.material[t] !== MATERIAL.eyeball) continue
+    const [a, b, d] = [0, 1, 2].map((k) => mesh.indices[t * 3 + k]!) as [number, number, number]
+    const u = (mesh.uvs[a * 2]! + mesh.uvs[b * 2]! + mesh.uvs[d * 2]!) / 3
+    const v = (mesh.uvs[a * 2 + 1]! + mesh.uvs[b * 2 + 1]! + mesh.uvs[d * 2 + 1]!) / 3
+    if (!inIris(u, v)) continue
+    const [p, q, r] = [screen(a), screen(b), screen(d)]
+    const s = ((q[0] - p[0]) * (r[1] - p[1]) - (r[0] - p[0]) * (q[1] - p[1])) / 2
+    if (s > 0) area += s
+  }
+  return seen / area
+}
+
+// Whole-head renders: about 1 s each on a quiet core, several times that under load.
+describe('engine v2 eyes', { timeout: 60_000 }, () => {
+  it('show most of each iris at rest: open eyes, not slits', () => {
+    // People at rest show ~85% of the iris. With MakeHuman's neutral lids the default head showed 0.77 by this
+    // measure (its iris area is a slight underestimate), with the resting lids 0.88; plausible people 0.82 mean.
+    expect(visibleIris(createCharacterV2())).toBeGreaterThan(0.83)
+    const shares = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) =>
+      visibleIris(randomPlausibleCharacter(seed))
+    )
+    const mean = shares.reduce((s, x) => s + x, 0) / shares.length
+    expect(mean, shares.map((x) => x.toFixed(2)).join(' ')).toBeGreaterThan(0.75)
+    expect(Math.min(...shares), shares.map((x) => x.toFixed(2)).join(' ')).toBeGreaterThan(0.55)
+  })
+
+  it('still close: eyes closed hide the irises, eyes narrowed hide part of them', () => {
+    const rest = createCharacterV2()
+    const closed = createCharacterV2({ sliders: { 'expression.eyes_closed': 1 } })
+    const narrow = createCharacterV2({ sliders: { 'expression.eyes_narrow': 1 } })
+    expect(visibleIris(closed)).toBeLessThan(0.05)
+    expect(visibleIris(narrow)).toBeLessThan(visibleIris(rest) - 0.2)
+  })
+})
