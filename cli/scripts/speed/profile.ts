@@ -4,20 +4,14 @@
  * `slider` renders one character while a face slider moves (an editor). Prints median ms per render.
  * Usage: npx tsx cli/scripts/speed/profile.ts [grid|slider] [size=128] [renders=300]
  */
-import { readFileSync } from 'node:fs'
-import { useHeadPack, type ShaderFactory } from '../../../shared/src/engine/v2/index.ts'
-import { createHeadShader } from '../../../shared/src/engine/v2/look/index.ts'
+import { engineV2, lookShader } from '../../src/engine-v2.ts'
 import { FACE_SLIDERS_V2, randomPlausibleCharacter } from '../../../shared/src/rig/v2/index.ts'
 
 const [mode = 'grid', sizeArg = '128', nArg = '300'] = process.argv.slice(2)
 const size = Number(sizeArg)
 const n = Number(nArg)
-const engine = useHeadPack(
-  new Uint8Array(
-    readFileSync(new URL('../../../shared/assets/head-v2/head-v2.bin', import.meta.url))
-  )
-)
-const look = createHeadShader as unknown as ShaderFactory
+const engine = engineV2()
+const look = lookShader
 const base = randomPlausibleCharacter(400)
 const times: number[] = []
 for (let i = 0; i < n; i++) {

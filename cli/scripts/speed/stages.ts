@@ -3,23 +3,14 @@
  * normals, assembly), the shader factory (textures of the appearance, per-vertex pass) and the draw (rasterising,
  * deferred shading, resolve). Usage: npx tsx cli/scripts/speed/stages.ts [grid|slider] [size=128] [renders=300]
  */
-import { readFileSync } from 'node:fs'
-import {
-  characterAppearance,
-  useHeadPack,
-  type ShaderFactory,
-} from '../../../shared/src/engine/v2/index.ts'
-import { createHeadShader } from '../../../shared/src/engine/v2/look/index.ts'
+import { characterAppearance, type ShaderFactory } from '../../../shared/src/engine/v2/index.ts'
+import { engineV2, lookShader } from '../../src/engine-v2.ts'
 import { FACE_SLIDERS_V2, randomPlausibleCharacter } from '../../../shared/src/rig/v2/index.ts'
 
 const [mode = 'grid', sizeArg = '128', nArg = '300'] = process.argv.slice(2)
 const size = Number(sizeArg)
 const n = Number(nArg)
-const engine = useHeadPack(
-  new Uint8Array(
-    readFileSync(new URL('../../../shared/assets/head-v2/head-v2.bin', import.meta.url))
-  )
-)
+const engine = engineV2()
 let tShader = 0
 const now = () => {
   const u = process.cpuUsage()
@@ -27,7 +18,7 @@ const now = () => {
 }
 const look: ShaderFactory = (m, a, v) => {
   const t = now()
-  const s = (createHeadShader as unknown as ShaderFactory)(m, a, v)
+  const s = lookShader(m, a, v)
   tShader = now() - t
   return s
 }

@@ -3,27 +3,22 @@
  * RGBA dump, for comparing two engine versions pixel by pixel (cli/scripts/speed/compare.ts).
  * Usage: npx tsx cli/scripts/speed/tiles.ts OUT_PREFIX [size=128] [n=8]
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { encodePng } from '../../../shared/src/image/index.ts'
 import { createImage } from '../../../shared/src/image/types.ts'
-import { useHeadPack, type ShaderFactory } from '../../../shared/src/engine/v2/index.ts'
-import { createHeadShader } from '../../../shared/src/engine/v2/look/index.ts'
+import { engineV2, lookShader } from '../../src/engine-v2.ts'
 import { randomPlausibleCharacter } from '../../../shared/src/rig/v2/index.ts'
 
 const [out = '/tmp/tiles', sizeArg = '128', nArg = '8'] = process.argv.slice(2)
 const size = Number(sizeArg)
 const n = Number(nArg)
-const engine = useHeadPack(
-  new Uint8Array(
-    readFileSync(new URL('../../../shared/assets/head-v2/head-v2.bin', import.meta.url))
-  )
-)
+const engine = engineV2()
 const strip = createImage(size * n, size)
 for (let i = 0; i < n; i++) {
   const img = engine.render(
     randomPlausibleCharacter(i + 1),
     { size, background: [255, 255, 255] },
-    createHeadShader as unknown as ShaderFactory
+    lookShader
   )
   for (let y = 0; y < size; y++)
     strip.data.set(
