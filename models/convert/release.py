@@ -140,6 +140,19 @@ this sha256; see docs/models.md.
 """
 
 
+def full_manifest(old: dict, entries: list[dict]) -> dict:
+    """The manifest of a full face-model rebuild: `entries`, under the existing manifest's release name and rig
+    version when it has them. Why: the newest release (imitator/export.py, a translator release) owns those; a
+    rebuild of the face models wrote its own old name and rig 1 over them, so clients caching by release name
+    kept stale files."""
+    return {
+        'schema': 1,
+        'release': old.get('release', RELEASE),
+        'rigVersion': old.get('rigVersion', RIG_VERSION),
+        'models': entries,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--only', help='comma-separated model ids: add/replace only these entries')
@@ -162,7 +175,7 @@ def main() -> int:
     # entries written by other pipelines (imitator/export.py releases) are kept as they are
     entries += [m for i, m in previous.items() if i not in specs]
     assert all(e.get('group') in GROUPS for e in entries), 'every manifest entry needs a group'
-    manifest = {'schema': 1, 'release': RELEASE, 'rigVersion': RIG_VERSION, 'models': entries}
+    manifest = full_manifest(_read_json(manifest_file), entries)
     manifest_file.write_text(json.dumps(manifest, indent=2) + '\n')
     (RELEASE_DIR / 'cards').mkdir(exist_ok=True)
     for entry in (e for e in entries if e['id'] in specs):

@@ -46,3 +46,14 @@ def test_module_matches_tfjs_fixture(model_id):
         got = outputs[name].numpy()
         assert got.shape == expected.shape
         assert np.max(np.abs(got - expected)) <= TOLERANCE, f'{model_id}.{name}'
+
+
+def test_a_full_face_model_rebuild_keeps_the_release_name_and_rig_version():
+    from convert.model_docs import RELEASE, RIG_VERSION
+    from convert.release import full_manifest
+
+    entries = [{'id': 'face-detector'}]
+    kept = full_manifest({'release': 'models-2026.12.01d', 'rigVersion': 2, 'models': []}, entries)
+    assert (kept['release'], kept['rigVersion'], kept['models']) == ('models-2026.12.01d', 2, entries)
+    fresh = full_manifest({}, entries)
+    assert (fresh['release'], fresh['rigVersion']) == (RELEASE, RIG_VERSION)

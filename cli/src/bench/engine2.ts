@@ -3,6 +3,11 @@
  * where they mean the same, plus v2's own). Each timed render draws a DIFFERENT plausible character with the
  * look layer's shader (posing, fitting proxies, baking textures and rasterising all run every time).
  * - render128_ms / render512_ms: median wall time of one render (one core);
+ * - render128_first_ms: wall time of the process's FIRST 128 px render (pack decoded; skin bake, the first
+ *   appearance's textures, hair covers and JIT warm-up included: what the first thumbnail of a session waits);
+ *   render128_first12_ms: mean of the first 12 renders (different characters: a phone's first grid row or two);
+ * - render128_slider_ms: the editor's case: ONE character re-rendered while a face slider moves (every render a
+ *   new pose of the same parts and appearance; render128_ms draws a different character each time, a phone's grid);
  * - morph_ms: median time of the sparse morph sum alone with EVERY slider moved off neutral;
  * - pose_ms: morph + proxies + mesh assembly;
  * - render*_plain_ms: the same renders with the geometry engine's plain Lambert shader (geometry cost alone);
@@ -15,24 +20,32 @@ import {
   type ShaderFactory,
 } from '@facecraft/shared/engine-v2'
 import { FACE_SLIDERS_V2, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
+import type { Character } from '@facecraft/shared/rig'
 import { assetsBytes, engineV2, lookShader } from '../engine-v2.ts'
 import { median, type Suite } from '../suite.ts'
 
 const round = (x: number) => Math.round(x * 100) / 100
 
+/** The i-th character of an editor session: seed 1 with one face slider (a different one each time) dragged to a new value. */
+function sliderCharacter(i: number): Character {
+  const c = randomPlausibleCharacter(1)
+  c.sliders[FACE_SLIDERS_V2[(i * 11) % FACE_SLIDERS_V2.length]!.id] = ((i % 9) + 0.5) / 9
+  return c
+}
+
 function timeRenders(
   size: number,
   runs: number,
   warmup: number,
-  shader: ShaderFactory | undefined = lookShader
+  shader: ShaderFactory | undefined = lookShader,
+  character: (i: number) => Character = (i) => randomPlausibleCharacter(i + 1)
 ): { wall: number; cpu: number } {
   const engine = engineV2()
-  for (let i = 0; i < warmup; i++)
-    engine.render(randomPlausibleCharacter(10_000 + i), { size }, shader)
+  for (let i = 0; i < warmup; i++) engine.render(character(10_000 + i), { size }, shader)
   const wall: number[] = []
   const cpu: number[] = []
   for (let i = 0; i < runs; i++) {
-    const c = randomPlausibleCharacter(i + 1)
+    const c = character(i)
     const c0 = process.cpuUsage()
     const t0 = performance.now()
     engine.render(c, { size }, shader)
@@ -55,6 +68,14 @@ export const engine2Bench: Suite = {
     log(
       `decoded the head pack in ${Math.round(performance.now() - t0)} ms; timing ${runs} renders per size`
     )
+    // Cold start first (every later figure is steady state).
+    const first: number[] = []
+    for (let i = 0; i < 12; i++) {
+      const c = randomPlausibleCharacter(20_000 + i)
+      const t = performance.now()
+      engine.render(c, { size: 128 }, lookShader)
+      first.push(performance.now() - t)
+    }
     // Morph with every slider off neutral (the worst case of the sparse sum).
     const morphs: number[] = []
     const poses: number[] = []
@@ -71,6 +92,7 @@ export const engine2Bench: Suite = {
     }
     const r128 = timeRenders(128, runs, 3)
     const r512 = timeRenders(512, Math.max(4, runs >> 2), 2)
+    const s128 = timeRenders(128, runs, 3, lookShader, sliderCharacter)
     const p128 = timeRenders(128, runs, 3, createLambertShader)
     const p512 = timeRenders(512, Math.max(4, runs >> 2), 2, createLambertShader)
     return {
@@ -80,6 +102,9 @@ export const engine2Bench: Suite = {
       assets_bytes: assetsBytes(),
       morph_ms: round(median(morphs.slice(runs))),
       pose_ms: round(median(poses.slice(runs))),
+      render128_slider_ms: round(s128.wall),
+      render128_first_ms: round(first[0]!),
+      render128_first12_ms: round(first.reduce((a, b) => a + b, 0) / first.length),
       render128_plain_ms: round(p128.wall),
       render512_plain_ms: round(p512.wall),
       render128_cpu_ms: round(r128.cpu),

@@ -205,6 +205,63 @@ describe('rasterize', () => {
     expect(vis.face.every((f) => f === -1)).toBe(true)
   })
 
+  it('draws the same bytes when alpha-tested triangles defer their colour (rasterize deferCovered + covers)', () => {
+    // As above, but the alpha-tested triangles (every 3rd) go through rasterize() with their coverage recorded
+    // and their colour shaded later, mixed with immediate ones and deferred opaque ones.
+    const rng = createRng(23)
+    const V = 60
+    const clip4 = new Float32Array(V * 4)
+    for (let v = 0; v < V; v++) {
+      const w = v === 4 ? -0.5 : 0.5 + rng() * 2
+      clip4.set([(rng() * 2.4 - 1.2) * w, (rng() * 2.4 - 1.2) * w, rng() * w, w], v * 4)
+    }
+    const T = 150
+    const idx = Array.from({ length: T * 3 }, () => Math.floor(rng() * V))
+    const kind = (t: number) => t % 3 // 0: alpha-tested, covers(); 1: opaque; 2: alpha-tested, immediate
+    const shader: IndexedShader & { face: number } = {
+      face: 0,
+      clip4,
+      vertex(face, corner, out) {
+        this.face = face
+        out.set(clip4.subarray(idx[face * 3 + corner]! * 4, idx[face * 3 + corner]! * 4 + 4))
+      },
+      bind(face) {
+        this.face = face
+        return true
+      },
+      opaque(face) {
+        return kind(face) === 1
+      },
+      covers(b) {
+        return kind(this.face) === 1 || b[1]! > 0.25
+      },
+      fragment(b, out) {
+        out.set([b[0]! + this.face / 1000, b[1]! * 0.5, b[2]! + (this.face % 5) / 10, 1])
+        return kind(this.face) === 1 || b[1]! > 0.25
+      },
+    }
+    const a = createTarget(SIZE, SIZE)
+    for (let t = 0; t < T; t++) rasterize(t, shader, a, screen)
+    const b = createTarget(SIZE, SIZE)
+    const p = projectVertices(clip4, V, screen, createProjected())
+    const vis = createVisibility(SIZE * SIZE)
+    let covered = 0
+    for (let t = 0; t < T; t++) {
+      shader.bind(t)
+      const i0 = idx[t * 3]!,
+        i1 = idx[t * 3 + 1]!,
+        i2 = idx[t * 3 + 2]!
+      if (kind(t) === 1) rasterizeDeferred(b, p, t, i0, i1, i2, vis)
+      else if (kind(t) === 0) covered += rasterize(t, shader, b, screen, vis, true)
+      else rasterizeProjected(shader, b, p, i0, i1, i2, vis)
+    }
+    shadeDeferred(shader, b, vis)
+    expect(covered).toBeGreaterThan(30)
+    expect(b.color).toEqual(a.color)
+    expect(b.depth).toEqual(a.depth)
+    expect(vis.face.every((f) => f === -1)).toBe(true)
+  })
+
   it('tests every pixel the edge functions accept (row spans drop none, on thousands of slivers)', () => {
     // Each triangle alone on a fresh 64 x 64 target (w = 1, z in [0, 1)): the pixels whose fragment runs must be
     // exactly those of the bounding-box reference below (fill()'s own arithmetic, every pixel of the box tested).

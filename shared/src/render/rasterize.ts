@@ -32,7 +32,27 @@ export interface IndexedShader extends Shader {
    * the samples that stay visible are shaded, with exactly the barycentrics the immediate path would pass.
    */
   opaque?(face: number): boolean
+  /**
+   * Optional: for the triangles bind() declines (drawn per triangle with rasterize), fragment()'s discard decision
+   * alone, when their fragments otherwise depend only on the face (as bind() sets it up) and the barycentrics. Such
+   * triangles may be drawn with coverage deferred (rasterize's `deferCovered`): only the samples they finally win
+   * are shaded.
+   */
+  covers?(bary: Float32Array): boolean
+  /**
+   * Optional, with `opaque`: how the triangles of each material id (the mesh's per-triangle material) are drawn,
+   * exactly as bind() and opaque() would say: DRAW_PER_TRIANGLE (bind() returns false), DRAW_DEFERRED (bind()
+   * true and opaque()), DRAW_BOUND (bind() true, not opaque). A draw loop then need not bind the deferred
+   * triangles (shadeDeferred binds each survivor's face), so a shader doing per-vertex work on binding does it
+   * only for the vertices of triangles that are drawn at once or stay visible.
+   */
+  readonly drawPaths?: Uint8Array
 }
+
+/** See IndexedShader.drawPaths. */
+export const DRAW_PER_TRIANGLE = 0
+export const DRAW_DEFERRED = 1
+export const DRAW_BOUND = 2
 
 // Scratch state: rasterize() allocates nothing per call.
 const clip = new Float32Array(4)
@@ -54,7 +74,12 @@ export function rasterize(
   target: RenderTarget,
   screen: Mat4,
   /** With deferred opaque triangles in flight (rasterizeDeferred): samples this draw writes stop being deferred. */
-  vis: VisibilityBuffer | null = null
+  vis: VisibilityBuffer | null = null,
+  /**
+   * With `vis` and an IndexedShader with covers(): the fragments that pass the depth test and covers() are
+   * recorded in `vis` (face and barycentrics) for shadeDeferred, as rasterizeDeferred does, instead of shaded now.
+   */
+  deferCovered = false
 ): number {
   for (let k = 0; k < 3; k++) {
     shader.vertex(face, k, clip)
@@ -68,7 +93,7 @@ export function rasterize(
     sz[k] = screen[10]! * clip[2]! * iw + screen[14]!
     invW[k] = iw
   }
-  return fill(shader, target, sx, sy, sz, invW, 0, 1, 2, vis)
+  return fill(shader, target, sx, sy, sz, invW, 0, 1, 2, vis, deferCovered && vis ? face : -1)
 }
 
 /** Pixels of slack each side of a row span (see rowSpan). */
@@ -173,7 +198,9 @@ function fill(
   k0: number,
   k1: number,
   k2: number,
-  vis: VisibilityBuffer | null
+  vis: VisibilityBuffer | null,
+  /** >= 0: record covered fragments of this face in `vis` instead of shading them (see rasterize). */
+  deferFace = -1
 ): number {
   if (!triangleSetup(target, sx, sy, sz, invW, k0, k1, k2)) return 0
   const { color, depth, width } = target
@@ -214,6 +241,17 @@ function fill(
       bary[0] = p0 * ps
       bary[1] = p1 * ps
       bary[2] = p2 * ps
+      if (deferFace >= 0) {
+        // Coverage now, colour later (shadeDeferred), with the same float32 barycentrics.
+        if (!(shader as IndexedShader).covers!(bary)) continue
+        depth[i] = z
+        vis!.face[i] = deferFace
+        vis!.bary[i * 3] = bary[0]!
+        vis!.bary[i * 3 + 1] = bary[1]!
+        vis!.bary[i * 3 + 2] = bary[2]!
+        written++
+        continue
+      }
       if (!shader.fragment(bary, frag)) continue // discarded
       depth[i] = z
       if (vis) vis.face[i] = -1 // this fragment, not a deferred one, is the sample's last writer

@@ -13,6 +13,8 @@ import {
 import {
   createProjected,
   createVisibility,
+  DRAW_DEFERRED,
+  DRAW_PER_TRIANGLE,
   projectVertices,
   rasterizeDeferred,
   rasterizeProjected,
@@ -114,6 +116,8 @@ function backFacing(p: ProjectedVertices, a: number, b: number, c: number): bool
   return area > 0.01
 }
 
+let engines = 0
+
 export class EngineV2 {
   private readonly pos: Float32Array
   private targetCache: RenderTarget | null = null
@@ -213,14 +217,25 @@ export class EngineV2 {
 
   /** A proxy fitted to `pos` (cached per name when `pos` is the neutral head: parts are never modified). */
   private proxy(name: string, pos: Float32Array): MeshPart[] {
-    if (pos !== this.assets.rest) return proxyPart(this.assets, name, pos)
+    if (pos !== this.assets.rest) return this.named(name, proxyPart(this.assets, name, pos))
     let hit = this.restProxies.get(name)
-    if (!hit) this.restProxies.set(name, (hit = proxyPart(this.assets, name, pos)))
+    if (!hit)
+      this.restProxies.set(name, (hit = this.named(name, proxyPart(this.assets, name, pos))))
     return hit
   }
 
+  /** Names the parts of a proxy (PartRange.key): the proxy's name on this engine's pack, and its index. */
+  private named(name: string, list: MeshPart[]): MeshPart[] {
+    list.forEach((p, i) => (p.key = `${this.uid}:${name}:${i}`))
+    return list
+  }
+
+  /** Tells this engine's part keys from another engine's (another pack may name different parts alike). */
+  private readonly uid = `engine${++engines}`
+
   private parts(pos: Float32Array, parts: HeadParts, skinNormals?: Float32Array): MeshPart[] {
     const skin = skinPart(this.assets, pos)
+    skin.key = `${this.uid}:skin`
     skin.normals = skinNormals ?? pointNormals(skin)
     const list: MeshPart[] = [skin, ...this.proxy('eyes', pos)]
     list.push(...this.proxy('teeth', pos), ...this.proxy('tongue', pos))
@@ -259,17 +274,39 @@ export class EngineV2 {
         if (this.visibility?.face.length !== full * full)
           this.visibility = createVisibility(full * full)
         const vis = this.visibility
-        for (let t = 0; t < mesh.triangleCount; t++) {
-          if (!shader.bind(t)) {
-            // Corners inflated per triangle (hair cards): a clear back face stays one after inflation (growing a
-            // triangle about its centroid keeps its plane), so the reversed copies of double-sided cards are
-            // dropped before their corners are inflated and projected.
-            if (!backFacing(p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!))
-              rasterize(t, shader, target, screen, vis)
-          } else if (shader.opaque(t))
-            rasterizeDeferred(target, p, t, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
-          else rasterizeProjected(shader, target, p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
-        }
+        // Hair cards overdraw each other (and the skin wins some of their samples): with covers(), only the
+        // samples they finally win are shaded.
+        const deferCovered = shader.covers !== undefined
+        const paths = shader.drawPaths
+        if (paths) {
+          // The draws of the loop below, without binding the deferred triangles (shading binds the survivors).
+          const M = mesh.material
+          for (let t = 0; t < mesh.triangleCount; t++) {
+            const path = paths[M[t]!]
+            const i0 = I[t * 3]!,
+              i1 = I[t * 3 + 1]!,
+              i2 = I[t * 3 + 2]!
+            if (path === DRAW_DEFERRED) rasterizeDeferred(target, p, t, i0, i1, i2, vis)
+            else if (path === DRAW_PER_TRIANGLE) {
+              if (!backFacing(p, i0, i1, i2))
+                rasterize(t, shader, target, screen, vis, deferCovered)
+            } else {
+              shader.bind(t)
+              rasterizeProjected(shader, target, p, i0, i1, i2, vis)
+            }
+          }
+        } else
+          for (let t = 0; t < mesh.triangleCount; t++) {
+            if (!shader.bind(t)) {
+              // Corners inflated per triangle (hair cards): a clear back face stays one after inflation (growing a
+              // triangle about its centroid keeps its plane), so the reversed copies of double-sided cards are
+              // dropped before their corners are inflated and projected.
+              if (!backFacing(p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!))
+                rasterize(t, shader, target, screen, vis, deferCovered)
+            } else if (shader.opaque(t))
+              rasterizeDeferred(target, p, t, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
+            else rasterizeProjected(shader, target, p, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, vis)
+          }
         shadeDeferred(shader, target, vis)
       } else {
         for (let t = 0; t < mesh.triangleCount; t++) {

@@ -4,7 +4,14 @@
  * accumulated on the unsplit points (so seams do not show), and triangles ordered by drawing pass.
  */
 import { fitProxy, type HeadAssets } from './assets.ts'
-import { MATERIAL, type HeadMesh, type MaterialId, type SkinMasks } from './mesh-types.ts'
+import {
+  MATERIAL,
+  type HeadMesh,
+  type MaterialId,
+  type PartRange,
+  type SkinMasks,
+} from './mesh-types.ts'
+import { hypot2, hypot3 } from '../../math/hypot.ts'
 
 /** A part to add: points (cm), per render vertex the point it uses and its uv, triangles, material. */
 export interface MeshPart {
@@ -16,6 +23,8 @@ export interface MeshPart {
   doubleSided: boolean
   /** Optional fixed normals per point (3 each); computed from the triangles when absent. */
   normals?: Float32Array
+  /** Names the part's content (see PartRange.key); absent for generated parts. */
+  key?: string
 }
 
 /** Materials drawn last (they may blend). */
@@ -97,7 +106,7 @@ function eyeSplit(
   let hit = eyeSplits.get(indices)
   if (hit) return hit
   const inCornea = (v: number) =>
-    Math.hypot(uvs[v * 2]! - EYE_CORNEA_UV[0], uvs[v * 2 + 1]! - EYE_CORNEA_UV[1]) < EYE_CORNEA_R
+    hypot2(uvs[v * 2]! - EYE_CORNEA_UV[0], uvs[v * 2 + 1]! - EYE_CORNEA_UV[1]) < EYE_CORNEA_R
   const ball: number[] = []
   const cornea: number[] = []
   for (let t = 0; t < indices.length; t += 3) {
@@ -138,7 +147,7 @@ export function pointNormals(part: MeshPart): Float32Array {
     n[c + 2] = n[c + 2]! + nz
   }
   for (let i = 0; i < n.length; i += 3) {
-    const l = Math.hypot(n[i]!, n[i + 1]!, n[i + 2]!)
+    const l = hypot3(n[i]!, n[i + 1]!, n[i + 2]!)
     if (l > 0) {
       n[i] = n[i]! / l
       n[i + 1] = n[i + 1]! / l
@@ -163,6 +172,8 @@ export interface MeshTopology {
   masks: SkinMasks
   /** Per part: its point count (pointOf length) and triangle count, to check a cached topology still fits. */
   shape: Int32Array
+  /** Where each part lies (HeadMesh.parts). */
+  parts: PartRange[]
 }
 
 /** Point and triangle counts of each part (a cheap fingerprint of a combination's topology). */
@@ -213,11 +224,21 @@ export function meshTopology(parts: MeshPart[], skinMasks: SkinMasks): MeshTopol
   for (const p of parts) count[passOf(p)]! += (p.indices.length / 3) * (p.doubleSided ? 2 : 1)
   const at = [0, count[0]!, count[0]! + count[1]!, count[0]! + count[1]! + count[2]!]
   let v0 = 0
+  const ranges: PartRange[] = []
   for (const p of parts) {
     const n = p.pointOf.length
     uvs.set(p.uvs.subarray(0, n * 2), v0 * 2)
     const pass = passOf(p)
     let t0 = at[pass]!
+    const range: PartRange = {
+      material: p.material,
+      firstVertex: v0,
+      vertexCount: n,
+      firstTriangle: t0,
+      triangleCount: (p.indices.length / 3) * (p.doubleSided ? 2 : 1),
+    }
+    if (p.key !== undefined) range.key = p.key
+    ranges.push(range)
     const I = p.indices
     for (let t = 0; t < I.length; t += 3) {
       indices[t0 * 3] = v0 + I[t]!
@@ -253,6 +274,7 @@ export function meshTopology(parts: MeshPart[], skinMasks: SkinMasks): MeshTopol
       eyes: pad(skinMasks.eyes),
     },
     shape: shapeOf(parts),
+    parts: ranges,
   }
 }
 
@@ -295,6 +317,7 @@ export function assemble(
     masks: topology.masks,
     vertexCount: V,
     triangleCount: topology.triangleCount,
+    parts: topology.parts,
   }
 }
 

@@ -74,6 +74,25 @@ export interface HeadMesh {
   vertexCount: number
   /** Number of triangles (indices.length / 3). */
   triangleCount: number
+  /**
+   * Where each part the geometry concatenated lies (when it says): per-part work (strand topology) then reads a
+   * part's own range instead of scanning the whole mesh. Shared, read-only (one per combination of parts).
+   */
+  parts?: readonly PartRange[]
+}
+
+/** One part of a HeadMesh: its vertices and triangles (double-sided copies included) are contiguous ranges. */
+export interface PartRange {
+  material: number
+  firstVertex: number
+  vertexCount: number
+  firstTriangle: number
+  triangleCount: number
+  /**
+   * Names the part's content when the geometry knows it (a proxy by name, on one asset pack): equal keys, equal
+   * triangles and rest positions. Absent for generated parts.
+   */
+  key?: string
 }
 
 /** Linear-light RGB, each [0, 1]. */

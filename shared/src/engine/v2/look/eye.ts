@@ -6,6 +6,7 @@
  */
 import type { LinearRgb } from '../mesh-types.ts'
 import { fbm, hash2, smoothstep, valueNoise } from './noise.ts'
+import { hypot2 } from '../../../math/hypot.ts'
 
 /** Iris centres (uv) of the subject's left (+x) and right eyeballs in the high-poly eye proxy's layout. */
 export const IRIS_CENTERS: readonly (readonly [number, number])[] = [
@@ -34,7 +35,7 @@ function eyeStructure(seed: number): Float32Array {
     for (let i = 0; i < PATCH; i++) {
       const du = ((i + 0.5) / PATCH - 0.5) * 2 * PATCH_HALF
       const dv = ((j + 0.5) / PATCH - 0.5) * 2 * PATCH_HALF
-      const r = Math.hypot(du, dv) / LIMBUS_UV // 1 at the limbus
+      const r = hypot2(du, dv) / LIMBUS_UV // 1 at the limbus
       const ang = Math.atan2(dv, du)
       const o = (i + j * PATCH) * 6
       if (r < PUPIL) {

@@ -5,7 +5,12 @@
  * per-pixel catchlight, alpha-tested strands for hair, brows and lashes, flat teeth, tongue and glasses.
  * Nothing is allocated per triangle or per pixel; buffers grow once and are reused.
  */
-import type { IndexedShader } from '../../../render/rasterize.ts'
+import {
+  DRAW_BOUND,
+  DRAW_DEFERRED,
+  DRAW_PER_TRIANGLE,
+  type IndexedShader,
+} from '../../../render/rasterize.ts'
 import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from '../mesh-types.ts'
 import { IRIS_CENTERS, PATCH, PATCH_HALF, SCLERA } from './eye.ts'
 import { KEY, SURFACE, lightVertex } from './lights.ts'
@@ -15,6 +20,7 @@ import { STRAND_H, STRAND_STYLES, STRAND_W } from './strands.ts'
 import { COARSE_SAMPLE_CM, type LookTextures } from './textures.ts'
 import { strandTopology, type StrandTopology } from './topology.ts'
 import type { UvGrid } from './uv-bake.ts'
+import { hypot3 } from '../../../math/hypot.ts'
 
 /** Surface kind of each material (for lighting). */
 const KIND: number[] = [
@@ -40,6 +46,11 @@ for (const m of [
   MATERIAL.glassesFrame,
 ])
   OPAQUE[m] = 1
+/** How each material is drawn (IndexedShader.drawPaths): as bind() and opaque() say. */
+const DRAW_PATHS = new Uint8Array(256).fill(DRAW_BOUND)
+for (let m = 0; m < OPAQUE.length; m++) if (OPAQUE[m]) DRAW_PATHS[m] = DRAW_DEFERRED
+DRAW_PATHS[MATERIAL.hair] = DRAW_PER_TRIANGLE
+DRAW_PATHS[MATERIAL.beard] = DRAW_PER_TRIANGLE
 /** Strand texture repeats around the head (hair). */
 const HAIR_WRAPS = 6
 /** Strands along one brow and one lash row. */
@@ -185,6 +196,18 @@ export class HeadShader implements IndexedShader {
   private hx = 0
   private hy = 0
   private hz = 1
+  /** State of the lazy per-vertex pass (see perVertex): 1 per vertex done in this draw. */
+  private lit = new Uint8Array(0)
+  private vmat: Uint8Array = new Uint8Array(0)
+  private rest: Float32Array = new Float32Array(0)
+  private topo: StrandTopology | null = null
+  private readonly ec = new Float64Array(7)
+  private ex = 0
+  private ey = 0
+  private ez = 0
+  /** The fragment's texture coordinates (skin and eyes). */
+  private u = 0
+  private v = 0
 
   /** Per-vertex pass of a draw: must be called before rasterizing `mesh`'s triangles with this shader. */
   prepare(mesh: HeadMesh, a: Appearance, view: HeadView, tex: LookTextures): void {
@@ -196,6 +219,7 @@ export class HeadShader implements IndexedShader {
       this.across = new Float32Array(V)
       this.along = new Float32Array(V)
       this.eyeN = new Float32Array(V * 3)
+      this.lit = new Uint8Array(V)
     }
     this.mesh = mesh
     this.tex = tex
@@ -226,69 +250,92 @@ export class HeadShader implements IndexedShader {
     this.perVertex(mesh, view)
   }
 
+  /**
+   * Sets up the per-vertex pass of a draw. The pass itself (lighting, eye normals, strand coordinates: each vertex
+   * on its own) runs LAZILY, for a vertex when a triangle using it is first bound (ensureCorners): with the draw
+   * loop binding only the triangles drawn at once and the deferred survivors (IndexedShader.drawPaths), the
+   * vertices of back faces and hidden parts (most of the teeth, the back of the head) are never lit. Same values
+   * as lighting every vertex up front.
+   */
   private perVertex(mesh: HeadMesh, view: HeadView): void {
-    const P = mesh.positions
-    const N = mesh.normals
-    const rest = restOf(mesh)
-    const topo = strandTopology(mesh, rest)
-    const [ex, ey, ez] = view.eye
+    this.rest = restOf(mesh)
+    this.topo = strandTopology(mesh, this.rest)
+    this.ex = view.eye[0]
+    this.ey = view.eye[1]
+    this.ez = view.eye[2]
     // Eye centres (posed), for the eyeballs' sphere normals and lid shadows.
-    const ec = eyeCentres(mesh)
+    this.ec.set(eyeCentres(mesh))
     // Each vertex once, with the material of (one of) its triangles: a vertex never spans two materials.
-    const vmat = vertexMaterials(mesh)
-    for (let v = 0; v < mesh.vertexCount; v++) {
-      const mat = vmat[v]!
-      if (mat === NONE) continue
-      const kind = KIND[mat] ?? SURFACE.plain
-      {
-        const x = P[v * 3]!,
-          y = P[v * 3 + 1]!,
-          z = P[v * 3 + 2]!
-        let wx = ex - x,
-          wy = ey - y,
-          wz = ez - z
-        const wl = 1 / Math.hypot(wx, wy, wz)
-        wx *= wl
-        wy *= wl
-        wz *= wl
-        let nx = N[v * 3]!,
-          ny = N[v * 3 + 1]!,
-          nz = N[v * 3 + 2]!
-        let ao = 1
-        if (mat === MATERIAL.eyeball || mat === MATERIAL.cornea) {
-          const e = x >= ec[6]! ? 0 : 3
-          const dx = x - ec[e]!,
-            dy = y - ec[e + 1]!,
-            dz = z - ec[e + 2]!
-          const r = Math.hypot(dx, dy, dz) || 1
-          nx = dx / r
-          ny = dy / r
-          nz = dz / r
-          this.eyeN[v * 3] = nx
-          this.eyeN[v * 3 + 1] = ny
-          this.eyeN[v * 3 + 2] = nz
-          // The upper lid and lashes shade the top of the eyeball; the corners sit deep in the orbit.
-          ao =
-            (1 - 0.6 * smooth(-0.2, 0.55, ny)) *
-            (1 - 0.45 * smooth(0.35, 0.8, Math.abs(nx))) *
-            (1 - 0.2 * smooth(-0.45, -0.8, ny))
-        }
-        const s = lightVertex(nx, ny, nz, wx, wy, wz, kind, this.light, v * 3)
-        this.light[v * 3] = this.light[v * 3]! * ao
-        this.light[v * 3 + 1] = this.light[v * 3 + 1]! * ao
-        this.light[v * 3 + 2] = this.light[v * 3 + 2]! * ao
-        this.spec[v] = s * ao
-        if (kind === SURFACE.hair) this.strandCoords(v, mat, rest, topo)
-      }
-    }
+    this.vmat = vertexMaterials(mesh)
+    this.lit.fill(0, 0, mesh.vertexCount)
     // Catchlight: key light reflected toward the camera.
     const hx = KEY[0] + 0,
       hy = KEY[1] + 0,
       hz = KEY[2] + 1
-    const hl = Math.hypot(hx, hy, hz)
+    const hl = hypot3(hx, hy, hz)
     this.hx = hx / hl
     this.hy = hy / hl
     this.hz = hz / hl
+  }
+
+  /** Runs the per-vertex pass for the bound triangle's corners that have not had it in this draw. */
+  private ensureCorners(): void {
+    const lit = this.lit
+    if (!lit[this.i0]) this.vertexPass(this.i0)
+    if (!lit[this.i1]) this.vertexPass(this.i1)
+    if (!lit[this.i2]) this.vertexPass(this.i2)
+  }
+
+  /** The per-vertex pass of vertex `v` (see perVertex). */
+  private vertexPass(v: number): void {
+    this.lit[v] = 1
+    const mat = this.vmat[v]!
+    if (mat === NONE) return
+    const mesh = this.mesh!
+    const P = mesh.positions
+    const N = mesh.normals
+    const ec = this.ec
+    const kind = KIND[mat] ?? SURFACE.plain
+    {
+      const x = P[v * 3]!,
+        y = P[v * 3 + 1]!,
+        z = P[v * 3 + 2]!
+      let wx = this.ex - x,
+        wy = this.ey - y,
+        wz = this.ez - z
+      const wl = 1 / hypot3(wx, wy, wz)
+      wx *= wl
+      wy *= wl
+      wz *= wl
+      let nx = N[v * 3]!,
+        ny = N[v * 3 + 1]!,
+        nz = N[v * 3 + 2]!
+      let ao = 1
+      if (mat === MATERIAL.eyeball || mat === MATERIAL.cornea) {
+        const e = x >= ec[6]! ? 0 : 3
+        const dx = x - ec[e]!,
+          dy = y - ec[e + 1]!,
+          dz = z - ec[e + 2]!
+        const r = hypot3(dx, dy, dz) || 1
+        nx = dx / r
+        ny = dy / r
+        nz = dz / r
+        this.eyeN[v * 3] = nx
+        this.eyeN[v * 3 + 1] = ny
+        this.eyeN[v * 3 + 2] = nz
+        // The upper lid and lashes shade the top of the eyeball; the corners sit deep in the orbit.
+        ao =
+          (1 - 0.6 * smooth(-0.2, 0.55, ny)) *
+          (1 - 0.45 * smooth(0.35, 0.8, Math.abs(nx))) *
+          (1 - 0.2 * smooth(-0.45, -0.8, ny))
+      }
+      const s = lightVertex(nx, ny, nz, wx, wy, wz, kind, this.light, v * 3)
+      this.light[v * 3] = this.light[v * 3]! * ao
+      this.light[v * 3 + 1] = this.light[v * 3 + 1]! * ao
+      this.light[v * 3 + 2] = this.light[v * 3 + 2]! * ao
+      this.spec[v] = s * ao
+      if (kind === SURFACE.hair) this.strandCoords(v, mat, this.rest, this.topo!)
+    }
   }
 
   private strandCoords(v: number, mat: number, rest: Float32Array, topo: StrandTopology): void {
@@ -320,6 +367,7 @@ export class HeadShader implements IndexedShader {
     } else if (corner === 1) this.i1 = v
     else {
       this.i2 = v
+      this.ensureCorners()
       if (KIND[this.mat] === SURFACE.hair) this.unwrap()
     }
     const c = this.inflated ? this.fat : this.clip
@@ -355,14 +403,43 @@ export class HeadShader implements IndexedShader {
   bind(face: number): boolean {
     const mesh = this.mesh!
     const mat = mesh.material[face]!
-    if (mat === MATERIAL.hair || mat === MATERIAL.beard) return false
     this.mat = mat
     this.inflated = false
     this.i0 = mesh.indices[face * 3]!
     this.i1 = mesh.indices[face * 3 + 1]!
     this.i2 = mesh.indices[face * 3 + 2]!
+    this.ensureCorners()
     if (KIND[mat] === SURFACE.hair) this.unwrap()
-    return true
+    // Hair and beard: set up for fragment() all the same (deferred shading binds them so), but drawn per triangle.
+    return mat !== MATERIAL.hair && mat !== MATERIAL.beard
+  }
+
+  /**
+   * fragment()'s alpha test alone, for the hair and beard triangles drawn per triangle (IndexedShader.covers):
+   * their colour then depends only on the bound face and the barycentrics, so only the samples they finally win
+   * are shaded (4 in 5 of their fragments are overdrawn by nearer hair or skin).
+   */
+  covers(bary: Float32Array): boolean {
+    return this.strandTexel(bary[0]!, bary[1]!, bary[2]!) >= 0
+  }
+
+  /** The strand texel of a hair or beard fragment (its offset in the strand texture), or -1 where it is cut. */
+  private strandTexel(b0: number, b1: number, b2: number): number {
+    const i0 = this.i0,
+      i1 = this.i1,
+      i2 = this.i2
+    const mat = this.mat
+    const tex = this.tex!
+    const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
+    const along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
+    let col = wrapStrand(Math.floor(across * STRAND_W))
+    if (col < 0) col += STRAND_W
+    const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))
+    const o = (col + row * STRAND_W) * 2
+    const st = mat === MATERIAL.beard ? tex.beard : tex.hair
+    // Alpha test; a beard shell thins out toward its border (a frayed edge, not the zigzag of its triangles).
+    const cut = mat === MATERIAL.beard ? 0.5 + 0.45 * smooth(0.35, 1, along) : 0.5
+    return st[o + 1]! < cut ? -1 : o
   }
 
   /**
@@ -372,6 +449,9 @@ export class HeadShader implements IndexedShader {
   opaque(face: number): boolean {
     return OPAQUE[this.mesh!.material[face]!] === 1
   }
+
+  /** How each material's triangles are drawn (IndexedShader.drawPaths). */
+  readonly drawPaths = DRAW_PATHS
 
   /**
    * Hair cards and shells abut without sharing vertices, and the hairline cracks between them would show the
@@ -393,7 +473,7 @@ export class HeadShader implements IndexedShader {
       let dx = P[q]! - cx,
         dy = P[q + 1]! - cy,
         dz = P[q + 2]! - cz
-      const l = Math.hypot(dx, dy, dz)
+      const l = hypot3(dx, dy, dz)
       const f = l > 0 ? (l + grow) / l : 1
       dx = cx + dx * f
       dy = cy + dy * f
@@ -420,12 +500,17 @@ export class HeadShader implements IndexedShader {
     const lg = b0 * L[i0 * 3 + 1]! + b1 * L[i1 * 3 + 1]! + b2 * L[i2 * 3 + 1]!
     const lb = b0 * L[i0 * 3 + 2]! + b1 * L[i1 * 3 + 2]! + b2 * L[i2 * 3 + 2]!
     const sp = b0 * this.spec[i0]! + b1 * this.spec[i1]! + b2 * this.spec[i2]!
-    const uvs = this.mesh!.uvs
-    const u = b0 * uvs[i0 * 2]! + b1 * uvs[i1 * 2]! + b2 * uvs[i2 * 2]!
-    const v = b0 * uvs[i0 * 2 + 1]! + b1 * uvs[i1 * 2 + 1]! + b2 * uvs[i2 * 2 + 1]!
     const tex = this.tex!
     const a = this.look!
     let r: number, g: number, bl: number, s: number
+    if (mat === MATERIAL.skin || mat === MATERIAL.eyeball) {
+      // Texture coordinates: only the skin and the eyes read them (not computed for hair, the costliest overdraw).
+      const uvs = this.mesh!.uvs
+      this.u = b0 * uvs[i0 * 2]! + b1 * uvs[i1 * 2]! + b2 * uvs[i2 * 2]!
+      this.v = b0 * uvs[i0 * 2 + 1]! + b1 * uvs[i1 * 2 + 1]! + b2 * uvs[i2 * 2 + 1]!
+    }
+    const u = this.u,
+      v = this.v
     if (mat === MATERIAL.skin) {
       const fine = SKIN_FINE
       const inFine = u >= fine.u0 && u <= fine.u1 && v >= fine.v0 && v <= fine.v1
@@ -461,7 +546,7 @@ export class HeadShader implements IndexedShader {
       // Hairs lean: a brow's head points up, its tail out; the strand index runs along the brow.
       const q = ps * BROW_STRANDS + pt * (0.9 - 0.7 * ps)
       const per = STRAND_W / STRAND_STYLES.brow.count
-      let col = Math.floor(q * per) % STRAND_W
+      let col = wrapStrand(Math.floor(q * per))
       if (col < 0) col += STRAND_W
       const at = Math.abs(pt)
       const o = (col + Math.min(STRAND_H - 1, Math.floor(at * STRAND_H)) * STRAND_W) * 2
@@ -491,16 +576,9 @@ export class HeadShader implements IndexedShader {
       bl = LASH[2]
       s = sp * HAIR_SPEC * 0.3
     } else if (KIND[mat] === SURFACE.hair) {
-      const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
-      const along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
-      let col = Math.floor(across * STRAND_W) % STRAND_W
-      if (col < 0) col += STRAND_W
-      const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))
-      const o = (col + row * STRAND_W) * 2
+      const o = this.strandTexel(b0, b1, b2)
+      if (o < 0) return false
       const st = mat === MATERIAL.beard ? tex.beard : tex.hair
-      // Alpha test; a beard shell thins out toward its border (a frayed edge, not the zigzag of its triangles).
-      const cut = mat === MATERIAL.beard ? 0.5 + 0.45 * smooth(0.35, 1, along) : 0.5
-      if (st[o + 1]! < cut) return false
       const c = mat === MATERIAL.beard ? a.beardColor : a.hairColor
       const shade = st[o]!
       // The highlight takes some of the hair's colour (light passes through the fibre before reflecting).
@@ -631,7 +709,7 @@ export class HeadShader implements IndexedShader {
     const nx = b0 * n[i0]! + b1 * n[i1]! + b2 * n[i2]!
     const ny = b0 * n[i0 + 1]! + b1 * n[i1 + 1]! + b2 * n[i2 + 1]!
     const nz = b0 * n[i0 + 2]! + b1 * n[i1 + 2]! + b2 * n[i2 + 2]!
-    const l = Math.hypot(nx, ny, nz) || 1
+    const l = hypot3(nx, ny, nz) || 1
     let h = Math.max(0, (nx * this.hx + ny * this.hy + nz * this.hz) / l)
     let soft = h
     for (let k = 0; k < 4; k++) soft *= soft // ^16: the cornea's broad sheen
@@ -647,6 +725,13 @@ export class HeadShader implements IndexedShader {
 const SHOULDER = 0.7
 const shoulder = (x: number) =>
   x <= SHOULDER ? x : SHOULDER + (x - SHOULDER) / (1 + (x - SHOULDER) / (1 - SHOULDER))
+
+/**
+ * f % STRAND_W for an integer-valued f (Math.floor's), without a floating-point modulo: STRAND_W is a power of
+ * two, so f / STRAND_W, its truncation, the product and the difference are all exact (the same value, up to the
+ * sign of a zero, which an index sum does not see).
+ */
+const wrapStrand = (f: number) => f - Math.trunc(f / STRAND_W) * STRAND_W
 
 /** No triangle uses this vertex. */
 const NONE = 255

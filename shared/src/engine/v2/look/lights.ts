@@ -5,9 +5,10 @@
  * Blinn sheen; hair a duller, broader highlight. Lights are fixed in model space (the camera looks down -z).
  * Colours are LINEAR RGB multipliers of the albedo.
  */
+import { hypot3 } from '../../../math/hypot.ts'
 
 const norm = (x: number, y: number, z: number): [number, number, number] => {
-  const l = Math.hypot(x, y, z)
+  const l = hypot3(x, y, z)
   return [x / l, y / l, z / l]
 }
 
@@ -68,7 +69,7 @@ export function lightVertex(
   const hx = KEY[0] + wx,
     hy = KEY[1] + wy,
     hz = KEY[2] + wz
-  const hl = Math.hypot(hx, hy, hz)
+  const hl = hypot3(hx, hy, hz)
   if (kind === SURFACE.hair) {
     // Kajiya-Kay: strands (tangent t = "down" along the surface: hair falls from the crown) reflect a band
     // across them, the sheen ring of glossy hair, rather than a spot.
@@ -76,7 +77,7 @@ export function lightVertex(
     const tx = ny * nx,
       ty = ny * ny - 1,
       tz = ny * nz
-    const tl = Math.hypot(tx, ty, tz)
+    const tl = hypot3(tx, ty, tz)
     if (!(tl > 1e-4)) return 0
     const th = (tx * hx + ty * hy + tz * hz) / (tl * hl)
     let k = Math.sqrt(Math.max(0, 1 - th * th))

@@ -8,7 +8,7 @@
  *   centre line and half-thickness.
  * Cached by content (see contentKey).
  */
-import { MATERIAL, type HeadMesh } from '../mesh-types.ts'
+import { MATERIAL, type HeadMesh, type PartRange } from '../mesh-types.ts'
 
 /** Border distance (edges) at which a strand counts as fully "root". */
 export const BORDER_HOPS = 3
@@ -88,14 +88,111 @@ export function strandParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
   // A real rest array is made once per set of parts by the geometry: its identity names the set.
   const known = rest !== mesh.positions ? partsByRest.get(rest) : undefined
   if (known && known.triangles === mesh.triangleCount) return known.parts
-  const parts = findParts(mesh, rest)
+  const parts = (mesh.parts && partsFromRanges(mesh, rest, mesh.parts)) || findParts(mesh, rest)
   if (rest !== mesh.positions) partsByRest.set(rest, { triangles: mesh.triangleCount, parts })
   return parts
 }
 
+/** A strand part's facts that do not depend on where a combination puts it (cached per PartRange.key). */
+interface PartFacts {
+  /** Its first and last referenced vertex, from the range's first vertex. */
+  lo: number
+  hi: number
+  indices: Uint32Array
+  material: Uint8Array
+  key: string
+}
+const factsByKey = new Map<string, PartFacts>()
+
+/**
+ * findParts' result read from the geometry's part ranges (HeadMesh.parts), without scanning the whole mesh: a
+ * strand material's triangles are its one part's range, in the same order. A named part (PartRange.key) is
+ * analysed once. Null when a strand material has more than one part (findParts handles that).
+ */
+function partsFromRanges(
+  mesh: HeadMesh,
+  rest: Float32Array,
+  ranges: readonly PartRange[]
+): StrandPart[] | null {
+  const byMaterial: (PartRange | undefined)[] = []
+  for (const r of ranges) {
+    if (!STRANDY.has(r.material) || r.triangleCount === 0) continue
+    if (byMaterial[r.material]) return null
+    byMaterial[r.material] = r
+  }
+  const parts: StrandPart[] = []
+  for (const m of STRANDY) {
+    const r = byMaterial[m]
+    if (!r) continue
+    let f = r.key === undefined ? undefined : factsByKey.get(r.key)
+    if (!f) {
+      const tri = mesh.indices.subarray(
+        r.firstTriangle * 3,
+        (r.firstTriangle + r.triangleCount) * 3
+      )
+      let lo = Infinity,
+        hi = -1
+      for (let i = 0; i < tri.length; i++) {
+        if (tri[i]! < lo) lo = tri[i]!
+        if (tri[i]! > hi) hi = tri[i]!
+      }
+      const indices = new Uint32Array(tri.length)
+      for (let i = 0; i < tri.length; i++) indices[i] = tri[i]! - lo
+      const material = new Uint8Array(r.triangleCount).fill(m)
+      const key = contentKey(
+        subMesh(mesh, rest, lo, hi, indices, material),
+        rest.subarray(lo * 3, (hi + 1) * 3)
+      )
+      f = { lo: lo - r.firstVertex, hi: hi - r.firstVertex, indices, material, key }
+      if (r.key !== undefined) {
+        if (factsByKey.size >= MAX_PARTS) factsByKey.delete(factsByKey.keys().next().value!)
+        factsByKey.set(r.key, f)
+      }
+    }
+    const lo = r.firstVertex + f.lo,
+      hi = r.firstVertex + f.hi
+    parts.push(part(m, lo, subMesh(mesh, rest, lo, hi, f.indices, f.material), f.key))
+  }
+  return parts
+}
+
+/** Vertices lo..hi of `mesh` (rest positions) with triangles `indices` (from lo), as a mesh of their own. */
+function subMesh(
+  mesh: HeadMesh,
+  rest: Float32Array,
+  lo: number,
+  hi: number,
+  indices: Uint32Array,
+  material: Uint8Array
+): HeadMesh {
+  return {
+    positions: rest.subarray(lo * 3, (hi + 1) * 3),
+    normals: mesh.normals.subarray(lo * 3, (hi + 1) * 3),
+    uvs: mesh.uvs.subarray(lo * 2, (hi + 1) * 2),
+    indices,
+    material,
+    masks: mesh.masks,
+    vertexCount: hi - lo + 1,
+    triangleCount: material.length,
+  }
+}
+
+/** A StrandPart of sub-mesh `sub` (vertices from `first`), its topology cached by content key. */
+function part(m: number, first: number, sub: HeadMesh, key: string): StrandPart {
+  const subRest = sub.positions
+  let topo = partCache.get(key)
+  if (!topo) {
+    topo = computeTopology(sub, subRest)
+    if (partCache.size >= MAX_PARTS) partCache.delete(partCache.keys().next().value!)
+    partCache.set(key, topo)
+  }
+  return { material: m, first, topo, key, mesh: sub, rest: subRest }
+}
+
 const partsByRest = new WeakMap<Float32Array, { triangles: number; parts: StrandPart[] }>()
 
-function findParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
+/** The strand parts of a mesh by scanning its triangles (exported for tests: the part ranges must agree). */
+export function findParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
   const parts: StrandPart[] = []
   // One pass for every strand material: triangle count and vertex range.
   const lows = new Float64Array(MATERIAL_SLOTS).fill(Infinity)
@@ -123,26 +220,8 @@ function findParts(mesh: HeadMesh, rest: Float32Array): StrandPart[] {
       if (M[t] !== m) continue
       for (let k = 0; k < 3; k++) indices[j++] = I[t * 3 + k]! - lo
     }
-    const V = hi - lo + 1
-    const sub: HeadMesh = {
-      positions: rest.subarray(lo * 3, (hi + 1) * 3),
-      normals: mesh.normals.subarray(lo * 3, (hi + 1) * 3),
-      uvs: mesh.uvs.subarray(lo * 2, (hi + 1) * 2),
-      indices,
-      material: new Uint8Array(n).fill(m),
-      masks: mesh.masks,
-      vertexCount: V,
-      triangleCount: n,
-    }
-    const subRest = rest.subarray(lo * 3, (hi + 1) * 3)
-    const key = contentKey(sub, subRest)
-    let topo = partCache.get(key)
-    if (!topo) {
-      topo = computeTopology(sub, subRest)
-      if (partCache.size >= MAX_PARTS) partCache.delete(partCache.keys().next().value!)
-      partCache.set(key, topo)
-    }
-    parts.push({ material: m, first: lo, topo, key, mesh: sub, rest: subRest })
+    const sub = subMesh(mesh, rest, lo, hi, indices, new Uint8Array(n).fill(m))
+    parts.push(part(m, lo, sub, contentKey(sub, sub.positions)))
   }
   return parts
 }
