@@ -11,7 +11,7 @@ import { createCharacterV2, randomPlausibleCharacter } from '../../rig/v2/index.
 import type { CharacterEngineV2 } from './character.ts'
 import { useHeadPack, type ShaderFactory } from './index.ts'
 import { createHeadShader } from './look/index.ts'
-import { IRIS_CENTERS, LIMBUS_UV } from './look/eye.ts'
+import { inIris, irisArea } from './iris-area.ts'
 import { MATERIAL } from './mesh-types.ts'
 import { headView } from './view.ts'
 
@@ -22,9 +22,6 @@ let engine: CharacterEngineV2
 beforeAll(() => {
   engine = useHeadPack(new Uint8Array(readFileSync(PACK)))
 })
-
-const inIris = (u: number, v: number) =>
-  IRIS_CENTERS.some((c) => (u - c[0]) ** 2 + (v - c[1]) ** 2 < LIMBUS_UV ** 2)
 
 /** The look shader, with every visible iris fragment white and everything else black. */
 const irisProbe: ShaderFactory = (mesh, appearance, view) => {
@@ -64,32 +61,8 @@ function visibleIris(c: Character): number {
   const image = engine.render(character, { size: SIZE, background: [0, 0, 0] }, irisProbe)
   let seen = 0
   for (let i = 0; i < image.data.length; i += 4) seen += image.data[i]! / 255
-  // The iris discs' area: the front-facing eyeball triangles inside the limbus, projected (output pixels).
-  const mesh = engine.pose(character)
-  const m = headView(0, SIZE).viewProj
-  const P = mesh.positions
-  const screen = (v: number): [number, number] => {
-    const x = P[v * 3]!,
-      y = P[v * 3 + 1]!,
-      z = P[v * 3 + 2]!
-    const w = m[3]! * x + m[7]! * y + m[11]! * z + m[15]!
-    return [
-      (((m[0]! * x + m[4]! * y + m[8]! * z + m[12]!) / w + 1) * SIZE) / 2,
-      (((m[1]! * x + m[5]! * y + m[9]! * z + m[13]!) / w + 1) * SIZE) / 2,
-    ]
-  }
-  let area = 0
-  for (let t = 0; t < mesh.triangleCount; t++) {
-    if (mesh.material[t] !== MATERIAL.eyeball) continue
-    const [a, b, d] = [0, 1, 2].map((k) => mesh.indices[t * 3 + k]!) as [number, number, number]
-    const u = (mesh.uvs[a * 2]! + mesh.uvs[b * 2]! + mesh.uvs[d * 2]!) / 3
-    const v = (mesh.uvs[a * 2 + 1]! + mesh.uvs[b * 2 + 1]! + mesh.uvs[d * 2 + 1]!) / 3
-    if (!inIris(u, v)) continue
-    const [p, q, r] = [screen(a), screen(b), screen(d)]
-    const s = ((q[0] - p[0]) * (r[1] - p[1]) - (r[0] - p[0]) * (q[1] - p[1])) / 2
-    if (s > 0) area += s
-  }
-  return seen / area
+  // over the iris discs' projected area (output pixels)
+  return seen / irisArea(engine.pose(character), headView(0, SIZE).viewProj, SIZE)
 }
 
 // Whole-head renders: about 1 s each on a quiet core, several times that under load.
