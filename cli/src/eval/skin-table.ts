@@ -7,10 +7,9 @@
  */
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import { srgbToLab } from '@facecraft/shared/image'
-import type { SkinTable } from '@facecraft/shared/create'
+import { rigCodec, type SkinTable } from '@facecraft/shared/create'
 import { nodeModelSource } from '../commands/detect.ts'
-import { engineV2, type EngineParams } from './engines.ts'
-import { rigCodec } from '@facecraft/shared/create'
+import { engineV2, type EngineParams, type EvalEngine } from './engines.ts'
 
 /** Grid and sampling of the table (rig v2). */
 export const SKIN_GRID = Object.freeze({
@@ -22,19 +21,28 @@ export const SKIN_GRID = Object.freeze({
   size: 256,
 })
 
+/** Where rig v2's vector holds the colours the table varies (and freckles, held at 0). */
+const AT = (() => {
+  const ids = rigCodec(2).ids
+  return {
+    tone: ids.indexOf('skin.tone'),
+    undertone: ids.indexOf('skin.undertone'),
+    freckles: ids.indexOf('skin.freckles'),
+  }
+})()
+
 /** Lab of the median skin colour of the render of `p` with the given tone and undertone (null: FaceMesh missed). */
 async function renderedSkin(
   analyzer: FaceAnalyzer,
-  engine: ReturnType<typeof engineV2>,
+  engine: EvalEngine,
   p: EngineParams,
   tone: number,
   undertone: number
 ): Promise<[number, number, number] | null> {
-  const ids = rigCodec(2).ids
   const x = Float64Array.from(p.x)
-  x[ids.indexOf('skin.tone')] = tone
-  x[ids.indexOf('skin.undertone')] = undertone
-  x[ids.indexOf('skin.freckles')] = 0
+  x[AT.tone] = tone
+  x[AT.undertone] = undertone
+  x[AT.freckles] = 0
   const { image } = engine.render({ x, styles: p.styles }, SKIN_GRID.size)
   const face = (await analyzer.detect(image)).faces[0]
   const skin = face && analyzer.partColors(image, face).skin
