@@ -44,6 +44,50 @@ const coverage = (color: Float32Array) => {
   return n
 }
 
+/** `V` random clip-space vertices (vertex `behind` behind the camera) and `T` random triangles over them: an
+ * overlapping scene in random depth order, for the deferred == immediate tests. */
+function randomScene(seed: number, behind: number, T: number) {
+  const rng = createRng(seed)
+  const V = 60
+  const clip4 = new Float32Array(V * 4)
+  for (let v = 0; v < V; v++) {
+    const w = v === behind ? -0.5 : 0.5 + rng() * 2
+    clip4.set([(rng() * 2.4 - 1.2) * w, (rng() * 2.4 - 1.2) * w, rng() * w, w], v * 4)
+  }
+  const idx = Array.from({ length: T * 3 }, () => Math.floor(rng() * V))
+  return { clip4, idx, V, T }
+}
+
+/** A shader of that scene: colour from the barycentrics and the face; `keep` is its alpha test (fragment() and,
+ * with `withCovers`, covers() run the same test), `opaque` says which faces may be shaded deferred. */
+function sceneShader(
+  clip4: Float32Array,
+  idx: number[],
+  opaque: (face: number) => boolean,
+  keep: (face: number, b: ArrayLike<number>) => boolean,
+  withCovers = false
+): IndexedShader & { face: number } {
+  const shader: IndexedShader & { face: number } = {
+    face: 0,
+    clip4,
+    vertex(face, corner, out) {
+      this.face = face
+      out.set(clip4.subarray(idx[face * 3 + corner]! * 4, idx[face * 3 + corner]! * 4 + 4))
+    },
+    bind(face) {
+      this.face = face
+      return true
+    },
+    opaque,
+    fragment(b, out) {
+      out.set([b[0]! + this.face / 1000, b[1]! * 0.5, b[2]! + (this.face % 5) / 10, 1])
+      return keep(this.face, b)
+    },
+  }
+  if (withCovers) shader.covers = (b) => keep(shader.face, b)
+  return shader
+}
+
 describe('rasterize', () => {
   it('fills a full-screen quad exactly once per pixel, no gaps on the shared edge', () => {
     const t = createTarget(SIZE, SIZE)
@@ -156,35 +200,15 @@ describe('rasterize', () => {
   it('draws the same bytes when opaque triangles are shaded deferred (rasterizeDeferred + shadeDeferred)', () => {
     // Overlapping triangles in random depth order; every 3rd is alpha-tested (discards some fragments by
     // position), the rest opaque: deferred drawing must give what drawing all in order gives, sample for sample.
-    const rng = createRng(11)
-    const V = 60
-    const clip4 = new Float32Array(V * 4)
-    for (let v = 0; v < V; v++) {
-      const w = v === 9 ? -0.5 : 0.5 + rng() * 2
-      clip4.set([(rng() * 2.4 - 1.2) * w, (rng() * 2.4 - 1.2) * w, rng() * w, w], v * 4)
-    }
-    const T = 120
-    const idx = Array.from({ length: T * 3 }, () => Math.floor(rng() * V))
+    const { clip4, idx, V, T } = randomScene(11, 9, 120)
     const alpha = (t: number) => t % 3 === 0
-    const shader: IndexedShader & { face: number } = {
-      face: 0,
+    // alpha-tested ones discard a corner's share
+    const shader = sceneShader(
       clip4,
-      vertex(face, corner, out) {
-        this.face = face
-        out.set(clip4.subarray(idx[face * 3 + corner]! * 4, idx[face * 3 + corner]! * 4 + 4))
-      },
-      bind(face) {
-        this.face = face
-        return true
-      },
-      opaque(face) {
-        return !alpha(face)
-      },
-      fragment(b, out) {
-        out.set([b[0]! + this.face / 1000, b[1]! * 0.5, b[2]! + (this.face % 5) / 10, 1])
-        return !alpha(this.face) || b[0]! > 0.3 // alpha-tested ones discard a corner's share
-      },
-    }
+      idx,
+      (f) => !alpha(f),
+      (f, b) => !alpha(f) || b[0]! > 0.3
+    )
     const a = createTarget(SIZE, SIZE)
     for (let t = 0; t < T; t++) rasterize(t, shader, a, screen)
     const b = createTarget(SIZE, SIZE)
@@ -208,38 +232,10 @@ describe('rasterize', () => {
   it('draws the same bytes when alpha-tested triangles defer their colour (rasterize deferCovered + covers)', () => {
     // As above, but the alpha-tested triangles (every 3rd) go through rasterize() with their coverage recorded
     // and their colour shaded later, mixed with immediate ones and deferred opaque ones.
-    const rng = createRng(23)
-    const V = 60
-    const clip4 = new Float32Array(V * 4)
-    for (let v = 0; v < V; v++) {
-      const w = v === 4 ? -0.5 : 0.5 + rng() * 2
-      clip4.set([(rng() * 2.4 - 1.2) * w, (rng() * 2.4 - 1.2) * w, rng() * w, w], v * 4)
-    }
-    const T = 150
-    const idx = Array.from({ length: T * 3 }, () => Math.floor(rng() * V))
+    const { clip4, idx, V, T } = randomScene(23, 4, 150)
     const kind = (t: number) => t % 3 // 0: alpha-tested, covers(); 1: opaque; 2: alpha-tested, immediate
-    const shader: IndexedShader & { face: number } = {
-      face: 0,
-      clip4,
-      vertex(face, corner, out) {
-        this.face = face
-        out.set(clip4.subarray(idx[face * 3 + corner]! * 4, idx[face * 3 + corner]! * 4 + 4))
-      },
-      bind(face) {
-        this.face = face
-        return true
-      },
-      opaque(face) {
-        return kind(face) === 1
-      },
-      covers(b) {
-        return kind(this.face) === 1 || b[1]! > 0.25
-      },
-      fragment(b, out) {
-        out.set([b[0]! + this.face / 1000, b[1]! * 0.5, b[2]! + (this.face % 5) / 10, 1])
-        return kind(this.face) === 1 || b[1]! > 0.25
-      },
-    }
+    const keep = (f: number, b: ArrayLike<number>) => kind(f) === 1 || b[1]! > 0.25
+    const shader = sceneShader(clip4, idx, (f) => kind(f) === 1, keep, true)
     const a = createTarget(SIZE, SIZE)
     for (let t = 0; t < T; t++) rasterize(t, shader, a, screen)
     const b = createTarget(SIZE, SIZE)
