@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CharacterCreator } from '@facecraft/shared/create'
-import { FaceAnalyzer } from '@facecraft/shared/face'
+import { FaceAnalyzer, type Face } from '@facecraft/shared/face'
 import { encodePng, type RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
 import { nodeModelSource } from '../src/commands/detect.ts'
@@ -18,6 +18,7 @@ import { engineV2, facesDir, lookShader } from '../src/engine-v2.ts'
 import { BACKGROUND } from '../src/eval/engines.ts'
 import { analysePhoto, renderCrop } from '../src/eval/photos.ts'
 import { imageGrid } from '../src/eval/report.ts'
+import { labelImage } from '../src/commands/create-label.ts'
 
 const CELL = 160
 
@@ -112,6 +113,7 @@ for (const arg of opt('variants', '').split(';').filter(Boolean)) {
     },
   ])
 }
+if (opt('only', '')) rows = rows.filter((r) => r.file.includes(opt('only', '')))
 const women = rows.filter((r) => r.photoFemale >= 0.5)
 const men = rows.filter((r) => r.photoFemale < 0.5)
 console.log(`${rows.length} train photos: FaceRes reads ${women.length} female, ${men.length} male`)
@@ -148,26 +150,54 @@ for (const [name, change] of variants) {
   )
 }
 if (sheet) {
-  // one row per person (--people a,b,c or the first 8 women): the photo, then the render of each variant
+  // one row per person (--people a,b,c or the first 8 women): the photo, (--before CACHE: that cache's character,)
+  // then each variant of the character; FaceRes's P(female) under every cell
   const want = opt('people', '').split(',').filter(Boolean)
   const shown = want.length
-    ? rows.filter((r) => want.some((w) => r.file.endsWith(w)))
+    ? want.map((w) => rows.find((r) => r.file.endsWith(w))!)
     : women.slice(0, 8)
+  const before = opt('before', '')
+    ? (JSON.parse(readFileSync(opt('before', ''), 'utf8')) as Row[])
+    : null
+  const cell = async (image: RgbaImage, face: Pick<Face, 'ibug68'> | null, crop: RgbaImage) => {
+    const found = face ?? (await analyzer.detect(image)).faces[0]
+    const f = found ? (await analyzer.attributes(image, found as Face)).female : null
+    return vstack([crop, labelImage([f === null ? 'no face' : `female ${f.toFixed(2)}`], CELL, 2)])
+  }
   const grid: RgbaImage[][] = []
   for (const r of shown) {
     const photo = await analysePhoto(analyzer, r.file)
-    const row = [analyzer.alignedCrop(photo.image, photo.face, CELL)]
-    for (const [, change] of variants) {
-      const c = change(r.character)
+    const row = [
+      await cell(photo.image, photo.face, analyzer.alignedCrop(photo.image, photo.face, CELL)),
+    ]
+    const characters = [
+      ...(before ? [before.find((b) => b.file === r.file)!.character] : []),
+      ...variants.map(([, change]) => change(r.character)),
+    ]
+    for (const c of characters) {
       const image = engine.render(
         c,
         { size: SIZE, background: [...BACKGROUND] as [number, number, number] },
         lookShader
       )
-      row.push(renderCrop(image, engine.landmarks(c, { size: SIZE }).ibug68, CELL))
+      row.push(
+        await cell(image, null, renderCrop(image, engine.landmarks(c, { size: SIZE }).ibug68, CELL))
+      )
     }
     grid.push(row)
   }
   writeFileSync(sheet, encodePng(imageGrid(grid)))
+}
+
+/** Images stacked top to bottom (same width). */
+function vstack(images: RgbaImage[]): RgbaImage {
+  const width = images[0]!.width
+  const data = new Uint8ClampedArray(width * images.reduce((s, i) => s + i.height, 0) * 4)
+  let offset = 0
+  for (const i of images) {
+    data.set(i.data, offset)
+    offset += i.data.length
+  }
+  return { width, height: data.length / 4 / width, data }
 }
 await analyzer.close()

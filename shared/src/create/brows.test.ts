@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { STYLES_V2 } from '../rig/v2/index.ts'
-import { applyBrows, WOMEN_BROWS } from './brows.ts'
+import { applyBrows, HEAVY_BROWS } from './brows.ts'
 import { rigCodec } from './rigs.ts'
 
 const rig = rigCodec(2)
@@ -24,12 +24,12 @@ function setUp(brow: string, gender: number, browProbabilities: Record<string, n
 }
 
 describe('applyBrows', () => {
-  it("gives a woman the translator's most probable fine brow shape", () => {
+  it("gives a woman with a bushy brow the translator's most probable other shape", () => {
     const { character, probabilities } = setUp('brow-012', 0.1, {
       'brow-012': 0.5,
+      'brow-009': 0.45,
       'brow-005': 0.1,
       'brow-007': 0.3,
-      'brow-001': 0.4,
     })
     const out = applyBrows(character, probabilities, rig.styleSizes)
     expect(out.styles['brows.style']).toBe('brow-007')
@@ -47,6 +47,6 @@ describe('applyBrows', () => {
   })
 
   it('names only brow shapes the rig has', () => {
-    for (const id of WOMEN_BROWS) expect(BROWS).toContain(id)
+    for (const id of HEAVY_BROWS) expect(BROWS).toContain(id)
   })
 })

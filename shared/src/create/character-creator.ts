@@ -122,7 +122,7 @@ export class CharacterCreator {
       top += probabilities[start + styles[g]!]! / this.rig.styleSizes.length
       start += n
     })
-    // a woman's brows are one of the finer shapes (create/brows.ts: the thick ones alone make her read as a man)
+    // no bushy brows on a woman (create/brows.ts: those shapes alone make her read as a man)
     let character = applyBrows(this.rig.fromVector(x, styles), probabilities, this.rig.styleSizes)
     // the photo's median skin colour, as faceFeatures measured it for the translator
     const skinColour =
