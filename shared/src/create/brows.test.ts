@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { STYLES_V2 } from '../rig/v2/index.ts'
-import { applyBrows, HEAVY_BROWS } from './brows.ts'
+import { HEAVY_BROWS, STYLES_V2 } from '../rig/v2/styles.ts'
+import { applyBrows } from './brows.ts'
 import { rigCodec } from './rigs.ts'
 
 const rig = rigCodec(2)

@@ -9,14 +9,12 @@
  * two bushy shapes takes the translator's most probable other shape; men keep the translator's choice.
  * Measured (same script, 160 train photos): women read female 0.608 -> 0.633, men 0.074 -> 0.074. Giving women only
  * the finest shapes (005-007) gained two more women but turned a man the translator had made a woman female, and on
- * held-out renders of random characters (whose brows are uniform) it cost synthetic retrieval_top1 0.795 -> 0.73
- * (this rule: 0.78): the translator's brow does carry identity there.
+ * held-out renders of random characters (whose brows were then uniform) it cost synthetic retrieval_top1 0.795 -> 0.73
+ * (this rule: 0.78): the translator's brow does carry identity there. The plausible-people prior (rig/v2
+ * randomPlausibleCharacter) gives women no HEAVY_BROWS either, so the imitator's renders teach the same.
  */
 import type { Character } from '../rig/index.ts'
-import { STYLES_V2 } from '../rig/v2/styles.ts'
-
-/** The rig v2 brow shapes a created woman does not get: the two bushiest. */
-export const HEAVY_BROWS: readonly string[] = ['brow-009', 'brow-012']
+import { HEAVY_BROWS, STYLES_V2 } from '../rig/v2/styles.ts'
 
 const BROW_GROUP = STYLES_V2.findIndex((s) => s.id === 'brows.style')
 const BROW_OPTIONS = STYLES_V2[BROW_GROUP]!.options.map((o) => o.id)

@@ -15,7 +15,7 @@ export {
   type CharacterCreatorOptions,
   type ResolvedCreatorOptions,
 } from './options.ts'
-export { applyBrows, HEAVY_BROWS } from './brows.ts'
+export { applyBrows } from './brows.ts'
 export { CreateError, type CreateErrorCode } from './errors.ts'
 export {
   DEFAULT_REFINE_OPTIONS,
