@@ -191,7 +191,10 @@ function added(a: Float32Array, b: Float32Array | null): Float32Array {
 }
 
 /** `grad` with each tied pair set to the pair's mean (a copy; the same array when nothing is tied). */
-function tied(grad: Float32Array, tie: readonly (readonly [number, number])[] | undefined): Float32Array {
+function tied(
+  grad: Float32Array,
+  tie: readonly (readonly [number, number])[] | undefined
+): Float32Array {
   if (!tie?.length) return grad
   const g = Float32Array.from(grad)
   for (const [a, b] of tie) g[a] = g[b] = (grad[a]! + grad[b]!) / 2
