@@ -58,6 +58,8 @@ const BROW_STRANDS = 40
 const LASH_STRANDS = 45
 /** Width of a brow hair as a share of the spacing between hairs (before its random variation). */
 const BROW_GAP = 0.65
+/** How far the brow's core closes the gaps between its hairs (0: even hairs all through, 1: solid). */
+const BROW_CORE = 0.85
 /** Specular strengths per material family. */
 const SKIN_SPEC = 0.16
 const HAIR_SPEC = 0.11
@@ -554,21 +556,31 @@ export class HeadShader implements IndexedShader {
       const inside = (0.95 - 0.55 * ps * ps - at) / 0.35
       const ends = smooth(0, 0.12, ps) * smooth(1, 0.82, ps)
       const cover = tex.brow[o + 1]!
-      if (inside * ends < (0.3 + 0.55 * (1 - cover)) * (1 - 0.45 * this.coarse)) return false
-      // Skin shows between the hairs inside the brow too (the painted band under it carries the brow's tone):
-      // a brow filled solid reads as a drawn stroke. Small renders keep it fuller (hairs vanish between samples).
-      // Irregular hairs: each its own offset and width, bending a little across the brow.
+      const body = inside * ends
+      if (body < (0.3 + 0.55 * (1 - cover)) * (1 - 0.45 * this.coarse)) return false
+      // Irregular hairs: each its own offset and width, bending a little across the brow. Skin shows between
+      // them only toward the brow's edges: in photos (Canada train set, 128-256 px faces) a brow reads as a soft
+      // mass of tone whose hairs show at its border; hairs spaced evenly all through it read as a scribble.
+      // Small renders keep it fuller still (hairs vanish between samples).
       const hq = q + 0.35 * (hash2(Math.floor(q * 0.5), 5, 31) - 0.5) * (1 + pt)
       const hid = Math.floor(hq)
       const fq = hq - hid - 0.5 + 0.3 * (hash2(hid, 6, 31) - 0.5) // across one hair
       const hw = BROW_GAP * (0.55 + 0.9 * hash2(hid, 7, 31))
-      if (Math.abs(fq) > Math.min(1, hw + (1 - hw) * this.coarse) * 0.5 * (0.6 + 0.4 * cover))
+      const core = smooth(0.55, 1.25, body)
+      const full = Math.max(this.coarse, BROW_CORE * core)
+      if (
+        Math.abs(fq) >
+        Math.min(1, hw + (1 - hw) * full) * 0.5 * (0.6 + 0.4 * Math.max(cover, core))
+      )
         return false
-      const shade = tex.brow[o]!
+      // Hair-to-hair tone (a brow is not one flat colour up close), denser and darker in its core.
+      const shade = tex.brow[o]! * (0.82 + 0.3 * hash2(hid, 8, 31)) * (1 - 0.15 * core)
       r = a.browColor[0] * shade
       g = a.browColor[1] * shade
       bl = a.browColor[2] * shade
-      s = sp * HAIR_SPEC * 0.5
+      // A faint sheen only: short hairs lying flat do not carry the scalp hair's sheen band (on black brows over
+      // dark skin it read as grey brows).
+      s = sp * HAIR_SPEC * 0.15
     } else if (mat === MATERIAL.lash) {
       if (!this.lash(b0, b1, b2)) return false
       r = LASH[0]
@@ -636,7 +648,9 @@ export class HeadShader implements IndexedShader {
     // The line and the lashes thin out toward the outer corner (drawn full to the strip's end, they read as a
     // winged eyeliner on a man); full lashes (the style) keep their density further out.
     const full = this.look!.lashes ?? 0.3
-    const thin = LASH_TAPER * (1 - 0.4 * full) * (1 - dense) // share of the strip the line thins over
+    // Dense lashes thin out too, over a shorter end: drawn full to the strip's end they made black wings
+    // past the eye's outer corner.
+    const thin = LASH_TAPER * (1 - 0.4 * full) * (1 - 0.55 * dense) // share of the strip the line thins over
     const taper = thin > 0 ? smooth(1, 1 - thin, ps) : 1
     // A thin line at the lid margin (the lashes' roots), a little fuller in small renders so it does not vanish
     // between samples, and in full or dense lashes.
