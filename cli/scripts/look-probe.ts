@@ -24,8 +24,10 @@ const analyzer = await FaceAnalyzer.createFromOptions({
   maxFaces: 1,
 })
 const canada = join(facesDir(), 'canada')
-const W = 200
-const H = 70
+const EW = 200
+const EH = 70
+const W = EW
+const H = EH
 
 /** A W x H bilinear crop with the eyes' centres at fixed places, `iod` px apart, from landmarks `lm`. */
 function eyeCrop(
@@ -33,7 +35,10 @@ function eyeCrop(
   lm: ArrayLike<number>,
   iod: number,
   up: number,
-  mouth = false
+  mouth = false,
+  W = EW,
+  H = EH,
+  dy = 8
 ): RgbaImage {
   let lx = 0,
     ly = 0,
@@ -55,7 +60,7 @@ function eyeCrop(
   for (let y = 0; y < H; y++)
     for (let x = 0; x < W; x++) {
       const px = Math.floor((x - W / 2) / up)
-      const py = Math.floor((y - H / 2 + 8) / up)
+      const py = Math.floor((y - H / 2 + dy) / up)
       const acc = [0, 0, 0]
       let n = 0
       for (let sy = 0; sy < Math.max(1, Math.round(s)); sy++)
@@ -90,6 +95,7 @@ const pairs = (a: Float32Array[], b?: Float32Array[]) => {
 }
 
 const photos: Float32Array[] = []
+const faceCrops: RgbaImage[] = []
 const photoCrops: RgbaImage[][] = []
 for (const f of readdirSync(canada)
   .filter((f) => f.endsWith('.jpg'))
@@ -98,12 +104,14 @@ for (const f of readdirSync(canada)
   const face = (await analyzer.detect(image)).faces[0]
   if (!face) continue
   photos.push(await analyzer.embed(image, face, 'face-embedder-eval'))
-  if (photoCrops.length < 8 && photos.length % 5 === 1)
+  if (photoCrops.length < 8 && photos.length % 5 === 1) {
+    faceCrops.push(eyeCrop(image, face.ibug68, 30, 2, false, 180, 230, -40))
     photoCrops.push([
       eyeCrop(image, face.ibug68, 25, 4),
       eyeCrop(image, face.ibug68, 50, 2),
       eyeCrop(image, face.ibug68, 50, 2, true),
     ])
+  }
 }
 const fr: Float32Array[] = []
 const renderCrops: RgbaImage[][] = []
@@ -122,6 +130,7 @@ for (let i = 0; i < COUNT; i++) {
   }
   if (i < 8) {
     const lm = engine.landmarks(c, { size: 256 }).ibug68
+    faceCrops.push(eyeCrop(image, lm, 30, 2, false, 180, 230, -40))
     renderCrops.push([
       eyeCrop(image, lm, 25, 4),
       eyeCrop(image, lm, 50, 2),
@@ -144,6 +153,18 @@ rows.forEach((pair, r) =>
   })
 )
 writeFileSync(`${out}-eyes.png`, encodePng(sheet))
+const faces = createImage(184 * 8, 234 * 2)
+faces.data.fill(255)
+faceCrops.slice(0, 16).forEach((t, i) => {
+  const ox = (i % 8) * 184
+  const oy = Math.floor(i / 8) * 234
+  for (let y = 0; y < t.height; y++)
+    faces.data.set(
+      t.data.subarray(y * t.width * 4, (y + 1) * t.width * 4),
+      ((oy + y) * faces.width + ox) * 4
+    )
+})
+writeFileSync(`${out}-faces.png`, encodePng(faces))
 console.log(
   JSON.stringify({
     renders: fr.length,

@@ -207,6 +207,8 @@ export class HeadShader implements IndexedShader {
   private ex = 0
   private ey = 0
   private ez = 0
+  /** Lash colour of this draw (linear). */
+  private readonly lashRgb = new Float32Array(3)
   /** The fragment's texture coordinates (skin and eyes). */
   private u = 0
   private v = 0
@@ -226,6 +228,11 @@ export class HeadShader implements IndexedShader {
     this.mesh = mesh
     this.tex = tex
     this.look = a
+    // Lashes: near black on dark-browed people and wherever women's lashes are dense (mascara); fair people's
+    // bare lashes are lighter, toward their brows' colour (a black line on a blond man read as eyeliner).
+    const bare = 0.8 * smooth(0.4, 0.55, a.gender)
+    for (let c = 0; c < 3; c++)
+      this.lashRgb[c] = LASH[c]! + (Math.max(LASH[c]!, 0.5 * a.browColor[c]!) - LASH[c]!) * bare
     const m = view.viewProj
     this.viewProj = m
     this.sampleCm = view.sampleCm
@@ -545,15 +552,18 @@ export class HeadShader implements IndexedShader {
     } else if (mat === MATERIAL.brow) {
       const ps = b0 * this.a0 + b1 * this.a1 + b2 * this.a2 // along the brow, 0 medial .. 1 lateral
       const pt = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]! // across, -1 .. 1
-      // Hairs lean: a brow's head points up, its tail out; the strand index runs along the brow.
-      const q = ps * BROW_STRANDS + pt * (0.9 - 0.7 * ps)
+      // Hairs lean: a brow's head points up; past it the hairs lie along the brow toward the tail, the lower
+      // ones rising and the upper ones falling to meet along its middle (a herringbone; upright hairs all along
+      // read as a comb). The strand index runs along the brow.
+      const q =
+        ps * BROW_STRANDS + pt * 0.9 * (1 - ps) + Math.abs(pt) * 6 * smooth(0.08, 0.45, ps)
       const per = STRAND_W / STRAND_STYLES.brow.count
       let col = wrapStrand(Math.floor(q * per))
       if (col < 0) col += STRAND_W
       const at = Math.abs(pt)
       const o = (col + Math.min(STRAND_H - 1, Math.floor(at * STRAND_H)) * STRAND_W) * 2
       // Thick medial head tapering to a thin tail; edges fray hair by hair.
-      const inside = (0.95 - 0.55 * ps * ps - at) / 0.35
+      const inside = (1.0 - 0.5 * ps * ps - at) / 0.32
       const ends = smooth(0, 0.12, ps) * smooth(1, 0.82, ps)
       const cover = tex.brow[o + 1]!
       const body = inside * ends
@@ -583,9 +593,9 @@ export class HeadShader implements IndexedShader {
       s = sp * HAIR_SPEC * 0.15
     } else if (mat === MATERIAL.lash) {
       if (!this.lash(b0, b1, b2)) return false
-      r = LASH[0]
-      g = LASH[1]
-      bl = LASH[2]
+      r = this.lashRgb[0]!
+      g = this.lashRgb[1]!
+      bl = this.lashRgb[2]!
       s = sp * HAIR_SPEC * 0.3
     } else if (KIND[mat] === SURFACE.hair) {
       const o = this.strandTexel(b0, b1, b2)
@@ -666,7 +676,10 @@ export class HeadShader implements IndexedShader {
       const q = ps * LASH_STRANDS * (0.3 + 0.15 * dense)
       const id = Math.floor(q)
       const h = hash2(id, 1, 77)
-      const len = ((0.2 + 0.25 * h) * (1 - dense) + (0.45 + 0.35 * h) * dense) * taper
+      // Shorter still in small renders and on dense (women's) lashes: in photos the lower lash line is a faint
+      // darker rim, and a row of dark ticks under the eye read as stitches at 128-256 px.
+      const len =
+        ((0.2 + 0.25 * h) * (1 - dense) + (0.3 + 0.25 * h) * dense) * taper * (1 - 0.4 * this.coarse)
       if (root > len || ps < 0.25 * (1 - dense)) return false
       return Math.abs(q - id - 0.5) < (0.08 + 0.04 * dense) * (1 - root / len) + 0.03 + 0.03 * dense
     }
