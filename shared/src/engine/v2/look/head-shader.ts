@@ -555,8 +555,7 @@ export class HeadShader implements IndexedShader {
       // Hairs lean: a brow's head points up; past it the hairs lie along the brow toward the tail, the lower
       // ones rising and the upper ones falling to meet along its middle (a herringbone; upright hairs all along
       // read as a comb). The strand index runs along the brow.
-      const q =
-        ps * BROW_STRANDS + pt * 0.9 * (1 - ps) + Math.abs(pt) * 6 * smooth(0.08, 0.45, ps)
+      const q = ps * BROW_STRANDS + pt * 0.9 * (1 - ps) + Math.abs(pt) * 6 * smooth(0.08, 0.45, ps)
       const per = STRAND_W / STRAND_STYLES.brow.count
       let col = wrapStrand(Math.floor(q * per))
       if (col < 0) col += STRAND_W
@@ -660,7 +659,7 @@ export class HeadShader implements IndexedShader {
     const full = this.look!.lashes ?? 0.3
     // Dense lashes thin out too, over a shorter end: drawn full to the strip's end they made black wings
     // past the eye's outer corner.
-    const thin = LASH_TAPER * (1 - 0.4 * full) * (1 - 0.55 * dense) // share of the strip the line thins over
+    const thin = LASH_TAPER * (1 - 0.4 * full) * (1 - 0.3 * dense) // share of the strip the line thins over
     const taper = thin > 0 ? smooth(1, 1 - thin, ps) : 1
     // A thin line at the lid margin (the lashes' roots), a little fuller in small renders so it does not vanish
     // between samples, and in full or dense lashes.
@@ -670,7 +669,7 @@ export class HeadShader implements IndexedShader {
     if (root < line * taper)
       return lower
         ? ps > 0.2 * (1 - dense) + 0.04 && ps < 0.9 + 0.07 * dense
-        : ps > 0.04 && ps < 0.97
+        : ps > 0.04 && ps < LINE_END
     if (lower) {
       // Lower lashes are short, sparse and fine (drawn as strong as the upper ones on a man they read as stitches).
       const q = ps * LASH_STRANDS * (0.3 + 0.15 * dense)
@@ -679,7 +678,9 @@ export class HeadShader implements IndexedShader {
       // Shorter still in small renders and on dense (women's) lashes: in photos the lower lash line is a faint
       // darker rim, and a row of dark ticks under the eye read as stitches at 128-256 px.
       const len =
-        ((0.2 + 0.25 * h) * (1 - dense) + (0.3 + 0.25 * h) * dense) * taper * (1 - 0.4 * this.coarse)
+        ((0.2 + 0.25 * h) * (1 - dense) + (0.3 + 0.25 * h) * dense) *
+        taper *
+        (1 - 0.4 * this.coarse)
       if (root > len || ps < 0.25 * (1 - dense)) return false
       return Math.abs(q - id - 0.5) < (0.08 + 0.04 * dense) * (1 - root / len) + 0.03 + 0.03 * dense
     }
@@ -689,8 +690,10 @@ export class HeadShader implements IndexedShader {
     const h = hash2(id >> 1, 0, 77)
     const len =
       ((0.5 + 0.15 * full + 0.3 * h) * (1 - dense) + (0.65 + 0.35 * h) * dense) *
-      (0.45 + 0.55 * taper)
-    if (root > len) return false
+      (0.2 + 0.8 * taper)
+    // None at the strip's very end: past the eye's outer corner the strip turns down, many fragments share s ~ 1
+    // there, and short lashes packed into them drew a black stub (a wing) beyond the corner.
+    if (root > len || ps > LASH_END) return false
     const f = q - id - 0.5 // across one lash
     const width = (0.14 + 0.08 * full + 0.06 * dense) * (1 - root / len) + 0.05 + 0.01 * dense // tapers to the tip
     return Math.abs(f) < width
@@ -765,6 +768,14 @@ const NONE = 255
 
 /** Share of the lash strip (from its outer end) over which the lash line and lashes thin out. */
 const LASH_TAPER = 0.7
+
+/** Where the upper lash line and lashes end along their strip (s; the rest lies past the eye's outer corner). */
+const LASH_END = 0.93
+/**
+ * Where the upper lash LINE ends (s): the strip's outer ~30% lies past the eye's outer corner (seen by colouring
+ * fragments by s), where a full-strength line drew a black wing.
+ */
+const LINE_END = 0.72
 
 /** Lash colour (near black, a touch warm). */
 const LASH = [0.012, 0.01, 0.009] as const

@@ -495,7 +495,7 @@ const BROW_PAINT = 0.6
  * Darkening of the eye surround at any age (the orbit's shadow, the upper lid's crease): photos show the eye
  * set in a darker socket; 0.1 left the eye floating on flat skin.
  */
-const EYE_SHADE = 0.17
+const EYE_SHADE = 0.26
 
 /** How much of the lip colour the vermilion takes. */
 const LIP_AMOUNT = 0.85
