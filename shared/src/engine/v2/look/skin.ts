@@ -347,11 +347,11 @@ export class SkinGrid {
     // redder than the skin at about its luminance or a little below, not paler), with the lip colour's own hue
     // at the skin-matched lightness. Darker skin: a muted, darker mauve-brown (the tint alone made a red smear).
     const lb0 = luminance3(base[0]!, base[1]!, base[2]!)
-    const fr = base[0]! * (0.88 + 0.08 * light)
-    const fg = base[1]! * (0.8 - 0.16 * light)
-    const fb = base[2]! * (0.84 - 0.1 * light)
+    const fr = base[0]! * (0.86 + 0.04 * light)
+    const fg = base[1]! * (0.78 - 0.12 * light)
+    const fb = base[2]! * (0.82 - 0.08 * light)
     const tintScale = (0.8 * lb0) / Math.max(1e-4, luminance3(lr, lg, lb))
-    const hue = 0.15 + 0.25 * light // how much of the lip colour's own hue shows
+    const hue = 0.15 + 0.2 * light // how much of the lip colour's own hue shows
     const mr = fr + (lr * tintScale - fr) * hue
     const mg = fg + (lg * tintScale - fg) * hue
     const mb = fb + (lb * tintScale - fb) * hue
