@@ -23,7 +23,9 @@ const analyzer = await FaceAnalyzer.createFromOptions({
   models: await nodeModelSource(),
   maxFaces: 1,
 })
-const canada = join(facesDir(), 'canada')
+const faces = facesDir()
+if (!faces) throw new Error('look-probe needs ../shared/faces (set FACECRAFT_FACES)')
+const canada = join(faces, 'canada')
 const EW = 200
 const EH = 70
 const W = EW
@@ -44,8 +46,14 @@ function eyeCrop(
     ly = 0,
     rx = 0,
     ry = 0
-  for (let i = 36; i < 42; i++) ((lx += lm[i * 2]! / 6), (ly += lm[i * 2 + 1]! / 6))
-  for (let i = 42; i < 48; i++) ((rx += lm[i * 2]! / 6), (ry += lm[i * 2 + 1]! / 6))
+  for (let i = 36; i < 42; i++) {
+    lx += lm[i * 2]! / 6
+    ly += lm[i * 2 + 1]! / 6
+  }
+  for (let i = 42; i < 48; i++) {
+    rx += lm[i * 2]! / 6
+    ry += lm[i * 2 + 1]! / 6
+  }
   const d = Math.hypot(rx - lx, ry - ly)
   let cx = (lx + rx) / 2
   let cy = (ly + ry) / 2
@@ -61,7 +69,7 @@ function eyeCrop(
     for (let x = 0; x < W; x++) {
       const px = Math.floor((x - W / 2) / up)
       const py = Math.floor((y - H / 2 + dy) / up)
-      const acc = [0, 0, 0]
+      const acc: [number, number, number] = [0, 0, 0]
       let n = 0
       for (let sy = 0; sy < Math.max(1, Math.round(s)); sy++)
         for (let sx = 0; sx < Math.max(1, Math.round(s)); sx++) {
@@ -153,18 +161,18 @@ rows.forEach((pair, r) =>
   })
 )
 writeFileSync(`${out}-eyes.png`, encodePng(sheet))
-const faces = createImage(184 * 8, 234 * 2)
-faces.data.fill(255)
+const facesSheet = createImage(184 * 8, 234 * 2)
+facesSheet.data.fill(255)
 faceCrops.slice(0, 16).forEach((t, i) => {
   const ox = (i % 8) * 184
   const oy = Math.floor(i / 8) * 234
   for (let y = 0; y < t.height; y++)
-    faces.data.set(
+    facesSheet.data.set(
       t.data.subarray(y * t.width * 4, (y + 1) * t.width * 4),
-      ((oy + y) * faces.width + ox) * 4
+      ((oy + y) * facesSheet.width + ox) * 4
     )
 })
-writeFileSync(`${out}-faces.png`, encodePng(faces))
+writeFileSync(`${out}-faces.png`, encodePng(facesSheet))
 console.log(
   JSON.stringify({
     renders: fr.length,
