@@ -67,6 +67,8 @@ const HAIR_SPEC = 0.11
 // Teeth sit in the mouth's shadow (bright teeth read as a white line between closed lips).
 const TEETH = [0.34, 0.31, 0.26] as const
 const TONGUE = [0.42, 0.13, 0.13] as const
+/** Share of the teeth's colour left when the lips are together (Appearance.mouthOpen 0). */
+const TEETH_SHUT = 0.3
 const FRAME = [0.025, 0.022, 0.022] as const
 
 const sample = new Float32Array(4)
@@ -610,9 +612,12 @@ export class HeadShader implements IndexedShader {
       out[3] = 1
       return true
     } else if (mat === MATERIAL.teeth) {
-      r = TEETH[0]
-      g = TEETH[1]
-      bl = TEETH[2]
+      // Through lips that (nearly) meet the teeth lie in deep shadow: lit as in an open mouth they showed as a
+      // row of light dots along the closed mouth's line.
+      const lit = TEETH_SHUT + (1 - TEETH_SHUT) * smooth(0, 0.6, a.mouthOpen ?? 0)
+      r = TEETH[0] * lit
+      g = TEETH[1] * lit
+      bl = TEETH[2] * lit
       s = sp * 0.2
     } else if (mat === MATERIAL.tongue) {
       r = TONGUE[0]
