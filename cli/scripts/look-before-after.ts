@@ -15,7 +15,7 @@ import { createImage, type RgbaImage } from '../../shared/src/image/types.ts'
 const [before, after, out, ...seeds] = process.argv.slice(2)
 if (!before || !after || !out || seeds.length === 0)
   throw new Error('usage: look-before-after.ts BEFORE_DIR AFTER_DIR OUT.png SEED...')
-const T = 200 // tile side
+const T = 160 // tile side
 const GAP = 4
 
 /** A T x T tile: the square of `img` at (x0, y0) of side `side`, resampled (nearest) to T. */
