@@ -41,6 +41,15 @@ def test_training_lowers_the_held_out_loss(trained):
     assert (run_dir / 'curves.png').stat().st_size > 1000
 
 
+def test_joined_features_keep_the_last_folder_as_the_held_out_tail(trained):
+    _, features, _ = trained
+    one, two = load_data(features), load_data(f'{features},{features}')
+    assert len(two.x) == 2 * len(one.x) and two.dropped == 2 * one.dropped
+    np.testing.assert_array_equal(two.features[-len(one.x):], one.features)
+    np.testing.assert_array_equal(two.styles[:len(one.x)], one.styles)
+    assert two.meta['joined'] == [one.meta['dataset']] * 2 and two.x_names == one.x_names
+
+
 def test_onnx_matches_torch_and_int8_stays_close(trained):
     tmp, features, run_dir = trained
     model, _ = load_translator(run_dir / 'ckpt.pt')

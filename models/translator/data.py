@@ -3,7 +3,7 @@ dataset's targets x and styles. Rows whose render had no face (NaN features) are
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +23,29 @@ class TranslatorData:
     dropped: int  # samples without a face
 
 
-def load_data(features_dir: Path, limit: int | None = None) -> TranslatorData:
+def load_data(features: str | Path, limit: int | None = None) -> TranslatorData:
+    """One features folder, or several joined by commas (the same rig; samples in the order given, so the held-out
+    tail is the last folder's: put the current look's renders last)."""
+    parts = [_load_one(Path(p)) for p in str(features).split(',')]
+    first = parts[0]
+    for other in parts[1:]:
+        assert (other.x_names, other.style_sizes) == (first.x_names, first.style_sizes), \
+            f'{other.meta["dataset"]}: another rig than {first.meta["dataset"]}'
+    data = first if len(parts) == 1 else TranslatorData(
+        features=np.concatenate([p.features for p in parts]),
+        x=np.concatenate([p.x for p in parts]),
+        styles=np.concatenate([p.styles for p in parts]),
+        style_sizes=first.style_sizes, style_names=first.style_names, style_options=first.style_options,
+        x_names=first.x_names, rig_version=first.rig_version,
+        meta={**parts[-1].meta, 'joined': [p.meta['dataset'] for p in parts]},
+        dropped=sum(p.dropped for p in parts),
+    )  # fmt: skip
+    if limit:
+        data = replace(data, features=data.features[:limit], x=data.x[:limit], styles=data.styles[:limit])
+    return data
+
+
+def _load_one(features_dir: Path) -> TranslatorData:
     meta = json.loads((features_dir / 'features.json').read_text())
     assert meta['format'] == 'facecraft-translator-features', f'{features_dir}: not a translator features folder'
     dataset = Path(meta['dataset'])
@@ -37,8 +59,6 @@ def load_data(features_dir: Path, limit: int | None = None) -> TranslatorData:
     assert features.shape[1] == meta['length'] and len(features) == len(x) == len(styles)
     ok = np.isfinite(features).all(1)
     features, x, styles = features[ok], x[ok], styles[ok]
-    if limit:
-        features, x, styles = features[:limit], x[:limit], styles[:limit]
     discrete = index['rig']['discrete']
     return TranslatorData(
         features=features.astype(np.float32),

@@ -135,7 +135,7 @@ def main(argv: list[str]) -> int:
     for name, data in files.items():
         (out / name).write_bytes(data)
         print(f'{out / name}: {len(data)} bytes', flush=True)
-    data = load_data(args.features or Path(ckpt['config']['features']))
+    data = load_data(args.features or ckpt['config']['features'])
     held_out = data.features[len(data.features) - ckpt['config']['val_count']:]
     check = int8_quality(model, dequantized_copy(model, int8), held_out)
     report = {

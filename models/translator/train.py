@@ -103,7 +103,7 @@ out = Path(out_dir)
 out.mkdir(parents=True, exist_ok=True)
 
 # ----------------------------------------------------------------------------- data
-data = load_data(Path(features), limit or None)
+data = load_data(features, limit or None)
 n = len(data.x)
 assert n > val_count > 0, f'{n} samples: too few for a held-out split of {val_count}'
 train_idx, val_idx = np.arange(0, n - val_count), np.arange(n - val_count, n)

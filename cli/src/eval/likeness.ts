@@ -270,6 +270,17 @@ export interface PersonFigures {
   skin_delta_e: number | null
   gender_agree: number | null
   age_error: number | null
+  /** FaceRes's P(female) of the photo and of the render (null: no face found in the render): why gender disagrees. */
+  female: [number, number | null]
+  /** The character's gender slider and hair style: what the render's gender reading came from. */
+  who_gender: number | null
+  hair_style: string | null
+}
+
+/** The parts of a saved character (EvalEngine.character) that per-person rows report. */
+interface SavedTraits {
+  sliders?: Record<string, number>
+  styles?: Record<string, string>
 }
 
 /** Create from each query person's photo, rank their held-out photos among every person's. */
@@ -322,6 +333,7 @@ async function photoFigures(
         )
       )
       const attr = face ? await analyzer.attributes(r.image, face) : null
+      const saved = engine.character(params) as SavedTraits
       const skin = face ? analyzer.partColors(r.image, face).skin : null
       perPerson.push({
         method: m.name,
@@ -335,6 +347,9 @@ async function photoFigures(
         skin_delta_e: skin && photoSkin ? deltaE76(skin, photoSkin) : null,
         gender_agree: attr ? Number(attr.female >= 0.5 === photoAttr.female >= 0.5) : null,
         age_error: attr ? Math.abs(attr.age - photoAttr.age) : null,
+        female: [photoAttr.female, attr ? attr.female : null],
+        who_gender: saved.sliders?.['who.gender'] ?? null,
+        hair_style: saved.styles?.['hair.style'] ?? null,
       })
     }
     if (row) grid.push([...row, heldOut.get(p.person)!])

@@ -178,6 +178,30 @@ describe('CharacterCreator', () => {
     await expect(creator.refine(r.character, targets)).rejects.toMatchObject({ code: 'no-model' })
   }, 120_000)
 
+  it('refine holds gender, expression and what it read from the photo, moves left and right together, and the rest', async () => {
+    if (creator.canRefine() !== null) return // no refine graph released for the rig: the test above covers it
+    const image = await singleFace()
+    const r = await creator.create(image)
+    const targets = await creator.targets(image, r.face)
+    const out = await creator.refine(r.character, targets, { steps: 4 })
+    const before = r.character.sliders
+    const after = out.character.sliders
+    const ids = Object.keys(before)
+    const expressions = ids.filter((id) => id.startsWith('expression.'))
+    expect(expressions.length).toBeGreaterThan(5)
+    const held = ['who.gender', ...expressions, 'hair.color', 'hair.red', 'hair.grey', 'skin.tone', 'skin.undertone']
+    for (const id of held) expect(after[id], id).toBe(before[id])
+    expect(out.character.styles['hair.style']).toBe(r.character.styles['hair.style'])
+    const moved = ids.filter((id) => after[id] !== before[id])
+    expect(moved.length).toBeGreaterThan(10)
+    // mirrored sliders keep their difference (unless one met the [0, 1] clamp)
+    const pairs = ids.filter((id) => id.includes('.l-')).map((id) => [id, id.replace('.l-', '.r-')] as const)
+    expect(pairs.length).toBeGreaterThan(20)
+    const free = pairs.filter(([a, b]) => [after[a]!, after[b]!].every((v) => v > 0 && v < 1))
+    expect(free.filter(([a]) => after[a] !== before[a]).length).toBeGreaterThan(10)
+    for (const [a, b] of free) expect(after[a]! - after[b]!, a).toBeCloseTo(before[a]! - before[b]!, 5)
+  }, 120_000)
+
   it('refuses a manifest without a translator with what to do', async () => {
     const bare = { ...models, manifest: { ...models.manifest, models: models.manifest.models.filter((m) => m.id !== 'translator') } }
     await expect(CharacterCreator.createFromOptions({ models: bare })).rejects.toMatchObject({ code: 'no-model' })

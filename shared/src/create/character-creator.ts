@@ -203,8 +203,10 @@ export class CharacterCreator {
   /**
    * Refines `character` toward `targets` (see targets()) with the refine graph: Adam, x clamped to [0, 1], early
    * stop, cancel via `signal` (a CreateError 'aborted'). Returns the best character seen. `keep`: parameter ids
-   * (and 'hair.style') left as they are; by default, when the creator measures hair, the hair colour and style it
-   * read from the photo (the imitator's colour terms turned dark hair grey-brown), else nothing.
+   * (and 'hair.style') left as they are; by default the gender slider and the expression sliders (heldIds), plus,
+   * when the creator measures hair, the hair colour and style it read from the photo (the imitator's colour terms
+   * turned dark hair grey-brown) and, when it matches skin, the skin colour it matched. Each left slider moves
+   * with its right one (mirrorPairs), unless `tie` says otherwise.
    */
   async refine(character: Character, targets: RefineTargets, options: RefineOptions & { keep?: readonly string[] } = {}): Promise<RefineResult> {
     const why = this.canRefine()
@@ -212,12 +214,13 @@ export class CharacterCreator {
     const session = await this.faceAnalyzer().models().load(this.options.refineModel)
     const rig = rigCodec(session.entry.rigVersion)
     const keep = options.keep ?? [
+      ...heldIds(rig),
       ...(this.options.measureHair ? [...HAIR_COLOUR_IDS, 'hair.style'] : []),
       ...(this.options.measureSkin ? SKIN_COLOUR_IDS : []),
     ]
     const hold = keep.map((id) => rig.ids.indexOf(id)).filter((i) => i >= 0)
     const holdStyles = keep.flatMap((id) => styleGroupIndices(rig, id))
-    const outcome = await refineLoop(session, rig.toVector(character), styleLogits(rig, character), targets, { anchor: this.options.refineAnchor, ...options, hold, holdStyles })
+    const outcome = await refineLoop(session, rig.toVector(character), styleLogits(rig, character), targets, { anchor: this.options.refineAnchor, tie: mirrorPairs(rig), ...options, hold, holdStyles })
     return { ...outcome, character: rig.fromVector(outcome.x, argmaxGroups(outcome.logits, rig.styleSizes)) }
   } // prettier-ignore
 
@@ -247,6 +250,29 @@ function styleGroupIndices(rig: RigCodec, id: string): number[] {
   if (g < 0) return []
   const start = rig.styleSizes.slice(0, g).reduce((a, b) => a + b, 0)
   return Array.from({ length: rig.styleSizes[g]! }, (_, k) => start + k)
+}
+
+/**
+ * What refine holds whatever it read: the gender slider and the expression sliders. Why: the refine graph's
+ * identity term (MobileFace through the imitator) hardly sees gender, so the descent moved the slider freely (on
+ * London 3 of 53 men's characters turned female after refine, by FaceRes, none before; the translator decides it
+ * from the whole photo); and it used expressions as shape knobs (eyes half closed, brows lowered, +0.3-0.4 on
+ * train photos), where a game character should come out with a neutral face whatever the photo's expression.
+ */
+function heldIds(rig: RigCodec): string[] {
+  return rig.ids.filter((id) => id === 'who.gender' || id.startsWith('expression.'))
+}
+
+/**
+ * Index pairs of each left slider ('.l-') and its right one ('.r-'), which refine moves together. Why: faces are
+ * close to symmetric, and a photo's left-right differences are mostly pose, light and the landmarks' noise; moved
+ * apart, the eyes, cheeks and ears of refined characters drifted 0.3-0.6 from each other on train photos.
+ */
+function mirrorPairs(rig: RigCodec): [number, number][] {
+  return rig.ids.flatMap((id, i): [number, number][] => {
+    const j = id.includes('.l-') ? rig.ids.indexOf(id.replace('.l-', '.r-')) : -1
+    return j >= 0 ? [[i, j]] : []
+  })
 }
 
 /** With beta 1, a logit of 4 gives the chosen option ~0.9 of the softmax in a group of 6. */

@@ -53,6 +53,9 @@ export interface RefineOptions {
   hold?: readonly number[]
   /** Indices of style logits it leaves at their start (whole style groups, so the group's choice stays). */
   holdStyles?: readonly number[]
+  /** Pairs of x indices that move together: both take the mean of their two gradients, so they keep the difference
+   * they started with (CharacterCreator ties each left slider to its right one). */
+  tie?: readonly (readonly [number, number])[]
 }
 
 /** Defaults of RefineOptions (the descent the refine bench and imitator tests measured). */
@@ -150,7 +153,7 @@ export async function refineLoop(
     adamStep(
       params,
       [
-        held(added(out.grad_x!.data, pull.grad), o.hold),
+        held(tied(added(out.grad_x!.data, pull.grad), o.tie), o.hold),
         held(out.grad_style_logits!.data, o.holdStyles),
       ],
       adam,
@@ -185,6 +188,17 @@ function anchorTerm(x: Float32Array, x0: Float32Array, weight: number): { value:
 function added(a: Float32Array, b: Float32Array | null): Float32Array {
   if (!b) return a
   return a.map((v, i) => v + b[i]!)
+}
+
+/** `grad` with each tied pair set to the pair's mean (a copy; the same array when nothing is tied). */
+function tied(
+  grad: Float32Array,
+  tie: readonly (readonly [number, number])[] | undefined
+): Float32Array {
+  if (!tie?.length) return grad
+  const g = Float32Array.from(grad)
+  for (const [a, b] of tie) g[a] = g[b] = (grad[a]! + grad[b]!) / 2
+  return g
 }
 
 /** `grad` with the entries at `hold` zeroed (a copy; the same array when nothing is held). */

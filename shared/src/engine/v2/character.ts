@@ -107,6 +107,11 @@ export function characterAppearance(c: Character, seed = 0): Appearance {
     beardStyle: c.styles['hair.facial']!,
     lashes: LASH_FULLNESS[c.styles['eyes.lashes']!] ?? 0.3,
     lensTint: glasses === 'sunglasses' ? 0.85 : 0,
+    mouthOpen: Math.min(
+      1,
+      1.5 * c.sliders['expression.mouth_open']! +
+        1.2 * Math.max(0, c.sliders['expression.smile']! - 0.3)
+    ),
     seed: seed >>> 0,
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Look cues on the real head (issue #8), measured in front renders over landmark regions: natural lips on very
- * dark skin are not a light red patch (they were about twice the skin's lightness), and the soft band of brow
+ * dark skin are not a light red patch (they were about twice the skin's lightness), both lips are painted (not a lip
+ * too high) and a closed mouth hides its teeth, and the soft band of brow
  * tone around the brows belongs to men's brows (on every woman it made FaceRes read them as men).
  */
 import { readFileSync } from 'node:fs'
@@ -79,6 +80,64 @@ describe('engine v2 look cues', { timeout: 60_000 }, () => {
     // 0.79x its chroma (with the tint alone: 1.47x and 1.45x, a red patch).
     expect(lips.lum).toBeLessThan(cheek.lum * 1.38)
     expect(lips.chroma).toBeLessThan(cheek.chroma * 1.15)
+  })
+
+  it('paints both lips on light skin (redder than the skin), and a closed mouth hides its teeth in shadow', () => {
+    const c = createCharacterV2({
+      sliders: { 'who.african': 0, 'who.european': 1, 'who.asian': 0 },
+      colors: { 'skin.tone': 0.15 },
+      styles: { 'hair.style': 'short' },
+    })
+    const image = engine.render(c, { size: SIZE, background: [255, 255, 255] }, lookShader)
+    const lm = engine.landmarks(c, { size: SIZE }).ibug68
+    const redness = (inside: (x: number, y: number) => boolean) => {
+      let red = 0
+      let n = 0
+      for (let y = 0; y < SIZE; y++)
+        for (let x = 0; x < SIZE; x++) {
+          if (!inside(x + 0.5, y + 0.5)) continue
+          const o = (y * SIZE + x) * 4
+          red += (image.data[o]! - image.data[o + 1]!) / Math.max(1, image.data[o]!)
+          n++
+        }
+      expect(n).toBeGreaterThan(10)
+      return red / n
+    }
+    const upper = redness(polygon(lm, [48, 49, 50, 51, 52, 53, 54, 64, 63, 62, 61, 60]))
+    const lower = redness(polygon(lm, [48, 60, 67, 66, 65, 64, 54, 55, 56, 57, 58, 59]))
+    const cx = (lm[3 * 2]! + lm[31 * 2]!) / 2
+    const cy = (lm[3 * 2 + 1]! + lm[31 * 2 + 1]!) / 2
+    const cheek = redness(disc(cx, cy, 4))
+    // The lip paint once sat a lip too high (the lower lip bare skin): both lips must read redder than the cheek.
+    // Measured: upper 0.29, lower 0.30, cheek 0.19 (with the old placement the lower lip: 0.21).
+    expect(upper).toBeGreaterThan(cheek + 0.05)
+    expect(lower).toBeGreaterThan(cheek + 0.05)
+    // Teeth seen between closed lips are dark (lit as in an open mouth they drew light dots along the line).
+    const shut = engine.engine.render(
+      engine.pose(c),
+      characterAppearance(c),
+      lookShader as ShaderFactory,
+      {
+        size: SIZE,
+      }
+    )
+    const open = engine.engine.render(
+      engine.pose(c),
+      { ...characterAppearance(c), mouthOpen: 1 },
+      lookShader as ShaderFactory,
+      { size: SIZE }
+    )
+    // The mouth's bounding box (the slit is a pixel or two high at this size).
+    let [x0, x1, y0, y1] = [SIZE, 0, SIZE, 0]
+    for (let k = 48; k < 68; k++) {
+      x0 = Math.min(x0, lm[k * 2]!)
+      x1 = Math.max(x1, lm[k * 2]!)
+      y0 = Math.min(y0, lm[k * 2 + 1]!)
+      y1 = Math.max(y1, lm[k * 2 + 1]!)
+    }
+    const mouth = (x: number, y: number) => x >= x0 && x <= x1 && y >= y0 && y <= y1
+    const [a, b] = [regionStats(shut, mouth).lum, regionStats(open, mouth).lum]
+    expect(a).toBeLessThan(b - 0.001) // measured 0.2955 vs 0.2992
   })
 
   it('draws the soft brow band for men, not for women (same head, only the appearance gender differs)', () => {

@@ -134,6 +134,11 @@ export interface Appearance {
   lashes?: number
   /** Glasses lens tint: 0 clear .. 1 dark sunglasses. */
   lensTint: number
+  /**
+   * How open the mouth is (0 lips together .. 1 open or a broad smile; 0 when absent): teeth seen through a
+   * narrow slit lie in the lips' shadow.
+   */
+  mouthOpen?: number
   /** Per-character seed for procedural texture variation (an integer, 0..2^31-1). */
   seed: number
 }

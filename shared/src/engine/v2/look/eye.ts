@@ -13,8 +13,11 @@ export const IRIS_CENTERS: readonly (readonly [number, number])[] = [
   [0.292, 0.312],
   [0.707, 0.714],
 ]
-/** Limbus (iris edge) radius in uv. */
-export const LIMBUS_UV = 0.112
+/**
+ * Limbus (iris edge) radius in uv: the iris fills about 45% of the eye opening's width as in photos (0.112 left a
+ * ring of white around a small dark iris: a staring doll's eye).
+ */
+export const LIMBUS_UV = 0.124
 /** Patch size (texels) and half-extent (uv). */
 export const PATCH = 96
 export const PATCH_HALF = 0.2
@@ -22,7 +25,7 @@ export const PATCH_HALF = 0.2
 const PUPIL = 0.36
 
 /** Sclera colour (linear): a warm off-white, not paper white. */
-export const SCLERA: LinearRgb = [0.62, 0.58, 0.54]
+export const SCLERA: LinearRgb = [0.55, 0.51, 0.475]
 
 /**
  * The colour-independent structure of the eye patch for a seed, 6 floats per texel: the weights of the iris

@@ -58,6 +58,8 @@ const BROW_STRANDS = 40
 const LASH_STRANDS = 45
 /** Width of a brow hair as a share of the spacing between hairs (before its random variation). */
 const BROW_GAP = 0.65
+/** How far the brow's core closes the gaps between its hairs (0: even hairs all through, 1: solid). */
+const BROW_CORE = 0.85
 /** Specular strengths per material family. */
 const SKIN_SPEC = 0.16
 const HAIR_SPEC = 0.11
@@ -65,6 +67,8 @@ const HAIR_SPEC = 0.11
 // Teeth sit in the mouth's shadow (bright teeth read as a white line between closed lips).
 const TEETH = [0.34, 0.31, 0.26] as const
 const TONGUE = [0.42, 0.13, 0.13] as const
+/** Share of the teeth's colour left when the lips are together (Appearance.mouthOpen 0). */
+const TEETH_SHUT = 0.3
 const FRAME = [0.025, 0.022, 0.022] as const
 
 const sample = new Float32Array(4)
@@ -205,6 +209,8 @@ export class HeadShader implements IndexedShader {
   private ex = 0
   private ey = 0
   private ez = 0
+  /** Lash colour of this draw (linear). */
+  private readonly lashRgb = new Float32Array(3)
   /** The fragment's texture coordinates (skin and eyes). */
   private u = 0
   private v = 0
@@ -224,6 +230,11 @@ export class HeadShader implements IndexedShader {
     this.mesh = mesh
     this.tex = tex
     this.look = a
+    // Lashes: near black on dark-browed people and wherever women's lashes are dense (mascara); fair people's
+    // bare lashes are lighter, toward their brows' colour (a black line on a blond man read as eyeliner).
+    const bare = 0.8 * smooth(0.4, 0.55, a.gender)
+    for (let c = 0; c < 3; c++)
+      this.lashRgb[c] = LASH[c]! + (Math.max(LASH[c]!, 0.5 * a.browColor[c]!) - LASH[c]!) * bare
     const m = view.viewProj
     this.viewProj = m
     this.sampleCm = view.sampleCm
@@ -543,37 +554,49 @@ export class HeadShader implements IndexedShader {
     } else if (mat === MATERIAL.brow) {
       const ps = b0 * this.a0 + b1 * this.a1 + b2 * this.a2 // along the brow, 0 medial .. 1 lateral
       const pt = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]! // across, -1 .. 1
-      // Hairs lean: a brow's head points up, its tail out; the strand index runs along the brow.
-      const q = ps * BROW_STRANDS + pt * (0.9 - 0.7 * ps)
+      // Hairs lean: a brow's head points up; past it the hairs lie along the brow toward the tail, the lower
+      // ones rising and the upper ones falling to meet along its middle (a herringbone; upright hairs all along
+      // read as a comb). The strand index runs along the brow.
+      const q = ps * BROW_STRANDS + pt * 0.9 * (1 - ps) + Math.abs(pt) * 6 * smooth(0.08, 0.45, ps)
       const per = STRAND_W / STRAND_STYLES.brow.count
       let col = wrapStrand(Math.floor(q * per))
       if (col < 0) col += STRAND_W
       const at = Math.abs(pt)
       const o = (col + Math.min(STRAND_H - 1, Math.floor(at * STRAND_H)) * STRAND_W) * 2
       // Thick medial head tapering to a thin tail; edges fray hair by hair.
-      const inside = (0.95 - 0.55 * ps * ps - at) / 0.35
+      const inside = (1.0 - 0.5 * ps * ps - at) / 0.32
       const ends = smooth(0, 0.12, ps) * smooth(1, 0.82, ps)
       const cover = tex.brow[o + 1]!
-      if (inside * ends < (0.3 + 0.55 * (1 - cover)) * (1 - 0.45 * this.coarse)) return false
-      // Skin shows between the hairs inside the brow too (the painted band under it carries the brow's tone):
-      // a brow filled solid reads as a drawn stroke. Small renders keep it fuller (hairs vanish between samples).
-      // Irregular hairs: each its own offset and width, bending a little across the brow.
+      const body = inside * ends
+      if (body < (0.3 + 0.55 * (1 - cover)) * (1 - 0.45 * this.coarse)) return false
+      // Irregular hairs: each its own offset and width, bending a little across the brow. Skin shows between
+      // them only toward the brow's edges: in photos (Canada train set, 128-256 px faces) a brow reads as a soft
+      // mass of tone whose hairs show at its border; hairs spaced evenly all through it read as a scribble.
+      // Small renders keep it fuller still (hairs vanish between samples).
       const hq = q + 0.35 * (hash2(Math.floor(q * 0.5), 5, 31) - 0.5) * (1 + pt)
       const hid = Math.floor(hq)
       const fq = hq - hid - 0.5 + 0.3 * (hash2(hid, 6, 31) - 0.5) // across one hair
       const hw = BROW_GAP * (0.55 + 0.9 * hash2(hid, 7, 31))
-      if (Math.abs(fq) > Math.min(1, hw + (1 - hw) * this.coarse) * 0.5 * (0.6 + 0.4 * cover))
+      const core = smooth(0.55, 1.25, body)
+      const full = Math.max(this.coarse, BROW_CORE * core)
+      if (
+        Math.abs(fq) >
+        Math.min(1, hw + (1 - hw) * full) * 0.5 * (0.6 + 0.4 * Math.max(cover, core))
+      )
         return false
-      const shade = tex.brow[o]!
+      // Hair-to-hair tone (a brow is not one flat colour up close), denser and darker in its core.
+      const shade = tex.brow[o]! * (0.82 + 0.3 * hash2(hid, 8, 31)) * (1 - 0.15 * core)
       r = a.browColor[0] * shade
       g = a.browColor[1] * shade
       bl = a.browColor[2] * shade
-      s = sp * HAIR_SPEC * 0.5
+      // A faint sheen only: short hairs lying flat do not carry the scalp hair's sheen band (on black brows over
+      // dark skin it read as grey brows).
+      s = sp * HAIR_SPEC * 0.15
     } else if (mat === MATERIAL.lash) {
       if (!this.lash(b0, b1, b2)) return false
-      r = LASH[0]
-      g = LASH[1]
-      bl = LASH[2]
+      r = this.lashRgb[0]!
+      g = this.lashRgb[1]!
+      bl = this.lashRgb[2]!
       s = sp * HAIR_SPEC * 0.3
     } else if (KIND[mat] === SURFACE.hair) {
       const o = this.strandTexel(b0, b1, b2)
@@ -589,9 +612,12 @@ export class HeadShader implements IndexedShader {
       out[3] = 1
       return true
     } else if (mat === MATERIAL.teeth) {
-      r = TEETH[0]
-      g = TEETH[1]
-      bl = TEETH[2]
+      // Through lips that (nearly) meet the teeth lie in deep shadow: lit as in an open mouth they showed as a
+      // row of light dots along the closed mouth's line.
+      const lit = TEETH_SHUT + (1 - TEETH_SHUT) * smooth(0, 0.6, a.mouthOpen ?? 0)
+      r = TEETH[0] * lit
+      g = TEETH[1] * lit
+      bl = TEETH[2] * lit
       s = sp * 0.2
     } else if (mat === MATERIAL.tongue) {
       r = TONGUE[0]
@@ -636,7 +662,9 @@ export class HeadShader implements IndexedShader {
     // The line and the lashes thin out toward the outer corner (drawn full to the strip's end, they read as a
     // winged eyeliner on a man); full lashes (the style) keep their density further out.
     const full = this.look!.lashes ?? 0.3
-    const thin = LASH_TAPER * (1 - 0.4 * full) * (1 - dense) // share of the strip the line thins over
+    // Dense lashes thin out too, over a shorter end: drawn full to the strip's end they made black wings
+    // past the eye's outer corner.
+    const thin = LASH_TAPER * (1 - 0.4 * full) * (1 - 0.3 * dense) // share of the strip the line thins over
     const taper = thin > 0 ? smooth(1, 1 - thin, ps) : 1
     // A thin line at the lid margin (the lashes' roots), a little fuller in small renders so it does not vanish
     // between samples, and in full or dense lashes.
@@ -646,13 +674,18 @@ export class HeadShader implements IndexedShader {
     if (root < line * taper)
       return lower
         ? ps > 0.2 * (1 - dense) + 0.04 && ps < 0.9 + 0.07 * dense
-        : ps > 0.04 && ps < 0.97
+        : ps > 0.04 && ps < LINE_END
     if (lower) {
       // Lower lashes are short, sparse and fine (drawn as strong as the upper ones on a man they read as stitches).
       const q = ps * LASH_STRANDS * (0.3 + 0.15 * dense)
       const id = Math.floor(q)
       const h = hash2(id, 1, 77)
-      const len = ((0.2 + 0.25 * h) * (1 - dense) + (0.45 + 0.35 * h) * dense) * taper
+      // Shorter still in small renders and on dense (women's) lashes: in photos the lower lash line is a faint
+      // darker rim, and a row of dark ticks under the eye read as stitches at 128-256 px.
+      const len =
+        ((0.2 + 0.25 * h) * (1 - dense) + (0.3 + 0.25 * h) * dense) *
+        taper *
+        (1 - 0.4 * this.coarse)
       if (root > len || ps < 0.25 * (1 - dense)) return false
       return Math.abs(q - id - 0.5) < (0.08 + 0.04 * dense) * (1 - root / len) + 0.03 + 0.03 * dense
     }
@@ -662,8 +695,10 @@ export class HeadShader implements IndexedShader {
     const h = hash2(id >> 1, 0, 77)
     const len =
       ((0.5 + 0.15 * full + 0.3 * h) * (1 - dense) + (0.65 + 0.35 * h) * dense) *
-      (0.45 + 0.55 * taper)
-    if (root > len) return false
+      (0.2 + 0.8 * taper)
+    // None at the strip's very end: past the eye's outer corner the strip turns down, many fragments share s ~ 1
+    // there, and short lashes packed into them drew a black stub (a wing) beyond the corner.
+    if (root > len || ps > LASH_END) return false
     const f = q - id - 0.5 // across one lash
     const width = (0.14 + 0.08 * full + 0.06 * dense) * (1 - root / len) + 0.05 + 0.01 * dense // tapers to the tip
     return Math.abs(f) < width
@@ -738,6 +773,14 @@ const NONE = 255
 
 /** Share of the lash strip (from its outer end) over which the lash line and lashes thin out. */
 const LASH_TAPER = 0.7
+
+/** Where the upper lash line and lashes end along their strip (s; the rest lies past the eye's outer corner). */
+const LASH_END = 0.93
+/**
+ * Where the upper lash LINE ends (s): the strip's outer ~30% lies past the eye's outer corner (seen by colouring
+ * fragments by s), where a full-strength line drew a black wing.
+ */
+const LINE_END = 0.72
 
 /** Lash colour (near black, a touch warm). */
 const LASH = [0.012, 0.01, 0.009] as const

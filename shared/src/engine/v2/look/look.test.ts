@@ -197,4 +197,4 @@ describe('head shader', () => {
   })
 })
 
-const PINNED = { eye: '016ef618', hair: 'e809d6de', layers: '717f71ad', skin: '4c13c500' }
+const PINNED = { eye: '88974682', hair: 'e809d6de', layers: '9163dbf1', skin: '90230f6f' }

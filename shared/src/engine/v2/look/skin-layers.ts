@@ -2,7 +2,7 @@
  * @module engine/v2/look/skin-layers — the appearance-independent layers of the procedural skin, as functions of a
  * point of the REST head in "face space": centimetres from the midpoint of the two eyeball centres, +x the
  * subject's left, +y up, +z forward (the base mesh's eyes are at x = +-3.1, its nose tip at y = -3.6, z = +3.5,
- * its mouth line at y = -5.4, its crown at y = +12). Each layer is [0, 1]; skin.ts bakes them once into the UV
+ * its mouth line at y = -6.8, its crown at y = +12). Each layer is [0, 1]; skin.ts bakes them once into the UV
  * layout and mixes them per appearance.
  */
 import { cellNoise, fbm, smoothstep, valueNoise } from './noise.ts'
@@ -42,8 +42,14 @@ function segDist(x: number, y: number, ax: number, ay: number, bx: number, by: n
   return Math.hypot(x - ax - t * dx, y - ay - t * dy)
 }
 
-/** Mouth geometry of the base head (face space, cm). */
-export const MOUTH = { cornerX: 2.35, lineY: -5.42, topY: -4.72, bottomY: -6.35 }
+/**
+ * Mouth geometry of the base head (face space, cm), read off the pack's rest mesh (the midline profile: the upper
+ * lip's vermilion border where the profile steps forward at y ~ -5.7, the slit at ~ -6.8, the lower lip's border at
+ * ~ -7.7) and checked on renders by painting bands of rest y. It was lineY -5.42, topY -4.72, bottomY -6.35: the
+ * paint sat a lip higher than the lips (the upper lip and the skin under the nose painted, the lower lip bare, the
+ * lip line drawn across the upper lip), so renders read as a pale mouth with a line and a second lower lip.
+ */
+export const MOUTH = { cornerX: 2.35, lineY: -6.78, topY: -5.72, bottomY: -7.72 }
 
 /** Lip vermilion: 1 inside, a soft 1 mm border; the upper lip has a Cupid's bow. */
 export function lipMask(x: number, y: number, z: number): number {
@@ -97,12 +103,12 @@ export function creaseMask(x: number, y: number, z: number): number {
   // Nasolabial fold: from the nose wing down past the mouth corner.
   c = Math.max(
     c,
-    0.9 * smoothstep(0.22, 0.0, segDist(ax, y, 1.65, -3.75, 2.95, -6.1)) * smoothstep(-0.4, 0.6, z)
+    0.9 * smoothstep(0.22, 0.0, segDist(ax, y, 1.65, -3.75, 3.0, -7.0)) * smoothstep(-0.4, 0.6, z)
   )
   // Marionette lines below the mouth corners.
   c = Math.max(
     c,
-    0.6 * smoothstep(0.16, 0.0, segDist(ax, y, 2.6, -5.9, 2.75, -7.6)) * smoothstep(-0.4, 0.6, z)
+    0.6 * smoothstep(0.16, 0.0, segDist(ax, y, 2.65, -7.0, 2.85, -8.6)) * smoothstep(-0.4, 0.6, z)
   )
   // Neck rings.
   const ny = y + 11.5
@@ -219,7 +225,7 @@ export function beardStyleMask(style: string, x: number, y: number, z: number): 
   const ax = Math.abs(x)
   const moustache =
     smoothstep(2.9, 2.4, ax) *
-    smoothstep(-5.25, -4.95, y + 0.12 * ax * ax) *
+    smoothstep(-5.95, -5.6, y + 0.12 * ax * ax) *
     smoothstep(-3.85, -4.15, y)
   switch (style) {
     case 'none':

@@ -343,19 +343,18 @@ export class SkinGrid {
     this.b0 = base[0]!
     this.b1 = base[1]!
     this.b2 = base[2]!
-    const nr = base[0]! * 0.45 + lr * 0.6 * (0.45 + 0.55 * light)
-    const ng = base[1]! * 0.33 + lg * 0.6 * (0.45 + 0.55 * light)
-    const nb = base[2]! * 0.37 + lb * 0.6 * (0.45 + 0.55 * light)
-    // Dark skin: natural lips are about as dark as the skin, a muted mauve-brown; the tint alone made them
-    // twice as light and saturated red (a red smudge on the face). Capped at the skin's luminance x 1.1 (x 1.6
-    // on the lightest skin) and desaturated toward their own grey the darker the skin.
-    const ln = luminance3(nr, ng, nb)
-    const cap = (1.1 + 0.5 * light) * luminance3(base[0]!, base[1]!, base[2]!)
-    const f = ln > cap ? cap / ln : 1
-    const keep = 0.55 + 0.45 * light // saturation kept
-    const mr = (ln + (nr - ln) * keep) * f
-    const mg = (ln + (ng - ln) * keep) * f
-    const mb = (ln + (nb - ln) * keep) * f
+    // Natural lips: the skin darkened and reddened by the blood under the thin vermilion (in photos lips read
+    // redder than the skin at about its luminance or a little below, not paler), with the lip colour's own hue
+    // at the skin-matched lightness. Darker skin: a muted, darker mauve-brown (the tint alone made a red smear).
+    const lb0 = luminance3(base[0]!, base[1]!, base[2]!)
+    const fr = base[0]! * (0.86 + 0.04 * light)
+    const fg = base[1]! * (0.78 - 0.12 * light)
+    const fb = base[2]! * (0.82 - 0.08 * light)
+    const tintScale = (0.8 * lb0) / Math.max(1e-4, luminance3(lr, lg, lb))
+    const hue = 0.15 + 0.2 * light // how much of the lip colour's own hue shows
+    const mr = fr + (lr * tintScale - fr) * hue
+    const mg = fg + (lg * tintScale - fg) * hue
+    const mb = fb + (lb * tintScale - fb) * hue
     // Lip colour: natural lips (the skin flushed toward the lip tint; darker skin, darker lips), under lipstick.
     this.lipR = mr + (sr - mr) * stick
     this.lipG = mg + (sg - mg) * stick
@@ -418,7 +417,7 @@ export class SkinGrid {
     g *= 1 - 0.22 * t
     b *= 1 - 0.2 * t
     // Around the eyes: darker and a little cooler (thin skin, shadows of the orbit), more with age.
-    t = layers[o + LAYER.eyes]! * k * (0.1 + 0.14 * age)
+    t = layers[o + LAYER.eyes]! * k * (EYE_SHADE + 0.14 * age)
     r *= 1 - t
     g *= 1 - t * 1.1
     b *= 1 - t * 0.85
@@ -492,8 +491,14 @@ const luminance3 = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g 
 /** How much of the brow colour the skin under the brows takes at most (a man's; scaled by the gender macro). */
 const BROW_PAINT = 0.6
 
+/**
+ * Darkening of the eye surround at any age (the orbit's shadow, the upper lid's crease): photos show the eye
+ * set in a darker socket; 0.1 left the eye floating on flat skin.
+ */
+const EYE_SHADE = 0.26
+
 /** How much of the lip colour the vermilion takes. */
-const LIP_AMOUNT = 0.75
+const LIP_AMOUNT = 0.85
 
 type LinearRgbTriple = readonly [number, number, number]
 
