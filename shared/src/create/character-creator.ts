@@ -12,6 +12,7 @@ import type { Character } from '../rig/index.ts'
 import { CreateError } from './errors.ts'
 import { FEATURE_LENGTH, FEATURE_OFFSETS, FEATURE_VERSION } from './features.ts'
 import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
+import { applyBrows } from './brows.ts'
 import { applyHair, HAIR_COLOUR_IDS, measureHair, type HairMeasure } from './hair.ts'
 import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
 import { applySkin, matchSkin, SKIN_COLOUR_IDS, type SkinMatch } from './skin.ts'
@@ -121,7 +122,8 @@ export class CharacterCreator {
       top += probabilities[start + styles[g]!]! / this.rig.styleSizes.length
       start += n
     })
-    let character = this.rig.fromVector(x, styles)
+    // no bushy brows on a woman (create/brows.ts: those shapes alone make her read as a man)
+    let character = applyBrows(this.rig.fromVector(x, styles), probabilities, this.rig.styleSizes)
     // the photo's median skin colour, as faceFeatures measured it for the translator
     const skinColour =
       features[FEATURE_OFFSETS.colorMask]! > 0

@@ -15,6 +15,7 @@ export {
   type CharacterCreatorOptions,
   type ResolvedCreatorOptions,
 } from './options.ts'
+export { applyBrows } from './brows.ts'
 export { CreateError, type CreateErrorCode } from './errors.ts'
 export {
   DEFAULT_REFINE_OPTIONS,

@@ -9,7 +9,10 @@ import { COLORS_V2 } from './colors.ts'
 import type { RigSchemaV2 } from './schema.ts'
 import { FACE_PRIOR_KEYS, FACE_PRIOR_RANK, faceSlidersFromLatent } from './face-prior.ts'
 import { MIN_AGE, SLIDERS_V2 } from './sliders.ts'
-import { STYLES_V2 } from './styles.ts'
+import { HEAVY_BROWS, STYLES_V2 } from './styles.ts'
+
+const BROWS = STYLES_V2.find((s) => s.id === 'brows.style')!.options.map((o) => o.id)
+const WOMEN_BROWS = BROWS.filter((id) => !HEAVY_BROWS.includes(id))
 
 /** Rig version of v2 characters. */
 export const RIG_VERSION_V2 = 2
@@ -159,7 +162,8 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
   const fringe = ['bob', 'bob-long', 'braid', 'short-swept']
   const styles: Record<string, string> = {
     'hair.style': rng() < 0.08 ? pick(rng, fringe) : pick(rng, hairStyles),
-    'brows.style': pick(rng, STYLES_V2.find((s) => s.id === 'brows.style')!.options).id,
+    // women draw no bushy brow (HEAVY_BROWS); the same single draw either way, so other styles keep their seeds
+    'brows.style': pick(rng, male ? BROWS : WOMEN_BROWS),
     'eyes.lashes': male ? pick(rng, ['natural', 'short']) : pick(rng, ['natural', 'full', 'long']),
     'hair.facial':
       male && rng() < 0.45

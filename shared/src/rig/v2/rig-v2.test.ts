@@ -10,6 +10,7 @@ import {
   encodeShareCodeV2,
   FACE_SLIDERS_V2,
   HAIR_MAP,
+  HEAVY_BROWS,
   migrateV1,
   PROPORTION_MAP,
   quantizeCharacterV2,
@@ -53,6 +54,7 @@ describe('rig v2 schema', () => {
 describe('randomPlausibleCharacter', () => {
   it('is valid, deterministic and plausible', () => {
     let men = 0
+    const menBrows = new Set<string>()
     for (let seed = 1; seed <= 60; seed++) {
       const c = randomPlausibleCharacter(seed)
       expect(validateCharacterV2(c)).toBe(c)
@@ -61,7 +63,10 @@ describe('randomPlausibleCharacter', () => {
       if (male) men++
       if (!male) expect(c.styles['hair.facial']).toBe('none')
       if (male) expect(c.styles['makeup.lipstick']).toBe('none')
+      if (male) menBrows.add(c.styles['brows.style']!)
+      else expect(HEAVY_BROWS).not.toContain(c.styles['brows.style']) // no bushy brows on women
     }
+    expect([...menBrows].some((b) => HEAVY_BROWS.includes(b))).toBe(true) // men may have them
     expect(men).toBeGreaterThan(15)
     expect(men).toBeLessThan(45)
   })

@@ -31,6 +31,13 @@ export const BROW_PROXY: Readonly<Record<string, string>> = Object.fromEntries(
   })
 )
 
+/**
+ * The two bushiest brow shapes: on a woman they alone make FaceRes read her as a man (read female 0.14 against 0.81
+ * as the translator chose, on TRAIN photos: docs/likeness.md, "Why women's characters read as men"), so neither the
+ * plausible-people prior nor the creator gives them to women (men and the editor keep every shape).
+ */
+export const HEAVY_BROWS: readonly string[] = ['brow-009', 'brow-012']
+
 /** Lash style id -> pack proxy. */
 export const LASH_PROXY: Readonly<Record<string, string>> = {
   natural: 'eyelashes01',

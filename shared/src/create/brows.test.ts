@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { HEAVY_BROWS, STYLES_V2 } from '../rig/v2/styles.ts'
+import { applyBrows } from './brows.ts'
+import { rigCodec } from './rigs.ts'
+
+const rig = rigCodec(2)
+const groupStart = (id: string) => {
+  const g = rig.styleIds.indexOf(id)
+  return rig.styleSizes.slice(0, g).reduce((a, b) => a + b, 0)
+}
+const BROWS = STYLES_V2.find((s) => s.id === 'brows.style')!.options.map((o) => o.id)
+
+/** A character with brow `brow` and gender slider `gender`, and translator probabilities over the brow shapes. */
+function setUp(brow: string, gender: number, browProbabilities: Record<string, number>) {
+  const styles = Int32Array.from(rig.styleSizes, () => 0)
+  styles[rig.styleIds.indexOf('brows.style')] = BROWS.indexOf(brow)
+  const character = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles)
+  character.sliders['who.gender'] = gender
+  const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+  const start = groupStart('brows.style')
+  for (const [id, p] of Object.entries(browProbabilities))
+    probabilities[start + BROWS.indexOf(id)] = p
+  return { character, probabilities }
+}
+
+describe('applyBrows', () => {
+  it("gives a woman with a bushy brow the translator's most probable other shape", () => {
+    const { character, probabilities } = setUp('brow-012', 0.1, {
+      'brow-012': 0.5,
+      'brow-009': 0.45,
+      'brow-005': 0.1,
+      'brow-007': 0.3,
+    })
+    const out = applyBrows(character, probabilities, rig.styleSizes)
+    expect(out.styles['brows.style']).toBe('brow-007')
+    expect(character.styles['brows.style']).toBe('brow-012') // the input is not changed
+    expect(out.sliders).toEqual(character.sliders)
+  })
+
+  it('keeps a fine shape a woman already has, and a man keeps any shape', () => {
+    const fine = setUp('brow-005', 0.1, { 'brow-007': 0.9 })
+    expect(
+      applyBrows(fine.character, fine.probabilities, rig.styleSizes).styles['brows.style']
+    ).toBe('brow-005')
+    const man = setUp('brow-012', 0.9, { 'brow-012': 0.9, 'brow-005': 0.1 })
+    expect(applyBrows(man.character, man.probabilities, rig.styleSizes)).toBe(man.character)
+  })
+
+  it('names only brow shapes the rig has', () => {
+    for (const id of HEAVY_BROWS) expect(BROWS).toContain(id)
+  })
+})
