@@ -257,7 +257,7 @@ function styleGroupIndices(rig: RigCodec, id: string): number[] {
  * identity term (MobileFace through the imitator) hardly sees gender, so the descent moved the slider freely (on
  * London 3 of 53 men's characters turned female after refine, by FaceRes, none before; the translator decides it
  * from the whole photo); and it used expressions as shape knobs (eyes half closed, brows lowered, +0.3-0.4 on
- * train photos), where a game character should come out with a neutral face whatever the photo's expression.
+ * train photos): the face's shape should carry the likeness, and the expression stays what the translator read.
  */
 function heldIds(rig: RigCodec): string[] {
   return rig.ids.filter((id) => id === 'who.gender' || id.startsWith('expression.'))
