@@ -1,4 +1,6 @@
-# Engine v2, stage 1 of the fifth release: v7.py on renders of session 7's look (models/.work/dataset-rig2-s4, the
+# NOT RELEASED as is (London translator gender_agree 0.833: see cards/translator.md); v13.py, the released stage 1,
+# overrides its labels.
+# Engine v2, stage 1 of session 7's look: v7.py on renders of session 7's look (models/.work/dataset-rig2-s4, the
 # imitator release of imitator/configs/v2-look4.py's data), with the better pseudo-gender of v5.py (the embedding's
 # top 20 components clustered with the face shape's top 5 and the part colours' top 5: agreement with the train
 # split's gender column, reported only, 0.900 against 0.841). Why now: on the merged look the translator's gender
