@@ -8,12 +8,13 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { cosine, FaceAnalyzer } from '@facecraft/shared/face'
+import { FaceAnalyzer } from '@facecraft/shared/face'
 import { decodeImage } from '@facecraft/shared/decode'
 import { encodePng } from '@facecraft/shared/image'
 import { randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { createImage, type RgbaImage } from '../../shared/src/image/types.ts'
 import { nodeModelSource } from '../src/commands/detect.ts'
+import { meanPairs } from '../src/eval/engine2.ts'
 import { engineV2, facesDir, lookShader } from '../src/engine-v2.ts'
 
 const COUNT = Number(process.env.COUNT ?? 60)
@@ -91,16 +92,7 @@ function eyeCrop(
   return o
 }
 
-const pairs = (a: Float32Array[], b?: Float32Array[]) => {
-  let s = 0
-  let n = 0
-  for (let i = 0; i < a.length; i++)
-    for (let j = b ? 0 : i + 1; j < (b ?? a).length; j++) {
-      s += cosine(a[i]!, (b ?? a)[j]!)
-      n++
-    }
-  return s / n
-}
+const pairs = (a: Float32Array[], b?: Float32Array[]) => meanPairs(a, b)!
 
 const photos: Float32Array[] = []
 const faceCrops: RgbaImage[] = []

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { cosine, FaceAnalyzer } from '@facecraft/shared/face'
+import { FaceAnalyzer } from '@facecraft/shared/face'
 import { decodeImage } from '@facecraft/shared/decode'
 import { encodePng } from '@facecraft/shared/image'
 import { createImage, type RgbaImage } from '../../../shared/src/image/types.ts'
@@ -20,6 +20,7 @@ import {
 } from '@facecraft/shared/rig-v2'
 import { createRng, gaussian } from '../../../shared/src/utils/random.ts'
 import { nodeModelSource } from '../../src/commands/detect.ts'
+import { meanPairs } from '../../src/eval/engine2.ts'
 import { engineV2, lookShader } from '../../src/engine-v2.ts'
 import { facesDir, readIndex } from '../../src/eval/london.ts'
 
@@ -50,16 +51,7 @@ for (const r of readIndex(dir).filter((r) => r.set === 'canada' || frontal.has(r
   const f = (await analyzer.detect(image)).faces[0]
   if (f) photos.push(await analyzer.embed(image, f, 'face-embedder-eval'))
 }
-const pairs = (a: Float32Array[], b?: Float32Array[]) => {
-  let s = 0
-  let n = 0
-  for (let i = 0; i < a.length; i++)
-    for (let j = b ? 0 : i + 1; j < (b ?? a).length; j++) {
-      s += cosine(a[i]!, (b ?? a)[j]!)
-      n++
-    }
-  return s / n
-}
+const pairs = (a: Float32Array[], b?: Float32Array[]) => meanPairs(a, b)!
 const pp = pairs(photos)
 function grid(tiles: RgbaImage[], cols: number): RgbaImage {
   const s = tiles[0]!.width

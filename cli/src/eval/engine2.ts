@@ -39,7 +39,8 @@ function jitter(c: Character, step: number, seed: number): Character {
   return { ...c, sliders }
 }
 
-function meanPairs(a: Float32Array[], b?: Float32Array[]): number | null {
+/** Mean cosine over every pair within `a`, or over every pair of `a` x `b`; null when there is no pair. */
+export function meanPairs(a: Float32Array[], b?: Float32Array[]): number | null {
   let sum = 0
   let n = 0
   if (b) {

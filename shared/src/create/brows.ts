@@ -14,30 +14,28 @@
  * randomPlausibleCharacter) gives women no HEAVY_BROWS either, so the imitator's renders teach the same.
  */
 import type { Character } from '../rig/index.ts'
-import { HEAVY_BROWS, STYLES_V2 } from '../rig/v2/styles.ts'
-
-const BROW_GROUP = STYLES_V2.findIndex((s) => s.id === 'brows.style')
-const BROW_OPTIONS = STYLES_V2[BROW_GROUP]!.options.map((o) => o.id)
+import { BROW_IDS, HEAVY_BROWS } from '../rig/v2/styles.ts'
+import { styleGroupStart, type RigCodec } from './rigs.ts'
 
 /**
  * `character` (rig v2) without HEAVY_BROWS when its gender slider is a woman's: the translator's most probable
- * (`probabilities`: its per-group style probabilities, concatenated; `styleSizes`: the group sizes) other shape.
+ * (`probabilities`: its per-group style probabilities, concatenated in `rig`'s order) other shape.
  * Men, women with another shape, and other rigs are returned unchanged.
  */
 export function applyBrows(
   character: Character,
   probabilities: ArrayLike<number>,
-  styleSizes: readonly number[]
+  rig: RigCodec
 ): Character {
   if (character.rig !== 2 || (character.sliders['who.gender'] ?? 0.5) >= 0.5) return character
   if (!HEAVY_BROWS.includes(character.styles['brows.style']!)) return character
-  const start = styleSizes.slice(0, BROW_GROUP).reduce((a, b) => a + b, 0)
+  const start = styleGroupStart(rig, 'brows.style')
   let best = -1
-  BROW_OPTIONS.forEach((id, k) => {
+  BROW_IDS.forEach((id, k) => {
     if (HEAVY_BROWS.includes(id)) return
     if (best < 0 || probabilities[start + k]! > probabilities[start + best]!) best = k
   })
   const out: Character = structuredClone(character)
-  out.styles['brows.style'] = BROW_OPTIONS[best]!
+  out.styles['brows.style'] = BROW_IDS[best]!
   return out
 }

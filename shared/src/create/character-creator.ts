@@ -23,7 +23,7 @@ import {
   type RefineOutcome,
   type RefineTargets,
 } from './refine.ts'
-import { argmaxGroups, chooseStyles, rigCodec, type RigCodec } from './rigs.ts'
+import { argmaxGroups, chooseStyles, rigCodec, styleGroupStart, type RigCodec } from './rigs.ts'
 import { refineTargets } from './targets.ts'
 import {
   resolveCreatorOptions,
@@ -123,7 +123,7 @@ export class CharacterCreator {
       start += n
     })
     // no bushy brows on a woman (create/brows.ts: those shapes alone make her read as a man)
-    let character = applyBrows(this.rig.fromVector(x, styles), probabilities, this.rig.styleSizes)
+    let character = applyBrows(this.rig.fromVector(x, styles), probabilities, this.rig)
     // the photo's median skin colour, as faceFeatures measured it for the translator
     const skinColour =
       features[FEATURE_OFFSETS.colorMask]! > 0
@@ -246,10 +246,9 @@ function styleLogits(rig: RigCodec, character: Character): Float32Array {
 
 /** The logit indices of style group `id` in the concatenated logits (none when the rig has no such group). */
 function styleGroupIndices(rig: RigCodec, id: string): number[] {
-  const g = rig.styleIds.indexOf(id)
-  if (g < 0) return []
-  const start = rig.styleSizes.slice(0, g).reduce((a, b) => a + b, 0)
-  return Array.from({ length: rig.styleSizes[g]! }, (_, k) => start + k)
+  const start = styleGroupStart(rig, id)
+  if (start < 0) return []
+  return Array.from({ length: rig.styleSizes[rig.styleIds.indexOf(id)]! }, (_, k) => start + k)
 }
 
 /**

@@ -78,6 +78,12 @@ export function rigCodec(version: unknown): RigCodec {
   return codec
 }
 
+/** Where style group `id` starts in concatenated per-group scores or logits (-1: the rig has no such group). */
+export function styleGroupStart(rig: RigCodec, id: string): number {
+  const g = rig.styleIds.indexOf(id)
+  return g < 0 ? -1 : rig.styleSizes.slice(0, g).reduce((a, b) => a + b, 0)
+}
+
 /** The option index of the most probable option in each group of concatenated per-group scores. */
 export function argmaxGroups(scores: ArrayLike<number>, sizes: readonly number[]): Int32Array {
   const out = new Int32Array(sizes.length)

@@ -31,6 +31,9 @@ export const BROW_PROXY: Readonly<Record<string, string>> = Object.fromEntries(
   })
 )
 
+/** Brow style ids, in option order. */
+export const BROW_IDS: readonly string[] = Object.keys(BROW_PROXY)
+
 /**
  * The two bushiest brow shapes: on a woman they alone make FaceRes read her as a man (read female 0.14 against 0.81
  * as the translator chose, on TRAIN photos: docs/likeness.md, "Why women's characters read as men"), so neither the
@@ -71,7 +74,7 @@ export const STYLES_V2: readonly StyleDefV2[] = Object.freeze([
     id: 'brows.style',
     group: 'brows',
     label: 'Brow shape',
-    options: Object.keys(BROW_PROXY).map((id, i) => option(id, `Brows ${i + 1}`)),
+    options: BROW_IDS.map((id, i) => option(id, `Brows ${i + 1}`)),
     default: 'brow-001',
   },
   {
