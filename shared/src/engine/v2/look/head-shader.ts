@@ -8,6 +8,7 @@
 import {
   DRAW_BOUND,
   DRAW_DEFERRED,
+  DRAW_NONE,
   DRAW_PER_TRIANGLE,
   type IndexedShader,
 } from '../../../render/rasterize.ts'
@@ -51,6 +52,8 @@ const DRAW_PATHS = new Uint8Array(256).fill(DRAW_BOUND)
 for (let m = 0; m < OPAQUE.length; m++) if (OPAQUE[m]) DRAW_PATHS[m] = DRAW_DEFERRED
 DRAW_PATHS[MATERIAL.hair] = DRAW_PER_TRIANGLE
 DRAW_PATHS[MATERIAL.beard] = DRAW_PER_TRIANGLE
+// fragment() discards every cornea fragment (the eyeball draws the cornea's highlight itself).
+DRAW_PATHS[MATERIAL.cornea] = DRAW_NONE
 /** Strand texture repeats around the head (hair). */
 const HAIR_WRAPS = 6
 /** Strands along one brow and one lash row. */
