@@ -96,7 +96,8 @@ export function rasterize(
     sz[k] = screen[10]! * clip[2]! * iw + screen[14]!
     invW[k] = iw
   }
-  return fill(shader, target, sx, sy, sz, invW, 0, 1, 2, vis, deferCovered && vis ? face : -1)
+  if (deferCovered && vis) return fillCovered(shader as IndexedShader, target, vis, face)
+  return fill(shader, target, sx, sy, sz, invW, 0, 1, 2, vis)
 }
 
 /** Pixels of slack each side of a row span (see rowSpan). */
@@ -165,9 +166,7 @@ function fill(
   k0: number,
   k1: number,
   k2: number,
-  vis: VisibilityBuffer | null,
-  /** >= 0: record covered fragments of this face in `vis` instead of shading them (see rasterize). */
-  deferFace = -1
+  vis: VisibilityBuffer | null
 ): number {
   const x0 = sx[k0]!,
     y0 = sy[k0]!,
@@ -224,17 +223,6 @@ function fill(
       bary[0] = p0 * ps
       bary[1] = p1 * ps
       bary[2] = p2 * ps
-      if (deferFace >= 0) {
-        // Coverage now, colour later (shadeDeferred), with the same float32 barycentrics.
-        if (!(shader as IndexedShader).covers!(bary)) continue
-        depth[i] = z
-        vis!.face[i] = deferFace
-        vis!.bary[i * 3] = bary[0]!
-        vis!.bary[i * 3 + 1] = bary[1]!
-        vis!.bary[i * 3 + 2] = bary[2]!
-        written++
-        continue
-      }
       if (!shader.fragment(bary, frag)) continue // discarded
       depth[i] = z
       if (vis) vis.face[i] = -1 // this fragment, not a deferred one, is the sample's last writer
@@ -243,6 +231,86 @@ function fill(
       color[o + 1] = frag[1]!
       color[o + 2] = frag[2]!
       color[o + 3] = frag[3]!
+      written++
+    }
+  }
+  return written
+}
+
+/**
+ * fill() with coverage deferred (rasterize's deferCovered) for the triangle whose corners rasterize() projected
+ * into sx..invW [0..2]: the same set-up and pixel arithmetic, but each fragment that passes the depth test and
+ * covers() is recorded in `vis` (face and float32 barycentrics, as rasterizeDeferred does) for shadeDeferred.
+ */
+function fillCovered(
+  shader: IndexedShader,
+  target: RenderTarget,
+  vis: VisibilityBuffer,
+  face: number
+): number {
+  const x0 = sx[0]!,
+    y0 = sy[0]!,
+    x1 = sx[1]!,
+    y1 = sy[1]!,
+    x2 = sx[2]!,
+    y2 = sy[2]!
+  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
+  if (!(area < 0)) return 0
+  const { depth, width, height } = target
+  const minX = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
+  const maxX = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
+  const minY = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
+  const maxY = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
+  if (minX > maxX || minY > maxY) return 0
+  const inv = 1 / area
+  const a0 = (y1 - y2) * inv,
+    b0 = (x2 - x1) * inv,
+    c0 = (x1 * y2 - x2 * y1) * inv,
+    a1 = (y2 - y0) * inv,
+    b1 = (x0 - x2) * inv,
+    c1 = (x2 * y0 - x0 * y2) * inv
+  const z0 = sz[0]!,
+    z1 = sz[1]!,
+    z2 = sz[2]!,
+    w0 = invW[0]!,
+    w1 = invW[1]!,
+    w2 = invW[2]!
+  const F = vis.face
+  const B = vis.bary
+  const spans = maxX - minX >= SPAN_MIN_WIDTH
+  let written = 0
+  for (let py = minY; py <= maxY; py++) {
+    const cy = py + 0.5
+    let xa = minX,
+      xb = maxX
+    if (spans) {
+      rowSpan(cy, minX, maxX, a0, b0, c0, a1, b1, c1)
+      xa = span[0]!
+      xb = span[1]!
+    }
+    for (let px = xa; px <= xb; px++) {
+      const cx = px + 0.5
+      const l0 = a0 * cx + b0 * cy + c0
+      const l1 = a1 * cx + b1 * cy + c1
+      const l2 = 1 - l0 - l1
+      if (l0 < 0 || l1 < 0 || l2 < 0) continue
+      const z = l0 * z0 + l1 * z1 + l2 * z2
+      const i = px + py * width
+      if (!(z < depth[i]!) || z < 0) continue
+      const p0 = l0 * w0,
+        p1 = l1 * w1,
+        p2 = l2 * w2
+      const ps = 1 / (p0 + p1 + p2)
+      bary[0] = p0 * ps
+      bary[1] = p1 * ps
+      bary[2] = p2 * ps
+      // Coverage now, colour later (shadeDeferred), with the same float32 barycentrics.
+      if (!shader.covers!(bary)) continue
+      depth[i] = z
+      F[i] = face
+      B[i * 3] = bary[0]!
+      B[i * 3 + 1] = bary[1]!
+      B[i * 3 + 2] = bary[2]!
       written++
     }
   }

@@ -121,7 +121,8 @@ function resolve2x2(
         continue
       }
       // Premultiplied sums, in resolveImage's order (row by row, left to right).
-      const r = 0 + color[o]! * c0 + color[o + 4]! * c1 + color[o + row]! * c2 + color[o + row + 4]! * c3
+      const r =
+        0 + color[o]! * c0 + color[o + 4]! * c1 + color[o + row]! * c2 + color[o + row + 4]! * c3
       const g =
         0 +
         color[o + 1]! * c0 +

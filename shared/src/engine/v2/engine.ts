@@ -41,7 +41,13 @@ import {
   type MeshPart,
   type MeshTopology,
 } from './head-mesh.ts'
-import { MATERIAL, type Appearance, type HeadMesh, type HeadView, type SkinMasks } from './mesh-types.ts'
+import {
+  MATERIAL,
+  type Appearance,
+  type HeadMesh,
+  type HeadView,
+  type SkinMasks,
+} from './mesh-types.ts'
 import { addTargets, morph, type TargetWeights } from './morph.ts'
 import { headView, type FrameAffine } from './view.ts'
 
@@ -302,7 +308,8 @@ export class EngineV2 {
                 // (teeth behind closed lips) are skipped (runOccluded: they would change nothing).
                 for (let c = t; c < end; c += OCCLUSION_CHUNK) {
                   const e = Math.min(end, c + OCCLUSION_CHUNK)
-                  if (!runOccluded(target, p, I, c, e)) rasterizeDeferredRun(target, p, I, c, e, vis)
+                  if (!runOccluded(target, p, I, c, e))
+                    rasterizeDeferredRun(target, p, I, c, e, vis)
                 }
               } else rasterizeDeferredRun(target, p, I, t, end, vis)
               t = end - 1
