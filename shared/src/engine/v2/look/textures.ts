@@ -2,7 +2,7 @@
  * @module engine/v2/look/textures — every procedural texture of one appearance (skin, eyes, strands), built on
  * first use and cached (a small LRU keyed by the appearance's look fields), plus the per-topology skin bake.
  */
-import type { Appearance, HeadMesh } from '../mesh-types.ts'
+import type { Appearance, HeadMesh, PartRange } from '../mesh-types.ts'
 import { MATERIAL } from '../mesh-types.ts'
 import { eyePatch } from './eye.ts'
 import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
@@ -68,11 +68,37 @@ function topologyKey(mesh: HeadMesh): string {
   if (rest !== mesh.positions) {
     const hit = keyByRest.get(rest)
     if (hit && hit.indices === mesh.indices) return hit.key
-    const key = hashTopology(mesh, rest)
+    const key = skinKey(mesh) ?? hashTopology(mesh, rest)
     keyByRest.set(rest, { indices: mesh.indices, key })
     return key
   }
   return hashTopology(mesh, rest)
+}
+
+/** hashTopology's result per named skin part and its place in the mesh (see skinKey). */
+const skinKeys = new Map<string, string>()
+
+/**
+ * hashTopology of a mesh on its neutral rest positions, remembered per skin part (PartRange.key names its
+ * triangles and rest positions): a new combination of hair, brows and beard around the same skin hashes the same,
+ * so it is not hashed again. Null when the mesh does not name exactly one skin part.
+ */
+function skinKey(mesh: HeadMesh): string | null {
+  let skin: PartRange | null = null
+  for (const r of mesh.parts ?? []) {
+    if (r.material !== MATERIAL.skin) continue
+    if (skin || r.key === undefined) return null
+    skin = r
+  }
+  if (!skin) return null
+  const k = `${skin.key}@${skin.firstVertex}:${skin.vertexCount}:${skin.firstTriangle}:${skin.triangleCount}`
+  let key = skinKeys.get(k)
+  if (key === undefined) {
+    key = hashTopology(mesh, restOf(mesh))
+    if (skinKeys.size >= 16) skinKeys.delete(skinKeys.keys().next().value!)
+    skinKeys.set(k, key)
+  }
+  return key
 }
 
 function hashTopology(mesh: HeadMesh, rest: Float32Array): string {
