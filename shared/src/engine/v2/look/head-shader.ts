@@ -769,7 +769,10 @@ const shoulder = (x: number) =>
  * two, so f / STRAND_W, its truncation, the product and the difference are all exact (the same value, up to the
  * sign of a zero, which an index sum does not see).
  */
-const wrapStrand = (f: number) => f - Math.trunc(f / STRAND_W) * STRAND_W
+const wrapStrand = (f: number) =>
+  // An int32 f (every real one) by its low bits: f mod STRAND_W already in [0, STRAND_W), the column the callers'
+  // `col < 0 ? col + STRAND_W` would give (no division per hair fragment).
+  (f | 0) === f ? f & (STRAND_W - 1) : f - Math.trunc(f / STRAND_W) * STRAND_W
 
 /** No triangle uses this vertex. */
 const NONE = 255
