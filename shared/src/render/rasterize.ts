@@ -108,6 +108,8 @@ const SPAN_MARGIN = 0.01
  * per-pixel test decides every pixel either way (the same bytes).
  */
 const SPAN_MIN_WIDTH = 6
+/** The same for the deferred-coverage fill (hair cards: long thin triangles, where narrowing pays from 3 px). */
+const CARD_SPAN_MIN_WIDTH = 2
 
 /** The conservative pixel span of one row (see rowSpan): first and last px, written by rowSpan. */
 const span = new Int32Array(2)
@@ -277,7 +279,7 @@ function fillCovered(
     w2 = invW[2]!
   const F = vis.face
   const B = vis.bary
-  const spans = maxX - minX >= SPAN_MIN_WIDTH
+  const spans = maxX - minX >= CARD_SPAN_MIN_WIDTH
   let written = 0
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5
