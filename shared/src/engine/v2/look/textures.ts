@@ -159,7 +159,8 @@ export function texturesFor(
     hair: isCurly(a.hairStyle ?? '')
       ? strands('curly', () => curlyTexture(seed))
       : strands('hair', () => strandTexture(STRAND_STYLES.hair, seed)),
-    beard: strands('beard', () => curlyTexture(seed + 3)),
+    // Fine straight strands (curly clumps drew a moustache or goatee as a few dark blobs with skin between).
+    beard: strands('beard', () => strandTexture(STRAND_STYLES.beard, seed + 3)),
     brow: strands('brow', () => strandTexture(STRAND_STYLES.brow, seed + 1)),
     lash: strands('lash', () => strandTexture(STRAND_STYLES.lash, seed + 2)),
   }
