@@ -95,8 +95,9 @@ export function characterAppearance(c: Character, seed = 0): Appearance {
     gender: c.sliders['who.gender']!,
     hairColor: lin(col.hair),
     browColor: lin(col.brows),
-    // Facial hair grows darker than the scalp's (and a light beard's shell would read as a solid blob).
-    beardColor: darker(lin(col.hair), 0.6),
+    // Facial hair in the scalp hair's colour, a little lighter: its shells around the mouth and under the chin
+    // get less light than the scalp and little sheen (at 0.6 x the hair colour brown beards rendered black).
+    beardColor: darker(lin(col.hair), 1.2),
     irisColor: lin(col.iris),
     lipColor: lin(col.lips),
     lipstick: stick ? 0.6 : 0,

@@ -74,6 +74,8 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)
  * variety with puffy, long-nosed, distorted faces (7 already shows them in the sheet), so 5 keeps appeal first.
  */
 export const FACE_SPREAD = 5
+/** Face sliders drawn at the prior's own spread, not FACE_SPREAD (see randomPlausibleCharacter). */
+const CALM_FACE_SLIDERS = ['face.eyebrows-angle.down-up']
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
 /** Normalised age slider value for an age in years (11-90). */
@@ -116,16 +118,27 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
   const z = Array.from({ length: FACE_PRIOR_RANK }, g)
   const detail = Array.from({ length: FACE_PRIOR_KEYS }, g)
   faceSlidersFromLatent(z, sliders, detail, FACE_SPREAD)
+  // The brows' tilt is expression more than build: at FACE_SPREAD it clipped to its ends on most draws, and the
+  // fitted mean tilts down, so a third of the prior frowned (tilt 0: medial ends pulled down). It keeps the
+  // prior's own spread.
+  const own: Record<string, number> = {}
+  faceSlidersFromLatent(z, own, detail, 1)
+  for (const id of CALM_FACE_SLIDERS) sliders[id] = own[id]!
   for (const s of SLIDERS_V2) if (s.kind === 'expression') sliders[s.id] = 0
   // Faces at rest are rarely blank: a share smile, and brows and lids sit a little differently on everyone.
+  // Relaxed rather than stern: neutral photos rarely lower the brows or squint (a lowered brow on half the
+  // prior and narrowed lids on all of it read as a frown on most renders), so lowered brows are a quarter of
+  // the draws and the lids narrow at most 0.12 (the same rng calls: other draws keep their seeds).
   if (rng() < 0.4) sliders['expression.smile'] = 0.2 + 0.5 * rng()
-  sliders[rng() < 0.5 ? 'expression.brows_up' : 'expression.brows_down'] = 0.3 * rng()
-  sliders['expression.eyes_narrow'] = 0.25 * rng()
-  // Colours: skin tone (0 very light .. 1 very dark) by heritage.
+  sliders[rng() < 0.75 ? 'expression.brows_up' : 'expression.brows_down'] = 0.3 * rng()
+  sliders['expression.eyes_narrow'] = 0.12 * rng()
+  // Colours: skin tone (0 very light .. 1 very dark) by heritage. Ranges in rendered lightness (L*, the skin
+  // table): the train photos' skin reads L 33-77 (5th-95th percentile, median 59); European 0.1-0.55 renders
+  // L 80-52, East Asian 0.25-0.6 L 73-48, African 0.6-0.9 L 48-22.
   const toneRange = [
-    [0.62, 1],
-    [0.15, 0.55],
-    [0, 0.45],
+    [0.6, 0.9],
+    [0.25, 0.6],
+    [0.1, 0.55],
   ][heritage]!
   let tone = toneRange[0]! + (toneRange[1]! - toneRange[0]!) * rng()
   if (mixed) tone = clamp01(tone + 0.15 * g())

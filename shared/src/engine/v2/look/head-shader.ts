@@ -56,6 +56,8 @@ DRAW_PATHS[MATERIAL.beard] = DRAW_PER_TRIANGLE
 DRAW_PATHS[MATERIAL.cornea] = DRAW_NONE
 /** Strand texture repeats around the head (hair). */
 const HAIR_WRAPS = 6
+/** Share of the border reach of a small beard shell (not a full beard) drawn unfrayed. */
+const BEARD_FRAY_SMALL = 0.5
 /** Strands along one brow and one lash row. */
 const BROW_STRANDS = 40
 const LASH_STRANDS = 45
@@ -214,6 +216,8 @@ export class HeadShader implements IndexedShader {
   private ez = 0
   /** Lash colour of this draw (linear). */
   private readonly lashRgb = new Float32Array(3)
+  /** Share of a beard shell's border reach that is not frayed (see strandTexel). */
+  private beardFray = 0
   /** The fragment's texture coordinates (skin and eyes). */
   private u = 0
   private v = 0
@@ -235,6 +239,7 @@ export class HeadShader implements IndexedShader {
     this.look = a
     // Lashes: near black on dark-browed people and wherever women's lashes are dense (mascara); fair people's
     // bare lashes are lighter, toward their brows' colour (a black line on a blond man read as eyeliner).
+    this.beardFray = a.beardStyle === 'full-beard' ? 0 : BEARD_FRAY_SMALL
     const bare = 0.8 * smooth(0.4, 0.55, a.gender)
     for (let c = 0; c < 3; c++)
       this.lashRgb[c] = LASH[c]! + (Math.max(LASH[c]!, 0.5 * a.browColor[c]!) - LASH[c]!) * bare
@@ -445,7 +450,10 @@ export class HeadShader implements IndexedShader {
     const mat = this.mat
     const tex = this.tex!
     const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
-    const along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
+    let along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
+    // Small shells (moustache, goatee, chin strap) are only a few edges wide, so nearly all of them lies within
+    // the border's reach: frayed all through they rendered as ragged blobs. Only their outer part frays.
+    if (mat === MATERIAL.beard) along = Math.max(0, (along - this.beardFray) / (1 - this.beardFray))
     let col = wrapStrand(Math.floor(across * STRAND_W))
     if (col < 0) col += STRAND_W
     const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))

@@ -9,6 +9,7 @@ import type { Appearance, HeadMesh } from '../mesh-types.ts'
 import { MATERIAL } from '../mesh-types.ts'
 import { LAYER, LAYER_COUNT, beardStyleMask, evalLayers } from './skin-layers.ts'
 import { skinAlbedo } from './skin-tone.ts'
+import { hash2 } from './noise.ts'
 import { bakeUv, type UvGrid } from './uv-bake.ts'
 import { skinConcavity } from './concavity.ts'
 import { underBrow, underHair, type BrowCover, type HairCover } from './hair-cover.ts'
@@ -134,6 +135,8 @@ const BEARD_PAINT: Record<string, number> = {
 }
 
 const base = new Float32Array(3)
+/** Seed of the stubble's hair dots. */
+const STUBBLE_SEED = 0x5b
 
 /**
  * Composes the skin texture of an appearance from a bake and the covers of its hair and facial hair (hair first).
@@ -435,8 +438,22 @@ export class SkinGrid {
     b += (this.lipB - b) * t
     // Facial hair: the style's region, hair dots (the pore field's highs) on a softer shadow; and a shaved
     // man's shadow.
+    // The even part is the roots' shadow: it only darkens (toward a light beard's colour it washed the whole
+    // region grey, and over dark skin grey stubble read as grey scales); the dots are the hairs themselves.
     const region = beard > 0 ? this.regionOf[i]! * k : 0
-    t = beardL * (beard * region * (0.45 + 0.55 * smoothstep01(0.45, 0.75, poreL)) + this.shadow)
+    t = beardL * (beard * region * 0.45 + this.shadow)
+    r += (Math.min(r, bc[0] * 0.8) - r) * t
+    g += (Math.min(g, bc[1] * 0.8) - g) * t
+    b += (Math.min(b, bc[2] * 0.85) - b) * t
+    // One hair in a few texels (~1 mm apart, as stubble grows): a per-texel hash, not the pore field, whose
+    // cells (3-4 mm) drew grey stubble on dark skin as scales.
+    t =
+      beardL *
+      beard *
+      region *
+      0.35 *
+      smoothstep01(0.5, 0.9, hash2(i, 0, STUBBLE_SEED)) *
+      (0.5 + poreL)
     r += (bc[0] * 0.8 - r) * t
     g += (bc[1] * 0.8 - g) * t
     b += (bc[2] * 0.85 - b) * t
@@ -447,12 +464,19 @@ export class SkinGrid {
     // Under the hair: painted in its colour where dense (gaps between cards), and its soft shadow.
     let shade = 1
     if (hairOf) {
-      const p = beardOf ? Math.max(hairOf[i * 2]!, beardOf[i * 2]!) : hairOf[i * 2]!
-      t = p * k
+      t = hairOf[i * 2]! * k
       r += (hc[0] * 0.45 - r) * t
       g += (hc[1] * 0.45 - g) * t
       b += (hc[2] * 0.45 - b) * t
-      shade = 1 - 0.45 * Math.max(hairOf[i * 2 + 1]!, beardOf ? beardOf[i * 2 + 1]! : 0) * k
+      // Under facial hair: its own colour, less deep (the scalp's dark paint under a beard's gaps read as black
+      // blobs around a moustache or goatee), and a lighter shadow (short hair close to the skin).
+      if (beardOf) {
+        t = beardOf[i * 2]! * k
+        r += (bc[0] * 0.7 - r) * t
+        g += (bc[1] * 0.7 - g) * t
+        b += (bc[2] * 0.7 - b) * t
+      }
+      shade = 1 - Math.max(0.45 * hairOf[i * 2 + 1]!, beardOf ? 0.25 * beardOf[i * 2 + 1]! : 0) * k
     }
     // Under and around the brows: the skin between their hairs, darkened toward the brow colour.
     if (this.browOf) {

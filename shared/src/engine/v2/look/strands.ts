@@ -28,6 +28,7 @@ export const STRAND_STYLES = {
   hair: { count: 128, density: 0.97, taper: 0.55, variation: 0.35 },
   brow: { count: 64, density: 0.8, taper: 0.7, variation: 0.3 },
   lash: { count: 48, density: 0.75, taper: 0.9, variation: 0.15 },
+  beard: { count: 192, density: 0.97, taper: 0.6, variation: 0.3 },
 } satisfies Record<string, StrandStyle>
 
 /** Shade + coverage, interleaved (STRAND_W*STRAND_H*2), for a style and seed. */
