@@ -100,10 +100,10 @@ export function rasterize(
   return fill(shader, target, sx, sy, sz, invW, 0, 1, 2, vis)
 }
 
-/** Pixels of slack each side of a row span (see rowSpan). */
+/** Pixels of slack each side of a row span (see "Row spans" below). */
 const SPAN_MARGIN = 0.01
 /**
- * Boxes at most this many pixels wide test every pixel of a row instead of narrowing it (rowSpan): most of a
+ * Boxes at most this many pixels wide test every pixel of a row instead of narrowing it (a row span): most of a
  * head's triangles cover a few pixels, where a row's span costs more than the pixels it would skip. The
  * per-pixel test decides every pixel either way (the same bytes).
  */
@@ -111,44 +111,14 @@ const SPAN_MIN_WIDTH = 6
 /** The same for the deferred-coverage fill (hair cards: long thin triangles, where narrowing pays from 3 px). */
 const CARD_SPAN_MIN_WIDTH = 2
 
-/** The conservative pixel span of one row (see rowSpan): first and last px, written by rowSpan. */
-const span = new Int32Array(2)
-
-/**
- * Narrows row `cy`'s pixel range [minX, maxX] to where the three edge functions (l0 = a0 x + b0 cy + c0, l1 the
- * same, l2 = 1 - l0 - l1) can all be >= 0, widened by SPAN_MARGIN each side so rounding can never drop a pixel
- * the per-pixel test would accept (the test still decides every pixel: the same bytes, fewer pixels tested on the
- * long thin triangles of hair cards). Near-horizontal edges (|a| tiny) do not narrow it. Writes `span`; an empty
- * row gives span[0] > span[1].
+/*
+ * Row spans (written out in each pixel loop: a call per row cost more than its arithmetic): row cy's pixel range
+ * [minX, maxX] is narrowed to where the three edge functions (l0 = a0 x + b0 cy + c0, l1 the same, l2 = 1 - l0 -
+ * l1) can all be >= 0, widened by SPAN_MARGIN each side so rounding can never drop a pixel the per-pixel test
+ * would accept (the test still decides every pixel: the same bytes, fewer pixels tested on the long thin
+ * triangles of hair cards). Near-horizontal edges (|a| tiny) do not narrow it. Pixel px has centre px + 0.5; the
+ * bounds' rounding is ~1e-9 of a pixel.
  */
-function rowSpan(
-  cy: number,
-  minX: number,
-  maxX: number,
-  a0: number,
-  b0: number,
-  c0: number,
-  a1: number,
-  b1: number,
-  c1: number
-): void {
-  let lo = -Infinity
-  let hi = Infinity
-  // Unrolled over the three edges (edge k: a_k x + r_k >= 0).
-  const r0 = b0 * cy + c0
-  if (a0 > 1e-9) lo = -r0 / a0
-  else if (a0 < -1e-9) hi = -r0 / a0
-  const r1 = b1 * cy + c1
-  if (a1 > 1e-9) lo = Math.max(lo, -r1 / a1)
-  else if (a1 < -1e-9) hi = Math.min(hi, -r1 / a1)
-  const a2 = -(a0 + a1)
-  const r2 = 1 - (b0 + b1) * cy - (c0 + c1)
-  if (a2 > 1e-9) lo = Math.max(lo, -r2 / a2)
-  else if (a2 < -1e-9) hi = Math.min(hi, -r2 / a2)
-  // Pixel px has centre px + 0.5; SPAN_MARGIN of a pixel each side (the bounds' rounding is ~1e-9 of a pixel).
-  span[0] = lo === -Infinity ? minX : Math.max(minX, Math.ceil(lo - 0.5 - SPAN_MARGIN))
-  span[1] = hi === Infinity ? maxX : Math.min(maxX, Math.floor(hi - 0.5 + SPAN_MARGIN))
-}
 
 /**
  * Rasterizes one triangle whose corners are already in screen space: corner k at index `k` of the arrays. The
@@ -199,15 +169,27 @@ function fill(
     w1 = invW[k1]!,
     w2 = invW[k2]!
   const spans = maxX - minX >= SPAN_MIN_WIDTH
+  const a2 = -(a0 + a1)
   let written = 0
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5
     let xa = minX,
       xb = maxX
     if (spans) {
-      rowSpan(cy, minX, maxX, a0, b0, c0, a1, b1, c1)
-      xa = span[0]!
-      xb = span[1]!
+      // The row span (see "Row spans").
+      let lo = -Infinity
+      let hi = Infinity
+      const r0 = b0 * cy + c0
+      if (a0 > 1e-9) lo = -r0 / a0
+      else if (a0 < -1e-9) hi = -r0 / a0
+      const r1 = b1 * cy + c1
+      if (a1 > 1e-9) lo = Math.max(lo, -r1 / a1)
+      else if (a1 < -1e-9) hi = Math.min(hi, -r1 / a1)
+      const r2 = 1 - (b0 + b1) * cy - (c0 + c1)
+      if (a2 > 1e-9) lo = Math.max(lo, -r2 / a2)
+      else if (a2 < -1e-9) hi = Math.min(hi, -r2 / a2)
+      if (lo !== -Infinity) xa = Math.max(minX, Math.ceil(lo - 0.5 - SPAN_MARGIN))
+      if (hi !== Infinity) xb = Math.min(maxX, Math.floor(hi - 0.5 + SPAN_MARGIN))
     }
     for (let px = xa; px <= xb; px++) {
       const cx = px + 0.5
@@ -280,15 +262,27 @@ function fillCovered(
   const F = vis.face
   const B = vis.bary
   const spans = maxX - minX >= CARD_SPAN_MIN_WIDTH
+  const a2 = -(a0 + a1)
   let written = 0
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5
     let xa = minX,
       xb = maxX
     if (spans) {
-      rowSpan(cy, minX, maxX, a0, b0, c0, a1, b1, c1)
-      xa = span[0]!
-      xb = span[1]!
+      // The row span (see "Row spans").
+      let lo = -Infinity
+      let hi = Infinity
+      const r0 = b0 * cy + c0
+      if (a0 > 1e-9) lo = -r0 / a0
+      else if (a0 < -1e-9) hi = -r0 / a0
+      const r1 = b1 * cy + c1
+      if (a1 > 1e-9) lo = Math.max(lo, -r1 / a1)
+      else if (a1 < -1e-9) hi = Math.min(hi, -r1 / a1)
+      const r2 = 1 - (b0 + b1) * cy - (c0 + c1)
+      if (a2 > 1e-9) lo = Math.max(lo, -r2 / a2)
+      else if (a2 < -1e-9) hi = Math.min(hi, -r2 / a2)
+      if (lo !== -Infinity) xa = Math.max(minX, Math.ceil(lo - 0.5 - SPAN_MARGIN))
+      if (hi !== Infinity) xb = Math.min(maxX, Math.floor(hi - 0.5 + SPAN_MARGIN))
     }
     for (let px = xa; px <= xb; px++) {
       const cx = px + 0.5
@@ -554,14 +548,26 @@ function deferRun(
       w1 = invW[i1]!,
       w2 = invW[i2]!
     const spans = maxX - minX >= SPAN_MIN_WIDTH
+    const a2 = -(a0 + a1)
     for (let py = minY; py <= maxY; py++) {
       const cy = py + 0.5
       let xa = minX,
         xb = maxX
       if (spans) {
-        rowSpan(cy, minX, maxX, a0, b0, c0, a1, b1, c1)
-        xa = span[0]!
-        xb = span[1]!
+        // The row span (see "Row spans").
+        let lo = -Infinity
+        let hi = Infinity
+        const r0 = b0 * cy + c0
+        if (a0 > 1e-9) lo = -r0 / a0
+        else if (a0 < -1e-9) hi = -r0 / a0
+        const r1 = b1 * cy + c1
+        if (a1 > 1e-9) lo = Math.max(lo, -r1 / a1)
+        else if (a1 < -1e-9) hi = Math.min(hi, -r1 / a1)
+        const r2 = 1 - (b0 + b1) * cy - (c0 + c1)
+        if (a2 > 1e-9) lo = Math.max(lo, -r2 / a2)
+        else if (a2 < -1e-9) hi = Math.min(hi, -r2 / a2)
+        if (lo !== -Infinity) xa = Math.max(minX, Math.ceil(lo - 0.5 - SPAN_MARGIN))
+        if (hi !== Infinity) xb = Math.min(maxX, Math.floor(hi - 0.5 + SPAN_MARGIN))
       }
       for (let px = xa; px <= xb; px++) {
         const cx = px + 0.5
