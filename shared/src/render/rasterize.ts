@@ -150,11 +150,16 @@ function fill(
   if (!(area < 0)) return 0 // back face, degenerate or NaN
   const { color, depth, width, height } = target
   // Bounding box, clipped to the target (doubles: an off-screen corner far away must not wrap into range).
-  const minX = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
-  const maxX = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
-  const minY = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
-  const maxY = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
-  if (minX > maxX || minY > maxY) return 0
+  const bx0 = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
+  const bx1 = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
+  const by0 = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
+  const by1 = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
+  if (bx0 > bx1 || by0 > by1) return 0
+  // Inside the target now: int32 pixel bounds (loop counters and indices stay small integers).
+  const minX = bx0 | 0,
+    maxX = bx1 | 0,
+    minY = by0 | 0,
+    maxY = by1 | 0
   const inv = 1 / area
   const a0 = (y1 - y2) * inv,
     b0 = (x2 - x1) * inv,
@@ -188,8 +193,15 @@ function fill(
       const r2 = 1 - (b0 + b1) * cy - (c0 + c1)
       if (a2 > 1e-9) lo = Math.max(lo, -r2 / a2)
       else if (a2 < -1e-9) hi = Math.min(hi, -r2 / a2)
-      if (lo !== -Infinity) xa = Math.max(minX, Math.ceil(lo - 0.5 - SPAN_MARGIN))
-      if (hi !== Infinity) xb = Math.min(maxX, Math.floor(hi - 0.5 + SPAN_MARGIN))
+      // Clamped into [minX, maxX + 1] / [minX - 1, maxX] before the int32 conversion (an empty row stays empty).
+      if (lo !== -Infinity) {
+        const v = Math.ceil(lo - 0.5 - SPAN_MARGIN)
+        if (v > minX) xa = v > maxX ? maxX + 1 : v | 0
+      }
+      if (hi !== Infinity) {
+        const v = Math.floor(hi - 0.5 + SPAN_MARGIN)
+        if (v < maxX) xb = v < minX ? minX - 1 : v | 0
+      }
     }
     for (let px = xa; px <= xb; px++) {
       const cx = px + 0.5
@@ -241,11 +253,16 @@ function fillCovered(
   const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
   if (!(area < 0)) return 0
   const { depth, width, height } = target
-  const minX = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
-  const maxX = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
-  const minY = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
-  const maxY = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
-  if (minX > maxX || minY > maxY) return 0
+  const bx0 = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
+  const bx1 = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
+  const by0 = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
+  const by1 = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
+  if (bx0 > bx1 || by0 > by1) return 0
+  // Inside the target now: int32 pixel bounds (loop counters and indices stay small integers).
+  const minX = bx0 | 0,
+    maxX = bx1 | 0,
+    minY = by0 | 0,
+    maxY = by1 | 0
   const inv = 1 / area
   const a0 = (y1 - y2) * inv,
     b0 = (x2 - x1) * inv,
@@ -281,8 +298,15 @@ function fillCovered(
       const r2 = 1 - (b0 + b1) * cy - (c0 + c1)
       if (a2 > 1e-9) lo = Math.max(lo, -r2 / a2)
       else if (a2 < -1e-9) hi = Math.min(hi, -r2 / a2)
-      if (lo !== -Infinity) xa = Math.max(minX, Math.ceil(lo - 0.5 - SPAN_MARGIN))
-      if (hi !== Infinity) xb = Math.min(maxX, Math.floor(hi - 0.5 + SPAN_MARGIN))
+      // Clamped into [minX, maxX + 1] / [minX - 1, maxX] before the int32 conversion (an empty row stays empty).
+      if (lo !== -Infinity) {
+        const v = Math.ceil(lo - 0.5 - SPAN_MARGIN)
+        if (v > minX) xa = v > maxX ? maxX + 1 : v | 0
+      }
+      if (hi !== Infinity) {
+        const v = Math.floor(hi - 0.5 + SPAN_MARGIN)
+        if (v < maxX) xb = v < minX ? minX - 1 : v | 0
+      }
     }
     for (let px = xa; px <= xb; px++) {
       const cx = px + 0.5
@@ -529,11 +553,15 @@ function deferRun(
       y2 = sy[i2]!
     const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
     if (!(area < 0)) continue
-    const minX = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
-    const maxX = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
-    const minY = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
-    const maxY = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
-    if (minX > maxX || minY > maxY) continue
+    const bx0 = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
+    const bx1 = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
+    const by0 = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
+    const by1 = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
+    if (bx0 > bx1 || by0 > by1) continue
+    const minX = bx0 | 0,
+      maxX = bx1 | 0,
+      minY = by0 | 0,
+      maxY = by1 | 0
     const inv = 1 / area
     const a0 = (y1 - y2) * inv,
       b0 = (x2 - x1) * inv,
@@ -566,8 +594,15 @@ function deferRun(
         const r2 = 1 - (b0 + b1) * cy - (c0 + c1)
         if (a2 > 1e-9) lo = Math.max(lo, -r2 / a2)
         else if (a2 < -1e-9) hi = Math.min(hi, -r2 / a2)
-        if (lo !== -Infinity) xa = Math.max(minX, Math.ceil(lo - 0.5 - SPAN_MARGIN))
-        if (hi !== Infinity) xb = Math.min(maxX, Math.floor(hi - 0.5 + SPAN_MARGIN))
+        // Clamped into [minX, maxX + 1] / [minX - 1, maxX] before the int32 conversion (an empty row stays empty).
+        if (lo !== -Infinity) {
+          const v = Math.ceil(lo - 0.5 - SPAN_MARGIN)
+          if (v > minX) xa = v > maxX ? maxX + 1 : v | 0
+        }
+        if (hi !== Infinity) {
+          const v = Math.floor(hi - 0.5 + SPAN_MARGIN)
+          if (v < maxX) xb = v < minX ? minX - 1 : v | 0
+        }
       }
       for (let px = xa; px <= xb; px++) {
         const cx = px + 0.5
