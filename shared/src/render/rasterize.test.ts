@@ -370,7 +370,7 @@ describe('rasterize', () => {
       expect([...resolveImage(color, n, n, 2, bg).data]).toEqual([...reference(color, n, bg)])
   })
 
-  it('tests every pixel the edge functions accept (row spans drop none, on thousands of slivers)', () => {
+  it('tests every pixel the edge functions accept (row spans drop none, on thousands of slivers, in every fill)', () => {
     // Each triangle alone on a fresh 64 x 64 target (w = 1, z in [0, 1)): the pixels whose fragment runs must be
     // exactly those of the bounding-box reference below (fill()'s own arithmetic, every pixel of the box tested).
     const N = 64
@@ -387,6 +387,13 @@ describe('rasterize', () => {
         return true
       },
     }
+    const coverShader = {
+      ...shader,
+      clip4: corner,
+      bind: () => true,
+      covers: () => true,
+    } satisfies IndexedShader
+    const projected = createProjected()
     let drawn = 0
     let wrong = 0
     for (let t = 0; t < 3000; t++) {
@@ -407,6 +414,13 @@ describe('rasterize', () => {
       pts.forEach(([x, y], k) => corner.set([x!, y!, rng() * 0.9, 1], k * 4))
       const target = createTarget(N, N)
       rasterize(0, shader, target, view)
+      // The same triangle through the deferred-coverage fill and the opaque depth pass (their own row spans).
+      const covered = createTarget(N, N)
+      const cvis = createVisibility(N * N)
+      rasterize(0, coverShader, covered, view, cvis, true)
+      const deferred = createTarget(N, N)
+      const dvis = createVisibility(N * N)
+      rasterizeDeferred(deferred, projectVertices(corner, 3, view, projected), 0, 0, 1, 2, dvis)
       // Reference: fill()'s arithmetic over the whole clipped bounding box.
       const sx = pts.map(([x]) => view[0]! * x! + view[12]!)
       const sy = pts.map(([, y]) => view[5]! * y! + view[13]!)
@@ -429,6 +443,8 @@ describe('rasterize', () => {
       }
       for (let i = 0; i < N * N; i++) {
         if (target.color[i * 4 + 3] !== hit[i]) wrong++
+        if ((cvis.face[i] === 0 ? 1 : 0) !== hit[i]) wrong++
+        if ((dvis.face[i] === 0 ? 1 : 0) !== hit[i]) wrong++
         drawn += hit[i]!
       }
     }

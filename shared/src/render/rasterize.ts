@@ -116,8 +116,10 @@ const CARD_SPAN_MIN_WIDTH = 2
  * [minX, maxX] is narrowed to where the three edge functions (l0 = a0 x + b0 cy + c0, l1 the same, l2 = 1 - l0 -
  * l1) can all be >= 0, widened by SPAN_MARGIN each side so rounding can never drop a pixel the per-pixel test
  * would accept (the test still decides every pixel: the same bytes, fewer pixels tested on the long thin
- * triangles of hair cards). Near-horizontal edges (|a| tiny) do not narrow it. Pixel px has centre px + 0.5; the
- * bounds' rounding is ~1e-9 of a pixel.
+ * triangles of hair cards). Near-horizontal edges (|a| <= 1e-9) do not narrow it. Pixel px has centre px + 0.5.
+ * The crossing of edge k is taken as s_k cy + o_k (s_k = -b_k / a_k, o_k = -c_k / a_k, set up once per triangle):
+ * a few ulps from -(b_k cy + c_k) / a_k, i.e. under ~1e-6 px even for |a_k| near 1e-9 on a 2048 px target, far
+ * inside the margin. rasterize.test.ts checks thousands of slivers against a bounding-box reference.
  */
 
 /**
@@ -174,7 +176,29 @@ function fill(
     w1 = invW[k1]!,
     w2 = invW[k2]!
   const spans = maxX - minX >= SPAN_MIN_WIDTH
-  const a2 = -(a0 + a1)
+  // Row-span lines (see "Row spans"): edge k crosses zero at x = s_k y + o_k; e_k: +1 it bounds x from below,
+  // -1 from above, 0 near-horizontal (no bound). Set up only for boxes wide enough to narrow.
+  let e0 = 0,
+    e1 = 0,
+    e2 = 0,
+    s0 = 0,
+    o0 = 0,
+    s1 = 0,
+    o1 = 0,
+    s2 = 0,
+    o2 = 0
+  if (spans) {
+    const a2 = -(a0 + a1)
+    e0 = a0 > 1e-9 ? 1 : a0 < -1e-9 ? -1 : 0
+    e1 = a1 > 1e-9 ? 1 : a1 < -1e-9 ? -1 : 0
+    e2 = a2 > 1e-9 ? 1 : a2 < -1e-9 ? -1 : 0
+    s0 = -b0 / a0
+    o0 = -c0 / a0
+    s1 = -b1 / a1
+    o1 = -c1 / a1
+    s2 = (b0 + b1) / a2
+    o2 = -(1 - (c0 + c1)) / a2
+  }
   let written = 0
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5
@@ -184,15 +208,23 @@ function fill(
       // The row span (see "Row spans").
       let lo = -Infinity
       let hi = Infinity
-      const r0 = b0 * cy + c0
-      if (a0 > 1e-9) lo = -r0 / a0
-      else if (a0 < -1e-9) hi = -r0 / a0
-      const r1 = b1 * cy + c1
-      if (a1 > 1e-9) lo = Math.max(lo, -r1 / a1)
-      else if (a1 < -1e-9) hi = Math.min(hi, -r1 / a1)
-      const r2 = 1 - (b0 + b1) * cy - (c0 + c1)
-      if (a2 > 1e-9) lo = Math.max(lo, -r2 / a2)
-      else if (a2 < -1e-9) hi = Math.min(hi, -r2 / a2)
+      if (e0 !== 0) {
+        const x = s0 * cy + o0
+        if (e0 > 0) lo = x
+        else hi = x
+      }
+      if (e1 !== 0) {
+        const x = s1 * cy + o1
+        if (e1 > 0) {
+          if (x > lo) lo = x
+        } else if (x < hi) hi = x
+      }
+      if (e2 !== 0) {
+        const x = s2 * cy + o2
+        if (e2 > 0) {
+          if (x > lo) lo = x
+        } else if (x < hi) hi = x
+      }
       // Clamped into [minX, maxX + 1] / [minX - 1, maxX] before the int32 conversion (an empty row stays empty).
       if (lo !== -Infinity) {
         const v = Math.ceil(lo - 0.5 - SPAN_MARGIN)
@@ -279,7 +311,29 @@ function fillCovered(
   const F = vis.face
   const B = vis.bary
   const spans = maxX - minX >= CARD_SPAN_MIN_WIDTH
-  const a2 = -(a0 + a1)
+  // Row-span lines (see "Row spans"): edge k crosses zero at x = s_k y + o_k; e_k: +1 it bounds x from below,
+  // -1 from above, 0 near-horizontal (no bound). Set up only for boxes wide enough to narrow.
+  let e0 = 0,
+    e1 = 0,
+    e2 = 0,
+    s0 = 0,
+    o0 = 0,
+    s1 = 0,
+    o1 = 0,
+    s2 = 0,
+    o2 = 0
+  if (spans) {
+    const a2 = -(a0 + a1)
+    e0 = a0 > 1e-9 ? 1 : a0 < -1e-9 ? -1 : 0
+    e1 = a1 > 1e-9 ? 1 : a1 < -1e-9 ? -1 : 0
+    e2 = a2 > 1e-9 ? 1 : a2 < -1e-9 ? -1 : 0
+    s0 = -b0 / a0
+    o0 = -c0 / a0
+    s1 = -b1 / a1
+    o1 = -c1 / a1
+    s2 = (b0 + b1) / a2
+    o2 = -(1 - (c0 + c1)) / a2
+  }
   let written = 0
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5
@@ -289,15 +343,23 @@ function fillCovered(
       // The row span (see "Row spans").
       let lo = -Infinity
       let hi = Infinity
-      const r0 = b0 * cy + c0
-      if (a0 > 1e-9) lo = -r0 / a0
-      else if (a0 < -1e-9) hi = -r0 / a0
-      const r1 = b1 * cy + c1
-      if (a1 > 1e-9) lo = Math.max(lo, -r1 / a1)
-      else if (a1 < -1e-9) hi = Math.min(hi, -r1 / a1)
-      const r2 = 1 - (b0 + b1) * cy - (c0 + c1)
-      if (a2 > 1e-9) lo = Math.max(lo, -r2 / a2)
-      else if (a2 < -1e-9) hi = Math.min(hi, -r2 / a2)
+      if (e0 !== 0) {
+        const x = s0 * cy + o0
+        if (e0 > 0) lo = x
+        else hi = x
+      }
+      if (e1 !== 0) {
+        const x = s1 * cy + o1
+        if (e1 > 0) {
+          if (x > lo) lo = x
+        } else if (x < hi) hi = x
+      }
+      if (e2 !== 0) {
+        const x = s2 * cy + o2
+        if (e2 > 0) {
+          if (x > lo) lo = x
+        } else if (x < hi) hi = x
+      }
       // Clamped into [minX, maxX + 1] / [minX - 1, maxX] before the int32 conversion (an empty row stays empty).
       if (lo !== -Infinity) {
         const v = Math.ceil(lo - 0.5 - SPAN_MARGIN)
@@ -576,7 +638,29 @@ function deferRun(
       w1 = invW[i1]!,
       w2 = invW[i2]!
     const spans = maxX - minX >= SPAN_MIN_WIDTH
-    const a2 = -(a0 + a1)
+    // Row-span lines (see "Row spans"): edge k crosses zero at x = s_k y + o_k; e_k: +1 it bounds x from below,
+    // -1 from above, 0 near-horizontal (no bound). Set up only for boxes wide enough to narrow.
+    let e0 = 0,
+      e1 = 0,
+      e2 = 0,
+      s0 = 0,
+      o0 = 0,
+      s1 = 0,
+      o1 = 0,
+      s2 = 0,
+      o2 = 0
+    if (spans) {
+      const a2 = -(a0 + a1)
+      e0 = a0 > 1e-9 ? 1 : a0 < -1e-9 ? -1 : 0
+      e1 = a1 > 1e-9 ? 1 : a1 < -1e-9 ? -1 : 0
+      e2 = a2 > 1e-9 ? 1 : a2 < -1e-9 ? -1 : 0
+      s0 = -b0 / a0
+      o0 = -c0 / a0
+      s1 = -b1 / a1
+      o1 = -c1 / a1
+      s2 = (b0 + b1) / a2
+      o2 = -(1 - (c0 + c1)) / a2
+    }
     for (let py = minY; py <= maxY; py++) {
       const cy = py + 0.5
       let xa = minX,
@@ -585,15 +669,23 @@ function deferRun(
         // The row span (see "Row spans").
         let lo = -Infinity
         let hi = Infinity
-        const r0 = b0 * cy + c0
-        if (a0 > 1e-9) lo = -r0 / a0
-        else if (a0 < -1e-9) hi = -r0 / a0
-        const r1 = b1 * cy + c1
-        if (a1 > 1e-9) lo = Math.max(lo, -r1 / a1)
-        else if (a1 < -1e-9) hi = Math.min(hi, -r1 / a1)
-        const r2 = 1 - (b0 + b1) * cy - (c0 + c1)
-        if (a2 > 1e-9) lo = Math.max(lo, -r2 / a2)
-        else if (a2 < -1e-9) hi = Math.min(hi, -r2 / a2)
+        if (e0 !== 0) {
+          const x = s0 * cy + o0
+          if (e0 > 0) lo = x
+          else hi = x
+        }
+        if (e1 !== 0) {
+          const x = s1 * cy + o1
+          if (e1 > 0) {
+            if (x > lo) lo = x
+          } else if (x < hi) hi = x
+        }
+        if (e2 !== 0) {
+          const x = s2 * cy + o2
+          if (e2 > 0) {
+            if (x > lo) lo = x
+          } else if (x < hi) hi = x
+        }
         // Clamped into [minX, maxX + 1] / [minX - 1, maxX] before the int32 conversion (an empty row stays empty).
         if (lo !== -Infinity) {
           const v = Math.ceil(lo - 0.5 - SPAN_MARGIN)
