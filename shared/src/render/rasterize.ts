@@ -572,9 +572,15 @@ export function runOccluded(
     x1 = Math.min(width - 1, Math.floor(maxX - 0.5)),
     y0 = Math.max(0, Math.ceil(minY - 0.5)),
     y1 = Math.min(height - 1, Math.floor(maxY - 0.5))
+  if (x0 > x1 || y0 > y1) return true // no pixel centre inside: nothing would be drawn
   const limit = minZ - OCCLUSION_MARGIN
-  for (let py = y0; py <= y1; py++)
-    for (let px = x0, i = x0 + py * width; px <= x1; px++, i++)
+  // Int32 bounds (inside the target now) for the scan.
+  const ix0 = x0 | 0,
+    ix1 = x1 | 0,
+    iy0 = y0 | 0,
+    iy1 = y1 | 0
+  for (let py = iy0; py <= iy1; py++)
+    for (let i = ix0 + py * width, e = ix1 + py * width; i <= e; i++)
       if (!(depth[i]! < limit)) return false
   return true
 }
