@@ -22,8 +22,12 @@ export function srgbToLinear(byte: number): number {
   return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4)
 }
 
-const encode = (linear: number) =>
-  TO_SRGB[Math.max(0, Math.min(LUT_SIZE, Math.round(linear * LUT_SIZE)))]!
+const encode = (linear: number) => {
+  // Clamped to [0, LUT_SIZE] as Math.max(0, Math.min(LUT_SIZE, k)) would, as an int32 index (NaN reads entry 0,
+  // the byte an out-of-table read stored: 0).
+  const k = Math.round(linear * LUT_SIZE)
+  return TO_SRGB[k >= LUT_SIZE ? LUT_SIZE : k > 0 ? k | 0 : 0]!
+}
 
 /**
  * Resolves `color` (4 floats per pixel, linear RGB + coverage, `width` x `height`) into a `width/factor` square
