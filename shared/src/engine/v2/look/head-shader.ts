@@ -218,9 +218,6 @@ export class HeadShader implements IndexedShader {
   private readonly lashRgb = new Float32Array(3)
   /** Share of a beard shell's border reach that is not frayed (see strandTexel). */
   private beardFray = 0
-  /** The fragment's texture coordinates (skin and eyes). */
-  private u = 0
-  private v = 0
 
   /** Per-vertex pass of a draw: must be called before rasterizing `mesh`'s triangles with this shader. */
   prepare(mesh: HeadMesh, a: Appearance, view: HeadView, tex: LookTextures): void {
@@ -525,22 +522,32 @@ export class HeadShader implements IndexedShader {
     const tex = this.tex!
     const a = this.look!
     let r: number, g: number, bl: number, s: number
+    // Texture coordinates: only the skin and the eyes read them (not computed for hair, the costliest overdraw).
+    // Locals, not fields: a double stored in a field was boxed per fragment (~1.4 MB of garbage per render).
+    let u = 0,
+      v = 0
     if (mat === MATERIAL.skin || mat === MATERIAL.eyeball) {
-      // Texture coordinates: only the skin and the eyes read them (not computed for hair, the costliest overdraw).
       const uvs = this.mesh!.uvs
-      this.u = b0 * uvs[i0 * 2]! + b1 * uvs[i1 * 2]! + b2 * uvs[i2 * 2]!
-      this.v = b0 * uvs[i0 * 2 + 1]! + b1 * uvs[i1 * 2 + 1]! + b2 * uvs[i2 * 2 + 1]!
+      u = b0 * uvs[i0 * 2]! + b1 * uvs[i1 * 2]! + b2 * uvs[i2 * 2]!
+      v = b0 * uvs[i0 * 2 + 1]! + b1 * uvs[i1 * 2 + 1]! + b2 * uvs[i2 * 2 + 1]!
     }
-    const u = this.u,
-      v = this.v
     if (mat === MATERIAL.skin) {
       const fine = SKIN_FINE
       const inFine = u >= fine.u0 && u <= fine.u1 && v >= fine.v0 && v <= fine.v1
       if (this.bilinear) {
         if (inFine) sampleGrid(tex.skin.fineGrid, fine, u, v)
         else sampleGrid(tex.skin.coarseGrid, SKIN_COARSE, u, v)
-      } else if (inFine) nearestGrid(tex.skin.fineGrid, fine, u, v, true, tex.skin.fineStep === 2)
-      else nearestGrid(tex.skin.coarseGrid, SKIN_COARSE, u, v)
+      } else {
+        // One call site (inlined: a call boxed u and v per fragment).
+        nearestGrid(
+          inFine ? tex.skin.fineGrid : tex.skin.coarseGrid,
+          inFine ? fine : SKIN_COARSE,
+          u,
+          v,
+          inFine,
+          inFine && tex.skin.fineStep === 2
+        )
+      }
       r = sample[0]!
       g = sample[1]!
       bl = sample[2]!
