@@ -141,7 +141,7 @@ export function texturesFor(
   lazy = false
 ): LookTextures {
   const brow = browOf(mesh, bake)
-  const key = `${bake.origin.join(',')}#${appearanceKey(a)}#${brow?.key ?? ''}`
+  const key = `${originKey(bake)}#${appearanceKey(a)}#${brow?.key ?? ''}`
   for (const k of half ? [key, `${key}#half`] : [key]) {
     const t = textureCache.get(k)
     if (t) {
@@ -196,6 +196,15 @@ export function texturesFor(
   return t
 }
 
+const originKeys = new WeakMap<SkinBake, string>()
+
+/** A bake's origin as a cache-key string (made once per bake: number-to-string per render cost ~1%). */
+function originKey(bake: SkinBake): string {
+  let k = originKeys.get(bake)
+  if (k === undefined) originKeys.set(bake, (k = bake.origin.join(',')))
+  return k
+}
+
 const covers = new Map<string, HairCover>()
 /** The neutral head's front skin depth, per face-space origin (one head: in practice one entry). */
 const skinFronts = new Map<string, Float32Array>()
@@ -208,7 +217,7 @@ function coversOf(mesh: HeadMesh, bake: SkinBake): HairCover[] {
   const out: HairCover[] = []
   for (const p of strandParts(mesh, restOf(mesh))) {
     if (p.material !== MATERIAL.hair && p.material !== MATERIAL.beard) continue
-    const origin = bake.origin.join(',')
+    const origin = originKey(bake)
     const key = `${origin}#${p.key}`
     let c = covers.get(key)
     if (!c) {
@@ -229,7 +238,7 @@ const browCovers = new Map<string, BrowCover>()
 function browOf(mesh: HeadMesh, bake: SkinBake): { key: string; cover: BrowCover } | null {
   for (const p of strandParts(mesh, restOf(mesh))) {
     if (p.material !== MATERIAL.brow) continue
-    const key = `${bake.origin.join(',')}#${p.key}`
+    const key = `${originKey(bake)}#${p.key}`
     let c = browCovers.get(key)
     if (!c) {
       c = browCover(p.mesh, p.rest, bake.origin)
