@@ -91,7 +91,7 @@ function skinKey(mesh: HeadMesh): string | null {
     skin = r
   }
   if (!skin) return null
-  const k = `${skin.key}@${skin.firstVertex}:${skin.vertexCount}:${skin.firstTriangle}:${skin.triangleCount}`
+  const k = `${skin.key}@${skin.firstVertex}:${skin.vertexCount}:${skin.triangleCount}`
   let key = skinKeys.get(k)
   if (key === undefined) {
     key = hashTopology(mesh, restOf(mesh))
