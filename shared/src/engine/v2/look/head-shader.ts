@@ -825,14 +825,27 @@ function topologyFacts(mesh: HeadMesh): TopologyFacts {
   const hit = factsCache.get(mesh.indices)
   if (hit && hit.material === mesh.material && hit.vmat.length === mesh.vertexCount) return hit
   // A vertex never spans two materials, so the last triangle's material is every triangle's.
+  // (Once per new combination of parts: typed arrays and hoisted loads, no growing array.)
+  const I = mesh.indices,
+    M = mesh.material,
+    T = mesh.triangleCount
   const vmat = new Uint8Array(mesh.vertexCount).fill(NONE)
-  const eye: number[] = []
-  for (let t = 0; t < mesh.triangleCount; t++) {
-    const m = mesh.material[t]!
-    for (let k = 0; k < 3; k++) vmat[mesh.indices[t * 3 + k]!] = m
-    if (m === MATERIAL.eyeball) for (let k = 0; k < 3; k++) eye.push(mesh.indices[t * 3 + k]!)
+  let eyes = 0
+  for (let t = 0; t < T; t++) {
+    const m = M[t]!
+    vmat[I[t * 3]!] = m
+    vmat[I[t * 3 + 1]!] = m
+    vmat[I[t * 3 + 2]!] = m
+    if (m === MATERIAL.eyeball) eyes++
   }
-  const facts = { material: mesh.material, vmat, eyeCorners: Uint32Array.from(eye) }
+  const eyeCorners = new Uint32Array(eyes * 3)
+  for (let t = 0, j = 0; j < eyeCorners.length; t++)
+    if (M[t] === MATERIAL.eyeball) {
+      eyeCorners[j++] = I[t * 3]!
+      eyeCorners[j++] = I[t * 3 + 1]!
+      eyeCorners[j++] = I[t * 3 + 2]!
+    }
+  const facts = { material: mesh.material, vmat, eyeCorners }
   factsCache.set(mesh.indices, facts)
   return facts
 }
