@@ -137,11 +137,13 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
   if (rng() < 0.4) sliders['expression.smile'] = 0.2 + 0.5 * rng()
   sliders[rng() < 0.75 ? 'expression.brows_up' : 'expression.brows_down'] = 0.3 * rng()
   sliders['expression.eyes_narrow'] = 0.12 * rng()
-  // Colours: skin tone (0 very light .. 1 very dark) by heritage.
+  // Colours: skin tone (0 very light .. 1 very dark) by heritage. Ranges in rendered lightness (L*, the skin
+  // table): the train photos' skin reads L 33-77 (5th-95th percentile, median 59); European 0.1-0.55 renders
+  // L 80-52, East Asian 0.25-0.6 L 73-48, African 0.6-0.9 L 48-22.
   const toneRange = [
-    [0.62, 1],
-    [0.15, 0.55],
-    [0, 0.45],
+    [0.6, 0.9],
+    [0.25, 0.6],
+    [0.1, 0.55],
   ][heritage]!
   let tone = toneRange[0]! + (toneRange[1]! - toneRange[0]!) * rng()
   if (mixed) tone = clamp01(tone + 0.15 * g())

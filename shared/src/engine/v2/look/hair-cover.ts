@@ -26,20 +26,21 @@ export interface HairCover {
   shadow: Float32Array
 }
 
-/** Front projection of `mesh`'s hair (rest positions, face-space origin `origin`). */
-export function hairCover(
+/**
+ * Calls visit(cell, z, triangle) for every G-grid cell centre inside a front-projected triangle of `mesh` that
+ * `keep` accepts (rest positions, face-space origin `origin`; z is the triangle's depth there).
+ */
+function frontProject(
   mesh: HeadMesh,
   rest: Float32Array,
   origin: readonly number[],
-  topo: StrandTopology
-): HairCover {
-  const depth = new Float32Array(G * G).fill(NO_HAIR)
-  const dense = new Float32Array(G * G)
-  const any = new Float32Array(G * G)
+  keep: (material: number) => boolean,
+  visit: (cell: number, z: number, triangle: number) => void
+): void {
   const sx = G / (X1 - X0)
   const sy = G / (Y1 - Y0)
   for (let t = 0; t < mesh.triangleCount; t++) {
-    if (mesh.material[t] !== MATERIAL.hair && mesh.material[t] !== MATERIAL.beard) continue
+    if (!keep(mesh.material[t]!)) continue
     const a = mesh.indices[t * 3]!,
       b = mesh.indices[t * 3 + 1]!,
       c = mesh.indices[t * 3 + 2]!
@@ -55,7 +56,6 @@ export function hairCover(
     const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
     if (!(Math.abs(area) > 1e-9)) continue
     const inv = 1 / area
-    const root = Math.min(topo.border[a]!, topo.border[b]!, topo.border[c]!)
     for (
       let j = Math.max(0, Math.floor(Math.min(y0, y1, y2)));
       j <= Math.min(G - 1, Math.ceil(Math.max(y0, y1, y2)));
@@ -72,16 +72,72 @@ export function hairCover(
         const l2 = ((x1 - x0) * (qy - y0) - (qx - x0) * (y1 - y0)) * inv
         const l0 = 1 - l1 - l2
         if (l0 < -0.02 || l1 < -0.02 || l2 < -0.02) continue
-        const z = l0 * pz(a) + l1 * pz(b) + l2 * pz(c)
-        const k = i + j * G
-        if (z > depth[k]!) depth[k] = z
-        if (root > dense[k]!) dense[k] = root
-        if (mesh.material[t] === MATERIAL.hair) any[k] = 1 // facial hair lies on the skin: no cast shadow
+        visit(i + j * G, l0 * pz(a) + l1 * pz(b) + l2 * pz(c), t)
       }
     }
   }
+}
+
+/**
+ * Front-most skin depth per cell of the neutral head (rest positions; NO_HAIR where no skin): what hairCover
+ * tests the hair's depth against. Computed once per head (the caller caches it).
+ */
+export function skinFront(
+  mesh: HeadMesh,
+  rest: Float32Array,
+  origin: readonly number[]
+): Float32Array {
+  const front = new Float32Array(G * G).fill(NO_HAIR)
+  frontProject(
+    mesh,
+    rest,
+    origin,
+    (m) => m === MATERIAL.skin,
+    (k, z) => {
+      if (z > front[k]!) front[k] = z
+    }
+  )
+  return front
+}
+
+/**
+ * Front projection of `mesh`'s hair (rest positions, face-space origin `origin`). Only scalp hair at the skin's
+ * depth or in front of it (`skin`, skinFront's grid; at most SHADOW_BEHIND cm behind) casts the shadow: a front
+ * projection also covers the face with the hair that hangs BEHIND the head (long styles, the back of any cut),
+ * which darkened the whole face of every character with hair by about a fifth.
+ */
+export function hairCover(
+  mesh: HeadMesh,
+  rest: Float32Array,
+  origin: readonly number[],
+  topo: StrandTopology,
+  skin: Float32Array
+): HairCover {
+  const depth = new Float32Array(G * G).fill(NO_HAIR)
+  const dense = new Float32Array(G * G)
+  const any = new Float32Array(G * G)
+  frontProject(
+    mesh,
+    rest,
+    origin,
+    (m) => m === MATERIAL.hair || m === MATERIAL.beard,
+    (k, z, t) => {
+      const root = Math.min(
+        topo.border[mesh.indices[t * 3]!]!,
+        topo.border[mesh.indices[t * 3 + 1]!]!,
+        topo.border[mesh.indices[t * 3 + 2]!]!
+      )
+      if (z > depth[k]!) depth[k] = z
+      if (root > dense[k]!) dense[k] = root
+      // Facial hair lies on the skin: no cast shadow.
+      if (mesh.material[t] === MATERIAL.hair && z > skin[k]! - SHADOW_BEHIND) any[k] = 1
+    }
+  )
   return { depth, dense, shadow: blurDown(any) }
 }
+
+/** How far (cm) behind the skin's front hair still shades it (cards lie just off the scalp, up to ~0.5 cm). */
+const SHADOW_BEHIND = 1
 
 /** Two box blurs (5 cells) of the coverage, shifted down by 3 cells (~0.9 cm: light from above). */
 function blurDown(src: Float32Array): Float32Array {

@@ -7,7 +7,7 @@ import { MATERIAL } from '../mesh-types.ts'
 import { eyePatch } from './eye.ts'
 import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
 import { STRAND_STYLES, curlyTexture, isCurly, strandTexture } from './strands.ts'
-import { browCover, hairCover, type BrowCover, type HairCover } from './hair-cover.ts'
+import { browCover, hairCover, skinFront, type BrowCover, type HairCover } from './hair-cover.ts'
 import { strandParts } from './topology.ts'
 
 /** Everything a head shader samples. */
@@ -171,6 +171,8 @@ export function texturesFor(
 }
 
 const covers = new Map<string, HairCover>()
+/** The neutral head's front skin depth, per face-space origin (one head: in practice one entry). */
+const skinFronts = new Map<string, Float32Array>()
 
 /**
  * The covers of a mesh's hair and of its facial hair (each cached by its part: a hairstyle's cover is computed
@@ -180,10 +182,13 @@ function coversOf(mesh: HeadMesh, bake: SkinBake): HairCover[] {
   const out: HairCover[] = []
   for (const p of strandParts(mesh, restOf(mesh))) {
     if (p.material !== MATERIAL.hair && p.material !== MATERIAL.beard) continue
-    const key = `${bake.origin.join(',')}#${p.key}`
+    const origin = bake.origin.join(',')
+    const key = `${origin}#${p.key}`
     let c = covers.get(key)
     if (!c) {
-      c = hairCover(p.mesh, p.rest, bake.origin, p.topo)
+      let skin = skinFronts.get(origin)
+      if (!skin) skinFronts.set(origin, (skin = skinFront(mesh, restOf(mesh), bake.origin)))
+      c = hairCover(p.mesh, p.rest, bake.origin, p.topo, skin)
       if (covers.size >= 16) covers.delete(covers.keys().next().value!)
       covers.set(key, c)
     }
