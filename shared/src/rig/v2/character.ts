@@ -74,8 +74,11 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)
  * variety with puffy, long-nosed, distorted faces (7 already shows them in the sheet), so 5 keeps appeal first.
  */
 export const FACE_SPREAD = 5
-/** Face sliders drawn at the prior's own spread, not FACE_SPREAD (see randomPlausibleCharacter). */
-const CALM_FACE_SLIDERS = ['face.eyebrows-angle.down-up']
+/**
+ * Face sliders drawn at the prior's own spread, not FACE_SPREAD: the brows' tilt and height (see
+ * randomPlausibleCharacter).
+ */
+const CALM_FACE_SLIDERS = ['face.eyebrows-angle.down-up', 'face.eyebrows-trans.down-up']
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
 /** Normalised age slider value for an age in years (11-90). */
@@ -118,9 +121,11 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
   const z = Array.from({ length: FACE_PRIOR_RANK }, g)
   const detail = Array.from({ length: FACE_PRIOR_KEYS }, g)
   faceSlidersFromLatent(z, sliders, detail, FACE_SPREAD)
-  // The brows' tilt is expression more than build: at FACE_SPREAD it clipped to its ends on most draws, and the
-  // fitted mean tilts down, so a third of the prior frowned (tilt 0: medial ends pulled down). It keeps the
-  // prior's own spread.
+  // The brows' tilt and height are expression as much as build, and at FACE_SPREAD they clipped to their ends on
+  // most draws (the height loads 0.59 on the first component): a third of the prior frowned (tilt 0: medial ends
+  // pulled down) and half had brows pulled down onto the eyes, which also made FaceRes read the prior's women as
+  // men (look-gender-probe: these two at the mean, 0.35 -> 0.52 read female; men unchanged). They keep the
+  // prior's own spread around its fitted mean (recentred on neutral tilt, photo_gap_cos was worse).
   const own: Record<string, number> = {}
   faceSlidersFromLatent(z, own, detail, 1)
   for (const id of CALM_FACE_SLIDERS) sliders[id] = own[id]!
