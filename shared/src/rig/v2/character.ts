@@ -138,12 +138,13 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
   sliders[rng() < 0.75 ? 'expression.brows_up' : 'expression.brows_down'] = 0.3 * rng()
   sliders['expression.eyes_narrow'] = 0.12 * rng()
   // Colours: skin tone (0 very light .. 1 very dark) by heritage. Ranges in rendered lightness (L*, the skin
-  // table): the train photos' skin reads L 33-77 (5th-95th percentile, median 59); European 0.1-0.55 renders
-  // L 80-52, East Asian 0.25-0.6 L 73-48, African 0.6-0.9 L 48-22.
+  // table): the train photos' skin reads L 33-77 (5th-95th percentile, median 59, 1st-99th 25-84); European
+  // 0.05-0.55 renders L 82-52, East Asian 0.2-0.6 L 76-48, African 0.6-1 L 48-14 (wider than the photos' middle:
+  // the renders of different people must differ as much as photos of them do, eval engine render_cluster_cos).
   const toneRange = [
-    [0.6, 0.9],
-    [0.25, 0.6],
-    [0.1, 0.55],
+    [0.6, 1],
+    [0.2, 0.6],
+    [0.05, 0.55],
   ][heritage]!
   let tone = toneRange[0]! + (toneRange[1]! - toneRange[0]!) * rng()
   if (mixed) tone = clamp01(tone + 0.15 * g())
