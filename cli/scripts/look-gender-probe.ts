@@ -68,6 +68,22 @@ for (const arg of (process.env.VARIANTS ?? 'default').split(';')) {
         return { ...c, sliders }
       },
     ])
+  } else if (arg.startsWith('spreadkeys:')) {
+    // The prior's draw scaled toward its mean by k on the face sliders whose id matches a pattern:
+    // `spreadkeys:k:regex`.
+    const [, kk, pattern] = arg.split(':')
+    const k = Number(kk)
+    const re = new RegExp(pattern!)
+    variants.push([
+      arg,
+      (c) => {
+        const sliders = { ...c.sliders }
+        for (const d of SLIDERS_V2)
+          if (d.kind === 'face' && d.low && re.test(d.id))
+            sliders[d.id] = d.default + (sliders[d.id]! - d.default) * k
+        return { ...c, sliders }
+      },
+    ])
   } else if (arg.startsWith('spread:')) {
     // The face prior's draw scaled toward its mean (k = 0: the mean face).
     const k = Number(arg.slice(7))

@@ -7,6 +7,7 @@ Usage (from models/):
 """
 import argparse
 import json
+import re
 from pathlib import Path
 
 import torch
@@ -37,6 +38,9 @@ def main() -> None:
     met = lambda ok: 'met' if ok else 'NOT met'  # noqa: E731
     config_file = next((f'imitator/configs/{f.name}' for f in sorted(Path('imitator/configs').glob('*.py'))
                         if f"out_dir = '{cfg['out_dir']}'" in f.read_text()), 'imitator/train.py defaults')
+    # a config stacked on another says so in its '# Run: imitator.train A.py B.py' line: name the whole stack
+    run = re.search(r'^# Run: imitator\.train (.+)$', Path(config_file).read_text(), re.M) if config_file.endswith('.py') else None
+    config_file = run.group(1).strip() if run else config_file
     warm = f", warm-started from `{cfg['init_from']}`" if cfg.get('init_from') else ''
     card = f"""# imitator + refine (engine v2, rig v{index['rigVersion']})
 

@@ -74,8 +74,11 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x)
  * variety with puffy, long-nosed, distorted faces (7 already shows them in the sheet), so 5 keeps appeal first.
  */
 export const FACE_SPREAD = 5
-/** Face sliders drawn at the prior's own spread, not FACE_SPREAD (see randomPlausibleCharacter). */
-const CALM_FACE_SLIDERS = ['face.eyebrows-angle.down-up']
+/**
+ * Face sliders drawn at the prior's own spread, not FACE_SPREAD: the brows' tilt and height (see
+ * randomPlausibleCharacter).
+ */
+const CALM_FACE_SLIDERS = ['face.eyebrows-angle.down-up', 'face.eyebrows-trans.down-up']
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!
 
 /** Normalised age slider value for an age in years (11-90). */
@@ -118,9 +121,11 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
   const z = Array.from({ length: FACE_PRIOR_RANK }, g)
   const detail = Array.from({ length: FACE_PRIOR_KEYS }, g)
   faceSlidersFromLatent(z, sliders, detail, FACE_SPREAD)
-  // The brows' tilt is expression more than build: at FACE_SPREAD it clipped to its ends on most draws, and the
-  // fitted mean tilts down, so a third of the prior frowned (tilt 0: medial ends pulled down). It keeps the
-  // prior's own spread.
+  // The brows' tilt and height are expression as much as build, and at FACE_SPREAD they clipped to their ends on
+  // most draws (the height loads 0.59 on the first component): a third of the prior frowned (tilt 0: medial ends
+  // pulled down) and half had brows pulled down onto the eyes, which also made FaceRes read the prior's women as
+  // men (look-gender-probe: these two at the mean, 0.35 -> 0.52 read female; men unchanged). They keep the
+  // prior's own spread around its fitted mean (recentred on neutral tilt, photo_gap_cos was worse).
   const own: Record<string, number> = {}
   faceSlidersFromLatent(z, own, detail, 1)
   for (const id of CALM_FACE_SLIDERS) sliders[id] = own[id]!
@@ -133,12 +138,13 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
   sliders[rng() < 0.75 ? 'expression.brows_up' : 'expression.brows_down'] = 0.3 * rng()
   sliders['expression.eyes_narrow'] = 0.12 * rng()
   // Colours: skin tone (0 very light .. 1 very dark) by heritage. Ranges in rendered lightness (L*, the skin
-  // table): the train photos' skin reads L 33-77 (5th-95th percentile, median 59); European 0.1-0.55 renders
-  // L 80-52, East Asian 0.25-0.6 L 73-48, African 0.6-0.9 L 48-22.
+  // table): the train photos' skin reads L 33-77 (5th-95th percentile, median 59, 1st-99th 25-84); European
+  // 0.05-0.55 renders L 82-52, East Asian 0.2-0.6 L 76-48, African 0.6-1 L 48-14 (wider than the photos' middle:
+  // the renders of different people must differ as much as photos of them do, eval engine render_cluster_cos).
   const toneRange = [
-    [0.6, 0.9],
-    [0.25, 0.6],
-    [0.1, 0.55],
+    [0.6, 1],
+    [0.2, 0.6],
+    [0.05, 0.55],
   ][heritage]!
   let tone = toneRange[0]! + (toneRange[1]! - toneRange[0]!) * rng()
   if (mixed) tone = clamp01(tone + 0.15 * g())

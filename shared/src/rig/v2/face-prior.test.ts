@@ -63,4 +63,13 @@ describe('face prior', () => {
     const mean = sd.reduce((a, b) => a + b, 0) / sd.length
     expect(mean).toBeGreaterThan(0.08)
   })
+
+  it('draws relaxed brows: rarely tilted fully down (a frown) or pulled fully down onto the eyes', () => {
+    const people = Array.from({ length: 100 }, (_, i) => randomPlausibleCharacter(i + 1))
+    for (const id of ['face.eyebrows-angle.down-up', 'face.eyebrows-trans.down-up']) {
+      const down = people.filter((c) => c.sliders[id]! < 0.03).length
+      // Measured: 2 and 1 of 100; drawn at FACE_SPREAD like the other sliders (before), 31 and 33.
+      expect(down, id).toBeLessThan(10)
+    }
+  })
 })
