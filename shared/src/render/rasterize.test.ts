@@ -7,7 +7,9 @@ import {
   projectVertices,
   rasterize,
   rasterizeDeferred,
+  rasterizeDeferredRun,
   rasterizeProjected,
+  runOccluded,
   shadeDeferred,
   type IndexedShader,
   type Shader,
@@ -258,7 +260,117 @@ describe('rasterize', () => {
     expect(vis.face.every((f) => f === -1)).toBe(true)
   })
 
-  it('tests every pixel the edge functions accept (row spans drop none, on thousands of slivers)', () => {
+  it('draws the same bytes with opaque runs in one call (rasterizeDeferredRun) and skips only occluded runs', () => {
+    // An occluder (a quad over most of the screen at window z 0.75), then chunks of 4 small random triangles,
+    // behind it (z 0.9-1) or in front (z 0.55): a chunk runOccluded calls hidden must change nothing when drawn
+    // (checked on the spot), and skipping the hidden chunks gives the bytes of drawing every triangle one by one.
+    let hidden = 0
+    let shown = 0
+    for (let seed = 1; seed <= 30; seed++) {
+      const rng = createRng(seed)
+      const T = 2 + 4 * 16
+      const clip4 = new Float32Array(T * 3 * 4)
+      const I = Uint32Array.from({ length: T * 3 }, (_, k) => k)
+      const quad = [[-1, -1], [0.6, -1], [0.6, 1], [-1, -1], [0.6, 1], [-1, 1]] // prettier-ignore
+      quad.forEach(([x, y], k) => clip4.set([x!, y!, 0.5, 1], k * 4))
+      for (let t = 2; t < T; t++) {
+        const chunkBehind = ((t - 2) >> 2) % 3 !== 0
+        const cx = rng() * 2.4 - 1.2,
+          cy = rng() * 2.4 - 1.2
+        for (let k = 0; k < 3; k++) {
+          const w = 0.5 + rng()
+          const z = chunkBehind ? 0.8 + 0.2 * rng() : 0.1
+          const ang = (k * 2 * Math.PI) / 3
+          clip4.set(
+            [(cx + 0.15 * Math.cos(ang)) * w, (cy + 0.15 * Math.sin(ang)) * w, z * w, w],
+            (t * 3 + k) * 4
+          )
+        }
+      }
+      const shader = sceneShader(
+        clip4,
+        [...I],
+        () => true,
+        () => true
+      )
+      const p = projectVertices(clip4, T * 3, screen, createProjected())
+      const a = createTarget(SIZE, SIZE)
+      const va = createVisibility(SIZE * SIZE)
+      for (let t = 0; t < T; t++)
+        rasterizeDeferred(a, p, t, I[t * 3]!, I[t * 3 + 1]!, I[t * 3 + 2]!, va)
+      shadeDeferred(shader, a, va)
+      const b = createTarget(SIZE, SIZE)
+      const vb = createVisibility(SIZE * SIZE)
+      rasterizeDeferredRun(b, p, I, 0, 2, vb)
+      for (let c = 2; c < T; c += 4) {
+        if (runOccluded(b, p, I, c, c + 4)) {
+          hidden++
+          const depth = b.depth.slice()
+          expect(rasterizeDeferredRun(b, p, I, c, c + 4, vb)).toBe(0)
+          expect(b.depth).toEqual(depth)
+        } else {
+          shown++
+          rasterizeDeferredRun(b, p, I, c, c + 4, vb)
+        }
+      }
+      shadeDeferred(shader, b, vb)
+      expect(b.color).toEqual(a.color)
+      expect(b.depth).toEqual(a.depth)
+    }
+    expect(hidden).toBeGreaterThan(50)
+    expect(shown).toBeGreaterThan(50)
+  })
+
+  it('resolves 2x2 supersampling with the same bytes as the general box filter', () => {
+    // The general path (factor 3 runs it) written out for factor 2: premultiplied sums, row by row.
+    const reference = (
+      color: Float32Array,
+      n: number,
+      bg: readonly [number, number, number] | null
+    ) => {
+      const out = new Uint8ClampedArray((n / 2) * (n / 2) * 4)
+      const lut = (l: number) =>
+        resolveImage(Float32Array.of(l, l, l, 1), 1, 1, 1, [0, 0, 0]).data[0]!
+      const lin = bg
+        ? bg.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4))
+        : [0, 0, 0]
+      for (let y = 0; y < n / 2; y++)
+        for (let x = 0; x < n / 2; x++) {
+          let r = 0, g = 0, b = 0, a = 0 // prettier-ignore
+          for (let dy = 0; dy < 2; dy++)
+            for (let dx = 0; dx < 2; dx++) {
+              const o = ((y * 2 + dy) * n + x * 2 + dx) * 4
+              const c = color[o + 3]!
+              r += color[o]! * c
+              g += color[o + 1]! * c
+              b += color[o + 2]! * c
+              a += c
+            }
+          const q = (x + (y * n) / 2) * 4
+          if (bg) {
+            out[q] = lut(r / 4 + lin[0]! * (1 - a / 4))
+            out[q + 1] = lut(g / 4 + lin[1]! * (1 - a / 4))
+            out[q + 2] = lut(b / 4 + lin[2]! * (1 - a / 4))
+            out[q + 3] = 255
+          } else if (a > 0) {
+            out[q] = lut(r / a)
+            out[q + 1] = lut(g / a)
+            out[q + 2] = lut(b / a)
+            out[q + 3] = Math.round((a / 4) * 255)
+          }
+        }
+      return out
+    }
+    const rng = createRng(31)
+    const n = 24
+    const color = new Float32Array(n * n * 4)
+    for (let i = 0; i < n * n; i++)
+      if (rng() < 0.6) color.set([rng() * 1.2, rng(), rng() * 0.8, 1], i * 4) // the rest stays cleared
+    for (const bg of [null, [255, 255, 255], [30, 90, 200]] as const)
+      expect([...resolveImage(color, n, n, 2, bg).data]).toEqual([...reference(color, n, bg)])
+  })
+
+  it('tests every pixel the edge functions accept (row spans drop none, on thousands of slivers, in every fill)', () => {
     // Each triangle alone on a fresh 64 x 64 target (w = 1, z in [0, 1)): the pixels whose fragment runs must be
     // exactly those of the bounding-box reference below (fill()'s own arithmetic, every pixel of the box tested).
     const N = 64
@@ -275,6 +387,13 @@ describe('rasterize', () => {
         return true
       },
     }
+    const coverShader = {
+      ...shader,
+      clip4: corner,
+      bind: () => true,
+      covers: () => true,
+    } satisfies IndexedShader
+    const projected = createProjected()
     let drawn = 0
     let wrong = 0
     for (let t = 0; t < 3000; t++) {
@@ -295,6 +414,13 @@ describe('rasterize', () => {
       pts.forEach(([x, y], k) => corner.set([x!, y!, rng() * 0.9, 1], k * 4))
       const target = createTarget(N, N)
       rasterize(0, shader, target, view)
+      // The same triangle through the deferred-coverage fill and the opaque depth pass (their own row spans).
+      const covered = createTarget(N, N)
+      const cvis = createVisibility(N * N)
+      rasterize(0, coverShader, covered, view, cvis, true)
+      const deferred = createTarget(N, N)
+      const dvis = createVisibility(N * N)
+      rasterizeDeferred(deferred, projectVertices(corner, 3, view, projected), 0, 0, 1, 2, dvis)
       // Reference: fill()'s arithmetic over the whole clipped bounding box.
       const sx = pts.map(([x]) => view[0]! * x! + view[12]!)
       const sy = pts.map(([, y]) => view[5]! * y! + view[13]!)
@@ -317,6 +443,8 @@ describe('rasterize', () => {
       }
       for (let i = 0; i < N * N; i++) {
         if (target.color[i * 4 + 3] !== hit[i]) wrong++
+        if ((cvis.face[i] === 0 ? 1 : 0) !== hit[i]) wrong++
+        if ((dvis.face[i] === 0 ? 1 : 0) !== hit[i]) wrong++
         drawn += hit[i]!
       }
     }

@@ -42,7 +42,8 @@ export interface IndexedShader extends Shader {
   /**
    * Optional, with `opaque`: how the triangles of each material id (the mesh's per-triangle material) are drawn,
    * exactly as bind() and opaque() would say: DRAW_PER_TRIANGLE (bind() returns false), DRAW_DEFERRED (bind()
-   * true and opaque()), DRAW_BOUND (bind() true, not opaque). A draw loop then need not bind the deferred
+   * true and opaque()), DRAW_BOUND (bind() true, not opaque), DRAW_NONE (fragment() always discards: nothing to
+   * draw). A draw loop then need not bind the deferred
    * triangles (shadeDeferred binds each survivor's face), so a shader doing per-vertex work on binding does it
    * only for the vertices of triangles that are drawn at once or stay visible.
    */
@@ -53,6 +54,8 @@ export interface IndexedShader extends Shader {
 export const DRAW_PER_TRIANGLE = 0
 export const DRAW_DEFERRED = 1
 export const DRAW_BOUND = 2
+/** See IndexedShader.drawPaths: the material's fragments always discard, so its triangles need not be drawn. */
+export const DRAW_NONE = 3
 
 // Scratch state: rasterize() allocates nothing per call.
 const clip = new Float32Array(4)
@@ -93,100 +96,39 @@ export function rasterize(
     sz[k] = screen[10]! * clip[2]! * iw + screen[14]!
     invW[k] = iw
   }
-  return fill(shader, target, sx, sy, sz, invW, 0, 1, 2, vis, deferCovered && vis ? face : -1)
+  if (deferCovered && vis) return fillCovered(shader as IndexedShader, target, vis, face)
+  return fill(shader, target, sx, sy, sz, invW, 0, 1, 2, vis)
 }
 
-/** Pixels of slack each side of a row span (see rowSpan). */
+/** Pixels of slack each side of a row span (see "Row spans" below). */
 const SPAN_MARGIN = 0.01
-
-/** The conservative pixel span of one row (see rowSpan): first and last px, written by rowSpan. */
-const span = new Int32Array(2)
-
 /**
- * Narrows row `cy`'s pixel range [minX, maxX] to where the three edge functions (l0 = a0 x + b0 cy + c0, l1 the
- * same, l2 = 1 - l0 - l1) can all be >= 0, widened by one pixel each side so rounding can never drop a pixel
- * the per-pixel test would accept (the test still decides every pixel: the same bytes, fewer pixels tested on the
- * long thin triangles of hair cards). Near-horizontal edges (|a| tiny) do not narrow it. Writes `span`; an empty
- * row gives span[0] > span[1].
+ * Boxes at most this many pixels wide test every pixel of a row instead of narrowing it (a row span): most of a
+ * head's triangles cover a few pixels, where a row's span costs more than the pixels it would skip. The
+ * per-pixel test decides every pixel either way (the same bytes).
  */
-function rowSpan(
-  cy: number,
-  minX: number,
-  maxX: number,
-  a0: number,
-  b0: number,
-  c0: number,
-  a1: number,
-  b1: number,
-  c1: number
-): void {
-  let lo = -Infinity
-  let hi = Infinity
-  for (let k = 0; k < 3; k++) {
-    const a = k === 0 ? a0 : k === 1 ? a1 : -(a0 + a1)
-    const r = k === 0 ? b0 * cy + c0 : k === 1 ? b1 * cy + c1 : 1 - (b0 + b1) * cy - (c0 + c1)
-    if (a > 1e-9) lo = Math.max(lo, -r / a)
-    else if (a < -1e-9) hi = Math.min(hi, -r / a)
-  }
-  // Pixel px has centre px + 0.5; SPAN_MARGIN of a pixel each side (the bounds' rounding is ~1e-9 of a pixel).
-  span[0] = lo === -Infinity ? minX : Math.max(minX, Math.ceil(lo - 0.5 - SPAN_MARGIN))
-  span[1] = hi === Infinity ? maxX : Math.min(maxX, Math.floor(hi - 0.5 + SPAN_MARGIN))
-}
+const SPAN_MIN_WIDTH = 6
+/** The same for the deferred-coverage fill (hair cards: long thin triangles, where narrowing pays from 3 px). */
+const CARD_SPAN_MIN_WIDTH = 2
 
-/** Per-triangle set-up written by triangleSetup: a0 b0 c0 a1 b1 c1 (edge functions), z0..z2, 1/w0..1/w2. */
-const tri = new Float64Array(12)
-/** The triangle's pixel bounding box clipped to the target, written by triangleSetup: minX maxX minY maxY. */
-const box = new Float64Array(4) // not Int32: an off-screen corner far away must not wrap into range
-
-/**
- * The set-up fill() and rasterizeDeferred() share, so both cover and z-test with the same arithmetic (deferred
- * shading must give fill()'s bytes): rejects back faces, degenerate/NaN and off-target triangles (false), else
- * writes `tri` (edge functions e_k for the edge opposite corner k, normalised so they are barycentrics; window z;
- * 1/w per corner) and `box`.
+/*
+ * Row spans (written out in each pixel loop: a call per row cost more than its arithmetic): row cy's pixel range
+ * [minX, maxX] is narrowed to where the three edge functions (l0 = a0 x + b0 cy + c0, l1 the same, l2 = 1 - l0 -
+ * l1) can all be >= 0, widened by SPAN_MARGIN each side so rounding can never drop a pixel the per-pixel test
+ * would accept (the test still decides every pixel: the same bytes, fewer pixels tested on the long thin
+ * triangles of hair cards). Near-horizontal edges (|a| <= 1e-9) do not narrow it. Pixel px has centre px + 0.5.
+ * The crossing of edge k is taken as s_k cy + o_k (s_k = -b_k / a_k, o_k = -c_k / a_k, set up once per triangle):
+ * a few ulps from -(b_k cy + c_k) / a_k, i.e. under ~1e-6 px even for |a_k| near 1e-9 on a 2048 px target, far
+ * inside the margin. rasterize.test.ts checks thousands of slivers against a bounding-box reference.
  */
-function triangleSetup(
-  target: RenderTarget,
-  sx: Float64Array,
-  sy: Float64Array,
-  sz: Float64Array,
-  invW: Float64Array,
-  k0: number,
-  k1: number,
-  k2: number
-): boolean {
-  const x0 = sx[k0]!,
-    y0 = sy[k0]!,
-    x1 = sx[k1]!,
-    y1 = sy[k1]!,
-    x2 = sx[k2]!,
-    y2 = sy[k2]!
-  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0) // < 0: counter-clockwise on screen (y down)
-  if (!(area < 0)) return false // back face, degenerate or NaN
-  const { width, height } = target
-  box[0] = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5)) // bounding box, clipped to the target
-  box[1] = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
-  box[2] = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
-  box[3] = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
-  if (box[0]! > box[1]! || box[2]! > box[3]!) return false
-  const inv = 1 / area
-  tri[0] = (y1 - y2) * inv
-  tri[1] = (x2 - x1) * inv
-  tri[2] = (x1 * y2 - x2 * y1) * inv
-  tri[3] = (y2 - y0) * inv
-  tri[4] = (x0 - x2) * inv
-  tri[5] = (x2 * y0 - x0 * y2) * inv
-  tri[6] = sz[k0]!
-  tri[7] = sz[k1]!
-  tri[8] = sz[k2]!
-  tri[9] = invW[k0]!
-  tri[10] = invW[k1]!
-  tri[11] = invW[k2]!
-  return true
-}
 
 /**
  * Rasterizes one triangle whose corners are already in screen space: corner k at index `k` of the arrays. The
  * one pixel loop of both entry points (same arithmetic, so the same bytes whichever projected the corners).
+ * The set-up (back faces, degenerate/NaN and off-target triangles rejected; edge functions e_k for the edge
+ * opposite corner k, normalised so they are barycentrics; window z and 1/w per corner; the pixel bounding box
+ * clipped to the target) is written out in locals here and in rasterizeDeferred with the very same arithmetic,
+ * so both cover and z-test alike (deferred shading must give fill()'s bytes).
  */
 function fill(
   shader: Shader,
@@ -198,34 +140,102 @@ function fill(
   k0: number,
   k1: number,
   k2: number,
-  vis: VisibilityBuffer | null,
-  /** >= 0: record covered fragments of this face in `vis` instead of shading them (see rasterize). */
-  deferFace = -1
+  vis: VisibilityBuffer | null
 ): number {
-  if (!triangleSetup(target, sx, sy, sz, invW, k0, k1, k2)) return 0
-  const { color, depth, width } = target
-  const minX = box[0]!,
-    maxX = box[1]!,
-    minY = box[2]!,
-    maxY = box[3]!
-  const a0 = tri[0]!,
-    b0 = tri[1]!,
-    c0 = tri[2]!,
-    a1 = tri[3]!,
-    b1 = tri[4]!,
-    c1 = tri[5]!
-  const z0 = tri[6]!,
-    z1 = tri[7]!,
-    z2 = tri[8]!,
-    w0 = tri[9]!,
-    w1 = tri[10]!,
-    w2 = tri[11]!
+  const x0 = sx[k0]!,
+    y0 = sy[k0]!,
+    x1 = sx[k1]!,
+    y1 = sy[k1]!,
+    x2 = sx[k2]!,
+    y2 = sy[k2]!
+  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0) // < 0: counter-clockwise on screen (y down)
+  if (!(area < 0)) return 0 // back face, degenerate or NaN
+  const { color, depth, width, height } = target
+  // Bounding box, clipped to the target (doubles: an off-screen corner far away must not wrap into range).
+  const bx0 = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
+  const bx1 = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
+  const by0 = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
+  const by1 = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
+  if (bx0 > bx1 || by0 > by1) return 0
+  // Inside the target now: int32 pixel bounds (loop counters and indices stay small integers).
+  const minX = bx0 | 0,
+    maxX = bx1 | 0,
+    minY = by0 | 0,
+    maxY = by1 | 0
+  const inv = 1 / area
+  const a0 = (y1 - y2) * inv,
+    b0 = (x2 - x1) * inv,
+    c0 = (x1 * y2 - x2 * y1) * inv,
+    a1 = (y2 - y0) * inv,
+    b1 = (x0 - x2) * inv,
+    c1 = (x2 * y0 - x0 * y2) * inv
+  const z0 = sz[k0]!,
+    z1 = sz[k1]!,
+    z2 = sz[k2]!,
+    w0 = invW[k0]!,
+    w1 = invW[k1]!,
+    w2 = invW[k2]!
+  const spans = maxX - minX >= SPAN_MIN_WIDTH
+  // Row-span lines (see "Row spans"): edge k crosses zero at x = s_k y + o_k; e_k: +1 it bounds x from below,
+  // -1 from above, 0 near-horizontal (no bound). Set up only for boxes wide enough to narrow.
+  let e0 = 0,
+    e1 = 0,
+    e2 = 0,
+    s0 = 0,
+    o0 = 0,
+    s1 = 0,
+    o1 = 0,
+    s2 = 0,
+    o2 = 0
+  if (spans) {
+    const a2 = -(a0 + a1)
+    e0 = a0 > 1e-9 ? 1 : a0 < -1e-9 ? -1 : 0
+    e1 = a1 > 1e-9 ? 1 : a1 < -1e-9 ? -1 : 0
+    e2 = a2 > 1e-9 ? 1 : a2 < -1e-9 ? -1 : 0
+    s0 = -b0 / a0
+    o0 = -c0 / a0
+    s1 = -b1 / a1
+    o1 = -c1 / a1
+    s2 = (b0 + b1) / a2
+    o2 = -(1 - (c0 + c1)) / a2
+  }
   let written = 0
   for (let py = minY; py <= maxY; py++) {
     const cy = py + 0.5
-    rowSpan(cy, minX, maxX, a0, b0, c0, a1, b1, c1)
-    const x1 = span[1]!
-    for (let px = span[0]!; px <= x1; px++) {
+    let xa = minX,
+      xb = maxX
+    if (spans) {
+      // The row span (see "Row spans").
+      let lo = -Infinity
+      let hi = Infinity
+      if (e0 !== 0) {
+        const x = s0 * cy + o0
+        if (e0 > 0) lo = x
+        else hi = x
+      }
+      if (e1 !== 0) {
+        const x = s1 * cy + o1
+        if (e1 > 0) {
+          if (x > lo) lo = x
+        } else if (x < hi) hi = x
+      }
+      if (e2 !== 0) {
+        const x = s2 * cy + o2
+        if (e2 > 0) {
+          if (x > lo) lo = x
+        } else if (x < hi) hi = x
+      }
+      // Clamped into [minX, maxX + 1] / [minX - 1, maxX] before the int32 conversion (an empty row stays empty).
+      if (lo !== -Infinity) {
+        const v = Math.ceil(lo - 0.5 - SPAN_MARGIN)
+        if (v > minX) xa = v > maxX ? maxX + 1 : v | 0
+      }
+      if (hi !== Infinity) {
+        const v = Math.floor(hi - 0.5 + SPAN_MARGIN)
+        if (v < maxX) xb = v < minX ? minX - 1 : v | 0
+      }
+    }
+    for (let px = xa; px <= xb; px++) {
       const cx = px + 0.5
       const l0 = a0 * cx + b0 * cy + c0 // screen-space barycentrics
       const l1 = a1 * cx + b1 * cy + c1
@@ -241,17 +251,6 @@ function fill(
       bary[0] = p0 * ps
       bary[1] = p1 * ps
       bary[2] = p2 * ps
-      if (deferFace >= 0) {
-        // Coverage now, colour later (shadeDeferred), with the same float32 barycentrics.
-        if (!(shader as IndexedShader).covers!(bary)) continue
-        depth[i] = z
-        vis!.face[i] = deferFace
-        vis!.bary[i * 3] = bary[0]!
-        vis!.bary[i * 3 + 1] = bary[1]!
-        vis!.bary[i * 3 + 2] = bary[2]!
-        written++
-        continue
-      }
       if (!shader.fragment(bary, frag)) continue // discarded
       depth[i] = z
       if (vis) vis.face[i] = -1 // this fragment, not a deferred one, is the sample's last writer
@@ -260,6 +259,140 @@ function fill(
       color[o + 1] = frag[1]!
       color[o + 2] = frag[2]!
       color[o + 3] = frag[3]!
+      written++
+    }
+  }
+  return written
+}
+
+/**
+ * fill() with coverage deferred (rasterize's deferCovered) for the triangle whose corners rasterize() projected
+ * into sx..invW [0..2]: the same set-up and pixel arithmetic, but each fragment that passes the depth test and
+ * covers() is recorded in `vis` (face and float32 barycentrics, as rasterizeDeferred does) for shadeDeferred.
+ */
+function fillCovered(
+  shader: IndexedShader,
+  target: RenderTarget,
+  vis: VisibilityBuffer,
+  face: number
+): number {
+  const x0 = sx[0]!,
+    y0 = sy[0]!,
+    x1 = sx[1]!,
+    y1 = sy[1]!,
+    x2 = sx[2]!,
+    y2 = sy[2]!
+  const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
+  if (!(area < 0)) return 0
+  const { depth, width, height } = target
+  const bx0 = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
+  const bx1 = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
+  const by0 = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
+  const by1 = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
+  if (bx0 > bx1 || by0 > by1) return 0
+  // Inside the target now: int32 pixel bounds (loop counters and indices stay small integers).
+  const minX = bx0 | 0,
+    maxX = bx1 | 0,
+    minY = by0 | 0,
+    maxY = by1 | 0
+  const inv = 1 / area
+  const a0 = (y1 - y2) * inv,
+    b0 = (x2 - x1) * inv,
+    c0 = (x1 * y2 - x2 * y1) * inv,
+    a1 = (y2 - y0) * inv,
+    b1 = (x0 - x2) * inv,
+    c1 = (x2 * y0 - x0 * y2) * inv
+  const z0 = sz[0]!,
+    z1 = sz[1]!,
+    z2 = sz[2]!,
+    w0 = invW[0]!,
+    w1 = invW[1]!,
+    w2 = invW[2]!
+  const F = vis.face
+  const B = vis.bary
+  const spans = maxX - minX >= CARD_SPAN_MIN_WIDTH
+  // Row-span lines (see "Row spans"): edge k crosses zero at x = s_k y + o_k; e_k: +1 it bounds x from below,
+  // -1 from above, 0 near-horizontal (no bound). Set up only for boxes wide enough to narrow.
+  let e0 = 0,
+    e1 = 0,
+    e2 = 0,
+    s0 = 0,
+    o0 = 0,
+    s1 = 0,
+    o1 = 0,
+    s2 = 0,
+    o2 = 0
+  if (spans) {
+    const a2 = -(a0 + a1)
+    e0 = a0 > 1e-9 ? 1 : a0 < -1e-9 ? -1 : 0
+    e1 = a1 > 1e-9 ? 1 : a1 < -1e-9 ? -1 : 0
+    e2 = a2 > 1e-9 ? 1 : a2 < -1e-9 ? -1 : 0
+    s0 = -b0 / a0
+    o0 = -c0 / a0
+    s1 = -b1 / a1
+    o1 = -c1 / a1
+    s2 = (b0 + b1) / a2
+    o2 = -(1 - (c0 + c1)) / a2
+  }
+  let written = 0
+  for (let py = minY; py <= maxY; py++) {
+    const cy = py + 0.5
+    let xa = minX,
+      xb = maxX
+    if (spans) {
+      // The row span (see "Row spans").
+      let lo = -Infinity
+      let hi = Infinity
+      if (e0 !== 0) {
+        const x = s0 * cy + o0
+        if (e0 > 0) lo = x
+        else hi = x
+      }
+      if (e1 !== 0) {
+        const x = s1 * cy + o1
+        if (e1 > 0) {
+          if (x > lo) lo = x
+        } else if (x < hi) hi = x
+      }
+      if (e2 !== 0) {
+        const x = s2 * cy + o2
+        if (e2 > 0) {
+          if (x > lo) lo = x
+        } else if (x < hi) hi = x
+      }
+      // Clamped into [minX, maxX + 1] / [minX - 1, maxX] before the int32 conversion (an empty row stays empty).
+      if (lo !== -Infinity) {
+        const v = Math.ceil(lo - 0.5 - SPAN_MARGIN)
+        if (v > minX) xa = v > maxX ? maxX + 1 : v | 0
+      }
+      if (hi !== Infinity) {
+        const v = Math.floor(hi - 0.5 + SPAN_MARGIN)
+        if (v < maxX) xb = v < minX ? minX - 1 : v | 0
+      }
+    }
+    for (let px = xa; px <= xb; px++) {
+      const cx = px + 0.5
+      const l0 = a0 * cx + b0 * cy + c0
+      const l1 = a1 * cx + b1 * cy + c1
+      const l2 = 1 - l0 - l1
+      if (l0 < 0 || l1 < 0 || l2 < 0) continue
+      const z = l0 * z0 + l1 * z1 + l2 * z2
+      const i = px + py * width
+      if (!(z < depth[i]!) || z < 0) continue
+      const p0 = l0 * w0,
+        p1 = l1 * w1,
+        p2 = l2 * w2
+      const ps = 1 / (p0 + p1 + p2)
+      bary[0] = p0 * ps
+      bary[1] = p1 * ps
+      bary[2] = p2 * ps
+      // Coverage now, colour later (shadeDeferred), with the same float32 barycentrics.
+      if (!shader.covers!(bary)) continue
+      depth[i] = z
+      F[i] = face
+      B[i * 3] = bary[0]!
+      B[i * 3 + 1] = bary[1]!
+      B[i * 3 + 2] = bary[2]!
       written++
     }
   }
@@ -377,52 +510,219 @@ export function rasterizeDeferred(
   i2: number,
   vis: VisibilityBuffer
 ): number {
-  if (!p.front[i0] || !p.front[i1] || !p.front[i2]) return 0
-  if (!triangleSetup(target, p.sx, p.sy, p.sz, p.invW, i0, i1, i2)) return 0
-  const { depth, width } = target
-  const minX = box[0]!,
-    maxX = box[1]!,
-    minY = box[2]!,
-    maxY = box[3]!
-  const a0 = tri[0]!,
-    b0 = tri[1]!,
-    c0 = tri[2]!,
-    a1 = tri[3]!,
-    b1 = tri[4]!,
-    c1 = tri[5]!
-  const z0 = tri[6]!,
-    z1 = tri[7]!,
-    z2 = tri[8]!,
-    w0 = tri[9]!,
-    w1 = tri[10]!,
-    w2 = tri[11]!
+  one[0] = i0
+  one[1] = i1
+  one[2] = i2
+  return deferRun(target, p, one, face, face + 1, vis, -face)
+}
+const one = new Uint32Array(3)
+
+/**
+ * rasterizeDeferred for every triangle `t` in [t0, t1) of an index array (corners indices[3t..3t+2], face t), in
+ * order: one call for a run of opaque triangles (most of a head's ~30k triangles cover a few samples each,
+ * where a call per triangle costs as much as its pixels). Returns the number of samples that passed.
+ */
+export function rasterizeDeferredRun(
+  target: RenderTarget,
+  p: ProjectedVertices,
+  indices: Uint32Array,
+  t0: number,
+  t1: number,
+  vis: VisibilityBuffer
+): number {
+  return deferRun(target, p, indices, t0, t1, vis, 0)
+}
+
+/**
+ * Whether triangles [t0, t1) of an index array would all fail the depth test where they stand now: every
+ * sample of the pixel box around their projected corners already holds a depth nearer than their nearest corner
+ * (less a margin for rounding: a fragment's window z, an affine mix of its corners', never comes out below their
+ * minimum by more than ~1e-15). Drawing them would then change nothing (the mouth's inside behind closed lips),
+ * so they may be skipped: the same bytes. False when a corner is behind the camera or not a number.
+ */
+export function runOccluded(
+  target: RenderTarget,
+  p: ProjectedVertices,
+  indices: Uint32Array,
+  t0: number,
+  t1: number
+): boolean {
+  const { sx, sy, sz, front } = p
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity,
+    minZ = Infinity
+  for (let k = t0 * 3; k < t1 * 3; k++) {
+    const v = indices[k]!
+    if (!front[v]) return false
+    const x = sx[v]!,
+      y = sy[v]!,
+      z = sz[v]!
+    if (!(x === x && y === y && z === z)) return false // NaN
+    if (x < minX) minX = x
+    if (x > maxX) maxX = x
+    if (y < minY) minY = y
+    if (y > maxY) maxY = y
+    if (z < minZ) minZ = z
+  }
+  // Every triangle's pixel box (fill's) lies inside this one.
+  const { depth, width, height } = target
+  const x0 = Math.max(0, Math.ceil(minX - 0.5)),
+    x1 = Math.min(width - 1, Math.floor(maxX - 0.5)),
+    y0 = Math.max(0, Math.ceil(minY - 0.5)),
+    y1 = Math.min(height - 1, Math.floor(maxY - 0.5))
+  if (x0 > x1 || y0 > y1) return true // no pixel centre inside: nothing would be drawn
+  const limit = minZ - OCCLUSION_MARGIN
+  // Int32 bounds (inside the target now) for the scan.
+  const ix0 = x0 | 0,
+    ix1 = x1 | 0,
+    iy0 = y0 | 0,
+    iy1 = y1 | 0
+  for (let py = iy0; py <= iy1; py++)
+    for (let i = ix0 + py * width, e = ix1 + py * width; i <= e; i++)
+      if (!(depth[i]! < limit)) return false
+  return true
+}
+/** Window-z margin of runOccluded (depth is float32, ~6e-8 apart near 1; rounding of z is ~1e-15). */
+const OCCLUSION_MARGIN = 1e-6
+
+/** The depth pass of rasterizeDeferred(Run): triangle t's corners at indices[(t + base) * 3 ..]. */
+function deferRun(
+  target: RenderTarget,
+  p: ProjectedVertices,
+  indices: Uint32Array,
+  t0: number,
+  t1: number,
+  vis: VisibilityBuffer,
+  base: number
+): number {
+  const front = p.front
+  const sx = p.sx,
+    sy = p.sy,
+    sz = p.sz,
+    invW = p.invW
+  const { depth, width, height } = target
   const F = vis.face
   const B = vis.bary
   let written = 0
-  for (let py = minY; py <= maxY; py++) {
-    const cy = py + 0.5
-    rowSpan(cy, minX, maxX, a0, b0, c0, a1, b1, c1)
-    const x1 = span[1]!
-    for (let px = span[0]!; px <= x1; px++) {
-      const cx = px + 0.5
-      const l0 = a0 * cx + b0 * cy + c0
-      const l1 = a1 * cx + b1 * cy + c1
-      const l2 = 1 - l0 - l1
-      if (l0 < 0 || l1 < 0 || l2 < 0) continue
-      const z = l0 * z0 + l1 * z1 + l2 * z2
-      const i = px + py * width
-      if (!(z < depth[i]!) || z < 0) continue
-      const q0 = l0 * w0,
-        q1 = l1 * w1,
-        q2 = l2 * w2
-      const ps = 1 / (q0 + q1 + q2)
-      // Rounded to float32 exactly as fill() stores them in its Float32Array.
-      B[i * 3] = q0 * ps
-      B[i * 3 + 1] = q1 * ps
-      B[i * 3 + 2] = q2 * ps
-      depth[i] = z
-      F[i] = face
-      written++
+  for (let face = t0; face < t1; face++) {
+    const o3 = (face + base) * 3
+    const i0 = indices[o3]!,
+      i1 = indices[o3 + 1]!,
+      i2 = indices[o3 + 2]!
+    if (!front[i0] || !front[i1] || !front[i2]) continue
+    // fill()'s set-up, the same arithmetic (see fill).
+    const x0 = sx[i0]!,
+      y0 = sy[i0]!,
+      x1 = sx[i1]!,
+      y1 = sy[i1]!,
+      x2 = sx[i2]!,
+      y2 = sy[i2]!
+    const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
+    if (!(area < 0)) continue
+    const bx0 = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
+    const bx1 = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
+    const by0 = Math.max(0, Math.ceil(Math.min(y0, y1, y2) - 0.5))
+    const by1 = Math.min(height - 1, Math.floor(Math.max(y0, y1, y2) - 0.5))
+    if (bx0 > bx1 || by0 > by1) continue
+    const minX = bx0 | 0,
+      maxX = bx1 | 0,
+      minY = by0 | 0,
+      maxY = by1 | 0
+    const inv = 1 / area
+    const a0 = (y1 - y2) * inv,
+      b0 = (x2 - x1) * inv,
+      c0 = (x1 * y2 - x2 * y1) * inv,
+      a1 = (y2 - y0) * inv,
+      b1 = (x0 - x2) * inv,
+      c1 = (x2 * y0 - x0 * y2) * inv
+    const z0 = sz[i0]!,
+      z1 = sz[i1]!,
+      z2 = sz[i2]!,
+      w0 = invW[i0]!,
+      w1 = invW[i1]!,
+      w2 = invW[i2]!
+    const spans = maxX - minX >= SPAN_MIN_WIDTH
+    // Row-span lines (see "Row spans"): edge k crosses zero at x = s_k y + o_k; e_k: +1 it bounds x from below,
+    // -1 from above, 0 near-horizontal (no bound). Set up only for boxes wide enough to narrow.
+    let e0 = 0,
+      e1 = 0,
+      e2 = 0,
+      s0 = 0,
+      o0 = 0,
+      s1 = 0,
+      o1 = 0,
+      s2 = 0,
+      o2 = 0
+    if (spans) {
+      const a2 = -(a0 + a1)
+      e0 = a0 > 1e-9 ? 1 : a0 < -1e-9 ? -1 : 0
+      e1 = a1 > 1e-9 ? 1 : a1 < -1e-9 ? -1 : 0
+      e2 = a2 > 1e-9 ? 1 : a2 < -1e-9 ? -1 : 0
+      s0 = -b0 / a0
+      o0 = -c0 / a0
+      s1 = -b1 / a1
+      o1 = -c1 / a1
+      s2 = (b0 + b1) / a2
+      o2 = -(1 - (c0 + c1)) / a2
+    }
+    for (let py = minY; py <= maxY; py++) {
+      const cy = py + 0.5
+      let xa = minX,
+        xb = maxX
+      if (spans) {
+        // The row span (see "Row spans").
+        let lo = -Infinity
+        let hi = Infinity
+        if (e0 !== 0) {
+          const x = s0 * cy + o0
+          if (e0 > 0) lo = x
+          else hi = x
+        }
+        if (e1 !== 0) {
+          const x = s1 * cy + o1
+          if (e1 > 0) {
+            if (x > lo) lo = x
+          } else if (x < hi) hi = x
+        }
+        if (e2 !== 0) {
+          const x = s2 * cy + o2
+          if (e2 > 0) {
+            if (x > lo) lo = x
+          } else if (x < hi) hi = x
+        }
+        // Clamped into [minX, maxX + 1] / [minX - 1, maxX] before the int32 conversion (an empty row stays empty).
+        if (lo !== -Infinity) {
+          const v = Math.ceil(lo - 0.5 - SPAN_MARGIN)
+          if (v > minX) xa = v > maxX ? maxX + 1 : v | 0
+        }
+        if (hi !== Infinity) {
+          const v = Math.floor(hi - 0.5 + SPAN_MARGIN)
+          if (v < maxX) xb = v < minX ? minX - 1 : v | 0
+        }
+      }
+      for (let px = xa; px <= xb; px++) {
+        const cx = px + 0.5
+        const l0 = a0 * cx + b0 * cy + c0
+        const l1 = a1 * cx + b1 * cy + c1
+        const l2 = 1 - l0 - l1
+        if (l0 < 0 || l1 < 0 || l2 < 0) continue
+        const z = l0 * z0 + l1 * z1 + l2 * z2
+        const i = px + py * width
+        if (!(z < depth[i]!) || z < 0) continue
+        const q0 = l0 * w0,
+          q1 = l1 * w1,
+          q2 = l2 * w2
+        const ps = 1 / (q0 + q1 + q2)
+        // Rounded to float32 exactly as fill() stores them in its Float32Array.
+        B[i * 3] = q0 * ps
+        B[i * 3 + 1] = q1 * ps
+        B[i * 3 + 2] = q2 * ps
+        depth[i] = z
+        F[i] = face
+        written++
+      }
     }
   }
   return written

@@ -22,8 +22,12 @@ export function srgbToLinear(byte: number): number {
   return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4)
 }
 
-const encode = (linear: number) =>
-  TO_SRGB[Math.max(0, Math.min(LUT_SIZE, Math.round(linear * LUT_SIZE)))]!
+const encode = (linear: number) => {
+  // Clamped to [0, LUT_SIZE] as Math.max(0, Math.min(LUT_SIZE, k)) would, as an int32 index (NaN reads entry 0,
+  // the byte an out-of-table read stored: 0).
+  const k = Math.round(linear * LUT_SIZE)
+  return TO_SRGB[k >= LUT_SIZE ? LUT_SIZE : k > 0 ? k | 0 : 0]!
+}
 
 /**
  * Resolves `color` (4 floats per pixel, linear RGB + coverage, `width` x `height`) into a `width/factor` square
@@ -38,6 +42,7 @@ export function resolveImage(
   background: readonly [number, number, number] | null
 ): RgbaImage {
   if (factor === 1) return resolveEdgeSmoothed(color, width, height, background)
+  if (factor === 2) return resolve2x2(color, width, height, background)
   const w = Math.floor(width / factor)
   const h = Math.floor(height / factor)
   const image = createImage(w, h)
@@ -66,6 +71,80 @@ export function resolveImage(
         out[q] = encode(r / n + bg[0]! * (1 - alpha))
         out[q + 1] = encode(g / n + bg[1]! * (1 - alpha))
         out[q + 2] = encode(b / n + bg[2]! * (1 - alpha))
+        out[q + 3] = 255
+      } else if (a > 0) {
+        out[q] = encode(r / a)
+        out[q + 1] = encode(g / a)
+        out[q + 2] = encode(b / a)
+        out[q + 3] = Math.round(alpha * 255)
+      }
+    }
+  }
+  return image
+}
+
+/**
+ * resolveImage for factor 2 (the engine's small renders), unrolled: the same sums in the same order (so the same
+ * bytes), and empty blocks (no coverage: most of a portrait's corners) written without arithmetic.
+ */
+function resolve2x2(
+  color: Float32Array,
+  width: number,
+  height: number,
+  background: readonly [number, number, number] | null
+): RgbaImage {
+  const w = Math.floor(width / 2)
+  const h = Math.floor(height / 2)
+  const image = createImage(w, h)
+  const out = image.data
+  const bg = background ? background.map(srgbToLinear) : [0, 0, 0]
+  const bg0 = bg[0]!,
+    bg1 = bg[1]!,
+    bg2 = bg[2]!
+  // An empty block over the background: what the general sums give with zero coverage (r / 4 + bg * 1).
+  const e0 = encode(0 / 4 + bg0 * (1 - 0 / 4)),
+    e1 = encode(0 / 4 + bg1 * (1 - 0 / 4)),
+    e2 = encode(0 / 4 + bg2 * (1 - 0 / 4))
+  const row = width * 4
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const o = (y * 2 * width + x * 2) * 4
+      const q = (x + y * w) * 4
+      const c0 = color[o + 3]!,
+        c1 = color[o + 7]!,
+        c2 = color[o + row + 3]!,
+        c3 = color[o + row + 7]!
+      if (c0 === 0 && c1 === 0 && c2 === 0 && c3 === 0) {
+        // Nothing drawn here (coverage 0; colours stay cleared to 0).
+        if (background) {
+          out[q] = e0
+          out[q + 1] = e1
+          out[q + 2] = e2
+          out[q + 3] = 255
+        }
+        continue
+      }
+      // Premultiplied sums, in resolveImage's order (row by row, left to right).
+      const r =
+        0 + color[o]! * c0 + color[o + 4]! * c1 + color[o + row]! * c2 + color[o + row + 4]! * c3
+      const g =
+        0 +
+        color[o + 1]! * c0 +
+        color[o + 5]! * c1 +
+        color[o + row + 1]! * c2 +
+        color[o + row + 5]! * c3
+      const b =
+        0 +
+        color[o + 2]! * c0 +
+        color[o + 6]! * c1 +
+        color[o + row + 2]! * c2 +
+        color[o + row + 6]! * c3
+      const a = 0 + c0 + c1 + c2 + c3
+      const alpha = a / 4
+      if (background) {
+        out[q] = encode(r / 4 + bg0 * (1 - alpha))
+        out[q + 1] = encode(g / 4 + bg1 * (1 - alpha))
+        out[q + 2] = encode(b / 4 + bg2 * (1 - alpha))
         out[q + 3] = 255
       } else if (a > 0) {
         out[q] = encode(r / a)

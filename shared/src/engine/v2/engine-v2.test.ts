@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { crc32 } from '../../utils/crc32.ts'
 import { createCharacterV2, FACE_SLIDERS_V2, randomPlausibleCharacter } from '../../rig/v2/index.ts'
 import { characterWeights, type CharacterEngineV2 } from './character.ts'
-import { useHeadPack } from './index.ts'
+import { characterAppearance, headView, useHeadPack } from './index.ts'
+import { createHeadShader } from './look/index.ts'
+import { DRAW_NONE } from '../../render/rasterize.ts'
 
 const PACK = new URL('../../../assets/head-v2/head-v2.bin', import.meta.url)
 let engine: CharacterEngineV2
@@ -120,6 +122,35 @@ describe('engine v2 renders', { timeout: 30_000 }, () => {
       expect(a.data[(y * 128 + x) * 4 + 3], `alpha at iBUG ${k}`).toBe(255)
     }
     expect(crc32(new Uint8Array(a.data.buffer))).toMatchInlineSnapshot(`4160590353`)
+  })
+
+  it('skip only what draws nothing: every fragment of a material the head shader does not draw (DRAW_NONE) discards', () => {
+    // The draw loop drops DRAW_NONE materials (the corneas) unrasterised; if a look change ever made them draw,
+    // this fails instead of the renders silently losing them.
+    let checked = 0
+    for (const seed of [1, 2, 3]) {
+      const c = randomPlausibleCharacter(seed)
+      const mesh = engine.pose(c)
+      const shader = createHeadShader(mesh, characterAppearance(c), headView(seed * 7, 128))
+      const b = new Float32Array(3)
+      const out = new Float32Array(4)
+      for (let t = 0; t < mesh.triangleCount; t++) {
+        if (shader.drawPaths[mesh.material[t]!] !== DRAW_NONE) continue
+        shader.bind(t)
+        for (const [x, y] of [
+          [1 / 3, 1 / 3],
+          [0.98, 0.01],
+          [0.01, 0.98],
+          [0.01, 0.01],
+          [0.5, 0.25],
+        ]) {
+          b.set([x!, y!, 1 - x! - y!])
+          expect(shader.fragment(b, out)).toBe(false)
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000)
   })
 
   it('keep heads in frame for extreme macro values', () => {

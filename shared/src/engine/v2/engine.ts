@@ -14,9 +14,12 @@ import {
   createProjected,
   createVisibility,
   DRAW_DEFERRED,
+  DRAW_NONE,
   DRAW_PER_TRIANGLE,
   projectVertices,
   rasterizeDeferred,
+  rasterizeDeferredRun,
+  runOccluded,
   rasterizeProjected,
   shadeDeferred,
   type IndexedShader,
@@ -38,7 +41,13 @@ import {
   type MeshPart,
   type MeshTopology,
 } from './head-mesh.ts'
-import type { Appearance, HeadMesh, HeadView, SkinMasks } from './mesh-types.ts'
+import {
+  MATERIAL,
+  type Appearance,
+  type HeadMesh,
+  type HeadView,
+  type SkinMasks,
+} from './mesh-types.ts'
 import { addTargets, morph, type TargetWeights } from './morph.ts'
 import { headView, type FrameAffine } from './view.ts'
 
@@ -117,6 +126,11 @@ function backFacing(p: ProjectedVertices, a: number, b: number, c: number): bool
 }
 
 let engines = 0
+/**
+ * Triangles per occlusion test of the mouth's inside (a proxy's triangles lie near their neighbours in index
+ * order; 16: 90% of teeth chunks are skipped on plausible characters, 84% with 32).
+ */
+const OCCLUSION_CHUNK = 16
 
 export class EngineV2 {
   private readonly pos: Float32Array
@@ -281,13 +295,31 @@ export class EngineV2 {
         if (paths) {
           // The draws of the loop below, without binding the deferred triangles (shading binds the survivors).
           const M = mesh.material
-          for (let t = 0; t < mesh.triangleCount; t++) {
+          const T = mesh.triangleCount
+          for (let t = 0; t < T; t++) {
             const path = paths[M[t]!]
+            if (path === DRAW_DEFERRED) {
+              // A run of deferred triangles of one material (a part: the skin, the teeth) in one call.
+              const m = M[t]!
+              let end = t + 1
+              while (end < T && M[end] === m) end++
+              if (m === MATERIAL.teeth || m === MATERIAL.tongue) {
+                // The mouth's inside, drawn after the skin: chunks of it that lie wholly behind what is drawn
+                // (teeth behind closed lips) are skipped (runOccluded: they would change nothing).
+                for (let c = t; c < end; c += OCCLUSION_CHUNK) {
+                  const e = Math.min(end, c + OCCLUSION_CHUNK)
+                  if (!runOccluded(target, p, I, c, e))
+                    rasterizeDeferredRun(target, p, I, c, e, vis)
+                }
+              } else rasterizeDeferredRun(target, p, I, t, end, vis)
+              t = end - 1
+              continue
+            }
+            if (path === DRAW_NONE) continue
             const i0 = I[t * 3]!,
               i1 = I[t * 3 + 1]!,
               i2 = I[t * 3 + 2]!
-            if (path === DRAW_DEFERRED) rasterizeDeferred(target, p, t, i0, i1, i2, vis)
-            else if (path === DRAW_PER_TRIANGLE) {
+            if (path === DRAW_PER_TRIANGLE) {
               if (!backFacing(p, i0, i1, i2))
                 rasterize(t, shader, target, screen, vis, deferCovered)
             } else {

@@ -202,7 +202,9 @@ export function glassesParts(
   const points = Float32Array.from(P)
   const normals = Float32Array.from(N)
   const V = P.length / 3
-  const pointOf = Uint32Array.from({ length: V }, (_, i) => i)
+  // The same array kinds as every other part (Uint16 points, Uint32 triangles): the assembly and normal loops then
+  // see one element kind, not two.
+  const pointOf = Uint16Array.from({ length: V }, (_, i) => i)
   const uvs = new Float32Array(V * 2)
   return [
     {
@@ -210,7 +212,7 @@ export function glassesParts(
       normals,
       pointOf,
       uvs,
-      indices: frameIdx,
+      indices: Uint32Array.from(frameIdx),
       material: MATERIAL.glassesFrame,
       doubleSided: true,
     },
@@ -219,7 +221,7 @@ export function glassesParts(
       normals,
       pointOf,
       uvs,
-      indices: lensIdx,
+      indices: Uint32Array.from(lensIdx),
       material: MATERIAL.glassesLens,
       doubleSided: true,
     },

@@ -240,18 +240,29 @@ export function meshTopology(parts: MeshPart[], skinMasks: SkinMasks): MeshTopol
     if (p.key !== undefined) range.key = p.key
     ranges.push(range)
     const I = p.indices
-    for (let t = 0; t < I.length; t += 3) {
-      indices[t0 * 3] = v0 + I[t]!
-      indices[t0 * 3 + 1] = v0 + I[t + 1]!
-      indices[t0 * 3 + 2] = v0 + I[t + 2]!
-      material[t0++] = p.material
-      if (p.doubleSided) {
-        indices[t0 * 3] = v0 + I[t]!
-        indices[t0 * 3 + 1] = v0 + I[t + 2]!
-        indices[t0 * 3 + 2] = v0 + I[t + 1]!
-        material[t0++] = p.material
+    const m = p.material
+    const n3 = I.length
+    if (p.doubleSided)
+      for (let t = 0; t < n3; t += 3) {
+        const a = v0 + I[t]!,
+          b = v0 + I[t + 1]!,
+          c = v0 + I[t + 2]!
+        indices[t0 * 3] = a
+        indices[t0 * 3 + 1] = b
+        indices[t0 * 3 + 2] = c
+        material[t0++] = m
+        indices[t0 * 3] = a // the reversed copy
+        indices[t0 * 3 + 1] = c
+        indices[t0 * 3 + 2] = b
+        material[t0++] = m
       }
-    }
+    else
+      for (let t = 0; t < n3; t += 3) {
+        indices[t0 * 3] = v0 + I[t]!
+        indices[t0 * 3 + 1] = v0 + I[t + 1]!
+        indices[t0 * 3 + 2] = v0 + I[t + 2]!
+        material[t0++] = m
+      }
     at[pass] = t0
     v0 += n
   }

@@ -8,6 +8,7 @@
 import {
   DRAW_BOUND,
   DRAW_DEFERRED,
+  DRAW_NONE,
   DRAW_PER_TRIANGLE,
   type IndexedShader,
 } from '../../../render/rasterize.ts'
@@ -51,6 +52,8 @@ const DRAW_PATHS = new Uint8Array(256).fill(DRAW_BOUND)
 for (let m = 0; m < OPAQUE.length; m++) if (OPAQUE[m]) DRAW_PATHS[m] = DRAW_DEFERRED
 DRAW_PATHS[MATERIAL.hair] = DRAW_PER_TRIANGLE
 DRAW_PATHS[MATERIAL.beard] = DRAW_PER_TRIANGLE
+// fragment() discards every cornea fragment (the eyeball draws the cornea's highlight itself).
+DRAW_PATHS[MATERIAL.cornea] = DRAW_NONE
 /** Strand texture repeats around the head (hair). */
 const HAIR_WRAPS = 6
 /** Share of the border reach of a small beard shell (not a full beard) drawn unfrayed. */
@@ -215,9 +218,6 @@ export class HeadShader implements IndexedShader {
   private readonly lashRgb = new Float32Array(3)
   /** Share of a beard shell's border reach that is not frayed (see strandTexel). */
   private beardFray = 0
-  /** The fragment's texture coordinates (skin and eyes). */
-  private u = 0
-  private v = 0
 
   /** Per-vertex pass of a draw: must be called before rasterizing `mesh`'s triangles with this shader. */
   prepare(mesh: HeadMesh, a: Appearance, view: HeadView, tex: LookTextures): void {
@@ -522,22 +522,32 @@ export class HeadShader implements IndexedShader {
     const tex = this.tex!
     const a = this.look!
     let r: number, g: number, bl: number, s: number
+    // Texture coordinates: only the skin and the eyes read them (not computed for hair, the costliest overdraw).
+    // Locals, not fields: a double stored in a field was boxed per fragment (~1.4 MB of garbage per render).
+    let u = 0,
+      v = 0
     if (mat === MATERIAL.skin || mat === MATERIAL.eyeball) {
-      // Texture coordinates: only the skin and the eyes read them (not computed for hair, the costliest overdraw).
       const uvs = this.mesh!.uvs
-      this.u = b0 * uvs[i0 * 2]! + b1 * uvs[i1 * 2]! + b2 * uvs[i2 * 2]!
-      this.v = b0 * uvs[i0 * 2 + 1]! + b1 * uvs[i1 * 2 + 1]! + b2 * uvs[i2 * 2 + 1]!
+      u = b0 * uvs[i0 * 2]! + b1 * uvs[i1 * 2]! + b2 * uvs[i2 * 2]!
+      v = b0 * uvs[i0 * 2 + 1]! + b1 * uvs[i1 * 2 + 1]! + b2 * uvs[i2 * 2 + 1]!
     }
-    const u = this.u,
-      v = this.v
     if (mat === MATERIAL.skin) {
       const fine = SKIN_FINE
       const inFine = u >= fine.u0 && u <= fine.u1 && v >= fine.v0 && v <= fine.v1
       if (this.bilinear) {
         if (inFine) sampleGrid(tex.skin.fineGrid, fine, u, v)
         else sampleGrid(tex.skin.coarseGrid, SKIN_COARSE, u, v)
-      } else if (inFine) nearestGrid(tex.skin.fineGrid, fine, u, v, true, tex.skin.fineStep === 2)
-      else nearestGrid(tex.skin.coarseGrid, SKIN_COARSE, u, v)
+      } else {
+        // One call site (inlined: a call boxed u and v per fragment).
+        nearestGrid(
+          inFine ? tex.skin.fineGrid : tex.skin.coarseGrid,
+          inFine ? fine : SKIN_COARSE,
+          u,
+          v,
+          inFine,
+          inFine && tex.skin.fineStep === 2
+        )
+      }
       r = sample[0]!
       g = sample[1]!
       bl = sample[2]!
@@ -774,7 +784,10 @@ const shoulder = (x: number) =>
  * two, so f / STRAND_W, its truncation, the product and the difference are all exact (the same value, up to the
  * sign of a zero, which an index sum does not see).
  */
-const wrapStrand = (f: number) => f - Math.trunc(f / STRAND_W) * STRAND_W
+const wrapStrand = (f: number) =>
+  // An int32 f (every real one) by its low bits: f mod STRAND_W already in [0, STRAND_W), the column the callers'
+  // `col < 0 ? col + STRAND_W` would give (no division per hair fragment).
+  (f | 0) === f ? f & (STRAND_W - 1) : f - Math.trunc(f / STRAND_W) * STRAND_W
 
 /** No triangle uses this vertex. */
 const NONE = 255
@@ -812,14 +825,27 @@ function topologyFacts(mesh: HeadMesh): TopologyFacts {
   const hit = factsCache.get(mesh.indices)
   if (hit && hit.material === mesh.material && hit.vmat.length === mesh.vertexCount) return hit
   // A vertex never spans two materials, so the last triangle's material is every triangle's.
+  // (Once per new combination of parts: typed arrays and hoisted loads, no growing array.)
+  const I = mesh.indices,
+    M = mesh.material,
+    T = mesh.triangleCount
   const vmat = new Uint8Array(mesh.vertexCount).fill(NONE)
-  const eye: number[] = []
-  for (let t = 0; t < mesh.triangleCount; t++) {
-    const m = mesh.material[t]!
-    for (let k = 0; k < 3; k++) vmat[mesh.indices[t * 3 + k]!] = m
-    if (m === MATERIAL.eyeball) for (let k = 0; k < 3; k++) eye.push(mesh.indices[t * 3 + k]!)
+  let eyes = 0
+  for (let t = 0; t < T; t++) {
+    const m = M[t]!
+    vmat[I[t * 3]!] = m
+    vmat[I[t * 3 + 1]!] = m
+    vmat[I[t * 3 + 2]!] = m
+    if (m === MATERIAL.eyeball) eyes++
   }
-  const facts = { material: mesh.material, vmat, eyeCorners: Uint32Array.from(eye) }
+  const eyeCorners = new Uint32Array(eyes * 3)
+  for (let t = 0, j = 0; j < eyeCorners.length; t++)
+    if (M[t] === MATERIAL.eyeball) {
+      eyeCorners[j++] = I[t * 3]!
+      eyeCorners[j++] = I[t * 3 + 1]!
+      eyeCorners[j++] = I[t * 3 + 2]!
+    }
+  const facts = { material: mesh.material, vmat, eyeCorners }
   factsCache.set(mesh.indices, facts)
   return facts
 }

@@ -2,7 +2,7 @@
  * @module engine/v2/look/textures — every procedural texture of one appearance (skin, eyes, strands), built on
  * first use and cached (a small LRU keyed by the appearance's look fields), plus the per-topology skin bake.
  */
-import type { Appearance, HeadMesh } from '../mesh-types.ts'
+import type { Appearance, HeadMesh, PartRange } from '../mesh-types.ts'
 import { MATERIAL } from '../mesh-types.ts'
 import { eyePatch } from './eye.ts'
 import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
@@ -68,11 +68,37 @@ function topologyKey(mesh: HeadMesh): string {
   if (rest !== mesh.positions) {
     const hit = keyByRest.get(rest)
     if (hit && hit.indices === mesh.indices) return hit.key
-    const key = hashTopology(mesh, rest)
+    const key = skinKey(mesh) ?? hashTopology(mesh, rest)
     keyByRest.set(rest, { indices: mesh.indices, key })
     return key
   }
   return hashTopology(mesh, rest)
+}
+
+/** hashTopology's result per named skin part and its place in the mesh (see skinKey). */
+const skinKeys = new Map<string, string>()
+
+/**
+ * hashTopology of a mesh on its neutral rest positions, remembered per skin part (PartRange.key names its
+ * triangles and rest positions): a new combination of hair, brows and beard around the same skin hashes the same,
+ * so it is not hashed again. Null when the mesh does not name exactly one skin part.
+ */
+function skinKey(mesh: HeadMesh): string | null {
+  let skin: PartRange | null = null
+  for (const r of mesh.parts ?? []) {
+    if (r.material !== MATERIAL.skin) continue
+    if (skin || r.key === undefined) return null
+    skin = r
+  }
+  if (!skin) return null
+  const k = `${skin.key}@${skin.firstVertex}:${skin.vertexCount}:${skin.triangleCount}`
+  let key = skinKeys.get(k)
+  if (key === undefined) {
+    key = hashTopology(mesh, restOf(mesh))
+    if (skinKeys.size >= 16) skinKeys.delete(skinKeys.keys().next().value!)
+    skinKeys.set(k, key)
+  }
+  return key
 }
 
 function hashTopology(mesh: HeadMesh, rest: Float32Array): string {
@@ -115,7 +141,7 @@ export function texturesFor(
   lazy = false
 ): LookTextures {
   const brow = browOf(mesh, bake)
-  const key = `${bake.origin.join(',')}#${appearanceKey(a)}#${brow?.key ?? ''}`
+  const key = `${originKey(bake)}#${appearanceKey(a)}#${brow?.key ?? ''}`
   for (const k of half ? [key, `${key}#half`] : [key]) {
     const t = textureCache.get(k)
     if (t) {
@@ -170,6 +196,15 @@ export function texturesFor(
   return t
 }
 
+const originKeys = new WeakMap<SkinBake, string>()
+
+/** A bake's origin as a cache-key string (made once per bake: number-to-string per render cost ~1%). */
+function originKey(bake: SkinBake): string {
+  let k = originKeys.get(bake)
+  if (k === undefined) originKeys.set(bake, (k = bake.origin.join(',')))
+  return k
+}
+
 const covers = new Map<string, HairCover>()
 /** The neutral head's front skin depth, per face-space origin (one head: in practice one entry). */
 const skinFronts = new Map<string, Float32Array>()
@@ -182,7 +217,7 @@ function coversOf(mesh: HeadMesh, bake: SkinBake): HairCover[] {
   const out: HairCover[] = []
   for (const p of strandParts(mesh, restOf(mesh))) {
     if (p.material !== MATERIAL.hair && p.material !== MATERIAL.beard) continue
-    const origin = bake.origin.join(',')
+    const origin = originKey(bake)
     const key = `${origin}#${p.key}`
     let c = covers.get(key)
     if (!c) {
@@ -203,7 +238,7 @@ const browCovers = new Map<string, BrowCover>()
 function browOf(mesh: HeadMesh, bake: SkinBake): { key: string; cover: BrowCover } | null {
   for (const p of strandParts(mesh, restOf(mesh))) {
     if (p.material !== MATERIAL.brow) continue
-    const key = `${bake.origin.join(',')}#${p.key}`
+    const key = `${originKey(bake)}#${p.key}`
     let c = browCovers.get(key)
     if (!c) {
       c = browCover(p.mesh, p.rest, bake.origin)
