@@ -40,7 +40,7 @@ def main() -> None:
                         if f"out_dir = '{cfg['out_dir']}'" in f.read_text()), 'imitator/train.py defaults')
     # a config stacked on another says so in its '# Run: imitator.train A.py B.py' line: name the whole stack
     run = re.search(r'^# Run: imitator\.train (.+)$', Path(config_file).read_text(), re.M) if config_file.endswith('.py') else None
-    config_file = run.group(1).strip() if run else config_file
+    config_file = ' '.join(re.findall(r'\S+\.py', run.group(1))) if run else config_file
     warm = f", warm-started from `{cfg['init_from']}`" if cfg.get('init_from') else ''
     card = f"""# imitator + refine (engine v2, rig v{index['rigVersion']})
 
