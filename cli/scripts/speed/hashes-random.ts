@@ -31,7 +31,7 @@ for (let i = 0; i < n; i++) {
     },
     look
   )
-  const h = crc32(image.data)
+  const h = crc32(new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength))
   lines.push(`${i} ${size} ${h.toString(16)}`)
   all = (all * 31 + h) >>> 0
 }
