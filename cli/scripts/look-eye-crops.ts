@@ -3,18 +3,14 @@
  * off), the eye region of a 512 px render and of a 128 px render (nearest-upscaled 4x to the same scale), side by
  * side, one character a row. Usage: npx tsx cli/scripts/look-eye-crops.ts OUT.png [seed ...]
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { encodePng } from '@facecraft/shared/image'
 import { createImage, type RgbaImage } from '../../shared/src/image/types.ts'
-import { useHeadPack, type ShaderFactory } from '../../shared/src/engine/v2/index.ts'
-import { createHeadShader } from '../../shared/src/engine/v2/look/index.ts'
 import { randomPlausibleCharacter } from '../../shared/src/rig/v2/index.ts'
+import { engineV2, lookShader } from '../src/engine-v2.ts'
 
-const root = new URL('../../', import.meta.url)
-const engine = useHeadPack(
-  new Uint8Array(readFileSync(new URL('shared/assets/head-v2/head-v2.bin', root)))
-)
-const shader = createHeadShader as unknown as ShaderFactory
+const engine = engineV2()
+const shader = lookShader
 const out = process.argv[2] ?? 'models/.work/look/eyes.png'
 const seeds = process.argv.slice(3).map(Number)
 if (seeds.length === 0) seeds.push(1, 3, 4, 5, 9, 12, 14, 16)

@@ -5,19 +5,15 @@
  * ROWS='json;json' gives one row per partial Character (applied before the variant) on the first SEED.
  * Usage: npx tsx cli/scripts/look-faces.ts OUT.png SEED...
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { encodePng } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
 import { createImage } from '../../shared/src/image/types.ts'
-import { useHeadPack, type ShaderFactory } from '../../shared/src/engine/v2/index.ts'
-import { createHeadShader } from '../../shared/src/engine/v2/look/index.ts'
 import { randomPlausibleCharacter } from '../../shared/src/rig/v2/index.ts'
+import { engineV2, lookShader } from '../src/engine-v2.ts'
 
-const root = new URL('../../', import.meta.url)
-const engine = useHeadPack(
-  new Uint8Array(readFileSync(new URL('shared/assets/head-v2/head-v2.bin', root)))
-)
-const shader = createHeadShader as unknown as ShaderFactory
+const engine = engineV2()
+const shader = lookShader
 const out = process.argv[2] ?? 'models/.work/look/faces.png'
 let seeds = process.argv.slice(3).map(Number)
 const rowParts = (process.env.ROWS ?? '')
