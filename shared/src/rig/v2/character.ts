@@ -154,7 +154,7 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
   const iris = heritage === 2 ? rng() : 0.25 * rng()
   const colors: Record<string, number> = {
     'skin.tone': tone,
-    'skin.undertone': clamp01(0.5 + 0.2 * g()),
+    'skin.undertone': clamp01(0.5 + 0.15 * g()),
     'skin.blush': clamp01(0.15 + 0.1 * g()),
     'hair.color': hairColor,
     'hair.red': !darkHair && rng() < 0.15 ? 0.5 + 0.5 * rng() : 0,

@@ -197,4 +197,4 @@ describe('head shader', () => {
   })
 })
 
-const PINNED = { eye: '88974682', hair: 'e809d6de', layers: '9163dbf1', skin: '90230f6f' }
+const PINNED = { eye: '88974682', hair: 'e809d6de', layers: '9163dbf1', skin: '3e559e5c' }

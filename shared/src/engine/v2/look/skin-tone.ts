@@ -17,6 +17,10 @@ const TONE_STOPS: readonly (readonly [number, number, number])[] = [
   [247, 221, 204],
 ]
 
+/** Chroma of the albedo at undertone 0 and 1, as a multiple of the tone stops' own. */
+const CHROMA_AT_0 = 0.1
+const CHROMA_AT_1 = 1.5
+
 const LIN = TONE_STOPS.map((s) => s.map((c) => srgbToLinear(c)) as [number, number, number])
 
 /** Linear skin albedo for `tone` (0 darkest .. 1 lightest) and `undertone` (0 cool .. 0.5 neutral .. 1 warm). */
@@ -29,13 +33,21 @@ export function skinAlbedo(tone: number, undertone: number, out: Float32Array | 
   let r = a[0] + (b[0] - a[0]) * w
   let g = a[1] + (b[1] - a[1]) * w
   let bl = a[2] + (b[2] - a[2]) * w
-  // Undertone: cool is pinker (more blue, less yellow), warm is golden (less blue, a touch more red and green).
-  const u = Math.min(1, Math.max(0, undertone)) * 2 - 1
+  // Undertone is the skin's chroma at one hue: photographed skin varies most along that axis (train photos' skin,
+  // CIELAB a*b* at a given L*: the first principal axis points at hue ~52 deg and spans 3x the second; docs/engine.md,
+  // Skin colour). Cool is near neutral and pale in colour, warm is rich and golden; 0.5 renders about the train
+  // photos' median chroma. The hue is fixed a little toward pink, as measured skin sits (the tilt below).
   const y0 = 0.2126 * r + 0.7152 * g + 0.0722 * bl
-  r *= 1 + 0.01 * u
-  g *= 1 + 0.02 * u
-  bl *= 1 - 0.17 * u
-  // Keep the luminance of the neutral colour (undertone is hue, not lightness).
+  r *= 0.99
+  g *= 0.98
+  bl *= 1.1
+  const y1 = 0.2126 * r + 0.7152 * g + 0.0722 * bl
+  const s = CHROMA_AT_0 + (CHROMA_AT_1 - CHROMA_AT_0) * Math.min(1, Math.max(0, undertone))
+  // Scale the colour's distance from the grey of its own luminance (chroma, not lightness), keeping the neutral
+  // colour's luminance so lightness stays monotone in tone.
+  r = Math.max(0, y1 + s * (r - y1))
+  g = Math.max(0, y1 + s * (g - y1))
+  bl = Math.max(0, y1 + s * (bl - y1))
   const k = y0 / (0.2126 * r + 0.7152 * g + 0.0722 * bl)
   out[0] = r * k
   out[1] = g * k
