@@ -6,6 +6,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,
-    hookTimeout: 90_000,
+    hookTimeout: 150_000, // a beforeAll that seeds KV through the CLI may retry it (KV_CLI_TIMEOUT)
   },
 })

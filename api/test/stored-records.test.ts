@@ -5,7 +5,7 @@
  * index entries still work; shares count toward the byte quota and die with their character; writes, refreshes
  * and anonymous accounts are rate-limited; idle anonymous accounts expire. Limits are lowered by vars.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,11 +17,15 @@ import type { SessionResponse } from '@facecraft/shared/api'
 import {
   deleteLocalKvMany,
   getLocalKv,
+  KV_CLI_TIMEOUT,
   putLocalKv,
   startWranglerDev,
   type DevServer,
   type LocalKvEntry,
 } from './wrangler-dev.ts'
+
+// Tests here seed or read KV through wrangler's CLI, whose stalled runs are retried (KV_CLI_TIMEOUT).
+vi.setConfig({ testTimeout: KV_CLI_TIMEOUT })
 
 const VARS = {
   MAX_TOTAL_BYTES: '45000',
@@ -238,7 +242,7 @@ describe('quotas and limits', () => {
     expect(await getLocalKv(state, `user:${anon.user.id}`)).toBeNull()
     expect((await refresh(old.refreshToken)).status).toBe(401)
     expect(await getLocalKv(state, `user:${legacy.anonId}`)).toBeNull()
-  }, 60_000)
+  })
 })
 
 describe('damaged and missing records (read by a fresh Worker)', () => {

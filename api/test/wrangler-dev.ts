@@ -177,20 +177,29 @@ export interface LocalKvEntry {
   expiration?: number
 }
 
+const KV_ATTEMPTS = 3
+const KV_ATTEMPT_MS = 30_000
+/**
+ * The test timeout of a suite that uses the local KV CLI (putLocalKv, getLocalKv, deleteLocalKv*): one call may
+ * take every attempt, and a test makes a few requests besides. Why: tests kept vitest's 20 s (or a 60 s) timeout
+ * while one stalled call retried for up to 90 s, and failed in CI although the retry then went through.
+ */
+export const KV_CLI_TIMEOUT = KV_ATTEMPTS * KV_ATTEMPT_MS + 30_000
+
 /**
  * Runs `wrangler kv ... --local --persist-to <dir> --binding DATA` (the Worker's namespace in wrangler.toml).
  * Every use here is idempotent (bulk put/delete, key get/delete), so a run that stalls is killed after 30 s and
  * run again: with the Worker running beside it under a loaded CI, wrangler's local KV CLI has stalled past 60 s
  * a few times (never in the Worker itself), and a second run went through.
  */
-async function wranglerKv(persistDir: string, args: string[], attempts = 3): Promise<string> {
+async function wranglerKv(persistDir: string, args: string[]): Promise<string> {
   const all = [WRANGLER, 'kv', ...args, '--local', '--persist-to', persistDir, '--binding', 'DATA']
   const once = () =>
     new Promise<string>((done, fail) => {
       execFile(
         process.execPath,
         all,
-        { cwd: REPO_ROOT, env: { ...process.env, ...WRANGLER_ENV }, timeout: 30_000 },
+        { cwd: REPO_ROOT, env: { ...process.env, ...WRANGLER_ENV }, timeout: KV_ATTEMPT_MS },
         (err, stdout, stderr) =>
           err
             ? fail(new Error(`wrangler kv ${args[0]} ${args[1]} failed:\n${stdout}\n${stderr}`))
@@ -201,7 +210,7 @@ async function wranglerKv(persistDir: string, args: string[], attempts = 3): Pro
     try {
       return await once()
     } catch (err) {
-      if (i >= attempts) throw err
+      if (i >= KV_ATTEMPTS) throw err
     }
   }
 }

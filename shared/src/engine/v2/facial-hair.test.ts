@@ -36,7 +36,12 @@ describe('engine v2 facial hair', { timeout: 60_000 }, () => {
   it("draws a brown-haired man's moustache and goatee in his hair's brown, not black", () => {
     // A warm skin (undertone 0.85: the chroma the test was measured on before undertone became chroma) keeps the
     // skin seen between the strands from deciding the red/blue figure.
-    const colors = { 'skin.tone': 0.15, 'skin.undertone': 0.85, 'hair.color': 0.3, 'brows.color': 0.3 }
+    const colors = {
+      'skin.tone': 0.15,
+      'skin.undertone': 0.85,
+      'hair.color': 0.3,
+      'brows.color': 0.3,
+    }
     const render = (facial: string) =>
       engine.render(man(colors, facial), { size: SIZE, background: [255, 255, 255] }, lookShader)
     const bare = render('none')
