@@ -49,4 +49,18 @@ describe('rig-ui (rig v2)', () => {
       expect(colorAt(c, def, 0)).not.toBe(colorAt(c, def, 1))
     }
   })
+
+  it("shows rig v2's skin as engine v2 paints it: undertone from muted to golden, tone from light to dark", () => {
+    const def = (id: string) => COLORS_V2.find((c) => c.id === id)!
+    const rgb = (css: string) => css.match(/\d+/g)!.map(Number)
+    const chroma = ([r, g, b]: number[]) => Math.max(r!, g!, b!) - Math.min(r!, g!, b!)
+    const c = createCharacterV2({ colors: { 'skin.tone': 0.5 } })
+    const [muted, golden] = [0, 1].map((t) => rgb(colorAt(c, def('skin.undertone'), t)))
+    expect(chroma(muted!)).toBeLessThan(15)
+    expect(chroma(golden!)).toBeGreaterThan(60)
+    expect(golden![2]).toBeLessThan(golden![1]!) // golden: blue lowest
+    const [light, dark] = [0, 1].map((t) => rgb(colorAt(c, def('skin.tone'), t)))
+    expect(light!.reduce((a, b) => a + b)).toBeGreaterThan(600)
+    expect(dark!.reduce((a, b) => a + b)).toBeLessThan(200)
+  })
 })
