@@ -9,9 +9,7 @@ import { COLORS_V2 } from './colors.ts'
 import type { RigSchemaV2 } from './schema.ts'
 import { FACE_PRIOR_KEYS, FACE_PRIOR_RANK, faceSlidersFromLatent } from './face-prior.ts'
 import { MIN_AGE, SLIDERS_V2 } from './sliders.ts'
-import { BROW_IDS, HEAVY_BROWS, STYLES_V2 } from './styles.ts'
-
-const WOMEN_BROWS = BROW_IDS.filter((id) => !HEAVY_BROWS.includes(id))
+import { BROW_IDS, STYLES_V2, WOMEN_BROWS } from './styles.ts'
 
 /** Rig version of v2 characters. */
 export const RIG_VERSION_V2 = 2
@@ -180,7 +178,7 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
   const fringe = ['bob', 'bob-long', 'braid', 'short-swept']
   const styles: Record<string, string> = {
     'hair.style': rng() < 0.08 ? pick(rng, fringe) : pick(rng, hairStyles),
-    // women draw no bushy brow (HEAVY_BROWS); the same single draw either way, so other styles keep their seeds
+    // women draw only the shapes that read as a woman's (WOMEN_BROWS); one draw either way, so other styles keep their seeds
     'brows.style': pick(rng, male ? BROW_IDS : WOMEN_BROWS),
     'eyes.lashes': male ? pick(rng, ['natural', 'short']) : pick(rng, ['natural', 'full', 'long']),
     'hair.facial':

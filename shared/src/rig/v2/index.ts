@@ -8,7 +8,7 @@
 export type * from './schema.ts'
 export { RIG_V2_GROUPS } from './schema.ts'
 export { SLIDERS_V2, FACE_SLIDERS_V2, MIN_AGE, faceValue } from './sliders.ts'
-export { STYLES_V2, HAIR_PROXY, BROW_PROXY, LASH_PROXY, HEAVY_BROWS, BROW_IDS } from './styles.ts'
+export { STYLES_V2, HAIR_PROXY, BROW_PROXY, LASH_PROXY, WOMEN_BROWS, BROW_IDS } from './styles.ts'
 export { COLORS_V2 } from './colors.ts'
 export {
   RIG_V2,

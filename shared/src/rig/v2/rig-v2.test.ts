@@ -10,7 +10,7 @@ import {
   encodeShareCodeV2,
   FACE_SLIDERS_V2,
   HAIR_MAP,
-  HEAVY_BROWS,
+  WOMEN_BROWS,
   migrateV1,
   PROPORTION_MAP,
   quantizeCharacterV2,
@@ -64,9 +64,9 @@ describe('randomPlausibleCharacter', () => {
       if (!male) expect(c.styles['hair.facial']).toBe('none')
       if (male) expect(c.styles['makeup.lipstick']).toBe('none')
       if (male) menBrows.add(c.styles['brows.style']!)
-      else expect(HEAVY_BROWS).not.toContain(c.styles['brows.style']) // no bushy brows on women
+      else expect(WOMEN_BROWS).toContain(c.styles['brows.style']) // women's brows read as a woman's
     }
-    expect([...menBrows].some((b) => HEAVY_BROWS.includes(b))).toBe(true) // men may have them
+    expect([...menBrows].some((b) => !WOMEN_BROWS.includes(b))).toBe(true) // men have every shape
     expect(men).toBeGreaterThan(15)
     expect(men).toBeLessThan(45)
   })

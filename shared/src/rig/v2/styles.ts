@@ -35,11 +35,14 @@ export const BROW_PROXY: Readonly<Record<string, string>> = Object.fromEntries(
 export const BROW_IDS: readonly string[] = Object.keys(BROW_PROXY)
 
 /**
- * The two bushiest brow shapes: on a woman they alone make FaceRes read her as a man (read female 0.14 against 0.81
- * as the translator chose, on TRAIN photos: docs/likeness.md, "Why women's characters read as men"), so neither the
- * plausible-people prior nor the creator gives them to women (men and the editor keep every shape).
+ * The brow shapes a woman's face keeps reading as a woman's: the fine, arched ones. Every other shape alone makes
+ * FaceRes (the independent judge) read many women's characters as men. Measured on TRAIN photos
+ * (`cli/scripts/women-read.ts --n 160`, the 58 characters with a woman's gender slider, every one given one shape;
+ * share read female): brow-004 0.95, -005 0.98, -006 0.98, -007 1.0; -003 0.78, -002 0.67, -008 0.55, -010 and -011
+ * 0.50, -001 0.45; the bushy -009 and -012 0.14 (session 7). Neither the plausible-people prior nor the creator gives
+ * women another shape (men and the editor keep every shape).
  */
-export const HEAVY_BROWS: readonly string[] = ['brow-009', 'brow-012']
+export const WOMEN_BROWS: readonly string[] = ['brow-004', 'brow-005', 'brow-006', 'brow-007']
 
 /** Lash style id -> pack proxy. */
 export const LASH_PROXY: Readonly<Record<string, string>> = {
