@@ -5,8 +5,8 @@
  * (create/skin.ts). The creator never imports the engine: this table is what it knows of the engine's colours.
  * Regenerate after a look change: `npx tsx cli/scripts/skin-table.ts` (a test fails while the table is stale).
  */
-import { FaceAnalyzer } from '@facecraft/shared/face'
-import { srgbToLab } from '@facecraft/shared/image'
+import { FaceAnalyzer, type Face } from '@facecraft/shared/face'
+import { srgbToLab, type RgbaImage } from '@facecraft/shared/image'
 import { rigCodec, type SkinTable } from '@facecraft/shared/create'
 import { nodeModelSource } from '../commands/detect.ts'
 import { engineV2, type EngineParams, type EvalEngine } from './engines.ts'
@@ -31,22 +31,32 @@ const AT = (() => {
   }
 })()
 
-/** Lab of the median skin colour of the render of `p` with the given tone and undertone (null: FaceMesh missed). */
-async function renderedSkin(
+/**
+ * Mean CIELAB over `people` of a colour `read` from each one's render (`size` px, studio backdrop) after `edit` sets
+ * the parameters under test in its vector (null when `read` found nothing on any render). Shared by the colour
+ * tables the creator matches photos against (this skin table, iris-table.ts).
+ */
+export async function meanRenderedLab(
   analyzer: FaceAnalyzer,
   engine: EvalEngine,
-  p: EngineParams,
-  tone: number,
-  undertone: number
+  people: EngineParams[],
+  size: number,
+  edit: (x: Float64Array) => void,
+  read: (image: RgbaImage, face: Face) => [number, number, number] | null
 ): Promise<[number, number, number] | null> {
-  const x = Float64Array.from(p.x)
-  x[AT.tone] = tone
-  x[AT.undertone] = undertone
-  x[AT.freckles] = 0
-  const { image } = engine.render({ x, styles: p.styles }, SKIN_GRID.size)
-  const face = (await analyzer.detect(image)).faces[0]
-  const skin = face && analyzer.partColors(image, face).skin
-  return skin ? srgbToLab(skin) : null
+  const sum = [0, 0, 0]
+  let n = 0
+  for (const p of people) {
+    const x = Float64Array.from(p.x)
+    edit(x)
+    const { image } = engine.render({ x, styles: p.styles }, size)
+    const face = (await analyzer.detect(image)).faces[0]
+    const srgb = face && read(image, face)
+    if (!srgb) continue
+    srgbToLab(srgb).forEach((v, c) => (sum[c] = sum[c]! + v))
+    n++
+  }
+  return n ? (sum.map((s) => Math.round((s / n) * 100) / 100) as [number, number, number]) : null
 }
 
 /** Measures the table; `only` limits it to some (tone, undertone) cells (the staleness test checks a few). */
@@ -63,16 +73,13 @@ export async function measureSkinTable(only?: [number, number][]): Promise<SkinT
           lab[ti]!.push(null)
           continue
         }
-        const sum: [number, number, number] = [0, 0, 0]
-        let n = 0
-        for (const p of people) {
-          const v = await renderedSkin(analyzer, engine, p, tone, undertone)
-          if (!v) continue
-          for (let c = 0; c < 3; c++) sum[c] = sum[c]! + v[c]!
-          n++
-        }
-        if (!n) throw new Error(`no face found on any render with skin tone ${tone}, undertone ${undertone}`)
-        lab[ti]!.push(sum.map((s) => Math.round((s / n) * 100) / 100) as [number, number, number])
+        const v = await meanRenderedLab(analyzer, engine, people, SKIN_GRID.size, (x) => {
+          x[AT.tone] = tone
+          x[AT.undertone] = undertone
+          x[AT.freckles] = 0
+        }, (image, face) => analyzer.partColors(image, face).skin)
+        if (!v) throw new Error(`no face found on any render with skin tone ${tone}, undertone ${undertone}`)
+        lab[ti]!.push(v)
       }
     }
   } finally {

@@ -15,6 +15,14 @@ import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { applyBrows } from './brows.ts'
 import { applyHair, HAIR_COLOUR_IDS, measureHair, type HairMeasure } from './hair.ts'
 import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
+import {
+  applyIris,
+  IRIS_COLOUR_IDS,
+  IRIS_FRAME_SIZE,
+  irisColour,
+  matchIris,
+  type IrisMatch,
+} from './iris.ts'
 import { applySkin, matchSkin, SKIN_COLOUR_IDS, type SkinMatch } from './skin.ts'
 import {
   refineLoop,
@@ -51,6 +59,8 @@ export interface CreateResult {
   hair: HairMeasure | null
   /** The skin matched to the photo's skin colour (create/skin.ts); null when measureSkin is off or no skin was seen. */
   skin: SkinMatch | null
+  /** The iris matched to the photo's (create/iris.ts); null when measureIris is off or the eyes showed too little. */
+  iris: IrisMatch | null
 }
 
 /** What refine() returns: the character and the descent's record. */
@@ -145,6 +155,19 @@ export class CharacterCreator {
       skin = matchSkin(skinColour)
       character = applySkin(character, skin)
     }
+    let iris: IrisMatch | null = null
+    if (this.options.measureIris) {
+      const crop = analyzer.alignedCrop(image, face, IRIS_FRAME_SIZE)
+      const colour = irisColour(
+        crop,
+        analyzer.partLabels(image, face, IRIS_FRAME_SIZE),
+        face.mesh,
+        face.alignToImage,
+        skinColour
+      )
+      iris = colour && matchIris(colour)
+      if (iris) character = applyIris(character, iris)
+    }
     return {
       character,
       confidence: face.score * top,
@@ -154,6 +177,7 @@ export class CharacterCreator {
       styleProbabilities: Float32Array.from(probabilities),
       hair,
       skin,
+      iris,
     }
   }
 
@@ -205,7 +229,7 @@ export class CharacterCreator {
    * stop, cancel via `signal` (a CreateError 'aborted'). Returns the best character seen. `keep`: parameter ids
    * (and 'hair.style') left as they are; by default the gender slider and the expression sliders (heldIds), plus,
    * when the creator measures hair, the hair colour and style it read from the photo (the imitator's colour terms
-   * turned dark hair grey-brown) and, when it matches skin, the skin colour it matched. Each left slider moves
+   * turned dark hair grey-brown) and, when it matches skin and iris, the colours it matched. Each left slider moves
    * with its right one (mirrorPairs), unless `tie` says otherwise.
    */
   async refine(character: Character, targets: RefineTargets, options: RefineOptions & { keep?: readonly string[] } = {}): Promise<RefineResult> {
@@ -217,6 +241,7 @@ export class CharacterCreator {
       ...heldIds(rig),
       ...(this.options.measureHair ? [...HAIR_COLOUR_IDS, 'hair.style'] : []),
       ...(this.options.measureSkin ? SKIN_COLOUR_IDS : []),
+      ...(this.options.measureIris ? IRIS_COLOUR_IDS : []),
     ]
     const hold = keep.map((id) => rig.ids.indexOf(id)).filter((i) => i >= 0)
     const holdStyles = keep.flatMap((id) => styleGroupIndices(rig, id))

@@ -41,6 +41,15 @@ export {
 } from './hair.ts'
 export { applySkin, matchSkin, SKIN_COLOUR_IDS, type SkinMatch, type SkinTable } from './skin.ts'
 export {
+  applyIris,
+  IRIS_COLOUR_IDS,
+  IRIS_FRAME_SIZE,
+  irisColour,
+  matchIris,
+  type IrisMatch,
+  type IrisTable,
+} from './iris.ts'
+export {
   MASK_BOXES,
   MASK_LIMITS,
   measureHairMasked,

@@ -24,6 +24,8 @@ export interface CharacterCreatorOptions {
   measureHair?: boolean
   /** Skin tone and undertone matched to the photo's skin colour (create/skin.ts) replace the translator's. */
   measureSkin?: boolean
+  /** The iris colour read from the photo's eyes (create/iris.ts) replaces the translator's. */
+  measureIris?: boolean
   /** Refine's pull toward the created character (RefineOptions.anchor) when a refine call sets none. */
   refineAnchor?: number
   /** An analyzer to share (its loader then serves the creation models too); closing the creator leaves it open. */
@@ -40,6 +42,7 @@ export const DEFAULT_CREATOR_OPTIONS = Object.freeze({
   accessoryProbability: 0.6,
   measureHair: true,
   measureSkin: true,
+  measureIris: true,
   // canada train photos, 40 people (eval likeness --photos): the pull at 0.01 kept refine's identity gain (FaceRes +
   // dlib id_cos 0.686 vs 0.686 without it, translator 0.672) while the parameters stayed plausible (synthetic
   // param_mae 0.221, without it 0.301, translator 0.217)
