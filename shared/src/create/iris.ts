@@ -18,6 +18,7 @@ import type { PartLabels } from '../face/masks.ts'
 import { applyAffine, invertAffine, type Affine } from '../face/affine.ts'
 import { FACE_PARTS, LEFT_EYE, RIGHT_EYE } from '../face/parts.ts'
 import type { Character } from '../rig/index.ts'
+import { withColours } from './rigs.ts'
 import TABLE from './iris-table.json' with { type: 'json' }
 
 /** The engine's iris colour (CIELAB, by `irisColour`) at each palette value. */
@@ -145,8 +146,5 @@ export function applyIris(
   match: IrisMatch,
   table: IrisTable = TABLE as IrisTable
 ): Character {
-  if (character.rig !== table.rigVersion) return character
-  const out: Character = structuredClone(character)
-  out.colors['eyes.iris_color'] = match.iris
-  return out
+  return withColours(character, table.rigVersion, { 'eyes.iris_color': match.iris })
 }

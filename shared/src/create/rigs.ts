@@ -79,6 +79,21 @@ export function rigCodec(version: unknown): RigCodec {
 }
 
 /** Where style group `id` starts in concatenated per-group scores or logits (-1: the rig has no such group). */
+/**
+ * A copy of `character` with `colors` set, when it is of rig `rigVersion` (the rig a colour table was measured
+ * for); characters of other rigs are returned unchanged.
+ */
+export function withColours(
+  character: Character,
+  rigVersion: number,
+  colors: Record<string, number>
+): Character {
+  if (character.rig !== rigVersion) return character
+  const out: Character = structuredClone(character)
+  Object.assign(out.colors, colors)
+  return out
+}
+
 export function styleGroupStart(rig: RigCodec, id: string): number {
   const g = rig.styleIds.indexOf(id)
   return g < 0 ? -1 : rig.styleSizes.slice(0, g).reduce((a, b) => a + b, 0)

@@ -9,6 +9,7 @@
  */
 import { srgbToLab } from '../image/lab.ts'
 import type { Character } from '../rig/index.ts'
+import { withColours } from './rigs.ts'
 import TABLE from './skin-table.json' with { type: 'json' }
 
 /** The engine's rendered skin colour (CIELAB) at lab[tone index][undertone index]. */
@@ -63,9 +64,8 @@ export function applySkin(
   match: SkinMatch,
   table: SkinTable = TABLE as SkinTable
 ): Character {
-  if (character.rig !== table.rigVersion) return character
-  const out: Character = structuredClone(character)
-  out.colors['skin.tone'] = match.tone
-  out.colors['skin.undertone'] = match.undertone
-  return out
+  return withColours(character, table.rigVersion, {
+    'skin.tone': match.tone,
+    'skin.undertone': match.undertone,
+  })
 }
