@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import type { SkinTable } from '@facecraft/shared/create'
+import { matchSkin, type SkinTable } from '@facecraft/shared/create'
 import { decodeImage } from '@facecraft/shared/decode'
 import { drawDot, drawLine, FaceAnalyzer, type Rgb } from '@facecraft/shared/face'
 import { createImage, encodePng, srgbToLab } from '@facecraft/shared/image'
@@ -34,24 +34,6 @@ const readTable = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Sk
 const tables = [{ name: 'table', table: readTable(values.table) }]
 if (values.old) tables.push({ name: 'old', table: readTable(values.old) })
 
-/** Every colour the table reaches: bilinear between its grid points, 8 steps per cell along each axis. */
-function dense({ lab }: SkinTable): Lab[] {
-  const out: Lab[] = []
-  for (let i = 0; i + 1 < lab.length; i++)
-    for (let j = 0; j + 1 < lab[i]!.length; j++)
-      for (let a = 0; a <= 8; a++)
-        for (let b = 0; b <= 8; b++) {
-          const u = a / 8, v = b / 8 // prettier-ignore
-          out.push([0, 1, 2].map((c) => (1 - u) * ((1 - v) * lab[i]![j]![c]! + v * lab[i]![j + 1]![c]!) + u * ((1 - v) * lab[i + 1]![j]![c]! + v * lab[i + 1]![j + 1]![c]!)) as Lab) // prettier-ignore
-        }
-  return out
-}
-const reach = tables.map((t) => dense(t.table))
-const nearest = (p: Lab, pts: Lab[]) =>
-  Math.sqrt(
-    Math.min(...pts.map((q) => (q[0] - p[0]) ** 2 + (q[1] - p[1]) ** 2 + (q[2] - p[2]) ** 2))
-  )
-
 const analyzer = await FaceAnalyzer.createFromOptions({
   models: await nodeModelSource(),
   maxFaces: 1,
@@ -70,7 +52,8 @@ for (const set of ['canada', 'pixabay']) {
     if (!srgb) continue
     const lab = srgbToLab(srgb)
     photos.push({ lab, srgb })
-    reach.forEach((pts, t) => gaps[t]!.push(nearest(lab, pts)))
+    // the creator's own search (bilinear over the table) finds the nearest rendered skin
+    tables.forEach(({ table }, t) => gaps[t]!.push(matchSkin(srgb, table).deltaE))
   }
   gaps.forEach((g, t) => {
     const s = [...g].sort((a, b) => a - b)

@@ -12,7 +12,7 @@
  * inner corner, and studio sets run pink, which in photos outweighed the iris.
  */
 import { srgbToLab } from '../image/lab.ts'
-import { srgbToLinear } from '../render/resolve.ts'
+import { linearToSrgb, srgbToLinear } from '../render/resolve.ts'
 import type { RgbaImage } from '../image/types.ts'
 import type { PartLabels } from '../face/masks.ts'
 import { applyAffine, invertAffine, type Affine } from '../face/affine.ts'
@@ -76,8 +76,8 @@ export function irisColour(crop: RgbaImage, labels: PartLabels, mesh: Float32Arr
     const cx = pts.reduce((a, p) => a + p[0]!, 0) / pts.length
     const cy = pts.reduce((a, p) => a + p[1]!, 0) / pts.length
     const xs = pts.map((p) => p[0]!)
-    const r = DISC * (Math.max(...xs) - Math.min(...xs))
     const w = Math.max(...xs) - Math.min(...xs)
+    const r = DISC * w
     for (let y = Math.max(0, Math.floor(cy - w)); y <= Math.min(size - 1, Math.ceil(cy + w)); y++)
       for (let x = Math.max(0, Math.floor(cx - w)); x <= Math.min(size - 1, Math.ceil(cx + w)); x++) {
         if (labels.labels[x + y * size] !== EYES) continue
@@ -87,7 +87,7 @@ export function irisColour(crop: RgbaImage, labels: PartLabels, mesh: Float32Arr
           continue
         }
         if (near(skinLab, crop, o)) continue // lid skin inside the outline (narrowed eyes)
-        lum.push(0.2126 * crop.data[o]! + 0.7152 * crop.data[o + 1]! + 0.0722 * crop.data[o + 2]!)
+        lum.push(luma(crop, o))
         at.push(o)
       }
   }
@@ -96,11 +96,10 @@ export function irisColour(crop: RgbaImage, labels: PartLabels, mesh: Float32Arr
   const iris = medianColour(crop, order.slice(Math.floor(BAND[0] * order.length), Math.ceil(BAND[1] * order.length)).map((k) => at[k]!))
   // The sclera (the brightest outside the discs) is white under any light: dividing by it removes the photo's
   // colour cast (studio sets run pink, phones warm), which moved brown irises to grey. Luminance is kept.
-  const wl = (o: number) => 0.2126 * crop.data[o]! + 0.7152 * crop.data[o + 1]! + 0.0722 * crop.data[o + 2]!
-  white.sort((a, b) => wl(a) - wl(b))
+  white.sort((a, b) => luma(crop, a) - luma(crop, b))
   const sclera = medianColour(crop, white.slice(Math.floor(SCLERA[0] * white.length), Math.ceil(SCLERA[1] * white.length))).map(srgbToLinear)
   const grey = 0.2126 * sclera[0]! + 0.7152 * sclera[1]! + 0.0722 * sclera[2]!
-  return iris.map((v, c) => Math.round(Math.min(255, linearToSrgb((srgbToLinear(v) * grey) / Math.max(1e-4, sclera[c]!))))) as [number, number, number]
+  return iris.map((v, c) => Math.round(Math.min(255, 255 * linearToSrgb((srgbToLinear(v) * grey) / Math.max(1e-4, sclera[c]!))))) as [number, number, number]
 } // prettier-ignore
 
 /** Whether the pixel at byte offset `o` is within SKIN_DELTA_E of the skin colour. */
@@ -120,8 +119,9 @@ function medianColour(image: RgbaImage, at: number[]): [number, number, number] 
   }) as [number, number, number]
 }
 
-const linearToSrgb = (v: number) =>
-  255 * (v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055)
+/** Rec. 709 luma of the sRGB pixel at byte offset `o` (for ranking pixels by lightness). */
+const luma = (image: RgbaImage, o: number) =>
+  0.2126 * image.data[o]! + 0.7152 * image.data[o + 1]! + 0.0722 * image.data[o + 2]!
 
 /** Search steps between table entries (the table is smooth). */
 const STEPS = 16

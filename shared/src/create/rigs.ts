@@ -78,7 +78,6 @@ export function rigCodec(version: unknown): RigCodec {
   return codec
 }
 
-/** Where style group `id` starts in concatenated per-group scores or logits (-1: the rig has no such group). */
 /**
  * A copy of `character` with `colors` set, when it is of rig `rigVersion` (the rig a colour table was measured
  * for); characters of other rigs are returned unchanged.
@@ -94,6 +93,7 @@ export function withColours(
   return out
 }
 
+/** Where style group `id` starts in concatenated per-group scores or logits (-1: the rig has no such group). */
 export function styleGroupStart(rig: RigCodec, id: string): number {
   const g = rig.styleIds.indexOf(id)
   return g < 0 ? -1 : rig.styleSizes.slice(0, g).reduce((a, b) => a + b, 0)

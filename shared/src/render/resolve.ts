@@ -7,14 +7,16 @@
  */
 import { createImage, type RgbaImage } from '../image/types.ts'
 
+/** Linear [0, 1] -> sRGB [0, 1] (the transfer function; unclamped). */
+export function linearToSrgb(linear: number): number {
+  return linear <= 0.0031308 ? 12.92 * linear : 1.055 * Math.pow(linear, 1 / 2.4) - 0.055
+}
+
 const LUT_SIZE = 4096
 /** Linear [0, 1] -> sRGB byte, by table: the same bytes in every JS engine (no pow() at run time per pixel). */
 const TO_SRGB = new Uint8Array(LUT_SIZE + 1)
-for (let i = 0; i <= LUT_SIZE; i++) {
-  const l = i / LUT_SIZE
-  const s = l <= 0.0031308 ? 12.92 * l : 1.055 * Math.pow(l, 1 / 2.4) - 0.055
-  TO_SRGB[i] = Math.round(Math.min(1, Math.max(0, s)) * 255)
-}
+for (let i = 0; i <= LUT_SIZE; i++)
+  TO_SRGB[i] = Math.round(Math.min(1, Math.max(0, linearToSrgb(i / LUT_SIZE))) * 255)
 
 /** sRGB byte (0-255) -> linear [0, 1]. */
 export function srgbToLinear(byte: number): number {

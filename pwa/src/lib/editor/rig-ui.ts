@@ -3,7 +3,7 @@
  * styles, colours and sliders, the colours a colour parameter runs through (so its track shows the real palette),
  * and the age slider in years.
  */
-import { skinAlbedo } from '@facecraft/shared/engine-v2/skin-tone'
+import { skinSrgb } from '@facecraft/shared/engine-v2/skin-tone'
 import { evalColors, type Character } from '@facecraft/shared/rig'
 import {
   COLORS_V2,
@@ -58,16 +58,10 @@ export function ageYears(v: number): number {
 type Rgb = [number, number, number]
 type ColorLike = Omit<ColorDefV2, 'group'>
 
-/** Linear [0, 1] -> sRGB [0, 1]. */
-const toSrgb = (v: number) => (v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055)
-
-/** The skin albedo engine v2 paints (its own palette: rig v1's palette math is not what a v2 head shows). */
-function skinV2(c: Character): Rgb {
-  const lin = [0, 0, 0]
-  // Rig tone runs light -> dark; the look's runs dark -> light (engine/v2/character.ts).
-  skinAlbedo(1 - c.colors['skin.tone']!, c.colors['skin.undertone']!, lin)
-  return lin.map(toSrgb) as Rgb
-}
+/** The skin albedo engine v2 paints (its own palette: rig v1's palette math is not what a v2 head shows). Rig
+ * tone runs light -> dark; the look's runs dark -> light (engine/v2/character.ts). */
+const skinV2 = (c: Character): Rgb =>
+  skinSrgb(1 - c.colors['skin.tone']!, c.colors['skin.undertone']!)
 
 /** The final colour `def` gives at value t for this character, as CSS rgb(); what the player will see. */
 export function colorAt(c: Character, def: ColorLike, t: number): string {

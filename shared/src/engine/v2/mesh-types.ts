@@ -102,7 +102,7 @@ export type LinearRgb = readonly [number, number, number]
 export interface Appearance {
   /** Skin lightness: 0 very dark (Fitzpatrick VI) .. 1 very light (Fitzpatrick I). */
   skinTone: number
-  /** Skin undertone: 0 cool/pink .. 0.5 neutral .. 1 warm/olive-golden. */
+  /** Skin undertone, the skin's chroma: 0 near neutral .. 0.5 photos' median .. 1 rich and golden. */
   undertone: number
   /** Age on MakeHuman's macro scale: 0 = 1 year, 0.1875 = 11, 0.5 = 25, 1 = 90 years. Drives wrinkles/spots. */
   age: number

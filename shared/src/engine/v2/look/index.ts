@@ -13,7 +13,7 @@ import { COARSE_SAMPLE_CM, skinBakeFor, texturesFor } from './textures.ts'
 
 export { HeadShader } from './head-shader.ts'
 export { appearanceKey, skinBakeFor, texturesFor, type LookTextures } from './textures.ts'
-export { skinAlbedo, luminance } from './skin-tone.ts'
+export { skinAlbedo, skinSrgb, luminance } from './skin-tone.ts'
 
 /** The rest-frame offset (cm, from the eye midpoint) of the vertical axis hair strands turn around. */
 const HAIR_AXIS: readonly [number, number, number] = [0, 2, -6.8]

@@ -1,9 +1,9 @@
 /**
  * @module engine/v2/look/skin-tone — base skin albedo (LINEAR RGB) from tone and undertone. Stops are measured-ish
- * sRGB skin colours from very dark (Fitzpatrick VI) to very light (I) at a neutral undertone; the undertone tilts
- * toward pink (cool) or golden/olive (warm) without changing luminance much, so lightness stays monotone in tone.
+ * sRGB skin colours from very dark (Fitzpatrick VI) to very light (I); the undertone scales their chroma, from near
+ * neutral (cool) to rich and golden (warm), without changing luminance, so lightness stays monotone in tone.
  */
-import { srgbToLinear } from '../../../render/resolve.ts'
+import { linearToSrgb, srgbToLinear } from '../../../render/resolve.ts'
 
 /** sRGB 0-255 stops for tone 0 (darkest) .. 1 (lightest), evenly spaced. */
 const TONE_STOPS: readonly (readonly [number, number, number])[] = [
@@ -23,7 +23,7 @@ const CHROMA_AT_1 = 1.5
 
 const LIN = TONE_STOPS.map((s) => s.map((c) => srgbToLinear(c)) as [number, number, number])
 
-/** Linear skin albedo for `tone` (0 darkest .. 1 lightest) and `undertone` (0 cool .. 0.5 neutral .. 1 warm). */
+/** Linear skin albedo for `tone` (0 darkest .. 1 lightest) and `undertone` (0 near neutral .. 1 rich, golden). */
 export function skinAlbedo(tone: number, undertone: number, out: Float32Array | number[]): void {
   const f = Math.min(1, Math.max(0, tone)) * (LIN.length - 1)
   const i = Math.min(LIN.length - 2, Math.floor(f))
@@ -52,6 +52,13 @@ export function skinAlbedo(tone: number, undertone: number, out: Float32Array | 
   out[0] = r * k
   out[1] = g * k
   out[2] = bl * k
+}
+
+/** The albedo of skinAlbedo as sRGB [0, 1] (a swatch of the skin, as the editor shows it). */
+export function skinSrgb(tone: number, undertone: number): [number, number, number] {
+  const lin = [0, 0, 0]
+  skinAlbedo(tone, undertone, lin)
+  return lin.map(linearToSrgb) as [number, number, number]
 }
 
 /** Rec. 709 luminance of a linear colour. */
