@@ -72,6 +72,63 @@ describe('measureHairMasked', () => {
     expect(m.length).toBeNull()
   })
 
+  it('reads a fringe over the forehead above the brows, and a bare forehead as bare', () => {
+    /** `rgb` over the canonical-frame box [x0, x1, y0, y1] of a portrait's crop */
+    const paintBox = (crop: RgbaImage, box: readonly number[], rgb: number[]) => {
+      const { x0, y0, side } = PERSON_FRAME
+      for (let y = Math.floor(((box[2]! - y0) / side) * S); y < Math.ceil(((box[3]! - y0) / side) * S); y++)
+        for (let x = Math.floor(((box[0]! - x0) / side) * S); x < Math.ceil(((box[1]! - x0) / side) * S); x++)
+          crop.data.set([...rgb, 255], (y * S + x) * 4)
+    } // prettier-ignore
+    const [fx0, fx1, fy0, fy1] = MASK_BOXES.forehead
+    const bare = portrait('none')
+    paintBox(bare.crop, [0.3, 0.7, fy0 - 0.05, 0.4], SKIN) // the hairline well above the band
+    const b = measureHairMasked(bare.crop, bare.mask, ALIGN, PHOTO, SKIN)
+    expect(b.forehead).toBe(0)
+    const fringe = portrait('none')
+    paintBox(fringe.crop, [fx0 - 0.05, fx1 + 0.05, 0.05, fy1], HAIR)
+    const f = measureHairMasked(fringe.crop, fringe.mask, ALIGN, PHOTO, SKIN)
+    expect(f.forehead).toBeGreaterThan(0.9)
+    expect(f.color).toEqual(b.color) // the fringe does not change the crown's colour
+  })
+
+  it('reads a bald crown, lit lighter and pinker than the face, as a scalp, not as blond hair', () => {
+    const { y0, side } = PERSON_FRAME
+    const scalp = [232, 170, 150] // lit: lighter than SKIN, and a chromaticity the skin test does not pass
+    const bald = portrait('none')
+    for (let y = 0; y < Math.ceil(((0.33 - y0) / side) * S); y++)
+      for (let x = 0; x < S; x++)
+        if (bald.mask[y * S + x]) bald.crop.data.set([...scalp, 255], (y * S + x) * 4)
+    const b = measureHairMasked(bald.crop, bald.mask, ALIGN, PHOTO, SKIN)
+    expect(b.bald).toBe(true)
+    expect(b.color).toBeNull()
+    // the same crown over a forehead of the face's own skin (a high hairline): light hair, not a scalp
+    const hair = portrait('none')
+    for (let y = 0; y < Math.ceil(((0.2 - y0) / side) * S); y++)
+      for (let x = 0; x < S; x++)
+        if (hair.mask[y * S + x]) hair.crop.data.set([...scalp, 255], (y * S + x) * 4)
+    for (let y = Math.ceil(((0.2 - y0) / side) * S); y < Math.ceil(((0.33 - y0) / side) * S); y++)
+      for (let x = 0; x < S; x++)
+        if (hair.mask[y * S + x]) hair.crop.data.set([...SKIN, 255], (y * S + x) * 4)
+    const h = measureHairMasked(hair.crop, hair.mask, ALIGN, PHOTO, SKIN)
+    expect(h.bald).toBe(false)
+    expect(h.color).not.toBeNull()
+  })
+
+  it('reads black hair with a studio sheen as black on dark skin, not grey', () => {
+    // a third of the hair's rows catch the light: colourless and lighter than the skin
+    const dark = [95, 62, 48]
+    const p = portrait('none')
+    const { y0, side } = PERSON_FRAME
+    for (let y = 0; y < Math.ceil(((0.3 - y0) / side) * S); y++)
+      for (let x = 0; x < S; x++)
+        if (p.mask[y * S + x] && y % 3 === 0) p.crop.data.set([140, 140, 142, 255], (y * S + x) * 4)
+    const m = measureHairMasked(p.crop, p.mask, ALIGN, PHOTO, dark)
+    expect(m.color).not.toBeNull()
+    expect((m.color![0] + m.color![1] + m.color![2]) / 3).toBeLessThan(60)
+    expect(m.bald).toBe(false)
+  })
+
   it('maps the crop square onto the canonical frame it covers', () => {
     const m = personCropToImage(ALIGN)
     // crop (0,0) is canonical (x0, y0); crop (1,1) is canonical (x0 + side, y0 + side)
@@ -82,6 +139,8 @@ describe('measureHairMasked', () => {
   it('lightens light hair toward the palette and leaves dark hair as read', () => {
     expect(toneMap([30, 22, 18])).toEqual([30, 22, 18])
     expect(toneMap([60, 50, 40])).toEqual([60, 50, 40]) // lightness 50: brown stays brown
+    // colourless and mid-dark: black hair with its sheen averaged in, not a blonde
+    expect(toneMap([84, 83, 82])).toEqual([84, 83, 82])
     // a photographed blonde (lightness 82, the knot) becomes the palette's dark blond lightness, same hue
     const blond = toneMap([105, 80, 61])
     expect((blond[0] + blond[1] + blond[2]) / 3).toBeCloseTo(130, 0)

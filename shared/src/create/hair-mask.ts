@@ -13,6 +13,7 @@
  *   the neck below the chin, as in hair.ts, but the wall no longer counts as hair (the mask) and a wall of the
  *   hair's colour no longer makes the length undecidable. Hair beside the jaw and the neck -> long; beside the jaw
  *   only -> bob; none beside the jaw -> short (for a woman this is mostly hair tied back, see applyHair).
+ * - forehead: the same share on the forehead just above the inner brows, where a fringe falls (see FRINGE_STYLES).
  *
  * All regions are in the canonical aligned frame (face/canonical-frame.json: brows y 0.40, chin y 0.78, jaw at
  * x 0.31-0.69). Limits were set on the TRAIN split of ../shared/faces (the labelled fixture
@@ -34,6 +35,10 @@ export const MASK_BOXES = Object.freeze({
   crown: [0.26, 0.74, 0.0, 0.3] as Box,
   cheek: [[0.18, 0.29, 0.5, 0.66] as Box, [0.71, 0.82, 0.5, 0.66] as Box],
   low: [[0.18, 0.33, 0.8, 0.92] as Box, [0.67, 0.82, 0.8, 0.92] as Box],
+  /** the forehead above the inner brows (brows at y 0.40): skin, or a fringe (the rig's fringes cover it whole) */
+  forehead: [0.4, 0.6, 0.27, 0.33] as Box,
+  /** the upper forehead, lit like the scalp above it (isScalp) */
+  upperForehead: [0.4, 0.6, 0.2, 0.3] as Box,
 })
 
 export const MASK_LIMITS = Object.freeze({
@@ -61,7 +66,20 @@ export const MASK_LIMITS = Object.freeze({
   /** a band with at least this share of hair pixels has hair, with at most `bare` none */
   covered: 0.3,
   bare: 0.08,
+  /** the crown's hair cluster within this sRGB distance of the upper forehead is the scalp (the two bald London men
+   * read 3 and 33; no crown of the 75 labelled TRAIN photos comes closer than 53 to a skin-coloured forehead) */
+  scalp: 40,
+  /** ... where that forehead is skin: within this chromaticity distance of the face's median skin (lit skin is
+   * pinker: 0.015 and 0.030 for those two men) */
+  scalpChroma: 0.035,
 })
+
+/** The most colourful (max - min of r, g, b) a cluster can be and still be sheen (the train photos' light brown and
+ * blond hair read 40 and more, see the hair-labels fixture). */
+const L_SHEEN_CHROMA = 16
+const lightness = (c: ArrayLike<number>): number => (c[0]! + c[1]! + c[2]!) / 3
+const chroma = (c: ArrayLike<number>): number =>
+  Math.max(c[0]!, c[1]!, c[2]!) - Math.min(c[0]!, c[1]!, c[2]!)
 
 /**
  * Photo hair lightness (mean of r, g, b of the read colour) -> the lightness of the palette colour that shows that
@@ -80,9 +98,17 @@ export const HAIR_TONE: readonly (readonly [number, number])[] = Object.freeze([
   [255, 255],
 ])
 
-/** `rgb` scaled so that its lightness follows HAIR_TONE (hue and saturation kept). */
+/**
+ * `rgb` scaled so that its lightness follows HAIR_TONE (hue and saturation kept), for hair with colour. The lift is
+ * for blondes, whose hair reads warm (max - min of r, g, b 30 and more); a colourless mid-dark read (chroma <= 8,
+ * lightness under 90) is black hair with its sheen averaged in, and was lifted to light brown (London's black-haired
+ * people with a studio sheen read 78-92). Between those the lift fades in, by chroma or by lightness (grey hair,
+ * 120 and lighter, keeps its full lift), so the map stays monotone in lightness.
+ */
 export function toneMap(rgb: readonly number[]): [number, number, number] {
   const l = (rgb[0]! + rgb[1]! + rgb[2]!) / 3
+  const clamp01 = (v: number) => Math.min(1, Math.max(0, v))
+  const lift = Math.max(clamp01((chroma(rgb) - 8) / 8), clamp01((l - 90) / 30))
   let target = l
   for (let k = 1; k < HAIR_TONE.length; k++) {
     const [x0, y0] = HAIR_TONE[k - 1]!
@@ -92,7 +118,7 @@ export function toneMap(rgb: readonly number[]): [number, number, number] {
       break
     }
   }
-  const gain = l > 0 ? target / l : 1
+  const gain = l > 0 ? (l + lift * (target - l)) / l : 1
   return [0, 1, 2].map((c) => Math.min(255, Math.round(rgb[c]! * gain))) as [number, number, number]
 }
 
@@ -170,10 +196,49 @@ function hairCluster(pixels: number[][], skin: ArrayLike<number> | null): number
     centres = next
   }
   const ref = skin ?? centres[0]!
-  const hair = dist(centres[1]!, ref) >= dist(centres[0]!, ref) ? 1 : 0
+  let hair = dist(centres[1]!, ref) >= dist(centres[0]!, ref) ? 1 : 0
+  // Dark skin and black hair are about as far from each other as the light, colourless sheen on that hair (or
+  // the wall at the scalp's edge) is from either, so the farther cluster was the sheen, and young Black people
+  // got grey hair. A colourless cluster lighter than a non-skin one beside it is the sheen, not the hair.
+  const other = centres[1 - hair]!
+  if (
+    lightness(centres[hair]!) > lightness(other) &&
+    chroma(centres[hair]!) <= L_SHEEN_CHROMA &&
+    !isSkin(other, skin)
+  )
+    hair = 1 - hair
   // a cluster no farther from the skin than the skin test allows is skin too (a bald or shaved head)
   if (skin && isSkin(centres[hair]!, skin)) return []
   return pixels.filter((_, i) => label[i] === hair)
+}
+
+/**
+ * Whether the crown's hair cluster (median `crown`) is a bald or shaved scalp: the colour of the upper forehead below
+ * it (`forehead()`, skin, lit alike; within MASK_LIMITS.scalp) and no darker than the face's skin (the scalp
+ * catches the top light; black hair on dark skin is as close to the forehead but darker). Why: the scalp is lit
+ * lighter and pinker than the face's median skin, so the skin test let it through as light blond hair, and bald men
+ * got a blond ponytail or buzz cut (two London men; none of the 75 labelled TRAIN photos reads as a scalp).
+ */
+function isScalp(
+  crown: readonly number[],
+  skin: ArrayLike<number> | null,
+  forehead: () => readonly number[] | null
+): boolean {
+  if (!skin || lightness(crown) < lightness(skin)) return false
+  const f = forehead()
+  return (
+    f !== null &&
+    dist(crown, f) <= MASK_LIMITS.scalp &&
+    chromaticityDistance(f, skin) <= MASK_LIMITS.scalpChroma
+  )
+}
+
+/** Distance of the chromaticities (r and g over r + g + b) of two colours. */
+function chromaticityDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const sa = a[0]! + a[1]! + a[2]!
+  const sb = b[0]! + b[1]! + b[2]!
+  if (sa <= 0 || sb <= 0) return Infinity
+  return Math.hypot(a[0]! / sa - b[0]! / sb, a[1]! / sa - b[1]! / sb)
 }
 
 /** One band's pixels: RGB and mask value of the crop's pixels inside the photo, and the share inside. */
@@ -224,7 +289,12 @@ export function measureHairMasked(
   const hairTop = hairCluster(people, skin)
   let color: [number, number, number] | null = null
   let reference: [number, number, number] | null = null
-  if (hairTop.length >= L.crownMin && hairTop.length >= L.crownHair * people.length) {
+  const bald = hairTop.length > 0 && isScalp(median3(hairTop), skin, () => {
+    const b = band(crop, mask, MASK_BOXES.upperForehead, toImage, imageSize)
+    const skinPixels = b.pixels.filter((_, i) => b.person[i])
+    return skinPixels.length ? median3(skinPixels) : null
+  }) // prettier-ignore
+  if (!bald && hairTop.length >= L.crownMin && hairTop.length >= L.crownHair * people.length) {
     color = toneMap(litColour(hairTop, L.litFrom, L.litTo))
     reference = median3(hairTop)
   }
@@ -243,6 +313,7 @@ export function measureHairMasked(
     // long hair falls on both sides: the less covered side decides (a hand or a collar can fill one side)
     return shares.length ? Math.min(...shares) : null
   }
+  const forehead = share([MASK_BOXES.forehead])
   const cheek = share(MASK_BOXES.cheek)
   const low = share(MASK_BOXES.low)
   let length: HairMeasure['length'] = null
@@ -252,5 +323,5 @@ export function measureHairMasked(
     // has a dark-haired man's colour (two train men read long when it was)
     else if (cheek <= L.bare) length = 'short'
   }
-  return { color, cheek, low, length }
+  return { color, cheek, low, length, forehead, bald }
 }

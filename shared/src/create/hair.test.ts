@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Affine } from '../face/affine.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
 import { STYLES_V2 } from '../rig/v2/index.ts'
-import { applyHair, fitHairColour, HAIR_BOXES, measureHair } from './hair.ts'
+import { applyHair, fitHairColour, FRINGE_FREE, HAIR_BOXES, measureHair } from './hair.ts'
 import { rigCodec } from './rigs.ts'
 
 const S = 128
@@ -87,26 +87,65 @@ describe('applyHair', () => {
     probabilities[hair.indexOf('long')] = 0.1
     const out = applyHair(
       character,
-      { color: [18, 15, 14], cheek: 1, low: 1, length: 'long' },
+      { color: [18, 15, 14], cheek: 1, low: 1, length: 'long', forehead: null, bald: false },
       probabilities,
       rig.styleSizes
     )
     expect(out.styles['hair.style']).toBe('long')
-    const bob = { color: null, cheek: 1, low: 0, length: 'bob' as const }
+    const bob = {
+      color: null,
+      cheek: 1,
+      low: 0,
+      length: 'bob' as const,
+      forehead: null,
+      bald: false,
+    }
     expect(applyHair(character, bob, probabilities, rig.styleSizes).styles['hair.style']).toBe(
       'bob'
     )
     expect(out.colors['hair.color']).toBe(0)
     expect(out.colors['hair.grey']).toBe(0)
     expect(character.styles['hair.style']).toBe(hair[0]) // the input is not changed
-    const short = { color: null, cheek: 0, low: 0, length: 'short' as const }
+    const short = {
+      color: null,
+      cheek: 0,
+      low: 0,
+      length: 'short' as const,
+      forehead: null,
+      bald: false,
+    }
     expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe(
       'short'
     )
-    character.sliders['who.gender'] = 0.2 // a woman keeps the translator's style (tied-back hair reads male)
+    // beside the jaw undecided, nothing below the chin: no long hair, though the translator likes it best
+    probabilities[hair.indexOf('long')] = 0.9
+    const noneBelow = {
+      color: null,
+      cheek: 0.15,
+      low: 0,
+      length: null,
+      forehead: null,
+      bald: false,
+    }
+    expect(
+      applyHair(character, noneBelow, probabilities, rig.styleSizes).styles['hair.style']
+    ).toBe('short')
+    // ... unless the band below the chin shows some hair: then the translator's pick stays
+    const someBelow = { ...noneBelow, low: 0.05 }
+    expect(
+      applyHair(character, someBelow, probabilities, rig.styleSizes).styles['hair.style']
+    ).toBe(character.styles['hair.style'])
+    probabilities[hair.indexOf('long')] = 0.1
+    // a woman with nothing beside her face (tied back) gets loose long hair, not the translator's short crop
+    // (the rig's tied style reads male from the front)
+    character.sliders['who.gender'] = 0.2
     expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe(
-      character.styles['hair.style']
+      'long'
     )
+    expect(
+      applyHair(character, noneBelow, probabilities, rig.styleSizes).styles['hair.style']
+    ).toBe('long')
+    character.sliders['who.gender'] = 0.5
     // hair seen on top, length unknown: a bald character gets the most probable style with hair
     const bald = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles) // option 0 is bald
     expect(bald.styles['hair.style']).toBe('bald')
@@ -115,6 +154,8 @@ describe('applyHair', () => {
       cheek: null,
       low: null,
       length: null,
+      forehead: null,
+      bald: false,
     }
     expect(applyHair(bald, seen, probabilities, rig.styleSizes).styles['hair.style']).toBe('short')
     probabilities[0] = 0.9 // bald most probable, hair seen on top and none beside the face: short, not bald
@@ -124,10 +165,47 @@ describe('applyHair', () => {
     )
     const unmeasured = applyHair(
       character,
-      { color: null, cheek: null, low: null, length: null },
+      { color: null, cheek: null, low: null, length: null, forehead: null, bald: false },
       probabilities,
       rig.styleSizes
     )
     expect(unmeasured).toEqual({ ...character, colors: { ...character.colors, 'hair.grey': 0 } })
+  })
+
+  it('gives a bare forehead the same short cut without its fringe, and keeps a fringe that shows', () => {
+    const rig = rigCodec(2)
+    const character = rig.fromVector(
+      new Float32Array(rig.length).fill(0.5),
+      Int32Array.from(rig.styleSizes, () => 0)
+    )
+    const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
+    const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+    probabilities[hair.indexOf('short')] = 0.6
+    probabilities[hair.indexOf('buzz')] = 0.3
+    const read = (forehead: number | null) =>
+      applyHair(
+        character,
+        { color: [40, 30, 25], cheek: 0, low: 0, length: 'short', forehead, bald: false },
+        probabilities,
+        rig.styleSizes
+      ).styles['hair.style']
+    expect(read(0.02)).toBe(FRINGE_FREE.short)
+    expect(read(0.8)).toBe('short') // a fringe over the band
+    expect(read(0.3)).toBe('short') // not clearly bare: the translator's pick stays
+    expect(read(null)).toBe('short') // not measured (hair read from boxes)
+    expect(FRINGE_FREE[FRINGE_FREE.short!]).toBeUndefined() // the counterpart has no fringe itself
+  })
+
+  it('gives a bald crown the bald style, whatever the translator preferred', () => {
+    const rig = rigCodec(2)
+    const character = rig.fromVector(
+      new Float32Array(rig.length).fill(0.5),
+      Int32Array.from(rig.styleSizes, (_, g) => (g === 0 ? 11 : 0))
+    )
+    const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0)).fill(0.1)
+    const bald = { color: null, cheek: null, low: null, length: null, forehead: null, bald: true }
+    const out = applyHair(character, bald, probabilities, rig.styleSizes)
+    expect(character.styles['hair.style']).not.toBe('bald')
+    expect(out.styles['hair.style']).toBe('bald')
   })
 })

@@ -70,6 +70,10 @@ export interface HairMeasure {
   low: number | null
   /** 'long' (below the chin), 'bob' (to the jaw), 'short' (none beside the face) or null (undecidable). */
   length: 'long' | 'bob' | 'short' | null
+  /** Share of hair pixels on the forehead above the inner brows (a fringe; null: not measured, as from boxes). */
+  forehead: number | null
+  /** The crown is a bald or shaved scalp (read through the person mask only; boxes leave it false). */
+  bald: boolean
 }
 
 /** Pixels of `box` of the `crop` (an aligned crop of `imageSize` photo through `alignToImage`) inside the photo. */
@@ -178,7 +182,7 @@ export function measureHair(
     if (cheek >= L.covered) length = low !== null && low <= L.bare ? 'bob' : 'long'
     else if (cheek <= L.bare && (low === null || low <= L.bare)) length = 'short'
   }
-  return { color, cheek, low, length }
+  return { color, cheek, low, length, forehead: null, bald: false }
 }
 
 /**
@@ -186,7 +190,8 @@ export function measureHair(
  * Except for a woman (the character's own gender slider < 0.5, not a photo label) with no hair beside her face: that
  * is mostly hair tied back (most London women, several train photos), and the rig's tied-back style, the ponytail,
  * reads as short hair from the front: with it the independent judge (FaceRes) read 16 more London women's characters
- * as men (gender_agree 0.75, was 0.88). She keeps the translator's style (mostly loose long hair). Measured again
+ * as men (gender_agree 0.75, was 0.88). She gets loose long hair (until session 10 she kept the translator's style:
+ * mostly long hair, but a buzz cut or a short crop for some). Measured again
  * (session 6) on 37 TRAIN-split women, FaceRes on renders of each style agreeing with FaceRes on the photo: long 28,
  * bob 29, bob-long 20, braid 13, ponytail 7, short 6; but the bob for tied-back London women lowered the
  * translator's gender_agree to 0.81 (women 0.63, was 0.73) and raised landmark_nme 0.024 -> 0.034 (its fringe
@@ -208,6 +213,35 @@ export const LENGTH_STYLES: Readonly<Record<'long' | 'bob' | 'short', readonly s
     'ponytail',
   ],
 }
+
+/**
+ * Short cuts with a fringe over the forehead just above the inner brows, and the same length without one. Their
+ * renders read that band (hair-mask.ts MASK_BOXES.forehead) 0.55-1.0 covered, the other short cuts 0.36 or less
+ * (`npx tsx cli/scripts/fringe-styles.ts 3 5 8 11 13 21`). The translator, which cannot see hair, gave 'short' (a
+ * fringe to the brows) to most men; photographed men mostly show their forehead. 'bob-long' and 'braid' read covered
+ * too but keep their fringe: the bob, their fringe-free length, hides an eye behind its side fringe instead
+ * (London landmark_nme of the two people moved to it: 0.024-0.027 -> 0.043-0.070).
+ */
+export const FRINGE_FREE: Readonly<Record<string, string>> = {
+  short: 'short-textured',
+  'short-swept': 'short-textured',
+}
+
+/**
+ * A forehead whose band reads at most this share of hair is bare. On the TRAIN photos of the hair fixture
+ * (hair-labels.train.json, looked at one by one), fringes over that band read 0.38-0.99, bare foreheads 0-0.67
+ * (shadow, sunglasses, a wrinkled dark forehead under grey hair read as hair): only the clearly bare are trusted.
+ * Fringes that end above the band (short bangs, a fringe swept aside) read 0, and are not the rig's brow-long fringe.
+ */
+export const FOREHEAD_BARE = 0.1
+
+/**
+ * The most hair (share of the band) beside the neck below the chin that still says "no hair below the chin" when
+ * the band beside the jaw is undecided. Low, because long hair behind the shoulders leaves little there (a long-haired
+ * train photo, canada/010f, reads 0.11) while a bare neck and collar read 0 (TRAIN split, hair-labels.train.json:
+ * every photo labelled long reads 0.11 or more where the band is measurable).
+ */
+export const NO_HAIR_BELOW_CHIN = 0.02
 
 /** The colour parameters measureHair sets; CharacterCreator.refine holds them (and the hair style) by default. */
 export const HAIR_COLOUR_IDS: readonly string[] = ['hair.color', 'hair.red', 'hair.grey']
@@ -282,12 +316,30 @@ export function applyHair(
     })
     if (best >= 0) out.styles['hair.style'] = HAIR_OPTIONS[best]!
   } // prettier-ignore
+  if (measure.bald) {
+    out.styles['hair.style'] = 'bald'
+    return out
+  }
   const female = (character.sliders['who.gender'] ?? 0.5) < 0.5
-  if (measure.length && !(measure.length === 'short' && female)) {
+  // Undecided beside the jaw (ears, sideburns or shadow there) but nothing hair-coloured beside the neck: no hair
+  // below the chin. The translator's pick follows its face guess, not the photo: it gave short-haired London men
+  // loose long hair, read as women.
+  const noneBelowChin = !measure.length && measure.low !== null && measure.low <= NO_HAIR_BELOW_CHIN
+  if (female && (measure.length === 'short' || noneBelowChin)) {
+    // hair tied back, or to the jaw: loose long hair (see LENGTH_STYLES), not the translator's pick (two London
+    // women with their hair pulled back got a buzz cut and a short crop, and were read as men)
+    choose(LENGTH_STYLES.long)
+  } else if (measure.length) {
     choose(LENGTH_STYLES[measure.length])
+  } else if (noneBelowChin) {
+    choose(LENGTH_STYLES.short)
   } else if (measure.color && out.styles['hair.style'] === 'bald') {
     // hair was seen on top of the head: not bald, whatever its length (the translator's next most probable)
     choose(HAIR_OPTIONS.filter((id) => id !== 'bald'))
   }
+  // a bare forehead: the same cut without its fringe
+  const style = out.styles['hair.style']!
+  if (measure.forehead !== null && measure.forehead <= FOREHEAD_BARE && FRINGE_FREE[style])
+    out.styles['hair.style'] = FRINGE_FREE[style]
   return out
 }
