@@ -125,7 +125,8 @@ export class CharacterCreator {
     const out = await translator.run({ features: { data: features, dims: [1, FEATURE_LENGTH] } })
     const x = out.x!.data
     const probabilities = out.styles!.data
-    const styles = chooseStyles(probabilities, this.rig, this.options.accessoryProbability)
+    const { accessoryProbability, glassesProbability } = this.options
+    const styles = chooseStyles(probabilities, this.rig, accessoryProbability, glassesProbability)
     let start = 0
     let top = 0
     this.rig.styleSizes.forEach((n, g) => {

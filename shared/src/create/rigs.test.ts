@@ -47,4 +47,19 @@ describe('style choice', () => {
     expect(chooseStyles(probs, rig, 0.6)[glasses]).toBe(0) // 0.55 < 0.6: none
     expect(chooseStyles(probs, rig, 0.5)[glasses]).toBe(1)
   })
+
+  it('judges glasses on all frames together, against their own bar', () => {
+    const rig = rigCodec(2)
+    const glasses = STYLES_V2.findIndex((s) => s.id === 'glasses.style')
+    const start = rig.styleSizes.slice(0, glasses).reduce((a, b) => a + b, 0)
+    const probs = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+    // a pair the translator sees, split among three frames: no frame reaches 0.6, together 0.99
+    probs.set([0.01, 0.4, 0.35, 0.24, 0], start)
+    expect(chooseStyles(probs, rig, 0.6)[glasses]).toBe(0) // the accessory rule alone: none
+    expect(chooseStyles(probs, rig, 0.6, 0.98)[glasses]).toBe(1) // the most probable frame
+    // one confident frame on a face without glasses: 0.9 together is below the bar
+    probs.set([0.1, 0, 0, 0.9, 0], start)
+    expect(chooseStyles(probs, rig, 0.6)[glasses]).toBe(3)
+    expect(chooseStyles(probs, rig, 0.6, 0.98)[glasses]).toBe(0)
+  })
 })

@@ -116,17 +116,35 @@ export function argmaxGroups(scores: ArrayLike<number>, sizes: readonly number[]
  * Style choices from per-group probabilities: the most probable option, except that an accessory group (first
  * option 'none') gets an accessory only when the translator is at least `accessoryProbability` sure of it. The
  * translator learned accessories on renders; on photos it is less sure, and a beard or glasses the photo does not
- * show costs more likeness than a missing one.
+ * show costs more likeness than a missing one. Glasses, when `glassesProbability` is given, are judged on all
+ * frames together (1 - P(none)): the translator splits a pair of glasses it sees among several frames, and puts a
+ * single confident frame on many faces without glasses (wrinkles, eye bags, looking down, hair over an eye), so the
+ * bar is high (see DEFAULT_CREATOR_OPTIONS); then the most probable frame.
  */
 export function chooseStyles(
   probabilities: ArrayLike<number>,
   rig: RigCodec,
-  accessoryProbability: number
+  accessoryProbability: number,
+  glassesProbability?: number
 ): Int32Array {
   const out = argmaxGroups(probabilities, rig.styleSizes)
   let start = 0
   rig.styleSizes.forEach((n, g) => {
-    if (rig.optional[g] && out[g]! > 0 && probabilities[start + out[g]!]! < accessoryProbability)
+    if (
+      rig.styleIds[g] === 'glasses.style' &&
+      rig.optional[g] &&
+      glassesProbability !== undefined
+    ) {
+      out[g] = 0
+      if (1 - probabilities[start]! >= glassesProbability)
+        for (let k = 1; k < n; k++)
+          if (out[g] === 0 || probabilities[start + k]! > probabilities[start + out[g]!]!)
+            out[g] = k
+    } else if (
+      rig.optional[g] &&
+      out[g]! > 0 &&
+      probabilities[start + out[g]!]! < accessoryProbability
+    )
       out[g] = 0
     start += n
   })
