@@ -3,6 +3,7 @@ images and landmarks as the folded graph, and re-folds to exactly the released w
 from pathlib import Path
 
 import torch
+from conftest import randomise_batchnorm
 
 from imitator.from_release import onnx_weights, unfold
 from imitator.model import FoldedGenerator, Imitator, ImitatorConfig
@@ -13,12 +14,7 @@ RELEASE = Path(__file__).resolve().parents[1] / 'release' / 'imitator.onnx'
 def test_unfolded_imitator_draws_what_the_folded_one_draws():
     torch.manual_seed(0)
     trained = Imitator(ImitatorConfig(continuous=12, style_sizes=(3, 2), size=32, base=64, min_channels=8)).eval()
-    for m in trained.modules():  # non-trivial batch-norm statistics and affine terms, as after training
-        if isinstance(m, torch.nn.BatchNorm2d):
-            m.running_mean.uniform_(-0.3, 0.3)
-            m.running_var.uniform_(0.5, 2.0)
-            m.weight.data.uniform_(0.5, 1.5)
-            m.bias.data.uniform_(-0.2, 0.2)
+    randomise_batchnorm(trained)
     folded = FoldedGenerator(trained.generator)
     weights = {f'generator.{k}': v for k, v in folded.state_dict().items()}
     weights.update({f'landmarks.{k}': v for k, v in trained.landmarks.state_dict().items()})

@@ -2,6 +2,7 @@
 in eval and in training mode, and refuses to narrow."""
 import pytest
 import torch
+from conftest import randomise_batchnorm
 
 from imitator.model import Imitator, ImitatorConfig, widen_from
 
@@ -14,12 +15,7 @@ def model(min_channels: int, base: int = 64) -> Imitator:
 def trained():
     torch.manual_seed(0)
     narrow = model(8)
-    for m in narrow.modules():  # non-trivial batch-norm statistics and affine terms, as after training
-        if isinstance(m, torch.nn.BatchNorm2d):
-            m.running_mean.uniform_(-0.3, 0.3)
-            m.running_var.uniform_(0.5, 2.0)
-            m.weight.data.uniform_(0.5, 1.5)
-            m.bias.data.uniform_(-0.2, 0.2)
+    randomise_batchnorm(narrow)
     return narrow
 
 
