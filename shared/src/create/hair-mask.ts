@@ -13,7 +13,7 @@
  *   the neck below the chin, as in hair.ts, but the wall no longer counts as hair (the mask) and a wall of the
  *   hair's colour no longer makes the length undecidable. Hair beside the jaw and the neck -> long; beside the jaw
  *   only -> bob; none beside the jaw -> short (for a woman this is mostly hair tied back, see applyHair).
- * - forehead: the same share on the forehead just above the inner brows, where a fringe falls (see FRINGE_STYLES).
+ * - forehead: the same share on the forehead just above the inner brows, where a fringe falls (see hair.ts FRINGE_FREE).
  *
  * All regions are in the canonical aligned frame (face/canonical-frame.json: brows y 0.40, chin y 0.78, jaw at
  * x 0.31-0.69). Limits were set on the TRAIN split of ../shared/faces (the labelled fixture
@@ -74,8 +74,8 @@ export const MASK_LIMITS = Object.freeze({
   scalpChroma: 0.035,
 })
 
-/** The most colourful (max - min of r, g, b) a cluster can be and still be sheen (the train photos' light brown and
- * blond hair read 40 and more, see the hair-labels fixture). */
+/** The most colourful (max - min of r, g, b) a cluster can be and still be sheen (the light brown and blond hair of
+ * the hair-labels fixture's TRAIN photos reads 30 and more). */
 const L_SHEEN_CHROMA = 16
 const lightness = (c: ArrayLike<number>): number => (c[0]! + c[1]! + c[2]!) / 3
 const chroma = (c: ArrayLike<number>): number =>
@@ -144,12 +144,9 @@ const dist = (a: ArrayLike<number>, b: ArrayLike<number>): number =>
 function isSkin(c: ArrayLike<number>, skin: ArrayLike<number> | null): boolean {
   if (!skin) return false
   if (dist(c, skin) <= MASK_LIMITS.skin) return true
-  const sc = c[0]! + c[1]! + c[2]!
-  const ss = skin[0]! + skin[1]! + skin[2]!
-  if (sc < 0.8 * ss || ss <= 0) return false
-  return (
-    Math.hypot(c[0]! / sc - skin[0]! / ss, c[1]! / sc - skin[1]! / ss) <= MASK_LIMITS.skinChroma
-  )
+  // lit skin: at least 0.8 of the skin's lightness, with its chromaticity
+  if (lightness(c) < 0.8 * lightness(skin)) return false
+  return chromaticityDistance(c, skin) <= MASK_LIMITS.skinChroma
 }
 
 function median3(pixels: number[][]): [number, number, number] {

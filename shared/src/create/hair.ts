@@ -237,9 +237,10 @@ export const FOREHEAD_BARE = 0.1
 
 /**
  * The most hair (share of the band) beside the neck below the chin that still says "no hair below the chin" when
- * the band beside the jaw is undecided. Low, because long hair behind the shoulders leaves little there (a long-haired
- * train photo, canada/010f, reads 0.11) while a bare neck and collar read 0 (TRAIN split, hair-labels.train.json:
- * every photo labelled long reads 0.11 or more where the band is measurable).
+ * the band beside the jaw is undecided. Low, because long hair behind the shoulders leaves little there: the two
+ * TRAIN photos labelled long where the band is measurable (hair-labels.train.json) read 0.11 and 0.38. A bare neck
+ * reads 0 (the short-haired London men whose long hair this rule removed: 0-0.006); a dark collar can read high,
+ * which is why the band never says "long" on its own.
  */
 export const NO_HAIR_BELOW_CHIN = 0.02
 
