@@ -1,0 +1,68 @@
+/**
+ * @file A before/after sheet of a creator change: one row per photo, the photo | the character made before | after,
+ * each cut to the same canonical head frame. The characters come from `facecraft create` run in the two trees:
+ *   for p in PHOTOS; do npx facecraft create PHOTO --out DIR/NAME.json; done   (NAME: the photo's file name, no .jpg)
+ * Usage: npx tsx cli/scripts/create-before-after.ts OUT.png BEFORE_DIR AFTER_DIR PHOTO...
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { FaceAnalyzer } from '@facecraft/shared/face'
+import { decodeImage } from '@facecraft/shared/decode'
+import { encodePng } from '@facecraft/shared/image'
+import { validateCharacterV2 } from '@facecraft/shared/rig-v2'
+import { createImage, type RgbaImage } from '../../shared/src/image/types.ts'
+import { nodeModelSource } from '../src/commands/detect.ts'
+import { renderFront } from '../src/commands/create-render.ts'
+
+const [out, before, after, ...photos] = process.argv.slice(2)
+if (!out || !before || !after || photos.length === 0)
+  throw new Error('usage: create-before-after.ts OUT.png BEFORE_DIR AFTER_DIR PHOTO...')
+const T = 192 // tile side
+const GAP = 4
+/** The head in the canonical aligned frame (the face spans x 0.31-0.69, brows y 0.40, chin y 0.78). */
+const FRAME = { x0: 0.12, y0: 0.05, side: 0.76 }
+const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource() })
+
+async function tile(image: RgbaImage): Promise<RgbaImage> {
+  const face = (await analyzer.detect(image)).faces[0]
+  if (!face) throw new Error('no face found in a photo or render of the sheet')
+  const S = Math.round(T / FRAME.side)
+  const crop = analyzer.alignedCrop(image, face, S)
+  const t = createImage(T, T)
+  const dx = Math.round(FRAME.x0 * S)
+  const dy = Math.round(FRAME.y0 * S)
+  for (let y = 0; y < T; y++)
+    for (let x = 0; x < T; x++) {
+      const i = ((y + dy) * S + x + dx) * 4
+      const a = crop.data[i + 3]! / 255 // transparent backdrop over white
+      for (let c = 0; c < 3; c++)
+        t.data[(y * T + x) * 4 + c] = Math.round(crop.data[i + c]! * a + 255 * (1 - a))
+      t.data[(y * T + x) * 4 + 3] = 255
+    }
+  return t
+}
+
+const character = (dir: string, name: string) => {
+  const json = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'))
+  return validateCharacterV2(json.character ?? json)
+}
+const sheet = createImage(3 * (T + GAP) - GAP, photos.length * (T + GAP) - GAP)
+sheet.data.fill(255)
+for (const [r, photo] of photos.entries()) {
+  const name = basename(photo).replace(/\.[^.]+$/, '')
+  const tiles = [
+    await tile(decodeImage(new Uint8Array(readFileSync(photo))).image),
+    await tile(renderFront(character(before, name), 512)),
+    await tile(renderFront(character(after, name), 512)),
+  ]
+  tiles.forEach((t, k) => {
+    for (let y = 0; y < T; y++)
+      sheet.data.set(
+        t.data.subarray(y * T * 4, (y + 1) * T * 4),
+        ((r * (T + GAP) + y) * sheet.width + k * (T + GAP)) * 4
+      )
+  })
+}
+writeFileSync(out, encodePng(sheet))
+await analyzer.close()
+console.log(`wrote ${out}`)
