@@ -13,6 +13,7 @@ import { CreateError } from './errors.ts'
 import { FEATURE_LENGTH, FEATURE_OFFSETS, FEATURE_VERSION } from './features.ts'
 import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { applyBrows } from './brows.ts'
+import { applyFacialHair, measureFacialHair, type FacialHairMeasure } from './facial-hair.ts'
 import { applyHair, HAIR_COLOUR_IDS, measureHair, type HairMeasure } from './hair.ts'
 import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
 import {
@@ -61,6 +62,8 @@ export interface CreateResult {
   skin: SkinMatch | null
   /** The iris matched to the photo's (create/iris.ts); null when measureIris is off or the eyes showed too little. */
   iris: IrisMatch | null
+  /** The facial hair read (create/facial-hair.ts); null when measureFacialHair is off or the cheeks did not show. */
+  facialHair: FacialHairMeasure | null
 }
 
 /** What refine() returns: the character and the descent's record. */
@@ -157,6 +160,11 @@ export class CharacterCreator {
       character = applySkin(character, skin)
     }
     let iris: IrisMatch | null = null
+    let facialHair: FacialHairMeasure | null = null
+    if (this.options.measureFacialHair) {
+      facialHair = measureFacialHair(analyzer.alignedCrop(image, face, IRIS_FRAME_SIZE))
+      character = applyFacialHair(character, facialHair)
+    }
     if (this.options.measureIris) {
       const crop = analyzer.alignedCrop(image, face, IRIS_FRAME_SIZE)
       const colour = irisColour(
@@ -179,6 +187,7 @@ export class CharacterCreator {
       hair,
       skin,
       iris,
+      facialHair,
     }
   }
 

@@ -50,6 +50,13 @@ export {
   type IrisTable,
 } from './iris.ts'
 export {
+  applyFacialHair,
+  FACIAL_HAIR_BOXES,
+  FACIAL_HAIR_LIMITS,
+  measureFacialHair,
+  type FacialHairMeasure,
+} from './facial-hair.ts'
+export {
   MASK_BOXES,
   MASK_LIMITS,
   measureHairMasked,
