@@ -2,6 +2,7 @@
 a small random imitator (BatchNorm statistics randomised so that folding is exercised) and the real MobileFace."""
 import pytest
 import torch
+from conftest import randomise_batchnorm
 
 from imitator.gradient import GradientGraph, trace_gradient
 from imitator.losses import recogniser
@@ -15,12 +16,7 @@ WINDOW = [0.4462, 0, 0.2769, 0, 0.4462, 0.2586]
 def small_objective(seed: int = 0) -> RefineObjective:
     torch.manual_seed(seed)
     model = Imitator(ImitatorConfig(continuous=10, style_sizes=(3, 2), base=32, min_channels=8, landmark_hidden=32))
-    for m in model.modules():
-        if isinstance(m, torch.nn.BatchNorm2d):
-            m.running_mean.uniform_(-0.3, 0.3)
-            m.running_var.uniform_(0.5, 2.0)
-            m.weight.data.uniform_(0.5, 1.5)
-            m.bias.data.uniform_(-0.2, 0.2)
+    randomise_batchnorm(model)
     model.eval()
     return RefineObjective(model, recogniser(), WINDOW)
 
