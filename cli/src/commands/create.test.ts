@@ -62,6 +62,9 @@ describe('facecraft create', () => {
     expect(side.width).toBe(result.refine.skipped ? 512 : 768)
     expect(side.height).toBeGreaterThan(256) // the labels under the panels
     expect(Object.keys(result.similarities.translator)).toEqual(['faceres', 'dlib'])
+    // what was read from the photo rather than taken from the translator
+    expect(Object.keys(result.read)).toEqual(['hair', 'skin', 'iris', 'facialHair'])
+    expect(result.read.skin.tone).toBeGreaterThanOrEqual(0)
     if (result.refine.skipped)
       expect(err.mock.calls.flat().join(' ')).toMatch(/No refine graph is released/)
     else expect(Object.keys(result.similarities)).toContain('refined')

@@ -100,6 +100,7 @@ export const createCommand: Command = {
         rigVersion: creator.rigVersion,
         confidence: Number(created.confidence.toFixed(3)),
         warnings: created.warnings,
+        read: readFromPhoto(created),
         ms: Math.round(ms),
         refine: values.refine
           ? refined
@@ -113,6 +114,7 @@ export const createCommand: Command = {
       else {
         console.log(`${file}: rig v${creator.rigVersion} character in ${summary.ms} ms, confidence ${summary.confidence}`)
         for (const w of created.warnings) console.log(`  warning (${w.code}): ${w.message}`)
+        console.log(`  read from the photo: ${describeRead(summary.read)}`)
         if (refined) console.log(`  refined: loss ${refined.losses[0]!.toFixed(4)} -> ${Math.min(...refined.losses).toFixed(4)} in ${refined.steps} steps`)
         if (sims) for (const [panel, s] of Object.entries(sims)) console.log(`  ${panel}: ${Object.entries(s).map(([k, v]) => `${k} ${v.toFixed(3)}`).join('  ')}`)
         for (const [flag, path] of [['out', values.out], ['png', values.png], ['compare', values.compare]] as const)
@@ -124,3 +126,32 @@ export const createCommand: Command = {
     }
   },
 } // prettier-ignore
+
+/** What the creator read from the photo itself rather than took from the translator (null: not read). */
+function readFromPhoto(c: CreateResult) {
+  const round = (v: number) => Number(v.toFixed(2))
+  return {
+    hair: c.hair && {
+      length: c.hair.length,
+      bald: c.hair.bald,
+      colour: c.hair.color,
+      fringe: c.hair.forehead === null ? null : round(c.hair.forehead),
+    },
+    skin: c.skin && { tone: round(c.skin.tone), undertone: round(c.skin.undertone) },
+    iris: c.iris && round(c.iris.iris),
+    facialHair: c.facialHair?.kind ?? null,
+  }
+}
+
+function describeRead(read: ReturnType<typeof readFromPhoto>): string {
+  const hair = !read.hair
+    ? 'hair not read'
+    : read.hair.bald
+      ? 'bald'
+      : `hair ${read.hair.length ?? 'of unread length'}${read.hair.colour ? ` rgb(${read.hair.colour.join(', ')})` : ''}`
+  const skin = read.skin
+    ? `skin tone ${read.skin.tone} undertone ${read.skin.undertone}`
+    : 'skin not read'
+  const iris = read.iris === null ? 'iris not read' : `iris ${read.iris}`
+  return [hair, skin, iris, `facial hair ${read.facialHair ?? 'none seen'}`].join(', ')
+}
