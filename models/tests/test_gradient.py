@@ -66,12 +66,7 @@ def test_folded_generator_equals_the_batchnorm_one():
     model = small_objective(1)  # built from a randomised-BN imitator; rebuild that imitator to compare
     torch.manual_seed(1)
     imitator = Imitator(ImitatorConfig(continuous=10, style_sizes=(3, 2), base=32, min_channels=8, landmark_hidden=32))
-    for m in imitator.modules():
-        if isinstance(m, torch.nn.BatchNorm2d):
-            m.running_mean.uniform_(-0.3, 0.3)
-            m.running_var.uniform_(0.5, 2.0)
-            m.weight.data.uniform_(0.5, 1.5)
-            m.bias.data.uniform_(-0.2, 0.2)
+    randomise_batchnorm(imitator)
     imitator.eval()
     x = torch.rand(3, 15)
     with torch.no_grad():

@@ -148,10 +148,10 @@ export class CharacterCreator {
         : null
     let hair: HairMeasure | null = null
     if (this.options.measureHair) {
-      // the crop faceFeatures measured the part colours in (the analyzer's pyramid of `image` is cached)
-      const crop = analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE)
       hair = await this.readHair(image, face, skinColour)
-      hair ??= measureHair(crop, face.alignToImage, [image.width, image.height], skinColour)
+      // without the person segmenter: boxes in the crop faceFeatures measured the part colours in (the analyzer's
+      // pyramid of `image` is cached)
+      hair ??= measureHair(analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE), face.alignToImage, [image.width, image.height], skinColour) // prettier-ignore
       character = applyHair(character, hair, probabilities, this.rig.styleSizes)
     }
     let skin: SkinMatch | null = null
@@ -159,14 +159,17 @@ export class CharacterCreator {
       skin = matchSkin(skinColour)
       character = applySkin(character, skin)
     }
+    // the iris and facial-hair reads share one 256-px aligned crop
+    const { measureIris, measureFacialHair: readFacialHair } = this.options
+    const crop =
+      measureIris || readFacialHair ? analyzer.alignedCrop(image, face, IRIS_FRAME_SIZE) : null
     let iris: IrisMatch | null = null
     let facialHair: FacialHairMeasure | null = null
-    if (this.options.measureFacialHair) {
-      facialHair = measureFacialHair(analyzer.alignedCrop(image, face, IRIS_FRAME_SIZE))
+    if (readFacialHair && crop) {
+      facialHair = measureFacialHair(crop)
       character = applyFacialHair(character, facialHair)
     }
-    if (this.options.measureIris) {
-      const crop = analyzer.alignedCrop(image, face, IRIS_FRAME_SIZE)
+    if (measureIris && crop) {
       const colour = irisColour(
         crop,
         analyzer.partLabels(image, face, IRIS_FRAME_SIZE),
