@@ -163,6 +163,41 @@ describe('released translator', () => {
   )
 })
 
+describe('released gender read', () => {
+  const entry = manifest.models.find((m) => m.id === 'gender-read') as
+    | (ManifestModel & {
+        group: string
+        rigVersion: number | null
+        featureVersion: number
+        card: string
+      })
+    | undefined
+  const translator = manifest.models.find((m) => m.id === 'translator') as
+    (ManifestModel & { featureVersion: number }) | undefined
+
+  it.runIf(entry && translator)(
+    "is a create-group file for any rig that reads the translator's features and gives P(female) in 0..1",
+    async () => {
+      const m = entry!
+      expect([m.group, m.rigVersion, m.featureVersion]).toEqual(['create', null, translator!.featureVersion])
+      expect(m.inputs).toEqual(translator!.inputs)
+      expect(readFileSync(join(MODELS_DIR, 'release', m.card), 'utf8')).toMatch(/^# gender-read/)
+      const session = await ort.InferenceSession.create(readFileSync(join(MODELS_DIR, 'release', m.file)), { intraOpNumThreads: 1 })
+      try {
+        const [n, f] = m.inputs[0]!.shape as [number, number]
+        for (const fill of [-1, 0, 0.1, 1]) {
+          const out = await session.run({ features: new ort.Tensor('float32', new Float32Array(n * f).fill(fill), [n, f]) })
+          const female = out.female!.data as Float32Array
+          expect(female.length).toBe(1)
+          expect(female[0]! >= 0 && female[0]! <= 1).toBe(true)
+        }
+      } finally {
+        await session.release()
+      }
+    }
+  ) // prettier-ignore
+})
+
 describe('released imitator and refine graph', () => {
   const entries = ['imitator', 'refine'].map(
     (id) =>

@@ -63,7 +63,9 @@ describe('facecraft create', () => {
     expect(side.height).toBeGreaterThan(256) // the labels under the panels
     expect(Object.keys(result.similarities.translator)).toEqual(['faceres', 'dlib'])
     // what was read from the photo rather than taken from the translator
-    expect(Object.keys(result.read)).toEqual(['hair', 'skin', 'iris', 'facialHair'])
+    expect(Object.keys(result.read)).toEqual(['hair', 'skin', 'iris', 'facialHair', 'gender'])
+    expect(result.read.gender.female).toBeGreaterThanOrEqual(0)
+    expect(result.read.gender.female).toBeLessThanOrEqual(1)
     expect(result.read.skin.tone).toBeGreaterThanOrEqual(0)
     if (result.refine.skipped)
       expect(err.mock.calls.flat().join(' ')).toMatch(/No refine graph is released/)

@@ -140,6 +140,8 @@ function readFromPhoto(c: CreateResult) {
     skin: c.skin && { tone: round(c.skin.tone), undertone: round(c.skin.undertone) },
     iris: c.iris && round(c.iris.iris),
     facialHair: c.facialHair?.kind ?? null,
+    // the read's P(female), and whether it overruled the translator's gender slider (create/gender.ts)
+    gender: c.gender && { female: round(c.gender.female), overruled: c.gender.overruled },
   }
 }
 
@@ -153,5 +155,8 @@ function describeRead(read: ReturnType<typeof readFromPhoto>): string {
     ? `skin tone ${read.skin.tone} undertone ${read.skin.undertone}`
     : 'skin not read'
   const iris = read.iris === null ? 'iris not read' : `iris ${read.iris}`
-  return [hair, skin, iris, `facial hair ${read.facialHair ?? 'none seen'}`].join(', ')
+  const gender = !read.gender
+    ? 'sex not read'
+    : `sex read ${read.gender.female >= 0.5 ? 'female' : 'male'} (P(female) ${read.gender.female}${read.gender.overruled ? ', overruled the translator' : ''})`
+  return [hair, skin, iris, `facial hair ${read.facialHair ?? 'none seen'}`, gender].join(', ')
 }

@@ -20,6 +20,7 @@ import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } fr
 import { rigCodec } from './rigs.ts'
 import { applySkin, matchSkin } from './skin.ts'
 import { applyIris, IRIS_FRAME_SIZE, irisColour, matchIris } from './iris.ts'
+import { overrules } from './gender.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
 const models = {
@@ -110,6 +111,27 @@ describe('CharacterCreator', () => {
     expect(plain.iris).toBeNull()
     expect(r.character).toEqual(applyIris(plain.character, r.iris!))
     await off.close()
+  }, 60_000) // prettier-ignore
+
+  it("reads the sex with gender-read.onnx, which overrules only a less sure slider (readGender off or no model: the translator's)", async () => {
+    const image = await singleFace()
+    const r = await creator.create(image)
+    expect(r.gender!.female).toBeGreaterThanOrEqual(0)
+    expect(r.gender!.female).toBeLessThanOrEqual(1)
+    const off = await CharacterCreator.createFromOptions({ models, readGender: false, analyzer: creator.faceAnalyzer() })
+    const plain = await off.createFromFace(image, r.face)
+    expect(plain.gender).toBeNull()
+    expect(r.gender!.overruled).toBe(overrules(r.gender!.female, plain.character.sliders['who.gender']!))
+    if (!r.gender!.overruled) expect(r.character).toEqual(plain.character)
+    // the read is the same model run on the same features: a face the read calls a man gets no woman's slider
+    if (r.gender!.overruled) expect(r.character.sliders['who.gender']! < 0.5).toBe(r.gender!.female > 0.5)
+    await off.close()
+    const older = { ...models, manifest: { ...models.manifest, models: models.manifest.models.filter((m) => m.id !== 'gender-read') } }
+    const c = await CharacterCreator.createFromOptions({ models: older, analyzer: creator.faceAnalyzer() })
+    const without = await c.createFromFace(image, r.face)
+    expect(without.gender).toBeNull()
+    expect(without.character).toEqual(plain.character)
+    await c.close()
   }, 60_000) // prettier-ignore
 
   it('reads the hair from boxes (hair.ts) when the installed models have no person segmenter', async () => {

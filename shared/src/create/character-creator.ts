@@ -14,6 +14,7 @@ import { FEATURE_LENGTH, FEATURE_OFFSETS, FEATURE_VERSION } from './features.ts'
 import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { applyBrows } from './brows.ts'
 import { applyFacialHair, measureFacialHair, type FacialHairMeasure } from './facial-hair.ts'
+import { applyGender, type GenderRead } from './gender.ts'
 import { applyHair, HAIR_COLOUR_IDS, measureHair, type HairMeasure } from './hair.ts'
 import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
 import {
@@ -42,6 +43,8 @@ import {
 
 /** Manifest id of the person segmenter the hair is read through (optional: without it, hair.ts's boxes). */
 const SEGMENTER = 'person-segmenter'
+/** Manifest id of the gender read (optional: without it, the translator's gender slider stands). */
+const GENDER_READ = 'gender-read'
 
 /** What create() returns. */
 export interface CreateResult {
@@ -64,6 +67,8 @@ export interface CreateResult {
   iris: IrisMatch | null
   /** The facial hair read (create/facial-hair.ts); null when measureFacialHair is off or the cheeks did not show. */
   facialHair: FacialHairMeasure | null
+  /** The gender read (create/gender.ts); null when readGender is off or the manifest has no 'gender-read'. */
+  gender: GenderRead | null
 }
 
 /** What refine() returns: the character and the descent's record. */
@@ -136,8 +141,19 @@ export class CharacterCreator {
       top += probabilities[start + styles[g]!]! / this.rig.styleSizes.length
       start += n
     })
+    let character = this.rig.fromVector(x, styles)
+    let gender: GenderRead | null = null
+    if (
+      this.options.readGender &&
+      this.options.models.manifest.models.some((m) => m.id === GENDER_READ)
+    ) {
+      const read = await analyzer.models().load(GENDER_READ)
+      const female = (await read.run({ features: { data: features, dims: [1, FEATURE_LENGTH] } }))
+        .female!.data[0]!
+      ;({ character, read: gender } = applyGender(character, female, probabilities, this.rig))
+    }
     // no bushy brows on a woman (create/brows.ts: those shapes alone make her read as a man)
-    let character = applyBrows(this.rig.fromVector(x, styles), probabilities, this.rig)
+    character = applyBrows(character, probabilities, this.rig)
     // the photo's median skin colour, as faceFeatures measured it for the translator
     const skinColour =
       features[FEATURE_OFFSETS.colorMask]! > 0
@@ -191,6 +207,7 @@ export class CharacterCreator {
       skin,
       iris,
       facialHair,
+      gender,
     }
   }
 

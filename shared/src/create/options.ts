@@ -31,6 +31,9 @@ export interface CharacterCreatorOptions {
   measureIris?: boolean
   /** A dark moustache or beard read from the photo (create/facial-hair.ts) is put on a man the translator gave none. */
   measureFacialHair?: boolean
+  /** The gender read (gender-read.onnx, create/gender.ts) overrules the translator's gender slider where it is the
+   * surer of the two. */
+  readGender?: boolean
   /** Refine's pull toward the created character (RefineOptions.anchor) when a refine call sets none. */
   refineAnchor?: number
   /** An analyzer to share (its loader then serves the creation models too); closing the creator leaves it open. */
@@ -53,6 +56,7 @@ export const DEFAULT_CREATOR_OPTIONS = Object.freeze({
   measureSkin: true,
   measureIris: true,
   measureFacialHair: true,
+  readGender: true,
   // canada train photos, 40 people (eval likeness --photos): the pull at 0.01 kept refine's identity gain (FaceRes +
   // dlib id_cos 0.686 vs 0.686 without it, translator 0.672) while the parameters stayed plausible (synthetic
   // param_mae 0.221, without it 0.301, translator 0.217)

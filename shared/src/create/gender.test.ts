@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { STYLES_V2 } from '../rig/v2/styles.ts'
+import { applyGender, GENDER_STYLES, overrules } from './gender.ts'
+import { rigCodec, styleGroupStart } from './rigs.ts'
+
+const rig = rigCodec(2)
+const options = (group: string) => STYLES_V2.find((s) => s.id === group)!.options.map((o) => o.id)
+
+/** A character with gender slider `gender` and styles `styles`, and translator probabilities `p` per option. */
+function setUp(
+  gender: number,
+  styles: Record<string, string>,
+  p: Record<string, Record<string, number>> = {}
+) {
+  const indices = Int32Array.from(rig.styleIds, (id) =>
+    styles[id] ? options(id).indexOf(styles[id]!) : 0
+  )
+  const character = rig.fromVector(new Float32Array(rig.length).fill(0.5), indices)
+  character.sliders['who.gender'] = gender
+  const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+  for (const [group, byOption] of Object.entries(p))
+    for (const [id, value] of Object.entries(byOption))
+      probabilities[styleGroupStart(rig, group) + options(group).indexOf(id)] = value
+  return { character, probabilities }
+}
+
+describe('overrules', () => {
+  it('only where the read and the slider disagree and the read is the surer', () => {
+    expect(overrules(0.05, 0.3)).toBe(true) // read male 0.9 sure, slider female 0.4 sure
+    expect(overrules(0.95, 0.6)).toBe(true)
+    expect(overrules(0.3, 0.1)).toBe(false) // read male 0.4 sure, slider female 0.8 sure: it stands
+    expect(overrules(0.05, 0.9)).toBe(false) // both male
+    expect(overrules(0.9, 0.2)).toBe(false) // both female
+    expect(overrules(0.5, 0.5)).toBe(false)
+  })
+})
+
+describe('applyGender', () => {
+  it("turns an unsure woman into a man by the read's certainty, with a man's lashes and no lipstick", () => {
+    const { character, probabilities } = setUp(
+      0.3,
+      { 'eyes.lashes': 'long', 'makeup.lipstick': 'red', 'hair.facial': 'none' },
+      { 'eyes.lashes': { long: 0.6, full: 0.2, short: 0.15, natural: 0.05 } }
+    )
+    const { character: out, read } = applyGender(character, 0.05, probabilities, rig)
+    expect(read).toEqual({ female: 0.05, overruled: true })
+    expect(out.sliders['who.gender']).toBeCloseTo(0.1 + 0.8 * 0.95, 6)
+    expect(out.styles['eyes.lashes']).toBe('short') // the most probable of a man's
+    expect(out.styles['makeup.lipstick']).toBe('none')
+    expect(character.sliders['who.gender']).toBe(0.3) // the input is not changed
+    const { 'who.gender': _, ...rest } = out.sliders
+    const { 'who.gender': __, ...before } = character.sliders
+    expect(rest).toEqual(before) // nothing else moves
+  })
+
+  it("turns an unsure man into a woman with a woman's lashes and no beard", () => {
+    const { character, probabilities } = setUp(
+      0.55,
+      { 'eyes.lashes': 'natural', 'hair.facial': 'goatee', 'makeup.lipstick': 'none' },
+      { 'eyes.lashes': { natural: 0.5, full: 0.3, long: 0.2 } }
+    )
+    const { character: out } = applyGender(character, 0.98, probabilities, rig)
+    expect(out.sliders['who.gender']).toBeCloseTo(0.1 + 0.8 * 0.02, 6)
+    expect(out.styles['eyes.lashes']).toBe('full')
+    expect(out.styles['hair.facial']).toBe('none')
+    expect(out.styles['makeup.lipstick']).toBe('none') // allowed for a woman, left as it was
+  })
+
+  it('leaves a sure slider, an agreeing read and other rigs alone', () => {
+    const sure = setUp(0.08, { 'eyes.lashes': 'long' })
+    expect(applyGender(sure.character, 0.2, sure.probabilities, rig).character).toBe(sure.character)
+    const agree = setUp(0.45, { 'eyes.lashes': 'natural' })
+    const r = applyGender(agree.character, 0.99, agree.probabilities, rig)
+    expect(r.character).toBe(agree.character)
+    expect(r.read.overruled).toBe(false)
+    const v1 = { ...sure.character, rig: 1 } as typeof sure.character
+    expect(applyGender(v1, 0.99, sure.probabilities, rig).character).toBe(v1)
+  })
+
+  it('names only groups and options the rig has', () => {
+    for (const sets of Object.values(GENDER_STYLES))
+      for (const [group, allowed] of sets)
+        for (const id of allowed) expect(options(group)).toContain(id)
+  })
+})

@@ -1,0 +1,81 @@
+/**
+ * @module create/gender — the character's sex where the translator is unsure. Why: the translator learns the
+ * photos' pseudo-gender (models/translator/photo_labels.py) through a deep network that also fits 18k renders; it
+ * reproduces its training photos' labels but generalises less well than their own linear boundary. On London it put
+ * 7 young men on the women's side of its gender slider (0.2-0.4), so they got loose long hair and no beard, and the
+ * independent judge read their characters as women. gender-read.onnx (models/translator/gender_read.py) is that
+ * linear boundary: P(female) from the same 480 features, fitted to the pseudo-labels (no photo label is read).
+ *
+ * The read overrules the slider only where the two disagree and the read is the surer (|2p - 1| > |2g - 1|): a
+ * confident slider stands. An overruled character gets the slider the translator learned photos toward (0.1 for a
+ * woman, 0.9 for a man, models/translator/train.py gender_target), moved toward 0.5 as the read is less sure, and
+ * the style options that read as that sex (as train.py's STYLE_SETS teach the style head): lashes, no beard on a
+ * woman, no lipstick on a man. Hair, brows and facial hair follow in their own modules, which read the slider.
+ */
+import type { Character } from '../rig/index.ts'
+import { STYLES_V2 } from '../rig/v2/styles.ts'
+import { styleGroupStart, type RigCodec } from './rigs.ts'
+
+/** What the read said and did. */
+export interface GenderRead {
+  /** P(female) by gender-read.onnx, 0..1. */
+  female: number
+  /** Whether it overruled the translator's gender slider. */
+  overruled: boolean
+}
+
+/** The gender slider's ends the translator was trained to give photos (train.py gender_target: 0.1 and 1 - 0.1). */
+const GENDER_TARGET = 0.1
+
+/** Style options that read as each sex (train.py STYLE_SETS): [group id, allowed option ids]. */
+export const GENDER_STYLES: Readonly<
+  Record<'female' | 'male', readonly (readonly [string, readonly string[]])[]>
+> = {
+  female: [
+    ['eyes.lashes', ['full', 'long']],
+    ['hair.facial', ['none']],
+  ],
+  male: [
+    ['eyes.lashes', ['natural', 'short']],
+    ['makeup.lipstick', ['none']],
+  ],
+}
+
+/** Whether the read overrules a gender slider `slider` (0 = female end) with P(female) `female`. */
+export function overrules(female: number, slider: number): boolean {
+  if (female > 0.5 === slider < 0.5) return false
+  return Math.abs(2 * female - 1) > Math.abs(2 * slider - 1)
+}
+
+/**
+ * `character` (rig v2) with the read's sex where it overrules the translator's slider (see the module note);
+ * `probabilities` are the translator's per-group style probabilities (concatenated in `rig`'s order), from which
+ * the most probable allowed option is taken. Other rigs, and a slider that stands, are returned unchanged.
+ */
+export function applyGender(
+  character: Character,
+  female: number,
+  probabilities: ArrayLike<number>,
+  rig: RigCodec
+): { character: Character; read: GenderRead } {
+  const slider = character.sliders['who.gender']
+  if (character.rig !== 2 || slider === undefined || !overrules(female, slider))
+    return { character, read: { female, overruled: false } }
+  const out: Character = structuredClone(character)
+  out.sliders['who.gender'] = GENDER_TARGET + (1 - 2 * GENDER_TARGET) * (1 - female)
+  for (const [group, allowed] of GENDER_STYLES[female > 0.5 ? 'female' : 'male']) {
+    if (allowed.includes(out.styles[group]!)) continue
+    const options = STYLES_V2.find((s) => s.id === group)!.options.map((o) => o.id)
+    const start = styleGroupStart(rig, group)
+    let best = -1
+    options.forEach((id, k) => {
+      if (
+        allowed.includes(id) &&
+        (best < 0 || probabilities[start + k]! > probabilities[start + best]!)
+      )
+        best = k
+    })
+    out.styles[group] = options[best]!
+  }
+  return { character: out, read: { female, overruled: true } }
+}
