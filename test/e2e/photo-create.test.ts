@@ -111,16 +111,23 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       await app.page.getByRole('button', { name: /From a photo/ }).click()
       await app.page.getByTestId('models-needed').waitFor()
       const sizes: number[] = []
+      const files: string[] = []
       app.page.on('response', (r) => {
-        if (r.url().includes('/models/') && r.url().endsWith('.onnx'))
+        if (r.url().includes('/models/') && r.url().endsWith('.onnx')) {
           sizes.push(Number(r.headers()['content-length'] ?? 0))
+          files.push(r.url().split('/').pop()!)
+        }
       })
       await app.page.getByTestId('photo-file').setInputFiles(londonPhoto(1))
       // The stages show while it works: the download (with a progress bar) first.
       await app.page.getByTestId('stages').waitFor()
       await app.page.getByTestId('photo-result').waitFor({ timeout: 180_000 })
-      // detector, mesh, embedder, translator, person segmenter (hair): never the eval recognisers or refine
-      expect(sizes.length).toBe(5)
+      // the release's create group (detector, mesh, embedder, translator, person segmenter, gender read): never
+      // the eval recognisers or refine
+      const release = (await releaseSource()).manifest.models
+      const createGroup = release.filter((m) => (m as { group?: string }).group === 'create')
+      expect(files.sort()).toEqual(createGroup.map((m) => m.file).sort())
+      expect(files).not.toContain('refine.onnx')
       expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(8e6)
       // The character was rendered (a loaded image), beside the photo's face crop.
       for (const id of ['result-photo', 'result-character'])
