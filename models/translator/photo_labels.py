@@ -99,12 +99,6 @@ def principal_map(block: np.ndarray, components: int) -> tuple[np.ndarray, np.nd
     return mean, matrix / spread if spread > 1e-9 else matrix[:, :0]
 
 
-def principal(block: np.ndarray, components: int) -> np.ndarray:
-    """The block's top principal coordinates (principal_map applied to the block itself)."""
-    mean, matrix = principal_map(block, components)
-    return (block - mean) @ matrix
-
-
 def feature_maps(photo_features: np.ndarray, components: int, shape_components: int, colour_components: int):
     """[(feature slice, mean, matrix)]: principal_map of the embedding, face shape and part colours."""
     blocks = [(EMBEDDING, components), (LANDMARKS, shape_components), (COLORS, colour_components)]
