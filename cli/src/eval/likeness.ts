@@ -39,7 +39,7 @@ export const INDEPENDENT = ['face-embedder-eval', 'face-embedder-dlib'] as const
 /** Renders are analysed at this size, like a photo (FaceRes reads 224 px of the 0.52-wide window). */
 const RENDER_SIZE = 512
 /** Seeds of the synthetic targets: far from anything a method or the dataset draws. */
-const SYNTHETIC_SEED = 9_000_000
+export const SYNTHETIC_SEED = 9_000_000
 /** `--quick`: synthetic targets and people (a seeded subset); with all five methods about a minute, most of it
  * the two refine methods' 50 imitator steps per creation. */
 const QUICK_SYNTHETIC = 8

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import type { Affine } from '../face/affine.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
 import { STYLES_V2 } from '../rig/v2/index.ts'
-import { applyHair, fitHairColour, FRINGE_FREE, HAIR_BOXES, measureHair } from './hair.ts'
+import {
+  ALLOWED_BY_READ,
+  applyHair,
+  fitHairColour,
+  FRINGE_FREE,
+  HAIR_BOXES,
+  measureHair,
+  TRANSLATOR_SURE,
+} from './hair.ts'
 import { rigCodec } from './rigs.ts'
 
 const S = 128
@@ -171,6 +179,38 @@ describe('applyHair', () => {
     )
     expect(unmeasured).toEqual({ ...character, colors: { ...character.colors, 'hair.grey': 0 } })
   })
+
+  it("keeps the translator's cut where it is sure of it and the read allows it", () => {
+    const rig = rigCodec(2)
+    const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
+    const made = (style: string, p: number, gender: number) => {
+      const styles = Int32Array.from(rig.styleSizes, () => 0)
+      styles[0] = hair.indexOf(style) // hair.style is the first group
+      const character = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles)
+      character.sliders['who.gender'] = gender
+      const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+      probabilities[hair.indexOf(style)] = p
+      probabilities[hair.indexOf('long')] = Math.max(probabilities[hair.indexOf('long')]!, (1 - p) / 2)
+      return { character, probabilities }
+    }
+    const read = (length: 'long' | 'bob' | 'short', color: [number, number, number] | null = [40, 30, 25]) =>
+      ({ color, cheek: length === 'short' ? 0 : 1, low: length === 'long' ? 1 : 0, length, forehead: null, bald: false })
+    const styleOf = (m: ReturnType<typeof made>, r: ReturnType<typeof read>) =>
+      applyHair(m.character, r, m.probabilities, rig.styleSizes).styles['hair.style']
+    // a woman's ponytail the translator is sure of stays a ponytail; unsure, the tied-back rule gives loose long hair
+    expect(styleOf(made('ponytail', TRANSLATOR_SURE, 0.2), read('short'))).toBe('ponytail')
+    expect(styleOf(made('ponytail', TRANSLATOR_SURE - 0.05, 0.2), read('short'))).toBe('long')
+    // long hair behind the shoulders reads as a bob: a sure long stays long, an unsure one becomes the bob
+    expect(styleOf(made('long', 0.9, 0.2), read('bob'))).toBe('long')
+    expect(styleOf(made('long', 0.5, 0.2), read('bob'))).toBe('bob')
+    // a sure pick the read contradicts goes: long hair on a man with none beside his face
+    expect(styleOf(made('long', 0.95, 0.8), read('short'))).not.toBe('long')
+    // and never bald where hair was seen on top; bald stands where none was
+    expect(styleOf(made('bald', 0.95, 0.8), read('short'))).not.toBe('bald')
+    expect(styleOf(made('bald', 0.95, 0.8), read('short', null))).toBe('bald')
+    for (const [length, allowed] of Object.entries(ALLOWED_BY_READ))
+      for (const id of allowed) expect(hair, `${length}: ${id}`).toContain(id)
+  }) // prettier-ignore
 
   it('gives a bare forehead the same short cut without its fringe, and keeps a fringe that shows', () => {
     const rig = rigCodec(2)
