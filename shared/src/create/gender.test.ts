@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { STYLES_V2 } from '../rig/v2/styles.ts'
-import { applyGender, GENDER_STYLES, overrules } from './gender.ts'
+import { applyGender, GENDER_STYLES, overrules, readSlider } from './gender.ts'
 import { rigCodec, styleGroupStart } from './rigs.ts'
 
 const rig = rigCodec(2)
@@ -66,13 +66,23 @@ describe('applyGender', () => {
     expect(out.styles['makeup.lipstick']).toBe('none') // allowed for a woman, left as it was
   })
 
-  it('leaves a sure slider, an agreeing read and other rigs alone', () => {
-    const sure = setUp(0.08, { 'eyes.lashes': 'long' })
-    expect(applyGender(sure.character, 0.2, sure.probabilities, rig).character).toBe(sure.character)
+  it('firms up an unsure slider the surer read agrees with, never back toward the middle', () => {
     const agree = setUp(0.45, { 'eyes.lashes': 'natural' })
     const r = applyGender(agree.character, 0.99, agree.probabilities, rig)
-    expect(r.character).toBe(agree.character)
     expect(r.read.overruled).toBe(false)
+    expect(r.character.sliders['who.gender']).toBeCloseTo(readSlider(0.99), 6)
+    expect(r.character.styles).toEqual(agree.character.styles) // the same sex: styles stay
+    // sure, but its target (0.124) is nearer the middle than the slider (0.05): the slider stays
+    const extreme = setUp(0.05, {})
+    expect(applyGender(extreme.character, 0.97, extreme.probabilities, rig).character).toBe(extreme.character)
+    // the read less sure than the slider: nothing moves
+    const lessSure = setUp(0.2, {})
+    expect(applyGender(lessSure.character, 0.7, lessSure.probabilities, rig).character).toBe(lessSure.character)
+  }) // prettier-ignore
+
+  it('leaves a sure slider and other rigs alone', () => {
+    const sure = setUp(0.08, { 'eyes.lashes': 'long' })
+    expect(applyGender(sure.character, 0.2, sure.probabilities, rig).character).toBe(sure.character)
     const v1 = { ...sure.character, rig: 1 } as typeof sure.character
     expect(applyGender(v1, 0.99, sure.probabilities, rig).character).toBe(v1)
   })

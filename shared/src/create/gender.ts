@@ -6,11 +6,14 @@
  * independent judge read their characters as women. gender-read.onnx (models/translator/gender_read.py) is that
  * linear boundary: P(female) from the same 480 features, fitted to the pseudo-labels (no photo label is read).
  *
- * The read overrules the slider only where the two disagree and the read is the surer (|2p - 1| > |2g - 1|): a
- * confident slider stands. An overruled character gets the slider the translator learned photos toward (0.1 for a
- * woman, 0.9 for a man, models/translator/train.py gender_target), moved toward 0.5 as the read is less sure, and
- * the style options that read as that sex (as train.py's STYLE_SETS teach the style head): lashes, no beard on a
- * woman, no lipstick on a man. Hair, brows and facial hair follow in their own modules, which read the slider.
+ * Where the read is the surer of the two (|2p - 1| > |2g - 1|) it sets the slider: to the value the translator
+ * learned photos toward (0.1 for a woman, 0.9 for a man, models/translator/train.py gender_target), moved toward
+ * 0.5 as the read is less sure. Where they disagree that overrules the translator's sex, and the character also
+ * gets the style options that read as the read's sex (as train.py's STYLE_SETS teach the style head): lashes, no
+ * beard on a woman, no lipstick on a man. Where they agree it only firms the slider up, never back toward 0.5 (on
+ * London a woman at 0.43 whose character read as a man now reads as a woman: gender_agree 0.961 -> 0.971, the
+ * identity figures the same). A surer slider stands. Hair, brows and facial hair follow in their own modules, which
+ * read the slider.
  */
 import type { Character } from '../rig/index.ts'
 import { STYLES_V2 } from '../rig/v2/styles.ts'
@@ -47,10 +50,16 @@ export function overrules(female: number, slider: number): boolean {
   return Math.abs(2 * female - 1) > Math.abs(2 * slider - 1)
 }
 
+/** The slider the read sets when it is the surer: the translator's photo targets, eased by the read's certainty. */
+export function readSlider(female: number): number {
+  return GENDER_TARGET + (1 - 2 * GENDER_TARGET) * (1 - female)
+}
+
 /**
- * `character` (rig v2) with the read's sex where it overrules the translator's slider (see the module note);
+ * `character` (rig v2) with the read's slider where the read is the surer (see the module note);
  * `probabilities` are the translator's per-group style probabilities (concatenated in `rig`'s order), from which
- * the most probable allowed option is taken. Other rigs, and a slider that stands, are returned unchanged.
+ * the most probable allowed option is taken when the sex changes. Other rigs, and a slider that stands, are returned
+ * unchanged.
  */
 export function applyGender(
   character: Character,
@@ -59,10 +68,20 @@ export function applyGender(
   rig: RigCodec
 ): { character: Character; read: GenderRead } {
   const slider = character.sliders['who.gender']
-  if (character.rig !== 2 || slider === undefined || !overrules(female, slider))
-    return { character, read: { female, overruled: false } }
+  const unchanged = { character, read: { female, overruled: false } }
+  if (character.rig !== 2 || slider === undefined) return unchanged
+  const target = readSlider(female)
+  if (!overrules(female, slider)) {
+    // the same sex: the surer read only firms the slider up, never back toward the middle
+    const surer = Math.abs(2 * female - 1) > Math.abs(2 * slider - 1)
+    if (female > 0.5 !== slider < 0.5 || !surer || Math.abs(target - 0.5) <= Math.abs(slider - 0.5))
+      return unchanged
+    const out: Character = structuredClone(character)
+    out.sliders['who.gender'] = target
+    return { character: out, read: { female, overruled: false } }
+  }
   const out: Character = structuredClone(character)
-  out.sliders['who.gender'] = GENDER_TARGET + (1 - 2 * GENDER_TARGET) * (1 - female)
+  out.sliders['who.gender'] = target
   for (const [group, allowed] of GENDER_STYLES[female > 0.5 ? 'female' : 'male']) {
     if (allowed.includes(out.styles[group]!)) continue
     const options = STYLES_V2.find((s) => s.id === group)!.options.map((o) => o.id)
