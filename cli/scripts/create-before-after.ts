@@ -13,6 +13,7 @@ import { validateCharacterV2 } from '@facecraft/shared/rig-v2'
 import { createImage, type RgbaImage } from '../../shared/src/image/types.ts'
 import { nodeModelSource } from '../src/commands/detect.ts'
 import { renderFront } from '../src/commands/create-render.ts'
+import { imageGrid } from '../src/eval/report.ts'
 
 const [out, before, after, ...photos] = process.argv.slice(2)
 if (!out || !before || !after || photos.length === 0)
@@ -46,23 +47,16 @@ const character = (dir: string, name: string) => {
   const json = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'))
   return validateCharacterV2(json.character ?? json)
 }
-const sheet = createImage(3 * (T + GAP) - GAP, photos.length * (T + GAP) - GAP)
-sheet.data.fill(255)
-for (const [r, photo] of photos.entries()) {
+const rows: RgbaImage[][] = []
+for (const photo of photos) {
   const name = basename(photo).replace(/\.[^.]+$/, '')
-  const tiles = [
+  rows.push([
     await tile(decodeImage(new Uint8Array(readFileSync(photo))).image),
     await tile(renderFront(character(before, name), 512)),
     await tile(renderFront(character(after, name), 512)),
-  ]
-  tiles.forEach((t, k) => {
-    for (let y = 0; y < T; y++)
-      sheet.data.set(
-        t.data.subarray(y * T * 4, (y + 1) * T * 4),
-        ((r * (T + GAP) + y) * sheet.width + k * (T + GAP)) * 4
-      )
-  })
+  ])
 }
+const sheet = imageGrid(rows, GAP)
 writeFileSync(out, encodePng(sheet))
 await analyzer.close()
 console.log(`wrote ${out}`)

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { decodeImage } from '@facecraft/shared/decode'
 import { encodePng } from '@facecraft/shared/image'
 import { createImage, type RgbaImage } from '../../shared/src/image/types.ts'
+import { imageGrid } from '../src/eval/report.ts'
 
 const [before, after, out, ...seeds] = process.argv.slice(2)
 if (!before || !after || !out || seeds.length === 0)
@@ -44,16 +45,6 @@ for (const s of seeds) {
   rows[2]!.push(tile(read(before, `L${s}.png`), 249, 294, 270))
   rows[3]!.push(tile(read(after, `L${s}.png`), 249, 294, 270))
 }
-const sheet = createImage(seeds.length * (T + GAP) - GAP, 4 * (T + GAP) - GAP)
-sheet.data.fill(255)
-rows.forEach((row, r) =>
-  row.forEach((t, k) => {
-    for (let y = 0; y < T; y++)
-      sheet.data.set(
-        t.data.subarray(y * T * 4, (y + 1) * T * 4),
-        ((r * (T + GAP) + y) * sheet.width + k * (T + GAP)) * 4
-      )
-  })
-)
+const sheet = imageGrid(rows, GAP)
 writeFileSync(out, encodePng(sheet))
 console.log(`wrote ${out}`)

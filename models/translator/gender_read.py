@@ -28,14 +28,13 @@ from onnx import TensorProto, helper, numpy_helper
 
 from common.onnx_export import finish
 from common.release import merge_manifest, release_entry
-from translator.photo_labels import SELF_TRAIN_COMPONENTS, feature_maps, fit_logistic
+from translator.photo_labels import SELF_TRAIN_COMPONENTS, apply_maps, feature_maps, fit_logistic
 
 
 def gender_read(photo_features: np.ndarray, female: np.ndarray, confidence: np.ndarray):
     """(weights (F,), bias): P(female) = sigmoid(features @ weights + bias) for raw feature rows."""
     maps = feature_maps(photo_features, *SELF_TRAIN_COMPONENTS)
-    points = np.concatenate([(photo_features[:, part] - mean) @ matrix for part, mean, matrix in maps], 1)
-    w, b = fit_logistic(points, female.astype(np.float64), confidence.astype(np.float64))
+    w, b = fit_logistic(apply_maps(photo_features, maps), female.astype(np.float64), confidence.astype(np.float64))
     weights = np.zeros(photo_features.shape[1])
     start = 0
     for part, mean, matrix in maps:  # sum over blocks of (f[part] - mean) @ matrix @ w_block

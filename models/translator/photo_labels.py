@@ -105,10 +105,14 @@ def feature_maps(photo_features: np.ndarray, components: int, shape_components: 
     return [(part, *principal_map(photo_features[:, part].astype(np.float64), n)) for part, n in blocks if n]
 
 
+def apply_maps(photo_features: np.ndarray, maps) -> np.ndarray:
+    """The rows' coordinates under feature_maps' `maps`, side by side."""
+    return np.concatenate([(photo_features[:, part] - mean) @ matrix for part, mean, matrix in maps], 1)
+
+
 def feature_points(photo_features: np.ndarray, components: int, shape_components: int, colour_components: int):
     """The photos' top principal coordinates of the embedding, face shape and part colours, side by side."""
-    maps = feature_maps(photo_features, components, shape_components, colour_components)
-    return np.concatenate([(photo_features[:, part] - mean) @ matrix for part, mean, matrix in maps], 1)
+    return apply_maps(photo_features, feature_maps(photo_features, components, shape_components, colour_components))
 
 
 def fit_logistic(points: np.ndarray, target: np.ndarray, weight: np.ndarray, l2: float = 1.0, iters: int = 50):

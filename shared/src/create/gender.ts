@@ -68,20 +68,19 @@ export function applyGender(
   rig: RigCodec
 ): { character: Character; read: GenderRead } {
   const slider = character.sliders['who.gender']
-  const unchanged = { character, read: { female, overruled: false } }
-  if (character.rig !== 2 || slider === undefined) return unchanged
+  if (character.rig !== 2 || slider === undefined)
+    return { character, read: { female, overruled: false } }
   const target = readSlider(female)
-  if (!overrules(female, slider)) {
-    // the same sex: the surer read only firms the slider up, never back toward the middle
-    const surer = Math.abs(2 * female - 1) > Math.abs(2 * slider - 1)
-    if (female > 0.5 !== slider < 0.5 || !surer || Math.abs(target - 0.5) <= Math.abs(slider - 0.5))
-      return unchanged
-    const out: Character = structuredClone(character)
-    out.sliders['who.gender'] = target
-    return { character: out, read: { female, overruled: false } }
-  }
+  const overruled = overrules(female, slider)
+  // the same sex: a surer read only firms the slider up, never back toward the middle
+  const firmer =
+    female > 0.5 === slider < 0.5 &&
+    Math.abs(2 * female - 1) > Math.abs(2 * slider - 1) &&
+    Math.abs(target - 0.5) > Math.abs(slider - 0.5)
+  if (!overruled && !firmer) return { character, read: { female, overruled } }
   const out: Character = structuredClone(character)
   out.sliders['who.gender'] = target
+  if (!overruled) return { character: out, read: { female, overruled } }
   for (const [group, allowed] of GENDER_STYLES[female > 0.5 ? 'female' : 'male']) {
     if (allowed.includes(out.styles[group]!)) continue
     const options = STYLES_V2.find((s) => s.id === group)!.options.map((o) => o.id)
