@@ -21,7 +21,7 @@
  */
 import { applyAffine, type Affine } from '../face/affine.ts'
 import type { RgbaImage } from '../image/types.ts'
-import type { HairMeasure } from './hair.ts'
+import { dist, litColour, median3, type HairMeasure } from './hair.ts'
 
 /** The segmenter's crop in the canonical frame: x0, y0 and side (unit frame), so head, hair and shoulders show. */
 export const PERSON_FRAME = Object.freeze({ x0: -0.1, y0: -0.05, side: 1.2, size: 256 })
@@ -138,34 +138,12 @@ export function segmenterInput(crop: RgbaImage): Float32Array {
   return out
 }
 
-const dist = (a: ArrayLike<number>, b: ArrayLike<number>): number =>
-  Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!)
-
 function isSkin(c: ArrayLike<number>, skin: ArrayLike<number> | null): boolean {
   if (!skin) return false
   if (dist(c, skin) <= MASK_LIMITS.skin) return true
   // lit skin: at least 0.8 of the skin's lightness, with its chromaticity
   if (lightness(c) < 0.8 * lightness(skin)) return false
   return chromaticityDistance(c, skin) <= MASK_LIMITS.skinChroma
-}
-
-function median3(pixels: number[][]): [number, number, number] {
-  return [0, 1, 2].map((c) => {
-    const v = pixels.map((p) => p[c]!).sort((a, b) => a - b)
-    return v[v.length >> 1]!
-  }) as [number, number, number]
-}
-
-/** The colour a person sees: the mean of the 50th-90th lightness percentiles (shadows between strands excluded). */
-export function litColour(pixels: number[][], from = 0.5, to = 0.9): [number, number, number] {
-  const sorted = [...pixels].sort((a, b) => a[0]! + a[1]! + a[2]! - (b[0]! + b[1]! + b[2]!))
-  const lo = Math.floor(sorted.length * from)
-  const part = sorted.slice(lo, Math.max(Math.floor(sorted.length * to), lo + 1))
-  return [0, 1, 2].map((c) => Math.round(part.reduce((a, p) => a + p[c]!, 0) / part.length)) as [
-    number,
-    number,
-    number,
-  ]
 }
 
 /**

@@ -98,7 +98,8 @@ function boxPixels(
   return { pixels, inside: total ? pixels.length / total : 0 }
 }
 
-function median3(pixels: number[][]): [number, number, number] {
+/** Per-channel median of sRGB pixels. */
+export function median3(pixels: number[][]): [number, number, number] {
   return [0, 1, 2].map((c) => {
     const v = pixels.map((p) => p[c]!).sort((a, b) => a - b)
     return v[v.length >> 1]!
@@ -106,17 +107,19 @@ function median3(pixels: number[][]): [number, number, number] {
 }
 
 /**
- * The colour a person sees in a band of hair: the mean of its 50th-90th lightness percentiles. The median of a
- * photo's hair band is darker than the hair looks (the parting, shadow between strands): blond hair read as light
- * brown on the train photos.
+ * The colour a person sees in a band of hair: the mean of its `from`-`to` lightness percentiles (50th-90th unless
+ * said). The median of a photo's hair band is darker than the hair looks (the parting, shadow between strands):
+ * blond hair read as light brown on the train photos.
  */
-function litColour(pixels: number[][]): [number, number, number] {
+export function litColour(pixels: number[][], from = 0.5, to = 0.9): [number, number, number] {
   const sorted = [...pixels].sort((a, b) => a[0]! + a[1]! + a[2]! - (b[0]! + b[1]! + b[2]!))
-  const part = sorted.slice(Math.floor(sorted.length * 0.5), Math.max(Math.floor(sorted.length * 0.9), Math.floor(sorted.length * 0.5) + 1))
+  const lo = Math.floor(sorted.length * from)
+  const part = sorted.slice(lo, Math.max(Math.floor(sorted.length * to), lo + 1))
   return [0, 1, 2].map((c) => Math.round(part.reduce((a, p) => a + p[c]!, 0) / part.length)) as [number, number, number]
 } // prettier-ignore
 
-const dist = (a: ArrayLike<number>, b: ArrayLike<number>): number =>
+/** Euclidean sRGB distance. */
+export const dist = (a: ArrayLike<number>, b: ArrayLike<number>): number =>
   Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!)
 
 /** Whether `c` is the skin `skin` (sRGB 0..255), possibly more brightly lit. */
