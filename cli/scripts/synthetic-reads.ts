@@ -5,7 +5,12 @@
  * cut. Renders are not photos: a read that costs here may still pay on photos (check London with `eval likeness`).
  * Usage: npx tsx cli/scripts/synthetic-reads.ts [N=100] [VARIANT...]   (about a minute per variant at N = 100)
  */
-import { CharacterCreator, rigCodec, type CharacterCreatorOptions } from '@facecraft/shared/create'
+import {
+  CharacterCreator,
+  DEFAULT_CREATOR_OPTIONS,
+  rigCodec,
+  type CharacterCreatorOptions,
+} from '@facecraft/shared/create'
 import { FaceAnalyzer, type Face } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
@@ -42,7 +47,10 @@ const VARIANTS: Record<string, { options: Options; hair?: 'cut' | 'colour' }> = 
 }
 
 const models = await nodeModelSource()
-const analyzer = await FaceAnalyzer.createFromOptions({ models })
+const analyzer = await FaceAnalyzer.createFromOptions({
+  models,
+  detectorGrids: DEFAULT_CREATOR_OPTIONS.detectorGrids,
+}) // as eval likeness
 const engine = engineV2()
 const rig = rigCodec(2)
 const targets: { image: RgbaImage; face: Face; emb: Record<string, Float32Array> }[] = []

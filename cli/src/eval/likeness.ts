@@ -19,7 +19,7 @@ import {
   type Face,
 } from '@facecraft/shared/face'
 import { writeFileSync } from 'node:fs'
-import { rigCodec } from '@facecraft/shared/create'
+import { DEFAULT_CREATOR_OPTIONS, rigCodec } from '@facecraft/shared/create'
 import { deltaE76, encodePng, type RgbaImage } from '@facecraft/shared/image'
 import { intOption } from '../args.ts'
 import { nodeModelSource } from '../commands/detect.ts'
@@ -135,7 +135,12 @@ export const likenessEval: Suite = {
     )
     const report = reportName(args.report)
     const models = await nodeModelSource()
-    const analyzer = await FaceAnalyzer.createFromOptions({ models })
+    // the creator's own detector grids, so the translator methods see each face as a player's create() does
+    // (FaceAnalyzer's default adds a 2x2 tiling, which moves the crop of tilted faces a little)
+    const analyzer = await FaceAnalyzer.createFromOptions({
+      models,
+      detectorGrids: DEFAULT_CREATOR_OPTIONS.detectorGrids,
+    })
     const ctx: MethodContext = { engine, analyzer, models }
     const methods: LikenessMethod[] = []
     const skipped: Record<string, string> = {}

@@ -9,6 +9,7 @@ import {
   FRINGE_FREE,
   HAIR_BOXES,
   measureHair,
+  SHORT_CUT_SURE,
   TRANSLATOR_SURE,
 } from './hair.ts'
 import { rigCodec } from './rigs.ts'
@@ -197,9 +198,18 @@ describe('applyHair', () => {
       ({ color, cheek: length === 'short' ? 0 : 1, low: length === 'long' ? 1 : 0, length, forehead: null, bald: false })
     const styleOf = (m: ReturnType<typeof made>, r: ReturnType<typeof read>) =>
       applyHair(m.character, r, m.probabilities, rig.styleSizes).styles['hair.style']
-    // a woman's ponytail the translator is sure of stays a ponytail; unsure, the tied-back rule gives loose long hair
-    expect(styleOf(made('ponytail', TRANSLATOR_SURE, 0.2), read('short'))).toBe('ponytail')
-    expect(styleOf(made('ponytail', TRANSLATOR_SURE - 0.05, 0.2), read('short'))).toBe('long')
+    // a woman's short cut or ponytail the translator names (SHORT_CUT_SURE, below TRANSLATOR_SURE) stays; unsure,
+    // the tied-back rule gives loose long hair
+    expect(SHORT_CUT_SURE).toBeLessThan(TRANSLATOR_SURE)
+    expect(styleOf(made('ponytail', SHORT_CUT_SURE, 0.2), read('short'))).toBe('ponytail')
+    expect(styleOf(made('short-textured', SHORT_CUT_SURE, 0.2), read('short'))).toBe('short-textured')
+    expect(styleOf(made('ponytail', SHORT_CUT_SURE - 0.05, 0.2), read('short'))).toBe('long')
+    // the lower bar is a woman's with a short read only: a man's unsure braid, a woman's unsure one beside long hair go
+    expect(styleOf(made('braid', SHORT_CUT_SURE, 0.8), read('short'))).not.toBe('braid')
+    expect(styleOf(made('braid', SHORT_CUT_SURE, 0.2), read('long'))).toBe('long')
+    // a braid is tied back too: a sure one stands beside bare cheeks, for a man or a woman
+    expect(styleOf(made('braid', TRANSLATOR_SURE, 0.8), read('short'))).toBe('braid')
+    expect(styleOf(made('braid', SHORT_CUT_SURE, 0.2), read('short'))).toBe('braid')
     // long hair behind the shoulders reads as a bob: a sure long stays long, an unsure one becomes the bob
     expect(styleOf(made('long', 0.9, 0.2), read('bob'))).toBe('long')
     expect(styleOf(made('long', 0.5, 0.2), read('bob'))).toBe('bob')
