@@ -76,9 +76,14 @@ describe('fitHairColour', () => {
     const brown = fitHairColour([44, 31, 24])
     expect(brown.grey).toBe(0)
     expect(brown.color).toBeCloseTo(1 / 6, 1)
-    // a dark, colourless band (black hair under a highlight) stays un-grey
-    expect(fitHairColour([70, 68, 67]).grey).toBe(0)
-    expect(fitHairColour([128, 123, 120]).grey).toBe(0) // light brown under flat light
+    // a colourless band darker than grey (black hair under its sheen) is dark brown, not grey or light brown
+    for (const sheen of [[70, 68, 67], [128, 123, 120], [148, 142, 142]]) {
+      const fit = fitHairColour(sheen)
+      expect(fit.grey, String(sheen)).toBe(0)
+      expect(fit.color, String(sheen)).toBeLessThanOrEqual(1 / 6)
+    }
+    // ... where a colourful read of the same lightness stays light brown
+    expect(fitHairColour([140, 120, 100]).color).toBeGreaterThan(0.5)
     expect(fitHairColour([185, 185, 188]).grey).toBeGreaterThan(0.7)
   })
 })

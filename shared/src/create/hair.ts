@@ -57,6 +57,15 @@ export const HAIR_LIMITS = Object.freeze({
   /** ... and at most this colourful (max - min of r, g, b; a grey-haired woman of the train photos read 27,
    * light brown hair is about 68). */
   greyChroma: 32,
+  /** A read at most this colourful and darker than `greyLight` is black or dark hair whose sheen the read took in
+   * (the strands are dark, the highlights white: the mean is a colourless mid grey). Fitted as read, such hair got
+   * light brown to dark blond: London's black-haired people under studio light read 83-129 (066, 042, 114), a
+   * glossy dark-brown TRAIN photo 148, a black-labelled one 79 (hair-labels.train.json). The same bound as
+   * create/hair-mask.ts toneMap's colourless sheen. */
+  sheenChroma: 8,
+  /** ... and is fitted at no more than this lightness (mean of r, g, b): the palette's dark brown (hair.color
+   * about 0.15; a colourless 50 fits 0.24, 90 fits 0.46). */
+  sheenDark: 35,
   /** The top band is background (the head ends lower), not hair, when this close to the top corners' colour. */
   topBackground: 40,
 })
@@ -305,10 +314,13 @@ export function fitHairColour(measured: ArrayLike<number>): {
   red: number
   grey: number
 } {
-  const m = [measured[0]!, measured[1]!, measured[2]!]
-  const greyAllowed =
-    (m[0]! + m[1]! + m[2]!) / 3 >= HAIR_LIMITS.greyLight &&
-    Math.max(...m) - Math.min(...m) <= HAIR_LIMITS.greyChroma
+  let m = [measured[0]!, measured[1]!, measured[2]!]
+  const light = (m[0]! + m[1]! + m[2]!) / 3
+  const colourful = Math.max(...m) - Math.min(...m)
+  const greyAllowed = light >= HAIR_LIMITS.greyLight && colourful <= HAIR_LIMITS.greyChroma
+  // dark hair under its sheen (HAIR_LIMITS.sheenChroma): fitted at the dark brown's lightness, hue kept
+  if (colourful <= HAIR_LIMITS.sheenChroma && light < HAIR_LIMITS.greyLight && light > HAIR_LIMITS.sheenDark)
+    m = m.map((v) => (v * HAIR_LIMITS.sheenDark) / light)
   let best = { color: 0, red: 0, grey: 0 }
   let bestD = Infinity
   for (let c = 0; c <= 50; c++)
