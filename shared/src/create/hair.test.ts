@@ -77,7 +77,11 @@ describe('fitHairColour', () => {
     expect(brown.grey).toBe(0)
     expect(brown.color).toBeCloseTo(1 / 6, 1)
     // a colourless band darker than grey (black hair under its sheen) is dark brown, not grey or light brown
-    for (const sheen of [[70, 68, 67], [128, 123, 120], [148, 142, 142]]) {
+    for (const sheen of [
+      [70, 68, 67],
+      [128, 123, 120],
+      [148, 142, 142],
+    ]) {
       const fit = fitHairColour(sheen)
       expect(fit.grey, String(sheen)).toBe(0)
       expect(fit.color, String(sheen)).toBeLessThanOrEqual(1 / 6)

@@ -319,7 +319,11 @@ export function fitHairColour(measured: ArrayLike<number>): {
   const colourful = Math.max(...m) - Math.min(...m)
   const greyAllowed = light >= HAIR_LIMITS.greyLight && colourful <= HAIR_LIMITS.greyChroma
   // dark hair under its sheen (HAIR_LIMITS.sheenChroma): fitted at the dark brown's lightness, hue kept
-  if (colourful <= HAIR_LIMITS.sheenChroma && light < HAIR_LIMITS.greyLight && light > HAIR_LIMITS.sheenDark)
+  if (
+    colourful <= HAIR_LIMITS.sheenChroma &&
+    light < HAIR_LIMITS.greyLight &&
+    light > HAIR_LIMITS.sheenDark
+  )
     m = m.map((v) => (v * HAIR_LIMITS.sheenDark) / light)
   let best = { color: 0, red: 0, grey: 0 }
   let bestD = Infinity
