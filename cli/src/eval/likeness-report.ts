@@ -73,6 +73,7 @@ export function likenessMarkdown(
     by_group: Record<string, Record<string, Record<string, Record<string, number | null>>>>
     methods: string[]
     skipped: Record<string, string>
+    unusable_photos?: readonly { file: string; reason: string }[]
     photo_set: string
     seconds: number | null
     load: string
@@ -105,6 +106,7 @@ export function likenessMarkdown(
   const skipped = Object.entries(out.skipped)
     .map(([m, why]) => `- ${m}: ${why}`)
     .join('\n')
+  const unusable = (out.unusable_photos ?? []).map((u) => `- ${u.reason}`).join('\n')
   return `# ${name}: \`facecraft eval likeness\` on ${engine}
 
 Protocol and meaning of every key: docs/likeness.md. Photo set: ${out.photo_set}; ${rows.length / Math.max(1, out.methods.length)} people;
@@ -132,5 +134,5 @@ the held-out photo that is ranked. London photos: DeBruine & Jones (2017) _Face 
 ## By group
 
 ${markdownTable(['method', 'group', 'retrieval_top1', 'retrieval_top5', 'id_cos', 'id_margin', 'skin_delta_e', 'gender_agree', 'n'], groups)}
-${skipped ? `\n## Not measured in this run\n\n${skipped}\n` : ''}`
+${skipped ? `\n## Not measured in this run\n\n${skipped}\n` : ''}${unusable ? `\n## Photos left out\n\n${unusable}\n` : ''}`
 }

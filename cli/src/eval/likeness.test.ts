@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { createImage, encodePng } from '@facecraft/shared/image'
 import { describe, expect, it } from 'vitest'
-import { aggregate, type PersonFigures } from './likeness.ts'
+import { engineV2 } from './engines.ts'
+import { aggregate, likenessEval, type PersonFigures, type UnusablePhoto } from './likeness.ts'
 import { pickMethods, type MethodContext } from './likeness-methods.ts'
 import { modelFor } from './likeness-translator.ts'
 
@@ -77,4 +82,41 @@ describe('learned methods', () => {
     expect(iterative!.unavailable(both)).toBeNull()
     expect(modelFor(v2, 'translator')).toBeNull()
   })
+})
+
+describe('eval likeness --photos', () => {
+  // A folder of a player's own photos: three faces (engine renders), a photo with no face and a broken file. The
+  // two bad ones are left out and listed; the others are measured.
+  it('leaves out photos without a usable face, lists them, and measures the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'likeness-photos-'))
+    try {
+      const engine = engineV2()
+      for (const seed of [1, 2, 3])
+        writeFileSync(
+          join(dir, `person-${seed}.png`),
+          encodePng(engine.render(engine.random(seed), 256).image)
+        )
+      const blank = createImage(256, 256)
+      blank.data.fill(200)
+      writeFileSync(join(dir, 'wall.png'), encodePng(blank))
+      writeFileSync(join(dir, 'broken.jpg'), new Uint8Array([0xff, 0xd8, 0xff, 0x00]))
+      const out = (await likenessEval.run({ quick: false, json: true, args: { photos: dir, methods: 'mean', synthetic: '2' } })) as {
+        photos: Record<string, { n: number }>
+        unusable_photos: UnusablePhoto[]
+      } // prettier-ignore
+      expect(out.photos.mean!.n).toBe(3)
+      expect(out.unusable_photos.map((u) => basename(u.file)).sort()).toEqual([
+        'broken.jpg',
+        'wall.png',
+      ])
+      for (const u of out.unusable_photos) expect(u.reason).toContain(u.file)
+      // nothing usable: a clear error, not figures of nobody
+      for (const seed of [1, 2, 3]) rmSync(join(dir, `person-${seed}.png`))
+      await expect(likenessEval.run({ quick: false, json: true, args: { photos: dir, methods: 'mean', synthetic: '2' } })).rejects.toThrow(
+        /no person of the photo set has a usable photo/
+      ) // prettier-ignore
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
 })

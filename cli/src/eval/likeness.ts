@@ -154,13 +154,19 @@ export const likenessEval: Suite = {
       const synthetic = await syntheticFigures(ctx, methods, nSynthetic)
       const queries =
         nPeople < set.people.length ? seededSubset(set.people, nPeople, 1) : set.people
-      const { photos, byGroup, perPerson, grid } = await photoFigures(ctx, methods, set, queries)
+      const { photos, byGroup, perPerson, grid, unusable } = await photoFigures(
+        ctx,
+        methods,
+        set,
+        queries
+      )
       const out = {
         synthetic,
         photos,
         by_group: byGroup,
         methods: methods.map((m) => m.name),
         skipped,
+        unusable_photos: unusable,
         photo_set: set.name === 'london' ? 'london' : 'folder',
         engine: engine.id,
         seconds: round4((performance.now() - started) / 1000),
@@ -303,20 +309,43 @@ async function photoFigures(
   const shown = new Set(queries.slice(0, GRID_PEOPLE).map((p) => p.person))
   const heldOut = new Map<string, RgbaImage>()
   const grid: RgbaImage[][] = []
+  // A photo without a usable face (none found, or unreadable) is left out and listed, not the end of the run: a
+  // folder of someone's own photos rarely has a face in every one.
+  const unusable: UnusablePhoto[] = []
+  const usable = async (file: string, why = '') => {
+    try {
+      if (why) throw new Error(why)
+      return await analysePhoto(analyzer, file)
+    } catch (e) {
+      if (!unusable.some((u) => u.file === file)) {
+        unusable.push({ file, reason: (e as Error).message })
+        console.error(`eval likeness: left out ${(e as Error).message}`)
+      }
+      return null
+    }
+  }
   let k = 0
   const total = set.people.reduce((s, p) => s + p.ranked.length, 0)
   for (const p of set.people)
     for (const file of p.ranked) {
       progress(`eval likeness: gallery ${++k}/${total}`)
-      const photo = await analysePhoto(analyzer, file)
+      const photo = await usable(file)
+      if (!photo) continue
       gallery.push(await embedAll(analyzer, photo, INDEPENDENT))
       labels.push(p.person)
       if (shown.has(p.person) && !heldOut.has(p.person))
         heldOut.set(p.person, analyzer.alignedCrop(photo.image, photo.face, CELL))
     }
   const perPerson: PersonFigures[] = []
+  const inGallery = new Set(labels)
   for (const [i, p] of queries.entries()) {
-    const photo = await analysePhoto(analyzer, p.create)
+    const photo = await usable(
+      p.create,
+      inGallery.has(p.person)
+        ? ''
+        : `${p.create}: none of ${p.person}'s other photos has a usable face to rank`
+    )
+    if (!photo) continue
     const photoAttr = await analyzer.attributes(photo.image, photo.face)
     const photoSkin = analyzer.partColors(photo.image, photo.face).skin
     const photoPoints = framePoints(photo.face)
@@ -359,6 +388,13 @@ async function photoFigures(
     }
     if (row) grid.push([...row, heldOut.get(p.person)!])
   }
+  if (!perPerson.length)
+    throw new Error(
+      `no person of the photo set has a usable photo to create from and another to rank (${unusable.length} left out: ${unusable
+        .slice(0, 3)
+        .map((u) => u.reason)
+        .join('; ')}).`
+    )
   const photos: Record<string, Figures> = {}
   const byGroup: Record<string, Record<string, Record<string, Figures>>> = {}
   for (const m of methods) {
@@ -373,7 +409,13 @@ async function photoFigures(
       )
     }
   }
-  return { photos, byGroup, perPerson, grid }
+  return { photos, byGroup, perPerson, grid, unusable }
+}
+
+/** A photo `eval likeness` left out, and why (its message names the file). */
+export interface UnusablePhoto {
+  file: string
+  reason: string
 }
 
 /** The photo figures of a group of rows (one method). */

@@ -23,9 +23,14 @@ export interface AnalysedPhoto {
   face: Face
 }
 
-/** Decodes `file` and finds its face; throws naming the file when there is none. */
+/** Decodes `file` and finds its face; throws naming the file when it cannot be read or has no face. */
 export async function analysePhoto(analyzer: FaceAnalyzer, file: string): Promise<AnalysedPhoto> {
-  const { image } = decodeImage(new Uint8Array(await readFile(file)))
+  let image: RgbaImage
+  try {
+    image = decodeImage(new Uint8Array(await readFile(file))).image
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`)
+  }
   const result = await analyzer.detect(image)
   const face = result.faces[0]
   if (!face)
