@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { STYLES_V2 } from '../rig/v2/styles.ts'
-import { applyGender, GENDER_STYLES, overrules, readSlider } from './gender.ts'
+import { applyGender, GENDER_STYLES, overrules, READ_DECIDES, readSlider } from './gender.ts'
 import { rigCodec, styleGroupStart } from './rigs.ts'
 
 const rig = rigCodec(2)
@@ -25,10 +25,15 @@ function setUp(
 }
 
 describe('overrules', () => {
-  it('only where the read and the slider disagree and the read is the surer', () => {
+  it('only where the read and the slider disagree and the read is sure enough or the surer', () => {
     expect(overrules(0.05, 0.3)).toBe(true) // read male 0.9 sure, slider female 0.4 sure
     expect(overrules(0.95, 0.6)).toBe(true)
+    // a read at least READ_DECIDES sure decides against a surer-looking slider (the slider is not a probability)
+    expect(overrules(0.2, 0.1)).toBe(true) // read male 0.6 sure, slider female 0.8 sure
+    expect(overrules(0.5 + READ_DECIDES / 2, 0.95)).toBe(true)
     expect(overrules(0.3, 0.1)).toBe(false) // read male 0.4 sure, slider female 0.8 sure: it stands
+    expect(overrules(0.6, 0.55)).toBe(true) // both unsure: the surer decides
+    expect(overrules(0.6, 0.8)).toBe(false)
     expect(overrules(0.05, 0.9)).toBe(false) // both male
     expect(overrules(0.9, 0.2)).toBe(false) // both female
     expect(overrules(0.5, 0.5)).toBe(false)
@@ -80,9 +85,11 @@ describe('applyGender', () => {
     expect(applyGender(lessSure.character, 0.7, lessSure.probabilities, rig).character).toBe(lessSure.character)
   }) // prettier-ignore
 
-  it('leaves a sure slider and other rigs alone', () => {
+  it('leaves a sure slider against an unsure read, and other rigs, alone', () => {
     const sure = setUp(0.08, { 'eyes.lashes': 'long' })
-    expect(applyGender(sure.character, 0.2, sure.probabilities, rig).character).toBe(sure.character)
+    expect(applyGender(sure.character, 0.3, sure.probabilities, rig).character).toBe(sure.character)
+    // a sure read decides however sure the slider looks (READ_DECIDES)
+    expect(applyGender(sure.character, 0.2, sure.probabilities, rig).read.overruled).toBe(true)
     const v1 = { ...sure.character, rig: 1 } as typeof sure.character
     expect(applyGender(v1, 0.99, sure.probabilities, rig).character).toBe(v1)
   })

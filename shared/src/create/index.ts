@@ -16,7 +16,14 @@ export {
   type ResolvedCreatorOptions,
 } from './options.ts'
 export { applyBrows } from './brows.ts'
-export { applyGender, GENDER_STYLES, overrules, readSlider, type GenderRead } from './gender.ts'
+export {
+  applyGender,
+  GENDER_STYLES,
+  overrules,
+  READ_DECIDES,
+  readSlider,
+  type GenderRead,
+} from './gender.ts'
 export { CreateError, type CreateErrorCode } from './errors.ts'
 export {
   DEFAULT_REFINE_OPTIONS,
