@@ -202,7 +202,8 @@ export function measureHair(
  * Except for a woman (the character's own gender slider < 0.5, not a photo label) with no hair beside her face: that
  * is mostly hair tied back (most London women, several train photos), and the rig's tied-back style, the ponytail,
  * reads as short hair from the front: with it the independent judge (FaceRes) read 16 more London women's characters
- * as men (gender_agree 0.75, was 0.88). She gets loose long hair (until session 10 she kept the translator's style:
+ * as men (gender_agree 0.75, was 0.88). She gets loose long hair, unless the translator names a short cut for her
+ * (SHORT_CUT_SURE) (until session 10 she kept the translator's style:
  * mostly long hair, but a buzz cut or a short crop for some). Measured again
  * (session 6) on 37 TRAIN-split women, FaceRes on renders of each style agreeing with FaceRes on the photo: long 28,
  * bob 29, bob-long 20, braid 13, ponytail 7, short 6; but the bob for tied-back London women lowered the
