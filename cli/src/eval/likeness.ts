@@ -312,18 +312,15 @@ async function photoFigures(
   // A photo without a usable face (none found, or unreadable) is left out and listed, not the end of the run: a
   // folder of someone's own photos rarely has a face in every one.
   const unusable: UnusablePhoto[] = []
-  const usable = async (file: string, why = '') => {
-    try {
-      if (why) throw new Error(why)
-      return await analysePhoto(analyzer, file)
-    } catch (e) {
-      if (!unusable.some((u) => u.file === file)) {
-        unusable.push({ file, reason: (e as Error).message })
-        console.error(`eval likeness: left out ${(e as Error).message}`)
-      }
-      return null
+  const leaveOut = (file: string, reason: string): null => {
+    if (!unusable.some((u) => u.file === file)) {
+      unusable.push({ file, reason })
+      console.error(`eval likeness: left out ${reason}`)
     }
+    return null
   }
+  const usable = (file: string) =>
+    analysePhoto(analyzer, file).catch((e: Error) => leaveOut(file, e.message))
   let k = 0
   const total = set.people.reduce((s, p) => s + p.ranked.length, 0)
   for (const p of set.people)
@@ -339,12 +336,12 @@ async function photoFigures(
   const perPerson: PersonFigures[] = []
   const inGallery = new Set(labels)
   for (const [i, p] of queries.entries()) {
-    const photo = await usable(
-      p.create,
-      inGallery.has(p.person)
-        ? ''
-        : `${p.create}: none of ${p.person}'s other photos has a usable face to rank`
-    )
+    const photo = inGallery.has(p.person)
+      ? await usable(p.create)
+      : leaveOut(
+          p.create,
+          `${p.create}: none of ${p.person}'s other photos has a usable face to rank`
+        )
     if (!photo) continue
     const photoAttr = await analyzer.attributes(photo.image, photo.face)
     const photoSkin = analyzer.partColors(photo.image, photo.face).skin

@@ -13,7 +13,7 @@
  */
 import type { Character } from '../rig/index.ts'
 import { BROW_IDS, WOMEN_BROWS } from '../rig/v2/styles.ts'
-import { styleGroupStart, type RigCodec } from './rigs.ts'
+import { mostProbableOption, styleGroupStart, type RigCodec } from './rigs.ts'
 
 /**
  * `character` (rig v2) with a brow among WOMEN_BROWS when its gender slider is a woman's: the translator's most
@@ -28,12 +28,9 @@ export function applyBrows(
   if (character.rig !== 2 || (character.sliders['who.gender'] ?? 0.5) >= 0.5) return character
   if (WOMEN_BROWS.includes(character.styles['brows.style']!)) return character
   const start = styleGroupStart(rig, 'brows.style')
-  let best = -1
-  BROW_IDS.forEach((id, k) => {
-    if (!WOMEN_BROWS.includes(id)) return
-    if (best < 0 || probabilities[start + k]! > probabilities[start + best]!) best = k
-  })
   const out: Character = structuredClone(character)
-  out.styles['brows.style'] = BROW_IDS[best]!
+  out.styles['brows.style'] = mostProbableOption(BROW_IDS, probabilities, start, (id) =>
+    WOMEN_BROWS.includes(id)
+  )!
   return out
 }

@@ -17,7 +17,7 @@
  */
 import type { Character } from '../rig/index.ts'
 import { STYLES_V2 } from '../rig/v2/styles.ts'
-import { styleGroupStart, type RigCodec } from './rigs.ts'
+import { mostProbableOption, styleGroupStart, type RigCodec } from './rigs.ts'
 
 /** What the read said and did. */
 export interface GenderRead {
@@ -62,13 +62,13 @@ export function overrules(female: number, slider: number): boolean {
   return sure >= READ_DECIDES || sure > Math.abs(2 * slider - 1)
 }
 
-/** The slider the read sets when it is the surer: the translator's photo targets, eased by the read's certainty. */
+/** The slider the read sets where it decides: the translator's photo targets, eased by the read's certainty. */
 export function readSlider(female: number): number {
   return GENDER_TARGET + (1 - 2 * GENDER_TARGET) * (1 - female)
 }
 
 /**
- * `character` (rig v2) with the read's slider where the read is the surer (see the module note);
+ * `character` (rig v2) with the read's slider where the read decides (see the module note and `overrules`);
  * `probabilities` are the translator's per-group style probabilities (concatenated in `rig`'s order), from which
  * the most probable allowed option is taken when the sex changes. Other rigs, and a slider that stands, are returned
  * unchanged.
@@ -96,16 +96,12 @@ export function applyGender(
   for (const [group, allowed] of GENDER_STYLES[female > 0.5 ? 'female' : 'male']) {
     if (allowed.includes(out.styles[group]!)) continue
     const options = STYLES_V2.find((s) => s.id === group)!.options.map((o) => o.id)
-    const start = styleGroupStart(rig, group)
-    let best = -1
-    options.forEach((id, k) => {
-      if (
-        allowed.includes(id) &&
-        (best < 0 || probabilities[start + k]! > probabilities[start + best]!)
-      )
-        best = k
-    })
-    out.styles[group] = options[best]!
+    out.styles[group] = mostProbableOption(
+      options,
+      probabilities,
+      styleGroupStart(rig, group),
+      (id) => allowed.includes(id)
+    )!
   }
   return { character: out, read: { female, overruled: true } }
 }

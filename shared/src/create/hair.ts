@@ -22,6 +22,7 @@ import { COLORS } from '../rig/colors.ts'
 import { samplePalette, type Srgb } from '../rig/eval-colors.ts'
 import type { Character } from '../rig/index.ts'
 import { STYLES_V2 } from '../rig/v2/styles.ts'
+import { mostProbableOption } from './rigs.ts'
 
 /** A box in the unit aligned frame: [x0, x1, y0, y1]. */
 type Box = readonly [number, number, number, number]
@@ -364,14 +365,10 @@ export function applyHair(
   }
   const start = styleSizes.slice(0, HAIR_GROUP).reduce((a, b) => a + b, 0)
   const choose = (allowed: readonly string[]): void => {
-    let best = -1
-    HAIR_OPTIONS.forEach((id, k) => {
-      if (id === 'bald' && measure.color) return // hair was seen on top of the head
-      if (allowed.includes(id) && (best < 0 || probabilities[start + k]! > probabilities[start + best]!))
-        best = k
-    })
-    if (best >= 0) out.styles['hair.style'] = HAIR_OPTIONS[best]!
-  } // prettier-ignore
+    // never bald where hair was seen on top of the head
+    const best = mostProbableOption(HAIR_OPTIONS, probabilities, start, (id) => allowed.includes(id) && !(id === 'bald' && measure.color)) // prettier-ignore
+    if (best) out.styles['hair.style'] = best
+  }
   if (measure.bald) {
     out.styles['hair.style'] = 'bald'
     return out

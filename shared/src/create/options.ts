@@ -31,8 +31,8 @@ export interface CharacterCreatorOptions {
   measureIris?: boolean
   /** A dark moustache or beard read from the photo (create/facial-hair.ts) is put on a man the translator gave none. */
   measureFacialHair?: boolean
-  /** The gender read (gender-read.onnx, create/gender.ts) overrules the translator's gender slider where it is the
-   * surer of the two. */
+  /** The gender read (gender-read.onnx, create/gender.ts) overrules the translator's gender slider where it is sure
+   * (READ_DECIDES) or the surer of the two. */
   readGender?: boolean
   /** Refine's pull toward the created character (RefineOptions.anchor) when a refine call sets none. */
   refineAnchor?: number

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { STYLES_V2 } from '../rig/v2/index.ts'
-import { argmaxGroups, chooseStyles, rigCodec } from './rigs.ts'
+import { argmaxGroups, chooseStyles, mostProbableOption, rigCodec } from './rigs.ts'
 
 describe('rig codecs', () => {
   it('round-trips a character through the vector view of each rig', () => {
@@ -61,5 +61,17 @@ describe('style choice', () => {
     probs.set([0.1, 0, 0, 0.9, 0], start)
     expect(chooseStyles(probs, rig, 0.6)[glasses]).toBe(3)
     expect(chooseStyles(probs, rig, 0.6, 0.98)[glasses]).toBe(0)
+  })
+})
+
+describe('mostProbableOption', () => {
+  it('takes the most probable allowed option of the group, the first on a tie, null when none is allowed', () => {
+    // another group's score first (0.9, never chosen): the group a-d starts at 1 and scores 0.1, 0.3, 0.3, 0.2
+    const scores = [0.9, 0.1, 0.3, 0.3, 0.2]
+    const options = ['a', 'b', 'c', 'd']
+    expect(mostProbableOption(options, scores, 1, () => true)).toBe('b') // b and c tie: the first
+    expect(mostProbableOption(options, scores, 1, (id) => id !== 'b')).toBe('c')
+    expect(mostProbableOption(options, scores, 1, (id) => id === 'a' || id === 'd')).toBe('d')
+    expect(mostProbableOption(options, scores, 1, () => false)).toBeNull()
   })
 })

@@ -93,6 +93,24 @@ export function withColours(
   return out
 }
 
+/**
+ * The most probable of a style group's `options` that `allowed` accepts, by `probabilities` (concatenated per-group
+ * scores, the group starting at `start`); the first in option order on a tie; null when none is allowed.
+ */
+export function mostProbableOption(
+  options: readonly string[],
+  probabilities: ArrayLike<number>,
+  start: number,
+  allowed: (id: string) => boolean
+): string | null {
+  let best = -1
+  options.forEach((id, k) => {
+    if (allowed(id) && (best < 0 || probabilities[start + k]! > probabilities[start + best]!))
+      best = k
+  })
+  return best < 0 ? null : options[best]!
+}
+
 /** Where style group `id` starts in concatenated per-group scores or logits (-1: the rig has no such group). */
 export function styleGroupStart(rig: RigCodec, id: string): number {
   const g = rig.styleIds.indexOf(id)
