@@ -9,6 +9,11 @@ from torch import nn
 from convert.face_models import build_module, load_specs
 
 EMBED_SIZE = 112  # MobileFace input side
+DLIB_SIZE = 150  # dlib's chip side
+# dlib's own chip (5 points, 150 px, padding 0.25) of the canonical frame as [side_x, 0, x0, 0, side_y, y0] in unit
+# frame coordinates: recogniserWindow('face-embedder-dlib', alignTemplate()) of shared/src/face (its rotation terms,
+# 5e-7, dropped). The template is the frame's own points, so every aligned image shares this window.
+DLIB_WINDOW = [0.4976175, 0.0, 0.2528091, 0.0, 0.4976175, 0.3022976]
 
 
 def window_matrix(start: float, side: float, src: int, dst: int) -> np.ndarray:
@@ -27,25 +32,27 @@ def window_matrix(start: float, side: float, src: int, dst: int) -> np.ndarray:
 
 
 class WindowCrop(nn.Module):
-    """(B, 3, S, S) aligned frame in [0, 1] -> (B, 112, 112, 3) NHWC 0..255, the recogniser's input.
+    """(B, 3, S, S) aligned frame in [0, 1] -> (B, out, out, 3) NHWC 0..255, a recogniser's input (MobileFace's
+    112 px by default).
 
     A constant matmul on each side (bilinear resize of an axis-aligned window): its gradient is two matmuls too,
     so the refine graph needs no resize-backward rule."""
 
-    def __init__(self, embed_window: list[float], size: int):
+    def __init__(self, embed_window: list[float], size: int, out: int = EMBED_SIZE):
         super().__init__()
         side_x, _, x0, _, side_y, y0 = embed_window
-        self.register_buffer('rows', torch.tensor(window_matrix(y0, side_y, size, EMBED_SIZE), dtype=torch.float32))
-        self.register_buffer('cols', torch.tensor(window_matrix(x0, side_x, size, EMBED_SIZE).T, dtype=torch.float32))
+        self.register_buffer('rows', torch.tensor(window_matrix(y0, side_y, size, out), dtype=torch.float32))
+        self.register_buffer('cols', torch.tensor(window_matrix(x0, side_x, size, out).T, dtype=torch.float32))
 
     def forward(self, image: torch.Tensor) -> torch.Tensor:
         crop = torch.matmul(torch.matmul(self.rows, image), self.cols)  # (B, 3, 112, 112)
         return crop.permute(0, 2, 3, 1) * 255.0
 
 
-def recogniser() -> nn.Module:
-    """The shipped recogniser (face-embedder: MobileFace, NHWC 0..255 -> (B, 256)) as a frozen module."""
-    module = build_module(load_specs()['face-embedder'])
+def recogniser(model_id: str = 'face-embedder') -> nn.Module:
+    """A released recogniser as a frozen module: face-embedder (MobileFace, NHWC 0..255 -> (B, 256), the shipped
+    one) or face-embedder-dlib (dlib, 150 px -> (B, 128); training only, see translator/train.py dlib_weight)."""
+    module = build_module(load_specs()[model_id])
     for p in module.parameters():
         p.requires_grad_(False)
     return module

@@ -44,9 +44,17 @@ class RefineObjective(nn.Module):
             start += n
         return torch.cat(parts, 1)
 
-    def forward(self, x, style_logits, beta, photo, part_weights, target_embedding, target_landmarks, loss_weights):
+    def render(self, x: torch.Tensor, style_logits: torch.Tensor, beta: torch.Tensor):
+        """(the imitator's inputs, its image (B, 3, S, S) in [0, 1])."""
         inputs = torch.cat([x, self.styles(style_logits, beta)], 1)
-        image = self.generator(inputs)  # (B, 3, S, S)
+        return inputs, self.generator(inputs)
+
+    def forward(self, x, style_logits, beta, photo, part_weights, target_embedding, target_landmarks, loss_weights):
+        inputs, image = self.render(x, style_logits, beta)
+        return self.terms(inputs, image, photo, part_weights, target_embedding, target_landmarks, loss_weights)
+
+    def terms(self, inputs, image, photo, part_weights, target_embedding, target_landmarks, loss_weights):
+        """forward's terms of a rendered `image` (render's outputs)."""
         identity = identity_loss(self.embedder(self.crop(image))[0], target_embedding)
         content = content_loss(image, photo.permute(0, 3, 1, 2), part_weights.permute(0, 3, 1, 2))
         landmark = landmark_loss(self.landmarks(inputs), target_landmarks)

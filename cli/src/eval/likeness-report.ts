@@ -22,16 +22,17 @@ const W = 360
 const H = 240
 const PAD = 24
 
-/** One CMC panel per independent recogniser (FaceRes left, dlib right), x = rank on a log axis. */
+/** One CMC panel per independent recogniser (INDEPENDENT order, left to right), x = rank on a log axis. */
 export function rankPlots(name: string, rows: readonly PersonFigures[]): Record<string, RgbaImage> {
   const maxRank = Math.max(2, ...rows.flatMap((r) => r.ranks))
   const methods = [...new Set(rows.map((r) => r.method))]
-  const img = createImage(2 * W, H)
+  const panels = Math.max(1, ...rows.map((r) => r.ranks.length))
+  const img = createImage(panels * W, H)
   img.data.fill(255)
   const x = (panel: number, rank: number) =>
     panel * W + PAD + ((W - 2 * PAD) * Math.log(rank)) / Math.log(maxRank)
   const y = (share: number) => H - PAD - (H - 2 * PAD) * share
-  for (const panel of [0, 1]) {
+  for (let panel = 0; panel < panels; panel++) {
     const grid: Rgb = [225, 225, 225]
     for (const s of [0.25, 0.5, 0.75, 1])
       drawLine(img, x(panel, 1), y(s), x(panel, maxRank), y(s), grid)
@@ -116,14 +117,14 @@ ${out.seconds} s; load average ${out.load}.
 
 ${table(out.synthetic)}
 
-## Photos (identity figures: mean of FaceRes and dlib)
+## Photos (identity figures: FaceRes, the independent recogniser)
 
 ${table(out.photos)}
 
 ![retrieval curves](${name}-cmc.png)
 
 Share of people whose own held-out photo ranks within the top r (x: rank r, log scale, 1 to the gallery size;
-grid at r = 5, 10, 50 and shares 0.25-1), left FaceRes, right dlib; ${legend}; chance in pink.
+grid at r = 5, 10, 50 and shares 0.25-1), by FaceRes; ${legend}; chance in pink.
 
 ![people](${name}-grid.png)
 

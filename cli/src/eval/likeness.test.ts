@@ -4,7 +4,13 @@ import { basename, join } from 'node:path'
 import { createImage, encodePng } from '@facecraft/shared/image'
 import { describe, expect, it } from 'vitest'
 import { engineV2 } from './engines.ts'
-import { aggregate, likenessEval, type PersonFigures, type UnusablePhoto } from './likeness.ts'
+import {
+  aggregate,
+  INDEPENDENT,
+  likenessEval,
+  type PersonFigures,
+  type UnusablePhoto,
+} from './likeness.ts'
 import { pickMethods, type MethodContext } from './likeness-methods.ts'
 import { modelFor } from './likeness-translator.ts'
 
@@ -28,19 +34,20 @@ const row = (
   }) as PersonFigures
 
 describe('likeness figures', () => {
-  it('averages identity figures over the two recognisers and skips missing render measurements', () => {
+  it('averages identity figures over the independent recogniser (FaceRes) and skips missing render measurements', () => {
+    expect(INDEPENDENT).toEqual(['face-embedder-eval']) // the translator learns through MobileFace and dlib
     const f = aggregate([
-      row([1, 3], [0.6, 0.9], [0.4, 0.8]),
-      row([7, 1], [0.5, 0.85], [0.45, 0.8], {
+      row([1], [0.6], [0.4]),
+      row([7], [0.5], [0.45], {
         landmark_nme: null,
         skin_delta_e: 20,
         gender_agree: 0,
       }),
     ])
-    expect(f.retrieval_top1).toBe(0.5) // FaceRes 1/2, dlib 1/2
-    expect(f.retrieval_top5).toBe(0.75) // FaceRes 1/2, dlib 2/2
-    expect(f.id_cos).toBeCloseTo((0.55 + 0.875) / 2, 4)
-    expect(f.id_margin).toBeCloseTo((0.125 + 0.075) / 2, 4)
+    expect(f.retrieval_top1).toBe(0.5)
+    expect(f.retrieval_top5).toBe(0.5)
+    expect(f.id_cos).toBeCloseTo(0.55, 4)
+    expect(f.id_margin).toBeCloseTo(0.125, 4)
     expect(f.landmark_nme).toBe(0.1)
     expect(f.skin_delta_e).toBe(15) // median
     expect(f.gender_agree).toBe(0.5)

@@ -2,10 +2,11 @@
  * @module cli/eval/likeness — `facecraft eval likeness`: the report creation is judged by (docs/likeness.md).
  * Every method of likeness-methods.ts is measured in one run; each figure is an object keyed by method.
  * - synthetic: held-out engine renders of known parameters: param_mae (continuous, [0, 1] units), discrete_acc,
- *   retrieval_top1 (the prediction's render finds its own target among all n targets; mean of FaceRes and dlib), n.
+ *   retrieval_top1 (the prediction's render finds its own target among all n targets, by the INDEPENDENT
+ *   recogniser), n.
  * - photos: create from each person's first photo (London: NEUTRAL), rank their held-out photos (London: SMILING,
  *   among all 102): retrieval_top1, retrieval_top5, id_cos, id_margin (each the mean over the INDEPENDENT
- *   recognisers FaceRes and dlib: never the recogniser used in training or as a method's input), landmark_nme
+ *   recognisers: never one used in training or as a method's input), landmark_nme
  *   (FaceMesh on the render vs on the creation photo, both in the canonical frame, / the frame's outer-eye
  *   distance), skin_delta_e (CIE76 between the median skin colours), gender_agree and age_mae (FaceRes's own
  *   attribute heads on photo vs render; used nowhere in training), n.
@@ -34,8 +35,13 @@ import { likenessMarkdown, rankPlots } from './likeness-report.ts'
 import { imageGrid, loadAverage, reportName, writeReport } from './report.ts'
 import { retrieval, retrievalByLabel, round4 } from './retrieval.ts'
 
-/** The independent recognisers every identity figure is averaged over. */
-export const INDEPENDENT = ['face-embedder-eval', 'face-embedder-dlib'] as const
+/**
+ * The independent recognisers every identity figure is averaged over: FaceRes. MobileFace is the translator's input
+ * and the imitator's and refine graph's identity loss; dlib is the translator's second identity loss since session
+ * 13 (models/translator/train.py dlib_weight), so it left this list then (reports up to likeness-v15 average FaceRes
+ * and dlib; their per_person rows keep both, FaceRes first).
+ */
+export const INDEPENDENT = ['face-embedder-eval'] as const
 /** Renders are analysed at this size, like a photo (FaceRes reads 224 px of the 0.52-wide window). */
 const RENDER_SIZE = 512
 /** Seeds of the synthetic targets: far from anything a method or the dataset draws. */
@@ -168,6 +174,7 @@ export const likenessEval: Suite = {
         skipped,
         unusable_photos: unusable,
         photo_set: set.name === 'london' ? 'london' : 'folder',
+        recognizers: [...INDEPENDENT],
         engine: engine.id,
         seconds: round4((performance.now() - started) / 1000),
         load: loadAverage(),
