@@ -45,7 +45,7 @@ class WindowCrop(nn.Module):
         self.register_buffer('cols', torch.tensor(window_matrix(x0, side_x, size, out).T, dtype=torch.float32))
 
     def forward(self, image: torch.Tensor) -> torch.Tensor:
-        crop = torch.matmul(torch.matmul(self.rows, image), self.cols)  # (B, 3, 112, 112)
+        crop = torch.matmul(torch.matmul(self.rows, image), self.cols)  # (B, 3, out, out)
         return crop.permute(0, 2, 3, 1) * 255.0
 
 
