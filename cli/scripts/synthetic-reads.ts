@@ -1,6 +1,7 @@
 /**
  * @file What each of the creator's photo reads does on `eval likeness`'s synthetic set (held-out renders of known
- * characters, the same seeds, size and independent recognisers): translator retrieval_top1 (FaceRes, dlib, mean)
+ * characters, the same seeds, size and independent recognisers): translator retrieval_top1 (each INDEPENDENT
+ * recogniser, and their mean: eval likeness's figure)
  * with every read, with each read switched off, with none, and with the hair read split into its colour and its
  * cut. Renders are not photos: a read that costs here may still pay on photos (check London with `eval likeness`).
  * Usage: npx tsx cli/scripts/synthetic-reads.ts [N=100] [VARIANT...]   (about a minute per variant at N = 100)
@@ -95,7 +96,7 @@ for (const [name, v] of Object.entries(VARIANTS)) {
       ).top1
   )
   console.log(
-    `${name.padEnd(17)} retrieval_top1 ${top1.map((v) => v.toFixed(3)).join(' ')}  mean ${((top1[0]! + top1[1]!) / 2).toFixed(3)}`
+    `${name.padEnd(17)} retrieval_top1 ${INDEPENDENT.map((id, k) => `${id} ${top1[k]!.toFixed(3)}`).join(', ')}, mean ${(top1.reduce((a, b) => a + b, 0) / top1.length).toFixed(3)}`
   )
   await creator.close()
 }
