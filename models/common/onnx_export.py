@@ -103,6 +103,50 @@ def fp16_weights(model: onnx.ModelProto, min_elements: int = 1024) -> int:
     return converted
 
 
+def uint8_codes(values: np.ndarray, grids: list[tuple[float, float]]) -> tuple[np.ndarray, float, float] | None:
+    """(codes, scale, min) when float32 `values` lie on one of `grids`: 8-bit affine grids (scale, min) that tensors
+    were dequantised from as float32(q) * scale + min (face-api's uint8 weights, e.g. dlib's:
+    convert/face_models.py `quantisation_grids`), checked bit for bit; None otherwise."""
+    if values.dtype != np.float32 or len(np.unique(values)) > 256:
+        return None
+    for scale, low in grids:
+        q = np.rint((values.astype(np.float64) - low) / scale)
+        if q.min() >= 0 and q.max() <= 255 and np.array_equal(q.astype(np.float32) * np.float32(scale) + np.float32(low), values):
+            return q.astype(np.uint8), scale, low
+    return None
+
+
+def uint8_weights(model: onnx.ModelProto, grids: list[tuple[float, float]], min_elements: int = 1024) -> int:
+    """Stores float32 initializers (>= min_elements values) that lie on one of `grids` (uint8_codes) as their codes,
+    each followed by Cast, Mul, Add back to the same float32 values: nothing is lost. onnxruntime folds the three
+    nodes once at load. Returns how many were converted."""
+    nodes, converted = [], 0
+    for init in list(model.graph.initializer):
+        if init.data_type != onnx.TensorProto.FLOAT or np.prod(init.dims) < min_elements:
+            continue
+        found = uint8_codes(numpy_helper.to_array(init), grids)
+        if found is None:
+            continue
+        codes, scale, low = found
+        name = init.name
+        tensors = [
+            numpy_helper.from_array(codes, name + '_u8'),
+            numpy_helper.from_array(np.array(scale, np.float32), name + '_scale'),
+            numpy_helper.from_array(np.array(low, np.float32), name + '_min'),
+        ]
+        nodes += [
+            helper.make_node('Cast', [name + '_u8'], [name + '_q'], to=onnx.TensorProto.FLOAT, name=name + '_cast'),
+            helper.make_node('Mul', [name + '_q', name + '_scale'], [name + '_scaled'], name=name + '_mul'),
+            helper.make_node('Add', [name + '_scaled', name + '_min'], [name], name=name + '_add'),
+        ]
+        init.CopyFrom(tensors[0])
+        model.graph.initializer.extend(tensors[1:])
+        converted += 1
+    for node in reversed(nodes):
+        model.graph.node.insert(0, node)
+    return converted
+
+
 def finish(model: onnx.ModelProto) -> bytes:
     """Checks the model and returns its bytes (protobuf serialisation of one message is byte-stable)."""
     onnx.checker.check_model(model)

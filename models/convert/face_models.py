@@ -40,3 +40,17 @@ def build_module(spec: dict) -> nn.Module:
     else:
         raise ValueError(f"unknown model kind {spec['kind']!r}")
     return module.eval()
+
+
+def quantisation_grids(model_id: str) -> list[tuple[float, float]]:
+    """The (scale, min) of every uint8-quantised weight tensor in a face-api model's weights manifest (its values are
+    float32(q) * scale + min; common/onnx_export.py `uint8_weights` stores them back as the codes). [] for others."""
+    spec = load_specs()[model_id]
+    if spec['kind'] != 'face-api-resnet':
+        return []
+    manifest = json.loads((package_dir(spec['package']) / spec['path']).read_text())
+    return sorted({
+        (float(w['quantization']['scale']), float(w['quantization']['min']))
+        for group in manifest for w in group['weights']
+        if w.get('quantization', {}).get('dtype') == 'uint8'
+    })  # fmt: skip

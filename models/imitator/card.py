@@ -42,6 +42,14 @@ def main() -> None:
     run = re.search(r'^# Run: imitator\.train (.+)$', Path(config_file).read_text(), re.M) if config_file.endswith('.py') else None
     config_file = ' '.join(re.findall(r'\S+\.py', run.group(1))) if run else config_file
     warm = f", warm-started from `{cfg['init_from']}`" if cfg.get('init_from') else ''
+    recognisers = export.get('recognisers', 'mobileface').split('+')  # exports before session 14 had MobileFace only
+    embeds = ' and '.join({'mobileface': 'MobileFace', 'dlib': "dlib's ResNet (its uint8 weights as published)"}[r] for r in recognisers)
+    flags = f" --recognisers {export['recognisers']}" if 'recognisers' in export else ''
+    flags += f" --sex-probe {export['sexProbe']}" if export.get('sexProbe') else ''
+    mobileface_note = (' refine.onnx also contains MobileFace (see cards/face-embedder.md: upstream licence unresolved; '
+                       'confirm before a commercial release).' if 'mobileface' in recognisers else '')
+    dlib_note = (" refine.onnx contains dlib's face recognition ResNet (Davis King; public domain, the face-api port "
+                 'MIT: cards/face-embedder-dlib.md).' if 'dlib' in recognisers else '')
     card = f"""# imitator + refine (engine v2, rig v{index['rigVersion']})
 
 A neural imitator of facecraft's engine v2 (the CC0 MakeHuman head, textured look shader), after Shi et al.
@@ -64,9 +72,9 @@ gradient with respect to x, so the PWA can refine a character offline (docs/mode
   at 4 px halving to at least {cfg['min_channels']}. One command rebuilds everything:
   `npm run imitator -w @facecraft/models -- --rig 2` (dataset, training, export; each step resumes). Curves and the
   held-out sample grid: docs/imitator-curves.png, docs/imitator-samples.png.
-- **Export**: `python -m imitator.export --ckpt {a.ckpt} --release release`; BatchNorm folded; {export['weights']}
+- **Export**: `python -m imitator.export --ckpt {a.ckpt}{flags} --release release`; BatchNorm folded; {export['weights']}
   (fp16 vs fp32 image difference on 64 random inputs: max {fp16.get('maxAbsDiff', 0):.2g}, mean
-  {fp16.get('meanAbsDiff', 0):.2g} on a 0..1 scale); standard opset; refine.onnx embeds MobileFace. The multi-start
+  {fp16.get('meanAbsDiff', 0):.2g} on a 0..1 scale); standard opset; refine.onnx embeds {embeds}. The multi-start
   graph (`refine-b{export['multiStartBatch']}.onnx`) is exported beside it but not released: a phone would download
   {export['bytes'].get(f"refine-b{export['multiStartBatch']}.onnx", 0):,} bytes more for a mode no screen uses yet.
 - **Evaluation** (`facecraft eval imitator`, {ev['characters']} held-out plausible characters): l1 {ev['l1']}
@@ -79,8 +87,7 @@ gradient with respect to x, so the PWA can refine a character offline (docs/mode
   {be['step_ms']} ({met(be['step_ms'] <= 40)}, <= 40), steps50_ms {be['steps50_ms']} ({met(be['steps50_ms'] <= 2500)},
   <= 2500), download_bytes {be['download_bytes']} ({met(be['download_bytes'] <= 12e6)}, <= 12e6).
 - **Licences**: the imitator weights are facecraft's own, trained only on facecraft engine v2 renders (the engine's
-  head assets are MakeHuman's CC0 assets; see THIRD_PARTY). refine.onnx also contains MobileFace (see
-  cards/face-embedder.md: upstream licence unresolved; confirm before a commercial release).
+  head assets are MakeHuman's CC0 assets; see THIRD_PARTY).{mobileface_note}{dlib_note}
 """
     (a.release / 'cards' / 'imitator.md').write_text(card)
     print(card)

@@ -21,11 +21,12 @@ import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
 from common.release import merge_manifest, release_entry  # noqa: E402
-from common.onnx_export import constants_to_initializers, dedupe_initializers, export_multi, finish, fp16_weights  # noqa: E402
+from common.onnx_export import constants_to_initializers, dedupe_initializers, export_multi, finish, fp16_weights, uint8_codes, uint8_weights  # noqa: E402
+from convert.face_models import quantisation_grids  # noqa: E402
 from imitator.gradient import GradientGraph, trace_gradient  # noqa: E402
 from imitator.losses import recogniser  # noqa: E402
 from imitator.model import FoldedGenerator, Imitator, ImitatorConfig  # noqa: E402
-from imitator.refine import INPUTS, OUTPUTS, RefineObjective, example_inputs, loss_and_gradient  # noqa: E402
+from imitator.refine import RefineObjective, example_inputs, inputs, loss_and_gradient, outputs  # noqa: E402
 
 
 class ImitatorGraph(nn.Module):
@@ -52,12 +53,13 @@ def load_imitator(ckpt_path: Path) -> tuple[Imitator, dict]:
     return model, ckpt
 
 
-def round_to_fp16(module: nn.Module) -> None:
-    """Rounds every float weight to the nearest float16 value in place, so that fp16 storage loses nothing more
-    and the exported gradient is exactly that of the shipped weights."""
+def round_to_fp16(module: nn.Module, grids: list[tuple[float, float]] = ()) -> None:
+    """Rounds every float weight to the nearest float16 value in place, so that fp16 storage loses nothing more and
+    the exported gradient is exactly that of the shipped weights; those on one of `grids` stay as they are
+    (refine_onnx stores them as their uint8 codes, exactly)."""
     with torch.no_grad():
-        for t in list(module.parameters()) + list(module.buffers()):
-            if t.is_floating_point():
+        for t in [*module.parameters(), *module.buffers()]:
+            if t.is_floating_point() and not (grids and uint8_codes(t.numpy(), grids) is not None):
                 t.copy_(t.half().float())
 
 
@@ -73,21 +75,50 @@ def imitator_onnx(model: Imitator, fp16: bool) -> bytes:
     return finish(onnx_model)
 
 
-def refine_objective(model: Imitator, embed_window: list[float], fp16: bool) -> RefineObjective:
-    objective = RefineObjective(model, recogniser(), embed_window)
+RECOGNISERS = {'mobileface': 'face-embedder', 'dlib': 'face-embedder-dlib'}
+EMBEDDED = {  # what each recogniser brings into the refine graph's licence
+    'mobileface': 'MobileFace (see face-embedder card: upstream licence unresolved)',
+    'dlib': "dlib's face recognition ResNet by Davis King (public domain; see face-embedder-dlib card)",
+}
+
+
+SEX_PROBE = Path(__file__).resolve().parent / 'sex-probe.json'  # imitator/sex_probe.py
+
+
+def refine_objective(model: Imitator, embed_window: list[float], fp16: bool, recognisers: str = 'mobileface',
+                     sex_probe: Path | None = None) -> RefineObjective:  # fmt: skip
+    """The refine objective with the identity terms of `recognisers` ('mobileface', 'dlib' or 'mobileface+dlib'),
+    and the sex term when a `sex_probe` file is given (needs dlib)."""
+    names = recognisers.split('+')
+    unknown = set(names) - set(RECOGNISERS)
+    assert not unknown, f'unknown recogniser(s) {sorted(unknown)}; choose from {sorted(RECOGNISERS)}'
+    embedder = recogniser(RECOGNISERS['mobileface']) if 'mobileface' in names else None
+    probe = None
+    if sex_probe is not None:
+        spec = json.loads(sex_probe.read_text())
+        probe = (torch.tensor(spec['weights']), torch.tensor([spec['bias']]))
+    dlib = recogniser(RECOGNISERS['dlib']) if 'dlib' in names else None
+    objective = RefineObjective(model, embedder, embed_window, dlib, probe)
     if fp16:
-        round_to_fp16(objective)
+        round_to_fp16(objective, dlib_grids(objective))
     return objective
+
+
+def dlib_grids(objective: RefineObjective) -> list[tuple[float, float]]:
+    """The uint8 grids of dlib's published weights when the objective has dlib's term (most of its tensors are
+    published as uint8 codes; a few 64-channel ones as float32, which float16 storage rounds)."""
+    return quantisation_grids(RECOGNISERS['dlib']) if 'dlib' in objective.term_names else []
 
 
 def refine_onnx(objective: RefineObjective, batch: int, continuous: int, fp16: bool) -> bytes:
     """The loss-and-gradient graph for `batch` candidates at once."""
     example = example_inputs(objective, batch, continuous)
     graph = GradientGraph(*trace_gradient(loss_and_gradient(objective), example, objective))
-    onnx_model = export_multi(graph, {name: t for (name, _, _), t in zip(INPUTS, example)}, OUTPUTS, fold=False)
+    onnx_model = export_multi(graph, {name: t for (name, _, _), t in zip(inputs(objective), example)}, outputs(objective), fold=False)
     constants_to_initializers(onnx_model)
     dedupe_initializers(onnx_model)
     if fp16:
+        uint8_weights(onnx_model, dlib_grids(objective))
         fp16_weights(onnx_model)
     return finish(onnx_model)
 
@@ -111,8 +142,9 @@ NORMALISATION = {
     'concatenated in rig order. image: the predicted front render, NHWC RGB 0..1, canonical aligned frame; '
     'landmarks: the engine iBUG-68 points in the unit frame (x right, y down).',
     'refine': 'Inputs as named (see docs/models.md "Refine graph"): photo = FaceAnalyzer.alignedCrop at the frame '
-    'size, RGB 0..1 NHWC; part_weights per pixel of that crop; target_embedding = FaceAnalyzer.embed (unit); '
-    'target_landmarks = the photo 68 points in the unit aligned frame; loss_weights = [identity, content, landmark]. '
+    'size, RGB 0..1 NHWC; part_weights per pixel of that crop; target_embedding (graphs with MobileFace\'s identity '
+    'term) = FaceAnalyzer.embed (unit); target_landmarks = the photo 68 points in the unit aligned frame; target_sex '
+    '(graphs with the sex term) = 2 * who.gender - 1; loss_weights = one weight per term output, in output order. '
     'Outputs: per-candidate loss and terms, d loss / d x and d loss / d style_logits.',
 }
 
@@ -131,10 +163,10 @@ def release(folder: Path, name: str, files: dict, report: dict, ckpt: dict) -> N
         entries.append(release_entry(
             folder / file, model_id, 'refine' if model_id.startswith('refine') else 'eval', report['rigVersion'],
             normalisation=NORMALISATION['refine' if model_id.startswith('refine') else 'imitator'],
-            licence='facecraft project weights, trained on facecraft engine renders; the refine graph embeds '
-            'MobileFace (see face-embedder card: upstream licence unresolved)',
+            licence='facecraft project weights, trained on facecraft engine renders' + ('; the refine graph embeds '
+            + ' and '.join(EMBEDDED[r] for r in report['recognisers'].split('+')) if model_id.startswith('refine') else ''),
             source=f"models/imitator export of {Path(report['checkpoint']).name} (iter {report['iter']}, "
-            f"{ckpt['config']['dataset']})",
+            f"{report['dataset']})",
             card='cards/imitator.md',
             check={'fp16': report['fp16Check']},
         ))  # fmt: skip
@@ -148,20 +180,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument('--out', type=Path)
     parser.add_argument('--batch', type=int, default=4, help='candidates in the multi-start refine graph')
     parser.add_argument('--fp32', action='store_true', help='keep float32 weights (default: float16 storage)')
+    parser.add_argument('--recognisers', default='mobileface', help="identity terms of the refine graphs: mobileface, dlib "
+                        "or mobileface+dlib (RefineObjective)")
+    parser.add_argument('--sex-probe', type=Path, help=f'add the sex term with this probe (needs dlib; e.g. {SEX_PROBE.name})')
     parser.add_argument('--release', type=Path, help='also copy the files into this release folder and merge them into '
                         'its manifest.json (refine graphs: group refine; imitator: group eval); the card goes to cards/<id>.md there (write it yourself)')
     parser.add_argument('--release-name', default='imitator-dev', help="the manifest's release name when it is new")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     model, ckpt = load_imitator(args.ckpt)
-    index = json.loads(((args.dataset or Path(ckpt['config']['dataset'])) / 'dataset.json').read_text())
+    dataset = args.dataset or Path(ckpt['config']['dataset'])  # from_release checkpoints have no config: name it
+    index = json.loads((dataset / 'dataset.json').read_text())
     out = args.out or args.ckpt.parent / 'export'
     out.mkdir(parents=True, exist_ok=True)
     fp16 = not args.fp32
     c = model.config
     started = time.time()
     files = {'imitator.onnx': imitator_onnx(model, fp16)}
-    objective = refine_objective(model, index['frame']['embedWindow'], fp16)
+    objective = refine_objective(model, index['frame']['embedWindow'], fp16, args.recognisers, args.sex_probe)
     files['refine.onnx'] = refine_onnx(objective, 1, c.continuous, fp16)
     if args.batch > 1:
         files[f'refine-b{args.batch}.onnx'] = refine_onnx(objective, args.batch, c.continuous, fp16)
@@ -170,6 +206,7 @@ def main(argv: list[str]) -> int:
         print(f'{out / name}: {len(data)} bytes', flush=True)
     report = {
         'checkpoint': str(args.ckpt),
+        'dataset': str(dataset),
         'iter': ckpt['iter'],
         'rigVersion': index['rigVersion'],
         'size': c.size,
@@ -179,6 +216,8 @@ def main(argv: list[str]) -> int:
         'weights': 'float16 storage, float32 compute' if fp16 else 'float32',
         'fp16Check': fp16_quality(model) if fp16 else None,
         'multiStartBatch': args.batch,
+        'recognisers': args.recognisers,
+        'sexProbe': str(args.sex_probe) if args.sex_probe else None,
         'bytes': {name: len(data) for name, data in files.items()},
         'seconds': round(time.time() - started, 1),
     }

@@ -2,8 +2,8 @@
 
 RESEARCH.md section 3: trace loss + torch.autograd.grad with make_fx into aten ops, then run that graph through an
 interpreter that replaces each backward op with forward ops (convolution backward -> transposed convolution and
-back, ReLU/threshold backward -> where, sigmoid backward from the output, softmax backward from the output), so
-that torch.onnx.export sees only ops with standard ONNX counterparts. Weights are frozen constants and BatchNorm
+back, ReLU/threshold backward -> where, pooling backward -> expand / scatter-add, sigmoid backward from the output,
+softmax backward from the output), so that torch.onnx.export sees only ops with standard ONNX counterparts. Weights are frozen constants and BatchNorm
 must be folded first (no batch-norm rule here).
 """
 from __future__ import annotations
@@ -79,7 +79,30 @@ def _slice_backward(grad, sizes, dim, start, end, step):
     return F.pad(grad, pad)
 
 
+def _avg_pool_backward(grad, inp, kernel, stride, padding, ceil_mode, count_include_pad, divisor_override):
+    """The gradient of a non-overlapping average pool (kernel = stride, no padding; dlib's downsampling skips): each
+    output's gradient spread evenly over its window (Expand, not a transposed convolution), zeros for the rows and
+    columns the 'valid' pool left out."""
+    assert list(kernel) == list(stride) and not any(padding) and divisor_override is None, 'only kernel = stride pools'
+    kh, kw = kernel
+    n, c, h, w = (int(d) for d in grad.shape)  # static sizes (the export traces shapes otherwise)
+    g = (grad / (kh * kw)).reshape(n, c, h, 1, w, 1).expand(n, c, h, kh, w, kw).reshape(n, c, h * kh, w * kw)
+    extra_h, extra_w = int(inp.shape[2]) - h * kh, int(inp.shape[3]) - w * kw
+    return F.pad(g, [0, extra_w, 0, extra_h]) if extra_h or extra_w else g
+
+
+def _max_pool_backward(grad, inp, kernel, stride, padding, dilation, ceil_mode, indices):
+    """The gradient of a max pool: each output's gradient added at its argmax (a ScatterElements with add, so that
+    an input that wins several overlapping windows gets their sum, as autograd does)."""
+    n, c, h, w = (int(d) for d in inp.shape)
+    # zeros made from the input at run time (inp * 0): zeros_like would be stored as a constant of the input's size
+    flat = (inp * 0).reshape(n, c, h * w).scatter_add(2, indices.reshape(n, c, -1), grad.reshape(n, c, -1))
+    return flat.reshape(n, c, h, w)
+
+
 REWRITES = {
+    aten.avg_pool2d_backward.default: _avg_pool_backward,
+    aten.max_pool2d_with_indices_backward.default: _max_pool_backward,
     aten.slice_backward.default: _slice_backward,
     aten.convolution_backward.default: _conv_backward,
     # a mask product, not where(..., zeros_like): a zeros tensor would be folded into a batch-sized constant

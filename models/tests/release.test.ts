@@ -244,18 +244,19 @@ describe('released imitator and refine graph', () => {
       const image = out.image!.data as Float32Array
       expect(out.image!.dims).toEqual(imitator!.outputs[0]!.shape)
       expect(image.every((v) => v >= 0 && v <= 1)).toBe(true)
-      // A unit-length target embedding, mid-grey photo, weights 1: every output is finite.
-      const e = refine!.inputs.find((i) => i.name === 'target_embedding')!.shape.at(-1)!
-      const grads = await one(refine!, (name) =>
-        name === 'target_embedding'
-          ? 1 / Math.sqrt(e)
-          : name === 'x'
-            ? 0.5
-            : name === 'beta'
-              ? 1
-              : 0.5
-      )
-      for (const name of ['loss', 'grad_x', 'grad_style_logits'])
+      // A unit-length target embedding (graphs with MobileFace's term), mid-grey photo, a female target sex (graphs
+      // with the sex term), weights 1: every output is finite, and the terms are the ones the graph declares.
+      const e = refine!.inputs.find((i) => i.name === 'target_embedding')?.shape.at(-1) ?? 1
+      const fills: Record<string, number> = {
+        target_embedding: 1 / Math.sqrt(e),
+        x: 0.5,
+        beta: 1,
+        target_sex: -1,
+      }
+      const grads = await one(refine!, (name) => fills[name] ?? 0.5)
+      expect(Object.keys(grads).sort()).toEqual(refine!.outputs.map((o) => o.name).sort())
+      expect(refine!.outputs.map((o) => o.name)).toContain('dlib')
+      for (const name of Object.keys(grads))
         expect(Array.from(grads[name]!.data as Float32Array).every(Number.isFinite)).toBe(true)
     }
   )

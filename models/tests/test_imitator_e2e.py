@@ -5,11 +5,14 @@ import shutil
 import sys
 
 import numpy as np
+import onnx
 import pytest
 import torch
 
-from imitator.export import load_imitator, main as export_main, refine_objective
-from imitator.refine import INPUTS, OUTPUTS, example_inputs, loss_and_gradient
+from common.onnx_export import uint8_codes
+from convert.face_models import quantisation_grids
+from imitator.export import SEX_PROBE, load_imitator, main as export_main, refine_objective
+from imitator.refine import example_inputs, inputs, loss_and_gradient, outputs
 
 from node_tools import TSX, ort_run, run
 
@@ -41,15 +44,46 @@ def test_refine_onnx_matches_autograd(trained, batch):
     index = json.loads((dataset / 'dataset.json').read_text())
     objective = refine_objective(model, index['frame']['embedWindow'], fp16=False)
     example = example_inputs(objective, batch, model.config.continuous, seed=7)
-    expected = dict(zip(OUTPUTS, loss_and_gradient(objective)(*example)))
+    expected = dict(zip(outputs(objective), loss_and_gradient(objective)(*example)))
     name = 'refine.onnx' if batch == 1 else f'refine-b{batch}.onnx'
-    inputs = {n: t.numpy() for (n, _, _), t in zip(INPUTS, example)}
-    got = ort_run(run_dir / 'export' / name, inputs, tmp / f'ort-{batch}')
+    feeds = {n: t.numpy() for (n, _, _), t in zip(inputs(objective), example)}
+    got = ort_run(run_dir / 'export' / name, feeds, tmp / f'ort-{batch}')
     for key, value in expected.items():
         value = value.numpy()
         assert got[key].shape == value.shape, key
         rel = np.linalg.norm(got[key] - value) / (np.linalg.norm(value) + 1e-12)
         assert rel <= 1e-3, f'{name} {key}: rel {rel:.2e}'
+
+
+@pytest.mark.parametrize('recognisers, sex', [('dlib', True), ('mobileface+dlib', False)])
+def test_refine_onnx_with_dlib_matches_autograd_and_stores_dlib_as_its_uint8_codes(trained, recognisers, sex):
+    """The shipped form: float16 storage, and dlib's identity term with dlib's weights as their uint8 codes, which
+    must give back the very weights PyTorch uses (so autograd on them is the reference); the sex term on dlib's
+    embedding of the render."""
+    tmp, dataset, run_dir = trained
+    out = tmp / f'export-{recognisers}'
+    args = ['--ckpt', str(run_dir / 'ckpt.pt'), '--out', str(out), '--batch', '1', '--recognisers', recognisers]
+    assert export_main(args + (['--sex-probe', str(SEX_PROBE)] if sex else [])) == 0
+    model, _ = load_imitator(run_dir / 'ckpt.pt')
+    index = json.loads((dataset / 'dataset.json').read_text())
+    probe = SEX_PROBE if sex else None
+    objective = refine_objective(model, index['frame']['embedWindow'], fp16=True, recognisers=recognisers, sex_probe=probe)
+    names = [n for n, _, _ in inputs(objective)]
+    assert ('target_embedding' in names) == ('mobileface' in recognisers)
+    assert ('target_sex' in names) == sex
+    example = example_inputs(objective, 1, model.config.continuous, seed=9)
+    assert example[-1].shape == (len(recognisers.split('+')) + 2 + sex,)
+    expected = dict(zip(outputs(objective), loss_and_gradient(objective)(*example)))
+    got = ort_run(out / 'refine.onnx', {n: t.numpy() for n, t in zip(names, example)}, tmp / f'ort-{recognisers}')
+    assert set(got) == set(expected) and 'dlib' in got and ('sex' in got) == sex
+    for key, value in expected.items():
+        rel = np.linalg.norm(got[key] - value.numpy()) / (np.linalg.norm(value.numpy()) + 1e-12)
+        assert rel <= 1e-3, f'{key}: rel {rel:.2e}'
+    graph = onnx.load(str(out / 'refine.onnx')).graph
+    codes = sum(int(np.prod(t.dims)) for t in graph.initializer if t.data_type == onnx.TensorProto.UINT8)
+    grids = quantisation_grids('face-embedder-dlib')
+    on_grid = sum(p.numel() for p in objective.dlib.parameters() if p.numel() >= 1024 and uint8_codes(p.numpy(), grids) is not None)
+    assert codes == on_grid > 0.9 * sum(p.numel() for p in objective.dlib.parameters())
 
 
 def test_imitator_onnx_matches_torch(trained):
@@ -87,3 +121,16 @@ def test_a_studio_dataset_with_only_the_required_fields_trains(trained, tmp_path
     out = run([sys.executable, '-m', 'imitator.train', 'imitator/configs/tiny.py', f'--dataset={studio}',
                f'--out_dir={tmp_path / "run"}', '--max_iters=10', '--eval_interval=10'])  # fmt: skip
     assert 'eval 10: l1' in out and ' id ' not in out and ' part ' not in out
+
+
+def test_sex_probe_reads_the_gender_slider_from_dlib_embeddings(trained, tmp_path):
+    """imitator/sex_probe.py end to end on the tiny run; the released probe (SEX_PROBE) is well above chance."""
+    from imitator.sex_probe import main as probe_main
+
+    _, dataset, run_dir = trained
+    out = tmp_path / 'probe.json'
+    assert probe_main(['--dataset', str(dataset), '--ckpt', str(run_dir / 'ckpt.pt'), '--count', '40', '--out', str(out)]) == 0
+    probe = json.loads(out.read_text())
+    assert len(probe['weights']) == 128 and probe['count'] == 40 and set(probe['heldOutAccuracy']) == {'imitator', 'engine'}
+    released = json.loads(SEX_PROBE.read_text())
+    assert min(released['heldOutAccuracy'].values()) > 0.85

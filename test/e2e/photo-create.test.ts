@@ -215,8 +215,9 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       })
       await download.waitFor({ timeout: 30_000 })
       const mb = Number(/\((\d+\.\d) MB\)/.exec((await download.textContent())!)![1])
-      // refine.onnx only (5.3 MB): imitator.onnx is in the eval group, never downloaded by the phone.
-      expect(mb).toBeLessThanOrEqual(6)
+      // refine.onnx only (10.3 MB with dlib inside): imitator.onnx is in the eval group, never downloaded by the
+      // phone (the two together would be 14.3 MB, over the 12 MB budget).
+      expect(mb).toBeLessThanOrEqual(12)
       await download.click()
       // Live progress: the step count rises and the difference falls.
       const run = app.page.getByTestId('refine-run')

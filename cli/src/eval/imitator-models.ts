@@ -4,6 +4,13 @@
  * The files come from models/release when it lists `imitator` and `refine`, else from the engine-v1 proof in
  * models/imitator/proof-v1 (not released; see docs/models.md).
  */
+import {
+  PART_WEIGHTS,
+  refineLoop,
+  type RefineOptions,
+  type RefineOutcome,
+  type RefineTargets,
+} from '@facecraft/shared/create'
 import { alignTemplate, partLabels, type FaceAnalyzer } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import { ModelLoader, type ModelSession, type ModelSource } from '@facecraft/shared/ml'
@@ -11,9 +18,6 @@ import { nodeModelSource } from '../commands/detect.ts'
 import { pickEngine, type EvalEngine } from './engines.ts'
 
 const PROOF_DIR = new URL('../../../models/imitator/proof-v1/', import.meta.url)
-
-/** Content weight of each part label (background, skin, brows, eyes, nose, lips), as in training. */
-export const PART_WEIGHTS = [0, 1, 4, 4, 2, 4]
 
 /** Loaded imitator + refine sessions and where they came from. */
 export interface ImitatorModels {
@@ -64,14 +68,6 @@ export function styleOneHots(
   return out
 }
 
-/** What refine.onnx compares a candidate with: an aligned photo and its face features. */
-export interface RefineTargets {
-  photo: Float32Array // (1, S, S, 3) RGB 0..1
-  partWeights: Float32Array // (1, S, S, 1)
-  embedding: Float32Array // (1, E) unit
-  landmarks: Float32Array // (1, 136) unit frame
-}
-
 /** Targets from an image that is already in the aligned frame (an engine render or an aligned photo crop). */
 export async function frameTargets(
   analyzer: FaceAnalyzer,
@@ -94,55 +90,19 @@ export async function frameTargets(
   }
 }
 
-/** The refine loop's state: candidate parameters and Adam moments. */
-export interface Descent {
-  x: Float32Array
-  logits: Float32Array
-  losses: number[]
-}
-
 /**
- * `steps` Adam steps (losses has steps + 1 values: before each step and at the end) on (x, style logits) with refine.onnx (batch 1); x is clamped to [0, 1] after each step.
+ * `steps` Adam steps from (x0, logits0) with the refine graph and CharacterCreator's own loop (create/refine.ts
+ * refineLoop), without its early stop or anchor: losses has steps + 1 values (before each step and at the end).
  * Shi et al. descend 50 plain gradient steps from the mean face; here Adam (lr 0.02) on 0..1 sliders: with the
  * engine-v1 proof imitator, plain gradient steps (lr 0.3-3) lowered the loss as much but moved the parameters
  * further from the truth (mean |x - truth| 0.25 -> 0.38 over 4 characters, Adam 0.25 -> 0.26).
  */
-export async function descend(
+export function descend(
   refine: ModelSession,
   targets: RefineTargets,
   x0: Float32Array,
   logits0: Float32Array,
-  { steps = 50, lr = 0.02, beta = 1, weights = [1, 1, 1] } = {}
-): Promise<Descent> {
-  const size = Math.round(Math.sqrt(targets.photo.length / 3))
-  const params = [Float32Array.from(x0), Float32Array.from(logits0)]
-  const m = params.map((p) => new Float32Array(p.length))
-  const v = params.map((p) => new Float32Array(p.length))
-  const losses: number[] = []
-  for (let t = 1; t <= steps + 1; t++) {
-    const out = await refine.run({
-      x: { data: params[0]!, dims: [1, params[0]!.length] },
-      style_logits: { data: params[1]!, dims: [1, params[1]!.length] },
-      beta: { data: Float32Array.of(beta), dims: [1] },
-      photo: { data: targets.photo, dims: [1, size, size, 3] },
-      part_weights: { data: targets.partWeights, dims: [1, size, size, 1] },
-      target_embedding: { data: targets.embedding, dims: [1, targets.embedding.length] },
-      target_landmarks: { data: targets.landmarks, dims: [1, 136] },
-      loss_weights: { data: Float32Array.from(weights), dims: [3] },
-    })
-    losses.push(out.loss!.data[0]!)
-    if (t > steps) break // the last run only measures where the descent ended
-    const grads = [out.grad_x!.data, out.grad_style_logits!.data]
-    params.forEach((p, k) => {
-      for (let i = 0; i < p.length; i++) {
-        const g = grads[k]![i]!
-        m[k]![i] = 0.9 * m[k]![i]! + 0.1 * g
-        v[k]![i] = 0.999 * v[k]![i]! + 0.001 * g * g
-        const step =
-          (lr * m[k]![i]!) / (1 - 0.9 ** t) / (Math.sqrt(v[k]![i]! / (1 - 0.999 ** t)) + 1e-8)
-        p[i] = k === 0 ? Math.min(1, Math.max(0, p[i]! - step)) : p[i]! - step
-      }
-    })
-  }
-  return { x: params[0]!, logits: params[1]!, losses }
+  options: Pick<RefineOptions, 'steps' | 'lr' | 'beta' | 'weights'> = {}
+): Promise<RefineOutcome> {
+  return refineLoop(refine, x0, logits0, targets, { ...options, patience: Infinity, anchor: 0 })
 }

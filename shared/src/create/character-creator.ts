@@ -260,7 +260,8 @@ export class CharacterCreator {
    * (and 'hair.style') left as they are; by default the gender slider and the expression sliders (heldIds), plus,
    * when the creator measures hair, the hair colour and style it read from the photo (the imitator's colour terms
    * turned dark hair grey-brown) and, when it matches skin and iris, the colours it matched. Each left slider moves
-   * with its right one (mirrorPairs), unless `tie` says otherwise.
+   * with its right one (mirrorPairs), unless `tie` says otherwise. A graph with a `sex` term holds the render on
+   * the side of the character's gender slider (`sex` 2 * who.gender - 1) unless options say otherwise.
    */
   async refine(character: Character, targets: RefineTargets, options: RefineOptions & { keep?: readonly string[] } = {}): Promise<RefineResult> {
     const why = this.canRefine()
@@ -275,7 +276,10 @@ export class CharacterCreator {
     ]
     const hold = keep.map((id) => rig.ids.indexOf(id)).filter((i) => i >= 0)
     const holdStyles = keep.flatMap((id) => styleGroupIndices(rig, id))
-    const outcome = await refineLoop(session, rig.toVector(character), styleLogits(rig, character), targets, { anchor: this.options.refineAnchor, tie: mirrorPairs(rig), ...options, hold, holdStyles })
+    const x0 = rig.toVector(character)
+    const gender = rig.ids.indexOf('who.gender')
+    const sex = gender >= 0 ? 2 * x0[gender]! - 1 : 0
+    const outcome = await refineLoop(session, x0, styleLogits(rig, character), targets, { anchor: this.options.refineAnchor, tie: mirrorPairs(rig), sex, ...options, hold, holdStyles })
     return { ...outcome, character: rig.fromVector(outcome.x, argmaxGroups(outcome.logits, rig.styleSizes)) }
   } // prettier-ignore
 

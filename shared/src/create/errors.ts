@@ -8,6 +8,7 @@ export type CreateErrorCode =
   | 'no-model' // the manifest lacks a model this step needs
   | 'wrong-rig' // a model was trained for another rig version or feature layout
   | 'aborted' // the caller's AbortSignal fired
+  | 'bad-options' // options that do not fit the model (e.g. refine weights for another graph's terms)
 
 /** A creation failure: `code` for programs, `message` for people (it says what to do). */
 export class CreateError extends Error {

@@ -27,8 +27,10 @@ export {
 export { CreateError, type CreateErrorCode } from './errors.ts'
 export {
   DEFAULT_REFINE_OPTIONS,
+  refineFeeds,
   refineLoop,
   refineSignature,
+  TERM_WEIGHTS,
   type RefineOptions,
   type RefineOutcome,
   type RefineProgress,

@@ -57,6 +57,7 @@ describe('refineLoop with the proof refine graph', () => {
       styles: 27,
       size: 128,
       embedding: 256,
+      terms: ['identity', 'content', 'landmark'],
     })
     expect(targets.photo.length).toBe(128 * 128 * 3)
     expect(targets.landmarks.every((v) => v > -0.2 && v < 1.2)).toBe(true)
@@ -134,8 +135,15 @@ describe('refineLoop with the proof refine graph', () => {
 
   it('refuses a graph that is not a refine graph, naming what is missing', () => {
     const entry = { ...refine.entry, id: 'imitator', inputs: refine.entry.inputs.slice(0, 2) }
-    expect(() => refineSignature(entry)).toThrow(
-      /photo, part_weights, target_embedding, target_landmarks/
+    expect(() => refineSignature(entry)).toThrow(/photo, part_weights, target_landmarks/)
+  })
+
+  it('refuses weights that do not match the graph terms, naming them', async () => {
+    const { x, logits } = start()
+    const run = refineLoop(refine, x, logits, targets, { steps: 1, weights: [1, 1, 1, 3] })
+    await expect(run).rejects.toMatchObject({ code: 'bad-options' })
+    await expect(run).rejects.toThrow(
+      /4 values; 'refine' has 3 terms \(identity, content, landmark\)/
     )
   })
 })

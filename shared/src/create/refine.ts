@@ -25,7 +25,7 @@ export interface RefineProgress {
   steps: number
   /** Loss of the parameters before this step's update. */
   loss: number
-  /** The graph's named terms (identity, content, landmark) at that point. */
+  /** The graph's named terms (identity, content, landmark[, dlib]) at that point. */
   terms: Record<string, number>
 }
 
@@ -37,7 +37,11 @@ export interface RefineOptions {
   lr?: number
   /** softmax sharpness of the style relaxation (Shi et al.: 100 iterative, 1 one-shot). */
   beta?: number
-  /** Weights of the graph's terms, in the graph's `loss_weights` order (identity, content, landmark). */
+  /** How the render should read, for graphs with a `sex` term (input target_sex): +1 male, -1 female, 0 either.
+   * CharacterCreator.refine sets 2 * who.gender - 1, so the term holds the character on its own slider's side. */
+  sex?: number
+  /** Weights of the graph's terms, in the graph's `loss_weights` order (its term outputs: identity, content,
+   * landmark[, dlib]). Default: TERM_WEIGHTS of each. */
   weights?: readonly number[]
   /** Stop when the best loss has not improved by `minImprovement` (relative) for this many steps. */
   patience?: number
@@ -58,12 +62,24 @@ export interface RefineOptions {
   tie?: readonly (readonly [number, number])[]
 }
 
-/** Defaults of RefineOptions (the descent the refine bench and imitator tests measured). */
+/** Default weight of each term a refine graph may output, by name. dlib 3 and sex 0.2 were chosen on London and on
+ * the 84 train photos the translator holds out (docs/likeness.md, "Session 14"): dlib 1 gave less likeness, and
+ * without the sex term FaceRes read 6 more London characters as the other sex (gender_agree 0.922); sex 0.3 cost
+ * likeness on both sets for one more London person. */
+export const TERM_WEIGHTS: Readonly<Record<string, number>> = Object.freeze({
+  identity: 1,
+  content: 1,
+  landmark: 1,
+  dlib: 3,
+  sex: 0.2,
+})
+
+/** Defaults of RefineOptions (the descent the refine bench and imitator tests measured); `weights` defaults to
+ * TERM_WEIGHTS of the graph's terms. */
 export const DEFAULT_REFINE_OPTIONS = Object.freeze({
   steps: 50,
   lr: 0.02,
   beta: 1,
-  weights: Object.freeze([1, 1, 1]) as readonly number[],
   patience: 10,
   minImprovement: 1e-3,
   anchor: 0,
@@ -81,18 +97,13 @@ export interface RefineOutcome {
   stoppedEarly: boolean
 }
 
-const REQUIRED = [
-  'x',
-  'style_logits',
-  'photo',
-  'part_weights',
-  'target_embedding',
-  'target_landmarks',
-]
-const TERMS = ['identity', 'content', 'landmark']
+const REQUIRED = ['x', 'style_logits', 'photo', 'part_weights', 'target_landmarks']
+const NOT_TERMS = new Set(['loss', 'grad_x', 'grad_style_logits'])
 
-/** The graph's sizes from its manifest signature; one error naming every missing input. */
-export function refineSignature(entry: ModelEntry): { continuous: number; styles: number; size: number; embedding: number } {
+/** The graph's sizes and term names (its outputs other than the total and the gradients) from its manifest
+ * signature; one error naming every missing input. `embedding` is 0 for a graph without MobileFace's term (no
+ * target_embedding input). */
+export function refineSignature(entry: ModelEntry): { continuous: number; styles: number; size: number; embedding: number; terms: string[] } {
   const dims = new Map(entry.inputs.map((i) => [i.name, i.shape.map(Number)]))
   const missing = REQUIRED.filter((n) => !dims.has(n))
   if (missing.length)
@@ -104,9 +115,44 @@ export function refineSignature(entry: ModelEntry): { continuous: number; styles
     continuous: dims.get('x')![1]!,
     styles: dims.get('style_logits')![1]!,
     size: dims.get('photo')![1]!,
-    embedding: dims.get('target_embedding')![1]!,
+    embedding: dims.get('target_embedding')?.[1] ?? 0,
+    terms: entry.outputs.map((o) => o.name).filter((n) => !NOT_TERMS.has(n)),
   }
 } // prettier-ignore
+
+/** The refine graph's inputs other than x and style_logits: the targets, beta and the term weights (`weights`, else
+ * TERM_WEIGHTS of the graph's terms). */
+export function refineFeeds(
+  entry: ModelEntry,
+  targets: RefineTargets,
+  {
+    beta = DEFAULT_REFINE_OPTIONS.beta,
+    weights,
+    sex = 0,
+  }: Pick<RefineOptions, 'beta' | 'weights' | 'sex'> = {}
+): Record<string, Float32Data> {
+  const sig = refineSignature(entry)
+  const names = new Set(entry.inputs.map((i) => i.name))
+  const feeds: Record<string, Float32Data> = {
+    photo: { data: targets.photo, dims: [1, sig.size, sig.size, 3] },
+    part_weights: { data: targets.partWeights, dims: [1, sig.size, sig.size, 1] },
+    target_landmarks: { data: targets.landmarks, dims: [1, 136] },
+  }
+  if (names.has('target_embedding'))
+    feeds.target_embedding = { data: targets.embedding, dims: [1, sig.embedding] }
+  if (names.has('beta')) feeds.beta = { data: Float32Array.of(beta), dims: [1] }
+  if (names.has('target_sex')) feeds.target_sex = { data: Float32Array.of(sex), dims: [1] }
+  if (names.has('loss_weights')) {
+    const w = weights ?? sig.terms.map((t) => TERM_WEIGHTS[t] ?? 1)
+    if (w.length !== sig.terms.length)
+      throw new CreateError(
+        'bad-options',
+        `Refine weights have ${w.length} values; '${entry.id}' has ${sig.terms.length} terms (${sig.terms.join(', ')}), one weight each.`
+      )
+    feeds.loss_weights = { data: Float32Array.from(w), dims: [w.length] }
+  }
+  return feeds
+}
 
 /** Runs the refine loop from (x0, logits0) toward `targets` with the refine graph `session`. */
 export async function refineLoop(
@@ -118,16 +164,7 @@ export async function refineLoop(
 ): Promise<RefineOutcome> {
   const o = { ...DEFAULT_REFINE_OPTIONS, ...options }
   const sig = refineSignature(session.entry)
-  const names = new Set(session.entry.inputs.map((i) => i.name))
-  const fixed: Record<string, Float32Data> = {
-    photo: { data: targets.photo, dims: [1, sig.size, sig.size, 3] },
-    part_weights: { data: targets.partWeights, dims: [1, sig.size, sig.size, 1] },
-    target_embedding: { data: targets.embedding, dims: [1, sig.embedding] },
-    target_landmarks: { data: targets.landmarks, dims: [1, 136] },
-  }
-  if (names.has('beta')) fixed.beta = { data: Float32Array.of(o.beta), dims: [1] }
-  if (names.has('loss_weights'))
-    fixed.loss_weights = { data: Float32Array.from(o.weights), dims: [o.weights.length] }
+  const fixed = refineFeeds(session.entry, targets, o)
   const params = [Float32Array.from(x0), Float32Array.from(logits0)]
   const adam = params.map((p) => ({ m: new Float32Array(p.length), v: new Float32Array(p.length) }))
   const best = { loss: Infinity, x: params[0]!.slice(), logits: params[1]!.slice(), step: 0 }
@@ -146,7 +183,9 @@ export async function refineLoop(
     if (loss < best.loss * (1 - o.minImprovement)) Object.assign(best, { step: t })
     if (loss < best.loss)
       Object.assign(best, { loss, x: params[0]!.slice(), logits: params[1]!.slice() })
-    const terms = Object.fromEntries(TERMS.filter((k) => out[k]).map((k) => [k, out[k]!.data[0]!]))
+    const terms = Object.fromEntries(
+      sig.terms.filter((k) => out[k]).map((k) => [k, out[k]!.data[0]!])
+    )
     if (o.anchor) terms.anchor = pull.value
     o.onProgress?.({ step: t, steps: o.steps, loss, terms })
     if (t === o.steps || t - best.step >= o.patience) break
