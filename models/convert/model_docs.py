@@ -97,7 +97,7 @@ DOCS = {
         'face_recognition_model in @vladmandic/face-api (architecture from its src/faceRecognitionNet)',
         'licence': 'public domain (dlib-models README: the model files are released into the public domain); the '
         'face-api port is MIT',
-        'use': 'evaluation (eval reach, eval recognizers, create --compare) and, since session 13, the translator\'s second identity loss in training (translator/train.py dlib_weight; it never runs on a phone), so no longer an independent judge in eval likeness.',
+        'use': 'evaluation (eval reach, eval recognizers, create --compare); since session 13 the translator\'s second identity loss in training (translator/train.py dlib_weight); since session 14 (release models-2026.12.02b) inside refine.onnx, whose identity and sex terms read it, so phones run it when they refine (this file itself stays in group eval). No longer an independent judge in eval likeness.',
         'how': 'hand-written nn.Module, convert/dlib_resnet.py',
         'normalisation': f'{_BYTE}; the graph subtracts the mean RGB (122.782, 117.001, 104.298) and divides by '
         '255, as face-api does. A square face crop (side ~1.1x the face box), resized to 150x150.',
