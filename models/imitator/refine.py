@@ -18,7 +18,7 @@ INPUTS = [
     ('target_embedding', '1,E', "the photo's MobileFace embedding (FaceAnalyzer.embed, unit length); graphs with it"),
     ('target_landmarks', '1,136', "the photo's 68 points in the unit aligned frame"),
     ('target_sex', '1', 'how the render should read: +1 male, -1 female, 0 either (2 * who.gender - 1); graphs with it'),
-    ('loss_weights', 'T', 'weights of the terms in the total, in term_names order ([identity,] content, landmark[, dlib])'),
+    ('loss_weights', 'T', 'weights of the terms in the total, in term_names order ([identity,] content, landmark[, dlib][, sex])'),
 ]
 
 

@@ -146,4 +146,13 @@ describe('refineLoop with the proof refine graph', () => {
       /4 values; 'refine' has 3 terms \(identity, content, landmark\)/
     )
   })
+
+  it('refuses a target sex outside [-1, 1], saying what it means', async () => {
+    const { x, logits } = start()
+    for (const sex of [2, -1.5, NaN]) {
+      const run = refineLoop(refine, x, logits, targets, { steps: 1, sex })
+      await expect(run).rejects.toMatchObject({ code: 'bad-options' })
+      await expect(run).rejects.toThrow(/\[-1, 1\] \(\+1 male, -1 female, 0 either\)/)
+    }
+  })
 })

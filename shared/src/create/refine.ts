@@ -25,7 +25,7 @@ export interface RefineProgress {
   steps: number
   /** Loss of the parameters before this step's update. */
   loss: number
-  /** The graph's named terms (identity, content, landmark[, dlib]) at that point. */
+  /** The graph's named terms (its term outputs, e.g. content, landmark, dlib, sex) at that point. */
   terms: Record<string, number>
 }
 
@@ -41,7 +41,7 @@ export interface RefineOptions {
    * CharacterCreator.refine sets 2 * who.gender - 1, so the term holds the character on its own slider's side. */
   sex?: number
   /** Weights of the graph's terms, in the graph's `loss_weights` order (its term outputs: identity, content,
-   * landmark[, dlib]). Default: TERM_WEIGHTS of each. */
+   * landmark, dlib, sex). Default: TERM_WEIGHTS of each. */
   weights?: readonly number[]
   /** Stop when the best loss has not improved by `minImprovement` (relative) for this many steps. */
   patience?: number
@@ -132,6 +132,11 @@ export function refineFeeds(
   }: Pick<RefineOptions, 'beta' | 'weights' | 'sex'> = {}
 ): Record<string, Float32Data> {
   const sig = refineSignature(entry)
+  if (!(Math.abs(sex) <= 1))
+    throw new CreateError(
+      'bad-options',
+      `Refine's sex must be in [-1, 1] (+1 male, -1 female, 0 either); got ${sex}.`
+    )
   const names = new Set(entry.inputs.map((i) => i.name))
   const feeds: Record<string, Float32Data> = {
     photo: { data: targets.photo, dims: [1, sig.size, sig.size, 3] },
