@@ -89,9 +89,11 @@ class RefineObjective(nn.Module):
         return self.terms(rendered, image, a['photo'], a['part_weights'], a.get('target_embedding'),
                           a['target_landmarks'], a['loss_weights'], a.get('target_sex'))  # fmt: skip
 
-    def terms(self, inputs, image, photo, part_weights, target_embedding, target_landmarks, loss_weights, target_sex=None):
+    def terms(self, inputs, image, photo, part_weights, target_embedding, target_landmarks, loss_weights, target_sex=None,
+              photo_dlib=None):  # fmt: skip
         """forward's terms of a rendered `image` (render's outputs); target_embedding is unused without MobileFace,
-        target_sex without the sex term."""
+        target_sex without the sex term. `photo_dlib`: the photos' dlib_embedding, when the caller has it already
+        (training computes it once per photo, the graph every step)."""
         photo = photo.permute(0, 3, 1, 2)
         values = {
             'content': content_loss(image, photo, part_weights.permute(0, 3, 1, 2)),
@@ -100,13 +102,18 @@ class RefineObjective(nn.Module):
         if self.embedder is not None:
             values['identity'] = identity_loss(self.embedder(self.crop(image))[0], target_embedding)
         if self.dlib is not None:
-            seen = self.dlib(self.dlib_crop(image))[0]
-            values['dlib'] = identity_loss(seen, self.dlib(self.dlib_crop(photo))[0])
+            seen = self.dlib_embedding(image)
+            values['dlib'] = identity_loss(seen, self.dlib_embedding(photo) if photo_dlib is None else photo_dlib)
         if 'sex' in self.term_names:  # log1p(exp(-u)), not softplus: its backward has no rewrite in gradient.py
             values['sex'] = torch.log1p(torch.exp(-target_sex * (seen @ self.sex_weights + self.sex_bias).reshape(-1)))
         terms = [values[name] for name in self.term_names]
         total = sum(w * t for w, t in zip(loss_weights, terms))
         return total, *terms
+
+
+    def dlib_embedding(self, image: torch.Tensor) -> torch.Tensor:
+        """dlib's embedding (B, 128) of aligned frames (B, 3, S, S) in [0, 1], through dlib's own chip."""
+        return self.dlib(self.dlib_crop(image))[0]
 
 
 def loss_and_gradient(objective: RefineObjective):

@@ -151,7 +151,7 @@ def batch(ids, train=True):
 objective = None
 if imitator_ckpt:
     from imitator.export import load_imitator  # noqa: E402
-    from imitator.losses import identity_loss, recogniser  # noqa: E402
+    from imitator.losses import recogniser  # noqa: E402
     from imitator.refine import RefineObjective  # noqa: E402
 
     assert photo_f is not None, 'imitator_ckpt needs photo_features and photo_labels (the photo rows and split)'
@@ -159,20 +159,18 @@ if imitator_ckpt:
     assert imitator.config.continuous == data.x.shape[1] and tuple(imitator.config.style_sizes) == data.style_sizes, \
         'the imitator was made for another rig'
     window = json.loads((Path(data.meta['dataset']) / 'dataset.json').read_text())['frame']['embedWindow']
-    objective = RefineObjective(imitator, recogniser(), window).to(device)
+    dlib = recogniser('face-embedder-dlib') if dlib_weight > 0 else None
+    objective = RefineObjective(imitator, recogniser(), window, dlib).to(device)
     targets_dir = Path(photo_features) / 'photo-targets'
     targets = {k: torch.from_numpy(np.load(targets_dir / f'{k}.npy')) for k in ('photo', 'parts', 'embedding', 'landmarks')}
     assert len(targets['photo']) == len(photo_f), 'photo targets of other photos; rerun translator/photo-targets.ts'
-    imitator_weights = torch.tensor(imitator_loss_weights, dtype=torch.float32, device=device)
+    weights = imitator_loss_weights + ([dlib_weight] if dlib_weight > 0 else [])  # in objective.term_names order
+    imitator_weights = torch.tensor(weights, dtype=torch.float32, device=device)
     print(f'imitator terms: {imitator_ckpt}, size {imitator.config.size}', flush=True)
     if dlib_weight > 0:
-        from imitator.losses import DLIB_SIZE, DLIB_WINDOW, WindowCrop  # noqa: E402
-
-        dlib = recogniser('face-embedder-dlib').to(device)
-        dlib_crop = WindowCrop(DLIB_WINDOW, imitator.config.size, DLIB_SIZE).to(device)
-        with torch.no_grad():  # the photos' targets: dlib on their aligned crops, as the renders will be seen
+        with torch.no_grad():  # the photos' targets once: dlib on their aligned crops, as the renders will be seen
             crops = targets['photo'].float().permute(0, 3, 1, 2) / 255
-            targets['dlib'] = torch.cat([dlib(dlib_crop(crops[i:i + 64].to(device)))[0].cpu() for i in range(0, len(crops), 64)])
+            targets['dlib'] = torch.cat([objective.dlib_embedding(crops[i:i + 64].to(device)).cpu() for i in range(0, len(crops), 64)])
         print(f'dlib identity term, weight {dlib_weight}', flush=True)
 
 # ----------------------------------------------------------------------------- model
@@ -302,14 +300,12 @@ def imitator_losses(ids, train=True):
     if not imitator_styles:
         style_logits = style_logits.detach()
     inputs, image = objective.render(pred, style_logits, torch.ones(1, device=device))
-    total, identity, content, landmark = objective.terms(
+    total, *values = objective.terms(
         inputs, image, (targets['photo'][ids].float() / 255).to(device),
         targets['parts'][ids].float()[..., None].to(device), targets['embedding'][ids].to(device),
-        targets['landmarks'][ids].to(device), imitator_weights)  # fmt: skip
-    terms = {'i_identity': identity.mean(), 'i_content': content.mean(), 'i_landmark': landmark.mean()}
-    if dlib_weight > 0:
-        terms['i_dlib'] = identity_loss(dlib(dlib_crop(image))[0], targets['dlib'][ids].to(device)).mean()
-        total = total + dlib_weight * terms['i_dlib']
+        targets['landmarks'][ids].to(device), imitator_weights,
+        photo_dlib=targets['dlib'][ids].to(device) if dlib_weight > 0 else None)  # fmt: skip
+    terms = {f'i_{name}': v.mean() for name, v in zip(objective.term_names, values)}
     terms['i_total'] = total.mean()
     return terms
 
