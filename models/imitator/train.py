@@ -21,7 +21,7 @@ from common.configure import configure  # noqa: E402
 from common.plot import plot_panels  # noqa: E402
 from common.png import write_png  # noqa: E402
 from imitator.data import load_dataset  # noqa: E402
-from imitator.losses import WindowCrop, identity_loss, landmark_loss, part_weight_map, recogniser  # noqa: E402
+from imitator.losses import DLIB_SIZE, DLIB_WINDOW, WindowCrop, identity_loss, landmark_loss, part_weight_map, recogniser  # noqa: E402
 from imitator.model import Imitator, ImitatorConfig, one_hot_styles, widen_from  # noqa: E402
 
 # ----------------------------------------------------------------------------- defaults (override by file / flag)
@@ -30,6 +30,8 @@ out_dir = '.work/imitator'
 limit = 0  # use at most this many samples (0 = all)
 val_count = 256  # held out: the LAST val_count samples of the dataset
 seed = 1
+bn_eval = False  # BatchNorm in eval mode while training (its statistics frozen): for an init_from rebuilt from a
+# release by imitator.from_release, whose BatchNorms are folded identities with no training statistics
 init_from = ''  # a checkpoint whose weights start a NEW run (fresh optimiser and schedule): warm start after a
 # look change, when the engine's mapping moved a little and most of what the old model learned still holds
 # model
@@ -42,6 +44,9 @@ part_weight = 1.0
 part_weights = [0.0, 1.0, 4.0, 4.0, 2.0, 4.0]  # background, skin, brows, eyes, nose, lips
 id_weight = 0.1
 id_batch = 8  # identity term on the first id_batch images of each batch (the recogniser's backward is costly)
+# dlib's identity (1 - cos of dlib on G(x) vs on the engine's render, both through dlib's own chip): refine.onnx
+# descends dlib's view of G(x), so G should look to dlib as the engine does (0 = off; the same id_batch images)
+dlib_weight = 0.0
 landmark_weight = 1.0
 # optimisation
 batch_size = 32
@@ -104,6 +109,8 @@ model = Imitator(ImitatorConfig(**model_args)).to(device)
 optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
 crop = WindowCrop(index['frame']['embedWindow'], size).to(device) if use_id else None
 embedder = recogniser().to(device) if use_id else None
+dlib = recogniser('face-embedder-dlib').to(device) if dlib_weight > 0 else None
+dlib_crop = WindowCrop(DLIB_WINDOW, size, DLIB_SIZE).to(device) if dlib is not None else None
 it, best_val, log, elapsed = 0, math.inf, [], 0.0
 ckpt_path = out / 'ckpt.pt'
 if ckpt_path.exists():  # resume
@@ -116,10 +123,13 @@ if ckpt_path.exists():  # resume
     print(f'resumed at iter {it} (best val {best_val:.4f})', flush=True)
 elif init_from:
     ckpt = torch.load(init_from, map_location=device, weights_only=False)
-    widths = ('base', 'min_channels')  # the only settings a warm start may change: a wider generator
-    same = {k: v for k, v in model_args.items() if k not in widths}
-    assert {k: v for k, v in ckpt['model_args'].items() if k not in widths} == same, \
-        f'{init_from} was made for another model/rig; train from scratch'
+    # the settings a warm start may change: a wider generator; landmark_template only initialises the head's bias
+    # (checkpoints rebuilt from a release by imitator.from_release do not record it)
+    free = ('base', 'min_channels', 'landmark_template')
+    def fixed(args):
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in args.items() if k not in free}
+    assert fixed(ckpt['model_args']) == fixed(model_args), f'{init_from} was made for another model/rig; train from scratch'
+    widths = ('base', 'min_channels')
     if all(ckpt['model_args'][k] == model_args[k] for k in widths):
         model.load_state_dict(ckpt['model'])
     else:  # same function, more channels: Net2WiderNet (model.widen_from)
@@ -133,6 +143,14 @@ print(f'{n - val_count} train / {val_count} val samples, rig v{index["rigVersion
       f'head {sum(p.numel() for p in model.landmarks.parameters()) / 1e6:.2f}M', flush=True)  # fmt: skip
 
 
+def train_mode():
+    model.train()
+    if bn_eval:
+        for m in model.modules():
+            if isinstance(m, torch.nn.BatchNorm2d):
+                m.eval()
+
+
 def losses(b, with_id=True):
     """Every term (means over the batch) and the weighted total."""
     image, points = model(b['x'])
@@ -143,7 +161,12 @@ def losses(b, with_id=True):
     if use_id and with_id:
         k = min(id_batch, len(image))
         terms['id'] = identity_loss(embedder(crop(image[:k]))[0], b['embedding'][:k]).mean()
-    weights = {'l1': l1_weight, 'part': part_weight, 'id': id_weight, 'landmark': landmark_weight}
+    if dlib is not None and with_id:
+        k = min(id_batch, len(image))
+        with torch.no_grad():  # the engine render's embedding: a target, computed here (the dataset stores MobileFace's)
+            target = dlib(dlib_crop(b['image'][:k]))[0]
+        terms['dlib'] = identity_loss(dlib(dlib_crop(image[:k]))[0], target).mean()
+    weights = {'l1': l1_weight, 'part': part_weight, 'id': id_weight, 'dlib': dlib_weight, 'landmark': landmark_weight}
     terms['total'] = sum(weights[k] * v for k, v in terms.items())
     return terms, image
 
@@ -168,7 +191,7 @@ def evaluate():
         terms, _ = losses(batch(rng.choice(val_idx, min(batch_size, len(val_idx)), replace=False)))
         for k, v in terms.items():
             sums[k] = sums.get(k, 0.0) + float(v) / eval_batches
-    model.train()
+    train_mode()
     return sums
 
 
@@ -179,7 +202,7 @@ def save_figures():
     evals = [e for e in log if 'val' in e]
     steps = [e for e in log if 'train' in e]
     panels = []
-    for term in ('total', 'l1', 'part', 'id', 'landmark'):
+    for term in ('total', 'l1', 'part', 'id', 'dlib', 'landmark'):
         series = {
             'train': ([e['iter'] for e in steps if term in e['train']], [e['train'][term] for e in steps if term in e['train']]),
             'val': ([e['iter'] for e in evals if term in e['val']], [e['val'][term] for e in evals if term in e['val']]),
@@ -194,7 +217,7 @@ def save_figures():
     top = (b['image'].permute(0, 2, 3, 1).cpu().numpy() * 255).round().astype(np.uint8)
     bottom = (image.permute(0, 2, 3, 1).cpu().numpy() * 255).round().astype(np.uint8)
     write_png(out / 'samples.png', np.concatenate([np.concatenate(list(top), 1), np.concatenate(list(bottom), 1)], 0))
-    model.train()
+    train_mode()
 
 
 def save():
@@ -208,7 +231,7 @@ def save():
 # ----------------------------------------------------------------------------- training loop
 rng = np.random.default_rng(seed + it)  # a resumed run draws new batches, not a replay of the first ones
 start, last = time.time() - elapsed, time.time()
-model.train()
+train_mode()
 if it == 0:  # the untrained model's held-out loss: the first point of every val curve
     log.append({'iter': 0, 'val': evaluate(), 'minutes': 0.0})
     print('eval 0: ' + ' '.join(f'{k} {v:.4f}' for k, v in log[-1]['val'].items()), flush=True)
