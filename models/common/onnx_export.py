@@ -81,10 +81,65 @@ def dedupe_initializers(model: onnx.ModelProto) -> None:
             kept.append(init)
     del model.graph.initializer[:]
     model.graph.initializer.extend(kept)
-    for node in model.graph.node:
+    for node in all_nodes(model.graph):
         for i, name in enumerate(node.input):
             if name in rename:
                 node.input[i] = rename[name]
+
+
+def all_nodes(graph: onnx.GraphProto):
+    """Every node of `graph` and of the subgraphs its nodes hold (If branches), depth first."""
+    for node in graph.node:
+        yield node
+        for attr in node.attribute:
+            if attr.type == onnx.AttributeProto.GRAPH:
+                yield from all_nodes(attr.g)
+
+
+def computed_when_zero(model: onnx.ModelProto, name: str, compute: onnx.ModelProto, output: str) -> None:
+    """Graph input `name` becomes a cache: fed zeros, the graph computes the value with `compute` (a model whose inputs
+    are inputs of `model`, by name, and whose one output has `name`'s shape) inside an If; fed anything else, it uses
+    what was fed. Either way the value used comes out as the new output `output`, for the caller to feed back.
+
+    Why an If: onnxruntime runs every node of a graph whatever outputs are asked for, and only the taken branch of an
+    If. `compute`'s weights join the model's initializers (dedupe_initializers then merges the copies)."""
+    source = next(i for i in model.graph.input if i.name == name)
+    constants_to_initializers(compute)
+    outer = {i.name for i in compute.graph.input}
+    prefix = output + '/'
+    local = lambda n: n if n in outer or not n else prefix + n  # noqa: E731
+    for init in compute.graph.initializer:
+        init.name = local(init.name)
+    model.graph.initializer.extend(compute.graph.initializer)
+    nodes = []
+    for node in compute.graph.node:
+        copy = onnx.NodeProto()
+        copy.CopyFrom(node)
+        copy.name = local(node.name or node.output[0])
+        copy.input[:] = [local(n) for n in node.input]
+        copy.output[:] = [local(n) for n in node.output]
+        nodes.append(copy)
+    value = helper.make_tensor_value_info(output, onnx.TensorProto.FLOAT, [d.dim_value for d in source.type.tensor_type.shape.dim])
+    computed = onnx.ValueInfoProto()
+    computed.CopyFrom(value)
+    computed.name = local(compute.graph.output[0].name)
+    given = onnx.ValueInfoProto()
+    given.CopyFrom(value)
+    given.name = prefix + 'given'
+    then_branch = helper.make_graph(nodes, output + '_compute', [], [computed])
+    else_branch = helper.make_graph([helper.make_node('Identity', [name], [given.name])], output + '_given', [], [given])
+    model.graph.initializer.append(numpy_helper.from_array(np.array(0, np.float32), prefix + 'zero'))
+    branch = [
+        helper.make_node('Abs', [name], [prefix + 'abs'], name=prefix + 'abs'),
+        helper.make_node('ReduceMax', [prefix + 'abs'], [prefix + 'max'], keepdims=0, name=prefix + 'max'),
+        helper.make_node('Equal', [prefix + 'max', prefix + 'zero'], [prefix + 'zeros'], name=prefix + 'zeros'),
+        helper.make_node('If', [prefix + 'zeros'], [output], then_branch=then_branch, else_branch=else_branch, name=prefix + 'if'),
+    ]
+    for node in model.graph.node:
+        node.input[:] = [output if n == name else n for n in node.input]
+    for node in reversed(branch):  # it reads only graph inputs and initializers
+        model.graph.node.insert(0, node)
+    model.graph.output.append(value)
 
 
 def fp16_weights(model: onnx.ModelProto, min_elements: int = 1024) -> int:

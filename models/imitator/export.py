@@ -21,12 +21,12 @@ import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
 from common.release import merge_manifest, release_entry  # noqa: E402
-from common.onnx_export import constants_to_initializers, dedupe_initializers, export_multi, finish, fp16_weights, uint8_codes, uint8_weights  # noqa: E402
+from common.onnx_export import computed_when_zero, constants_to_initializers, dedupe_initializers, export_multi, finish, fp16_weights, uint8_codes, uint8_weights  # noqa: E402
 from convert.face_models import quantisation_grids  # noqa: E402
 from imitator.gradient import GradientGraph, trace_gradient  # noqa: E402
 from imitator.losses import recogniser  # noqa: E402
 from imitator.model import FoldedGenerator, Imitator, ImitatorConfig  # noqa: E402
-from imitator.refine import RefineObjective, example_inputs, inputs, loss_and_gradient, outputs  # noqa: E402
+from imitator.refine import PHOTO_DLIB_USED, RefineObjective, example_inputs, inputs, loss_and_gradient, outputs  # noqa: E402
 
 
 class ImitatorGraph(nn.Module):
@@ -40,6 +40,17 @@ class ImitatorGraph(nn.Module):
     def forward(self, x, styles):
         inputs = torch.cat([x, styles], 1)
         return self.generator(inputs).permute(0, 2, 3, 1), self.landmarks(inputs)
+
+
+class PhotoDlib(nn.Module):
+    """photo (1, S, S, 3) NHWC 0..1 -> its dlib embedding (1, 128), as the objective's dlib term sees the photo."""
+
+    def __init__(self, objective: RefineObjective):
+        super().__init__()
+        self.objective = objective
+
+    def forward(self, photo):
+        return self.objective.dlib_embedding(photo.permute(0, 3, 1, 2))
 
 
 def load_imitator(ckpt_path: Path) -> tuple[Imitator, dict]:
@@ -114,7 +125,11 @@ def refine_onnx(objective: RefineObjective, batch: int, continuous: int, fp16: b
     """The loss-and-gradient graph for `batch` candidates at once."""
     example = example_inputs(objective, batch, continuous)
     graph = GradientGraph(*trace_gradient(loss_and_gradient(objective), example, objective))
-    onnx_model = export_multi(graph, {name: t for (name, _, _), t in zip(inputs(objective), example)}, outputs(objective), fold=False)
+    feeds = {name: t for (name, _, _), t in zip(inputs(objective), example)}
+    onnx_model = export_multi(graph, feeds, outputs(objective), fold=False)
+    if objective.dlib is not None:  # the photo's dlib embedding once per refine, not once per step
+        compute = export_multi(PhotoDlib(objective), {'photo': feeds['photo']}, ['embedding'], fold=False)
+        computed_when_zero(onnx_model, 'photo_dlib', compute, PHOTO_DLIB_USED)
     constants_to_initializers(onnx_model)
     dedupe_initializers(onnx_model)
     if fp16:
@@ -144,8 +159,10 @@ NORMALISATION = {
     'refine': 'Inputs as named (see docs/models.md "Refine graph"): photo = FaceAnalyzer.alignedCrop at the frame '
     'size, RGB 0..1 NHWC; part_weights per pixel of that crop; target_embedding (graphs with MobileFace\'s identity '
     'term) = FaceAnalyzer.embed (unit); target_landmarks = the photo 68 points in the unit aligned frame; target_sex '
-    '(graphs with the sex term) = 2 * who.gender - 1; loss_weights = one weight per term output, in output order. '
-    'Outputs: per-candidate loss and terms, d loss / d x and d loss / d style_logits.',
+    '(graphs with the sex term) = 2 * who.gender - 1; photo_dlib (graphs with dlib\'s term) = zeros on the first '
+    'step, then the photo_dlib_used output; loss_weights = one weight per term output, in output order. '
+    'Outputs: per-candidate loss and terms, d loss / d x and d loss / d style_logits, and (graphs with dlib\'s term) '
+    'photo_dlib_used, the photo\'s dlib embedding the step used.',
 }
 
 

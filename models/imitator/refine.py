@@ -18,19 +18,26 @@ INPUTS = [
     ('target_embedding', '1,E', "the photo's MobileFace embedding (FaceAnalyzer.embed, unit length); graphs with it"),
     ('target_landmarks', '1,136', "the photo's 68 points in the unit aligned frame"),
     ('target_sex', '1', 'how the render should read: +1 male, -1 female, 0 either (2 * who.gender - 1); graphs with it'),
+    ('photo_dlib', '1,128', "the photo's dlib embedding (graphs with dlib): zeros, and the graph computes it from photo and "
+     'returns it as photo_dlib_used; feed that back on later steps to skip a dlib forward per step'),
     ('loss_weights', 'T', 'weights of the terms in the total, in term_names order ([identity,] content, landmark[, dlib][, sex])'),
 ]
 
 
 def inputs(objective: 'RefineObjective') -> list[tuple[str, str, str]]:
     """refine.onnx's inputs for this objective (INPUTS; target_embedding only with MobileFace's term, target_sex only
-    with the sex term)."""
-    needs = {'target_embedding': 'identity', 'target_sex': 'sex'}
+    with the sex term, photo_dlib only with dlib's)."""
+    needs = {'target_embedding': 'identity', 'target_sex': 'sex', 'photo_dlib': 'dlib'}
     return [i for i in INPUTS if i[0] not in needs or needs[i[0]] in objective.term_names]
 
 
+# refine.onnx's last output in graphs with dlib: the photo's dlib embedding it used (fed, or computed when fed zeros)
+PHOTO_DLIB_USED = 'photo_dlib_used'
+
+
 def outputs(objective: 'RefineObjective') -> list[str]:
-    """refine.onnx's output names for this objective: the total, each term, then the two gradients."""
+    """The objective's outputs (loss_and_gradient's): the total, each term, then the two gradients. refine.onnx adds
+    PHOTO_DLIB_USED after them when it has dlib's term (export.py)."""
     return ['loss', *objective.term_names, 'grad_x', 'grad_style_logits']
 
 
@@ -39,7 +46,8 @@ class RefineObjective(nn.Module):
     target_embedding) when an `embedder` is given, `content`, `landmark`, and `dlib` when `dlib` is given.
 
     dlib's term is its identity (1 - cos) of the render against the photo, both seen through dlib's own chip of the
-    frame; the photo's dlib embedding is computed in the graph from `photo`, so the caller supplies nothing new.
+    frame. The photo's dlib embedding is the input photo_dlib; refine.onnx computes it from `photo` when fed zeros
+    (export.py), so a caller needs no dlib of its own, and returns it for the later steps.
     Why dlib: MobileFace is blind to the engine's ethnic macros and dlib sees them, on the imitator's renders too
     (docs/likeness.md, session 13), and its weights are public domain.
 
@@ -87,7 +95,7 @@ class RefineObjective(nn.Module):
         a = dict(zip((name for name, _, _ in inputs(self)), args))
         rendered, image = self.render(a['x'], a['style_logits'], a['beta'])
         return self.terms(rendered, image, a['photo'], a['part_weights'], a.get('target_embedding'),
-                          a['target_landmarks'], a['loss_weights'], a.get('target_sex'))  # fmt: skip
+                          a['target_landmarks'], a['loss_weights'], a.get('target_sex'), a.get('photo_dlib'))  # fmt: skip
 
     def terms(self, inputs, image, photo, part_weights, target_embedding, target_landmarks, loss_weights, target_sex=None,
               photo_dlib=None):  # fmt: skip
@@ -145,6 +153,8 @@ def example_inputs(objective: RefineObjective, batch: int, continuous: int, embe
         'target_embedding': emb / emb.norm(),
         'target_landmarks': torch.rand(1, 136, generator=g) * 0.4 + 0.3,
         'target_sex': torch.tensor([-0.8]),
+        # not zeros: the traced graph takes photo_dlib as given (export.py adds the branch that computes it)
+        'photo_dlib': torch.randn(1, 128, generator=g) * 0.1,
         'loss_weights': torch.ones(len(objective.term_names)),
     }
     return tuple(values[name] for name, _, _ in inputs(objective))

@@ -73,12 +73,19 @@ def test_refine_onnx_with_dlib_matches_autograd_and_stores_dlib_as_its_uint8_cod
     assert ('target_sex' in names) == sex
     example = example_inputs(objective, 1, model.config.continuous, seed=9)
     assert example[-1].shape == (len(recognisers.split('+')) + 2 + sex,)
-    expected = dict(zip(outputs(objective), loss_and_gradient(objective)(*example)))
-    got = ort_run(out / 'refine.onnx', {n: t.numpy() for n, t in zip(names, example)}, tmp / f'ort-{recognisers}')
-    assert set(got) == set(expected) and 'dlib' in got and ('sex' in got) == sex
-    for key, value in expected.items():
-        rel = np.linalg.norm(got[key] - value.numpy()) / (np.linalg.norm(value.numpy()) + 1e-12)
-        assert rel <= 1e-3, f'{key}: rel {rel:.2e}'
+    # fed photo_dlib: the graph uses it; fed zeros: the graph computes the photo's embedding, as the objective does
+    # without one, and returns it (photo_dlib_used) to be fed on later steps
+    feeds = {n: t.numpy() for n, t in zip(names, example)}
+    photo = example[names.index('photo')]
+    computed = objective.dlib_embedding(photo.permute(0, 3, 1, 2))
+    for fed, used in ((feeds['photo_dlib'], example[names.index('photo_dlib')]), (np.zeros((1, 128)), computed)):
+        inputs_used = [used if n == 'photo_dlib' else t for n, t in zip(names, example)]
+        expected = dict(zip(outputs(objective), loss_and_gradient(objective)(*inputs_used)), photo_dlib_used=used)
+        got = ort_run(out / 'refine.onnx', {**feeds, 'photo_dlib': fed}, tmp / f'ort-{recognisers}-{int(fed.any())}')
+        assert set(got) == set(expected) and 'dlib' in got and ('sex' in got) == sex
+        for key, value in expected.items():
+            rel = np.linalg.norm(got[key] - value.numpy()) / (np.linalg.norm(value.numpy()) + 1e-12)
+            assert rel <= 1e-3, f'{key} (photo_dlib {"fed" if fed.any() else "zeros"}): rel {rel:.2e}'
     graph = onnx.load(str(out / 'refine.onnx')).graph
     codes = sum(int(np.prod(t.dims)) for t in graph.initializer if t.data_type == onnx.TensorProto.UINT8)
     grids = quantisation_grids('face-embedder-dlib')

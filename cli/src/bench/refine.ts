@@ -1,7 +1,8 @@
 /**
  * @module cli/bench/refine — `facecraft bench refine`: on-device refinement cost under onnxruntime-node, one
- * thread: imitator_ms (imitator.onnx, batch 1), step_ms (one refine.onnx loss + gradient), steps50_ms (50 Adam
- * steps incl. the optimiser), download_bytes (the `refine` group's files: what a phone downloads to refine, i.e.
+ * thread: imitator_ms (imitator.onnx, batch 1), step_ms (one refine step: refine.onnx's loss + gradient and the
+ * optimiser, as every step after the first runs), first_step_ms (the first, which also computes the photo's dlib
+ * embedding in graphs with dlib), steps50_ms (50 Adam steps incl. the optimiser), download_bytes (the `refine` group's files: what a phone downloads to refine, i.e.
  * refine.onnx; imitator.onnx is group `eval` since the refine graph embeds it). Medians after warm-up.
  */
 import { FaceAnalyzer } from '@facecraft/shared/face'
@@ -14,7 +15,7 @@ import { descend, frameTargets, loadImitatorModels, styleOneHots } from '../eval
 export const refineBench: Suite = {
   name: 'refine',
   summary:
-    'imitator + refine.onnx under onnxruntime-node (imitator_ms, step_ms, steps50_ms, download_bytes)',
+    'imitator + refine.onnx under onnxruntime-node (imitator_ms, step_ms, first_step_ms, steps50_ms, download_bytes)',
   async run({ quick }) {
     const models = await loadImitatorModels()
     const analyzer = await FaceAnalyzer.createFromOptions({
@@ -40,12 +41,18 @@ export const refineBench: Suite = {
         await models.imitator.run(feeds)
         if (i >= 3) imitatorTimes.push(performance.now() - t)
       }
+      // a refine's steps one by one, as the progress callback sees them (the first descent warms up)
       const stepTimes: number[] = []
-      for (let i = 0; i < runs / 2 + 3; i++) {
-        progress(`bench refine step ${i + 1}`)
-        const t = performance.now()
-        await descend(models.refine, targets, x, styles, { steps: 0 }) // one loss + gradient, no update
-        if (i >= 3) stepTimes.push(performance.now() - t)
+      const firstTimes: number[] = []
+      for (let i = 0; i < (quick ? 4 : 12); i++) {
+        progress(`bench refine steps ${i + 1}`)
+        let last = performance.now()
+        const onProgress = ({ step }: { step: number }) => {
+          const now = performance.now()
+          if (i > 0) (step === 0 ? firstTimes : stepTimes).push(now - last)
+          last = now
+        }
+        await descend(models.refine, targets, x, styles, { steps: 5, onProgress })
       }
       const loops: number[] = []
       let losses: number[] = []
@@ -64,6 +71,7 @@ export const refineBench: Suite = {
       return {
         imitator_ms: Number(median(imitatorTimes).toFixed(2)),
         step_ms: Number(median(stepTimes).toFixed(2)),
+        first_step_ms: Number(median(firstTimes).toFixed(2)),
         steps50_ms: Number(median(loops).toFixed(1)),
         download_bytes: download,
         loss_first: Number(losses[0]!.toFixed(4)),

@@ -102,7 +102,7 @@ export function descend(
   targets: RefineTargets,
   x0: Float32Array,
   logits0: Float32Array,
-  options: Pick<RefineOptions, 'steps' | 'lr' | 'beta' | 'weights'> = {}
+  options: Pick<RefineOptions, 'steps' | 'lr' | 'beta' | 'weights' | 'onProgress'> = {}
 ): Promise<RefineOutcome> {
   return refineLoop(refine, x0, logits0, targets, { ...options, patience: Infinity, anchor: 0 })
 }

@@ -229,6 +229,40 @@ describe('CharacterCreator', () => {
     }
   }, 180_000)
 
+  it("computes the photo's dlib embedding on the first refine step only, and each step gives what computing it every step gives", async () => {
+    if (creator.canRefine() !== null) return // no refine graph released for the rig
+    const image = await singleFace()
+    const r = await creator.create(image)
+    const targets = await creator.targets(image, r.face)
+    const session = await creator.faceAnalyzer().models().load('refine')
+    expect(session.entry.inputs.map((i) => i.name)).toContain('photo_dlib')
+    /** The session, recording what photo_dlib each run was fed (and with `zeros`, feeding zeros every run). */
+    const recorded = (zeros: boolean) => {
+      const fed: Float32Array[] = []
+      const spy = Object.create(session) as typeof session
+      spy.run = (feeds) => {
+        fed.push(feeds.photo_dlib!.data)
+        const photo_dlib = zeros ? { ...feeds.photo_dlib!, data: new Float32Array(feeds.photo_dlib!.data.length) } : feeds.photo_dlib!
+        return session.run({ ...feeds, photo_dlib })
+      }
+      return { spy, fed }
+    }
+    const rig = rigCodec(2)
+    const start = [rig.toVector(r.character), new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))] as const
+    const options = { steps: 4, patience: Infinity }
+    const once = recorded(false)
+    const every = recorded(true)
+    const a = await refineLoop(once.spy, ...start, targets, options)
+    const b = await refineLoop(every.spy, ...start, targets, options)
+    // the first run is fed zeros (the graph computes the embedding), every later one the embedding it returned
+    expect(once.fed[0]!.every((v) => v === 0)).toBe(true)
+    const embedding = (await session.run({ ...refineFeeds(session.entry, targets), x: { data: start[0], dims: [1, start[0].length] }, style_logits: { data: start[1], dims: [1, start[1].length] } })).photo_dlib_used!.data
+    expect(Math.hypot(...embedding)).toBeGreaterThan(0.1)
+    for (const fed of once.fed.slice(1)) expect(fed).toEqual(embedding)
+    expect(a.losses).toEqual(b.losses)
+    expect(a.x).toEqual(b.x)
+  }, 180_000) // prettier-ignore
+
   it('refuses a photo without a face, saying what to do', async () => {
     const blank = createImage(320, 240)
     blank.data.fill(200)

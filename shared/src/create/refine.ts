@@ -98,7 +98,10 @@ export interface RefineOutcome {
 }
 
 const REQUIRED = ['x', 'style_logits', 'photo', 'part_weights', 'target_landmarks']
-const NOT_TERMS = new Set(['loss', 'grad_x', 'grad_style_logits'])
+/** The refine graph's output of the photo's dlib embedding it used, and the input it is fed back to (graphs with
+ * dlib): fed zeros, the graph computes the embedding (a dlib forward); fed it back, later steps skip that. */
+const PHOTO_DLIB = { input: 'photo_dlib', output: 'photo_dlib_used' }
+const NOT_TERMS = new Set(['loss', 'grad_x', 'grad_style_logits', PHOTO_DLIB.output])
 
 /** The graph's sizes and term names (its outputs other than the total and the gradients) from its manifest
  * signature; one error naming every missing input. `embedding` is 0 for a graph without MobileFace's term (no
@@ -120,8 +123,9 @@ export function refineSignature(entry: ModelEntry): { continuous: number; styles
   }
 } // prettier-ignore
 
-/** The refine graph's inputs other than x and style_logits: the targets, beta and the term weights (`weights`, else
- * TERM_WEIGHTS of the graph's terms). */
+/** The refine graph's inputs other than x and style_logits: the targets, beta, the term weights (`weights`, else
+ * TERM_WEIGHTS of the graph's terms) and, for graphs with dlib, zeros for photo_dlib (the first step computes it;
+ * refineLoop feeds later steps what the graph returned). */
 export function refineFeeds(
   entry: ModelEntry,
   targets: RefineTargets,
@@ -147,6 +151,11 @@ export function refineFeeds(
     feeds.target_embedding = { data: targets.embedding, dims: [1, sig.embedding] }
   if (names.has('beta')) feeds.beta = { data: Float32Array.of(beta), dims: [1] }
   if (names.has('target_sex')) feeds.target_sex = { data: Float32Array.of(sex), dims: [1] }
+  const photoDlib = entry.inputs.find((i) => i.name === PHOTO_DLIB.input)
+  if (photoDlib) {
+    const dims = photoDlib.shape.map(Number)
+    feeds[PHOTO_DLIB.input] = { data: new Float32Array(dims.reduce((a, b) => a * b, 1)), dims }
+  }
   if (names.has('loss_weights')) {
     const w = weights ?? sig.terms.map((t) => TERM_WEIGHTS[t] ?? 1)
     if (w.length !== sig.terms.length)
@@ -182,6 +191,9 @@ export async function refineLoop(
       x: { data: params[0]!, dims: [1, sig.continuous] },
       style_logits: { data: params[1]!, dims: [1, sig.styles] },
     })
+    const used = out[PHOTO_DLIB.output]
+    if (used && fixed[PHOTO_DLIB.input])
+      fixed[PHOTO_DLIB.input] = { ...fixed[PHOTO_DLIB.input]!, data: Float32Array.from(used.data) }
     const pull = anchorTerm(params[0]!, x0, o.anchor)
     const loss = out.loss!.data[0]! + pull.value
     losses.push(loss)
