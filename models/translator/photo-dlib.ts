@@ -20,7 +20,9 @@ import { releaseModels } from '../dataset/models.ts'
 const SIZE = 128
 const { values } = parseArgs({ options: { faces: { type: 'string' }, photos: { type: 'string' } } })
 if (!values.faces || !values.photos) {
-  console.error('usage: npx tsx translator/photo-dlib.ts --faces DIR --photos DIR (photo-features.ts --out)')
+  console.error(
+    'usage: npx tsx translator/photo-dlib.ts --faces DIR --photos DIR (photo-features.ts --out)'
+  )
   process.exit(2)
 }
 const meta = JSON.parse(await readFile(join(values.photos, 'photo-features.json'), 'utf8'))
@@ -36,5 +38,10 @@ for (const [i, file] of files.entries()) {
   process.stdout.write(`\rphoto dlib ${i + 1}/${files.length}`)
 }
 await analyzer.close()
-await writeFile(join(values.photos, 'photo-dlib.npy'), encodeNpy({ shape: [files.length, SIZE], data }))
-console.log(`\n${values.photos}/photo-dlib.npy: ${files.length - missing} of ${files.length} photos (${missing} without a face)`)
+await writeFile(
+  join(values.photos, 'photo-dlib.npy'),
+  encodeNpy({ shape: [files.length, SIZE], data })
+)
+console.log(
+  `\n${values.photos}/photo-dlib.npy: ${files.length - missing} of ${files.length} photos (${missing} without a face)`
+)
