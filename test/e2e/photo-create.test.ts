@@ -28,7 +28,7 @@ import {
   waitForServiceWorker,
 } from './app.ts'
 import { useApp } from './use-app.ts'
-import { decoded, haveLondon, londonPhoto, sideBySide } from './photos.ts'
+import { decoded, greyscale, haveLondon, londonPhoto, sideBySide } from './photos.ts'
 
 /** Model downloads and the first ONNX Runtime start are slow on a loaded 2-core box. */
 const SLOW_MS = 240_000
@@ -393,6 +393,23 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       await app.page.getByRole('heading', { name: 'Your characters' }).waitFor()
       expect(await photos()).toBe(0)
       expect(await galleryNames(app.page)).toEqual(expect.arrayContaining(['Photo Pat']))
+    },
+    SLOW_MS
+  )
+
+  it(
+    'says when a photo has no colour (its colours are guesses), and still makes the character',
+    async () => {
+      await app.page.goto('/photo')
+      await createFrom(app.page, londonPhoto(4))
+      expect(await app.page.getByTestId('create-note').count()).toBe(0) // a colour photo: nothing to say
+      await app.page.getByRole('button', { name: 'Another photo' }).click()
+      const grey = greyscale(decoded(londonPhoto(4)))
+      await createFrom(app.page, { name: 'grey.png', mimeType: 'image/png', buffer: grey })
+      await expect
+        .poll(() => app.page.getByTestId('create-note').textContent())
+        .toMatch(/no colour.*editor/)
+      expect(await imageSpread(app.page.getByTestId('result-character'))).toBeGreaterThan(8)
     },
     SLOW_MS
   )

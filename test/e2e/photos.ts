@@ -54,6 +54,17 @@ export function sideBySide(images: RgbaImage[]): Buffer {
   return Buffer.from(encodePng(out))
 }
 
+/** `image` as a black-and-white photo (luma, Rec. 601), PNG: a photo without colour. */
+export function greyscale(image: RgbaImage): Buffer {
+  const out = createImage(image.width, image.height)
+  for (let i = 0; i < image.data.length; i += 4) {
+    const d = image.data
+    out.data.fill(Math.round(0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!), i, i + 3)
+    out.data[i + 3] = 255
+  }
+  return Buffer.from(encodePng(out))
+}
+
 /** `image` scaled (nearest) to `side` px and centred on a `canvas`-px grey square: a face far from the camera. */
 export function tinyFace(image: RgbaImage, side: number, canvas: number): Buffer {
   const out = createImage(canvas, canvas)

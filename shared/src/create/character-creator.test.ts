@@ -263,6 +263,28 @@ describe('CharacterCreator', () => {
     expect(a.x).toEqual(b.x)
   }, 180_000) // prettier-ignore
 
+  it('says a black-and-white photo has no colour, and reads no colour from it: skin by lightness, hair and eyes the translator\'s', async () => {
+    const colour = await singleFace()
+    expect((await creator.create(colour)).warnings.map((w) => w.code)).not.toContain('colourless-photo')
+    const grey = createImage(colour.width, colour.height)
+    for (let i = 0; i < colour.data.length; i += 4) {
+      const y = Math.round(0.299 * colour.data[i]! + 0.587 * colour.data[i + 1]! + 0.114 * colour.data[i + 2]!)
+      grey.data.fill(y, i, i + 3)
+      grey.data[i + 3] = 255
+    }
+    const r = await creator.create(grey)
+    expect(r.warnings).toContainEqual({ code: 'colourless-photo', message: expect.stringMatching(/no colour.*editor/) })
+    expect(r.skin!.undertone).toBe(0.5)
+    expect(r.iris).toBeNull()
+    const off = await CharacterCreator.createFromOptions({ models, measureHair: false, analyzer: creator.faceAnalyzer() })
+    const plain = await off.createFromFace(grey, r.face)
+    await off.close()
+    for (const id of ['hair.color', 'hair.red']) expect(r.character.colors[id]).toBe(plain.character.colors[id])
+    expect(r.character.colors['hair.grey']).toBe(0)
+    expect(r.hair).not.toBeNull() // the hair was still read: its length and fringe apply
+    expect(checkCharacterV2(r.character)).toEqual([])
+  }, 60_000) // prettier-ignore
+
   it('refuses a photo without a face, saying what to do', async () => {
     const blank = createImage(320, 240)
     blank.data.fill(200)

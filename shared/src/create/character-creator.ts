@@ -25,7 +25,14 @@ import {
   matchIris,
   type IrisMatch,
 } from './iris.ts'
-import { applySkin, matchSkin, SKIN_COLOUR_IDS, type SkinMatch } from './skin.ts'
+import {
+  applySkin,
+  isColourless,
+  matchSkin,
+  matchSkinLightness,
+  SKIN_COLOUR_IDS,
+  type SkinMatch,
+} from './skin.ts'
 import {
   refineLoop,
   refineSignature,
@@ -46,6 +53,16 @@ const SEGMENTER = 'person-segmenter'
 /** Manifest id of the gender read (optional: without it, the translator's gender slider stands). */
 const GENDER_READ = 'gender-read'
 
+/** A problem with the photo that creation worked around: the face analyzer's, or one of creation's own. */
+export type CreateWarning = FaceWarning | { code: 'colourless-photo'; message: string }
+
+/** The warning for a photo without colour (create/skin.ts isColourless). */
+const COLOURLESS_WARNING = {
+  code: 'colourless-photo',
+  message:
+    'This photo has no colour, so skin, hair and eye colours are guesses: set them in the editor, or use a colour photo.',
+} as const
+
 /** What create() returns. */
 export interface CreateResult {
   /** The character in the saved format of the translator's rig. */
@@ -54,16 +71,19 @@ export interface CreateResult {
   confidence: number
   /** The face it was made from (the photo's subject). */
   face: Face
-  /** Problems worth telling the person that did not stop creation (e.g. other faces in the photo). */
-  warnings: FaceWarning[]
+  /** Problems worth telling the person that did not stop creation (e.g. other faces in the photo, a photo without
+   * colour). */
+  warnings: CreateWarning[]
   /** The translator's raw outputs: x (continuous, [0,1]) and per-group style probabilities (concatenated). */
   x: Float32Array
   styleProbabilities: Float32Array
   /** The hair read from the photo (create/hair.ts) and applied to the character; null when measureHair is off. */
   hair: HairMeasure | null
-  /** The skin matched to the photo's skin colour (create/skin.ts); null when measureSkin is off or no skin was seen. */
+  /** The skin matched to the photo's skin colour (create/skin.ts; by lightness alone in a photo without colour); null
+   * when measureSkin is off or no skin was seen. */
   skin: SkinMatch | null
-  /** The iris matched to the photo's (create/iris.ts); null when measureIris is off or the eyes showed too little. */
+  /** The iris matched to the photo's (create/iris.ts); null when measureIris is off, the photo has no colour or the
+   * eyes showed too little. */
   iris: IrisMatch | null
   /** The facial hair read (create/facial-hair.ts); null when measureFacialHair is off or the cheeks did not show. */
   facialHair: FacialHairMeasure | null
@@ -122,7 +142,8 @@ export class CharacterCreator {
     const result = await analyzer.detect(image)
     const face = this.usableFace(result.faces, result.allDetections, result.warnings)
     const warnings = result.warnings.filter((w) => w.code !== 'no-face')
-    return { ...(await this.createFromFace(image, face)), warnings }
+    const made = await this.createFromFace(image, face)
+    return { ...made, warnings: [...warnings, ...made.warnings] }
   }
 
   /** A character from a face already found in `image` (by this creator's faceAnalyzer()); no checks of the photo. */
@@ -162,17 +183,24 @@ export class CharacterCreator {
             (v) => v * 255
           ) as [number, number, number])
         : null
+    // a black-and-white photo: its colours are no evidence (grey skin, grey "hair", grey eyes); only lightness is
+    const colourless = skinColour !== null && isColourless(skinColour)
     let hair: HairMeasure | null = null
     if (this.options.measureHair) {
       hair = await this.readHair(image, face, skinColour)
       // without the person segmenter: boxes in the crop faceFeatures measured the part colours in (the analyzer's
       // pyramid of `image` is cached)
       hair ??= measureHair(analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE), face.alignToImage, [image.width, image.height], skinColour) // prettier-ignore
+      const before = character
       character = applyHair(character, hair, probabilities, this.rig.styleSizes)
+      // the length and fringe read stand; the colour stays the translator's (grey only on the photo's evidence)
+      if (colourless)
+        for (const id of HAIR_COLOUR_IDS)
+          character.colors[id] = id === 'hair.grey' ? 0 : before.colors[id]!
     }
     let skin: SkinMatch | null = null
     if (this.options.measureSkin && skinColour) {
-      skin = matchSkin(skinColour)
+      skin = colourless ? matchSkinLightness(skinColour) : matchSkin(skinColour)
       character = applySkin(character, skin)
     }
     // the iris and facial-hair reads share one 256-px aligned crop
@@ -185,7 +213,7 @@ export class CharacterCreator {
       facialHair = measureFacialHair(crop)
       character = applyFacialHair(character, facialHair)
     }
-    if (measureIris && crop) {
+    if (measureIris && crop && !colourless) {
       const colour = irisColour(
         crop,
         analyzer.partLabels(image, face, IRIS_FRAME_SIZE),
@@ -200,7 +228,7 @@ export class CharacterCreator {
       character,
       confidence: face.score * top,
       face,
-      warnings: [],
+      warnings: colourless ? [COLOURLESS_WARNING] : [],
       x: Float32Array.from(x),
       styleProbabilities: Float32Array.from(probabilities),
       hair,

@@ -9,7 +9,12 @@ export {
   translatorFeatures,
   type FeatureSource,
 } from './features.ts'
-export { CharacterCreator, type CreateResult, type RefineResult } from './character-creator.ts'
+export {
+  CharacterCreator,
+  type CreateResult,
+  type CreateWarning,
+  type RefineResult,
+} from './character-creator.ts'
 export {
   DEFAULT_CREATOR_OPTIONS,
   type CharacterCreatorOptions,
@@ -49,7 +54,16 @@ export {
   measureHair,
   type HairMeasure,
 } from './hair.ts'
-export { applySkin, matchSkin, SKIN_COLOUR_IDS, type SkinMatch, type SkinTable } from './skin.ts'
+export {
+  applySkin,
+  COLOURLESS_CHROMA,
+  isColourless,
+  matchSkin,
+  matchSkinLightness,
+  SKIN_COLOUR_IDS,
+  type SkinMatch,
+  type SkinTable,
+} from './skin.ts'
 export {
   applyIris,
   IRIS_COLOUR_IDS,

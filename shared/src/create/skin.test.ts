@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { createCharacter } from '../rig/index.ts'
 import { createCharacterV2 } from '../rig/v2/index.ts'
-import { applySkin, matchSkin, type SkinTable } from './skin.ts'
+import { applySkin, isColourless, matchSkin, matchSkinLightness, type SkinTable } from './skin.ts'
 import TABLE from './skin-table.json' with { type: 'json' }
 
 const table = TABLE as SkinTable
@@ -58,6 +58,40 @@ describe('matchSkin', () => {
     expect(m.deltaE).toBeGreaterThan(5)
     expect(m.tone).toBeGreaterThanOrEqual(0)
     expect(m.tone).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('a photo without colour', () => {
+  it('is told by its skin having no hue: grey is, real skin (even pale or very dark) is not', () => {
+    for (const grey of [
+      [30, 30, 30],
+      [128, 128, 128],
+      [230, 230, 230],
+      [129, 128, 128],
+    ] as const)
+      expect(isColourless(grey)).toBe(true)
+    for (const skin of [
+      [232, 200, 185],
+      [120, 80, 60],
+      [60, 40, 32],
+      [200, 190, 185],
+    ] as const)
+      expect(isColourless(skin)).toBe(false)
+  })
+
+  it("matches the tone by lightness alone, at the default undertone: a grey photo's lighter skin, a lighter tone", () => {
+    for (const i of [1, 5, 9]) {
+      const l = table.lab[i]![2]![0]!
+      const m = matchSkinLightness(labToSrgb([l, 0, 0]))
+      expect(m.undertone).toBe(0.5)
+      expect(m.tone).toBeCloseTo(table.tone[i]!, 1)
+      expect(m.deltaE).toBeLessThan(0.5)
+    }
+    const light = matchSkinLightness([200, 200, 200])
+    const dark = matchSkinLightness([70, 70, 70])
+    expect(light.tone).toBeLessThan(dark.tone)
+    // matchSkin on the same grey would take the least coloured undertone instead
+    expect(matchSkin([128, 128, 128]).undertone).toBeLessThan(0.5)
   })
 })
 

@@ -58,6 +58,41 @@ export function matchSkin(srgb: readonly [number, number, number], table: SkinTa
   return { ...best, deltaE: Math.sqrt(best.deltaE) }
 } // prettier-ignore
 
+/**
+ * Below this CIELAB chroma a photo's median skin colour has no hue: a black-and-white (or fully desaturated) photo,
+ * where skin, hair and iris colours cannot be read. Real skin lies well above it: of the 847 train photos, 22 are
+ * greyscale (chroma 0.0), the least coloured of the rest 1.1 and 1.2 (toned), then 2.4 and up (median 22).
+ */
+export const COLOURLESS_CHROMA = 2
+
+/** Whether a photo's median skin colour `srgb` (0..255) has no hue to read (COLOURLESS_CHROMA). */
+export function isColourless(srgb: readonly [number, number, number]): boolean {
+  const [, a, b] = srgbToLab(srgb)
+  return Math.hypot(a, b) < COLOURLESS_CHROMA
+}
+
+/** The rig's default undertone: a colourless photo says nothing of the skin's hue. */
+const DEFAULT_UNDERTONE = 0.5
+
+/**
+ * For a colourless photo: the tone whose render, at the default undertone, has the photo skin's lightness (CIELAB
+ * L*; what a grey photo still shows). `deltaE` is the lightness difference left.
+ */
+export function matchSkinLightness(srgb: readonly [number, number, number], table: SkinTable = TABLE as SkinTable): SkinMatch {
+  const target = srgbToLab(srgb)[0]
+  const j = table.undertone.indexOf(DEFAULT_UNDERTONE)
+  if (j < 0) throw new Error(`skin table has no undertone ${DEFAULT_UNDERTONE} column; rebuild it (cli/src/eval/skin-table.ts).`)
+  const { tone, lab } = table
+  let best: SkinMatch = { tone: 0, undertone: DEFAULT_UNDERTONE, deltaE: Infinity }
+  for (let i = 0; i < tone.length - 1; i++)
+    for (let a = 0; a <= STEPS; a++) {
+      const u = a / STEPS
+      const d = Math.abs((1 - u) * lab[i]![j]![0]! + u * lab[i + 1]![j]![0]! - target)
+      if (d < best.deltaE) best = { tone: tone[i]! + u * (tone[i + 1]! - tone[i]!), undertone: DEFAULT_UNDERTONE, deltaE: d }
+    }
+  return best
+} // prettier-ignore
+
 /** `character` with the matched skin tone and undertone (characters of other rigs unchanged). */
 export function applySkin(
   character: Character,

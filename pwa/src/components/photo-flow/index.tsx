@@ -42,6 +42,7 @@ type Step =
       render: string
       crop: string
       ms: number
+      notes: string[]
     }
 
 export function PhotoFlow() {
@@ -108,6 +109,7 @@ export function PhotoFlow() {
       render,
       crop,
       ms: performance.now() - start,
+      notes: made.notes,
     })
   }
 
@@ -231,6 +233,11 @@ export function PhotoFlow() {
               <figcaption>Character</figcaption>
             </figure>
           </div>
+          {step.notes.map((note) => (
+            <p key={note} role='status' class={styles.note} data-testid='create-note'>
+              {note}
+            </p>
+          ))}
           <p class={styles.muted}>
             Made in {(step.ms / 1000).toFixed(1)} s on this device. Edit it, or make it more like
             you in the editor.

@@ -75,6 +75,8 @@ export interface Created {
   character: Character
   confidence: number
   ms: number
+  /** What creation worked around that the player should know (e.g. a photo without colour), to show with the result. */
+  notes: string[]
 }
 
 export interface RefineStep {
@@ -194,6 +196,7 @@ const api = {
         character: made.character,
         confidence: made.confidence,
         ms: performance.now() - start,
+        notes: made.warnings.map((w) => w.message),
       }
     })
   },
