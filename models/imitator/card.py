@@ -50,6 +50,7 @@ def main() -> None:
                        'confirm before a commercial release).' if 'mobileface' in recognisers else '')
     dlib_note = (" refine.onnx contains dlib's face recognition ResNet (Davis King; public domain, the face-api port "
                  'MIT: cards/face-embedder-dlib.md).' if 'dlib' in recognisers else '')
+    dlib_loss = f" + {cfg['dlib_weight']} x (1 - cos) of dlib" if cfg.get('dlib_weight') else ''
     card = f"""# imitator + refine (engine v2, rig v{index['rigVersion']})
 
 A neural imitator of facecraft's engine v2 (the CC0 MakeHuman head, textured look shader), after Shi et al.
@@ -68,7 +69,7 @@ gradient with respect to x, so the PWA can refine a character offline (docs/mode
   photo is aligned); white background. {n - val:,} train, the last {val} held out. No photos.
 - **Training**: `{config_file}`{warm} ({steps:,} steps of batch {batch}, {steps * batch / (n - val):.1f} epochs,
   {ckpt.get('elapsed', 0) / 60:.0f} min wall) on {a.where}, PyTorch {torch.__version__}. Loss: pixel L1 +
-  part-weighted L1 + {cfg['id_weight']} x (1 - cos) of MobileFace + landmark MSE; generator channels {cfg['base']}
+  part-weighted L1 + {cfg['id_weight']} x (1 - cos) of MobileFace{dlib_loss} + landmark MSE; generator channels {cfg['base']}
   at 4 px halving to at least {cfg['min_channels']}. One command rebuilds everything:
   `npm run imitator -w @facecraft/models -- --rig 2` (dataset, training, export; each step resumes). Curves and the
   held-out sample grid: docs/imitator-curves.png, docs/imitator-samples.png.
