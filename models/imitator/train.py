@@ -144,6 +144,7 @@ print(f'{n - val_count} train / {val_count} val samples, rig v{index["rigVersion
 
 
 def train_mode():
+    """model.train(), with every BatchNorm left in eval mode (statistics frozen) when bn_eval."""
     model.train()
     if bn_eval:
         for m in model.modules():
