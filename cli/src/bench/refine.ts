@@ -2,8 +2,9 @@
  * @module cli/bench/refine — `facecraft bench refine`: on-device refinement cost under onnxruntime-node, one
  * thread: imitator_ms (imitator.onnx, batch 1), step_ms (one refine step: refine.onnx's loss + gradient and the
  * optimiser, as every step after the first runs), first_step_ms (the first, which also computes the photo's dlib
- * embedding in graphs with dlib), steps50_ms (50 Adam steps incl. the optimiser), download_bytes (the `refine` group's files: what a phone downloads to refine, i.e.
- * refine.onnx; imitator.onnx is group `eval` since the refine graph embeds it). Medians after warm-up.
+ * embedding in graphs with dlib), steps50_ms (50 Adam steps incl. the optimiser), download_bytes (the `refine`
+ * group's files: what a phone downloads to refine, i.e. refine.onnx; imitator.onnx is group `eval` since the
+ * refine graph embeds it). Medians after warm-up.
  */
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import { modelsInGroup } from '@facecraft/shared/ml'
