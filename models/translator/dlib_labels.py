@@ -24,15 +24,16 @@ from pathlib import Path
 
 import numpy as np
 
-from translator.photo_labels import self_train
+from translator.photo_labels import principal_map, self_train
 
 
 def dlib_labels(dlib: np.ndarray, female: np.ndarray, confidence: np.ndarray, components: int, rounds: int):
     """(female, confidence) after `rounds` of self-training on the top `components` principal components of the dlib
     embeddings (N, 128), each standardised. Photos without an embedding (all zeros: no face found) keep their labels."""
     has = np.abs(dlib).sum(1) > 0
-    centred = dlib[has].astype(np.float64) - dlib[has].mean(0)
-    view = centred @ np.linalg.svd(centred, full_matrices=False)[2][:components].T
+    embeddings = dlib[has].astype(np.float64)
+    mean, matrix = principal_map(embeddings, components)
+    view = (embeddings - mean) @ matrix
     view /= view.std(0)
     f, c = self_train(view, female[has], confidence[has], rounds)
     female, confidence = female.astype(np.float32).copy(), confidence.astype(np.float32).copy()

@@ -191,9 +191,9 @@ export async function refineLoop(
       x: { data: params[0]!, dims: [1, sig.continuous] },
       style_logits: { data: params[1]!, dims: [1, sig.styles] },
     })
+    // the session's outputs are the caller's own arrays (ModelSession.run copies them out): no copy needed
     const used = out[PHOTO_DLIB.output]
-    if (used && fixed[PHOTO_DLIB.input])
-      fixed[PHOTO_DLIB.input] = { ...fixed[PHOTO_DLIB.input]!, data: Float32Array.from(used.data) }
+    if (used && fixed[PHOTO_DLIB.input]) fixed[PHOTO_DLIB.input] = used
     const pull = anchorTerm(params[0]!, x0, o.anchor)
     const loss = out.loss!.data[0]! + pull.value
     losses.push(loss)
