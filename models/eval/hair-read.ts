@@ -28,9 +28,9 @@ const mask = await CharacterCreator.createFromOptions({ models })
 const creators = { boxes: await CharacterCreator.createFromOptions({ models: boxes, analyzer: mask.faceAnalyzer() }), mask } // prettier-ignore
 const SHADE: Record<string, number> = { black: 0, 'dark brown': 1, brown: 2, blond: 3 }
 
-function colourClass(rgb: ArrayLike<number> | null): string | null {
+function colourClass(rgb: ArrayLike<number> | null, even?: boolean): string | null {
   if (!rgb) return null
-  const f = fitHairColour(rgb)
+  const f = fitHairColour(rgb, even)
   if (f.grey >= 0.5) return 'grey'
   const stop = Math.round(f.color * 6)
   if (f.red >= 0.5 && stop >= 2) return 'red'
@@ -43,7 +43,7 @@ for (const l of labels) {
   const row: Record<string, unknown> = { file: l.file, label: [l.colour, l.length] }
   for (const [name, c] of Object.entries(creators)) {
     const hair = (await c.create(image).catch(() => null))?.hair ?? null
-    const cls = colourClass(hair?.color ?? null)
+    const cls = colourClass(hair?.color ?? null, hair?.even)
     const len = hair?.length ?? null
     const s = (score[name] ??= { colour_n: 0, colour_right: 0, colour_adjacent: 0, colour_unread: 0, length_n: 0, length_right: 0, length_unread: 0 }) // prettier-ignore
     if (l.colour) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Affine } from '../face/affine.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
 import {
+  evenTone,
   HAIR_TONE,
   MASK_BOXES,
   measureHairMasked,
@@ -127,6 +128,31 @@ describe('measureHairMasked', () => {
     expect(m.color).not.toBeNull()
     expect((m.color![0] + m.color![1] + m.color![2]) / 3).toBeLessThan(60)
     expect(m.bald).toBe(false)
+  })
+
+  it('tells even grey hair from black hair with a sheen, and grey hair from a scalp on greyish skin', () => {
+    const dark = [90, 74, 68] // an engine render's dark, greyish skin
+    const { y0, side } = PERSON_FRAME
+    // grey mixed through the hair: one even tone, lighter than the skin, and a side fringe over the upper forehead
+    // gives that band the same grey
+    const p = portrait('none')
+    for (let y = 0; y < Math.ceil(((0.33 - y0) / side) * S); y++)
+      for (let x = 0; x < S; x++)
+        if (p.mask[y * S + x]) p.crop.data.set([...(y < ((0.2 - y0) / side) * S ? [110, 103, 101] : [104, 96, 93]), 255], (y * S + x) * 4) // prettier-ignore
+    const grey = measureHairMasked(p.crop, p.mask, ALIGN, PHOTO, dark)
+    expect(grey.bald).toBe(false)
+    expect(grey.even).toBe(true)
+    expect(grey.color).not.toBeNull()
+    // the hair cluster of a train photo's black hair under studio light: lightness 37 .. 79 .. 113 (10th, 50th,
+    // 90th percentiles), uneven; a render's grey hair 86 .. 96 .. 110, even
+    const shades = (lo: number, mid: number, hi: number) =>
+      Array.from({ length: 100 }, (_, i) => {
+        const v = i < 50 ? lo + ((mid - lo) * i) / 50 : mid + ((hi - mid) * (i - 50)) / 50
+        return [v, v, v]
+      })
+    expect(evenTone(shades(37, 79, 113))).toBe(false)
+    expect(evenTone(shades(86, 96, 110))).toBe(true)
+    expect(evenTone([])).toBe(false)
   })
 
   it('maps the crop square onto the canonical frame it covers', () => {

@@ -8,7 +8,8 @@
  * - colour: the crown's (above the forehead) person pixels, where the mask is sure, split in two clusters (skin
  *   and hair); the mean of the hair cluster's 30th-70th lightness percentiles, lightened where photos show light
  *   hair darker than the palette (HAIR_TONE). No hair cluster, or too few of its pixels (a bald or shaved head, a
- *   high hairline, hair of the skin's colour): no colour.
+ *   high hairline, hair of the skin's colour): no colour. Whether the cluster is one even tone (HairMeasure.even)
+ *   tells grey mixed through the hair from black hair's sheen (see hair.ts fitHairColour).
  * - length: the share of hair pixels (person, not skin, near the crown's colour) in bands beside the jaw and beside
  *   the neck below the chin, as in hair.ts, but the wall no longer counts as hair (the mask) and a wall of the
  *   hair's colour no longer makes the length undecidable. Hair beside the jaw and the neck -> long; beside the jaw
@@ -72,6 +73,9 @@ export const MASK_LIMITS = Object.freeze({
   /** ... where that forehead is skin: within this chromaticity distance of the face's median skin (lit skin is
    * pinker: 0.015 and 0.030 for those two men) */
   scalpChroma: 0.035,
+  /** the crown's hair is even (HairMeasure.even) when its darkest tenth is at least this share of its median
+   * lightness (engine renders of grey hair 0.88-0.93; black hair with a sheen on TRAIN photos 0.47-0.62) */
+  even: 0.75,
 })
 
 /** The most colourful (max - min of r, g, b) a cluster can be and still be sheen (the light brown and blond hair of
@@ -200,6 +204,10 @@ function isScalp(
   forehead: () => readonly number[] | null
 ): boolean {
   if (!skin || lightness(crown) < lightness(skin)) return false
+  // a scalp has the skin's colour: grey hair is lighter than dark skin, and where a side fringe covers the upper
+  // forehead that band is the same grey (an engine braid read bald: crown (110, 103, 101), chroma 9; forehead
+  // (104, 96, 93); skin (90, 74, 68), chroma 22)
+  if (chroma(crown) < SCALP_CHROMA * chroma(skin)) return false
   const f = forehead()
   return (
     f !== null &&
@@ -207,6 +215,18 @@ function isScalp(
     chromaticityDistance(f, skin) <= MASK_LIMITS.scalpChroma
   )
 }
+
+/** Whether `pixels` are one even tone: the darkest tenth at least MASK_LIMITS.even of the median lightness. */
+export function evenTone(pixels: readonly number[][]): boolean {
+  if (pixels.length === 0) return false
+  const light = pixels.map(lightness).sort((a, b) => a - b)
+  return (
+    light[Math.floor(0.1 * (light.length - 1))]! >= MASK_LIMITS.even * light[light.length >> 1]!
+  )
+}
+
+/** The least colourfulness (max - min of r, g, b) of a scalp, as a share of the face's skin's. */
+const SCALP_CHROMA = 0.5
 
 /** Distance of the chromaticities (r and g over r + g + b) of two colours. */
 function chromaticityDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -269,9 +289,11 @@ export function measureHairMasked(
     const skinPixels = b.pixels.filter((_, i) => b.person[i])
     return skinPixels.length ? median3(skinPixels) : null
   }) // prettier-ignore
+  let even = false
   if (!bald && hairTop.length >= L.crownMin && hairTop.length >= L.crownHair * people.length) {
     color = toneMap(litColour(hairTop, L.litFrom, L.litTo))
     reference = median3(hairTop)
+    even = evenTone(hairTop)
   }
   const share = (boxes: readonly Box[]): number | null => {
     if (!reference) return null
@@ -298,5 +320,5 @@ export function measureHairMasked(
     // has a dark-haired man's colour (two train men read long when it was)
     else if (cheek <= L.bare) length = 'short'
   }
-  return { color, cheek, low, length, forehead, bald }
+  return { color, cheek, low, length, forehead, bald, even }
 }

@@ -90,6 +90,17 @@ describe('fitHairColour', () => {
     expect(fitHairColour([140, 120, 100]).color).toBeGreaterThan(0.5)
     expect(fitHairColour([185, 185, 188]).grey).toBeGreaterThan(0.7)
   })
+
+  it('fits an even, colourless mid-grey read as grey through dark hair, an uneven one as dark hair', () => {
+    // the engine's dark hair at grey 0.45 reads about (91, 88, 87), evenly
+    const even = fitHairColour([91, 88, 87], true)
+    expect(even.grey).toBeGreaterThan(0.25)
+    expect(even.color).toBeLessThan(0.3)
+    expect(fitHairColour([91, 88, 87], false)).toMatchObject({ grey: 0 })
+    // even but dark (Canada's black hair under studio light), or even but brown: never grey
+    expect(fitHairColour([52, 48, 50], true).grey).toBe(0)
+    expect(fitHairColour([120, 95, 80], true).grey).toBe(0)
+  })
 })
 
 describe('applyHair', () => {
@@ -219,6 +230,10 @@ describe('applyHair', () => {
     // a braid is tied back too: a sure one stands beside bare cheeks, for a man or a woman
     expect(styleOf(made('braid', TRANSLATOR_SURE, 0.8), read('short'))).toBe('braid')
     expect(styleOf(made('braid', SHORT_CUT_SURE, 0.2), read('short'))).toBe('braid')
+    // so is a bob the translator is sure of (the engine's ends at the cheekbone), never the rules' own pick
+    expect(styleOf(made('bob', 0.87, 0.27), read('short'))).toBe('bob')
+    expect(styleOf(made('bob', SHORT_CUT_SURE - 0.05, 0.2), read('short'))).toBe('long')
+    expect(styleOf(made('bob', 0.5, 0.8), read('short'))).not.toBe('bob')
     // long hair behind the shoulders reads as a bob: a sure long stays long, an unsure one becomes the bob
     expect(styleOf(made('long', 0.9, 0.2), read('bob'))).toBe('long')
     expect(styleOf(made('long', 0.5, 0.2), read('bob'))).toBe('bob')

