@@ -342,13 +342,8 @@ export function fitHairColour(
   const evenGrey = even && light >= L.evenGreyLight && colourful <= L.evenGreyChroma
   const greyAllowed = (light >= L.greyLight && colourful <= L.greyChroma) || evenGrey
   // dark hair under its sheen (HAIR_LIMITS.sheenChroma): fitted at the dark brown's lightness, hue kept
-  if (
-    !evenGrey &&
-    colourful <= HAIR_LIMITS.sheenChroma &&
-    light < HAIR_LIMITS.greyLight &&
-    light > HAIR_LIMITS.sheenDark
-  )
-    m = m.map((v) => (v * HAIR_LIMITS.sheenDark) / light)
+  if (!evenGrey && colourful <= L.sheenChroma && light < L.greyLight && light > L.sheenDark)
+    m = m.map((v) => (v * L.sheenDark) / light)
   let best = { color: 0, red: 0, grey: 0 }
   let bestD = Infinity
   for (let c = 0; c <= 50; c++)
