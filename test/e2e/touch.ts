@@ -68,7 +68,9 @@ export async function doubleTap(page: Page, p: Point, gapMs = 60): Promise<void>
   const cdp = await page.context().newCDPSession(page)
   const start = Date.now() / 1000
   try {
-    for (const at of [start, start + gapMs / 1000]) {
+    for (const [i, at] of [start, start + gapMs / 1000].entries()) {
+      // the gap passes in real time too, so no stamp runs ahead of the clock (the next call's taps stay later)
+      if (i) await page.waitForTimeout(gapMs)
       await cdp.send('Input.dispatchTouchEvent', {
         type: 'touchStart',
         touchPoints: [p],

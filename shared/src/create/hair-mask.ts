@@ -73,6 +73,9 @@ export const MASK_LIMITS = Object.freeze({
   /** ... where that forehead is skin: within this chromaticity distance of the face's median skin (lit skin is
    * pinker: 0.015 and 0.030 for those two men) */
   scalpChroma: 0.035,
+  /** ... and a scalp has the skin's colour: at least this share of the skin's colourfulness (max - min of r, g, b;
+   * grey hair is not, see isScalp) */
+  scalpColourful: 0.5,
   /** the crown's hair is even (HairMeasure.even) when its darkest tenth is at least this share of its median
    * lightness (engine renders of grey hair 0.88-0.93; black hair with a sheen on TRAIN photos 0.47-0.62) */
   even: 0.75,
@@ -207,7 +210,7 @@ function isScalp(
   // a scalp has the skin's colour: grey hair is lighter than dark skin, and where a side fringe covers the upper
   // forehead that band is the same grey (an engine braid read bald: crown (110, 103, 101), chroma 9; forehead
   // (104, 96, 93); skin (90, 74, 68), chroma 22)
-  if (chroma(crown) < SCALP_CHROMA * chroma(skin)) return false
+  if (chroma(crown) < MASK_LIMITS.scalpColourful * chroma(skin)) return false
   const f = forehead()
   return (
     f !== null &&
@@ -224,9 +227,6 @@ export function evenTone(pixels: readonly number[][]): boolean {
     light[Math.floor(0.1 * (light.length - 1))]! >= MASK_LIMITS.even * light[light.length >> 1]!
   )
 }
-
-/** The least colourfulness (max - min of r, g, b) of a scalp, as a share of the face's skin's. */
-const SCALP_CHROMA = 0.5
 
 /** Distance of the chromaticities (r and g over r + g + b) of two colours. */
 function chromaticityDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
