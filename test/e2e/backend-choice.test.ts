@@ -9,7 +9,7 @@
  */
 import { describe, expect, inject, it } from 'vitest'
 import type { Page, Response } from 'playwright-core'
-import { phoneContext, WEBGPU_FLAGS } from '../src/harness/index.ts'
+import { newContext, phoneContext, WEBGPU_FLAGS } from '../src/harness/index.ts'
 import { openGallery, waitForServiceWorker } from './app.ts'
 import { useChromium } from './use-app.ts'
 import { haveLondon, londonPhoto } from './photos.ts'
@@ -126,7 +126,7 @@ describe('backend in settings', () => {
     'falls back to WASM, and says why, when the WebGPU runtime cannot be downloaded',
     async () => {
       // No service worker, so the route sees the Worker's requests too.
-      const context = await webgpu.chromium.browser.newContext({
+      const context = await newContext(webgpu.chromium.browser, {
         viewport: { width: 360, height: 640 },
         baseURL: inject('origin'),
         serviceWorkers: 'block',

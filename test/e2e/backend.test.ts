@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { build } from 'vite'
 import pwaConfig from '../../pwa/vite.config.ts'
-import { launchChromium, REPO_ROOT, WEBGPU_FLAGS, type Launched } from '../src/harness/index.ts'
+import { launchChromium, newContext, REPO_ROOT, WEBGPU_FLAGS, type Launched } from '../src/harness/index.ts'
 import type { ParityRun } from './backend-parity/entry.ts'
 import { haveLondon, LONDON } from './photos.ts'
 
@@ -63,7 +63,7 @@ describe.skipIf(!haveLondon)('WebGPU matches WASM on real photos', () => {
       build: { outDir: out, emptyOutDir: true, target: 'es2022' },
     })
     chromium = await launchChromium(WEBGPU_FLAGS)
-    const context = await chromium.browser.newContext({ baseURL: inject('origin') })
+    const context = await newContext(chromium.browser, { baseURL: inject('origin') })
     // The page and the photos on the Worker's origin; /models/ and /ort/ go to the real Worker (R2).
     await context.route('**/__parity/**', async (route) => {
       const path = new URL(route.request().url()).pathname.replace('/__parity/', '')

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { encodePng } from '@facecraft/shared/image'
-import { launchChromium, PHONE, type Launched } from '../src/harness/index.ts'
+import { launchChromium, newContext, PHONE, type Launched } from '../src/harness/index.ts'
 import { galleryNames, makeCharacter } from './app.ts'
 import { useApp } from './use-app.ts'
 import {
@@ -119,7 +119,7 @@ describe.skipIf(!haveLondon)('photo inputs', () => {
       'takes a selfie from the camera with live hints, retake, then makes the character',
       async () => {
         {
-          const context = await camera.browser.newContext({
+          const context = await newContext(camera.browser, {
             ...PHONE,
             baseURL: inject('origin'),
             permissions: ['camera'],
@@ -149,7 +149,7 @@ describe.skipIf(!haveLondon)('photo inputs', () => {
           [camera, /Camera access was denied/],
           [app.chromium, /No camera was found/],
         ] as const) {
-          const context = await browser.browser.newContext({ ...PHONE, baseURL: inject('origin') })
+          const context = await newContext(browser.browser, { ...PHONE, baseURL: inject('origin') })
           try {
             const page = await context.newPage()
             await page.goto('/photo')

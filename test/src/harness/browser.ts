@@ -2,7 +2,7 @@
  * @module test/harness/browser — headless Debian Chromium through playwright-core (never a browser download),
  * with the flags of RESEARCH.md 6 and a fresh profile per launch; phone-size contexts.
  */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.FACECRAFT_CHROMIUM ?? '/usr/bin/chromium'
 const FLAGS = [
@@ -50,7 +50,23 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
   return { browser, close: () => browser.close() }
 }
 
-/** A new phone-size context (its own storage, like another device) on `origin`. */
+/**
+ * How long a page load may take. Playwright's default (30 s) is 20x a first load here (1.3 s), yet a CI machine
+ * under outside load once stalled one that long and failed a test that had nothing wrong with it.
+ */
+export const NAVIGATION_TIMEOUT_MS = 90_000
+
+/** A new context (its own storage, like another device): every e2e context comes from here, for one timeout. */
+export async function newContext(
+  browser: Browser,
+  options: BrowserContextOptions = {}
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options)
+  context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS)
+  return context
+}
+
+/** A new phone-size context on `origin`. */
 export function phoneContext(browser: Browser, origin: string): Promise<BrowserContext> {
-  return browser.newContext({ ...PHONE, baseURL: origin, acceptDownloads: true })
+  return newContext(browser, { ...PHONE, baseURL: origin, acceptDownloads: true })
 }

@@ -4,6 +4,7 @@ export {
   CHROMIUM_PATH,
   launchChromium,
   PHONE,
+  newContext,
   phoneContext,
   WEBGPU_FLAGS,
   type Launched,
