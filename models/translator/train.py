@@ -44,6 +44,7 @@ out_dir = '.work/translator'
 limit = 0  # use at most this many samples (0 = all)
 val_count = 512  # held out: the LAST val_count samples
 seed = 1
+split_seed = 1  # the photo hold-out's shuffle: kept when `seed` changes, so every seed holds out the same photos
 # model
 width = 256
 hidden = 384
@@ -134,7 +135,7 @@ if photo_labels:
     photo_f = torch.from_numpy(np.load(Path(photo_features) / 'photo-features.npy'))
     assert len(labels['female']) == len(photo_f), 'labels made for other photo features; rerun photo_labels'
     photo_y = torch.from_numpy(np.stack([labels['female'], labels['confidence']], 1).astype(np.float32))
-    order = np.random.default_rng(seed).permutation(len(photo_f))
+    order = np.random.default_rng(split_seed).permutation(len(photo_f))
     n_val = max(1, int(len(order) * photo_val))
     photo_train_idx, photo_val_idx = order[:-n_val], order[-n_val:]
     print(f'photo terms: {len(photo_train_idx)} train / {len(photo_val_idx)} held-out photos, pseudo-female share '
