@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { build } from 'vite'
 import pwaConfig from '../../pwa/vite.config.ts'
-import { launchChromium, newContext, REPO_ROOT, WEBGPU_FLAGS, type Launched } from '../src/harness/index.ts'
+import {
+  launchChromium,
+  newContext,
+  REPO_ROOT,
+  WEBGPU_FLAGS,
+  type Launched,
+} from '../src/harness/index.ts'
 import type { ParityRun } from './backend-parity/entry.ts'
 import { haveLondon, LONDON } from './photos.ts'
 

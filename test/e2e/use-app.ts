@@ -6,7 +6,13 @@
  */
 import { afterAll, beforeAll, inject } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { launchChromium, newContext, PHONE, phoneContext, type Launched } from '../src/harness/index.ts'
+import {
+  launchChromium,
+  newContext,
+  PHONE,
+  phoneContext,
+  type Launched,
+} from '../src/harness/index.ts'
 
 export interface UsedChromium {
   readonly chromium: Launched
@@ -56,7 +62,11 @@ export function useApp(options: AppOptions = {}): UsedApp {
     const { browser } = used.chromium
     context =
       options.serviceWorkers === 'block'
-        ? await newContext(browser, { ...PHONE, baseURL: inject('origin'), serviceWorkers: 'block' })
+        ? await newContext(browser, {
+            ...PHONE,
+            baseURL: inject('origin'),
+            serviceWorkers: 'block',
+          })
         : await phoneContext(browser, inject('origin'))
     page = await context.newPage()
   })

@@ -2,7 +2,12 @@
  * @module test/harness/browser — headless Debian Chromium through playwright-core (never a browser download),
  * with the flags of RESEARCH.md 6 and a fresh profile per launch; phone-size contexts.
  */
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+} from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.FACECRAFT_CHROMIUM ?? '/usr/bin/chromium'
 const FLAGS = [
