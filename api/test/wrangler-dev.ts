@@ -126,9 +126,21 @@ export async function startWranglerDev({
   let log = ''
   child.stdout.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-8000)))
   child.stderr.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-8000)))
-  const exited = new Promise<void>((done) => child.once('exit', () => done()))
   const url = `http://127.0.0.1:${port}`
+  let stopping = false
+  const exited = new Promise<void>((done) =>
+    child.once('exit', (code, signal) => {
+      // A dev server that dies under a long test run refuses every later request ("ERR_CONNECTION_REFUSED" in
+      // all the files after it): say so once, with why and its last words, so the failures point here.
+      if (!stopping)
+        console.error(
+          `wrangler dev on ${url} exited on its own (code ${code}, signal ${signal}); its last output:\n${log}`
+        )
+      done()
+    })
+  )
   const stop = async () => {
+    stopping = true
     if (child.exitCode === null && child.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM')
