@@ -9,5 +9,8 @@ export default defineConfig({
     // Twice a test's longest time here: a CI machine under outside load ran the suite 2.5x slower.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // expect.poll waits for the page (a first WebGL frame, a worker's answer): vitest's 1 s default failed a
+    // turntable's first frame on a loaded CI machine. A poll that succeeds returns at once; only failures wait.
+    expect: { poll: { timeout: 10_000 } },
   },
 })
