@@ -6,7 +6,13 @@
 import { describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { createCharacterV2, encodeShareCodeV2 } from '@facecraft/shared/rig-v2'
-import { auditScreens, launchChromium, newContext, phoneContext } from '../src/harness/index.ts'
+import {
+  PHONE,
+  auditScreens,
+  launchChromium,
+  newContext,
+  phoneContext,
+} from '../src/harness/index.ts'
 import { getParam, openGallery, waitForFrame } from './app.ts'
 import { useChromium } from './use-app.ts'
 import { doubleTap, pinch, scrollSettled, swipe, tap } from './touch.ts'
@@ -17,13 +23,7 @@ const SIZES = [
 ]
 
 function sizedContext(browser: Browser, viewport: { width: number; height: number }) {
-  return newContext(browser, {
-    viewport,
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-    baseURL: inject('origin'),
-  })
+  return newContext(browser, { ...PHONE, viewport, baseURL: inject('origin') })
 }
 
 async function openNew(page: Page): Promise<void> {
