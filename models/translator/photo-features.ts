@@ -5,9 +5,11 @@
  *
  *   OUT/photo-features.npy   (N, FEATURE_LENGTH) float32, one row per photo with a usable face
  *   OUT/photo-features.json  { format, version, length, files: [...] } (the rows' photo files, relative to faces/)
+ *   OUT/photo-features-aug.npy (N, K, FEATURE_LENGTH) float32 with --augment K: features of K degraded copies of each
+ *     row's photo (photo-augment.ts; a copy whose face is not found keeps the clean row), seeded by --seed
  *
  * @example
- * npx tsx translator/photo-features.ts --faces ../../shared/faces --out .work/photo-features   # from models/
+ * npx tsx translator/photo-features.ts --faces ../../shared/faces --out .work/photo-features [--augment 3]   # from models/
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -17,6 +19,7 @@ import { decodeImage } from '@facecraft/shared/decode'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import { encodeNpy } from '../dataset/npy.ts'
 import { releaseModels } from '../dataset/models.ts'
+import { degradePhoto, seededRandom } from './photo-augment.ts'
 
 /** The `train` photo files listed in faces/index.csv (the first column; split is the third). */
 export async function trainPhotos(faces: string): Promise<string[]> {
@@ -26,21 +29,56 @@ export async function trainPhotos(faces: string): Promise<string[]> {
   return files
 } // prettier-ignore
 
-const { values } = parseArgs({ options: { faces: { type: 'string' }, out: { type: 'string' } } })
-if (!values.faces || !values.out) {
-  console.error('usage: npx tsx translator/photo-features.ts --faces DIR --out DIR')
+/** A stable 31-bit hash of a file name (FNV-1a). */
+function hashName(name: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193)
+  return (h >>> 0) & 0x7fffffff
+}
+
+const { values } = parseArgs({
+  options: {
+    faces: { type: 'string' },
+    out: { type: 'string' },
+    augment: { type: 'string', default: '0' },
+    seed: { type: 'string', default: '1' },
+  },
+})
+const copies = Number(values.augment)
+const seed = Number(values.seed)
+if (
+  !values.faces ||
+  !values.out ||
+  !Number.isInteger(copies) ||
+  copies < 0 ||
+  !Number.isInteger(seed)
+) {
+  console.error(
+    'usage: npx tsx translator/photo-features.ts --faces DIR --out DIR [--augment K] [--seed S]'
+  )
   process.exit(2)
 }
 const analyzer = await FaceAnalyzer.createFromOptions({ models: await releaseModels() })
 const files = await trainPhotos(values.faces)
 const rows: Float32Array[] = []
+const augmented: Float32Array[] = []
 const used: string[] = []
+let missed = 0
 for (const [i, file] of files.entries()) {
   const { image } = decodeImage(new Uint8Array(await readFile(join(values.faces, file))))
   const face = (await analyzer.detect(image)).faces[0]
   if (face) {
-    rows.push(await faceFeatures(analyzer, image, face))
+    const clean = await faceFeatures(analyzer, image, face)
+    rows.push(clean)
     used.push(file)
+    // Seeded per photo file, so a copy does not change when other photos come or go.
+    const random = seededRandom(seed * 1_000_003 + hashName(file))
+    for (let k = 0; k < copies; k++) {
+      const copy = degradePhoto(image, face.box.width, random)
+      const found = (await analyzer.detect(copy)).faces[0]
+      if (!found) missed++
+      augmented.push(found ? await faceFeatures(analyzer, copy, found) : clean)
+    }
   }
   process.stdout.write(`\rphoto features ${i + 1}/${files.length}`)
 }
@@ -52,11 +90,23 @@ await writeFile(
   join(values.out, 'photo-features.npy'),
   encodeNpy({ shape: [rows.length, FEATURE_LENGTH], data })
 )
+if (copies > 0) {
+  const aug = new Float32Array(augmented.length * FEATURE_LENGTH)
+  augmented.forEach((r, i) => aug.set(r, i * FEATURE_LENGTH))
+  await writeFile(
+    join(values.out, 'photo-features-aug.npy'),
+    encodeNpy({ shape: [rows.length, copies, FEATURE_LENGTH], data: aug })
+  )
+  console.log(
+    `\n${augmented.length} degraded copies, ${missed} without a face found (clean row kept)`
+  )
+}
 const meta = {
   format: 'facecraft-translator-photo-features',
   version: FEATURE_VERSION,
   length: FEATURE_LENGTH,
   files: used,
+  ...(copies > 0 ? { augment: { copies, seed, missed } } : {}),
 }
 await writeFile(join(values.out, 'photo-features.json'), JSON.stringify(meta, null, 2) + '\n')
 console.log(`\n${values.out}: ${rows.length} of ${files.length} train photos`)

@@ -75,6 +75,10 @@ gender_target = 0.1  # who.gender toward this for a pseudo-female photo, 1 - thi
 gender_hinge = False  # True: only past gender_target is penalised (a woman's slider <= it, a man's >= 1 - it)
 hair_weight = 0.3  # hair colour follows the predicted brow colour, no grey (relative to the gender term)
 photo_terms = 'gender,styles,hair'  # which photo terms train (ablations drop some)
+# > 0: this share of the photos in a training batch come as one of their degraded copies (photo-features-aug.npy,
+# translator/photo-augment.ts: fewer pixels, exposure, white balance, JPEG) against the clean photo's labels and
+# targets, so a poor photo asks for the same character as a good one. Held-out photos stay clean.
+photo_aug = 0.0
 # the paper's losses on the same photos through the frozen imitator (imitator/refine.py RefineObjective: MobileFace
 # identity, part-weighted content, landmark head), targets by translator/photo-targets.ts
 imitator_ckpt = ''  # e.g. ../../main/models/.work/imitator-rig2/ckpt.pt; '' = none
@@ -86,6 +90,13 @@ imitator_loss_weights = [1.0, 1.0, 1.0]  # identity, content, landmark (refine's
 # to the engine's ethnic macros, dlib sees them on imitator renders too (docs/likeness.md, session 13). dlib then
 # judges no eval (cli/src/eval/likeness.ts INDEPENDENT).
 dlib_weight = 0.0
+# > 0: also refine's sex term (imitator/refine.py: log(1 + exp(-t z)), z the sex probe's read of dlib's embedding of
+# the render, imitator/sex_probe.py) with t = (1 - 2 * female) * confidence of the photo's pseudo-label, times this,
+# in the imitator terms; needs dlib_weight > 0. Why: the photo terms train the gender slider only, not how the face
+# reads, and women's characters whose renders read near the boundary flipped to a male read after refine
+# (docs/likeness.md, session 17).
+sex_weight = 0.0
+sex_probe = 'imitator/sex-probe.json'
 # False: the imitator terms do not move the style head (its styles go in detached). Through the look2 imitator they
 # made bald the most probable hair style for 5 of 16 train photos of people with hair
 imitator_styles = True
@@ -140,6 +151,26 @@ if photo_labels:
     photo_train_idx, photo_val_idx = order[:-n_val], order[-n_val:]
     print(f'photo terms: {len(photo_train_idx)} train / {len(photo_val_idx)} held-out photos, pseudo-female share '
           f'{photo_y[:, 0].mean():.3f}', flush=True)  # fmt: skip
+photo_copies = None
+if photo_aug > 0:
+    assert photo_f is not None, 'photo_aug needs photo_features and photo_labels (the photos it degrades)'
+    photo_copies = torch.from_numpy(np.load(Path(photo_features) / 'photo-features-aug.npy'))
+    assert photo_copies.shape[0] == len(photo_f) and photo_copies.shape[2] == photo_f.shape[1], \
+        'photo-features-aug.npy made for other photo features; rerun translator/photo-features.ts --augment K'
+    print(f'photo copies: {photo_copies.shape[1]} per photo, share {photo_aug}', flush=True)
+
+
+def photo_inputs(ids, train):
+    """The translator's inputs for photos `ids`: in training a photo_aug share of them as a random degraded copy,
+    then the feature noise of augment.py (the photos are real: no shift toward them)."""
+    f = photo_f[ids]
+    if train and photo_copies is not None:
+        pick = torch.rand(len(ids), generator=aug_gen) < photo_aug
+        copy = torch.randint(photo_copies.shape[1], (len(ids),), generator=aug_gen)
+        f = torch.where(pick[:, None], photo_copies[torch.as_tensor(ids), copy], f)
+    if train and augment_features:
+        f = augment(f, aug, aug_gen)
+    return f
 
 
 def batch(ids, train=True):
@@ -161,11 +192,16 @@ if imitator_ckpt:
         'the imitator was made for another rig'
     window = json.loads((Path(data.meta['dataset']) / 'dataset.json').read_text())['frame']['embedWindow']
     dlib = recogniser('face-embedder-dlib') if dlib_weight > 0 else None
-    objective = RefineObjective(imitator, recogniser(), window, dlib).to(device)
+    probe = None
+    if sex_weight > 0:
+        assert dlib is not None, "sex_weight reads dlib's embedding of the render: set dlib_weight > 0 too"
+        spec = json.loads(Path(sex_probe).read_text())
+        probe = (torch.tensor(spec['weights']), torch.tensor([spec['bias']]))
+    objective = RefineObjective(imitator, recogniser(), window, dlib, probe).to(device)
     targets_dir = Path(photo_features) / 'photo-targets'
     targets = {k: torch.from_numpy(np.load(targets_dir / f'{k}.npy')) for k in ('photo', 'parts', 'embedding', 'landmarks')}
     assert len(targets['photo']) == len(photo_f), 'photo targets of other photos; rerun translator/photo-targets.ts'
-    weights = imitator_loss_weights + ([dlib_weight] if dlib_weight > 0 else [])  # in objective.term_names order
+    weights = imitator_loss_weights + [w for w in (dlib_weight, sex_weight) if w > 0]  # objective.term_names order
     imitator_weights = torch.tensor(weights, dtype=torch.float32, device=device)
     print(f'imitator terms: {imitator_ckpt}, size {imitator.config.size}', flush=True)
     if dlib_weight > 0:
@@ -173,6 +209,8 @@ if imitator_ckpt:
             crops = targets['photo'].float().permute(0, 3, 1, 2) / 255
             targets['dlib'] = torch.cat([objective.dlib_embedding(crops[i:i + 64].to(device)).cpu() for i in range(0, len(crops), 64)])
         print(f'dlib identity term, weight {dlib_weight}', flush=True)
+    if sex_weight > 0:
+        print(f'sex term ({sex_probe}), weight {sex_weight}', flush=True)
 
 # ----------------------------------------------------------------------------- model
 model_args = dict(
@@ -253,10 +291,7 @@ x_index = {name: i for i, name in enumerate(data.x_names)} if len(data.x_names) 
 
 def photo_losses(ids, train=True):
     """The photo terms on photos `ids` (confidence-weighted means) and their total."""
-    f = photo_f[ids]
-    if train and augment_features:
-        f = augment(f, aug, aug_gen)  # the photos are real: noise only, no shift toward them
-    f, y = f.to(device), photo_y[ids].to(device)
+    f, y = photo_inputs(ids, train).to(device), photo_y[ids].to(device)
     female, conf = y[:, 0], y[:, 1]
     h = model.trunk(f)
     pred = model.heads(h)[0]
@@ -294,10 +329,7 @@ def photo_losses(ids, train=True):
 def imitator_losses(ids, train=True):
     """Identity, content and landmark terms of photos `ids`: their characters rendered by the frozen imitator
     against each photo's own refine targets (batch means) and the weighted total."""
-    f = photo_f[ids]
-    if train and augment_features:
-        f = augment(f, aug, aug_gen)
-    pred, style_logits, _ = model(f.to(device))
+    pred, style_logits, _ = model(photo_inputs(ids, train).to(device))
     if not imitator_styles:
         style_logits = style_logits.detach()
     inputs, image = objective.render(pred, style_logits, torch.ones(1, device=device))
@@ -305,6 +337,7 @@ def imitator_losses(ids, train=True):
         inputs, image, (targets['photo'][ids].float() / 255).to(device),
         targets['parts'][ids].float()[..., None].to(device), targets['embedding'][ids].to(device),
         targets['landmarks'][ids].to(device), imitator_weights,
+        target_sex=((1 - 2 * photo_y[ids, 0]) * photo_y[ids, 1]).to(device),
         photo_dlib=targets['dlib'][ids].to(device) if dlib_weight > 0 else None)  # fmt: skip
     terms = {f'i_{name}': v.mean() for name, v in zip(objective.term_names, values)}
     terms['i_total'] = total.mean()
@@ -339,7 +372,7 @@ def save_figures():
     steps = [e for e in log if 'train' in e]
     panels = []
     terms = ['total', 'continuous', 'style', 'mae'] + (['p_gender', 'p_styles', 'p_hair'] if photo_f is not None else [])
-    terms += ['i_identity', 'i_content', 'i_landmark', 'i_dlib'] if objective is not None else []
+    terms += ['i_identity', 'i_content', 'i_landmark', 'i_dlib', 'i_sex'] if objective is not None else []
     for term in terms:
         if term not in evals[-1]['val']:
             continue
