@@ -2,6 +2,7 @@
 function photos use) -> train.py (tiny config) -> export.py -> onnxruntime-node. The held-out loss must fall, the
 ONNX outputs must match PyTorch, and int8 must stay within 0.005 of fp32."""
 import json
+import subprocess
 import sys
 
 import numpy as np
@@ -12,7 +13,7 @@ from translator.augment import AugmentConfig, augment
 from translator.data import load_data
 from translator.export import load_translator, main as export_main
 
-from node_tools import TSX, ort_run, run
+from node_tools import MODELS, TSX, ort_run, run
 
 
 @pytest.fixture(scope='module')
@@ -101,3 +102,31 @@ def test_photo_terms_train_on_pseudo_labels(trained):
     assert 'p_gender' in evals[0]['val'] and 'p_styles' in evals[0]['val']
     assert steps[-1]['train']['p_gender'] < 0.5 * evals[0]['val']['p_gender'], (evals[0], steps[-1])
     assert steps[-1]['train']['p_styles'] < evals[0]['val']['p_styles'], (evals[0], steps[-1])
+
+
+def test_degraded_photo_copies_join_training_and_a_stale_copy_file_is_refused(trained):
+    """photo_aug: a share of each batch's photos comes as a degraded copy (photo-features-aug.npy); training runs,
+    logs the copies and learns; copies made for other photo rows stop it with a message that says what to rerun."""
+    tmp, features, _ = trained
+    photos, run_dir = tmp / 'photos-aug', tmp / 'photo-aug-run'
+    photos.mkdir()
+    f = load_data(features).features[:40]
+    np.save(photos / 'photo-features.npy', f)
+    (photos / 'photo-features.json').write_text(json.dumps({'files': [f'p{i}.jpg' for i in range(len(f))]}))
+    copies = f[:, None] + np.random.default_rng(0).normal(0, 0.02, (len(f), 3, f.shape[1])).astype(np.float32)
+    np.save(photos / 'photo-features-aug.npy', copies)
+    run([sys.executable, '-m', 'translator.photo_labels', f'--features={features}', f'--photos={photos}',
+         f'--out={photos / "labels.npz"}'])  # fmt: skip
+    args = [sys.executable, '-m', 'translator.train', 'translator/configs/tiny.py', f'--features={features}',
+            f'--out_dir={run_dir}', f'--photo_features={photos}', f'--photo_labels={photos / "labels.npz"}',
+            '--photo_terms=gender,styles', '--photo_batch=16', '--photo_aug=0.5']  # fmt: skip
+    out = run(args)
+    assert 'photo copies: 3 per photo, share 0.5' in out
+    evals = [e for e in map(json.loads, (run_dir / 'log.jsonl').read_text().splitlines()) if 'val' in e]
+    steps = [e for e in map(json.loads, (run_dir / 'log.jsonl').read_text().splitlines()) if 'train' in e]
+    assert steps[-1]['train']['p_gender'] < 0.5 * evals[0]['val']['p_gender'], (evals[0], steps[-1])
+
+    np.save(photos / 'photo-features-aug.npy', copies[:30])
+    done = subprocess.run(args[:5] + [f'--out_dir={tmp / "stale-run"}'] + args[6:], cwd=MODELS, capture_output=True,
+                          text=True, timeout=300)  # fmt: skip
+    assert done.returncode != 0 and 'rerun translator/photo-features.ts --augment K' in done.stderr, done.stderr[-800:]
