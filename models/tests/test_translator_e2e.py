@@ -83,17 +83,24 @@ def test_augmentation_keeps_the_layout():
     assert not torch.equal(a, f) and torch.equal(f[:, 475:], torch.ones(8, 5))  # input untouched
 
 
-def test_photo_terms_train_on_pseudo_labels(trained):
-    """The photo path of train.py (photo_labels.py's labels, the gender and style-set terms) runs and learns: engine
-    features stand in for photo features here (the real ones need ../shared/faces)."""
-    tmp, features, _ = trained
-    photos, run_dir = tmp / 'photos', tmp / 'photo-run'
+def photo_folder(photos, features):
+    """A photo-features folder with pseudo-labels in which engine features stand in for photo features (the real
+    ones need ../shared/faces); returns the features."""
     photos.mkdir()
     f = load_data(features).features[:40]
     np.save(photos / 'photo-features.npy', f)
     (photos / 'photo-features.json').write_text(json.dumps({'files': [f'p{i}.jpg' for i in range(len(f))]}))
     run([sys.executable, '-m', 'translator.photo_labels', f'--features={features}', f'--photos={photos}',
          f'--out={photos / "labels.npz"}'])  # fmt: skip
+    return f
+
+
+def test_photo_terms_train_on_pseudo_labels(trained):
+    """The photo path of train.py (photo_labels.py's labels, the gender and style-set terms) runs and learns: engine
+    features stand in for photo features here (the real ones need ../shared/faces)."""
+    tmp, features, _ = trained
+    photos, run_dir = tmp / 'photos', tmp / 'photo-run'
+    photo_folder(photos, features)
     run([sys.executable, '-m', 'translator.train', 'translator/configs/tiny.py', f'--features={features}',
          f'--out_dir={run_dir}', f'--photo_features={photos}', f'--photo_labels={photos / "labels.npz"}',
          '--photo_terms=gender,styles', '--photo_batch=16'])  # fmt: skip
@@ -109,14 +116,9 @@ def test_degraded_photo_copies_join_training_and_a_stale_copy_file_is_refused(tr
     logs the copies and learns; copies made for other photo rows stop it with a message that says what to rerun."""
     tmp, features, _ = trained
     photos, run_dir = tmp / 'photos-aug', tmp / 'photo-aug-run'
-    photos.mkdir()
-    f = load_data(features).features[:40]
-    np.save(photos / 'photo-features.npy', f)
-    (photos / 'photo-features.json').write_text(json.dumps({'files': [f'p{i}.jpg' for i in range(len(f))]}))
+    f = photo_folder(photos, features)
     copies = f[:, None] + np.random.default_rng(0).normal(0, 0.02, (len(f), 3, f.shape[1])).astype(np.float32)
     np.save(photos / 'photo-features-aug.npy', copies)
-    run([sys.executable, '-m', 'translator.photo_labels', f'--features={features}', f'--photos={photos}',
-         f'--out={photos / "labels.npz"}'])  # fmt: skip
     args = [sys.executable, '-m', 'translator.train', 'translator/configs/tiny.py', f'--features={features}',
             f'--out_dir={run_dir}', f'--photo_features={photos}', f'--photo_labels={photos / "labels.npz"}',
             '--photo_terms=gender,styles', '--photo_batch=16', '--photo_aug=0.5']  # fmt: skip

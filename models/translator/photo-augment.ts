@@ -10,6 +10,7 @@
 import { encode as encodeJpeg, decode as decodeJpeg } from 'jpeg-js'
 import { downscaleToRgba } from '@facecraft/shared/decode'
 import type { RgbaImage } from '@facecraft/shared/image'
+import type { Rng } from '@facecraft/shared/utils'
 
 /** The ranges a copy is drawn from (each uniform). */
 export const DEGRADE = {
@@ -27,26 +28,13 @@ export const DEGRADE = {
   jpegQuality: [20, 75],
 } as const
 
-/** Deterministic uniform draws in [0, 1) (mulberry32): the same seed gives the same copies on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const draw = (random: () => number, [lo, hi]: readonly [number, number]) =>
-  lo + (hi - lo) * random()
+const draw = (random: Rng, [lo, hi]: readonly [number, number]) => lo + (hi - lo) * random()
 
 /**
- * One degraded copy of `image` (a new image; the input is not changed), drawn with `random`; `faceWidth` is the
- * width, px, of the face found in it (Face.box.width).
+ * One degraded copy of `image` (a new image; the input is not changed), drawn with `random` (createRng: the same
+ * seed gives the same copy on every machine); `faceWidth` is the width, px, of the face found in it (Face.box.width).
  */
-export function degradePhoto(image: RgbaImage, faceWidth: number, random: () => number): RgbaImage {
+export function degradePhoto(image: RgbaImage, faceWidth: number, random: Rng): RgbaImage {
   const scale = Math.min(1, draw(random, DEGRADE.faceWidth) / faceWidth)
   const width = Math.max(1, Math.round(image.width * scale))
   const height = Math.max(1, Math.round(image.height * scale))

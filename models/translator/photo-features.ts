@@ -19,7 +19,8 @@ import { decodeImage } from '@facecraft/shared/decode'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import { encodeNpy } from '../dataset/npy.ts'
 import { releaseModels } from '../dataset/models.ts'
-import { degradePhoto, seededRandom } from './photo-augment.ts'
+import { createRng } from '@facecraft/shared/utils'
+import { degradePhoto } from './photo-augment.ts'
 
 /** The `train` photo files listed in faces/index.csv (the first column; split is the third). */
 export async function trainPhotos(faces: string): Promise<string[]> {
@@ -72,7 +73,7 @@ for (const [i, file] of files.entries()) {
     rows.push(clean)
     used.push(file)
     // Seeded per photo file, so a copy does not change when other photos come or go.
-    const random = seededRandom(seed * 1_000_003 + hashName(file))
+    const random = createRng(seed * 1_000_003 + hashName(file))
     for (let k = 0; k < copies; k++) {
       const copy = degradePhoto(image, face.box.width, random)
       const found = (await analyzer.detect(copy)).faces[0]
