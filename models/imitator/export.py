@@ -27,6 +27,7 @@ from imitator.gradient import GradientGraph, trace_gradient  # noqa: E402
 from imitator.losses import recogniser  # noqa: E402
 from imitator.model import FoldedGenerator, Imitator, ImitatorConfig  # noqa: E402
 from imitator.refine import PHOTO_DLIB_USED, RefineObjective, example_inputs, inputs, loss_and_gradient, outputs  # noqa: E402
+from imitator.sex_probe import load as load_sex_probe  # noqa: E402
 
 
 class ImitatorGraph(nn.Module):
@@ -104,10 +105,7 @@ def refine_objective(model: Imitator, embed_window: list[float], fp16: bool, rec
     unknown = set(names) - set(RECOGNISERS)
     assert not unknown, f'unknown recogniser(s) {sorted(unknown)}; choose from {sorted(RECOGNISERS)}'
     embedder = recogniser(RECOGNISERS['mobileface']) if 'mobileface' in names else None
-    probe = None
-    if sex_probe is not None:
-        spec = json.loads(sex_probe.read_text())
-        probe = (torch.tensor(spec['weights']), torch.tensor([spec['bias']]))
+    probe = load_sex_probe(sex_probe) if sex_probe is not None else None
     dlib = recogniser(RECOGNISERS['dlib']) if 'dlib' in names else None
     objective = RefineObjective(model, embedder, embed_window, dlib, probe)
     if fp16:

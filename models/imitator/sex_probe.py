@@ -68,6 +68,12 @@ def fit(features: torch.Tensor, target: torch.Tensor) -> tuple[torch.Tensor, tor
     return w.detach(), b.detach()
 
 
+def load(path: Path) -> tuple[torch.Tensor, torch.Tensor]:
+    """(weights (128,), bias (1,)) of a probe file main() wrote, as RefineObjective's sex_probe takes them."""
+    spec = json.loads(Path(path).read_text())
+    return torch.tensor(spec['weights']), torch.tensor([spec['bias']])
+
+
 def accuracy(w, b, features, gender) -> float:
     sure = (gender - 0.5).abs() > SURE
     return float((((features @ w + b) > 0) == (gender > 0.5))[sure].float().mean())

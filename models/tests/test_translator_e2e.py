@@ -119,16 +119,17 @@ def test_degraded_photo_copies_join_training_and_a_stale_copy_file_is_refused(tr
     f = photo_folder(photos, features)
     copies = f[:, None] + np.random.default_rng(0).normal(0, 0.02, (len(f), 3, f.shape[1])).astype(np.float32)
     np.save(photos / 'photo-features-aug.npy', copies)
-    args = [sys.executable, '-m', 'translator.train', 'translator/configs/tiny.py', f'--features={features}',
-            f'--out_dir={run_dir}', f'--photo_features={photos}', f'--photo_labels={photos / "labels.npz"}',
-            '--photo_terms=gender,styles', '--photo_batch=16', '--photo_aug=0.5']  # fmt: skip
-    out = run(args)
+    def train(out_dir):
+        return [sys.executable, '-m', 'translator.train', 'translator/configs/tiny.py', f'--features={features}',
+                f'--out_dir={out_dir}', f'--photo_features={photos}', f'--photo_labels={photos / "labels.npz"}',
+                '--photo_terms=gender,styles', '--photo_batch=16', '--photo_aug=0.5']  # fmt: skip
+
+    out = run(train(run_dir))
     assert 'photo copies: 3 per photo, share 0.5' in out
     evals = [e for e in map(json.loads, (run_dir / 'log.jsonl').read_text().splitlines()) if 'val' in e]
     steps = [e for e in map(json.loads, (run_dir / 'log.jsonl').read_text().splitlines()) if 'train' in e]
     assert steps[-1]['train']['p_gender'] < 0.5 * evals[0]['val']['p_gender'], (evals[0], steps[-1])
 
     np.save(photos / 'photo-features-aug.npy', copies[:30])
-    done = subprocess.run(args[:5] + [f'--out_dir={tmp / "stale-run"}'] + args[6:], cwd=MODELS, capture_output=True,
-                          text=True, timeout=300)  # fmt: skip
+    done = subprocess.run(train(tmp / 'stale-run'), cwd=MODELS, capture_output=True, text=True, timeout=300)
     assert done.returncode != 0 and 'rerun translator/photo-features.ts --augment K' in done.stderr, done.stderr[-800:]

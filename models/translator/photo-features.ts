@@ -85,19 +85,15 @@ for (const [i, file] of files.entries()) {
 }
 await analyzer.close()
 await mkdir(values.out, { recursive: true })
-const data = new Float32Array(rows.length * FEATURE_LENGTH)
-rows.forEach((r, i) => data.set(r, i * FEATURE_LENGTH))
-await writeFile(
-  join(values.out, 'photo-features.npy'),
-  encodeNpy({ shape: [rows.length, FEATURE_LENGTH], data })
-)
+/** Feature rows written as one float32 .npy of `shape` (its last axis FEATURE_LENGTH). */
+function writeRows(name: string, features: Float32Array[], shape: number[]) {
+  const data = new Float32Array(features.length * FEATURE_LENGTH)
+  features.forEach((r, i) => data.set(r, i * FEATURE_LENGTH))
+  return writeFile(join(values.out!, name), encodeNpy({ shape, data }))
+}
+await writeRows('photo-features.npy', rows, [rows.length, FEATURE_LENGTH])
 if (copies > 0) {
-  const aug = new Float32Array(augmented.length * FEATURE_LENGTH)
-  augmented.forEach((r, i) => aug.set(r, i * FEATURE_LENGTH))
-  await writeFile(
-    join(values.out, 'photo-features-aug.npy'),
-    encodeNpy({ shape: [rows.length, copies, FEATURE_LENGTH], data: aug })
-  )
+  await writeRows('photo-features-aug.npy', augmented, [rows.length, copies, FEATURE_LENGTH])
   console.log(
     `\n${augmented.length} degraded copies, ${missed} without a face found (clean row kept)`
   )

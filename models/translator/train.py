@@ -185,6 +185,7 @@ if imitator_ckpt:
     from imitator.export import load_imitator  # noqa: E402
     from imitator.losses import recogniser  # noqa: E402
     from imitator.refine import RefineObjective  # noqa: E402
+    from imitator.sex_probe import load as load_sex_probe  # noqa: E402
 
     assert photo_f is not None, 'imitator_ckpt needs photo_features and photo_labels (the photo rows and split)'
     imitator, _ = load_imitator(Path(imitator_ckpt))
@@ -195,8 +196,7 @@ if imitator_ckpt:
     probe = None
     if sex_weight > 0:
         assert dlib is not None, "sex_weight reads dlib's embedding of the render: set dlib_weight > 0 too"
-        spec = json.loads(Path(sex_probe).read_text())
-        probe = (torch.tensor(spec['weights']), torch.tensor([spec['bias']]))
+        probe = load_sex_probe(sex_probe)
     objective = RefineObjective(imitator, recogniser(), window, dlib, probe).to(device)
     targets_dir = Path(photo_features) / 'photo-targets'
     targets = {k: torch.from_numpy(np.load(targets_dir / f'{k}.npy')) for k in ('photo', 'parts', 'embedding', 'landmarks')}
