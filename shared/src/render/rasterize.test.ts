@@ -11,6 +11,7 @@ import {
   rasterizeProjected,
   runOccluded,
   shadeDeferred,
+  shadeDeferredQuads,
   type IndexedShader,
   type Shader,
 } from './rasterize.ts'
@@ -319,6 +320,77 @@ describe('rasterize', () => {
     }
     expect(hidden).toBeGreaterThan(50)
     expect(shown).toBeGreaterThan(50)
+  })
+
+  it('shadeDeferredQuads shades each face once per 2x2 block at the mean barycentrics of its samples', () => {
+    const { clip4, idx, V, T } = randomScene(5, 9, 120)
+    // A fragment linear in the barycentrics (so a block's mean is the mean colour), discarding near one corner.
+    const shader = sceneShader(
+      clip4,
+      idx,
+      () => true,
+      (_f, b) => b[0]! < 0.9
+    )
+    const p = projectVertices(clip4, V, screen, createProjected())
+    const draw = (quads: boolean) => {
+      const target = createTarget(SIZE, SIZE)
+      const vis = createVisibility(SIZE * SIZE)
+      for (let t = 0; t < T; t++)
+        rasterizeDeferred(target, p, t, idx[t * 3]!, idx[t * 3 + 1]!, idx[t * 3 + 2]!, vis)
+      const faces = vis.face.slice()
+      let calls = 0
+      const fragment = shader.fragment
+      shader.fragment = function (b, out) {
+        calls++
+        return fragment.call(this, b, out)
+      }
+      ;(quads ? shadeDeferredQuads : shadeDeferred)(shader, target, vis)
+      shader.fragment = fragment
+      expect(vis.face.every((f) => f === -1)).toBe(true)
+      return { target, faces, calls }
+    }
+    const a = draw(false)
+    const b = draw(true)
+    expect(b.faces).toEqual(a.faces)
+    expect(b.calls).toBeLessThan(a.calls * 0.7)
+    // Per block and face: the same summed colour (where neither discarded), or the very samples.
+    let same = 0
+    for (let by = 0; by < SIZE; by += 2)
+      for (let bx = 0; bx < SIZE; bx += 2) {
+        const block = [0, 1, SIZE, SIZE + 1].map((d) => bx + by * SIZE + d)
+        const sum = (c: Float32Array) =>
+          [0, 1, 2].map((k) => block.reduce((s, i) => s + c[i * 4 + k]!, 0))
+        const drawn = (c: Float32Array) => block.filter((i) => c[i * 4 + 3] === 1).length
+        if (drawn(a.target.color) !== drawn(b.target.color)) continue // a mean that discarded differently
+        const sa = sum(a.target.color),
+          sb = sum(b.target.color)
+        for (let k = 0; k < 3; k++) expect(sb[k]!).toBeCloseTo(sa[k]!, 4)
+        same++
+      }
+    expect(same).toBeGreaterThan((((SIZE / 2) * SIZE) / 2) * 0.9)
+  })
+
+  it('runOccluded widens its test by grow (samples) and zMargin (window z)', () => {
+    // A wall at z 0.5 over the left half (x < 8 samples); a small triangle behind it near its right edge.
+    const wall = [[-1, -1], [0, -1], [0, 1], [-1, -1], [0, 1], [-1, 1]] // prettier-ignore
+    const clip4 = new Float32Array(9 * 4)
+    wall.forEach(([x, y], k) => clip4.set([x!, y!, 0.5, 1], k * 4))
+    const small = [
+      [-0.3, -0.1],
+      [-0.1, -0.1],
+      [-0.2, 0.1],
+    ] // x 5.6-7.2 samples
+    small.forEach(([x, y], k) => clip4.set([x!, y!, 0.6, 1], (6 + k) * 4))
+    const I = Uint32Array.from({ length: 9 }, (_, k) => k)
+    const p = projectVertices(clip4, 9, screen, createProjected())
+    const target = createTarget(SIZE, SIZE)
+    rasterizeDeferredRun(target, p, I, 0, 2, createVisibility(SIZE * SIZE))
+    expect(runOccluded(target, p, I, 2, 3)).toBe(true)
+    expect(runOccluded(target, p, I, 2, 3, /* grow= */ 0.5)).toBe(true)
+    expect(runOccluded(target, p, I, 2, 3, /* grow= */ 2)).toBe(false) // its box reaches past the wall
+    // Window z 0.8 vs the wall's 0.75: hidden, but not within a margin of 0.06.
+    expect(runOccluded(target, p, I, 2, 3, 0, /* zMargin= */ 0.04)).toBe(true)
+    expect(runOccluded(target, p, I, 2, 3, 0, /* zMargin= */ 0.06)).toBe(false)
   })
 
   it('resolves 2x2 supersampling with the same bytes as the general box filter', () => {

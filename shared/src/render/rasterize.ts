@@ -539,13 +539,17 @@ export function rasterizeDeferredRun(
  * (less a margin for rounding: a fragment's window z, an affine mix of its corners', never comes out below their
  * minimum by more than ~1e-15). Drawing them would then change nothing (the mouth's inside behind closed lips),
  * so they may be skipped: the same bytes. False when a corner is behind the camera or not a number.
+ * `grow` (samples) and `zMargin` (window z) widen the test for triangles drawn larger than their corners (hair
+ * cards inflated per triangle): the box grows by `grow` on each side and the depth limit moves nearer by `zMargin`.
  */
 export function runOccluded(
   target: RenderTarget,
   p: ProjectedVertices,
   indices: Uint32Array,
   t0: number,
-  t1: number
+  t1: number,
+  grow = 0,
+  zMargin = OCCLUSION_MARGIN
 ): boolean {
   const { sx, sy, sz, front } = p
   let minX = Infinity,
@@ -568,12 +572,12 @@ export function runOccluded(
   }
   // Every triangle's pixel box (fill's) lies inside this one.
   const { depth, width, height } = target
-  const x0 = Math.max(0, Math.ceil(minX - 0.5)),
-    x1 = Math.min(width - 1, Math.floor(maxX - 0.5)),
-    y0 = Math.max(0, Math.ceil(minY - 0.5)),
-    y1 = Math.min(height - 1, Math.floor(maxY - 0.5))
+  const x0 = Math.max(0, Math.ceil(minX - grow - 0.5)),
+    x1 = Math.min(width - 1, Math.floor(maxX + grow - 0.5)),
+    y0 = Math.max(0, Math.ceil(minY - grow - 0.5)),
+    y1 = Math.min(height - 1, Math.floor(maxY + grow - 0.5))
   if (x0 > x1 || y0 > y1) return true // no pixel centre inside: nothing would be drawn
-  const limit = minZ - OCCLUSION_MARGIN
+  const limit = minZ - zMargin
   // Int32 bounds (inside the target now) for the scan.
   const ix0 = x0 | 0,
     ix1 = x1 | 0,
@@ -761,4 +765,70 @@ export function shadeDeferred(
     color[o + 2] = frag[2]!
     color[o + 3] = frag[3]!
   }
+}
+
+/**
+ * shadeDeferred shading once per face per 2x2 block of samples (multisampling's rate: with 2x2 supersampling a
+ * block is one output pixel): the samples of a block that one face won get the colour of that face at their mean
+ * barycentrics (where that colour discards, as at an alpha-tested card's edge, each sample is shaded on its own).
+ * Linear varyings give the same mean colour; texture reads are taken once, at the face's share of the block,
+ * instead of up to four times: not the bytes of shadeDeferred (engine v2 uses it only for its level of detail).
+ */
+export function shadeDeferredQuads(
+  shader: IndexedShader,
+  target: RenderTarget,
+  vis: VisibilityBuffer
+): void {
+  const F = vis.face
+  const B = vis.bary
+  const color = target.color
+  const W = target.width
+  let bound = -1
+  for (let by = 0; by + 1 < target.height; by += 2)
+    for (let bx = 0; bx + 1 < W; bx += 2) {
+      const s0 = bx + by * W
+      for (let k = 0; k < 4; k++) {
+        const i = s0 + (k & 1) + (k >> 1) * W
+        const f = F[i]!
+        if (f < 0) continue
+        // This sample and the later samples of the block that the same face won.
+        let b0 = 0,
+          b1 = 0,
+          b2 = 0,
+          n = 0
+        for (let j = k; j < 4; j++) {
+          const s = s0 + (j & 1) + (j >> 1) * W
+          if (F[s] !== f) continue
+          b0 += B[s * 3]!
+          b1 += B[s * 3 + 1]!
+          b2 += B[s * 3 + 2]!
+          n++
+        }
+        if (f !== bound) {
+          shader.bind(f)
+          bound = f
+        }
+        bary[0] = b0 / n
+        bary[1] = b1 / n
+        bary[2] = b2 / n
+        // Where the mean discards (an alpha-tested card's edge), each sample is shaded on its own.
+        const once = n > 1 && shader.fragment(bary, frag)
+        for (let j = k; j < 4; j++) {
+          const s = s0 + (j & 1) + (j >> 1) * W
+          if (F[s] !== f) continue
+          F[s] = -1
+          if (!once) {
+            bary[0] = B[s * 3]!
+            bary[1] = B[s * 3 + 1]!
+            bary[2] = B[s * 3 + 2]!
+            if (!shader.fragment(bary, frag)) continue
+          }
+          const o = s * 4
+          color[o] = frag[0]!
+          color[o + 1] = frag[1]!
+          color[o + 2] = frag[2]!
+          color[o + 3] = frag[3]!
+        }
+      }
+    }
 }
