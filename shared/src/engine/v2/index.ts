@@ -16,7 +16,14 @@ import { createHeadShader } from './look/index.ts'
 
 export { HeadAssets } from './assets.ts'
 export { CharacterEngineV2, characterAppearance, characterWeights } from './character.ts'
-export { EngineV2, type RenderOptionsV2, type ShaderFactory, type HeadParts } from './engine.ts'
+export {
+  EngineV2,
+  type LodShader,
+  type RenderOptionsV2,
+  type ShaderFactory,
+  type HeadParts,
+} from './engine.ts'
+export { LOD_MAX_SIZE, type LodTriangles } from './lod.ts'
 export { createLambertShader } from './lambert.ts'
 export { VIEW_V2, headView, type FrameAffine } from './view.ts'
 export { PACK_VERSION } from './pack.ts'

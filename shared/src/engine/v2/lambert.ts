@@ -4,6 +4,7 @@
  * must not depend on the look layer; the textured shader lives in engine/v2/look.
  */
 import type { Shader } from '../../render/rasterize.ts'
+import type { LodShader } from './engine.ts'
 import { EYE_IRIS_R, EYE_IRIS_UV, EYE_PUPIL_R } from './head-mesh.ts'
 import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from './mesh-types.ts'
 
@@ -38,7 +39,7 @@ export function createLambertShader(
   mesh: HeadMesh,
   appearance: Appearance,
   view: HeadView
-): Shader {
+): Shader & LodShader {
   const V = mesh.vertexCount
   const clipPos = new Float32Array(V * 4)
   const m = view.viewProj
@@ -93,7 +94,8 @@ export function createLambertShader(
     lit[v * 3 + 1] = col[1]! * l
     lit[v * 3 + 2] = col[2]! * l
   }
-  const idx = mesh.indices
+  let idx = mesh.indices
+  let triMaterial = mesh.material
   const uv = mesh.uvs
   const iris = appearance.irisColor
   let mat = 0
@@ -101,6 +103,11 @@ export function createLambertShader(
     c1 = 0,
     c2 = 0
   return {
+    // A level of detail over the same vertices (engine LodShader).
+    useTriangles(indices: Uint32Array, material: Uint8Array) {
+      idx = indices
+      triMaterial = material
+    },
     vertex(face, corner, clip) {
       const v = idx[face * 3 + corner]!
       clip[0] = clipPos[v * 4]!
@@ -109,7 +116,7 @@ export function createLambertShader(
       clip[3] = clipPos[v * 4 + 3]!
       if (corner === 0) {
         c0 = v
-        mat = mesh.material[face]!
+        mat = triMaterial[face]!
       } else if (corner === 1) c1 = v
       else c2 = v
     },

@@ -218,6 +218,18 @@ export class HeadShader implements IndexedShader {
   private readonly lashRgb = new Float32Array(3)
   /** Share of a beard shell's border reach that is not frayed (see strandTexel). */
   private beardFray = 0
+  /** The triangles face ids refer to: the mesh's, or a level of detail's (useTriangles). */
+  private tris: Uint32Array = new Uint32Array(0)
+  private triMaterial: Uint8Array = new Uint8Array(0)
+
+  /**
+   * Draws other triangles over the same vertices (a level of detail, engine LodShader): face ids given to
+   * vertex/bind/opaque refer to `indices` (T*3) and `material` (T) until the next prepare().
+   */
+  useTriangles(indices: Uint32Array, material: Uint8Array): void {
+    this.tris = indices
+    this.triMaterial = material
+  }
 
   /** Per-vertex pass of a draw: must be called before rasterizing `mesh`'s triangles with this shader. */
   prepare(mesh: HeadMesh, a: Appearance, view: HeadView, tex: LookTextures): void {
@@ -232,6 +244,8 @@ export class HeadShader implements IndexedShader {
       this.lit = new Uint8Array(V)
     }
     this.mesh = mesh
+    this.tris = mesh.indices
+    this.triMaterial = mesh.material
     this.tex = tex
     this.look = a
     // Lashes: near black on dark-browed people and wherever women's lashes are dense (mascara); fair people's
@@ -373,11 +387,10 @@ export class HeadShader implements IndexedShader {
   restCentre: [number, number, number] = [0, 0, -6.8]
 
   vertex(face: number, corner: number, out: Float32Array): void {
-    const mesh = this.mesh!
-    const v = mesh.indices[face * 3 + corner]!
+    const v = this.tris[face * 3 + corner]!
     if (corner === 0) {
       this.i0 = v
-      this.mat = mesh.material[face]!
+      this.mat = this.triMaterial[face]!
       this.inflated = this.mat === MATERIAL.hair || this.mat === MATERIAL.beard
       if (this.inflated) this.inflate(face)
     } else if (corner === 1) this.i1 = v
@@ -417,13 +430,13 @@ export class HeadShader implements IndexedShader {
    * whose corners are inflated per triangle (draw those with rasterize()).
    */
   bind(face: number): boolean {
-    const mesh = this.mesh!
-    const mat = mesh.material[face]!
+    const I = this.tris
+    const mat = this.triMaterial[face]!
     this.mat = mat
     this.inflated = false
-    this.i0 = mesh.indices[face * 3]!
-    this.i1 = mesh.indices[face * 3 + 1]!
-    this.i2 = mesh.indices[face * 3 + 2]!
+    this.i0 = I[face * 3]!
+    this.i1 = I[face * 3 + 1]!
+    this.i2 = I[face * 3 + 2]!
     this.ensureCorners()
     if (KIND[mat] === SURFACE.hair) this.unwrap()
     // Hair and beard: set up for fragment() all the same (deferred shading binds them so), but drawn per triangle.
@@ -466,7 +479,7 @@ export class HeadShader implements IndexedShader {
    * their fragments depend only on the bound face and the barycentrics, so they may be shaded deferred.
    */
   opaque(face: number): boolean {
-    return OPAQUE[this.mesh!.material[face]!] === 1
+    return OPAQUE[this.triMaterial[face]!] === 1
   }
 
   /** How each material's triangles are drawn (IndexedShader.drawPaths). */
@@ -480,9 +493,9 @@ export class HeadShader implements IndexedShader {
     const mesh = this.mesh!
     const P = mesh.positions
     const m = this.viewProj
-    const ia = mesh.indices[face * 3]! * 3,
-      ib = mesh.indices[face * 3 + 1]! * 3,
-      ic = mesh.indices[face * 3 + 2]! * 3
+    const ia = this.tris[face * 3]! * 3,
+      ib = this.tris[face * 3 + 1]! * 3,
+      ic = this.tris[face * 3 + 2]! * 3
     const cx = (P[ia]! + P[ib]! + P[ic]!) / 3,
       cy = (P[ia + 1]! + P[ib + 1]! + P[ic + 1]!) / 3,
       cz = (P[ia + 2]! + P[ib + 2]! + P[ic + 2]!) / 3
