@@ -1,6 +1,7 @@
 /** @module cli/eval — the quality suites (`facecraft eval SUITE`). Add a suite by adding its file here. */
 import type { Suite } from '../suite.ts'
 import { apiSecurityEval } from './api-security/index.ts'
+import { compareEval } from './compare.ts'
 import { engineEval } from './engine.ts'
 import { engine2Eval } from './engine2.ts'
 import { imitatorEval } from './imitator.ts'
@@ -15,6 +16,7 @@ export const EVAL_SUITES: readonly Suite[] = [
   apiSecurityEval,
   imitatorEval,
   likenessEval,
+  compareEval,
   reachEval,
   recognizersEval,
   verifyEval,

@@ -71,6 +71,7 @@ export function likenessMarkdown(
   out: {
     synthetic: Record<string, Record<string, number | null>>
     photos: Record<string, Record<string, number | null>>
+    photos_ci95?: Record<string, Record<string, readonly [number, number] | null>>
     by_group: Record<string, Record<string, Record<string, Record<string, number | null>>>>
     methods: string[]
     skipped: Record<string, string>
@@ -103,6 +104,14 @@ export function likenessMarkdown(
       ])
     )
   )
+  const ci = Object.entries(out.photos_ci95 ?? {})
+  const ciKeys = Object.keys(ci[0]?.[1] ?? {})
+  const intervals = ci.length
+    ? `\n95% intervals of the mean over people (percentile bootstrap; \`eval compare\` tells two reports apart on the same people):\n\n${markdownTable(
+        ['method', ...ciKeys],
+        ci.map(([m, f]) => [m, ...ciKeys.map((k) => (f[k] ? `${f[k]![0]}-${f[k]![1]}` : null))])
+      )}\n`
+    : ''
   const legend = out.methods.map((m) => `${m} ${(METHOD_COLOURS[m] ?? OTHER)[1]}`).join(', ')
   const skipped = Object.entries(out.skipped)
     .map(([m, why]) => `- ${m}: ${why}`)
@@ -120,7 +129,7 @@ ${table(out.synthetic)}
 ## Photos (identity figures: FaceRes, the independent recogniser)
 
 ${table(out.photos)}
-
+${intervals}
 ![retrieval curves](${name}-cmc.png)
 
 Share of people whose own held-out photo ranks within the top r (x: rank r, log scale, 1 to the gallery size;

@@ -108,10 +108,15 @@ describe('eval likeness --photos', () => {
       writeFileSync(join(dir, 'wall.png'), encodePng(blank))
       writeFileSync(join(dir, 'broken.jpg'), new Uint8Array([0xff, 0xd8, 0xff, 0x00]))
       const out = (await likenessEval.run({ quick: false, json: true, args: { photos: dir, methods: 'mean', synthetic: '2' } })) as {
-        photos: Record<string, { n: number }>
+        photos: Record<string, { n: number; id_cos: number }>
+        photos_ci95: Record<string, Record<string, [number, number] | null>>
         unusable_photos: UnusablePhoto[]
       } // prettier-ignore
       expect(out.photos.mean!.n).toBe(3)
+      // the interval of the mean over the 3 people brackets the figure
+      const [lo, hi] = out.photos_ci95.mean!.id_cos!
+      expect(lo).toBeLessThanOrEqual(out.photos.mean!.id_cos)
+      expect(hi).toBeGreaterThanOrEqual(out.photos.mean!.id_cos)
       expect(out.unusable_photos.map((u) => basename(u.file)).sort()).toEqual([
         'broken.jpg',
         'wall.png',

@@ -28,6 +28,7 @@ import { progress } from '../command.ts'
 import type { Suite } from '../suite.ts'
 import { ENGINE_FLAG, pickEngine, type EngineParams } from './engines.ts'
 import { pickMethods, type LikenessMethod, type MethodContext } from './likeness-methods.ts'
+import { personIntervals } from './compare.ts'
 import { seededSubset } from './london.ts'
 import { folderSet, londonSet, type PhotoSet, type SetPerson } from './photo-sets.ts'
 import { analysePhoto, embedAll, renderCrop } from './photos.ts'
@@ -169,6 +170,7 @@ export const likenessEval: Suite = {
       const out = {
         synthetic,
         photos,
+        photos_ci95: personIntervals(perPerson),
         by_group: byGroup,
         methods: methods.map((m) => m.name),
         skipped,
