@@ -2,16 +2,26 @@
  * @module cli/bench/engine2 — `facecraft bench engine2`: engine v2's figures (the same keys as `bench engine`
  * where they mean the same, plus v2's own). Each timed render draws a DIFFERENT plausible character with the
  * look layer's shader (posing, fitting proxies, baking textures and rasterising all run every time).
- * - render128_ms / render512_ms: median wall time of one render (one core);
+ * - render128_ms: median wall time of one 128 px render (one core) drawn as a thumbnail grid asks for it, with
+ *   `lod: true` (RenderOptionsV2; engine/v2/lod: skin, eyes and mouth decimated, the skin drawn before hair cards
+ *   so the cards behind the head are skipped; a few % of pixels differ slightly from full detail);
+ *   render128_full_ms: the same renders at full detail (what render128_ms measured before the level of detail,
+ *   and what the imitator dataset's 128 px renders and every render without the option cost);
+ * - render512_ms: median wall time of one 512 px render (full detail: the level of detail is for <= 128 px);
+ * - render256_ms: the PWA gallery's thumbnail size (renderer.ts THUMBNAIL_SIZE; pickers use 160, samples 192):
+ *   what a phone's thumbnail grid really renders today, at full detail since it is above LOD_MAX_SIZE;
  * - render128_first_ms: wall time of the process's FIRST 128 px render (pack decoded; skin bake, the first
- *   appearance's textures, hair covers and JIT warm-up included: what the first thumbnail of a session waits);
+ *   appearance's textures, hair covers, the level of detail's decimation and JIT warm-up included: what the
+ *   first thumbnail of a session waits);
  *   render128_first12_ms: mean of the first 12 renders (different characters: a phone's first grid row or two);
  * - render128_slider_ms: the editor's case: ONE character re-rendered while a face slider moves (every render a
  *   new pose of the same parts and appearance; render128_ms draws a different character each time, a phone's grid);
  * - morph_ms: median time of the sparse morph sum alone with EVERY slider moved off neutral;
  * - pose_ms: morph + proxies + mesh assembly;
- * - render*_plain_ms: the same renders with the geometry engine's plain Lambert shader (geometry cost alone);
- * - triangles: of the default plausible character (seed 1); assets_bytes: brotli size of the head pack.
+ * - render*_plain_ms: the same renders with the geometry engine's plain Lambert shader (geometry cost alone;
+ *   render128_plain_ms with `lod: true` like render128_ms);
+ * - triangles: of the default plausible character (seed 1); triangles_low: the same at the level of detail;
+ *   assets_bytes: brotli size of the head pack.
  * `bench engine` runs it by default (`--engine 2`); `bench engine2` stays as an alias.
  */
 import {
@@ -38,17 +48,18 @@ function timeRenders(
   runs: number,
   warmup: number,
   shader: ShaderFactory | undefined = lookShader,
-  character: (i: number) => Character = (i) => randomPlausibleCharacter(i + 1)
+  character: (i: number) => Character = (i) => randomPlausibleCharacter(i + 1),
+  lod = false
 ): { wall: number; cpu: number } {
   const engine = engineV2()
-  for (let i = 0; i < warmup; i++) engine.render(character(10_000 + i), { size }, shader)
+  for (let i = 0; i < warmup; i++) engine.render(character(10_000 + i), { size, lod }, shader)
   const wall: number[] = []
   const cpu: number[] = []
   for (let i = 0; i < runs; i++) {
     const c = character(i)
     const c0 = process.cpuUsage()
     const t0 = performance.now()
-    engine.render(c, { size }, shader)
+    engine.render(c, { size, lod }, shader)
     wall.push(performance.now() - t0)
     const used = process.cpuUsage(c0)
     cpu.push((used.user + used.system) / 1000)
@@ -73,7 +84,7 @@ export const engine2Bench: Suite = {
     for (let i = 0; i < 12; i++) {
       const c = randomPlausibleCharacter(20_000 + i)
       const t = performance.now()
-      engine.render(c, { size: 128 }, lookShader)
+      engine.render(c, { size: 128, lod: true }, lookShader)
       first.push(performance.now() - t)
     }
     // Morph with every slider off neutral (the worst case of the sparse sum).
@@ -90,15 +101,25 @@ export const engine2Bench: Suite = {
       engine.pose(c)
       poses.push(performance.now() - t)
     }
-    const r128 = timeRenders(128, runs, 3)
+    const plausible = (i: number) => randomPlausibleCharacter(i + 1)
+    // Both 128 px paths warm up alike before either is timed (the JIT settles over the first ~40 renders, so
+    // whichever ran first would otherwise carry the warm-up).
+    for (let i = 0; i < 20; i++)
+      for (const lod of [false, true])
+        engine.render(randomPlausibleCharacter(30_000 + i), { size: 128, lod }, lookShader)
+    const f128 = timeRenders(128, runs, 3)
+    const r128 = timeRenders(128, runs, 3, lookShader, plausible, /* lod= */ true)
+    const r256 = timeRenders(256, Math.max(4, runs >> 1), 2)
     const r512 = timeRenders(512, Math.max(4, runs >> 2), 2)
     const s128 = timeRenders(128, runs, 3, lookShader, sliderCharacter)
-    const p128 = timeRenders(128, runs, 3, createLambertShader)
+    const p128 = timeRenders(128, runs, 3, createLambertShader, plausible, /* lod= */ true)
     const p512 = timeRenders(512, Math.max(4, runs >> 2), 2, createLambertShader)
+    const seed1 = engine.pose(randomPlausibleCharacter(1))
     return {
       render128_ms: round(r128.wall),
       render512_ms: round(r512.wall),
-      triangles: engine.pose(randomPlausibleCharacter(1)).triangleCount,
+      triangles: seed1.triangleCount,
+      triangles_low: engine.engine.lodOf(seed1)?.triangleCount ?? seed1.triangleCount,
       assets_bytes: assetsBytes(),
       morph_ms: round(median(morphs.slice(runs))),
       pose_ms: round(median(poses.slice(runs))),
@@ -109,6 +130,9 @@ export const engine2Bench: Suite = {
       render512_plain_ms: round(p512.wall),
       render128_cpu_ms: round(r128.cpu),
       render512_cpu_ms: round(r512.cpu),
+      render128_full_ms: round(f128.wall),
+      render128_full_cpu_ms: round(f128.cpu),
+      render256_ms: round(r256.wall),
       runs,
     }
   },

@@ -43,7 +43,10 @@ const api = {
    * than PNG, which matters for a gallery kept in IndexedDB), or PNG where the browser cannot encode WebP.
    */
   async thumbnail(character: Character, size: number): Promise<Blob> {
-    const image = await renderCharacter(character, { size, yaw: 0, background: 'transparent' })
+    // lod: thumbnails of at most LOD_MAX_SIZE (128) px draw the engine's level of detail; today's sizes (gallery
+    // 256, pickers 160, samples 192) are above it and render at full detail.
+    const options = { size, yaw: 0, background: 'transparent', lod: true } as const
+    const image = await renderCharacter(character, options)
     const canvas = new OffscreenCanvas(size, size)
     const context = canvas.getContext('2d')
     if (!context)
