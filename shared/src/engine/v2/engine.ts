@@ -50,7 +50,7 @@ import {
   type SkinMasks,
 } from './mesh-types.ts'
 import { addTargets, morph, type TargetWeights } from './morph.ts'
-import { headView, type FrameAffine } from './view.ts'
+import { frameZoom, headView, type FrameAffine } from './view.ts'
 import { LOD_MAX_SIZE, lodTriangles, type LodTriangles } from './lod.ts'
 
 /** Which optional parts a head wears (proxy names of the pack, or null for none). */
@@ -86,7 +86,8 @@ export interface RenderOptionsV2 {
   /** Re-frames the canonical framing by a unit-image affine (see FrameAffine); default none. */
   frame?: FrameAffine
   /**
-   * Draw renders of at most LOD_MAX_SIZE (128) px at the level of detail, for thumbnails and grids: skin, eyeballs,
+   * Draw renders of at most LOD_MAX_SIZE (128) px (and not magnified by `frame`) at the level of detail, for
+   * thumbnails and grids: skin, eyeballs,
    * teeth and tongue decimated over the same vertices (engine/v2/lod), the skin drawn before the hair cards (cards
    * behind it are skipped) and one shading per face and output pixel. It looks the same but is not the same bytes
    * (mean absolute difference ~0.5 of 255 over 20 plausible characters). Larger renders, renders without it and
@@ -307,7 +308,9 @@ export class EngineV2 {
     const view = headView(options.yaw ?? 0, full, options.frame, options.pitch ?? 0)
     const shader = shade(mesh, appearance, view)
     const screen = mat4.viewport(mat4.create(), full, full)
-    let lod = options.lod === true && size <= LOD_MAX_SIZE ? this.lodOf(mesh) : null
+    // Not through a magnifying frame: its pixels are as fine on the head as a larger render's.
+    const small = size <= LOD_MAX_SIZE && frameZoom(options.frame) <= 1
+    let lod = options.lod === true && small ? this.lodOf(mesh) : null
     if (lod && canSwapTriangles(shader)) shader.useTriangles(lod.indices, lod.material)
     else lod = null
     const I = lod?.indices ?? mesh.indices

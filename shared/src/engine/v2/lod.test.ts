@@ -124,8 +124,17 @@ describe('engine v2 level of detail', { timeout: 60_000 }, () => {
     expect(Buffer.from(a.data)).toEqual(Buffer.from(plain.data))
   })
 
-  it('changes nothing above LOD_MAX_SIZE, nor without the option', () => {
+  it('changes nothing above LOD_MAX_SIZE, through a magnifying frame, nor without the option', () => {
     const c = randomPlausibleCharacter(3)
+    const frame = [1.5, 0, -0.25, 0, 1.5, -0.2] as const
+    const zoomed = engine.render(c, { size: 96, frame }, lookShader)
+    const zoomedLod = engine.render(c, { size: 96, frame, lod: true }, lookShader)
+    expect(Buffer.from(zoomedLod.data).equals(Buffer.from(zoomed.data))).toBe(true)
+    const shrunk = [0.9, 0, 0.05, 0, 0.9, 0.05] as const
+    const a = engine.render(c, { size: 96, frame: shrunk }, lookShader)
+    expect(
+      meanAbs(engine.render(c, { size: 96, frame: shrunk, lod: true }, lookShader), a)
+    ).toBeGreaterThan(0)
     for (const size of [LOD_MAX_SIZE + 1, 256]) {
       const a = engine.render(c, { size }, lookShader)
       const b = engine.render(c, { size, lod: true }, lookShader)

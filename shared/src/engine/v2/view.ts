@@ -46,6 +46,11 @@ function frameMatrix(f: FrameAffine): Mat4 {
   return m
 }
 
+/** How much a frame magnifies the canonical framing (square root of its area scale; 1 without a frame). */
+export function frameZoom(frame?: FrameAffine): number {
+  return frame ? Math.sqrt(Math.abs(frame[0] * frame[4] - frame[1] * frame[3])) : 1
+}
+
 /**
  * Model -> clip matrix for a head turned by `yawDeg` (+ turns the nose toward the subject's left), optionally
  * re-framed by `frame` (see FrameAffine) and tipped by `pitchDeg` (+ tips the top of the head toward the camera:
@@ -82,7 +87,7 @@ export function headView(
   let viewProj = mat4.mul(mat4.create(), vp, model)
   if (frame) viewProj = mat4.mul(mat4.create(), frameMatrix(frame), viewProj)
   // A zooming frame shows more of the head per pixel's worth of cm: texture detail follows the true scale.
-  const zoom = frame ? Math.sqrt(Math.abs(frame[0] * frame[4] - frame[1] * frame[3])) : 1
+  const zoom = frameZoom(frame)
   // The camera in model space: undo the pitch (rotate the world-space eye by -pitch about x), then the yaw.
   const [wx, wy0, wz0] = VIEW_V2.eye
   const p = (-pitch * Math.PI) / 180
