@@ -20,7 +20,7 @@ export interface DecimateLimits {
 /**
  * Default limits for renders of at most LOD_MAX_SIZE px (a 128 px render's pixel spans ~0.27 cm at the head):
  * seed 1's 30.5k triangles become 24.2k, and with the skin-first order (without per-pixel shading) they move
- * the mean absolute pixel difference by 0.16 of 255 (20 plausible characters; docs/engine.md, session 9).
+ * the mean absolute pixel difference by 0.16 of 255 (20 plausible characters; docs/engine.md, 'A level of detail for thumbnails').
  */
 export const DEFAULT_LOD_LIMITS: DecimateLimits = { maxError: 0.01, maxEdge: 1 }
 
