@@ -1,7 +1,7 @@
 /**
  * @module cli/bench/engine — `facecraft bench engine [--engine 1|2]`: how long one render takes on one core.
  * `--engine 2` (the default: the product engine) runs engine v2's figures (bench/engine2.ts: the same keys plus
- * v2's own; `triangles_low` = the triangles of v2's level of detail, drawn by `render128_ms`); `--engine 1` the
+ * v2's own; `triangles_low` = the triangles of v2's level of detail, drawn by `render128_lod_ms`); `--engine 1` the
  * first engine's.
  * Each timed render draws a DIFFERENT random character (the real workload: posing, painting, lighting and
  * rasterizing all run every time). Figures are medians after warm-up; `*_cpu_ms` is the process CPU time of the
