@@ -41,12 +41,15 @@ function sliderCharacter(i: number): Character {
   return c
 }
 
+/** The i-th character of a thumbnail grid: a different plausible person each time. */
+const plausible = (i: number): Character => randomPlausibleCharacter(i + 1)
+
 function timeRenders(
   size: number,
   runs: number,
   warmup: number,
   shader: ShaderFactory | undefined = lookShader,
-  character: (i: number) => Character = (i) => randomPlausibleCharacter(i + 1),
+  character: (i: number) => Character = plausible,
   lod = false
 ): { wall: number; cpu: number } {
   const engine = engineV2()
@@ -99,7 +102,6 @@ export const engine2Bench: Suite = {
       engine.pose(c)
       poses.push(performance.now() - t)
     }
-    const plausible = (i: number) => randomPlausibleCharacter(i + 1)
     // Both 128 px paths warm up alike before either is timed (the JIT settles over the first ~40 renders, so
     // whichever ran first would otherwise carry the warm-up).
     for (let i = 0; i < 20; i++)

@@ -28,7 +28,7 @@ import { progress } from '../command.ts'
 import type { Suite } from '../suite.ts'
 import { ENGINE_FLAG, pickEngine, type EngineParams } from './engines.ts'
 import { pickMethods, type LikenessMethod, type MethodContext } from './likeness-methods.ts'
-import { personIntervals } from './compare.ts'
+import { personIntervals, personValue, type PersonFigure } from './compare.ts'
 import { seededSubset } from './london.ts'
 import { folderSet, londonSet, type PhotoSet, type SetPerson } from './photo-sets.ts'
 import { analysePhoto, embedAll, renderCrop } from './photos.ts'
@@ -426,18 +426,18 @@ export interface UnusablePhoto {
 
 /** The photo figures of a group of rows (one method). */
 export function aggregate(rows: PersonFigures[]): Figures {
-  const rec = (f: (r: PersonFigures, k: number) => number) =>
-    mean(INDEPENDENT.map((_, k) => mean(rows.map((r) => f(r, k)))))
+  // each person's figure as `eval compare` resamples it (compare.ts personValue), averaged over people
+  const rec = (figure: PersonFigure) => mean(rows.map((r) => personValue(r, figure)!))
   const some = (v: (number | null)[]) => {
     const ok = v.filter((x): x is number => x !== null && Number.isFinite(x))
     return ok.length ? mean(ok) : null
   }
   const skins = rows.map((r) => r.skin_delta_e).filter((v): v is number => v !== null)
   return {
-    retrieval_top1: round4(rec((r, k) => Number(r.ranks[k]! <= 1))),
-    retrieval_top5: round4(rec((r, k) => Number(r.ranks[k]! <= 5))),
-    id_cos: round4(rec((r, k) => r.own[k]!)),
-    id_margin: round4(rec((r, k) => r.own[k]! - r.others[k]!)),
+    retrieval_top1: round4(rec('retrieval_top1')),
+    retrieval_top5: round4(rec('retrieval_top5')),
+    id_cos: round4(rec('id_cos')),
+    id_margin: round4(rec('id_margin')),
     landmark_nme: round4(some(rows.map((r) => r.landmark_nme))),
     skin_delta_e: round4(skins.length ? medianOf(skins) : null),
     gender_agree: round4(some(rows.map((r) => r.gender_agree))),
