@@ -51,6 +51,8 @@ def main() -> None:
     dlib_note = (" refine.onnx contains dlib's face recognition ResNet (Davis King; public domain, the face-api port "
                  'MIT: cards/face-embedder-dlib.md).' if 'dlib' in recognisers else '')
     dlib_loss = f" + {cfg['dlib_weight']} x (1 - cos) of dlib" if cfg.get('dlib_weight') else ''
+    if cfg.get('dlib_feature_weight'):
+        dlib_loss += f" + {cfg['dlib_feature_weight']} x dlib's inner layers (relative L1)"
     card = f"""# imitator + refine (engine v2, rig v{index['rigVersion']})
 
 A neural imitator of facecraft's engine v2 (the CC0 MakeHuman head, textured look shader), after Shi et al.

@@ -78,6 +78,34 @@ def identity_loss(embedding: torch.Tensor, target: torch.Tensor) -> torch.Tensor
     return 1 - num / den
 
 
+# dlib's blocks whose outputs feature_loss compares: the last block of each width (32 x 35 x 35, 64 x 17 x 17,
+# 128 x 8 x 8, 256 x 4 x 4 for a 150 px chip), from edges and texture to the parts' shapes.
+DLIB_TAPS = (2, 6, 9, 12)
+
+
+class Taps:
+    """Records the outputs of `modules` on every forward (forward hooks): `take()` returns those of the last
+    forward, in module order, and clears them."""
+
+    def __init__(self, modules: list[nn.Module]):
+        self.outputs: list[torch.Tensor] = []
+        for m in modules:
+            m.register_forward_hook(lambda _m, _inp, out: self.outputs.append(out))
+
+    def take(self) -> list[torch.Tensor]:
+        out, self.outputs = self.outputs, []
+        return out
+
+
+def feature_loss(features: list[torch.Tensor], targets: list[torch.Tensor]) -> torch.Tensor:
+    """Mean over layers of the L1 difference of a network's activations, each layer scaled by its target's mean
+    magnitude (so every layer counts alike), per sample (B,). A recogniser's inner layers, compared so, ask the
+    parts a recogniser relies on (eyes, brows, lips) to be drawn as sharply as the target's, where a pixel L1
+    settles for their blur and the final embedding for any image with the same identity."""
+    terms = [(f - t).abs().mean((1, 2, 3)) / (t.abs().mean((1, 2, 3)) + 1e-6) for f, t in zip(features, targets)]
+    return torch.stack(terms).mean(0)
+
+
 def landmark_loss(points: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     """Mean squared distance of the 68 points (unit frame), per sample (B,), in units of the frame width^2 * 1e3
     (so that a 1% error per point gives 0.1)."""

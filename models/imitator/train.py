@@ -21,7 +21,7 @@ from common.configure import configure  # noqa: E402
 from common.plot import plot_panels  # noqa: E402
 from common.png import write_png  # noqa: E402
 from imitator.data import load_dataset  # noqa: E402
-from imitator.losses import DLIB_SIZE, DLIB_WINDOW, WindowCrop, identity_loss, landmark_loss, part_weight_map, recogniser  # noqa: E402
+from imitator.losses import DLIB_SIZE, DLIB_TAPS, DLIB_WINDOW, Taps, WindowCrop, feature_loss, identity_loss, landmark_loss, part_weight_map, recogniser  # noqa: E402
 from imitator.model import Imitator, ImitatorConfig, one_hot_styles, widen_from  # noqa: E402
 
 # ----------------------------------------------------------------------------- defaults (override by file / flag)
@@ -47,6 +47,9 @@ id_batch = 8  # identity term on the first id_batch images of each batch (the re
 # dlib's identity (1 - cos of dlib on G(x) vs on the engine's render, both through dlib's own chip): refine.onnx
 # descends dlib's view of G(x), so G should look to dlib as the engine does (0 = off; the same id_batch images)
 dlib_weight = 0.0
+# dlib's inner layers (losses.feature_loss at DLIB_TAPS) on G(x) vs on the engine's render: sharper eyes, brows and
+# lips, which the independent recogniser (FaceRes, eval imitator's id_cos_eval) reads and pixel L1 blurs (0 = off)
+dlib_feature_weight = 0.0
 landmark_weight = 1.0
 # optimisation
 batch_size = 32
@@ -109,8 +112,9 @@ model = Imitator(ImitatorConfig(**model_args)).to(device)
 optimizer = torch.optim.Adam(model.parameters(), lr=learning_rate)
 crop = WindowCrop(index['frame']['embedWindow'], size).to(device) if use_id else None
 embedder = recogniser().to(device) if use_id else None
-dlib = recogniser('face-embedder-dlib').to(device) if dlib_weight > 0 else None
+dlib = recogniser('face-embedder-dlib').to(device) if dlib_weight > 0 or dlib_feature_weight > 0 else None
 dlib_crop = WindowCrop(DLIB_WINDOW, size, DLIB_SIZE).to(device) if dlib is not None else None
+dlib_taps = Taps([dlib.blocks[i] for i in DLIB_TAPS]) if dlib is not None and dlib_feature_weight > 0 else None
 it, best_val, log, elapsed = 0, math.inf, [], 0.0
 ckpt_path = out / 'ckpt.pt'
 if ckpt_path.exists():  # resume
@@ -166,8 +170,14 @@ def losses(b, with_id=True):
         k = min(id_batch, len(image))
         with torch.no_grad():  # the engine render's embedding: a target, computed here (the dataset stores MobileFace's)
             target = dlib(dlib_crop(b['image'][:k]))[0]
-        terms['dlib'] = identity_loss(dlib(dlib_crop(image[:k]))[0], target).mean()
-    weights = {'l1': l1_weight, 'part': part_weight, 'id': id_weight, 'dlib': dlib_weight, 'landmark': landmark_weight}
+        target_features = dlib_taps.take() if dlib_taps else None
+        embedding = dlib(dlib_crop(image[:k]))[0]
+        if dlib_weight > 0:
+            terms['dlib'] = identity_loss(embedding, target).mean()
+        if dlib_taps:
+            terms['dlib_feat'] = feature_loss(dlib_taps.take(), target_features).mean()
+    weights = {'l1': l1_weight, 'part': part_weight, 'id': id_weight, 'dlib': dlib_weight,
+               'dlib_feat': dlib_feature_weight, 'landmark': landmark_weight}  # fmt: skip
     terms['total'] = sum(weights[k] * v for k, v in terms.items())
     return terms, image
 
@@ -203,7 +213,7 @@ def save_figures():
     evals = [e for e in log if 'val' in e]
     steps = [e for e in log if 'train' in e]
     panels = []
-    for term in ('total', 'l1', 'part', 'id', 'dlib', 'landmark'):
+    for term in ('total', 'l1', 'part', 'id', 'dlib', 'dlib_feat', 'landmark'):
         series = {
             'train': ([e['iter'] for e in steps if term in e['train']], [e['train'][term] for e in steps if term in e['train']]),
             'val': ([e['iter'] for e in evals if term in e['val']], [e['val'][term] for e in evals if term in e['val']]),

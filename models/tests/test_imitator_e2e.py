@@ -119,16 +119,16 @@ def test_training_resumes_from_its_checkpoint(trained, tmp_path):
 
 def test_a_released_imitator_fine_tunes_with_dlib_and_frozen_batchnorm(trained, tmp_path):
     """A warm start from imitator.from_release's rebuild (no landmark_template recorded, folded BatchNorms) with
-    dlib's identity term (dlib_weight) and BatchNorm in eval mode (bn_eval): dlib's term is logged, and the BatchNorm
-    statistics are the start's."""
+    dlib's identity term (dlib_weight), dlib's inner layers (dlib_feature_weight) and BatchNorm in eval mode
+    (bn_eval): both dlib terms are logged, and the BatchNorm statistics are the start's."""
     _, dataset, run_dir = trained
     rebuilt = tmp_path / 'rebuilt.pt'
     run([sys.executable, '-m', 'imitator.from_release', '--onnx', str(run_dir / 'export' / 'imitator.onnx'),
          f'--dataset={dataset}', f'--out={rebuilt}'])  # fmt: skip
     out = run([sys.executable, '-m', 'imitator.train', 'imitator/configs/tiny.py', f'--dataset={dataset}',
-               f'--out_dir={tmp_path / "run"}', f'--init_from={rebuilt}', '--dlib_weight=0.5', '--bn_eval=true',
+               f'--out_dir={tmp_path / "run"}', f'--init_from={rebuilt}', '--dlib_weight=0.5', '--dlib_feature_weight=0.2', '--bn_eval=true',
                '--max_iters=4', '--eval_interval=4'])  # fmt: skip
-    assert f'initialised from {rebuilt}' in out and 'eval 4:' in out and ' dlib ' in out
+    assert f'initialised from {rebuilt}' in out and 'eval 4:' in out and ' dlib ' in out and ' dlib_feat ' in out
     start = torch.load(rebuilt, weights_only=False)['model']
     end = torch.load(tmp_path / 'run' / 'ckpt.pt', weights_only=False)['model']
     stats = [k for k in start if k.endswith(('running_mean', 'running_var'))]
