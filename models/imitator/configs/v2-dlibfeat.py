@@ -1,4 +1,6 @@
-# Session 21: the released imitator (session 15's dlib fine-tune, rebuilt by imitator.from_release) fine-tuned with
+# Session 21 (trained, NOT RELEASED: id_cos_eval 0.838 -> 0.848, but refine through it reads 2 more London people as
+# the other sex, gender_agree 0.941; docs/models.md): the released imitator (session 15's dlib fine-tune, rebuilt by
+# imitator.from_release) fine-tuned with
 # dlib's inner layers as well (train.py dlib_feature_weight, losses.feature_loss): eval imitator's id_cos_eval
 # (FaceRes between G(x) and the engine's render) is 0.838 against 0.9, and the samples' eyes, brows and lips are
 # soft. Same data (seed 7); the look did not change. A gentle restart (session 16's 2e-4 threw every term up first).
