@@ -10,11 +10,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { CharacterCreator, DEFAULT_CREATOR_OPTIONS, rigCodec } from '@facecraft/shared/create'
-import { FaceAnalyzer } from '@facecraft/shared/face'
+import { cosine, FaceAnalyzer } from '@facecraft/shared/face'
 import { nodeModelSource } from '../src/commands/detect.ts'
 import { engineV2 } from '../src/eval/engines.ts'
 import { analysePhoto } from '../src/eval/photos.ts'
 import { folderSet, londonSet } from '../src/eval/photo-sets.ts'
+import { retrievalByLabel } from '../src/eval/retrieval.ts'
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name)
@@ -27,6 +28,7 @@ const RENDER_SIZE = 512 // eval likeness's
 const probe = JSON.parse(
   readFileSync(new URL('../../models/imitator/sex-probe.json', import.meta.url), 'utf8')
 ) as { weights: number[]; bias: number }
+const probeWeights = Float32Array.from(probe.weights)
 
 const engine = engineV2()
 const models = await nodeModelSource()
@@ -36,23 +38,22 @@ const analyzer = await FaceAnalyzer.createFromOptions({
 })
 const creator = await CharacterCreator.createFromOptions({ models, analyzer })
 const rig = rigCodec(2)
-const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, v, i) => s + v * b[i]!, 0)
 
 // The gallery: every person's held-out photos, by FaceRes.
-const gallery: { person: string; e: Float32Array }[] = []
+const gallery: Float32Array[] = []
+const labels: string[] = []
 for (const p of set.people)
   for (const f of p.ranked) {
     const photo = await analysePhoto(analyzer, f).catch(() => null)
-    if (photo)
-      gallery.push({
-        person: p.person,
-        e: await analyzer.embed(photo.image, photo.face, 'face-embedder-eval'),
-      })
+    if (!photo) continue
+    gallery.push(await analyzer.embed(photo.image, photo.face, 'face-embedder-eval'))
+    labels.push(p.person)
   }
 
 interface Point {
   t: number
-  /** FaceRes: P(female) (null: no face found), cosine to the own held-out photo, rank among the gallery. */
+  /** FaceRes: P(female) (null: no face found), mean cosine to the own held-out photos, rank among the gallery
+   * (eval likeness's figures: retrievalByLabel, 1 = first). */
   faceresFemale: number | null
   own: number
   rank: number
@@ -65,7 +66,7 @@ interface Point {
 const rows: { person: string; photoFemale: number; slider: number; path: Point[] }[] = []
 for (const [n, p] of set.people.entries()) {
   const photo = await analysePhoto(analyzer, p.create).catch(() => null)
-  if (!photo || !gallery.some((g) => g.person === p.person)) continue
+  if (!photo || !labels.includes(p.person)) continue
   const photoFemale = (await analyzer.attributes(photo.image, photo.face)).female
   const photoDlib = await analyzer.embed(photo.image, photo.face, 'face-embedder-dlib')
   const made = await creator.createFromFace(photo.image, photo.face)
@@ -84,15 +85,17 @@ for (const [n, p] of set.people.entries()) {
     )
     const face = (await analyzer.detect(r.image)).faces[0] ?? null
     const e = await analyzer.embed(r.image, face ?? r, 'face-embedder-eval')
-    const own = Math.max(...gallery.filter((g) => g.person === p.person).map((g) => dot(e, g.e)))
+    const id = retrievalByLabel([e], [p.person], gallery, labels)
     const d = await analyzer.embed(r.image, r, 'face-embedder-dlib')
     path.push({
       t,
       faceresFemale: face ? (await analyzer.attributes(r.image, face)).female : null,
-      own,
-      rank: gallery.filter((g) => g.person !== p.person && dot(e, g.e) > own).length,
-      dlibCos: dot(d, photoDlib),
-      dlibMale: 1 / (1 + Math.exp(-(probe.bias + dot(d, Float32Array.from(probe.weights))))),
+      own: id.own[0]!,
+      rank: id.ranks[0]!,
+      dlibCos: cosine(d, photoDlib),
+      // the probe reads the raw (unit) embedding: a dot product plus its bias
+      dlibMale:
+        1 / (1 + Math.exp(-(probe.bias + d.reduce((s, v, i) => s + v * probeWeights[i]!, 0)))),
       readFemale: face
         ? ((await creator.createFromFace(r.image, face)).gender?.female ?? null)
         : null,
@@ -127,7 +130,7 @@ for (const [name, rule] of Object.entries(rules)) {
     Number(q.faceresFemale !== null && q.faceresFemale >= 0.5 === r.photoFemale >= 0.5)
   )
   console.log(
-    `${name.padEnd(34)} top1 ${mean(({ q }) => Number(q.rank === 0)).toFixed(3)} top5 ${mean(({ q }) => Number(q.rank < 5)).toFixed(3)}` +
+    `${name.padEnd(34)} top1 ${mean(({ q }) => Number(q.rank <= 1)).toFixed(3)} top5 ${mean(({ q }) => Number(q.rank <= 5)).toFixed(3)}` +
       ` id_cos ${mean(({ q }) => q.own).toFixed(4)} gender_agree ${agree.toFixed(3)}  (n ${picked.length})`
   )
 }
