@@ -138,6 +138,13 @@ export function PhotoFlow() {
     openInEditor(step.character, { name: '', photoId: id })
   }
 
+  /** Back to the start, to take or choose a different photo (none of them yours, or not this one). */
+  function anotherPhoto() {
+    setError(null)
+    setPhoto(null)
+    setStep({ kind: 'start' })
+  }
+
   function choose(input: HTMLInputElement) {
     const file = input.files?.[0]
     input.value = ''
@@ -195,11 +202,16 @@ export function PhotoFlow() {
         <Stages stage={step.stage} progress={models.progress} photoUrl={photoUrl} />
       )}
       {step.kind === 'pick' && photoUrl && (
-        <FacePicker
-          url={photoUrl}
-          analysis={step.analysis}
-          onPick={(i) => photo && void create(photo, step.analysis, i)}
-        />
+        <>
+          <FacePicker
+            url={photoUrl}
+            analysis={step.analysis}
+            onPick={(i) => photo && void create(photo, step.analysis, i)}
+          />
+          <div class={styles.choices}>
+            <button onClick={anotherPhoto}>Another photo</button>
+          </div>
+        </>
       )}
       {models.error && models.installed && (
         <p role='status' class={styles.muted} data-testid='models-note'>
@@ -243,9 +255,7 @@ export function PhotoFlow() {
             you in the editor.
           </p>
           <div class={styles.choices}>
-            <button onClick={() => (setPhoto(null), setStep({ kind: 'start' }))}>
-              Another photo
-            </button>
+            <button onClick={anotherPhoto}>Another photo</button>
             <button class='primary' onClick={() => void edit()}>
               Edit
             </button>
