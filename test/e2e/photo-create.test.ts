@@ -374,6 +374,26 @@ describe.skipIf(!haveLondon)('from a photo', () => {
             })
         )
       expect(await photos()).toBe(1)
+      // The stored photo keeps the map that frames its face as the preview frames a character: the point between
+      // the character's eyes in the preview lands between the eyes of the face it was made from, inside its box.
+      const stored = await app.page.evaluate(
+        () =>
+          new Promise<{ box: { x: number; y: number; width: number; height: number }; view?: number[] }>((resolve, reject) => {
+            const open = indexedDB.open('facecraft')
+            open.onsuccess = () => {
+              const all = open.result.transaction('photos').objectStore('photos').getAll()
+              all.onsuccess = () => (resolve(all.result[0]), open.result.close())
+              all.onerror = () => reject(all.error)
+            }
+          })
+      ) // prettier-ignore
+      expect(stored.view).toHaveLength(6)
+      const [a, b, c, d, e, f] = stored.view!
+      const [x, y] = [a! * 0.5 + b! * 0.486 + c!, d! * 0.5 + e! * 0.486 + f!]
+      expect(x).toBeGreaterThan(stored.box.x + 0.35 * stored.box.width)
+      expect(x).toBeLessThan(stored.box.x + 0.65 * stored.box.width)
+      expect(y).toBeGreaterThan(stored.box.y)
+      expect(y).toBeLessThan(stored.box.y + 0.6 * stored.box.height)
       app.page.once('dialog', (d) => void d.accept())
       await app.page.getByRole('button', { name: 'Remove photo' }).click()
       await app.page.getByText('Photo removed; the character stays').waitFor()

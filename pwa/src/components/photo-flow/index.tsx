@@ -99,7 +99,7 @@ export function PhotoFlow() {
     setStep({ kind: 'working', stage: 'render' })
     const [render, crop] = await Promise.all([
       thumbnailUrl(made.character, 512),
-      faceCropUrl(file, analysis.faces[face]!.box, analysis.width),
+      faceCropUrl(file, analysis.faces[face]!, analysis.width),
     ])
     setStep({
       kind: 'result',
@@ -122,12 +122,13 @@ export function PhotoFlow() {
   async function edit() {
     if (step.kind !== 'result' || !photo) return
     const id = newCharacterId()
-    const { box } = step.analysis.faces[step.face]!
+    const { box, view } = step.analysis.faces[step.face]!
     try {
       await savePhoto({
         id,
         photo,
         box,
+        view,
         width: step.analysis.width,
         height: step.analysis.height,
         createdAt: new Date().toISOString(),

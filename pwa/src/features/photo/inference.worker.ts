@@ -22,6 +22,7 @@ import { liveHint, type LiveHint } from './worker/live-hint.ts'
 import { groupedSource, type GroupedSource } from './worker/model-source.ts'
 import { bitmapPixels, meanLuma, PhotoError, photoPixels } from './worker/pixels.ts'
 import { openCreator, type OpenedCreator } from './worker/runtime.ts'
+import { viewToPhoto } from './worker/view-frame.ts'
 import type { Backend } from './backend.ts'
 
 /** The installed model groups the Worker may use (refine once downloaded). */
@@ -38,6 +39,9 @@ export interface PhotoFace {
   box: Box
   /** 68 iBUG points, flat [x, y] * 68, analysed-image pixels. */
   ibug68: Float32Array
+  /** The map from the editor preview's unit image to analysed-image pixels that frames this face as the preview
+   * frames a character ([a, b, c, d, e, f]: x' = a x + b y + c, y' = d x + e y + f; worker/view-frame.ts). */
+  view: [number, number, number, number, number, number]
   /** Head pose in degrees (yaw > 0: the subject turned to their left). */
   pose: HeadPose
   /** What is wrong with this face for creating from it (profile, too small...); empty when it is fine. */
@@ -150,6 +154,7 @@ const api = {
       const faces = result.faces.map((f) => ({
         box: { ...f.box },
         ibug68: f.ibug68,
+        view: viewToPhoto(f.ibug68),
         pose: { ...f.pose },
         warnings: faceWarnings(1, [f], FACE_OPTIONS),
       }))

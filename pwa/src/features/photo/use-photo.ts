@@ -27,7 +27,7 @@ export function useFaceCrop(photo: StoredPhoto | null | undefined): string | nul
     if (!photo) return setUrl(null)
     let alive = true
     let made: string | null = null
-    void faceCropUrl(photo.photo, photo.box, photo.width).then((u) => {
+    void faceCropUrl(photo.photo, photo, photo.width).then((u) => {
       made = u
       if (alive) setUrl(u)
       else URL.revokeObjectURL(u)

@@ -63,6 +63,9 @@ export interface StoredPhoto {
   /** Size of the analysed image, px. */
   width: number
   height: number
+  /** The map from the editor preview's unit image to analysed-image pixels that frames the face as the preview
+   * frames a character (PhotoFace.view). Photos stored before it have none: they are framed by `box`. */
+  view?: [number, number, number, number, number, number]
   /** ISO 8601 time the photo was stored. */
   createdAt: string
 }
