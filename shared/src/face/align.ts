@@ -44,14 +44,19 @@ export function setAlignTemplate(points: Float32Array): void {
 
 /** The similarity map from the unit aligned frame to the image for 68 image points. */
 export function alignmentFor(ibug68: ArrayLike<number>): Affine {
-  const t = alignTemplate()
-  const from: number[] = []
-  const to: number[] = []
+  return fitAlignPoints(alignTemplate(), ibug68)
+}
+
+/** The least-squares similarity taking one face's 68 points (`from`) onto another's (`to`) over ALIGN_POINTS:
+ * brows, eyes, nose and mouth, not the jaw line, which detectors place least surely. */
+export function fitAlignPoints(from: ArrayLike<number>, to: ArrayLike<number>): Affine {
+  const a: number[] = []
+  const b: number[] = []
   for (const i of ALIGN_POINTS) {
-    from.push(t[2 * i]!, t[2 * i + 1]!)
-    to.push(ibug68[2 * i]!, ibug68[2 * i + 1]!)
+    a.push(from[2 * i]!, from[2 * i + 1]!)
+    b.push(to[2 * i]!, to[2 * i + 1]!)
   }
-  return fitSimilarity(from, to)
+  return fitSimilarity(a, b)
 }
 
 /**

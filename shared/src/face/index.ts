@@ -23,6 +23,7 @@ export {
   canonicalTemplate,
   CANONICAL_FRAME_VERSION,
   alignmentFor,
+  fitAlignPoints,
   alignedFrameFor,
   setAlignTemplate,
   composeAffine,

@@ -4,20 +4,13 @@
  * overlay and the result's photo are drawn through this map, so the photo's eyes, nose and mouth sit where a
  * character's do (the face box alone left them a feature's height off: detectors box faces differently).
  */
-import { ALIGN_POINTS, fitSimilarity, type Affine } from '@facecraft/shared/face'
+import { fitAlignPoints, type Affine } from '@facecraft/shared/face'
 import { FRONT_LANDMARKS_V2 } from '@facecraft/shared/engine-v2/front-landmarks'
 
 /**
  * The map from the preview's unit image ((0, 0) top-left, (1, 1) bottom-right) to the photo's pixels, for a face
- * with these 68 points (photo pixels): the least-squares similarity over the alignment points (brows, eyes, nose,
- * mouth; not the jaw line, which detectors place least surely).
+ * with these 68 points (photo pixels): the similarity that fits the front view's points onto the face's.
  */
 export function viewToPhoto(ibug68: ArrayLike<number>): Affine {
-  const from: number[] = []
-  const to: number[] = []
-  for (const i of ALIGN_POINTS) {
-    from.push(FRONT_LANDMARKS_V2[2 * i]!, FRONT_LANDMARKS_V2[2 * i + 1]!)
-    to.push(ibug68[2 * i]!, ibug68[2 * i + 1]!)
-  }
-  return fitSimilarity(from, to)
+  return fitAlignPoints(FRONT_LANDMARKS_V2, ibug68)
 }
