@@ -4,9 +4,11 @@
  */
 import {
   chromium,
+  errors,
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type Page,
 } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.FACECRAFT_CHROMIUM ?? '/usr/bin/chromium'
@@ -61,14 +63,47 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
  */
 export const NAVIGATION_TIMEOUT_MS = 90_000
 
-/** A new context (its own storage, like another device): every e2e context comes from here, for one timeout. */
+/**
+ * How long the first attempt of a `page.goto` may take before it is made again. Loaded CI machines have stalled
+ * a navigation past any timeout (a fresh page's first load of /new, a reload of /photo: 90 s without "load") while
+ * the app and the server went on answering everything else, so waiting longer does not help and a second request
+ * does. First attempt + retry stay inside a test's 120 s.
+ */
+export const FIRST_ATTEMPT_MS = 30_000
+
+/**
+ * A new context (its own storage, like another device): every e2e context comes from here, for one timeout and
+ * for page.goto's one retry of a stalled load (see FIRST_ATTEMPT_MS).
+ */
 export async function newContext(
   browser: Browser,
   options: BrowserContextOptions = {}
 ): Promise<BrowserContext> {
   const context = await browser.newContext(options)
   context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS)
+  context.on('page', (page) => retryStalledLoads(page))
   return context
+}
+
+/**
+ * Makes `page.goto` (without a timeout of its own) try once more when its first attempt does not load within
+ * FIRST_ATTEMPT_MS, saying so on stderr; the retry has the rest of NAVIGATION_TIMEOUT_MS, and its failure fails.
+ */
+export function retryStalledLoads(page: Page, firstAttemptMs = FIRST_ATTEMPT_MS): void {
+  const goto = page.goto.bind(page)
+  page.goto = async (url, options) => {
+    if (options?.timeout !== undefined) return goto(url, options)
+    try {
+      return await goto(url, { ...options, timeout: firstAttemptMs })
+    } catch (error) {
+      if (!(error instanceof errors.TimeoutError)) throw error
+      console.warn(`page.goto(${url}) did not load in ${firstAttemptMs / 1000} s: loading it again`)
+      // about:blank first: it commits at once (no network) and ends the stalled navigation, which a second
+      // request for the same URL would otherwise join and be aborted with (net::ERR_ABORTED).
+      await goto('about:blank')
+      return goto(url, { ...options, timeout: NAVIGATION_TIMEOUT_MS - firstAttemptMs })
+    }
+  }
 }
 
 /** A new phone-size context on `origin`. */
