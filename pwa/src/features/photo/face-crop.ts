@@ -4,10 +4,7 @@
  * fitted to where the preview draws a character's: worker/view-frame.ts) the eyes, nose and mouth land where the
  * character's do; photos stored before that have only their face box, framed by its centre and size.
  */
-import type { Box } from '@facecraft/shared/face'
-
-/** A 2x3 affine [a, b, c, d, e, f]: x' = a x + b y + c, y' = d x + e y + f. */
-type Affine = [number, number, number, number, number, number]
+import type { Affine, Box } from '@facecraft/shared/face'
 
 /** What frames a face: its box and, for photos stored since the view map, that map (preview unit -> pixels). */
 export interface FaceFraming {
@@ -63,6 +60,8 @@ export async function faceCropUrl(
   return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }))
 }
 
+/** face/affine's invertAffine, here because the main thread imports no runtime code of shared/face (its index
+ * brings the face models' runtime); the maps inverted here are never degenerate (a fitted similarity, a box). */
 function invert([a, b, c, d, e, f]: Affine): Affine {
   const det = a * e - b * d
   return [e / det, -b / det, (b * f - c * e) / det, -d / det, a / det, (c * d - a * f) / det]

@@ -9,6 +9,7 @@ import { CreateError, type CharacterCreator } from '@facecraft/shared/create'
 import {
   DEFAULT_FACE_OPTIONS,
   faceWarnings,
+  type Affine,
   type Box,
   type Face,
   type FaceWarning,
@@ -40,8 +41,8 @@ export interface PhotoFace {
   /** 68 iBUG points, flat [x, y] * 68, analysed-image pixels. */
   ibug68: Float32Array
   /** The map from the editor preview's unit image to analysed-image pixels that frames this face as the preview
-   * frames a character ([a, b, c, d, e, f]: x' = a x + b y + c, y' = d x + e y + f; worker/view-frame.ts). */
-  view: [number, number, number, number, number, number]
+   * frames a character (worker/view-frame.ts). */
+  view: Affine
   /** Head pose in degrees (yaw > 0: the subject turned to their left). */
   pose: HeadPose
   /** What is wrong with this face for creating from it (profile, too small...); empty when it is fine. */

@@ -10,6 +10,7 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb'
+import type { Affine } from '@facecraft/shared/face'
 import type { Character } from '@facecraft/shared/rig'
 import { MIGRATED_NOTICE_KEY, openRecord, openStoredCharacter } from './open-saved.ts'
 import { toStorageError } from './storage-error.ts'
@@ -65,7 +66,7 @@ export interface StoredPhoto {
   height: number
   /** The map from the editor preview's unit image to analysed-image pixels that frames the face as the preview
    * frames a character (PhotoFace.view). Photos stored before it have none: they are framed by `box`. */
-  view?: [number, number, number, number, number, number]
+  view?: Affine
   /** ISO 8601 time the photo was stored. */
   createdAt: string
 }
