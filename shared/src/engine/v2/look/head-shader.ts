@@ -17,7 +17,8 @@ import { IRIS_CENTERS, PATCH, PATCH_HALF, SCLERA } from './eye.ts'
 import { KEY, SURFACE, lightVertex } from './lights.ts'
 import { SKIN_COARSE, SKIN_FINE, restOf, type SkinGrid } from './skin.ts'
 import { hash2 } from './noise.ts'
-import { STRAND_H, STRAND_STYLES, STRAND_W } from './strands.ts'
+import { clump, coil } from './curls.ts'
+import { STRAND_H, STRAND_STYLES, STRAND_W, isCurly } from './strands.ts'
 import { COARSE_SAMPLE_CM, type LookTextures } from './textures.ts'
 import { strandTopology, type StrandTopology } from './topology.ts'
 import type { UvGrid } from './uv-bake.ts'
@@ -54,6 +55,8 @@ DRAW_PATHS[MATERIAL.hair] = DRAW_PER_TRIANGLE
 DRAW_PATHS[MATERIAL.beard] = DRAW_PER_TRIANGLE
 // fragment() discards every cornea fragment (the eyeball draws the cornea's highlight itself).
 DRAW_PATHS[MATERIAL.cornea] = DRAW_NONE
+/** Share of the strands' sheen that curly hair keeps. */
+const CURL_SHEEN = 0.3
 /** Strand texture repeats around the head (hair). */
 const HAIR_WRAPS = 6
 /** Share of the border reach of a small beard shell (not a full beard) drawn unfrayed. */
@@ -186,6 +189,8 @@ export class HeadShader implements IndexedShader {
   private across = new Float32Array(0)
   private along = new Float32Array(0)
   private eyeN = new Float32Array(0)
+  /** Curly hair: how squarely each vertex's card faces the camera (|card normal . view|, 0 = edge-on). */
+  private facing = new Float32Array(0)
   private i0 = 0
   private inflated = false
   private readonly fat = new Float32Array(12)
@@ -221,6 +226,12 @@ export class HeadShader implements IndexedShader {
   /** The triangles face ids refer to: the mesh's, or a level of detail's (useTriangles). */
   private tris: Uint32Array = new Uint32Array(0)
   private triMaterial: Uint8Array = new Uint8Array(0)
+  /** Curly hair (the Afro): a solid coil texture and round normals instead of strands along cards (curls.ts). */
+  private curly = false
+  /** Posed centre of the curly hair's vertices: its normals point away from it, as off a ball of hair. */
+  private readonly hairC = new Float64Array(3)
+  /** Shade of the last curly texel (strandTexel -> fragment; a typed array, as a double field would box). */
+  private readonly curlShade = new Float32Array(1)
 
   /**
    * Draws other triangles over the same vertices (a level of detail, engine LodShader): face ids given to
@@ -241,6 +252,7 @@ export class HeadShader implements IndexedShader {
       this.across = new Float32Array(V)
       this.along = new Float32Array(V)
       this.eyeN = new Float32Array(V * 3)
+      this.facing = new Float32Array(V)
       this.lit = new Uint8Array(V)
     }
     this.mesh = mesh
@@ -248,6 +260,7 @@ export class HeadShader implements IndexedShader {
     this.triMaterial = mesh.material
     this.tex = tex
     this.look = a
+    this.curly = isCurly(a.hairStyle ?? '')
     // Lashes: near black on dark-browed people and wherever women's lashes are dense (mascara); fair people's
     // bare lashes are lighter, toward their brows' colour (a black line on a blond man read as eyeliner).
     this.beardFray = a.beardStyle === 'full-beard' ? 0 : BEARD_FRAY_SMALL
@@ -298,6 +311,7 @@ export class HeadShader implements IndexedShader {
     // Each vertex once, with the material of (one of) its triangles: a vertex never spans two materials.
     this.vmat = vertexMaterials(mesh)
     this.lit.fill(0, 0, mesh.vertexCount)
+    if (this.curly) this.hairCentre(mesh)
     // Catchlight: key light reflected toward the camera.
     const hx = KEY[0] + 0,
       hy = KEY[1] + 0,
@@ -306,6 +320,25 @@ export class HeadShader implements IndexedShader {
     this.hx = hx / hl
     this.hy = hy / hl
     this.hz = hz / hl
+  }
+
+  /** The posed centre of the hair's vertices (hairC). */
+  private hairCentre(mesh: HeadMesh): void {
+    const P = mesh.positions
+    let n = 0,
+      x = 0,
+      y = 0,
+      z = 0
+    for (let v = 0; v < mesh.vertexCount; v++) {
+      if (this.vmat[v] !== MATERIAL.hair) continue
+      x += P[v * 3]!
+      y += P[v * 3 + 1]!
+      z += P[v * 3 + 2]!
+      n++
+    }
+    this.hairC[0] = n ? x / n : 0
+    this.hairC[1] = n ? y / n : 0
+    this.hairC[2] = n ? z / n : 0
   }
 
   /** Runs the per-vertex pass for the bound triangle's corners that have not had it in this draw. */
@@ -359,11 +392,30 @@ export class HeadShader implements IndexedShader {
           (1 - 0.45 * smooth(0.35, 0.8, Math.abs(nx))) *
           (1 - 0.2 * smooth(-0.45, -0.8, ny))
       }
+      if (this.curly && mat === MATERIAL.hair) {
+        // A ball of coils is lit as one round mass: the cards' own normals (each loose card facing its own way)
+        // lit every card as a facet. A tenth of the card's normal, turned outward, keeps some unevenness.
+        const h = this.hairC
+        const dx = x - h[0]!,
+          dy = y - h[1]!,
+          dz = z - h[2]!
+        const r = hypot3(dx, dy, dz) || 1
+        this.facing[v] = Math.abs(nx * wx + ny * wy + nz * wz)
+        const out = nx * dx + ny * dy + nz * dz < 0 ? -0.1 : 0.1
+        nx = nx * out + (0.9 * dx) / r
+        ny = ny * out + (0.9 * dy) / r
+        nz = nz * out + (0.9 * dz) / r
+        const l = hypot3(nx, ny, nz) || 1
+        nx /= l
+        ny /= l
+        nz /= l
+      }
       const s = lightVertex(nx, ny, nz, wx, wy, wz, kind, this.light, v * 3)
       this.light[v * 3] = this.light[v * 3]! * ao
       this.light[v * 3 + 1] = this.light[v * 3 + 1]! * ao
       this.light[v * 3 + 2] = this.light[v * 3 + 2]! * ao
-      this.spec[v] = s * ao
+      // Coils scatter light every way: an Afro has no sheen band (at the strands' sheen it read as a helmet).
+      this.spec[v] = s * ao * (this.curly && mat === MATERIAL.hair ? CURL_SHEEN : 1)
       if (kind === SURFACE.hair) this.strandCoords(v, mat, this.rest, this.topo!)
     }
   }
@@ -458,6 +510,7 @@ export class HeadShader implements IndexedShader {
       i1 = this.i1,
       i2 = this.i2
     const mat = this.mat
+    if (this.curly && mat === MATERIAL.hair) return this.curlTexel(b0, b1, b2)
     const tex = this.tex!
     const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
     let along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
@@ -472,6 +525,50 @@ export class HeadShader implements IndexedShader {
     // Alpha test; a beard shell thins out toward its border (a frayed edge, not the zigzag of its triangles).
     const cut = mat === MATERIAL.beard ? 0.5 + 0.45 * smooth(0.35, 1, along) : 0.5
     return st[o + 1]! < cut ? -1 : o
+  }
+
+  /**
+   * strandTexel for curly hair: coverage and shade from the solid coil and clump fields at the fragment's rest
+   * position (curls.ts), so the pattern runs on across cards. The cap is dense (fraying only toward its hanging
+   * border); loose tufts keep their fuller clumps and drop between them, which breaks their straight edges and
+   * the silhouette into curls. Returns 0 when drawn (shade in curlShade), -1 where cut.
+   */
+  private curlTexel(b0: number, b1: number, b2: number): number {
+    const i0 = this.i0 * 3,
+      i1 = this.i1 * 3,
+      i2 = this.i2 * 3
+    const R = this.rest
+    const x = b0 * R[i0]! + b1 * R[i1]! + b2 * R[i2]!
+    const y = b0 * R[i0 + 1]! + b1 * R[i1 + 1]! + b2 * R[i2 + 1]!
+    const z = b0 * R[i0 + 2]! + b1 * R[i1 + 2]! + b2 * R[i2 + 2]!
+    // Two sizes of coil (the smaller one at an odd scale and offset, so the two never line up).
+    const k = 0.7 * coil(x, y, z) + 0.3 * coil(x * 2.17 + 3.1, y * 2.17 + 1.7, z * 2.17 + 5.3)
+    const c = clump(x, y, z)
+    const topo = this.topo!
+    const tuft = topo.tuft[this.i0] === 1
+    let cut: number
+    if (tuft) {
+      // A loose card draws a round puff of coils, its outline decided by the coils (its corners and straight
+      // edges drew tiles and shards); seen edge-on it thins away (it drew a straight sliver).
+      const s = b0 * topo.s[this.i0]! + b1 * topo.s[this.i1]! + b2 * topo.s[this.i2]! - 0.5
+      const t = b0 * topo.t[this.i0]! + b1 * topo.t[this.i1]! + b2 * topo.t[this.i2]! - 0.5
+      const F = this.facing
+      const facing = b0 * F[this.i0]! + b1 * F[this.i1]! + b2 * F[this.i2]!
+      cut =
+        0.3 +
+        0.7 * smooth(0.3, 0.5, Math.sqrt(s * s + t * t)) +
+        0.6 * smooth(0.6, 0.2, facing) -
+        0.6 * k -
+        0.4 * c
+    } else {
+      const along =
+        b0 * this.along[this.i0]! + b1 * this.along[this.i1]! + b2 * this.along[this.i2]!
+      cut = 0.08 + 0.4 * along - 0.35 * k - 0.65 * c
+    }
+    if (cut > 0) return -1
+    // Crests catch the light; creases and the cap under the tufts lie in the mass's shade.
+    this.curlShade[0] = (0.35 + 0.85 * k) * (0.8 + 0.4 * c) * (tuft ? 1 : 0.85)
+    return 0
   }
 
   /**
@@ -634,7 +731,7 @@ export class HeadShader implements IndexedShader {
       if (o < 0) return false
       const st = mat === MATERIAL.beard ? tex.beard : tex.hair
       const c = mat === MATERIAL.beard ? a.beardColor : a.hairColor
-      const shade = st[o]!
+      const shade = this.curly && mat === MATERIAL.hair ? this.curlShade[0]! : st[o]!
       // The highlight takes some of the hair's colour (light passes through the fibre before reflecting).
       const hs = (sp * HAIR_SPEC * (0.5 + shade * 0.5)) / (Math.max(c[0], c[1], c[2]) + 0.02)
       out[0] = shoulder(c[0] * shade * lr + hs * (0.4 * c[0] + 0.6 * Math.max(c[0], c[1], c[2])))

@@ -61,53 +61,7 @@ export function strandTexture(style: StrandStyle, seed: number): Float32Array {
   return out
 }
 
-/** Hairstyles drawn with the curly texture (tight curls read as clumps, not strands). */
+/** Hairstyles drawn as a volume of coils (curls.ts) instead of strands along their cards. */
 export function isCurly(hairStyle: string): boolean {
   return /afro|curl|coil/i.test(hairStyle)
-}
-
-/**
- * Curly hair: clumps (fractal noise, a few per texture row) instead of parallel strands, with ragged gaps that
- * grow toward the tips. Same layout as strandTexture (shade, coverage).
- */
-export function curlyTexture(seed: number): Float32Array {
-  const out = new Float32Array(STRAND_W * STRAND_H * 2)
-  for (let j = 0; j < STRAND_H; j++) {
-    const along = (j + 0.5) / STRAND_H
-    for (let i = 0; i < STRAND_W; i++) {
-      // Periodic across: sample the noise on a circle-free strip by wrapping the lattice (256 columns = 32 cells).
-      const x = (i / STRAND_W) * 32
-      const clump = fbmWrapped(x, along * 6, seed, 32)
-      const fine = periodicNoise(x * 4, along * 24, seed + 11, 128)
-      const o = (i + j * STRAND_W) * 2
-      out[o] = 0.55 + 0.6 * clump + 0.15 * (fine - 0.5)
-      out[o + 1] = smoothstep(0.1 + 0.5 * along, 0.3 + 0.5 * along, clump + 0.25 * fine)
-    }
-  }
-  return out
-}
-
-/** Two octaves of value noise, periodic in x with period `period` lattice cells. */
-function fbmWrapped(x: number, y: number, seed: number, period: number): number {
-  return (
-    0.65 * periodicNoise(x, y, seed, period) +
-    0.35 * periodicNoise(x * 2, y * 2, seed + 1, period * 2)
-  )
-}
-
-/** Value noise whose lattice wraps in x every `p` cells. */
-function periodicNoise(x: number, y: number, seed: number, p: number): number {
-  const ix = Math.floor(x)
-  const iy = Math.floor(y)
-  const fx = x - ix
-  const fy = y - iy
-  const sx = fx * fx * (3 - 2 * fx)
-  const sy = fy * fy * (3 - 2 * fy)
-  const x0 = ((ix % p) + p) % p
-  const x1 = (x0 + 1) % p
-  const a = hash2(x0, iy, seed)
-  const b = hash2(x1, iy, seed)
-  const c = hash2(x0, iy + 1, seed)
-  const d = hash2(x1, iy + 1, seed)
-  return a + (b - a) * sx + (c - a) * sy + (a - b - c + d) * sx * sy
 }

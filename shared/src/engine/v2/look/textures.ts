@@ -6,7 +6,7 @@ import type { Appearance, HeadMesh, PartRange } from '../mesh-types.ts'
 import { MATERIAL } from '../mesh-types.ts'
 import { eyePatch } from './eye.ts'
 import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
-import { STRAND_STYLES, curlyTexture, isCurly, strandTexture } from './strands.ts'
+import { STRAND_STYLES, strandTexture } from './strands.ts'
 import { browCover, hairCover, skinFront, type BrowCover, type HairCover } from './hair-cover.ts'
 import { strandParts } from './topology.ts'
 
@@ -15,7 +15,7 @@ export interface LookTextures {
   skin: SkinTexture
   /** Eye patch, linear RGB (see eye.ts). */
   eye: Float32Array
-  /** Strand textures: shade + coverage (see strands.ts). */
+  /** Strand textures: shade + coverage (see strands.ts); curly hair is drawn from curls.ts instead. */
   hair: Float32Array
   /** Facial hair shells: curly clumps (short, coarse hair). */
   beard: Float32Array
@@ -182,9 +182,8 @@ export function texturesFor(
       brow?.cover ?? null
     ),
     eye: eyePatch(a.irisColor, seed),
-    hair: isCurly(a.hairStyle ?? '')
-      ? strands('curly', () => curlyTexture(seed))
-      : strands('hair', () => strandTexture(STRAND_STYLES.hair, seed)),
+    // Curly hair (the Afro) reads no strand texture: the head shader draws it from the coil field (curls.ts).
+    hair: strands('hair', () => strandTexture(STRAND_STYLES.hair, seed)),
     // Fine straight strands (curly clumps drew a moustache or goatee as a few dark blobs with skin between).
     beard: strands('beard', () => strandTexture(STRAND_STYLES.beard, seed + 3)),
     brow: strands('brow', () => strandTexture(STRAND_STYLES.brow, seed + 1)),

@@ -5,13 +5,17 @@
  * - `s`, `t`: strip coordinates of each connected piece (one brow, one lash row): s runs 0..1 along the piece
  *   from its medial to its lateral end (|x|) (2..3 for a piece lying below another, i.e. a lower lash row), t is
  *   the signed height across it from its root side (-1) to its free side (+1), relative to the piece's local
- *   centre line and half-thickness.
+ *   centre line and half-thickness;
+ * - `tuft`: 1 for the vertices of a hair piece of at most TUFT_VERTICES (a loose card: afro01's tufts); such
+ *   a vertex's s and t are its place on the card (0..1 each, from the card's UV rectangle).
  * Cached by content (see contentKey).
  */
 import { MATERIAL, type HeadMesh, type PartRange } from '../mesh-types.ts'
 
 /** Border distance (edges) at which a strand counts as fully "root". */
 export const BORDER_HOPS = 3
+/** A hair piece of at most this many (welded) vertices is a loose tuft, not a cap or a strip of cards. */
+export const TUFT_VERTICES = 8
 const BINS = 12
 
 const STRANDY = new Set<number>([MATERIAL.hair, MATERIAL.brow, MATERIAL.lash, MATERIAL.beard])
@@ -23,6 +27,7 @@ export interface StrandTopology {
   border: Float32Array
   s: Float32Array
   t: Float32Array
+  tuft: Uint8Array
 }
 
 /** Merged results kept (by their parts' keys). */
@@ -238,11 +243,13 @@ export function strandTopology(mesh: HeadMesh, rest: Float32Array): StrandTopolo
     border: new Float32Array(mesh.vertexCount).fill(1),
     s: new Float32Array(mesh.vertexCount),
     t: new Float32Array(mesh.vertexCount),
+    tuft: new Uint8Array(mesh.vertexCount),
   }
   for (const p of parts) {
     topo.border.set(p.topo.border, p.first)
     topo.s.set(p.topo.s, p.first)
     topo.t.set(p.topo.t, p.first)
+    topo.tuft.set(p.topo.tuft, p.first)
   }
   if (merged.size >= MAX_CACHED) merged.delete(merged.keys().next().value!)
   merged.set(key, topo)
@@ -296,8 +303,10 @@ function computeTopology(mesh: HeadMesh, rest: Float32Array): StrandTopology {
     border: borderHops(edges, n, weld, V, wy),
     s: new Float32Array(V),
     t: new Float32Array(V),
+    tuft: new Uint8Array(V),
   }
   stripCoords(topo, weld, parent, rest, stripy)
+  tuftCoords(topo, weld, parent, tris, mesh)
   return topo
 }
 
@@ -345,6 +354,52 @@ function borderHops(
   const out = new Float32Array(V).fill(1)
   for (let v = 0; v < V; v++) if (weld[v]! >= 0) out[v] = hops[weld[v]!]! / BORDER_HOPS
   return out
+}
+
+/** Marks the vertices of loose hair cards (tuft) and gives them card coordinates (s, t from their UVs). */
+function tuftCoords(
+  topo: StrandTopology,
+  weld: Int32Array,
+  parent: Int32Array,
+  tris: number[],
+  mesh: HeadMesh
+): void {
+  const size = new Int32Array(parent.length)
+  for (let w = 0; w < parent.length; w++) {
+    const r = find(parent, w)
+    size[r] = size[r]! + 1
+  }
+  // UV rectangle of each small piece (by root), then each vertex's place in it.
+  const box = new Map<number, [number, number, number, number]>()
+  const { indices, material, uvs } = mesh
+  const visit = (each: (v: number, root: number) => void) => {
+    for (const t of tris) {
+      if (material[t] !== MATERIAL.hair) continue
+      for (let k = 0; k < 3; k++) {
+        const v = indices[t * 3 + k]!
+        const root = find(parent, weld[v]!)
+        if (size[root]! <= TUFT_VERTICES) each(v, root)
+      }
+    }
+  }
+  visit((v, root) => {
+    const u = uvs[v * 2]!,
+      w = uvs[v * 2 + 1]!
+    const b = box.get(root)
+    if (!b) box.set(root, [u, w, u, w])
+    else {
+      b[0] = Math.min(b[0], u)
+      b[1] = Math.min(b[1], w)
+      b[2] = Math.max(b[2], u)
+      b[3] = Math.max(b[3], w)
+    }
+  })
+  visit((v, root) => {
+    const b = box.get(root)!
+    topo.tuft[v] = 1
+    topo.s[v] = (uvs[v * 2]! - b[0]) / (b[2] - b[0] || 1)
+    topo.t[v] = (uvs[v * 2 + 1]! - b[1]) / (b[3] - b[1] || 1)
+  })
 }
 
 /** Fills s and t per connected piece: bins along |x| give the local centre line and half-thickness in y. */
