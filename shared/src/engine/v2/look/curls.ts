@@ -61,12 +61,16 @@ function sample(g: Float32Array, x: number, y: number, z: number): number {
 
 /** Periodic 3D cellular noise: 1 - distance to the nearest jittered centre (in cells), shaped to a round crest. */
 function bakeCoils(): Float32Array {
-  const g = new Float32Array(N * N * N)
   const C = COIL_CELLS
-  const at = (i: number, j: number, k: number, axis: number) => {
-    const w = (n: number) => ((n % C) + C) % C
-    return hash2(w(i) + w(j) * C, w(k) + axis * C, 7717)
-  }
+  // Each cell's jittered centre, once (x, y, z within the cell).
+  const centre = new Float64Array(C * C * C * 3)
+  for (let k = 0; k < C; k++)
+    for (let j = 0; j < C; j++)
+      for (let i = 0; i < C; i++)
+        for (let axis = 0; axis < 3; axis++)
+          centre[((k * C + j) * C + i) * 3 + axis] = hash2(i + j * C, k + axis * C, 7717)
+  const wrap = (n: number) => (n + C) % C
+  const g = new Float32Array(N * N * N)
   for (let k = 0; k < N; k++) {
     for (let j = 0; j < N; j++) {
       for (let i = 0; i < N; i++) {
@@ -77,15 +81,18 @@ function bakeCoils(): Float32Array {
           cy = Math.floor(y),
           cz = Math.floor(z)
         let best = 9
-        for (let dz = -1; dz <= 1; dz++)
-          for (let dy = -1; dy <= 1; dy++)
+        for (let dz = -1; dz <= 1; dz++) {
+          for (let dy = -1; dy <= 1; dy++) {
             for (let dx = -1; dx <= 1; dx++) {
-              const px = cx + dx + at(cx + dx, cy + dy, cz + dz, 0)
-              const py = cy + dy + at(cx + dx, cy + dy, cz + dz, 1)
-              const pz = cz + dz + at(cx + dx, cy + dy, cz + dz, 2)
-              const d = (px - x) * (px - x) + (py - y) * (py - y) + (pz - z) * (pz - z)
+              const o = ((wrap(cz + dz) * C + wrap(cy + dy)) * C + wrap(cx + dx)) * 3
+              const px = cx + dx + centre[o]! - x,
+                py = cy + dy + centre[o + 1]! - y,
+                pz = cz + dz + centre[o + 2]! - z
+              const d = px * px + py * py + pz * pz
               if (d < best) best = d
             }
+          }
+        }
         g[i + j * N + k * N * N] = smoothstep(0.85, 0.1, Math.sqrt(best))
       }
     }
@@ -97,7 +104,11 @@ function bakeCoils(): Float32Array {
 function bakeClumps(): Float32Array {
   const g = new Float32Array(N * N * N)
   const C = CLUMP_CELLS
-  const h = (i: number, j: number, k: number) => hash2((i % C) + (j % C) * C, k % C, 4241)
+  const lattice = new Float64Array(C * C * C)
+  for (let k = 0; k < C; k++)
+    for (let j = 0; j < C; j++)
+      for (let i = 0; i < C; i++) lattice[(k * C + j) * C + i] = hash2(i + j * C, k, 4241)
+  const h = (i: number, j: number, k: number) => lattice[((k % C) * C + (j % C)) * C + (i % C)]!
   const s = (t: number) => t * t * (3 - 2 * t)
   for (let k = 0; k < N; k++) {
     for (let j = 0; j < N; j++) {

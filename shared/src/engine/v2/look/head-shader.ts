@@ -501,6 +501,8 @@ export class HeadShader implements IndexedShader {
    * are shaded (4 in 5 of their fragments are overdrawn by nearer hair or skin).
    */
   covers(bary: Float32Array): boolean {
+    if (this.curly && this.mat === MATERIAL.hair)
+      return this.curlTexel(bary[0]!, bary[1]!, bary[2]!, false) >= 0
     return this.strandTexel(bary[0]!, bary[1]!, bary[2]!) >= 0
   }
 
@@ -510,7 +512,6 @@ export class HeadShader implements IndexedShader {
       i1 = this.i1,
       i2 = this.i2
     const mat = this.mat
-    if (this.curly && mat === MATERIAL.hair) return this.curlTexel(b0, b1, b2)
     const tex = this.tex!
     const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
     let along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
@@ -530,10 +531,28 @@ export class HeadShader implements IndexedShader {
   /**
    * strandTexel for curly hair: coverage and shade from the solid coil and clump fields at the fragment's rest
    * position (curls.ts), so the pattern runs on across cards. The cap is dense (fraying only toward its hanging
-   * border); loose tufts keep their fuller clumps and drop between them, which breaks their straight edges and
-   * the silhouette into curls. Returns 0 when drawn (shade in curlShade), -1 where cut.
+   * border); each loose card draws a round puff of coils, its outline decided by the coils (its corners and
+   * straight edges drew tiles and shards), and thins away seen edge-on (it drew a straight sliver). Returns 0 when
+   * drawn, -1 where cut; with `shade`, the drawn texel's shade goes to curlShade (the alpha test alone, covers(),
+   * runs for every hair sample and skips the finer coils, which only shade).
    */
-  private curlTexel(b0: number, b1: number, b2: number): number {
+  private curlTexel(b0: number, b1: number, b2: number, shade: boolean): number {
+    const topo = this.topo!
+    const tuft = topo.tuft[this.i0] === 1
+    let cut: number
+    if (tuft) {
+      const s = b0 * topo.s[this.i0]! + b1 * topo.s[this.i1]! + b2 * topo.s[this.i2]! - 0.5
+      const t = b0 * topo.t[this.i0]! + b1 * topo.t[this.i1]! + b2 * topo.t[this.i2]! - 0.5
+      const F = this.facing
+      const facing = b0 * F[this.i0]! + b1 * F[this.i1]! + b2 * F[this.i2]!
+      cut = 0.3 + 0.7 * smooth(0.3, 0.5, Math.sqrt(s * s + t * t)) + 0.6 * smooth(0.6, 0.2, facing)
+      // The fields take off less than 1 (clump < 1): past a card's round puff nothing is drawn.
+      if (cut >= 1) return -1
+    } else {
+      cut =
+        0.08 +
+        0.4 * (b0 * this.along[this.i0]! + b1 * this.along[this.i1]! + b2 * this.along[this.i2]!)
+    }
     const i0 = this.i0 * 3,
       i1 = this.i1 * 3,
       i2 = this.i2 * 3
@@ -541,33 +560,15 @@ export class HeadShader implements IndexedShader {
     const x = b0 * R[i0]! + b1 * R[i1]! + b2 * R[i2]!
     const y = b0 * R[i0 + 1]! + b1 * R[i1 + 1]! + b2 * R[i2 + 1]!
     const z = b0 * R[i0 + 2]! + b1 * R[i1 + 2]! + b2 * R[i2 + 2]!
-    // Two sizes of coil (the smaller one at an odd scale and offset, so the two never line up).
-    const k = 0.7 * coil(x, y, z) + 0.3 * coil(x * 2.17 + 3.1, y * 2.17 + 1.7, z * 2.17 + 5.3)
+    const k = coil(x, y, z)
     const c = clump(x, y, z)
-    const topo = this.topo!
-    const tuft = topo.tuft[this.i0] === 1
-    let cut: number
-    if (tuft) {
-      // A loose card draws a round puff of coils, its outline decided by the coils (its corners and straight
-      // edges drew tiles and shards); seen edge-on it thins away (it drew a straight sliver).
-      const s = b0 * topo.s[this.i0]! + b1 * topo.s[this.i1]! + b2 * topo.s[this.i2]! - 0.5
-      const t = b0 * topo.t[this.i0]! + b1 * topo.t[this.i1]! + b2 * topo.t[this.i2]! - 0.5
-      const F = this.facing
-      const facing = b0 * F[this.i0]! + b1 * F[this.i1]! + b2 * F[this.i2]!
-      cut =
-        0.3 +
-        0.7 * smooth(0.3, 0.5, Math.sqrt(s * s + t * t)) +
-        0.6 * smooth(0.6, 0.2, facing) -
-        0.6 * k -
-        0.4 * c
-    } else {
-      const along =
-        b0 * this.along[this.i0]! + b1 * this.along[this.i1]! + b2 * this.along[this.i2]!
-      cut = 0.08 + 0.4 * along - 0.35 * k - 0.65 * c
+    if (cut > (tuft ? 0.6 * k + 0.4 * c : 0.35 * k + 0.65 * c)) return -1
+    if (shade) {
+      // Crests catch the light; creases and the cap under the tufts lie in the mass's shade. Finer coils (at an
+      // odd scale and offset, so the two sizes never line up) break up the crests.
+      const kk = 0.7 * k + 0.3 * coil(x * 2.17 + 3.1, y * 2.17 + 1.7, z * 2.17 + 5.3)
+      this.curlShade[0] = (0.35 + 0.85 * kk) * (0.8 + 0.4 * c) * (tuft ? 1 : 0.85)
     }
-    if (cut > 0) return -1
-    // Crests catch the light; creases and the cap under the tufts lie in the mass's shade.
-    this.curlShade[0] = (0.35 + 0.85 * k) * (0.8 + 0.4 * c) * (tuft ? 1 : 0.85)
     return 0
   }
 
@@ -727,11 +728,12 @@ export class HeadShader implements IndexedShader {
       bl = this.lashRgb[2]!
       s = sp * HAIR_SPEC * 0.3
     } else if (KIND[mat] === SURFACE.hair) {
-      const o = this.strandTexel(b0, b1, b2)
+      const curl = this.curly && mat === MATERIAL.hair
+      const o = curl ? this.curlTexel(b0, b1, b2, true) : this.strandTexel(b0, b1, b2)
       if (o < 0) return false
       const st = mat === MATERIAL.beard ? tex.beard : tex.hair
       const c = mat === MATERIAL.beard ? a.beardColor : a.hairColor
-      const shade = this.curly && mat === MATERIAL.hair ? this.curlShade[0]! : st[o]!
+      const shade = curl ? this.curlShade[0]! : st[o]!
       // The highlight takes some of the hair's colour (light passes through the fibre before reflecting).
       const hs = (sp * HAIR_SPEC * (0.5 + shade * 0.5)) / (Math.max(c[0], c[1], c[2]) + 0.02)
       out[0] = shoulder(c[0] * shade * lr + hs * (0.4 * c[0] + 0.6 * Math.max(c[0], c[1], c[2])))
