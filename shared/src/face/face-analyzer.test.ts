@@ -50,7 +50,7 @@ beforeAll(async () => {
 })
 afterAll(() => analyzer.close())
 
-describe('FaceAnalyzer on the demo photos', () => {
+describe('FaceAnalyzer on the demo photos', { timeout: 30_000 }, () => {
   const expected: [number, number][] = [
     [1, 3],
     [2, 3],
@@ -132,7 +132,7 @@ describe('FaceAnalyzer on the demo photos', () => {
   })
 })
 
-describe('FaceAnalyzer embeddings (MobileFace on the aligned crop)', () => {
+describe('FaceAnalyzer embeddings (MobileFace on the aligned crop)', { timeout: 30_000 }, () => {
   it('a photo and its mirror agree (mean cos >= 0.85); different people do not (mean cos <= 0.3)', async () => {
     const embeddings: Float32Array[] = []
     const mirrorCos: number[] = []
@@ -195,7 +195,7 @@ describe('FaceAnalyzer embeddings (MobileFace on the aligned crop)', () => {
   })
 })
 
-describe('FaceAnalyzer: awkward and bad input', () => {
+describe('FaceAnalyzer: awkward and bad input', { timeout: 30_000 }, () => {
   it('reports no face on a picture without one', async () => {
     const img = createImage(640, 480)
     for (let i = 0; i < img.data.length; i += 4) img.data.set([(i >> 4) % 255, 120, 200, 255], i)
