@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Affine } from '../face/affine.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
 import {
+  crownCoherence,
   evenTone,
   HAIR_TONE,
   MASK_BOXES,
@@ -179,5 +180,49 @@ describe('measureHairMasked', () => {
       last = m
     }
     expect(HAIR_TONE.at(-1)).toEqual([255, 255])
+  })
+})
+
+/** A deterministic value in [0, 1) per lattice point. */
+const lattice = (i: number, j: number) => {
+  const h = Math.imul(Math.imul(i, 0x27d4eb2d) ^ Math.imul(j, 0x165667b1), 0x85ebca6b)
+  return ((h ^ (h >>> 15)) >>> 0) / 4294967296
+}
+
+describe('crownCoherence', () => {
+  /** A crop whose person pixels (the whole crown, or none) show `shade(x, y)` (0..1) as grey. */
+  function textured(shade: (x: number, y: number) => number, person = 1) {
+    const crop = createImage(S, S)
+    for (let y = 0; y < S; y++)
+      for (let x = 0; x < S; x++) {
+        const v = Math.round(40 + 120 * shade(x, y))
+        crop.data.set([v, v, v, 255], (y * S + x) * 4)
+      }
+    return { crop, mask: new Float32Array(S * S).fill(person) }
+  }
+  it('tells strands (one direction, even when they wave) from coils (blobs a few pixels across)', () => {
+    const strands = textured((x, y) => 0.5 + 0.5 * Math.sin(x * 1.3 + 2 * Math.sin(y / 9)))
+    const straight = textured((x) => 0.5 + 0.5 * Math.sin(x * 1.1))
+    // coils: a random lattice of 4-pixel cells, smoothed
+    const coils = textured((x, y) => {
+      const fx = x / 4 - Math.floor(x / 4),
+        fy = y / 4 - Math.floor(y / 4)
+      const at = (i: number, j: number) => lattice(Math.floor(x / 4) + i, Math.floor(y / 4) + j)
+      const top = at(0, 0) + (at(1, 0) - at(0, 0)) * fx
+      const bottom = at(0, 1) + (at(1, 1) - at(0, 1)) * fx
+      return top + (bottom - top) * fy
+    })
+    const read = (t: { crop: RgbaImage; mask: Float32Array }) => crownCoherence(t.crop, t.mask)!
+    expect(read(straight)).toBeGreaterThan(0.95)
+    expect(read(strands)).toBeGreaterThan(0.85)
+    expect(read(coils)).toBeLessThan(0.6)
+  })
+
+  it('reads nothing without enough of the person in the crown', () => {
+    const none = textured(() => 0.5, 0)
+    expect(crownCoherence(none.crop, none.mask)).toBeNull()
+    // a plain surface has no direction to read either
+    const flat = textured(() => 0.5)
+    expect(crownCoherence(flat.crop, flat.mask)).toBeNull()
   })
 })

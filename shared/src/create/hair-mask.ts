@@ -79,6 +79,8 @@ export const MASK_LIMITS = Object.freeze({
   /** the crown's hair is even (HairMeasure.even) when its darkest tenth is at least this share of its median
    * lightness (engine renders of grey hair 0.88-0.93; black hair with a sheen on TRAIN photos 0.47-0.62) */
   even: 0.75,
+  /** fewest person pixels in the crown box for a texture read (HairMeasure.coherence) */
+  textureMin: 500,
 })
 
 /** The most colourful (max - min of r, g, b) a cluster can be and still be sheen (the light brown and blond hair of
@@ -320,5 +322,67 @@ export function measureHairMasked(
     // has a dark-haired man's colour (two train men read long when it was)
     else if (cheek <= L.bare) length = 'short'
   }
-  return { color, cheek, low, length, forehead, bald, even }
+  const coherence = bald ? null : crownCoherence(crop, mask)
+  return { color, cheek, low, length, forehead, bald, even, coherence }
+}
+
+/**
+ * How strongly the crown's texture runs one way: the structure tensor (Sobel gradients of the crop's lightness,
+ * summed over 5 x 5 pixels) at every person pixel of MASK_BOXES.crown, its coherence sqrt((a - c)^2 + 4b^2) / (a + c)
+ * averaged with the tensor's trace as weight (smooth skin, a plain cap or the wall add little). 1: parallel strands,
+ * 0: no direction (coils). Null with fewer than MASK_LIMITS.textureMin person pixels there. At the segmenter crop's
+ * resolution (a face ~210 px wide) a coil is a few pixels across, a strand's run much longer.
+ */
+export function crownCoherence(crop: RgbaImage, mask: ArrayLike<number>): number | null {
+  const S = crop.width
+  const px = (u: number) => Math.round(((u - PERSON_FRAME.x0) / PERSON_FRAME.side) * S)
+  const [bx0, bx1, by0, by1] = MASK_BOXES.crown
+  const x0 = Math.max(3, px(bx0)),
+    x1 = Math.min(S - 3, px(bx1))
+  const y0 = Math.max(3, Math.round(((by0 - PERSON_FRAME.y0) / PERSON_FRAME.side) * S)),
+    y1 = Math.min(crop.height - 3, Math.round(((by1 - PERSON_FRAME.y0) / PERSON_FRAME.side) * S))
+  if (x1 <= x0 || y1 <= y0) return null
+  // Sobel gradients over the box grown by the tensor's 2-pixel reach.
+  const W = x1 - x0 + 4,
+    H = y1 - y0 + 4
+  const gx = new Float32Array(W * H),
+    gy = new Float32Array(W * H)
+  const d = crop.data
+  const lum = (x: number, y: number) => {
+    const o = (y * S + x) * 4
+    return 0.3 * d[o]! + 0.59 * d[o + 1]! + 0.11 * d[o + 2]!
+  }
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const X = x0 - 2 + x,
+        Y = y0 - 2 + y
+      gx[y * W + x] = (lum(X + 1, Y - 1) + 2 * lum(X + 1, Y) + lum(X + 1, Y + 1) - lum(X - 1, Y - 1) - 2 * lum(X - 1, Y) - lum(X - 1, Y + 1)) / 8 // prettier-ignore
+      gy[y * W + x] = (lum(X - 1, Y + 1) + 2 * lum(X, Y + 1) + lum(X + 1, Y + 1) - lum(X - 1, Y - 1) - 2 * lum(X, Y - 1) - lum(X + 1, Y - 1)) / 8 // prettier-ignore
+    }
+  }
+  let sum = 0,
+    weight = 0,
+    n = 0
+  for (let y = 2; y < H - 2; y++) {
+    for (let x = 2; x < W - 2; x++) {
+      if (mask[(y0 - 2 + y) * S + x0 - 2 + x]! < MASK_LIMITS.person) continue
+      n++
+      let a = 0,
+        b = 0,
+        c = 0
+      for (let dy = -2; dy <= 2; dy++) {
+        for (let dx = -2; dx <= 2; dx++) {
+          const j = (y + dy) * W + x + dx
+          a += gx[j]! * gx[j]!
+          b += gx[j]! * gy[j]!
+          c += gy[j]! * gy[j]!
+        }
+      }
+      const trace = a + c
+      if (!(trace > 1e-6)) continue
+      sum += Math.sqrt((a - c) * (a - c) + 4 * b * b)
+      weight += trace
+    }
+  }
+  return n >= MASK_LIMITS.textureMin && weight > 0 ? sum / weight : null
 }

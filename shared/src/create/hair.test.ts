@@ -5,6 +5,7 @@ import { STYLES_V2 } from '../rig/v2/index.ts'
 import {
   ALLOWED_BY_READ,
   applyHair,
+  COILED_MAX,
   fitHairColour,
   FRINGE_FREE,
   HAIR_BOXES,
@@ -268,6 +269,37 @@ describe('applyHair', () => {
     expect(read(0.3)).toBe('short') // not clearly bare: the translator's pick stays
     expect(read(null)).toBe('short') // not measured (hair read from boxes)
     expect(FRINGE_FREE[FRINGE_FREE.short!]).toBeUndefined() // the counterpart has no fringe itself
+  })
+
+  it('keeps the Afro only where the crown shows coils or the translator is sure of it', () => {
+    const rig = rigCodec(2)
+    const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
+    const character = rig.fromVector(
+      new Float32Array(rig.length).fill(0.5),
+      Int32Array.from(rig.styleSizes, (_, g) => (g === 0 ? hair.indexOf('afro') : 0))
+    )
+    character.sliders['who.gender'] = 0.9
+    const styleOf = (
+      coherence: number | null | undefined,
+      pAfro: number,
+      length: 'short' | null = 'short'
+    ) => {
+      const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+      probabilities[hair.indexOf('afro')] = pAfro
+      probabilities[hair.indexOf('buzz')] = 0.2
+      probabilities[hair.indexOf('long')] = 0.25 // more probable than the buzz, but not a short cut
+      const read = { color: [30, 25, 22] as [number, number, number], cheek: length ? 0 : null, low: length ? 0 : null, length, forehead: null, bald: false, coherence } // prettier-ignore
+      return applyHair(character, read, probabilities, rig.styleSizes).styles['hair.style']
+    }
+    // strands on the crown: the translator's next most probable cut the read allows (not the longer long hair)
+    expect(styleOf(COILED_MAX + 0.05, 0.3)).toBe('buzz')
+    // unread length: the next most probable of all
+    expect(styleOf(COILED_MAX + 0.05, 0.3, null)).toBe('long')
+    // coils, a sure translator, or no texture read: the Afro stays
+    expect(styleOf(COILED_MAX - 0.05, 0.3)).toBe('afro')
+    expect(styleOf(COILED_MAX + 0.05, TRANSLATOR_SURE)).toBe('afro')
+    expect(styleOf(null, 0.3)).toBe('afro')
+    expect(styleOf(undefined, 0.3)).toBe('afro')
   })
 
   it('gives a bald crown the bald style, whatever the translator preferred', () => {

@@ -95,6 +95,10 @@ export interface HairMeasure {
    * is at least MASK_LIMITS.even of its median lightness. Grey through dark hair blends so, at a photo's
    * resolution as in the engine's renders; black hair's sheen leaves dark strands beside the light ones. */
   even?: boolean
+  /** How strongly the crown's hair runs one way (read through the person mask only; absent from boxes; null: too
+   * little hair): 0..1, the structure tensor's coherence (crownCoherence in hair-mask.ts). Strands lie in parallel
+   * (straight and wavy hair, most of a cap), coils do not (afro-textured and tightly curled hair). */
+  coherence?: number | null
 }
 
 /** Pixels of `box` of the `crop` (an aligned crop of `imageSize` photo through `alignToImage`) inside the photo. */
@@ -308,6 +312,17 @@ export const FOREHEAD_BARE = 0.1
  */
 export const NO_HAIR_BELOW_CHIN = 0.02
 
+/**
+ * The most coherent crown texture (HairMeasure.coherence) that still shows coils: above it the Afro the translator
+ * is not sure of (below TRANSLATOR_SURE) gives way to its next most probable cut. Why: the translator cannot see
+ * hair, and on photos its afro is mostly a guess: of the 750 TRAIN photos whose face the creator finds it gave 23 an
+ * Afro (looked at one by one: 4 with coiled or tightly curled hair, the others straight or wavy hair, hats, caps and
+ * a turban), never above 0.52 sure. Their crowns read 0.62-0.79 for the coils (0.619, 0.698, 0.763, 0.786) and
+ * 0.69-0.99 for the others; above 0.8 all 11 are straight hair or a cap. The 8 wrong ones at or below it keep their
+ * Afro (grey wavy hair, tousled hair, caps in shadow). Set on TRAIN photos only.
+ */
+export const COILED_MAX = 0.8
+
 /** The colour parameters measureHair sets; CharacterCreator.refine holds them (and the hair style) by default. */
 export const HAIR_COLOUR_IDS: readonly string[] = ['hair.color', 'hair.red', 'hair.grey']
 
@@ -418,6 +433,18 @@ export function applyHair(
   } else if (measure.color && out.styles['hair.style'] === 'bald') {
     // hair was seen on top of the head: not bald, whatever its length (the translator's next most probable)
     choose(HAIR_OPTIONS.filter((id) => id !== 'bald'))
+  }
+  // the Afro where the photo shows strands, not coils (and the translator is not sure of it): its next cut
+  const afroP = probabilities[start + HAIR_OPTIONS.indexOf('afro')]!
+  if (
+    out.styles['hair.style'] === 'afro' &&
+    measure.coherence != null &&
+    measure.coherence > COILED_MAX &&
+    afroP < TRANSLATOR_SURE
+  ) {
+    const allowed =
+      read === 'short' ? LENGTH_STYLES.short : read ? ALLOWED_BY_READ[read] : HAIR_OPTIONS
+    choose(allowed.filter((id) => id !== 'afro'))
   }
   // a bare forehead: the same cut without its fringe
   const style = out.styles['hair.style']!
