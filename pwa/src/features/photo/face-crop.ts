@@ -4,7 +4,10 @@
  * fitted to where the preview draws a character's: worker/view-frame.ts) the eyes, nose and mouth land where the
  * character's do; photos stored before that have only their face box, framed by its centre and size.
  */
-import type { Affine, Box } from '@facecraft/shared/face'
+import type { Box } from '@facecraft/shared/face'
+// The pure affine module alone: the main thread imports no runtime code of shared/face (its index brings the face
+// models' runtime).
+import { invertAffine, type Affine } from '@facecraft/shared/face/affine'
 
 /** What frames a face: its box and, for photos stored since the view map, that map (preview unit -> pixels). */
 export interface FaceFraming {
@@ -30,7 +33,8 @@ export function cropTransform(
   if (face.view) {
     // crop px -> preview unit (1 / size) -> analysed px (view) -> bitmap px (scale); the canvas needs the inverse
     const [a, b, c, d, e, f] = face.view
-    return invert([(scale * a) / size, (scale * b) / size, scale * c, (scale * d) / size, (scale * e) / size, scale * f])
+    // never degenerate: a fitted similarity of a found face
+    return invertAffine([(scale * a) / size, (scale * b) / size, scale * c, (scale * d) / size, (scale * e) / size, scale * f])!
   }
   const { box } = face
   const side = SIDE * Math.max(box.width, box.height) * scale
@@ -58,11 +62,4 @@ export async function faceCropUrl(
   context.drawImage(bitmap, 0, 0)
   bitmap.close()
   return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }))
-}
-
-/** face/affine's invertAffine, here because the main thread imports no runtime code of shared/face (its index
- * brings the face models' runtime); the maps inverted here are never degenerate (a fitted similarity, a box). */
-function invert([a, b, c, d, e, f]: Affine): Affine {
-  const det = a * e - b * d
-  return [e / det, -b / det, (b * f - c * e) / det, -d / det, a / det, (c * d - a * f) / det]
 }
