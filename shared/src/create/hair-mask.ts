@@ -335,12 +335,13 @@ export function measureHairMasked(
  */
 export function crownCoherence(crop: RgbaImage, mask: ArrayLike<number>): number | null {
   const S = crop.width
-  const px = (u: number) => Math.round(((u - PERSON_FRAME.x0) / PERSON_FRAME.side) * S)
+  // the crown box in crop pixels (unit canonical frame -> crop: PERSON_FRAME), kept 3 pixels inside the crop
+  const px = (u: number, origin: number) => Math.round(((u - origin) / PERSON_FRAME.side) * S)
   const [bx0, bx1, by0, by1] = MASK_BOXES.crown
-  const x0 = Math.max(3, px(bx0)),
-    x1 = Math.min(S - 3, px(bx1))
-  const y0 = Math.max(3, Math.round(((by0 - PERSON_FRAME.y0) / PERSON_FRAME.side) * S)),
-    y1 = Math.min(crop.height - 3, Math.round(((by1 - PERSON_FRAME.y0) / PERSON_FRAME.side) * S))
+  const x0 = Math.max(3, px(bx0, PERSON_FRAME.x0)),
+    x1 = Math.min(S - 3, px(bx1, PERSON_FRAME.x0))
+  const y0 = Math.max(3, px(by0, PERSON_FRAME.y0)),
+    y1 = Math.min(crop.height - 3, px(by1, PERSON_FRAME.y0))
   if (x1 <= x0 || y1 <= y0) return null
   // Sobel gradients over the box grown by the tensor's 2-pixel reach.
   const W = x1 - x0 + 4,
