@@ -160,7 +160,8 @@ export class CharacterEngineV2 {
               at(eyes, this.rig.pupils[0]),
               at(eyes, this.rig.pupils[1]),
               at(pos, this.rig.extras[0]!),
-              at(pos, this.rig.extras[1]!)
+              at(pos, this.rig.extras[1]!),
+              { positions: pos, points: this.assets.skin.pointOf }
             )
           )
         }

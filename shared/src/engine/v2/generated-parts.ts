@@ -111,16 +111,54 @@ export const GLASSES_STYLES = Object.keys(FRAMES)
 
 const SEG = 40
 
+/** Segments of each temple, rim to ear (~1 cm each). */
+const TEMPLE_STEPS = 10
+/** How far a temple stays off the skin (cm): about its own thickness. */
+const TEMPLE_CLEAR = 0.25
+
+/** The posed skin: positions (cm, 3 per vertex) and which of them are skin points. */
+export interface HeadPoints {
+  positions: Float32Array
+  points: ArrayLike<number>
+}
+
+/**
+ * The head's outermost |x| on one side (`sign` -1 right, +1 left) near each of `steps` + 1 points evenly spaced from
+ * (y0, z0) to (y1, z1): the skin points within 0.8 cm of the point's height and depth (0 where none lie). One pass
+ * over the skin: each point reaches the one or two samples at its depth.
+ */
+function headReach(head: HeadPoints, sign: number, y0: number, z0: number, y1: number, z1: number, steps: number): Float64Array {
+  const out = new Float64Array(steps + 1)
+  const { positions: P, points } = head
+  const dz = (z1 - z0) / steps
+  const span = 0.8 / Math.abs(dz)
+  const yLo = Math.min(y0, y1) - 0.8, yHi = Math.max(y0, y1) + 0.8
+  for (let i = 0; i < points.length; i++) {
+    const o = points[i]! * 3
+    const x = sign * P[o]!
+    const y = P[o + 1]!
+    if (x <= 0 || y <= yLo || y >= yHi) continue
+    const z = P[o + 2]!
+    const at = (z - z0) / dz
+    for (let k = Math.max(0, Math.ceil(at - span)); k <= Math.min(steps, Math.floor(at + span)); k++) {
+      const t = k / steps
+      if (Math.abs(y - (y0 + (y1 - y0) * t)) < 0.8 && Math.abs(z - (z0 + (z1 - z0) * t)) < 0.8 && x > out[k]!) out[k] = x
+    }
+  }
+  return out
+} // prettier-ignore
+
 /**
  * Glasses for a frame style: two rims (flat rings 1.4 cm in front of the pupils, facing the camera), a bridge,
- * two temples back to the ears, and two lenses. Returns [frame, lenses] or [] for an unknown style.
+ * two temples back to the ears along the side of the `head`, and two lenses. Returns [frame, lenses] or [] for an unknown style.
  */
 export function glassesParts(
   style: string,
   pupilR: readonly number[],
   pupilL: readonly number[],
   earR: readonly number[],
-  earL: readonly number[]
+  earL: readonly number[],
+  head: HeadPoints
 ): MeshPart[] {
   const fr = FRAMES[style]
   if (!fr) return []
@@ -173,31 +211,34 @@ export function glassesParts(
     b2 = add(bx1, by + 0.25, z0),
     b3 = add(bx0, by + 0.25, z0)
   frameIdx.push(b0, b1, b2, b0, b2, b3)
-  // Temples: from each rim's outer edge out to a hinge beside the head, then back to just above the ear
-  // (a straight line from rim to ear would pass inside the temples of the head).
+  // Temples: from each rim's outer edge straight back to just above the ear, pushed out wherever the head is wider
+  // than that line (TEMPLE_CLEAR off the skin, at most to the ear's line), so they lie along the side of the head. (They went out to a hinge
+  // at the ears' width 1.5 cm behind the rims: from the front the same line, but turned, the far temple stood in
+  // the air beside the cheek.)
   for (const [rim, ear] of [
     [r, earR],
     [l, earL],
   ] as const) {
     const s = rim[2]!
-    const x0 = rim[0]! + s * fr.rx
+    const x0 = Math.abs(rim[0]! + s * fr.rx)
     const y0 = rim[1]! + fr.ry * 0.5
     // The ear tip is the ear's outermost point; the side of the head is ~0.6 cm further in.
-    const side = Math.abs(ear[0]!) - 0.6
-    const xh = s * Math.max(Math.abs(x0) + 0.1, side)
-    const zh = z0 - 1.5
-    const x1 = s * side
+    const x1 = Math.abs(ear[0]!) - 0.6
     const y1 = ear[1]! + 0.4
     const z1 = ear[2]!
-    const strip = (xa: number, ya: number, za: number, xb: number, yb: number, zb: number) => {
-      const a0 = add(xa, ya, za, s, 0, 0),
-        a1 = add(xa, ya - 0.3, za, s, 0, 0),
-        b1 = add(xb, yb - 0.3, zb, s, 0, 0),
-        b0 = add(xb, yb, zb, s, 0, 0)
-      frameIdx.push(a0, a1, b1, a0, b1, b0)
+    const reach = headReach(head, s, y0, z0, y1, z1, TEMPLE_STEPS)
+    let prev: [number, number] | null = null
+    for (let k = 0; k <= TEMPLE_STEPS; k++) {
+      const t = k / TEMPLE_STEPS
+      const y = y0 + (y1 - y0) * t
+      const z = z0 + (z1 - z0) * t
+      // never past the ear's own line: its outermost point would lift the temple off the head beside the ear
+      const x = s * Math.max(x0 + (x1 - x0) * t, Math.min(reach[k]! + TEMPLE_CLEAR, x1))
+      const a = add(x, y, z, s, 0, 0)
+      const b = add(x, y - 0.3, z, s, 0, 0)
+      if (prev) frameIdx.push(prev[0], prev[1], b, prev[0], b, a)
+      prev = [a, b]
     }
-    strip(x0, y0, z0, xh, y0, zh)
-    strip(xh, y0, zh, x1, y1, z1)
   }
   const points = Float32Array.from(P)
   const normals = Float32Array.from(N)
