@@ -19,7 +19,8 @@ function headSide(head: HeadPoints, sign: number, y: number, z: number): number 
   let best = 0
   for (let i = 0; i < points.length; i++) {
     const o = points[i]! * 3
-    if (Math.abs(P[o + 1]! - y) < 0.8 && Math.abs(P[o + 2]! - z) < 0.8) best = Math.max(best, sign * P[o]!)
+    if (Math.abs(P[o + 1]! - y) < 0.8 && Math.abs(P[o + 2]! - z) < 0.8)
+      best = Math.max(best, sign * P[o]!)
   }
   return best
 }
@@ -37,7 +38,9 @@ describe('engine v2 glasses', { timeout: 60_000 }, () => {
       engine.pose(c)
       const pos = Float32Array.from(engine.engine.lastMorph)
       const head: HeadPoints = { positions: pos, points: engine.assets.skin.pointOf }
-      const frame = engine.parts(c).extra!(pos, new Float32Array(pos.length)).find((p) => p.doubleSided && p.indices.length > 600)!
+      const frame = engine.parts(c).extra!(pos, new Float32Array(pos.length)).find(
+        (p) => p.doubleSided && p.indices.length > 600
+      )!
       const P = frame.points
       const N = frame.normals!
       let front = -Infinity // the rims' plane
@@ -49,7 +52,9 @@ describe('engine v2 glasses', { timeout: 60_000 }, () => {
         if (z > front - 2) continue // the end pieces beside the rims, in front of the face
         const side = headSide(head, sign, y, z)
         // never more than 1.2 cm out from the skin at its height and depth (the hinge stood 2-3 cm out)
-        expect(sign * x - side, `seed ${seed} temple point ${i} at z ${z.toFixed(1)}`).toBeLessThan(1.2)
+        expect(sign * x - side, `seed ${seed} temple point ${i} at z ${z.toFixed(1)}`).toBeLessThan(
+          1.2
+        )
         checked++
       }
     }
