@@ -7,6 +7,7 @@
  */
 import { MATERIAL, type HeadMesh } from '../mesh-types.ts'
 import { smoothstep } from './noise.ts'
+import { sideburnTrim } from './sideburns.ts'
 import type { StrandTopology } from './topology.ts'
 
 /** Grid over face-space x in [-12, 12], y in [-12, 16] cm. */
@@ -101,7 +102,8 @@ export function skinFront(
 }
 
 /**
- * Front projection of `mesh`'s hair (rest positions, face-space origin `origin`). Only scalp hair at the skin's
+ * Front projection of `mesh`'s hair (rest positions, face-space origin `origin`; `trimmed`: without the sideburns a
+ * short cut trims, sideburns.ts). Only scalp hair at the skin's
  * depth or in front of it (`skin`, skinFront's grid; at most SHADOW_BEHIND cm behind) casts the shadow: a front
  * projection also covers the face with the hair that hangs BEHIND the head (long styles, the back of any cut),
  * which darkened the whole face of every character with hair by about a fifth.
@@ -111,7 +113,8 @@ export function hairCover(
   rest: Float32Array,
   origin: readonly number[],
   topo: StrandTopology,
-  skin: Float32Array
+  skin: Float32Array,
+  trimmed = false
 ): HairCover {
   const depth = new Float32Array(G * G).fill(NO_HAIR)
   const dense = new Float32Array(G * G)
@@ -122,6 +125,8 @@ export function hairCover(
     origin,
     (m) => m === MATERIAL.hair || m === MATERIAL.beard,
     (k, z, t) => {
+      // A trimmed sideburn's cards (sideburns.ts) neither paint nor shade the skin they no longer cover.
+      if (trimmed && trimmedAt(mesh, rest, t) >= 0.5) return
       const root = Math.min(
         topo.border[mesh.indices[t * 3]!]!,
         topo.border[mesh.indices[t * 3 + 1]!]!,
@@ -134,6 +139,20 @@ export function hairCover(
     }
   )
   return { depth, dense, shadow: blurDown(any) }
+}
+
+/** sideburnTrim at the rest centroid of triangle `t`. */
+function trimmedAt(mesh: HeadMesh, rest: Float32Array, t: number): number {
+  let x = 0,
+    y = 0,
+    z = 0
+  for (let k = 0; k < 3; k++) {
+    const v = mesh.indices[t * 3 + k]!
+    x += rest[v * 3]! / 3
+    y += rest[v * 3 + 1]! / 3
+    z += rest[v * 3 + 2]! / 3
+  }
+  return sideburnTrim(x, y, z)
 }
 
 /** How far (cm) behind the skin's front hair still shades it (cards lie just off the scalp, up to ~0.5 cm). */

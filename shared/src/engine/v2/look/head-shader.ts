@@ -18,6 +18,7 @@ import { KEY, SURFACE, lightVertex } from './lights.ts'
 import { SKIN_COARSE, SKIN_FINE, restOf, type SkinGrid } from './skin.ts'
 import { hash2 } from './noise.ts'
 import { clump, coil } from './curls.ts'
+import { TRIMMED_STYLES, sideburnTrim } from './sideburns.ts'
 import { STRAND_H, STRAND_STYLES, STRAND_W, isCurly } from './strands.ts'
 import { COARSE_SAMPLE_CM, type LookTextures } from './textures.ts'
 import { strandTopology, type StrandTopology } from './topology.ts'
@@ -228,6 +229,9 @@ export class HeadShader implements IndexedShader {
   private triMaterial: Uint8Array = new Uint8Array(0)
   /** Curly hair (the Afro): a solid coil texture and round normals instead of strands along cards (curls.ts). */
   private curly = false
+  /** Whether the hair's sideburns are trimmed (sideburns.ts: the short cuts), and by how much at each vertex. */
+  private trimSideburns = false
+  private trim = new Float32Array(0)
   /** Posed centre of the curly hair's vertices: its normals point away from it, as off a ball of hair. */
   private readonly hairC = new Float64Array(3)
   /** Shade of the last curly texel (strandTexel -> fragment; a typed array, as a double field would box). */
@@ -251,6 +255,7 @@ export class HeadShader implements IndexedShader {
       this.spec = new Float32Array(V)
       this.across = new Float32Array(V)
       this.along = new Float32Array(V)
+      this.trim = new Float32Array(V)
       this.eyeN = new Float32Array(V * 3)
       this.facing = new Float32Array(V)
       this.lit = new Uint8Array(V)
@@ -261,6 +266,7 @@ export class HeadShader implements IndexedShader {
     this.tex = tex
     this.look = a
     this.curly = isCurly(a.hairStyle ?? '')
+    this.trimSideburns = TRIMMED_STYLES.has(a.hairStyle ?? '')
     // Lashes: near black on dark-browed people and wherever women's lashes are dense (mascara); fair people's
     // bare lashes are lighter, toward their brows' colour (a black line on a blond man read as eyeliner).
     this.beardFray = a.beardStyle === 'full-beard' ? 0 : BEARD_FRAY_SMALL
@@ -428,6 +434,8 @@ export class HeadShader implements IndexedShader {
       const c = this.restCentre
       this.across[v] = (Math.atan2(x - c[0], z - c[2]) / (2 * Math.PI)) * HAIR_WRAPS
       this.along[v] = 1 - topo.border[v]!
+      this.trim[v] =
+        mat === MATERIAL.hair && this.trimSideburns ? sideburnTrim(x, rest[v * 3 + 1]!, z) : 0
     } else {
       // Brows and lashes: strip coordinates (s along the piece, t across it).
       this.across[v] = topo.s[v]!
@@ -515,6 +523,9 @@ export class HeadShader implements IndexedShader {
     const tex = this.tex!
     const across = b0 * this.a0 + b1 * this.a1 + b2 * this.a2
     let along = b0 * this.along[i0]! + b1 * this.along[i1]! + b2 * this.along[i2]!
+    // A trimmed sideburn (sideburns.ts) ends in the strands' own tips: its trim counts as nearness to the border.
+    const trim = b0 * this.trim[i0]! + b1 * this.trim[i1]! + b2 * this.trim[i2]!
+    if (trim > along) along = trim
     // Small shells (moustache, goatee, chin strap) are only a few edges wide, so nearly all of them lies within
     // the border's reach: frayed all through they rendered as ragged blobs. Only their outer part frays.
     if (mat === MATERIAL.beard) along = Math.max(0, (along - this.beardFray) / (1 - this.beardFray))
@@ -523,8 +534,10 @@ export class HeadShader implements IndexedShader {
     const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))
     const o = (col + row * STRAND_W) * 2
     const st = mat === MATERIAL.beard ? tex.beard : tex.hair
-    // Alpha test; a beard shell thins out toward its border (a frayed edge, not the zigzag of its triangles).
-    const cut = mat === MATERIAL.beard ? 0.5 + 0.45 * smooth(0.35, 1, along) : 0.5
+    // Alpha test; a beard shell thins out toward its border (a frayed edge, not the zigzag of its triangles), and
+    // past a sideburn's frayed end nothing is left.
+    const cut =
+      mat === MATERIAL.beard ? 0.5 + 0.45 * smooth(0.35, 1, along) : 0.5 + smooth(0.8, 1, trim)
     return st[o + 1]! < cut ? -1 : o
   }
 

@@ -6,6 +6,7 @@ import type { Appearance, HeadMesh, PartRange } from '../mesh-types.ts'
 import { MATERIAL } from '../mesh-types.ts'
 import { eyePatch } from './eye.ts'
 import { bakeSkin, composeSkin, restOf, type SkinBake, type SkinTexture } from './skin.ts'
+import { TRIMMED_STYLES } from './sideburns.ts'
 import { STRAND_STYLES, strandTexture } from './strands.ts'
 import { browCover, hairCover, skinFront, type BrowCover, type HairCover } from './hair-cover.ts'
 import { strandParts } from './topology.ts'
@@ -175,7 +176,7 @@ export function texturesFor(
     skin: composeSkin(
       bake,
       a,
-      coversOf(mesh, bake),
+      coversOf(mesh, bake, TRIMMED_STYLES.has(a.hairStyle)),
       half ? 2 : 1,
       lazy,
       recycle?.skin ?? null,
@@ -210,19 +211,20 @@ const skinFronts = new Map<string, Float32Array>()
 
 /**
  * The covers of a mesh's hair and of its facial hair (each cached by its part: a hairstyle's cover is computed
- * once whatever beard comes with it).
+ * once whatever beard comes with it); `trimmed`: the scalp hair's sideburns are trimmed (sideburns.ts).
  */
-function coversOf(mesh: HeadMesh, bake: SkinBake): HairCover[] {
+function coversOf(mesh: HeadMesh, bake: SkinBake, trimmed: boolean): HairCover[] {
   const out: HairCover[] = []
   for (const p of strandParts(mesh, restOf(mesh))) {
     if (p.material !== MATERIAL.hair && p.material !== MATERIAL.beard) continue
     const origin = originKey(bake)
-    const key = `${origin}#${p.key}`
+    const trim = trimmed && p.material === MATERIAL.hair
+    const key = `${origin}#${p.key}${trim ? '#trim' : ''}`
     let c = covers.get(key)
     if (!c) {
       let skin = skinFronts.get(origin)
       if (!skin) skinFronts.set(origin, (skin = skinFront(mesh, restOf(mesh), bake.origin)))
-      c = hairCover(p.mesh, p.rest, bake.origin, p.topo, skin)
+      c = hairCover(p.mesh, p.rest, bake.origin, p.topo, skin, trim)
       if (covers.size >= 16) covers.delete(covers.keys().next().value!)
       covers.set(key, c)
     }
