@@ -56,6 +56,12 @@ DRAW_PATHS[MATERIAL.hair] = DRAW_PER_TRIANGLE
 DRAW_PATHS[MATERIAL.beard] = DRAW_PER_TRIANGLE
 // fragment() discards every cornea fragment (the eyeball draws the cornea's highlight itself).
 DRAW_PATHS[MATERIAL.cornea] = DRAW_NONE
+/**
+ * How far (cm) scalp hair is drawn nearer the camera than it lies, along each pixel's own ray (a depth bias): a
+ * fringe lying on the forehead, and cards a morphed head pushes into the skin, were cut by the skin into blotches.
+ */
+const HAIR_LIFT = 0.25
+
 /** Share of the strands' sheen that curly hair keeps. */
 const CURL_SHEEN = 0.3
 /** Strand texture repeats around the head (hair). */
@@ -611,6 +617,7 @@ export class HeadShader implements IndexedShader {
       cy = (P[ia + 1]! + P[ib + 1]! + P[ic + 1]!) / 3,
       cz = (P[ia + 2]! + P[ib + 2]! + P[ic + 2]!) / 3
     const grow = this.sampleCm * 0.75
+    const lift = this.mat === MATERIAL.hair ? HAIR_LIFT : 0
     for (let k = 0; k < 3; k++) {
       const q = k === 0 ? ia : k === 1 ? ib : ic
       let dx = P[q]! - cx,
@@ -621,6 +628,16 @@ export class HeadShader implements IndexedShader {
       dx = cx + dx * f
       dy = cy + dy * f
       dz = cz + dz * f
+      if (lift) {
+        // toward the eye along its own ray: the same pixel, nearer (see HAIR_LIFT)
+        const ux = this.ex - dx,
+          uy = this.ey - dy,
+          uz = this.ez - dz
+        const d = lift / (hypot3(ux, uy, uz) || 1)
+        dx += ux * d
+        dy += uy * d
+        dz += uz * d
+      }
       const o = k * 4
       this.fat[o] = m[0]! * dx + m[4]! * dy + m[8]! * dz + m[12]!
       this.fat[o + 1] = m[1]! * dx + m[5]! * dy + m[9]! * dz + m[13]!
