@@ -1,0 +1,162 @@
+/**
+ * @file Where a character loses its likeness to FaceRes (the independent judge), by face region (issue #8/#10
+ * diagnostic). For London people (a seeded subset), the character the translator (or `--method refined`) makes
+ * from the NEUTRAL photo is rendered from the front, and the photo and the render are both cut to the aligned
+ * frame (224 px) with FaceMesh part labels. Each variant below is read by FaceRes and compared (cosine) with the
+ * person's SMILING photo; the table prints the mean and its difference from the plain render:
+ * - `photo`, `render`: the two as they are (the ceiling and the product);
+ * - `+REGION`: the render with the photo's pixels in one region (skin, brows, eyes, nose, lips; `outside` = hair,
+ *   ears, background): how much likeness that region of the render lacks;
+ * - `photo-REGION`: the photo with the render's pixels in one region: how much the render's region costs a photo;
+ * - `+own-detail` / `+stranger-detail`: the render's face (every face part) plus the high-pass of the person's own
+ *   photo, or of the previous person's (photo minus its Gaussian blur, sigma `--sigma` px): whether what is missing
+ *   is the person's own fine detail or photographic texture in general;
+ * - `render-blur`, `photo-blur`: each blurred (the same Gaussian): how much of each one's identity is fine detail.
+ * Usage (repository root): npx tsx cli/scripts/region-swap.ts [--people 30] [--method translator|refined] [--sigma 3]
+ */
+import { parseArgs } from 'node:util'
+import { composeAffine, embedWindow, FaceAnalyzer, type PartLabels } from '@facecraft/shared/face'
+import type { RgbaImage } from '@facecraft/shared/image'
+import { nodeModelSource } from '../src/commands/detect.ts'
+import { engineV2 } from '../src/eval/engines.ts'
+import { refineMethod, translatorMethod } from '../src/eval/likeness-translator.ts'
+import { londonPeople, seededSubset } from '../src/eval/london.ts'
+import { analysePhoto } from '../src/eval/photos.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    people: { type: 'string', default: '30' },
+    method: { type: 'string', default: 'translator' },
+    sigma: { type: 'string', default: '3' },
+  },
+})
+const SIZE = 224
+const SIGMA = Number(args.sigma)
+const REGIONS: Record<string, readonly number[]> = {
+  skin: [1],
+  brows: [2],
+  eyes: [3],
+  nose: [4],
+  lips: [5],
+  outside: [0],
+}
+const FACE = [1, 2, 3, 4, 5]
+
+const models = await nodeModelSource()
+const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
+const engine = engineV2()
+const method =
+  args.method === 'refined' ? refineMethod('refined', '', 'translator') : translatorMethod
+const all = londonPeople()
+const n = Math.min(all.length, Number(args.people))
+const people = n >= all.length ? all : seededSubset(all, n, 1)
+
+/** An image of the aligned frame (SIZE px, opaque) from per-pixel RGB values. */
+function frame(rgb: ArrayLike<number>): RgbaImage {
+  const data = new Uint8ClampedArray(SIZE * SIZE * 4)
+  for (let i = 0; i < SIZE * SIZE; i++) {
+    for (let c = 0; c < 3; c++) data[i * 4 + c] = rgb[i * 4 + c]!
+    data[i * 4 + 3] = 255
+  }
+  return { width: SIZE, height: SIZE, data }
+}
+
+/** Separable Gaussian blur (sigma px) of an RGBA image's RGB, as floats. */
+function blur(img: RgbaImage, sigma: number): Float32Array {
+  const r = Math.ceil(sigma * 2.5)
+  const w = Array.from({ length: 2 * r + 1 }, (_, k) =>
+    Math.exp(-((k - r) ** 2) / (2 * sigma * sigma))
+  )
+  const sum = w.reduce((a, b) => a + b, 0)
+  const pass = (src: ArrayLike<number>, dx: number, dy: number) => {
+    const out = new Float32Array(SIZE * SIZE * 4)
+    for (let y = 0; y < SIZE; y++)
+      for (let x = 0; x < SIZE; x++)
+        for (let c = 0; c < 3; c++) {
+          let a = 0
+          for (let k = -r; k <= r; k++) {
+            const xx = Math.min(SIZE - 1, Math.max(0, x + k * dx))
+            const yy = Math.min(SIZE - 1, Math.max(0, y + k * dy))
+            a += w[k + r]! * src[(yy * SIZE + xx) * 4 + c]!
+          }
+          out[(y * SIZE + x) * 4 + c] = a / sum
+        }
+    return out
+  }
+  return pass(pass(img.data, 1, 0), 0, 1)
+}
+
+/** `base` with `other`'s pixels wherever either label map puts `labels`. */
+function swap(base: RgbaImage, other: RgbaImage, a: PartLabels, b: PartLabels, labels: readonly number[]): RgbaImage {
+  const out = Float32Array.from(base.data)
+  for (let i = 0; i < SIZE * SIZE; i++)
+    if (labels.includes(a.labels[i]!) || labels.includes(b.labels[i]!))
+      for (let c = 0; c < 3; c++) out[i * 4 + c] = other.data[i * 4 + c]!
+  return frame(out)
+} // prettier-ignore
+
+/** `base` plus the high-pass (`src` minus `srcBlur`) of another image wherever both label maps put a face part. */
+function addDetail(base: RgbaImage, a: PartLabels, src: RgbaImage, srcBlur: Float32Array, b: PartLabels): RgbaImage {
+  const out = Float32Array.from(base.data)
+  for (let i = 0; i < SIZE * SIZE; i++)
+    if (FACE.includes(a.labels[i]!) && FACE.includes(b.labels[i]!))
+      for (let c = 0; c < 3; c++) out[i * 4 + c] = base.data[i * 4 + c]! + src.data[i * 4 + c]! - srcBlur[i * 4 + c]!
+  return frame(out)
+} // prettier-ignore
+
+const toFrame = composeAffine([SIZE, 0, 0, 0, SIZE, 0], embedWindow())
+const faceres = (img: RgbaImage) => analyzer.embedWindow(img, toFrame, 'face-embedder-eval')
+const cosine = (a: Float32Array, b: Float32Array) => {
+  let ab = 0, aa = 0, bb = 0 // prettier-ignore
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i]! * b[i]!
+    aa += a[i]! * a[i]!
+    bb += b[i]! * b[i]!
+  }
+  return ab / Math.sqrt(aa * bb)
+}
+
+const sums = new Map<string, number[]>()
+const add = (key: string, value: number) => sums.set(key, [...(sums.get(key) ?? []), value])
+let previous: { photo: RgbaImage; blurred: Float32Array; labels: PartLabels } | null = null
+for (const [index, p] of people.entries()) {
+  process.stderr.write(`\rregion-swap ${index + 1}/${people.length}`)
+  const neutral = await analysePhoto(analyzer, p.neutral)
+  const smiling = await analysePhoto(analyzer, p.smiling)
+  const target = await analyzer.embed(smiling.image, smiling.face, 'face-embedder-eval')
+  const params = await method.create({ image: neutral.image, face: neutral.face, index }, { engine, analyzer, models })
+  const { image: rendered } = engine.render(params, 512)
+  const rface = (await analyzer.detect(rendered)).faces[0]
+  if (!rface) throw new Error(`${p.person}: no face found on the render`)
+  const photo = frame(analyzer.alignedCrop(neutral.image, neutral.face, SIZE).data)
+  const photoLabels = analyzer.partLabels(neutral.image, neutral.face, SIZE)
+  const render = frame(analyzer.alignedCrop(rendered, rface, SIZE).data)
+  const renderLabels = analyzer.partLabels(rendered, rface, SIZE)
+  const score = async (key: string, img: RgbaImage) => add(key, cosine(target, await faceres(img)))
+  await score('photo', photo)
+  await score('render', render)
+  for (const [name, labels] of Object.entries(REGIONS)) {
+    await score(`+${name}`, swap(render, photo, renderLabels, photoLabels, labels))
+    await score(`photo-${name}`, swap(photo, render, photoLabels, renderLabels, labels))
+  }
+  const photoBlur = blur(photo, SIGMA)
+  await score('+own-detail', addDetail(render, renderLabels, photo, photoBlur, photoLabels))
+  if (previous)
+    await score('+stranger-detail', addDetail(render, renderLabels, previous.photo, previous.blurred, previous.labels))
+  await score('render-blur', frame(blur(render, SIGMA)))
+  await score('photo-blur', frame(photoBlur))
+  previous = { photo, blurred: photoBlur, labels: photoLabels }
+} // prettier-ignore
+process.stderr.write('\n')
+await analyzer.close()
+
+const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length
+const base = mean(sums.get('render')!)
+console.log(
+  `FaceRes cosine to the smiling photo (${people.length} London people, ${args.method}, sigma ${SIGMA} px)`
+)
+console.log('| variant | mean | vs render | n |\n| --- | --- | --- | --- |')
+for (const [key, v] of sums)
+  console.log(
+    `| ${key} | ${mean(v).toFixed(4)} | ${(mean(v) - base >= 0 ? '+' : '') + (mean(v) - base).toFixed(4)} | ${v.length} |`
+  )
