@@ -150,7 +150,8 @@ function headReach(head: HeadPoints, sign: number, y0: number, z0: number, y1: n
 
 /**
  * Glasses for a frame style: two rims (flat rings 1.4 cm in front of the pupils, facing the camera), a bridge,
- * two temples back to the ears along the side of the `head`, and two lenses. Returns [frame, lenses] or [] for an unknown style.
+ * two temples back to the ears along the side of the `head`, and two lenses. Returns [frame, lenses] or [] for an
+ * unknown style.
  */
 export function glassesParts(
   style: string,
@@ -212,9 +213,9 @@ export function glassesParts(
     b3 = add(bx0, by + 0.25, z0)
   frameIdx.push(b0, b1, b2, b0, b2, b3)
   // Temples: from each rim's outer edge straight back to just above the ear, pushed out wherever the head is wider
-  // than that line (TEMPLE_CLEAR off the skin, at most to the ear's line), so they lie along the side of the head. (They went out to a hinge
-  // at the ears' width 1.5 cm behind the rims: from the front the same line, but turned, the far temple stood in
-  // the air beside the cheek.)
+  // than that line (TEMPLE_CLEAR off the skin, at most to the ear's line), so they lie along the side of the head.
+  // (They went out to a hinge at the ears' width 1.5 cm behind the rims: from the front the same line, but turned,
+  // the far temple stood in the air beside the cheek.)
   for (const [rim, ear] of [
     [r, earR],
     [l, earL],
