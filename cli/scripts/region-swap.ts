@@ -15,7 +15,13 @@
  * Usage (repository root): npx tsx cli/scripts/region-swap.ts [--people 30] [--method translator|refined] [--sigma 3]
  */
 import { parseArgs } from 'node:util'
-import { composeAffine, embedWindow, FaceAnalyzer, type PartLabels } from '@facecraft/shared/face'
+import {
+  composeAffine,
+  cosine,
+  embedWindow,
+  FaceAnalyzer,
+  type PartLabels,
+} from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import { nodeModelSource } from '../src/commands/detect.ts'
 import { engineV2 } from '../src/eval/engines.ts'
@@ -106,15 +112,6 @@ function addDetail(base: RgbaImage, a: PartLabels, src: RgbaImage, srcBlur: Floa
 
 const toFrame = composeAffine([SIZE, 0, 0, 0, SIZE, 0], embedWindow())
 const faceres = (img: RgbaImage) => analyzer.embedWindow(img, toFrame, 'face-embedder-eval')
-const cosine = (a: Float32Array, b: Float32Array) => {
-  let ab = 0, aa = 0, bb = 0 // prettier-ignore
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i]! * b[i]!
-    aa += a[i]! * a[i]!
-    bb += b[i]! * b[i]!
-  }
-  return ab / Math.sqrt(aa * bb)
-}
 
 const sums = new Map<string, number[]>()
 const add = (key: string, value: number) => sums.set(key, [...(sums.get(key) ?? []), value])

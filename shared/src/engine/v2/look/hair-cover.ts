@@ -29,19 +29,20 @@ export interface HairCover {
 
 /**
  * Calls visit(cell, z, triangle) for every G-grid cell centre inside a front-projected triangle of `mesh` that
- * `keep` accepts (rest positions, face-space origin `origin`; z is the triangle's depth there).
+ * `keep` accepts (by its material and index; rest positions, face-space origin `origin`; z is the triangle's depth
+ * there).
  */
 function frontProject(
   mesh: HeadMesh,
   rest: Float32Array,
   origin: readonly number[],
-  keep: (material: number) => boolean,
+  keep: (material: number, triangle: number) => boolean,
   visit: (cell: number, z: number, triangle: number) => void
 ): void {
   const sx = G / (X1 - X0)
   const sy = G / (Y1 - Y0)
   for (let t = 0; t < mesh.triangleCount; t++) {
-    if (!keep(mesh.material[t]!)) continue
+    if (!keep(mesh.material[t]!, t)) continue
     const a = mesh.indices[t * 3]!,
       b = mesh.indices[t * 3 + 1]!,
       c = mesh.indices[t * 3 + 2]!
@@ -102,11 +103,11 @@ export function skinFront(
 }
 
 /**
- * Front projection of `mesh`'s hair (rest positions, face-space origin `origin`; `trimmed`: without the sideburns a
- * short cut trims, sideburns.ts). Only scalp hair at the skin's
- * depth or in front of it (`skin`, skinFront's grid; at most SHADOW_BEHIND cm behind) casts the shadow: a front
- * projection also covers the face with the hair that hangs BEHIND the head (long styles, the back of any cut),
- * which darkened the whole face of every character with hair by about a fifth.
+ * Front projection of `mesh`'s hair (rest positions, face-space origin `origin`; `trimmed`: without the sideburns
+ * a short cut trims, sideburns.ts: those cards neither paint nor shade the skin they no longer cover). Only scalp
+ * hair at the skin's depth or in front of it (`skin`, skinFront's grid; at most SHADOW_BEHIND cm behind) casts the
+ * shadow: a front projection also covers the face with the hair that hangs BEHIND the head (long styles, the back
+ * of any cut), which darkened the whole face of every character with hair by about a fifth.
  */
 export function hairCover(
   mesh: HeadMesh,
@@ -123,10 +124,10 @@ export function hairCover(
     mesh,
     rest,
     origin,
-    (m) => m === MATERIAL.hair || m === MATERIAL.beard,
+    (m, t) =>
+      (m === MATERIAL.hair || m === MATERIAL.beard) &&
+      !(trimmed && trimmedAt(mesh, rest, t) >= 0.5),
     (k, z, t) => {
-      // A trimmed sideburn's cards (sideburns.ts) neither paint nor shade the skin they no longer cover.
-      if (trimmed && trimmedAt(mesh, rest, t) >= 0.5) return
       const root = Math.min(
         topo.border[mesh.indices[t * 3]!]!,
         topo.border[mesh.indices[t * 3 + 1]!]!,
