@@ -14,6 +14,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const tokenSecret = randomBytes(32).toString('base64url')
   const server = await startWranglerDev({
+    // One server for every file: if it dies mid-run, the files after it still get a Worker.
+    restarts: 2,
     // Many test accounts come from one IP; the registration limit itself is unit-tested in middleware/rate-limit.
     vars: {
       TOKEN_SECRET: tokenSecret,

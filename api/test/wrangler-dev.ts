@@ -5,7 +5,7 @@
  * up what only an operator or time can (a rollout config, an expired share) without a backdoor in the Worker.
  * Used by the workerd test suite, `facecraft bench api` and the end-to-end harness (test/src/harness).
  */
-import { execFile, spawn } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -52,6 +52,13 @@ export interface DevServerOptions {
   env?: Record<string, string>
   /** wrangler's `--log-level` (default 'warn': the default prints a line per request, ~1.3 ms of CPU each). */
   logLevel?: 'debug' | 'info' | 'log' | 'warn' | 'error' | 'none'
+  /**
+   * How many times to start wrangler again, on the same port, state and vars, when it exits on its own (default 0).
+   * Why: a whole suite shares one dev server, and once under a loaded CI its esbuild watcher died ("all goroutines
+   * are asleep - deadlock!"), so every later file failed with ERR_CONNECTION_REFUSED; restarted, the test running
+   * then may fail, the files after it do not.
+   */
+  restarts?: number
 }
 
 export interface DevServer {
@@ -63,6 +70,8 @@ export interface DevServer {
   persistDir: string
   /** Stops wrangler and workerd and deletes the state directory (unless it was given as `persistTo`). */
   stop(): Promise<void>
+  /** The process id of the wrangler now running (a restart starts another). */
+  pid(): number | undefined
 }
 
 /** A port the OS says is free right now. */
@@ -88,12 +97,14 @@ export async function startWranglerDev({
   env = {},
   logLevel = 'warn',
   port: fixedPort,
+  restarts = 0,
 }: DevServerOptions = {}): Promise<DevServer> {
   const port = fixedPort ?? (await freePort())
   // Its own inspector port too: wrangler's default (9229) collides when two dev servers run at once.
   const inspectorPort = await freePort()
   const state = persistTo ?? mkdtempSync(join(tmpdir(), 'facecraft-api-'))
   await seedFiles(state, models)
+  // Fixed here, not per launch: a restarted Worker must accept the tokens the previous one issued.
   const allVars = { TOKEN_SECRET: randomBytes(32).toString('base64url'), ...vars }
   const args = [
     WRANGLER,
@@ -116,56 +127,99 @@ export async function startWranglerDev({
     logLevel,
     ...Object.entries(allVars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ]
-  // detached: wrangler gets its own process group, so stop() ends workerd with it and nothing else.
-  const child = spawn(process.execPath, args, {
-    cwd: REPO_ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...WRANGLER_ENV, ...env },
-  })
-  let log = ''
-  child.stdout.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-8000)))
-  child.stderr.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-8000)))
   const url = `http://127.0.0.1:${port}`
   let stopping = false
-  const exited = new Promise<void>((done) =>
-    child.once('exit', (code, signal) => {
-      // A dev server that dies under a long test run refuses every later request ("ERR_CONNECTION_REFUSED" in
-      // all the files after it): say so once, with why and its last words, so the failures point here.
-      if (!stopping)
-        console.error(
-          `wrangler dev on ${url} exited on its own (code ${code}, signal ${signal}); its last output:\n${log}`
-        )
-      done()
-    })
-  )
-  const stop = async () => {
-    stopping = true
-    if (child.exitCode === null && child.pid) {
+  let restartsLeft = restarts
+  let current: { child: ChildProcess; exited: Promise<void> }
+
+  /** Ends a wrangler process group (wrangler and its workerd) and waits for wrangler's exit. */
+  const end = async ({ child, exited }: typeof current) => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM')
       } catch {
         // already gone
       }
-      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5000)
+      const timer = setTimeout(() => child.pid && killGroup(child.pid), 5000)
       await exited
       clearTimeout(timer)
     }
+  }
+
+  /** Spawns wrangler; on an exit nobody asked for, says so and starts it again while restarts are left. */
+  const launch = () => {
+    // detached: wrangler gets its own process group, so stopping it ends workerd with it and nothing else.
+    const child = spawn(process.execPath, args, {
+      cwd: REPO_ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...WRANGLER_ENV, ...env },
+    })
+    let log = ''
+    child.stdout!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-8000)))
+    child.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-8000)))
+    const exited = new Promise<void>((done) =>
+      child.once('exit', (code, signal) => {
+        done()
+        if (stopping) return
+        // A dev server that dies under a long test run refuses every later request ("ERR_CONNECTION_REFUSED" in
+        // all the files after it): say so once, with why and its last words, so the failures point here.
+        console.error(
+          `wrangler dev on ${url} exited on its own (code ${code}, signal ${signal}); its last output:\n${log}`
+        )
+        if (restartsLeft <= 0 || !child.pid) return
+        restartsLeft--
+        killGroup(child.pid) // a workerd left behind would hold the port
+        console.error(`starting wrangler dev on ${url} again (${restartsLeft} restart(s) left)`)
+        current = launch()
+        void untilReady(current.child).then((ready) => {
+          if (!ready && !stopping)
+            console.error(`wrangler dev on ${url} did not come back:\n${log}`)
+        })
+      })
+    )
+    return { child, exited, log: () => log }
+  }
+
+  /** Polls until the Worker answers (true), wrangler exits or the time is up (false). */
+  const untilReady = async (child: ChildProcess) => {
+    const deadline = Date.now() + readyTimeoutMs
+    while (Date.now() < deadline && !stopping) {
+      if (child.exitCode !== null || child.signalCode !== null) return false
+      try {
+        const res = await fetch(`${url}/v1/unknown-route`)
+        if (res.status === 404) return true
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    return false
+  }
+
+  const stop = async () => {
+    stopping = true
+    await end(current)
     if (!persistTo) rmSync(state, { recursive: true, force: true })
   }
-  const deadline = Date.now() + readyTimeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break
-    try {
-      const res = await fetch(`${url}/v1/unknown-route`)
-      if (res.status === 404) return { url, port, persistDir: state, stop }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
+
+  const first = launch()
+  current = first
+  if (await untilReady(first.child))
+    return { url, port, persistDir: state, stop, pid: () => current.child.pid }
+  restartsLeft = 0
+  const log = first.log()
   await stop()
   throw new Error(`wrangler dev did not become ready on ${url}:\n${log}`)
+}
+
+/** SIGKILL to a process group, if it is still there. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    // already gone
+  }
 }
 
 /** Runs the project's seed script (the one `npm start` runs) into a state directory's local R2. */

@@ -50,6 +50,8 @@ export async function startWorker(): Promise<RunningWorker> {
     models: RELEASE_MODELS,
     port,
     vars: { APP_ORIGIN: `http://127.0.0.1:${port}` },
+    // One server for the whole e2e run: if it dies mid-run (it did once, in CI), the files after it still get one.
+    restarts: 2,
   })
   return { origin: server.url, stop: server.stop }
 }
