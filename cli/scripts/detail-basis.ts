@@ -138,7 +138,7 @@ interface Basis {
 function pca(rows: Float32Array[], k: number): Basis {
   const n = rows.length
   const mean = new Float32Array(PIXELS)
-  for (const r of rows) for (let i = 0; i < PIXELS; i++) mean[i] += r[i]! / n
+  for (const r of rows) for (let i = 0; i < PIXELS; i++) mean[i] = mean[i]! + r[i]! / n
   const centred = rows.map((r) => r.map((v, i) => v - mean[i]!))
   const gram = new Float64Array(n * n)
   for (let a = 0; a < n; a++)
@@ -152,7 +152,7 @@ function pca(rows: Float32Array[], k: number): Basis {
   const total = values.reduce((a, b) => a + b, 0)
   const components = order.map((j) => {
     const c = new Float32Array(PIXELS)
-    for (let a = 0; a < n; a++) for (let i = 0; i < PIXELS; i++) c[i] += vectors[a * n + j]! * centred[a]![i]!
+    for (let a = 0; a < n; a++) for (let i = 0; i < PIXELS; i++) c[i] = c[i]! + vectors[a * n + j]! * centred[a]![i]!
     let norm = 0
     for (let i = 0; i < PIXELS; i++) norm += c[i]! ** 2
     norm = Math.sqrt(norm)
@@ -172,7 +172,7 @@ function project(basis: Basis, detail: Float32Array, k: number): Float32Array {
   for (const c of basis.components.slice(0, k)) {
     let s = 0
     for (let i = 0; i < PIXELS; i++) s += c[i]! * r[i]!
-    for (let i = 0; i < PIXELS; i++) out[i] += s * c[i]!
+    for (let i = 0; i < PIXELS; i++) out[i] = out[i]! + s * c[i]!
   }
   return out
 }

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Character } from '../../rig/index.ts'
 import { randomPlausibleCharacter } from '../../rig/v2/index.ts'
 import type { CharacterEngineV2 } from './character.ts'
+import { hairContrast, hairPixels } from './hair-measure.ts'
 import { lookShader, useHeadPack } from './index.ts'
 import { restOf } from './look/skin.ts'
 import { strandTopology } from './look/topology.ts'
@@ -32,25 +33,9 @@ function person(seed: number, style: string, color = 0.1): Character {
   }
 }
 
-/** Luminance (0-255) of each pixel where the render with hair differs from the bald one; -1 elsewhere. */
-function hairPixels(seed: number, style: string): Float32Array {
-  const bald = engine.render(
-    person(seed, 'bald'),
-    { size: SIZE, background: BACKGROUND },
-    lookShader
-  )
-  const img = engine.render(person(seed, style), { size: SIZE, background: BACKGROUND }, lookShader)
-  const lum = new Float32Array(SIZE * SIZE).fill(-1)
-  for (let i = 0; i < SIZE * SIZE; i++) {
-    const o = i * 4
-    const d =
-      Math.abs(img.data[o]! - bald.data[o]!) +
-      Math.abs(img.data[o + 1]! - bald.data[o + 1]!) +
-      Math.abs(img.data[o + 2]! - bald.data[o + 2]!)
-    if (d > 30) lum[i] = 0.3 * img.data[o]! + 0.59 * img.data[o + 1]! + 0.11 * img.data[o + 2]!
-  }
-  return lum
-}
+/** Luminance of the pixels `style` draws on plausible person `seed` (hair-measure.ts). */
+const hairPixelsOf = (seed: number, style: string) =>
+  hairPixels(engine, person(seed, style), SIZE, BACKGROUND)
 
 describe('engine v2: the Afro', { timeout: 60_000 }, () => {
   it("finds afro01's loose cards (tufts) and places each fragment on its card", () => {
@@ -73,33 +58,7 @@ describe('engine v2: the Afro', { timeout: 60_000 }, () => {
     // Mean |pixel - mean of its 3x3 neighbours| over the hair's pixels, relative to their median: the tiles'
     // edges, dark wedges and sheen streaks. Measured (seeds 35-38): the faceted cards 0.164-0.203 (mean 0.179),
     // now 0.101-0.146 (mean 0.125); short 0.117-0.154, bob 0.120-0.141, long 0.164-0.223.
-    const contrast = (seed: number) => {
-      const lum = hairPixels(seed, 'afro')
-      const hair = [...lum].filter((l) => l >= 0).sort((a, b) => a - b)
-      const median = hair[hair.length >> 1]!
-      let sum = 0,
-        n = 0
-      for (let y = 1; y < SIZE - 1; y++) {
-        for (let x = 1; x < SIZE - 1; x++) {
-          const i = y * SIZE + x
-          if (lum[i]! < 0) continue
-          let s = 0,
-            k = 0
-          for (let dy = -1; dy <= 1; dy++) {
-            for (let dx = -1; dx <= 1; dx++) {
-              const l = lum[i + dy * SIZE + dx]!
-              if (l >= 0) {
-                s += l
-                k++
-              }
-            }
-          }
-          sum += Math.abs(lum[i]! - s / k)
-          n++
-        }
-      }
-      return { contrast: sum / n / median, median }
-    }
+    const contrast = (seed: number) => hairContrast(hairPixelsOf(seed, 'afro'), SIZE)
     const seeds = [35, 36, 37, 38].map(contrast)
     const mean = seeds.reduce((a, s) => a + s.contrast, 0) / seeds.length
     expect(mean).toBeLessThan(0.15)
@@ -125,7 +84,7 @@ describe('engine v2: the Afro', { timeout: 60_000 }, () => {
       bald.data[o + 2] === BACKGROUND[2]
     let top = 0
     while (top < SIZE && isBackground((top * SIZE + Math.round((left + right) / 2)) * 4)) top++
-    const lum = hairPixels(35, 'afro')
+    const lum = hairPixelsOf(35, 'afro')
     let scalp = 0,
       covered = 0
     const y1 = Math.round(top + 0.5 * (browY - top))

@@ -78,6 +78,19 @@ const BROW_CORE = 0.85
 /** Specular strengths per material family. */
 const SKIN_SPEC = 0.16
 const HAIR_SPEC = 0.11
+/** Mean shade of the hair strand texture's covered texels (strands.ts; light-hair.test.ts checks it). */
+export const STRAND_SHADE_MEAN = 0.82
+/**
+ * Share of the strand texture's shade variation a hair colour keeps: all of it for dark hair, less for light hair.
+ * Why: light fibres pass most light on to the fibres around them (multiple scattering), so blond, grey and white
+ * hair look soft, where the same per-strand contrast drew them as a striped knit cap.
+ */
+export function strandContrast(c: readonly number[]): number {
+  // 0.45 of the variation is left on blond, platinum and grey hair (max channel >= 0.6 linear), less taken from
+  // light brown (0.2) down: the strands then show by about as many sRGB levels as on dark hair (light-hair.test.ts).
+  const v = Math.max(c[0]!, c[1]!, c[2]!)
+  return 1 - 0.55 * smooth(0.05, 0.6, v)
+}
 /** Fixed linear colours of the mouth and glasses. */
 // Teeth sit in the mouth's shadow (bright teeth read as a white line between closed lips).
 const TEETH = [0.34, 0.31, 0.26] as const
@@ -242,6 +255,9 @@ export class HeadShader implements IndexedShader {
   private readonly hairC = new Float64Array(3)
   /** Shade of the last curly texel (strandTexel -> fragment; a typed array, as a double field would box). */
   private readonly curlShade = new Float32Array(1)
+  /** How much of the strand texture's shade variation the scalp hair and the beard keep (strandContrast). */
+  private hairContrast = 1
+  private beardContrast = 1
 
   /**
    * Draws other triangles over the same vertices (a level of detail, engine LodShader): face ids given to
@@ -276,6 +292,8 @@ export class HeadShader implements IndexedShader {
     // Lashes: near black on dark-browed people and wherever women's lashes are dense (mascara); fair people's
     // bare lashes are lighter, toward their brows' colour (a black line on a blond man read as eyeliner).
     this.beardFray = a.beardStyle === 'full-beard' ? 0 : BEARD_FRAY_SMALL
+    this.hairContrast = strandContrast(a.hairColor)
+    this.beardContrast = strandContrast(a.beardColor)
     const bare = 0.8 * smooth(0.4, 0.55, a.gender)
     for (let c = 0; c < 3; c++)
       this.lashRgb[c] = LASH[c]! + (Math.max(LASH[c]!, 0.5 * a.browColor[c]!) - LASH[c]!) * bare
@@ -763,7 +781,8 @@ export class HeadShader implements IndexedShader {
       if (o < 0) return false
       const st = mat === MATERIAL.beard ? tex.beard : tex.hair
       const c = mat === MATERIAL.beard ? a.beardColor : a.hairColor
-      const shade = curl ? this.curlShade[0]! : st[o]!
+      const k = mat === MATERIAL.beard ? this.beardContrast : this.hairContrast
+      const shade = curl ? this.curlShade[0]! : STRAND_SHADE_MEAN + (st[o]! - STRAND_SHADE_MEAN) * k
       // The highlight takes some of the hair's colour (light passes through the fibre before reflecting).
       const hs = (sp * HAIR_SPEC * (0.5 + shade * 0.5)) / (Math.max(c[0], c[1], c[2]) + 0.02)
       out[0] = shoulder(c[0] * shade * lr + hs * (0.4 * c[0] + 0.6 * Math.max(c[0], c[1], c[2])))
