@@ -6,17 +6,15 @@
  */
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Character } from '../../rig/index.ts'
-import { randomPlausibleCharacter } from '../../rig/v2/index.ts'
 import type { CharacterEngineV2 } from './character.ts'
-import { hairContrast, hairPixels } from './hair-measure.ts'
+import { HAIR_BACKGROUND, HAIR_SIZE, hairContrast, hairPerson, hairPixels } from './hair-measure.ts'
 import { lookShader, useHeadPack } from './index.ts'
 import { restOf } from './look/skin.ts'
 import { strandTopology } from './look/topology.ts'
 
 const PACK = new URL('../../../assets/head-v2/head-v2.bin', import.meta.url)
-const SIZE = 256
-const BACKGROUND: [number, number, number] = [128, 144, 160]
+const SIZE = HAIR_SIZE
+const BACKGROUND = HAIR_BACKGROUND
 let engine: CharacterEngineV2
 
 beforeAll(() => {
@@ -24,14 +22,8 @@ beforeAll(() => {
 })
 
 /** Plausible person `seed` with `style` hair of `color` (no grey, no glasses). */
-function person(seed: number, style: string, color = 0.1): Character {
-  const c = randomPlausibleCharacter(seed)
-  return {
-    ...c,
-    colors: { ...c.colors, 'hair.color': color, 'hair.grey': 0 },
-    styles: { ...c.styles, 'hair.style': style, 'glasses.style': 'none' },
-  }
-}
+const person = (seed: number, style: string, color = 0.1) =>
+  hairPerson(seed, style, { 'hair.color': color })
 
 /** Luminance of the pixels `style` draws on plausible person `seed` (hair-measure.ts). */
 const hairPixelsOf = (seed: number, style: string) =>

@@ -4,22 +4,42 @@
  * engine's index): the Afro and light-hair tests share it.
  */
 import type { Character } from '../../rig/index.ts'
+import { randomPlausibleCharacter } from '../../rig/v2/index.ts'
 import type { CharacterEngineV2 } from './character.ts'
 import { lookShader } from './index.ts'
 
-/** Luminance (0-255) of each pixel where the render of `c` differs from `c` bald; -1 elsewhere. */
+/** The size the hair tests render at (the size `eval engine` judges) and their backdrop. */
+export const HAIR_SIZE = 256
+export const HAIR_BACKGROUND: [number, number, number] = [128, 144, 160]
+
+/** Plausible person `seed` in hairstyle `style`, no grey, no glasses; `colors` override the rest. */
+export function hairPerson(
+  seed: number,
+  style: string,
+  colors: Record<string, number> = {}
+): Character {
+  const c = randomPlausibleCharacter(seed)
+  return {
+    ...c,
+    colors: { ...c.colors, 'hair.grey': 0, ...colors },
+    styles: { ...c.styles, 'hair.style': style, 'glasses.style': 'none' },
+  }
+}
+
+/** Luminance (0-255) of each pixel where the render of `c` (turned `yaw` degrees) differs from `c` bald; -1 elsewhere. */
 export function hairPixels(
   engine: CharacterEngineV2,
   c: Character,
   size: number,
-  background: [number, number, number]
+  background: [number, number, number],
+  yaw = 0
 ): Float32Array {
   const bald = engine.render(
     { ...c, styles: { ...c.styles, 'hair.style': 'bald' } },
-    { size, background },
+    { size, background, yaw },
     lookShader
   )
-  const img = engine.render(c, { size, background }, lookShader)
+  const img = engine.render(c, { size, background, yaw }, lookShader)
   const lum = new Float32Array(size * size).fill(-1)
   for (let i = 0; i < size * size; i++) {
     const o = i * 4

@@ -19,7 +19,7 @@ import { SKIN_COARSE, SKIN_FINE, restOf, type SkinGrid } from './skin.ts'
 import { hash2 } from './noise.ts'
 import { clump, coil } from './curls.ts'
 import { TRIMMED_STYLES, sideburnTrim } from './sideburns.ts'
-import { STRAND_H, STRAND_STYLES, STRAND_W, isCurly } from './strands.ts'
+import { STRAND_H, STRAND_STYLES, STRAND_W, isCombedBack, isCurly } from './strands.ts'
 import { COARSE_SAMPLE_CM, type LookTextures } from './textures.ts'
 import { strandTopology, type StrandTopology } from './topology.ts'
 import type { UvGrid } from './uv-bake.ts'
@@ -250,6 +250,8 @@ export class HeadShader implements IndexedShader {
   private curly = false
   /** Whether the hair's sideburns are trimmed (sideburns.ts: the short cuts), and by how much at each vertex. */
   private trimSideburns = false
+  /** Whether the hair is combed back (strands.ts isCombedBack): its strands run front to back. */
+  private combedBack = false
   private trim = new Float32Array(0)
   /** Posed centre of the curly hair's vertices: its normals point away from it, as off a ball of hair. */
   private readonly hairC = new Float64Array(3)
@@ -289,6 +291,7 @@ export class HeadShader implements IndexedShader {
     this.look = a
     this.curly = isCurly(a.hairStyle ?? '')
     this.trimSideburns = TRIMMED_STYLES.has(a.hairStyle ?? '')
+    this.combedBack = isCombedBack(a.hairStyle ?? '')
     // Lashes: near black on dark-browed people and wherever women's lashes are dense (mascara); fair people's
     // bare lashes are lighter, toward their brows' colour (a black line on a blond man read as eyeliner).
     this.beardFray = a.beardStyle === 'full-beard' ? 0 : BEARD_FRAY_SMALL
@@ -454,9 +457,12 @@ export class HeadShader implements IndexedShader {
     const x = rest[v * 3]!,
       z = rest[v * 3 + 2]!
     if (mat === MATERIAL.hair || mat === MATERIAL.beard) {
-      // Around a vertical axis through the head's centre: strands fall along meridians from the crown.
+      // Around a vertical axis through the head's centre: strands fall along meridians from the crown. Combed-back
+      // cuts turn around a front-to-back axis instead, so their strands run from the hairline over the top and
+      // back along the sides (around the vertical axis the sides showed vertical grain when the head turned).
       const c = this.restCentre
-      this.across[v] = (Math.atan2(x - c[0], z - c[2]) / (2 * Math.PI)) * HAIR_WRAPS
+      const around = this.combedBack ? rest[v * 3 + 1]! - c[1] : z - c[2]
+      this.across[v] = (Math.atan2(x - c[0], around) / (2 * Math.PI)) * HAIR_WRAPS
       this.along[v] = 1 - topo.border[v]!
       this.trim[v] =
         mat === MATERIAL.hair && this.trimSideburns ? sideburnTrim(x, rest[v * 3 + 1]!, z) : 0

@@ -65,3 +65,11 @@ export function strandTexture(style: StrandStyle, seed: number): Float32Array {
 export function isCurly(hairStyle: string): boolean {
   return /afro|curl|coil/i.test(hairStyle)
 }
+
+/**
+ * Hairstyles combed back from the hairline (MakeHuman's short cuts without a fringe: 'short-cropped',
+ * 'short-textured'); their strands run front to back instead of down from the crown.
+ */
+export function isCombedBack(hairStyle: string): boolean {
+  return hairStyle === 'short-cropped' || hairStyle === 'short-textured'
+}
