@@ -130,7 +130,8 @@ export async function startWranglerDev({
   const url = `http://127.0.0.1:${port}`
   let stopping = false
   let restartsLeft = restarts
-  let current: { child: ChildProcess; exited: Promise<void> }
+  let started = false
+  let current: { child: ChildProcess; exited: Promise<void>; log: () => string }
 
   /** Ends a wrangler process group (wrangler and its workerd) and waits for wrangler's exit. */
   const end = async ({ child, exited }: typeof current) => {
@@ -167,14 +168,16 @@ export async function startWranglerDev({
         console.error(
           `wrangler dev on ${url} exited on its own (code ${code}, signal ${signal}); its last output:\n${log}`
         )
-        if (restartsLeft <= 0 || !child.pid) return
+        // Restarts serve a server that was up (one that never came up is an error of its own, thrown below).
+        if (!started || restartsLeft <= 0 || !child.pid) return
         restartsLeft--
         killGroup(child.pid) // a workerd left behind would hold the port
         console.error(`starting wrangler dev on ${url} again (${restartsLeft} restart(s) left)`)
-        current = launch()
-        void untilReady(current.child).then((ready) => {
+        const next = launch()
+        current = next
+        void untilReady(next.child).then((ready) => {
           if (!ready && !stopping)
-            console.error(`wrangler dev on ${url} did not come back:\n${log}`)
+            console.error(`wrangler dev on ${url} did not come back:\n${next.log()}`)
         })
       })
     )
@@ -205,9 +208,10 @@ export async function startWranglerDev({
 
   const first = launch()
   current = first
-  if (await untilReady(first.child))
+  if (await untilReady(first.child)) {
+    started = true
     return { url, port, persistDir: state, stop, pid: () => current.child.pid }
-  restartsLeft = 0
+  }
   const log = first.log()
   await stop()
   throw new Error(`wrangler dev did not become ready on ${url}:\n${log}`)
