@@ -184,21 +184,13 @@ export async function startWranglerDev({
     return { child, exited, log: () => log }
   }
 
-  /** Polls until the Worker answers (true), wrangler exits or the time is up (false). */
-  const untilReady = async (child: ChildProcess) => {
-    const deadline = Date.now() + readyTimeoutMs
-    while (Date.now() < deadline && !stopping) {
-      if (child.exitCode !== null || child.signalCode !== null) return false
-      try {
-        const res = await fetch(`${url}/v1/unknown-route`)
-        if (res.status === 404) return true
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 250))
-    }
-    return false
-  }
+  /** Until the Worker answers (true), wrangler exits or the time is up (false). */
+  const untilReady = (child: ChildProcess) =>
+    waitForWorker(
+      url,
+      readyTimeoutMs,
+      () => stopping || child.exitCode !== null || child.signalCode !== null
+    )
 
   const stop = async () => {
     stopping = true
@@ -215,6 +207,27 @@ export async function startWranglerDev({
   const log = first.log()
   await stop()
   throw new Error(`wrangler dev did not become ready on ${url}:\n${log}`)
+}
+
+/**
+ * Polls `url` until its Worker answers (true: any unknown route's 404), `giveUp()` says stop or `ms` pass (false).
+ */
+export async function waitForWorker(
+  url: string,
+  ms: number,
+  giveUp: () => boolean = () => false
+): Promise<boolean> {
+  const deadline = Date.now() + ms
+  while (Date.now() < deadline && !giveUp()) {
+    try {
+      const res = await fetch(`${url}/v1/unknown-route`)
+      if (res.status === 404) return true
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return false
 }
 
 /** SIGKILL to a process group, if it is still there. */

@@ -4,7 +4,7 @@
  * with ERR_CONNECTION_REFUSED after wrangler's file watcher deadlocked in CI).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startWranglerDev, type DevServer } from './wrangler-dev.ts'
+import { startWranglerDev, waitForWorker, type DevServer } from './wrangler-dev.ts'
 
 let server: DevServer
 beforeAll(async () => {
@@ -19,20 +19,6 @@ const post = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   })
 
-/** Polls until `url` answers a request (true) or `ms` pass (false). */
-async function answers(url: string, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/v1/unknown-route`).then(
-      (r) => r.status === 404,
-      () => false
-    )
-    if (ok) return true
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  return false
-}
-
 it('starts wrangler again after it dies, keeping the accounts and the token secret', async () => {
   const email = `restart-${Date.now()}@example.com`
   const password = 'correct horse battery'
@@ -44,7 +30,7 @@ it('starts wrangler again after it dies, keeping the accounts and the token secr
   // wrangler alone, as when it crashes: its workerd is left behind holding the port.
   process.kill(before, 'SIGKILL')
   await new Promise((r) => setTimeout(r, 500))
-  expect(await answers(server.url, 90_000)).toBe(true)
+  expect(await waitForWorker(server.url, 90_000)).toBe(true)
   expect(server.pid()).not.toBe(before)
 
   // The token the first Worker issued still verifies (same TOKEN_SECRET), and the account is still stored.

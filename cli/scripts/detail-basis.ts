@@ -34,6 +34,7 @@ import { engineV2 } from '../src/eval/engines.ts'
 import { translatorMethod } from '../src/eval/likeness-translator.ts'
 import { facesDir, londonPeople, seededSubset } from '../src/eval/london.ts'
 import { analysePhoto } from '../src/eval/photos.ts'
+import { gaussianBlur } from './gaussian-blur.ts'
 
 const { values: args } = parseArgs({
   options: { people: { type: 'string', default: '30' }, train: { type: 'string', default: '240' } },
@@ -50,36 +51,14 @@ const models = await nodeModelSource()
 const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
 const engine = engineV2()
 
-/** Separable Gaussian blur of one channel. */
-function blur(src: Float32Array, sigma: number): Float32Array {
-  const r = Math.ceil(sigma * 2.5)
-  const w = Array.from({ length: 2 * r + 1 }, (_, k) => Math.exp(-((k - r) ** 2) / (2 * sigma * sigma)))
-  const sum = w.reduce((a, b) => a + b, 0)
-  const pass = (a: Float32Array, dx: number, dy: number) => {
-    const out = new Float32Array(PIXELS)
-    for (let y = 0; y < SIZE; y++)
-      for (let x = 0; x < SIZE; x++) {
-        let acc = 0
-        for (let k = -r; k <= r; k++) {
-          const xx = Math.min(SIZE - 1, Math.max(0, x + k * dx))
-          const yy = Math.min(SIZE - 1, Math.max(0, y + k * dy))
-          acc += w[k + r]! * a[yy * SIZE + xx]!
-        }
-        out[y * SIZE + x] = acc / sum
-      }
-    return out
-  }
-  return pass(pass(src, 1, 0), 0, 1)
-} // prettier-ignore
-
 /** The luminance band-pass of an aligned crop, zero outside MASK. */
 function bandPass(crop: Uint8ClampedArray, labels: PartLabels, band: Band): Float32Array {
   const [lo, hi] = BANDS[band]
   const lum = new Float32Array(PIXELS)
   for (let i = 0; i < PIXELS; i++)
     lum[i] = 0.299 * crop[i * 4]! + 0.587 * crop[i * 4 + 1]! + 0.114 * crop[i * 4 + 2]!
-  const a = lo > 0 ? blur(lum, lo) : lum
-  const b = blur(lum, hi)
+  const a = lo > 0 ? gaussianBlur(lum, SIZE, lo) : lum
+  const b = gaussianBlur(lum, SIZE, hi)
   const out = new Float32Array(PIXELS)
   for (let i = 0; i < PIXELS; i++) if (MASK.has(labels.labels[i]!)) out[i] = a[i]! - b[i]!
   return out

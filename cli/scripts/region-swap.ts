@@ -28,6 +28,7 @@ import { engineV2 } from '../src/eval/engines.ts'
 import { refineMethod, translatorMethod } from '../src/eval/likeness-translator.ts'
 import { londonPeople, seededSubset } from '../src/eval/london.ts'
 import { analysePhoto } from '../src/eval/photos.ts'
+import { gaussianBlur } from './gaussian-blur.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -67,30 +68,8 @@ function frame(rgb: ArrayLike<number>): RgbaImage {
   return { width: SIZE, height: SIZE, data }
 }
 
-/** Separable Gaussian blur (sigma px) of an RGBA image's RGB, as floats. */
-function blur(img: RgbaImage, sigma: number): Float32Array {
-  const r = Math.ceil(sigma * 2.5)
-  const w = Array.from({ length: 2 * r + 1 }, (_, k) =>
-    Math.exp(-((k - r) ** 2) / (2 * sigma * sigma))
-  )
-  const sum = w.reduce((a, b) => a + b, 0)
-  const pass = (src: ArrayLike<number>, dx: number, dy: number) => {
-    const out = new Float32Array(SIZE * SIZE * 4)
-    for (let y = 0; y < SIZE; y++)
-      for (let x = 0; x < SIZE; x++)
-        for (let c = 0; c < 3; c++) {
-          let a = 0
-          for (let k = -r; k <= r; k++) {
-            const xx = Math.min(SIZE - 1, Math.max(0, x + k * dx))
-            const yy = Math.min(SIZE - 1, Math.max(0, y + k * dy))
-            a += w[k + r]! * src[(yy * SIZE + xx) * 4 + c]!
-          }
-          out[(y * SIZE + x) * 4 + c] = a / sum
-        }
-    return out
-  }
-  return pass(pass(img.data, 1, 0), 0, 1)
-}
+/** Gaussian blur (sigma px) of an RGBA image's RGB, as floats. */
+const blur = (img: RgbaImage, sigma: number) => gaussianBlur(img.data, SIZE, sigma, 4, 3)
 
 /** `base` with `other`'s pixels wherever either label map puts `labels`. */
 function swap(base: RgbaImage, other: RgbaImage, a: PartLabels, b: PartLabels, labels: readonly number[]): RgbaImage {

@@ -26,8 +26,7 @@ const person = (seed: number, style: string, color = 0.1) =>
   hairPerson(seed, style, { 'hair.color': color })
 
 /** Luminance of the pixels `style` draws on plausible person `seed` (hair-measure.ts). */
-const hairPixelsOf = (seed: number, style: string) =>
-  hairPixels(engine, person(seed, style), SIZE, BACKGROUND)
+const hairPixelsOf = (seed: number, style: string) => hairPixels(engine, person(seed, style))
 
 describe('engine v2: the Afro', { timeout: 60_000 }, () => {
   it("finds afro01's loose cards (tufts) and places each fragment on its card", () => {
@@ -50,7 +49,7 @@ describe('engine v2: the Afro', { timeout: 60_000 }, () => {
     // Mean |pixel - mean of its 3x3 neighbours| over the hair's pixels, relative to their median: the tiles'
     // edges, dark wedges and sheen streaks. Measured (seeds 35-38): the faceted cards 0.164-0.203 (mean 0.179),
     // now 0.101-0.146 (mean 0.125); short 0.117-0.154, bob 0.120-0.141, long 0.164-0.223.
-    const contrast = (seed: number) => hairContrast(hairPixelsOf(seed, 'afro'), SIZE)
+    const contrast = (seed: number) => hairContrast(hairPixelsOf(seed, 'afro'))
     const seeds = [35, 36, 37, 38].map(contrast)
     const mean = seeds.reduce((a, s) => a + s.contrast, 0) / seeds.length
     expect(mean).toBeLessThan(0.15)

@@ -26,14 +26,13 @@ export function hairPerson(
   }
 }
 
-/** Luminance (0-255) of each pixel where the render of `c` (turned `yaw` degrees) differs from `c` bald; -1 elsewhere. */
-export function hairPixels(
-  engine: CharacterEngineV2,
-  c: Character,
-  size: number,
-  background: [number, number, number],
-  yaw = 0
-): Float32Array {
+/**
+ * Luminance (0-255) of each pixel where a HAIR_SIZE render of `c` (turned `yaw` degrees, on HAIR_BACKGROUND) differs
+ * from `c` bald; -1 elsewhere.
+ */
+export function hairPixels(engine: CharacterEngineV2, c: Character, yaw = 0): Float32Array {
+  const size = HAIR_SIZE
+  const background = HAIR_BACKGROUND
   const bald = engine.render(
     { ...c, styles: { ...c.styles, 'hair.style': 'bald' } },
     { size, background, yaw },
@@ -53,13 +52,11 @@ export function hairPixels(
 }
 
 /**
- * Mean |pixel - mean of its 3x3 hair neighbours| over the hair pixels of `lum` (hairPixels), relative to their
+ * Mean |pixel - mean of its 3x3 hair neighbours| over the hair pixels of `lum` (hairPixels: square), relative to their
  * median luminance (returned too): streaks, stripes and tile edges raise it; an even mass of hair keeps it low.
  */
-export function hairContrast(
-  lum: Float32Array,
-  size: number
-): { contrast: number; median: number } {
+export function hairContrast(lum: Float32Array): { contrast: number; median: number } {
+  const size = Math.round(Math.sqrt(lum.length))
   const hair = [...lum].filter((l) => l >= 0).sort((a, b) => a - b)
   const median = hair[hair.length >> 1]!
   let sum = 0

@@ -8,13 +8,12 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CharacterEngineV2 } from '../character.ts'
-import { HAIR_BACKGROUND, HAIR_SIZE, hairPerson, hairPixels } from '../hair-measure.ts'
+import { HAIR_SIZE, hairPerson, hairPixels } from '../hair-measure.ts'
 import { useHeadPack } from '../index.ts'
 import { isCombedBack } from './strands.ts'
 
 const PACK = new URL('../../../../assets/head-v2/head-v2.bin', import.meta.url)
 const SIZE = HAIR_SIZE
-const BACKGROUND = HAIR_BACKGROUND
 let engine: CharacterEngineV2
 
 beforeAll(() => {
@@ -31,7 +30,7 @@ const person = (seed: number, style: string) => hairPerson(seed, style, { 'hair.
  */
 function sideGrain(seed: number, style: string): number {
   const c = person(seed, style)
-  const lum = hairPixels(engine, c, SIZE, BACKGROUND, 90)
+  const lum = hairPixels(engine, c, 90)
   let gx2 = 0
   let gy2 = 0
   for (let y = 1; y < SIZE - 1; y++) {

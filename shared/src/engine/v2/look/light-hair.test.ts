@@ -8,20 +8,12 @@ import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { COLORS, type Character } from '../../../rig/index.ts'
 import { characterAppearance, type CharacterEngineV2 } from '../character.ts'
-import {
-  HAIR_BACKGROUND,
-  HAIR_SIZE,
-  hairContrast,
-  hairPerson,
-  hairPixels,
-} from '../hair-measure.ts'
+import { hairContrast, hairPerson, hairPixels } from '../hair-measure.ts'
 import { useHeadPack } from '../index.ts'
 import { STRAND_SHADE_MEAN, strandContrast } from './head-shader.ts'
 import { STRAND_H, STRAND_STYLES, STRAND_W, strandTexture } from './strands.ts'
 
 const PACK = new URL('../../../../assets/head-v2/head-v2.bin', import.meta.url)
-const SIZE = HAIR_SIZE
-const BACKGROUND = HAIR_BACKGROUND
 let engine: CharacterEngineV2
 
 beforeAll(() => {
@@ -72,7 +64,7 @@ describe('engine v2: light hair', { timeout: 60_000 }, () => {
     // now 0.021-0.024 relative, 3.5-4.3 levels.
     const levels = (style: string, color: number, grey = 0) => {
       const m = [35, 36, 37].map((seed) =>
-        hairContrast(hairPixels(engine, person(seed, style, color, grey), SIZE, BACKGROUND), SIZE)
+        hairContrast(hairPixels(engine, person(seed, style, color, grey)))
       )
       return {
         contrast: m.reduce((a, s) => a + s.contrast, 0) / m.length,

@@ -1,0 +1,36 @@
+/**
+ * @file The separable Gaussian blur the face-region diagnostics (region-swap.ts, detail-basis.ts) take their
+ * high-passes with: edges clamped, one pass along x then one along y, as floats.
+ */
+
+/**
+ * Blurs the first `blurred` channels of a `size` x `size` image of `channels` interleaved channels at `sigma` px
+ * (taps out to 2.5 sigma); the other channels of the result are 0.
+ */
+export function gaussianBlur(
+  src: ArrayLike<number>,
+  size: number,
+  sigma: number,
+  channels = 1,
+  blurred = channels
+): Float32Array {
+  const r = Math.ceil(sigma * 2.5)
+  const w = Array.from({ length: 2 * r + 1 }, (_, k) => Math.exp(-((k - r) ** 2) / (2 * sigma * sigma)))
+  const sum = w.reduce((a, b) => a + b, 0)
+  const pass = (a: ArrayLike<number>, dx: number, dy: number) => {
+    const out = new Float32Array(size * size * channels)
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++)
+        for (let c = 0; c < blurred; c++) {
+          let acc = 0
+          for (let k = -r; k <= r; k++) {
+            const xx = Math.min(size - 1, Math.max(0, x + k * dx))
+            const yy = Math.min(size - 1, Math.max(0, y + k * dy))
+            acc += w[k + r]! * a[(yy * size + xx) * channels + c]!
+          }
+          out[(y * size + x) * channels + c] = acc / sum
+        }
+    return out
+  }
+  return pass(pass(src, 1, 0), 0, 1)
+} // prettier-ignore
