@@ -87,8 +87,29 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Starts `wrangler dev` and resolves once it answers HTTP. */
-export async function startWranglerDev({
+/** How many ports startWranglerDev tries when the one freePort gave was taken before wrangler could bind it. */
+const PORT_ATTEMPTS = 3
+/** wrangler's message when its port is taken. */
+const PORT_TAKEN = 'Address already in use'
+
+/**
+ * Starts `wrangler dev` and resolves once it answers HTTP. Without a fixed port, a port taken between freePort()
+ * and wrangler's bind (suites start dev servers side by side: once in CI another process took the free port first)
+ * is retried on another.
+ */
+export async function startWranglerDev(options: DevServerOptions = {}): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options)
+    } catch (e) {
+      const taken = e instanceof Error && e.message.includes(PORT_TAKEN)
+      if (!taken || options.port !== undefined || attempt >= PORT_ATTEMPTS) throw e
+    }
+  }
+}
+
+/** One start of `wrangler dev` (startWranglerDev). */
+async function startOnce({
   vars = {},
   assets = FIXTURE_ASSETS,
   models = FIXTURE_MODELS,
