@@ -134,7 +134,7 @@ export class CharacterEngineV2 {
     // Pin the eyeballs (the vertices the eye proxy hangs on): every character looks out of the same place.
     const eyeRefs = Uint32Array.from(new Set(assets.proxy('eyes').refs)).sort()
     this.engine = new EngineV2(assets, masks, eyeRefs)
-    this.beards = beardSelections(assets, this.rig, masks)
+    this.beards = beardSelections(assets, this.rig)
   }
 
   /** The parts a character wears. */

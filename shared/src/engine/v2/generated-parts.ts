@@ -2,44 +2,57 @@
  * @module engine/v2/generated-parts — parts the asset pack has no mesh for, generated from the morphed head:
  * facial hair shells (skin triangles of a style's region, lifted along their normals) and glasses (rims,
  * bridge, temples and lenses placed from the pupils and the ears). Stubble has no geometry: the look layer
- * paints it through masks.beard.
+ * paints it.
  */
 import type { HeadAssets } from './assets.ts'
 import { pointNormals, skinPart, type MeshPart } from './head-mesh.ts'
 import type { LandmarkRigV2 } from './landmarks.ts'
-import { MATERIAL, type SkinMasks } from './mesh-types.ts'
+import { MATERIAL } from './mesh-types.ts'
 
-/** Per facial hair style: which skin render vertices carry hair (given rest x, y, the beard mask and rest
- * landmark heights), and how far the shell stands off the skin (cm). */
+/**
+ * Per facial hair style: where its shell may lie (given a rest position and the rest landmarks' heights), and how
+ * far it stands off the skin (cm). A triangle is in the shell when ANY corner lies in `region`: a generous superset
+ * of the style, because the look layer draws the shell's outline from the style's own density (look skin-layers
+ * `beardDensity`: strands thin out and end there), so the outline does not follow triangle edges (whole triangles
+ * of a hard region drew a 3-4 mm zigzag). beard-shell.test.ts checks that the shell holds every skin triangle the
+ * density reaches.
+ */
 interface BeardShape {
   lift: number
-  keep(x: number, y: number, beard: number, f: FaceHeights): boolean
+  region(x: number, y: number, z: number, f: FaceHeights): boolean
 }
 interface FaceHeights {
   mouthY: number
   mouthHalf: number
   noseY: number
+  /** Depth of the nose's tip. */
+  noseZ: number
   chinY: number
 }
 
+/**
+ * The beard region with margins (rest frame, from the landmarks): below the cheekbones (the look's beard region
+ * rises to about 2.4 cm above the nose's base at the face's middle), down the neck to 4 cm under the chin, and
+ * forward of 11.6 cm behind the nose's tip (the region ends in front of the ears).
+ */
+const nearBeard = (y: number, z: number, f: FaceHeights) =>
+  y < f.noseY + 2.5 && y > f.chinY - 4 && z > f.noseZ - 11.6
+
 const BEARDS: Record<string, BeardShape> = {
-  'full-beard': { lift: 0.3, keep: (_x, _y, b) => b > 0.45 },
+  'full-beard': { lift: 0.3, region: (_x, y, z, f) => nearBeard(y, z, f) },
   moustache: {
     lift: 0.2,
-    keep: (x, y, b, f) =>
-      b > 0.3 && y > f.mouthY + 0.25 && y < f.noseY && Math.abs(x) < f.mouthHalf + 0.4,
+    region: (x, y, _z, f) =>
+      y > f.mouthY - 1.8 && y < f.noseY + 0.45 && Math.abs(x) < f.mouthHalf + 1,
   },
   goatee: {
     lift: 0.22,
-    keep: (x, y, b, f) =>
-      b > 0.3 &&
-      ((y > f.mouthY + 0.25 && y < f.noseY && Math.abs(x) < f.mouthHalf + 0.4) ||
-        (y < f.mouthY - 0.4 && Math.abs(x) < f.mouthHalf + 0.2 && y > f.chinY - 1.5)),
+    region: (x, y, _z, f) => y > f.chinY - 3 && y < f.noseY + 0.45 && Math.abs(x) < f.mouthHalf + 1,
   },
   'chin-strap': {
     lift: 0.18,
-    keep: (x, y, b, f) =>
-      b > 0.45 && y < f.mouthY - 0.3 && (Math.abs(x) > f.mouthHalf + 1.5 || y < f.chinY + 1.2),
+    // Up the sides to the sideburns: the whole beard region.
+    region: (_x, y, z, f) => nearBeard(y, z, f),
   },
 }
 
@@ -47,11 +60,7 @@ const BEARDS: Record<string, BeardShape> = {
 export const BEARD_STYLES = Object.keys(BEARDS)
 
 /** Rest-pose selections (skin triangles per beard style), computed once per pack. */
-export function beardSelections(
-  assets: HeadAssets,
-  rig: LandmarkRigV2,
-  masks: SkinMasks
-): Map<string, Uint32Array> {
+export function beardSelections(assets: HeadAssets, rig: LandmarkRigV2): Map<string, Uint32Array> {
   const R = assets.rest
   const y = (k: number) => R[rig.ibug[k]! * 3 + 1]!
   const x = (k: number) => R[rig.ibug[k]! * 3]!
@@ -59,18 +68,19 @@ export function beardSelections(
     mouthY: (y(62) + y(66)) / 2,
     mouthHalf: Math.abs(x(54) - x(48)) / 2,
     noseY: y(33),
+    noseZ: R[rig.ibug[30]! * 3 + 2]!,
     chinY: y(8),
   }
   const { pointOf, indices } = assets.skin
   const out = new Map<string, Uint32Array>()
   for (const [style, shape] of Object.entries(BEARDS)) {
-    const keepV = (v: number) => {
+    const inRegion = (v: number) => {
       const p = pointOf[v]! * 3
-      return shape.keep(R[p]!, R[p + 1]!, masks.beard[v]!, f)
+      return shape.region(R[p]!, R[p + 1]!, R[p + 2]!, f)
     }
     const tris: number[] = []
     for (let t = 0; t < indices.length; t += 3) {
-      if (keepV(indices[t]!) && keepV(indices[t + 1]!) && keepV(indices[t + 2]!)) {
+      if (inRegion(indices[t]!) || inRegion(indices[t + 1]!) || inRegion(indices[t + 2]!)) {
         tris.push(indices[t]!, indices[t + 1]!, indices[t + 2]!)
       }
     }

@@ -8,6 +8,7 @@
 import { MATERIAL, type HeadMesh } from '../mesh-types.ts'
 import { smoothstep } from './noise.ts'
 import { sideburnTrim } from './sideburns.ts'
+import { beardDensity } from './skin-layers.ts'
 import type { StrandTopology } from './topology.ts'
 
 /** Grid over face-space x in [-12, 12], y in [-12, 16] cm. */
@@ -107,7 +108,9 @@ export function skinFront(
  * a short cut trims, sideburns.ts: those cards neither paint nor shade the skin they no longer cover). Only scalp
  * hair at the skin's depth or in front of it (`skin`, skinFront's grid; at most SHADOW_BEHIND cm behind) casts the
  * shadow: a front projection also covers the face with the hair that hangs BEHIND the head (long styles, the back
- * of any cut), which darkened the whole face of every character with hair by about a fifth.
+ * of any cut), which darkened the whole face of every character with hair by about a fifth. A facial-hair shell
+ * (`beardStyle`) covers the skin as densely as its style's density (beardDensity), the way the shader draws it:
+ * its triangles reach past the style's outline, and there they neither hide nor paint the skin.
  */
 export function hairCover(
   mesh: HeadMesh,
@@ -115,23 +118,36 @@ export function hairCover(
   origin: readonly number[],
   topo: StrandTopology,
   skin: Float32Array,
-  trimmed = false
+  trimmed = false,
+  beardStyle?: string
 ): HairCover {
   const depth = new Float32Array(G * G).fill(NO_HAIR)
   const dense = new Float32Array(G * G)
   const any = new Float32Array(G * G)
+  const V = mesh.vertexCount
+  const density = new Float32Array(V).fill(1)
+  if (beardStyle !== undefined)
+    for (let v = 0; v < V; v++)
+      density[v] = beardDensity(
+        beardStyle,
+        rest[v * 3]! - origin[0]!,
+        rest[v * 3 + 1]! - origin[1]!,
+        rest[v * 3 + 2]! - origin[2]!
+      )
   frontProject(
     mesh,
     rest,
     origin,
     (m, t) =>
-      (m === MATERIAL.hair || m === MATERIAL.beard) &&
+      (m === MATERIAL.hair || (m === MATERIAL.beard && drawnAt(density, mesh, t))) &&
       !(trimmed && trimmedAt(mesh, rest, t) >= 0.5),
     (k, z, t) => {
+      const I = mesh.indices
+      const beard = mesh.material[t] === MATERIAL.beard
       const root = Math.min(
-        topo.border[mesh.indices[t * 3]!]!,
-        topo.border[mesh.indices[t * 3 + 1]!]!,
-        topo.border[mesh.indices[t * 3 + 2]!]!
+        beard ? density[I[t * 3]!]! : topo.border[I[t * 3]!]!,
+        beard ? density[I[t * 3 + 1]!]! : topo.border[I[t * 3 + 1]!]!,
+        beard ? density[I[t * 3 + 2]!]! : topo.border[I[t * 3 + 2]!]!
       )
       if (z > depth[k]!) depth[k] = z
       if (root > dense[k]!) dense[k] = root
@@ -140,6 +156,12 @@ export function hairCover(
     }
   )
   return { depth, dense, shadow: blurDown(any) }
+}
+
+/** Whether any corner of facial-hair triangle `t` has hair (density > 0). */
+function drawnAt(density: Float32Array, mesh: HeadMesh, t: number): boolean {
+  const I = mesh.indices
+  return density[I[t * 3]!]! > 0 || density[I[t * 3 + 1]!]! > 0 || density[I[t * 3 + 2]!]! > 0
 }
 
 /** sideburnTrim at the rest centroid of triangle `t`. */

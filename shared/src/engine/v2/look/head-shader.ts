@@ -16,6 +16,7 @@ import { MATERIAL, type Appearance, type HeadMesh, type HeadView } from '../mesh
 import { IRIS_CENTERS, PATCH, PATCH_HALF, SCLERA } from './eye.ts'
 import { KEY, SURFACE, lightVertex } from './lights.ts'
 import { SKIN_COARSE, SKIN_FINE, restOf, type SkinGrid } from './skin.ts'
+import { beardDensity } from './skin-layers.ts'
 import { hash2 } from './noise.ts'
 import { clump, coil } from './curls.ts'
 import { TRIMMED_STYLES, sideburnTrim } from './sideburns.ts'
@@ -66,8 +67,6 @@ const HAIR_LIFT = 0.25
 const CURL_SHEEN = 0.3
 /** Strand texture repeats around the head (hair). */
 const HAIR_WRAPS = 6
-/** Share of the border reach of a small beard shell (not a full beard) drawn unfrayed. */
-const BEARD_FRAY_SMALL = 0.5
 /** Strands along one brow and one lash row. */
 const BROW_STRANDS = 40
 const LASH_STRANDS = 45
@@ -241,8 +240,8 @@ export class HeadShader implements IndexedShader {
   private ez = 0
   /** Lash colour of this draw (linear). */
   private readonly lashRgb = new Float32Array(3)
-  /** Share of a beard shell's border reach that is not frayed (see strandTexel). */
-  private beardFray = 0
+  /** Facial hair style of this draw: the beard shell's density (skin-layers beardDensity) follows it. */
+  private beardStyle = 'none'
   /** The triangles face ids refer to: the mesh's, or a level of detail's (useTriangles). */
   private tris: Uint32Array = new Uint32Array(0)
   private triMaterial: Uint8Array = new Uint8Array(0)
@@ -294,7 +293,7 @@ export class HeadShader implements IndexedShader {
     this.combedBack = isCombedBack(a.hairStyle ?? '')
     // Lashes: near black on dark-browed people and wherever women's lashes are dense (mascara); fair people's
     // bare lashes are lighter, toward their brows' colour (a black line on a blond man read as eyeliner).
-    this.beardFray = a.beardStyle === 'full-beard' ? 0 : BEARD_FRAY_SMALL
+    this.beardStyle = a.beardStyle
     this.hairContrast = strandContrast(a.hairColor)
     this.beardContrast = strandContrast(a.beardColor)
     const bare = 0.8 * smooth(0.4, 0.55, a.gender)
@@ -463,9 +462,16 @@ export class HeadShader implements IndexedShader {
       const c = this.restCentre
       const around = this.combedBack ? rest[v * 3 + 1]! - c[1] : z - c[2]
       this.across[v] = (Math.atan2(x - c[0], around) / (2 * Math.PI)) * HAIR_WRAPS
-      this.along[v] = 1 - topo.border[v]!
-      this.trim[v] =
-        mat === MATERIAL.hair && this.trimSideburns ? sideburnTrim(x, rest[v * 3 + 1]!, z) : 0
+      const y = rest[v * 3 + 1]!
+      if (mat === MATERIAL.beard) {
+        // A beard shell ends where its style's density does (face space), not at its triangles' border.
+        const o = this.faceOrigin
+        this.along[v] = 1 - beardDensity(this.beardStyle, x - o[0], y - o[1], z - o[2])
+        this.trim[v] = 0
+      } else {
+        this.along[v] = 1 - topo.border[v]!
+        this.trim[v] = this.trimSideburns ? sideburnTrim(x, y, z) : 0
+      }
     } else {
       // Brows and lashes: strip coordinates (s along the piece, t across it).
       this.across[v] = topo.s[v]!
@@ -475,6 +481,8 @@ export class HeadShader implements IndexedShader {
 
   /** Rest-frame point the hair's meridians turn around (set by look.ts from the skin bake's origin). */
   restCentre: [number, number, number] = [0, 0, -6.8]
+  /** Rest-frame origin of face space (the skin bake's origin: the eyeball centres' midpoint; set by look.ts). */
+  faceOrigin: [number, number, number] = [0, 0, 0]
 
   vertex(face: number, corner: number, out: Float32Array): void {
     const v = this.tris[face * 3 + corner]!
@@ -556,16 +564,13 @@ export class HeadShader implements IndexedShader {
     // A trimmed sideburn (sideburns.ts) ends in the strands' own tips: its trim counts as nearness to the border.
     const trim = b0 * this.trim[i0]! + b1 * this.trim[i1]! + b2 * this.trim[i2]!
     if (trim > along) along = trim
-    // Small shells (moustache, goatee, chin strap) are only a few edges wide, so nearly all of them lies within
-    // the border's reach: frayed all through they rendered as ragged blobs. Only their outer part frays.
-    if (mat === MATERIAL.beard) along = Math.max(0, (along - this.beardFray) / (1 - this.beardFray))
     let col = wrapStrand(Math.floor(across * STRAND_W))
     if (col < 0) col += STRAND_W
     const row = Math.min(STRAND_H - 1, Math.max(0, Math.floor(along * STRAND_H)))
     const o = (col + row * STRAND_W) * 2
     const st = mat === MATERIAL.beard ? tex.beard : tex.hair
-    // Alpha test; a beard shell thins out toward its border (a frayed edge, not the zigzag of its triangles), and
-    // past a sideburn's frayed end nothing is left.
+    // Alpha test; a beard shell thins out as its density falls (a frayed edge, not the zigzag of its triangles),
+    // and past a sideburn's frayed end nothing is left.
     const cut =
       mat === MATERIAL.beard ? 0.5 + 0.45 * smooth(0.35, 1, along) : 0.5 + smooth(0.8, 1, trim)
     return st[o + 1]! < cut ? -1 : o

@@ -40,6 +40,7 @@ export function createHeadShader(
     bake.origin[1] + HAIR_AXIS[1],
     bake.origin[2] + HAIR_AXIS[2],
   ]
+  shared.faceOrigin = bake.origin
   shared.prepare(mesh, appearance, view, tex)
   return shared
 }

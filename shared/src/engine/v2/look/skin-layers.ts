@@ -220,30 +220,65 @@ export function evalLayers(x: number, y: number, z: number, out: Uint8Array, o: 
 /**
  * The part of the beard region a facial-hair style covers (0-1) at a face-space point: a moustache above the upper
  * lip, a goatee on the chin around the mouth, a chin strap along the jaw, a full beard (and stubble) everywhere.
+ * Heights are the base head's (face space): nostrils' base ~ -4.1, the upper lip's vermilion -5.7, the mouth's
+ * corners at (+-2.35, -6.8), the lower lip's border -7.7, the chin's front -8.5 to -11, its lowest point -11.3; the
+ * jaw's front outline runs about y = JAW_Y0 + JAW_K x^2 (x 5 at y -8.5, x 3.6 at y -9.9).
  */
 export function beardStyleMask(style: string, x: number, y: number, z: number): number {
   const ax = Math.abs(x)
+  // Under the nose and down to the lip, its upper edge sloping down toward the mouth's corners (a moustache
+  // thins toward its ends; a level upper edge and upright sides drew a rectangle). It starts 2-3 mm under the
+  // nostrils, below the nose's underside (a shell lifted off that underside read as a tuft up the nose).
+  const top = -4.5 - 0.16 * ax * ax
   const moustache =
-    smoothstep(2.9, 2.4, ax) *
+    smoothstep(3.0, 2.5, ax) *
     smoothstep(-5.95, -5.6, y + 0.12 * ax * ax) *
-    smoothstep(-3.85, -4.15, y)
+    smoothstep(top + 0.1, top - 0.2, y)
   switch (style) {
     case 'none':
       return 0
     case 'moustache':
       return moustache
-    case 'goatee':
+    case 'goatee': {
+      // The moustache, down past the mouth's corners, and the chin down to just under its lowest point,
+      // narrowing below the lip (a rounded chin piece).
+      const w = 2.1 - 0.2 * Math.max(0, -8 - y)
       return Math.max(
         moustache,
-        smoothstep(2.3, 1.7, ax) * smoothstep(-5.2, -5.6, y) * smoothstep(-9.6, -8.8, y - 0.1 * z)
+        smoothstep(w + 0.3, w - 0.3, ax) *
+          smoothstep(-5.2, -5.6, y) *
+          smoothstep(-11.5, -11, y) *
+          smoothstep(-1, 0.5, z)
       )
+    }
     case 'chin-strap': {
-      // A band along the jaw's lower edge (the beard region's bottom 1.5 cm), up to the sideburns.
-      const jaw =
-        smoothstep(-9.5, -8.3, y - 0.12 * z) * smoothstep(-6.3, -7.3, y - 0.05 * z + 0.1 * ax)
-      return Math.max(jaw, smoothstep(4.8, 5.6, ax) * smoothstep(-7, -5, y))
+      // A band about 1 cm wide above the jaw's front outline (and under it, where the beard region fades
+      // down the neck), up the sides to the sideburns.
+      const jawY = JAW_Y0 + JAW_K * ax * ax
+      const jaw = smoothstep(jawY + 1.3, jawY + 0.8, y)
+      return Math.max(jaw, smoothstep(5.4, 6, ax) * smoothstep(-7, -5, y))
+    }
+    case 'full-beard': {
+      // Below the cheek line, which runs from the sideburns down to about a centimetre above the mouth's
+      // corners, with the moustache; not the nose or the cheeks' upper part (the beard region's upper reach,
+      // which stubble's paint fills).
+      const cheek = Math.max(-6.3, -6 + 0.8 * (ax - 2.5))
+      return Math.max(moustache, smoothstep(cheek + 0.3, cheek - 0.3, y))
     }
     default:
       return 1
   }
+}
+
+/** The jaw's front outline on the base head (face space): y = JAW_Y0 + JAW_K x^2. */
+const JAW_Y0 = -11.3
+const JAW_K = 0.11
+
+/**
+ * How densely a facial-hair style's shell is drawn at a face-space point (0-1): its style region within the
+ * beard region. The shell's outline is where this falls to 0; the strands end (thin out and stop) as it falls, so
+ * the outline is a smooth frayed curve of the face instead of the zigzag of whole skin triangles (each 3-4 mm).
+ */
+export function beardDensity(style: string, x: number, y: number, z: number): number {
+  return beardStyleMask(style, x, y, z) * smoothstep(0.1, 0.5, beardMask(x, y, z))
 }

@@ -446,14 +446,14 @@ export class SkinGrid {
     g += (Math.min(g, bc[1] * 0.8) - g) * t
     b += (Math.min(b, bc[2] * 0.85) - b) * t
     // One hair in a few texels (~1 mm apart, as stubble grows): a per-texel hash, not the pore field, whose
-    // cells (3-4 mm) drew grey stubble on dark skin as scales.
+    // cells (3-4 mm) drew grey stubble on dark skin as scales (and, weighting the dots, still clumped them). A
+    // short hair lighter than the skin (grey stubble on dark skin) shows as a fainter fleck than a dark one.
     t =
       beardL *
       beard *
       region *
-      0.35 *
-      smoothstep01(0.5, 0.9, hash2(i, 0, STUBBLE_SEED)) *
-      (0.5 + poreL)
+      (bc[1] * 0.8 > g ? 0.18 : 0.35) *
+      smoothstep01(0.5, 0.9, hash2(i, 0, STUBBLE_SEED))
     r += (bc[0] * 0.8 - r) * t
     g += (bc[1] * 0.8 - g) * t
     b += (bc[2] * 0.85 - b) * t

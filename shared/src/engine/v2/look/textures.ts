@@ -176,7 +176,7 @@ export function texturesFor(
     skin: composeSkin(
       bake,
       a,
-      coversOf(mesh, bake, TRIMMED_STYLES.has(a.hairStyle)),
+      coversOf(mesh, bake, TRIMMED_STYLES.has(a.hairStyle), a.beardStyle),
       half ? 2 : 1,
       lazy,
       recycle?.skin ?? null,
@@ -213,18 +213,25 @@ const skinFronts = new Map<string, Float32Array>()
  * The covers of a mesh's hair and of its facial hair (each cached by its part: a hairstyle's cover is computed
  * once whatever beard comes with it); `trimmed`: the scalp hair's sideburns are trimmed (sideburns.ts).
  */
-function coversOf(mesh: HeadMesh, bake: SkinBake, trimmed: boolean): HairCover[] {
+function coversOf(
+  mesh: HeadMesh,
+  bake: SkinBake,
+  trimmed: boolean,
+  beardStyle: string
+): HairCover[] {
   const out: HairCover[] = []
   for (const p of strandParts(mesh, restOf(mesh))) {
     if (p.material !== MATERIAL.hair && p.material !== MATERIAL.beard) continue
     const origin = originKey(bake)
     const trim = trimmed && p.material === MATERIAL.hair
-    const key = `${origin}#${p.key}${trim ? '#trim' : ''}`
+    // A beard shell's cover follows its style's density (hairCover), so the style is part of its key.
+    const style = p.material === MATERIAL.beard ? beardStyle : undefined
+    const key = `${origin}#${p.key}${trim ? '#trim' : ''}${style === undefined ? '' : `#${style}`}`
     let c = covers.get(key)
     if (!c) {
       let skin = skinFronts.get(origin)
       if (!skin) skinFronts.set(origin, (skin = skinFront(mesh, restOf(mesh), bake.origin)))
-      c = hairCover(p.mesh, p.rest, bake.origin, p.topo, skin, trim)
+      c = hairCover(p.mesh, p.rest, bake.origin, p.topo, skin, trim, style)
       if (covers.size >= 16) covers.delete(covers.keys().next().value!)
       covers.set(key, c)
     }
