@@ -56,6 +56,28 @@ describe('engine v2 facial-hair shells', { timeout: 60_000 }, () => {
     expect(missing.length, `${missing.length} of ${reached} triangles missing`).toBe(0)
   })
 
+  it('a full beard stands off the chin, and hugs the lip and cheek', () => {
+    // How far each style's shell stands off the skin at a landmark's vertex (the shell copies the skin's render
+    // vertices, in the same order, after the skin).
+    const off = (style: string, ibug: number) => {
+      const mesh = engine.pose(
+        createCharacterV2({ styles: { 'hair.style': 'bald', 'hair.facial': style } })
+      )
+      const shell = mesh.parts!.find((p) => p.material === MATERIAL.beard)!
+      const point = engine.rig.ibug[ibug]!
+      const v = Array.from(engine.assets.skin.pointOf).indexOf(point)
+      const P = mesh.positions
+      const d = [0, 1, 2].map((k) => P[(shell.firstVertex + v) * 3 + k]! - P[v * 3 + k]!)
+      return Math.hypot(d[0]!, d[1]!, d[2]!)
+    }
+    // The chin's lowest point (iBUG 8), the upper lip's middle (51), the jaw's side at the mouth's height (4).
+    // Measured: 1.2, 0.3, 0.3 and 0.22 cm (before the volume, 0.3 everywhere for a full beard).
+    expect(off('full-beard', 8)).toBeGreaterThan(1.1)
+    expect(off('full-beard', 51)).toBeLessThan(0.35)
+    expect(off('full-beard', 4)).toBeLessThan(0.8)
+    expect(off('goatee', 8)).toBeLessThan(0.3)
+  })
+
   // A dark-haired man with light skin, front, 256 px (the size `eval engine` judges): hair pixels are much darker
   // than the bare face there.
   const SIZE = 256

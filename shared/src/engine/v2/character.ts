@@ -12,7 +12,7 @@ import { faceValue, MIN_AGE, SLIDERS_V2 } from '../../rig/v2/sliders.ts'
 import { BROW_PROXY, HAIR_PROXY, LASH_PROXY } from '../../rig/v2/styles.ts'
 import { fitProxy, type HeadAssets } from './assets.ts'
 import { EngineV2, type HeadParts, type RenderOptionsV2, type ShaderFactory } from './engine.ts'
-import { beardPart, beardSelections, glassesParts } from './generated-parts.ts'
+import { beardPart, beardSelections, glassesParts, type BeardSelection } from './generated-parts.ts'
 import {
   buildLandmarkRigV2,
   computeLandmarksV2,
@@ -126,7 +126,7 @@ function characterKey(c: Character): string {
 export class CharacterEngineV2 {
   readonly engine: EngineV2
   readonly rig: LandmarkRigV2
-  private readonly beards: Map<string, Uint32Array>
+  private readonly beards: Map<string, BeardSelection>
 
   constructor(readonly assets: HeadAssets) {
     this.rig = buildLandmarkRigV2(assets)

@@ -20,6 +20,8 @@ import { MATERIAL } from './mesh-types.ts'
 interface BeardShape {
   lift: number
   region(x: number, y: number, z: number, f: FaceHeights): boolean
+  /** Extra lift (cm) where a long beard is full (at rest y, the landmarks' heights); none when absent. */
+  volume?(y: number, f: FaceHeights): number
 }
 interface FaceHeights {
   mouthY: number
@@ -39,7 +41,13 @@ const nearBeard = (y: number, z: number, f: FaceHeights) =>
   y < f.noseY + 2.5 && y > f.chinY - 4 && z > f.noseZ - 11.6
 
 const BEARDS: Record<string, BeardShape> = {
-  'full-beard': { lift: 0.3, region: (_x, y, z, f) => nearBeard(y, z, f) },
+  'full-beard': {
+    lift: 0.3,
+    region: (_x, y, z, f) => nearBeard(y, z, f),
+    // A full beard stands off the chin and the jaw's underside (it grows there longest), not the cheeks and the
+    // lip: from nothing at the mouth's line to 0.9 cm at the chin's lowest point and under it.
+    volume: (y, f) => 0.9 * smooth(f.mouthY - 0.5, f.chinY + 0.3, y),
+  },
   moustache: {
     lift: 0.2,
     region: (x, y, _z, f) =>
@@ -59,8 +67,22 @@ const BEARDS: Record<string, BeardShape> = {
 /** Facial hair styles with geometry. */
 export const BEARD_STYLES = Object.keys(BEARDS)
 
-/** Rest-pose selections (skin triangles per beard style), computed once per pack. */
-export function beardSelections(assets: HeadAssets, rig: LandmarkRigV2): Map<string, Uint32Array> {
+/** A style's shell on a pack: its skin triangles and how far each morph point stands off the skin (cm). */
+export interface BeardSelection {
+  triangles: Uint32Array
+  lift: Float32Array
+}
+
+const smooth = (e0: number, e1: number, x: number) => {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)))
+  return t * t * (3 - 2 * t)
+}
+
+/** Rest-pose selections (skin triangles and lifts per beard style), computed once per pack. */
+export function beardSelections(
+  assets: HeadAssets,
+  rig: LandmarkRigV2
+): Map<string, BeardSelection> {
   const R = assets.rest
   const y = (k: number) => R[rig.ibug[k]! * 3 + 1]!
   const x = (k: number) => R[rig.ibug[k]! * 3]!
@@ -72,7 +94,8 @@ export function beardSelections(assets: HeadAssets, rig: LandmarkRigV2): Map<str
     chinY: y(8),
   }
   const { pointOf, indices } = assets.skin
-  const out = new Map<string, Uint32Array>()
+  const out = new Map<string, BeardSelection>()
+  const points = R.length / 3
   for (const [style, shape] of Object.entries(BEARDS)) {
     const inRegion = (v: number) => {
       const p = pointOf[v]! * 3
@@ -84,7 +107,10 @@ export function beardSelections(assets: HeadAssets, rig: LandmarkRigV2): Map<str
         tris.push(indices[t]!, indices[t + 1]!, indices[t + 2]!)
       }
     }
-    out.set(style, Uint32Array.from(tris))
+    const lift = new Float32Array(points).fill(shape.lift)
+    if (shape.volume)
+      for (let p = 0; p < points; p++) lift[p] = shape.lift + shape.volume(R[p * 3 + 1]!, f)
+    out.set(style, { triangles: Uint32Array.from(tris), lift })
   }
   return out
 }
@@ -94,18 +120,18 @@ export function beardPart(
   assets: HeadAssets,
   pos: Float32Array,
   style: string,
-  selections: Map<string, Uint32Array>,
+  selections: Map<string, BeardSelection>,
   /** The skin's smooth normals per morph vertex (pointNormals of the skin part) when the caller has them. */
   skinNormals?: Float32Array
 ): MeshPart | null {
-  const shape = BEARDS[style]
-  const tris = selections.get(style)
-  if (!shape || !tris || !tris.length) return null
+  const sel = selections.get(style)
+  if (!sel || !sel.triangles.length) return null
   const skin = skinPart(assets, pos)
   const n = skinNormals ?? pointNormals(skin)
   const points = new Float32Array(pos.length)
-  for (let i = 0; i < points.length; i++) points[i] = pos[i]! + n[i]! * shape.lift
-  return { ...skin, points, indices: tris, material: MATERIAL.beard, normals: n }
+  const lift = sel.lift
+  for (let i = 0; i < points.length; i++) points[i] = pos[i]! + n[i]! * lift[(i / 3) | 0]!
+  return { ...skin, points, indices: sel.triangles, material: MATERIAL.beard, normals: n }
 }
 
 /** Glasses frame shapes: half width and half height of a rim (cm), superellipse exponent, lens tint. */
