@@ -124,16 +124,18 @@ export function hairCover(
   const depth = new Float32Array(G * G).fill(NO_HAIR)
   const dense = new Float32Array(G * G)
   const any = new Float32Array(G * G)
-  const V = mesh.vertexCount
-  const density = new Float32Array(V).fill(1)
-  if (beardStyle !== undefined)
-    for (let v = 0; v < V; v++)
-      density[v] = beardDensity(
-        beardStyle,
-        rest[v * 3]! - origin[0]!,
-        rest[v * 3 + 1]! - origin[1]!,
-        rest[v * 3 + 2]! - origin[2]!
-      )
+  // A beard's triangles are as dense as their corners' style density; scalp hair's as deep inside the hair as
+  // their corners lie from its border.
+  const density = Float32Array.from({ length: mesh.vertexCount }, (_, v) =>
+    beardStyle === undefined
+      ? 1
+      : beardDensity(
+          beardStyle,
+          rest[v * 3]! - origin[0]!,
+          rest[v * 3 + 1]! - origin[1]!,
+          rest[v * 3 + 2]! - origin[2]!
+        )
+  )
   frontProject(
     mesh,
     rest,
@@ -143,12 +145,8 @@ export function hairCover(
       !(trimmed && trimmedAt(mesh, rest, t) >= 0.5),
     (k, z, t) => {
       const I = mesh.indices
-      const beard = mesh.material[t] === MATERIAL.beard
-      const root = Math.min(
-        beard ? density[I[t * 3]!]! : topo.border[I[t * 3]!]!,
-        beard ? density[I[t * 3 + 1]!]! : topo.border[I[t * 3 + 1]!]!,
-        beard ? density[I[t * 3 + 2]!]! : topo.border[I[t * 3 + 2]!]!
-      )
+      const deep = mesh.material[t] === MATERIAL.beard ? density : topo.border
+      const root = Math.min(deep[I[t * 3]!]!, deep[I[t * 3 + 1]!]!, deep[I[t * 3 + 2]!]!)
       if (z > depth[k]!) depth[k] = z
       if (root > dense[k]!) dense[k] = root
       // Facial hair lies on the skin: no cast shadow.

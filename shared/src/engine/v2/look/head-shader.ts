@@ -65,6 +65,8 @@ const HAIR_LIFT = 0.25
 
 /** Share of the strands' sheen that curly hair keeps. */
 const CURL_SHEEN = 0.3
+/** The rest-frame offset (cm, from the face-space origin) of the vertical axis hair strands turn around. */
+const HAIR_AXIS: readonly [number, number, number] = [0, 2, -6.8]
 /** Strand texture repeats around the head (hair). */
 const HAIR_WRAPS = 6
 /** Strands along one brow and one lash row. */
@@ -299,6 +301,8 @@ export class HeadShader implements IndexedShader {
     const bare = 0.8 * smooth(0.4, 0.55, a.gender)
     for (let c = 0; c < 3; c++)
       this.lashRgb[c] = LASH[c]! + (Math.max(LASH[c]!, 0.5 * a.browColor[c]!) - LASH[c]!) * bare
+    const fo = this.faceOrigin
+    this.restCentre = [fo[0] + HAIR_AXIS[0], fo[1] + HAIR_AXIS[1], fo[2] + HAIR_AXIS[2]]
     const m = view.viewProj
     this.viewProj = m
     this.sampleCm = view.sampleCm
@@ -479,10 +483,13 @@ export class HeadShader implements IndexedShader {
     }
   }
 
-  /** Rest-frame point the hair's meridians turn around (set by look.ts from the skin bake's origin). */
-  restCentre: [number, number, number] = [0, 0, -6.8]
-  /** Rest-frame origin of face space (the skin bake's origin: the eyeball centres' midpoint; set by look.ts). */
-  faceOrigin: [number, number, number] = [0, 0, 0]
+  /**
+   * Rest-frame origin of face space (the skin bake's origin: the eyeball centres' midpoint): set before prepare().
+   * The beard's density is read in face space, and the hair's meridians turn around HAIR_AXIS from it.
+   */
+  faceOrigin: readonly [number, number, number] = [0, 0, 0]
+  /** Rest-frame point the hair's meridians turn around (faceOrigin + HAIR_AXIS, set by prepare). */
+  private restCentre: [number, number, number] = [0, 0, 0]
 
   vertex(face: number, corner: number, out: Float32Array): void {
     const v = this.tris[face * 3 + corner]!

@@ -15,9 +15,6 @@ export { HeadShader } from './head-shader.ts'
 export { appearanceKey, skinBakeFor, texturesFor, type LookTextures } from './textures.ts'
 export { skinAlbedo, skinSrgb, luminance } from './skin-tone.ts'
 
-/** The rest-frame offset (cm, from the eye midpoint) of the vertical axis hair strands turn around. */
-const HAIR_AXIS: readonly [number, number, number] = [0, 2, -6.8]
-
 const shared = new HeadShader()
 
 /**
@@ -35,11 +32,6 @@ export function createHeadShader(
   const bake = skinBakeFor(mesh)
   // Lazy: a render reads a small share of the skin texels; each is composed when first read.
   const tex = texturesFor(bake, appearance, mesh, view.sampleCm >= COARSE_SAMPLE_CM, true)
-  shared.restCentre = [
-    bake.origin[0] + HAIR_AXIS[0],
-    bake.origin[1] + HAIR_AXIS[1],
-    bake.origin[2] + HAIR_AXIS[2],
-  ]
   shared.faceOrigin = bake.origin
   shared.prepare(mesh, appearance, view, tex)
   return shared
