@@ -75,7 +75,7 @@ describe('CharacterCreator', () => {
     const off = await CharacterCreator.createFromOptions({ models, measureHair: false, analyzer: creator.faceAnalyzer() })
     const plain = await off.createFromFace(image, face)
     expect(plain.hair).toBeNull()
-    expect(r.character).toEqual(applyHair(plain.character, expected, plain.styleProbabilities, rigCodec(2).styleSizes))
+    expect(r.character).toEqual(applyHair(plain.character, expected, plain.styleProbabilities, rigCodec(2).styleSizes, plain.gender?.female ?? null))
     // everything but the hair is the translator's either way
     expect(r.character.sliders).toEqual(plain.character.sliders)
     await off.close()

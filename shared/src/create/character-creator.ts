@@ -192,7 +192,13 @@ export class CharacterCreator {
       // pyramid of `image` is cached)
       hair ??= measureHair(analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE), face.alignToImage, [image.width, image.height], skinColour) // prettier-ignore
       const before = character
-      character = applyHair(character, hair, probabilities, this.rig.styleSizes)
+      character = applyHair(
+        character,
+        hair,
+        probabilities,
+        this.rig.styleSizes,
+        gender?.female ?? null
+      )
       // the length and fringe read stand; the colour stays the translator's (grey only on the photo's evidence)
       if (colourless)
         for (const id of HAIR_COLOUR_IDS)

@@ -8,10 +8,14 @@ import {
   COILED_MAX,
   fitHairColour,
   FRINGE_FREE,
+  HAIR_BESIDE_FACE,
   HAIR_BOXES,
+  MAN_READ_SURE,
   measureHair,
   SHORT_CUT_SURE,
+  SOME_BESIDE_JAW,
   TRANSLATOR_SURE,
+  type HairMeasure,
 } from './hair.ts'
 import { rigCodec } from './rigs.ts'
 
@@ -222,15 +226,17 @@ describe('applyHair', () => {
     // a woman's short cut or ponytail the translator names (SHORT_CUT_SURE, below TRANSLATOR_SURE) stays; unsure,
     // the tied-back rule gives loose long hair
     expect(SHORT_CUT_SURE).toBeLessThan(TRANSLATOR_SURE)
-    expect(styleOf(made('ponytail', SHORT_CUT_SURE, 0.2), read('short'))).toBe('ponytail')
-    expect(styleOf(made('short-textured', SHORT_CUT_SURE, 0.2), read('short'))).toBe('short-textured')
+    // just above the bar: the probabilities are float32, and 0.7 is 0.69999999 there
+    const aboveBar = SHORT_CUT_SURE + 0.01
+    expect(styleOf(made('ponytail', aboveBar, 0.2), read('short'))).toBe('ponytail')
+    expect(styleOf(made('short-textured', aboveBar, 0.2), read('short'))).toBe('short-textured')
     expect(styleOf(made('ponytail', SHORT_CUT_SURE - 0.05, 0.2), read('short'))).toBe('long')
     // the lower bar is a woman's with a short read only: a man's unsure braid, a woman's unsure one beside long hair go
-    expect(styleOf(made('braid', SHORT_CUT_SURE, 0.8), read('short'))).not.toBe('braid')
-    expect(styleOf(made('braid', SHORT_CUT_SURE, 0.2), read('long'))).toBe('long')
+    expect(styleOf(made('braid', aboveBar, 0.8), read('short'))).not.toBe('braid')
+    expect(styleOf(made('braid', aboveBar, 0.2), read('long'))).toBe('long')
     // a braid is tied back too: a sure one stands beside bare cheeks, for a man or a woman
     expect(styleOf(made('braid', TRANSLATOR_SURE, 0.8), read('short'))).toBe('braid')
-    expect(styleOf(made('braid', SHORT_CUT_SURE, 0.2), read('short'))).toBe('braid')
+    expect(styleOf(made('braid', aboveBar, 0.2), read('short'))).toBe('braid')
     // so is a bob the translator is sure of (the engine's ends at the cheekbone), never the rules' own pick
     expect(styleOf(made('bob', 0.87, 0.27), read('short'))).toBe('bob')
     expect(styleOf(made('bob', SHORT_CUT_SURE - 0.05, 0.2), read('short'))).toBe('long')
@@ -246,6 +252,58 @@ describe('applyHair', () => {
     for (const [length, allowed] of Object.entries(ALLOWED_BY_READ))
       for (const id of allowed) expect(hair, `${length}: ${id}`).toContain(id)
   }) // prettier-ignore
+
+  it("gives a man whose photo shows no length a short cut, not the translator's long hair", () => {
+    const rig = rigCodec(2)
+    const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
+    const made = (style: string, gender: number) => {
+      const styles = Int32Array.from(rig.styleSizes, () => 0)
+      styles[0] = hair.indexOf(style) // hair.style is the first group
+      const character = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles)
+      character.sliders['who.gender'] = gender
+      return character
+    }
+    const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+    for (const [id, p] of Object.entries({
+      long: 0.95,
+      braid: 0.02,
+      'short-cropped': 0.02,
+      bald: 0.01,
+    }))
+      probabilities[hair.indexOf(id)] = p
+    const unread: HairMeasure = {
+      color: null,
+      cheek: null,
+      low: null,
+      length: null,
+      forehead: null,
+      bald: false,
+    }
+    const seenOnTop: HairMeasure = { ...unread, color: [40, 30, 25], cheek: 0.1 }
+    const styleOf = (c: ReturnType<typeof made>, m: HairMeasure, pFemale: number | null = 0.05) =>
+      applyHair(c, m, probabilities, rig.styleSizes, pFemale).styles['hair.style']
+    // however sure the translator is of long hair (it cannot see hair): his most probable short cut
+    for (const style of HAIR_BESIDE_FACE)
+      expect(styleOf(made(style, 0.9), unread)).toBe('short-cropped')
+    expect(styleOf(made('long', 0.9), seenOnTop)).toBe('short-cropped')
+    // hair seen on top: not bald, and not the longer cuts the bald rule would otherwise fall to
+    expect(styleOf(made('bald', 0.9), seenOnTop)).toBe('short-cropped')
+    // no hair seen, bald picked: it stands
+    expect(styleOf(made('bald', 0.9), unread)).toBe('bald')
+    // a woman keeps the translator's pick; a man's short cut stays his
+    expect(styleOf(made('long', 0.2), unread)).toBe('long')
+    expect(styleOf(made('buzz', 0.9), unread)).toBe('buzz')
+    // the gender read unsure of a man, or not run: the translator's pick stays
+    expect(styleOf(made('long', 0.9), unread, MAN_READ_SURE)).toBe('long')
+    expect(styleOf(made('long', 0.9), unread, null)).toBe('long')
+    // some hair beside his jaw (undecided, not bare): the translator's pick stays
+    const someBeside = { ...seenOnTop, cheek: SOME_BESIDE_JAW }
+    expect(styleOf(made('long', 0.9), someBeside)).toBe('long')
+    // a length read decides as before: long hair seen beside his face stays
+    const long: HairMeasure = { ...seenOnTop, cheek: 1, low: 1, length: 'long' }
+    expect(styleOf(made('long', 0.9), long)).toBe('long')
+    for (const id of HAIR_BESIDE_FACE) expect(hair).toContain(id)
+  })
 
   it('gives a bare forehead the same short cut without its fringe, and keeps a fringe that shows', () => {
     const rig = rigCodec(2)
@@ -289,12 +347,15 @@ describe('applyHair', () => {
       probabilities[hair.indexOf('buzz')] = 0.2
       probabilities[hair.indexOf('long')] = 0.25 // more probable than the buzz, but not a short cut
       const read = { color: [30, 25, 22] as [number, number, number], cheek: length ? 0 : null, low: length ? 0 : null, length, forehead: null, bald: false, coherence } // prettier-ignore
-      return applyHair(character, read, probabilities, rig.styleSizes).styles['hair.style']
+      return applyHair(character, read, probabilities, rig.styleSizes, 0.05).styles['hair.style']
     }
     // strands on the crown: the translator's next most probable cut the read allows (not the longer long hair)
     expect(styleOf(COILED_MAX + 0.05, 0.3)).toBe('buzz')
-    // unread length: the next most probable of all
+    // unread length: a man's next most probable short cut (HAIR_BESIDE_FACE), a woman's next of all
+    expect(styleOf(COILED_MAX + 0.05, 0.3, null)).toBe('buzz')
+    character.sliders['who.gender'] = 0.2
     expect(styleOf(COILED_MAX + 0.05, 0.3, null)).toBe('long')
+    character.sliders['who.gender'] = 0.9
     // coils, a sure translator, or no texture read: the Afro stays
     expect(styleOf(COILED_MAX - 0.05, 0.3)).toBe('afro')
     expect(styleOf(COILED_MAX + 0.05, TRANSLATOR_SURE)).toBe('afro')

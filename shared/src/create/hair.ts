@@ -279,8 +279,13 @@ export const TRANSLATOR_SURE = 0.8
  * finds, two women (pixabay px-1947327, px-3215635, looked at: both short-haired) at 0.79 and 0.63, and on the 100
  * held-out renders of `eval likeness`, the women's ponytails, afros and short cuts that the rule made long, 0.35-0.77.
  * Below it the rule stands: the two short-haired TRAIN women at 0.19-0.20 still get long hair (see docs/likeness.md).
+ * Raised from 0.4 to 0.7 with the eighth translator (session 28): on the TRAIN photos, which it trained on, its
+ * short-cut probability for a woman read short is 0.82 for the short-haired px-1947327 and at most 0.32 for every
+ * other (tied back, or hair behind the shoulders); out of sample it is less modest: two London women with their
+ * hair pulled back got a buzz cut at 0.54 and 0.61 and read as men. The bar sits above that and below the one
+ * short-haired woman's 0.82.
  */
-export const SHORT_CUT_SURE = 0.4
+export const SHORT_CUT_SURE = 0.7
 
 /**
  * Short cuts with a fringe over the forehead just above the inner brows, and the same length without one. Their
@@ -322,6 +327,37 @@ export const NO_HAIR_BELOW_CHIN = 0.02
  * Afro (grey wavy hair, tousled hair, caps in shadow). Set on TRAIN photos only.
  */
 export const COILED_MAX = 0.8
+
+/**
+ * Cuts with hair beside the face (ALLOWED_BY_READ's long and bob). A man whose photo shows no length (no hair
+ * colour seen on the crown, or the bands beside the jaw undecided: a hat or cap, a tight crop, very short dark hair
+ * on dark skin, a dark background, a collar below the chin) gives up the translator's pick among them for
+ * its most probable short cut. Why: the translator cannot see hair, and for such men its pick is a guess from the
+ * face. On the 750 TRAIN photos whose face the creator finds, 38 men (labelled, and read as men) got one of these
+ * with no length read (translator models-2026.12.04a); looked at one by one, 33 have short hair, a shaved head or a
+ * cap, 2 an Afro, and 3 hair to the jaw or longer, and the translator was as sure of the wrong ones (0.999 and 0.991
+ * for two short-haired men) as of the right. The rule holds for the character's own gender slider (a man's), never
+ * a photo label, and 8 TRAIN women whose characters were already men (hard photos: eyes closed, heavy make-up,
+ * tilted) would lose their long hair too, so the rule asks the gender read (create/gender.ts) to be sure of a man
+ * (MAN_READ_SURE). Women keep the translator's pick, and so does a man with some hair beside his jaw
+ * (SOME_BESIDE_JAW).
+ */
+export const HAIR_BESIDE_FACE: readonly string[] = ['long', 'bob', 'bob-long', 'braid']
+
+/**
+ * The share of hair beside the jaw (HairMeasure.cheek, undecided between HAIR_LIMITS.bare and covered) from which
+ * a man's photo does show some hair there, and the HAIR_BESIDE_FACE rule leaves the translator's pick. Of the 38
+ * TRAIN men above, the 7 at 0.2-0.3 are half short-haired and half not (an Afro, hair over the ears, to the jaw);
+ * below 0.2 nearly all are short-haired (the exceptions: two old men with long white hair, 0.12).
+ */
+export const SOME_BESIDE_JAW = 0.2
+
+/**
+ * The gender read's P(female) below which it is sure enough of a man for the HAIR_BESIDE_FACE rule. Of the 31 TRAIN
+ * men the rule gives a short cut, 28 read below it (3 at 0.25-0.39); of the 8 TRAIN women whose characters are men,
+ * 6 read 0.22-0.61 and keep their long hair (2 read 0.08-0.09).
+ */
+export const MAN_READ_SURE = 0.2
 
 /** The colour parameters measureHair sets; CharacterCreator.refine holds them (and the hair style) by default. */
 export const HAIR_COLOUR_IDS: readonly string[] = ['hair.color', 'hair.red', 'hair.grey']
@@ -376,13 +412,15 @@ const HAIR_OPTIONS = STYLES_V2[HAIR_GROUP]!.options.map((o) => o.id)
 /**
  * `character` (rig v2) with the measured hair: the colour values from fitHairColour, and the translator's most
  * probable hair style among those the measured length allows (`probabilities`: the translator's per-group style
- * probabilities, concatenated). Unmeasured parts stay the translator's. Other rigs are returned unchanged.
+ * probabilities, concatenated). Unmeasured parts stay the translator's. `pFemale` is the gender read's P(female)
+ * (create/gender.ts; null: not read), which the HAIR_BESIDE_FACE rule asks. Other rigs are returned unchanged.
  */
 export function applyHair(
   character: Character,
   measure: HairMeasure,
   probabilities: ArrayLike<number>,
-  styleSizes: readonly number[]
+  styleSizes: readonly number[],
+  pFemale: number | null = null
 ): Character {
   if (character.rig !== 2) return character
   const out: Character = structuredClone(character)
@@ -412,6 +450,13 @@ export function applyHair(
   const noneBelowChin = !measure.length && measure.low !== null && measure.low <= NO_HAIR_BELOW_CHIN
   const read = measure.length ?? (noneBelowChin ? 'short' : null)
   const pick = out.styles['hair.style']!
+  // a man, surely, whose photo shows no length and little or no hair beside his jaw: a short cut (HAIR_BESIDE_FACE)
+  const shortForMan =
+    !female &&
+    read === null &&
+    pFemale !== null &&
+    pFemale < MAN_READ_SURE &&
+    (measure.cheek ?? 0) < SOME_BESIDE_JAW
   // the translator is sure of a cut the read allows (never bald where hair was seen): it stands, and below only a
   // bare forehead trims its fringe
   const sure = female && read === 'short' ? SHORT_CUT_SURE : TRANSLATOR_SURE
@@ -430,7 +475,14 @@ export function applyHair(
     choose(LENGTH_STYLES[measure.length])
   } else if (noneBelowChin) {
     choose(LENGTH_STYLES.short)
-  } else if (measure.color && out.styles['hair.style'] === 'bald') {
+  } else if (
+    shortForMan &&
+    (HAIR_BESIDE_FACE.includes(pick) || (pick === 'bald' && measure.color))
+  ) {
+    // a man whose photo shows no length: the translator's long hair is its face guess (HAIR_BESIDE_FACE), and
+    // where hair was seen on top, no cut at all is not his either (choose never gives bald then)
+    choose(LENGTH_STYLES.short)
+  } else if (measure.color && pick === 'bald') {
     // hair was seen on top of the head: not bald, whatever its length (the translator's next most probable)
     choose(HAIR_OPTIONS.filter((id) => id !== 'bald'))
   }
@@ -443,7 +495,11 @@ export function applyHair(
     afroP < TRANSLATOR_SURE
   ) {
     const allowed =
-      read === 'short' ? LENGTH_STYLES.short : read ? ALLOWED_BY_READ[read] : HAIR_OPTIONS
+      read === 'short' || shortForMan
+        ? LENGTH_STYLES.short
+        : read
+          ? ALLOWED_BY_READ[read]
+          : HAIR_OPTIONS
     choose(allowed.filter((id) => id !== 'afro'))
   }
   // a bare forehead: the same cut without its fringe
