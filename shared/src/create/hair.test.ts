@@ -305,6 +305,31 @@ describe('applyHair', () => {
     for (const id of HAIR_BESIDE_FACE) expect(hair).toContain(id)
   })
 
+  it("gives a man the translator's ponytail only where it is sure of it", () => {
+    const rig = rigCodec(2)
+    const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
+    const styleOf = (p: number, gender: number, coherence: number | null = null) => {
+      const styles = Int32Array.from(rig.styleSizes, () => 0)
+      styles[0] = hair.indexOf('ponytail') // hair.style is the first group
+      const character = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles)
+      character.sliders['who.gender'] = gender
+      const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+      probabilities[hair.indexOf('ponytail')] = p
+      probabilities[hair.indexOf('afro')] = 0.15
+      probabilities[hair.indexOf('buzz')] = 0.1
+      probabilities[hair.indexOf('long')] = Math.max(0, 1 - p - 0.25)
+      const short: HairMeasure = { color: [40, 30, 25], cheek: 0, low: 0, length: 'short', forehead: null, bald: false, coherence } // prettier-ignore
+      return applyHair(character, short, probabilities, rig.styleSizes, 0.05).styles['hair.style']
+    }
+    // no read tells a ponytail from a short cut: a man's unsure one gives way to his next short cut
+    expect(styleOf(0.4, 0.9)).toBe('afro')
+    // ... never an Afro the crown's strands rule out
+    expect(styleOf(0.4, 0.9, COILED_MAX + 0.05)).toBe('buzz')
+    // a sure one stands, and so does a woman's above her bar (SHORT_CUT_SURE)
+    expect(styleOf(TRANSLATOR_SURE + 0.01, 0.9)).toBe('ponytail')
+    expect(styleOf(SHORT_CUT_SURE + 0.01, 0.2)).toBe('ponytail')
+  })
+
   it('gives a bare forehead the same short cut without its fringe, and keeps a fringe that shows', () => {
     const rig = rigCodec(2)
     const character = rig.fromVector(
