@@ -108,6 +108,17 @@ describe('fitHairColour', () => {
   })
 })
 
+/** The default rig v2 character with hair style `style` and gender slider `gender` (0 = female end). */
+function characterWith(style: string, gender: number) {
+  const rig = rigCodec(2)
+  const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
+  const styles = Int32Array.from(rig.styleSizes, () => 0)
+  styles[0] = hair.indexOf(style) // hair.style is the first group
+  const character = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles)
+  character.sliders['who.gender'] = gender
+  return character
+}
+
 describe('applyHair', () => {
   it('sets the colour and picks the most probable style the measured length allows', () => {
     const rig = rigCodec(2)
@@ -210,10 +221,7 @@ describe('applyHair', () => {
     const rig = rigCodec(2)
     const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
     const made = (style: string, p: number, gender: number) => {
-      const styles = Int32Array.from(rig.styleSizes, () => 0)
-      styles[0] = hair.indexOf(style) // hair.style is the first group
-      const character = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles)
-      character.sliders['who.gender'] = gender
+      const character = characterWith(style, gender)
       const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
       probabilities[hair.indexOf(style)] = p
       probabilities[hair.indexOf('long')] = Math.max(probabilities[hair.indexOf('long')]!, (1 - p) / 2)
@@ -256,13 +264,7 @@ describe('applyHair', () => {
   it("gives a man whose photo shows no length a short cut, not the translator's long hair", () => {
     const rig = rigCodec(2)
     const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
-    const made = (style: string, gender: number) => {
-      const styles = Int32Array.from(rig.styleSizes, () => 0)
-      styles[0] = hair.indexOf(style) // hair.style is the first group
-      const character = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles)
-      character.sliders['who.gender'] = gender
-      return character
-    }
+    const made = characterWith
     const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
     for (const [id, p] of Object.entries({
       long: 0.95,
@@ -309,10 +311,7 @@ describe('applyHair', () => {
     const rig = rigCodec(2)
     const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
     const styleOf = (p: number, gender: number, coherence: number | null = null) => {
-      const styles = Int32Array.from(rig.styleSizes, () => 0)
-      styles[0] = hair.indexOf('ponytail') // hair.style is the first group
-      const character = rig.fromVector(new Float32Array(rig.length).fill(0.5), styles)
-      character.sliders['who.gender'] = gender
+      const character = characterWith('ponytail', gender)
       const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
       probabilities[hair.indexOf('ponytail')] = p
       probabilities[hair.indexOf('afro')] = 0.15

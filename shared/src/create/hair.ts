@@ -342,7 +342,9 @@ export const COILED_MAX = 0.8
  * (MAN_READ_SURE). Women keep the translator's pick, and so does a man with some hair beside his jaw
  * (SOME_BESIDE_JAW).
  */
-export const HAIR_BESIDE_FACE: readonly string[] = ['long', 'bob', 'bob-long', 'braid']
+export const HAIR_BESIDE_FACE: readonly string[] = [
+  ...new Set([...ALLOWED_BY_READ.long, ...ALLOWED_BY_READ.bob]),
+]
 
 /**
  * The share of hair beside the jaw (HairMeasure.cheek, undecided between HAIR_LIMITS.bare and covered) from which
