@@ -1,6 +1,8 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { alignTemplate } from '@facecraft/shared/face'
 import { RIG_V2, VECTOR_LENGTH_V2 } from '@facecraft/shared/rig-v2'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -81,6 +83,37 @@ describe('dataset generation', () => {
     const again = await generate(options, () => {})
     expect(again.made).toBe(0)
     expect((await stat(join(dir, 'shard-00000', 'x.npy'))).mtimeMs).toBe(before)
+  }, 120_000)
+
+  it('bundled for a machine without npm (dataset/bundle.mjs), makes the same shards byte for byte', async () => {
+    const run = promisify(execFile)
+    const models = new URL('../', import.meta.url).pathname
+    await run(process.execPath, [join(models, 'dataset/bundle.mjs')])
+    const out = join(dir, 'bundled')
+    const args = [
+      '--out',
+      out,
+      '--rig',
+      '2',
+      '--count',
+      '6',
+      '--seed',
+      '3',
+      '--size',
+      '64',
+      '--shard-size',
+      '4',
+    ]
+    await run(process.execPath, [join(models, 'dist/generate.js'), ...args, '--workers', '2'])
+    for (const shard of ['shard-00000', 'shard-00001']) {
+      const files = (await readdir(join(dir, shard))).filter((f) => f.endsWith('.npy'))
+      expect(files.length).toBeGreaterThan(8)
+      for (const f of files)
+        expect(
+          Buffer.compare(await readFile(join(out, shard, f)), await readFile(join(dir, shard, f))),
+          `${shard}/${f}`
+        ).toBe(0)
+    }
   }, 120_000)
 
   it('refuses to resume into a folder made with other settings', async () => {

@@ -42,9 +42,16 @@ const USAGE = `Usage: npx tsx dataset/generate.ts --out DIR [--rig 2] [--count 4
          [--prior-share 0.5] [--shard-size 256] [--workers N]
 Rerun the same command to resume; the index (DIR/dataset.json) must match the options.`
 
-/** A worker thread running a TypeScript module: tsx's loader is registered inside the thread first (workers do
- * not inherit the loader hooks of the thread that made them). */
-function tsWorker(module: URL, workerData: unknown): Worker {
+/** The worker module beside this one: worker.ts under tsx, worker.js in the bundle (dataset/bundle.mjs). */
+const WORKER = new URL(
+  import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js',
+  import.meta.url
+)
+
+/** A worker thread running `module`. A TypeScript module gets tsx's loader registered inside the thread first
+ * (workers do not inherit the loader hooks of the thread that made them); the bundle's JavaScript runs as it is. */
+function moduleWorker(module: URL, workerData: unknown): Worker {
+  if (!module.pathname.endsWith('.ts')) return new Worker(module, { workerData })
   const api = import.meta.resolve('tsx/esm/api')
   const boot = `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(module.href)}) })`
   return new Worker(boot, { eval: true, workerData })
@@ -130,7 +137,7 @@ export async function generate(
       { length: jobs.length ? workers : 0 },
       () =>
         new Promise<void>((done, fail) => {
-          const worker = tsWorker(new URL('./worker.ts', import.meta.url), setup)
+          const worker = moduleWorker(WORKER, setup)
           const next = () => worker.postMessage(jobs.shift() ?? null)
           worker.on('message', (m: { type: string; face?: number; message?: string }) => {
           if (m.type === 'ready') {

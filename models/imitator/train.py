@@ -67,6 +67,9 @@ config = configure(globals(), sys.argv[1:])  # a config file, then --key=value f
 
 torch.manual_seed(seed)
 torch.set_num_threads(1)
+if device == 'cuda':  # TF32 matmuls and convolutions, and cuDNN's fastest algorithms for these fixed shapes
+    torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
+    torch.backends.cudnn.benchmark = True
 out = Path(out_dir)
 out.mkdir(parents=True, exist_ok=True)
 
