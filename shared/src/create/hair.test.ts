@@ -264,7 +264,6 @@ describe('applyHair', () => {
   it("gives a man whose photo shows no length a short cut, not the translator's long hair", () => {
     const rig = rigCodec(2)
     const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
-    const made = characterWith
     const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
     for (const [id, p] of Object.entries({
       long: 0.95,
@@ -282,28 +281,31 @@ describe('applyHair', () => {
       bald: false,
     }
     const seenOnTop: HairMeasure = { ...unread, color: [40, 30, 25], cheek: 0.1 }
-    const styleOf = (c: ReturnType<typeof made>, m: HairMeasure, pFemale: number | null = 0.05) =>
-      applyHair(c, m, probabilities, rig.styleSizes, pFemale).styles['hair.style']
+    const styleOf = (
+      c: ReturnType<typeof characterWith>,
+      m: HairMeasure,
+      pFemale: number | null = 0.05
+    ) => applyHair(c, m, probabilities, rig.styleSizes, pFemale).styles['hair.style']
     // however sure the translator is of long hair (it cannot see hair): his most probable short cut
     for (const style of HAIR_BESIDE_FACE)
-      expect(styleOf(made(style, 0.9), unread)).toBe('short-cropped')
-    expect(styleOf(made('long', 0.9), seenOnTop)).toBe('short-cropped')
+      expect(styleOf(characterWith(style, 0.9), unread)).toBe('short-cropped')
+    expect(styleOf(characterWith('long', 0.9), seenOnTop)).toBe('short-cropped')
     // hair seen on top: not bald, and not the longer cuts the bald rule would otherwise fall to
-    expect(styleOf(made('bald', 0.9), seenOnTop)).toBe('short-cropped')
+    expect(styleOf(characterWith('bald', 0.9), seenOnTop)).toBe('short-cropped')
     // no hair seen, bald picked: it stands
-    expect(styleOf(made('bald', 0.9), unread)).toBe('bald')
+    expect(styleOf(characterWith('bald', 0.9), unread)).toBe('bald')
     // a woman keeps the translator's pick; a man's short cut stays his
-    expect(styleOf(made('long', 0.2), unread)).toBe('long')
-    expect(styleOf(made('buzz', 0.9), unread)).toBe('buzz')
+    expect(styleOf(characterWith('long', 0.2), unread)).toBe('long')
+    expect(styleOf(characterWith('buzz', 0.9), unread)).toBe('buzz')
     // the gender read unsure of a man, or not run: the translator's pick stays
-    expect(styleOf(made('long', 0.9), unread, MAN_READ_SURE)).toBe('long')
-    expect(styleOf(made('long', 0.9), unread, null)).toBe('long')
+    expect(styleOf(characterWith('long', 0.9), unread, MAN_READ_SURE)).toBe('long')
+    expect(styleOf(characterWith('long', 0.9), unread, null)).toBe('long')
     // some hair beside his jaw (undecided, not bare): the translator's pick stays
     const someBeside = { ...seenOnTop, cheek: SOME_BESIDE_JAW }
-    expect(styleOf(made('long', 0.9), someBeside)).toBe('long')
+    expect(styleOf(characterWith('long', 0.9), someBeside)).toBe('long')
     // a length read decides as before: long hair seen beside his face stays
     const long: HairMeasure = { ...seenOnTop, cheek: 1, low: 1, length: 'long' }
-    expect(styleOf(made('long', 0.9), long)).toBe('long')
+    expect(styleOf(characterWith('long', 0.9), long)).toBe('long')
     for (const id of HAIR_BESIDE_FACE) expect(hair).toContain(id)
   })
 
