@@ -34,35 +34,26 @@ import { engineV2 } from '../src/eval/engines.ts'
 import { translatorMethod } from '../src/eval/likeness-translator.ts'
 import { facesDir, londonPeople, seededSubset } from '../src/eval/london.ts'
 import { analysePhoto } from '../src/eval/photos.ts'
-import { gaussianBlur } from './gaussian-blur.ts'
+import {
+  BANDS,
+  type Band,
+  type Basis,
+  MASK,
+  PIXELS,
+  SIZE,
+  bandPass,
+  pca,
+  project,
+} from './detail-pca.ts'
 
 const { values: args } = parseArgs({
   options: { people: { type: 'string', default: '30' }, train: { type: 'string', default: '240' } },
 })
-const SIZE = 224
-const PIXELS = SIZE * SIZE
-/** Part labels the detail lives in: skin and nose (eyes, brows and lips cost little: region-swap.ts). */
-const MASK = new Set([1, 4])
-const BANDS = { fine: [0, 3], mid: [3, 8] } as const
-type Band = keyof typeof BANDS
 const KS = [8, 32, 128]
 
 const models = await nodeModelSource()
 const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
 const engine = engineV2()
-
-/** The luminance band-pass of an aligned crop, zero outside MASK. */
-function bandPass(crop: Uint8ClampedArray, labels: PartLabels, band: Band): Float32Array {
-  const [lo, hi] = BANDS[band]
-  const lum = new Float32Array(PIXELS)
-  for (let i = 0; i < PIXELS; i++)
-    lum[i] = 0.299 * crop[i * 4]! + 0.587 * crop[i * 4 + 1]! + 0.114 * crop[i * 4 + 2]!
-  const a = lo > 0 ? gaussianBlur(lum, SIZE, lo) : lum
-  const b = gaussianBlur(lum, SIZE, hi)
-  const out = new Float32Array(PIXELS)
-  for (let i = 0; i < PIXELS; i++) if (MASK.has(labels.labels[i]!)) out[i] = a[i]! - b[i]!
-  return out
-}
 
 /** The crop with `detail` added to R, G and B inside the render's MASK, as an opaque image. */
 function withDetail(crop: Uint8ClampedArray, labels: PartLabels, detail: Float32Array): RgbaImage {
@@ -73,87 +64,6 @@ function withDetail(crop: Uint8ClampedArray, labels: PartLabels, detail: Float32
     data[i * 4 + 3] = 255
   }
   return { width: SIZE, height: SIZE, data }
-}
-
-/** Eigenvalues and eigenvectors (columns of `vectors`, row-major n x n) of a symmetric matrix, cyclic Jacobi. */
-function jacobi(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
-  const v = new Float64Array(n * n)
-  for (let i = 0; i < n; i++) v[i * n + i] = 1
-  const rotate = (m: Float64Array, i: number, j: number, c: number, s: number, rows: boolean) => {
-    for (let k = 0; k < n; k++) {
-      const [p, q] = rows ? [i * n + k, j * n + k] : [k * n + i, k * n + j]
-      const mp = m[p]!
-      const mq = m[q]!
-      m[p] = c * mp - s * mq
-      m[q] = s * mp + c * mq
-    }
-  }
-  for (let sweep = 0; sweep < 30; sweep++) {
-    let off = 0
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p * n + q]! ** 2
-    if (off < 1e-18) break
-    for (let p = 0; p < n; p++)
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[p * n + q]!
-        if (Math.abs(apq) < 1e-30) continue
-        const theta = (a[q * n + q]! - a[p * n + p]!) / (2 * apq)
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
-        const c = 1 / Math.sqrt(t * t + 1)
-        rotate(a, p, q, c, t * c, false)
-        rotate(a, p, q, c, t * c, true)
-        rotate(v, p, q, c, t * c, false)
-      }
-  }
-  return { values: Float64Array.from({ length: n }, (_, i) => a[i * n + i]!), vectors: v }
-} // prettier-ignore
-
-interface Basis {
-  mean: Float32Array
-  /** Unit-length components, largest variance first. */
-  components: Float32Array[]
-}
-
-/** Mean and the first `k` principal components of `rows` (through their Gram matrix: rows << pixels). */
-function pca(rows: Float32Array[], k: number): Basis {
-  const n = rows.length
-  const mean = new Float32Array(PIXELS)
-  for (const r of rows) for (let i = 0; i < PIXELS; i++) mean[i] = mean[i]! + r[i]! / n
-  const centred = rows.map((r) => r.map((v, i) => v - mean[i]!))
-  const gram = new Float64Array(n * n)
-  for (let a = 0; a < n; a++)
-    for (let b = a; b < n; b++) {
-      let s = 0
-      for (let i = 0; i < PIXELS; i++) s += centred[a]![i]! * centred[b]![i]!
-      gram[a * n + b] = gram[b * n + a] = s
-    }
-  const { values, vectors } = jacobi(gram, n)
-  const order = [...values.keys()].sort((a, b) => values[b]! - values[a]!).slice(0, k)
-  const total = values.reduce((a, b) => a + b, 0)
-  const components = order.map((j) => {
-    const c = new Float32Array(PIXELS)
-    for (let a = 0; a < n; a++) for (let i = 0; i < PIXELS; i++) c[i] = c[i]! + vectors[a * n + j]! * centred[a]![i]!
-    let norm = 0
-    for (let i = 0; i < PIXELS; i++) norm += c[i]! ** 2
-    norm = Math.sqrt(norm)
-    return c.map((v) => v / norm)
-  })
-  for (const kk of KS) {
-    const share = order.slice(0, kk).reduce((a, j) => a + values[j]!, 0) / total
-    process.stderr.write(`  ${kk} components: ${(100 * share).toFixed(1)}% of the variance\n`)
-  }
-  return { mean, components }
-} // prettier-ignore
-
-/** `detail` projected on the basis mean and its first k components. */
-function project(basis: Basis, detail: Float32Array, k: number): Float32Array {
-  const out = Float32Array.from(basis.mean)
-  const r = detail.map((v, i) => v - basis.mean[i]!)
-  for (const c of basis.components.slice(0, k)) {
-    let s = 0
-    for (let i = 0; i < PIXELS; i++) s += c[i]! * r[i]!
-    for (let i = 0; i < PIXELS; i++) out[i] = out[i]! + s * c[i]!
-  }
-  return out
 }
 
 // The basis, from train photos only.
@@ -177,7 +87,12 @@ process.stderr.write(`\n`)
 const bases = {} as Record<Band, Basis>
 for (const band of Object.keys(BANDS) as Band[]) {
   process.stderr.write(`${band} band (${rows[band].length} photos):\n`)
-  bases[band] = pca(rows[band], Math.max(...KS))
+  const basis = pca(rows[band], Math.max(...KS), KS)
+  for (const [i, kk] of KS.entries())
+    process.stderr.write(
+      `  ${kk} components: ${(100 * basis.shares[i]!).toFixed(1)}% of the variance\n`
+    )
+  bases[band] = basis
 }
 
 // London: each variant against every smiling photo of the subset.

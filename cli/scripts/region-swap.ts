@@ -28,7 +28,7 @@ import { engineV2 } from '../src/eval/engines.ts'
 import { refineMethod, translatorMethod } from '../src/eval/likeness-translator.ts'
 import { londonPeople, seededSubset } from '../src/eval/london.ts'
 import { analysePhoto } from '../src/eval/photos.ts'
-import { gaussianBlur } from './gaussian-blur.ts'
+import { gaussianBlur } from '@facecraft/shared/detail'
 
 const { values: args } = parseArgs({
   options: {

@@ -12,24 +12,52 @@ import {
   type ShaderFactory,
 } from '@facecraft/shared/engine-v2'
 import { createHeadShader } from '@facecraft/shared/engine-v2/look'
+import {
+  decodeSkinDetail,
+  SKIN_DETAIL_VERSION,
+  type SkinDetailBasis,
+} from '@facecraft/shared/detail'
 
 /** The committed head asset pack. */
 export const HEAD_PACK_URL = new URL('../../shared/assets/head-v2/head-v2.bin', import.meta.url)
+/** The committed skin-detail basis (models/detail/build.ts): how characters' skin detail is drawn. */
+export const SKIN_DETAIL_URL = new URL(
+  `../../shared/assets/skin-detail/skin-detail-v${SKIN_DETAIL_VERSION}.bin`,
+  import.meta.url
+)
 
 let engine: CharacterEngineV2 | null = null
 
-/** The process-wide engine v2 (the pack is read and decoded on first use). */
+/** The process-wide engine v2 (the pack and the skin-detail basis are read and decoded on first use). */
 export function engineV2(): CharacterEngineV2 {
-  return (engine ??= useHeadPack(new Uint8Array(readFileSync(HEAD_PACK_URL))))
+  if (!engine) {
+    engine = useHeadPack(new Uint8Array(readFileSync(HEAD_PACK_URL)))
+    engine.useSkinDetail(skinDetailBasis())
+  }
+  return engine
+}
+
+let basis: SkinDetailBasis | null = null
+
+/**
+ * The skin-detail basis (decoded once): the committed one, or the file $FACECRAFT_SKIN_DETAIL names (a candidate
+ * basis to evaluate, e.g. one built without the photos an evaluation holds out: models/detail/build.ts --exclude).
+ */
+export function skinDetailBasis(): SkinDetailBasis {
+  return (basis ??= decodeSkinDetail(
+    new Uint8Array(readFileSync(process.env.FACECRAFT_SKIN_DETAIL || SKIN_DETAIL_URL))
+  ))
 }
 
 /** The look layer's textured shader, as the geometry engine takes it. */
 export const lookShader: ShaderFactory = createHeadShader as unknown as ShaderFactory
 
-/** Brotli (quality 11) size of everything a phone downloads for engine v2: the head pack. */
+/** Brotli (quality 11) size of everything a phone downloads for engine v2: the head pack and the detail basis. */
 export function assetsBytes(): number {
-  const bytes = readFileSync(HEAD_PACK_URL)
-  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+  const brotli = (url: URL) =>
+    brotliCompressSync(readFileSync(url), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+      .length
+  return brotli(HEAD_PACK_URL) + brotli(SKIN_DETAIL_URL)
 }
 
 /** The real-photo folder: $FACECRAFT_FACES, else `shared/faces` beside the main checkout; null if absent. */

@@ -12,7 +12,7 @@ import { decodeImage } from '@facecraft/shared/decode'
 import { modelsInGroup } from '@facecraft/shared/ml'
 import { nodeModelSource } from '../commands/detect.ts'
 import { progress } from '../command.ts'
-import { facesDir } from '../engine-v2.ts'
+import { facesDir, skinDetailBasis } from '../engine-v2.ts'
 import { median, type Suite } from '../suite.ts'
 
 /** Up to `n` photo files of the canada set. */
@@ -29,7 +29,7 @@ export const createBench: Suite = {
   summary: 'photo -> character under onnxruntime-node (translator_ms, create_ms, download_bytes)',
   async run({ quick }) {
     const models = await nodeModelSource()
-    const creator = await CharacterCreator.createFromOptions({ models })
+    const creator = await CharacterCreator.createFromOptions({ models, skinDetail: skinDetailBasis() })
     try {
       const translator = await creator.faceAnalyzer().models().load('translator')
       const features = new Float32Array(FEATURE_LENGTH).fill(0.1)

@@ -4,10 +4,12 @@ import type { RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
 import { pickEngine, type EngineParams } from '../eval/engines.ts'
 
-/** The engine parameters of a character of any supported rig. */
+/** The engine parameters of a character of any supported rig, its skin detail included. */
 export function engineParams(c: Character): EngineParams {
   const rig = rigCodec(c.rig)
-  return { x: Float64Array.from(rig.toVector(c)), styles: rig.toStyles(c) }
+  const p: EngineParams = { x: Float64Array.from(rig.toVector(c)), styles: rig.toStyles(c) }
+  if (c.detail) p.detail = c.detail
+  return p
 }
 
 /** A front render at `size` px on the studio backdrop. */

@@ -10,6 +10,7 @@ import { encodePng } from '@facecraft/shared/image'
 import { parse } from '../args.ts'
 import { UsageError, progress, type Command } from '../command.ts'
 import { nodeModelSource } from './detect.ts'
+import { skinDetailBasis } from '../engine-v2.ts'
 import { comparePanels, labelledSheet, similarities } from './create-compare.ts'
 import { renderFront } from './create-render.ts'
 
@@ -55,7 +56,10 @@ export const createCommand: Command = {
       throw new Error(`cannot read '${file}'; check the path.`)
     }
     const { image } = decodeImage(bytes)
-    const creator = await CharacterCreator.createFromOptions({ models: await nodeModelSource() })
+    const creator = await CharacterCreator.createFromOptions({
+      models: await nodeModelSource(),
+      skinDetail: skinDetailBasis(),
+    })
     try {
       const start = performance.now()
       let created: CreateResult

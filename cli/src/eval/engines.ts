@@ -7,6 +7,7 @@
 import { characterLandmarks, renderCharacter } from '@facecraft/shared/engine'
 import { alignedFrameFor } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
+import type { SkinDetail } from '@facecraft/shared/rig'
 import {
   characterFromVector,
   characterToStyleIndices,
@@ -35,6 +36,8 @@ export interface EngineParams {
   x: Float64Array
   /** One option index per discrete group. */
   styles: Int32Array
+  /** Skin detail read from a photo (rig v2 characters that have it; engine v2 draws it). */
+  detail?: SkinDetail
 }
 
 /** A front render and its 68 iBUG-300W points (image pixels, continuous coordinates). */
@@ -122,7 +125,11 @@ export function engineV2(): EvalEngine {
     x: Float64Array.from(characterToVectorV2(c)),
     styles: characterToStyleIndicesV2(c),
   })
-  const toCharacter = (p: EngineParams) => characterFromVectorV2(p.x, p.styles)
+  const toCharacter = (p: EngineParams) => {
+    const c = characterFromVectorV2(p.x, p.styles)
+    if (p.detail) c.detail = p.detail
+    return c
+  }
   const engine = loadEngineV2()
   return {
     id: '2',

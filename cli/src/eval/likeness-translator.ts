@@ -4,7 +4,8 @@
  * (translator, then the refine graph) and `iterative` (the refine graph from the mean face).
  */
 import { CharacterCreator, rigCodec } from '@facecraft/shared/create'
-import type { EngineParams } from './engines.ts'
+import { engineParams } from '../commands/create-render.ts'
+import { skinDetailBasis } from '../engine-v2.ts'
 import type { LikenessMethod, MethodContext, MethodInput } from './likeness-methods.ts'
 
 const creators = new WeakMap<MethodContext, Promise<CharacterCreator>>()
@@ -13,7 +14,11 @@ const creators = new WeakMap<MethodContext, Promise<CharacterCreator>>()
 function creatorFor(ctx: MethodContext): Promise<CharacterCreator> {
   let c = creators.get(ctx)
   if (!c) {
-    c = CharacterCreator.createFromOptions({ models: ctx.models, analyzer: ctx.analyzer })
+    c = CharacterCreator.createFromOptions({
+      models: ctx.models,
+      analyzer: ctx.analyzer,
+      skinDetail: ctx.engine.id === '2' ? skinDetailBasis() : null,
+    })
     creators.set(ctx, c)
   }
   return c
@@ -28,11 +33,6 @@ export function modelFor(ctx: MethodContext, id: string): string | null {
   return null
 }
 
-function params(character: Parameters<ReturnType<typeof rigCodec>['toVector']>[0]): EngineParams {
-  const rig = rigCodec(character.rig)
-  return { x: Float64Array.from(rig.toVector(character)), styles: rig.toStyles(character) }
-}
-
 /** The translator in one shot: photo features -> x. */
 export const translatorMethod: LikenessMethod = {
   name: 'translator',
@@ -40,7 +40,7 @@ export const translatorMethod: LikenessMethod = {
   unavailable: (ctx) => modelFor(ctx, 'translator'),
   async create({ image, face }: MethodInput, ctx) {
     const creator = await creatorFor(ctx)
-    return params((await creator.createFromFace(image, face)).character)
+    return engineParams((await creator.createFromFace(image, face)).character)
   },
 }
 
@@ -64,7 +64,7 @@ export function refineMethod(
       const targets = await creator.targets(image, face)
       // from the mean face nothing was read from the photo: the descent may move the hair too
       const keep = start === 'mean' ? { keep: [] } : {}
-      return params((await creator.refine(first, targets, keep)).character)
+      return engineParams((await creator.refine(first, targets, keep)).character)
     },
   }
 }

@@ -2,6 +2,7 @@
 import type { Device, RuntimeName } from '../ml/backend/onnx.ts'
 import type { ModelSource } from '../ml/loader.ts'
 import type { FaceAnalyzer } from '../face/face-analyzer.ts'
+import type { SkinDetailBasis } from '../detail/basis.ts'
 
 /** How CharacterCreator runs. Every field but `models` has a DEFAULT_CREATOR_OPTIONS value. */
 export interface CharacterCreatorOptions {
@@ -38,6 +39,11 @@ export interface CharacterCreatorOptions {
   refineAnchor?: number
   /** An analyzer to share (its loader then serves the creation models too); closing the creator leaves it open. */
   analyzer?: FaceAnalyzer
+  /**
+   * The skin-detail basis (shared/src/detail, the engine's skin-detail asset): with it, created characters carry
+   * the photo's skin detail (`Character.detail`, weights read by projection). Without it they have none.
+   */
+  skinDetail?: SkinDetailBasis | null
 }
 
 /** The defaults of every optional field. */
@@ -57,6 +63,7 @@ export const DEFAULT_CREATOR_OPTIONS = Object.freeze({
   measureIris: true,
   measureFacialHair: true,
   readGender: true,
+  skinDetail: null as SkinDetailBasis | null,
   // canada train photos, 40 people (eval likeness --photos): the pull at 0.01 kept refine's identity gain (FaceRes +
   // dlib id_cos 0.686 vs 0.686 without it, translator 0.672) while the parameters stayed plausible (synthetic
   // param_mae 0.221, without it 0.301, translator 0.217)

@@ -99,4 +99,14 @@ export interface Character {
   sliders: Record<string, number>
   colors: Record<string, number>
   styles: Record<string, string>
+  /** Rig v2 only, optional: skin detail (shared/src/detail), absent on characters made without a photo. */
+  detail?: SkinDetail
+}
+
+/** A character's skin detail: weights on a basis of the face's fine structure (detail/spec). */
+export interface SkinDetail {
+  /** The basis version the weights are on (detail/spec SKIN_DETAIL_VERSION). */
+  basis: number
+  /** One weight per component, in units of its spread over the train photos. */
+  weights: number[]
 }

@@ -5,7 +5,10 @@
  *
  * Layout (big-endian), then base64url, behind the prefix:
  *   u8 format | u16 rig version | u8 name length n | n bytes UTF-8 name
- *   | u16 per slider | u16 per colour (value * 65535, rounded) | u8 per style (option index) | u32 CRC-32
+ *   | u16 per slider | u16 per colour (value * 65535, rounded) | u8 per style (option index)
+ *   [| u8 skin-detail basis version | i8 per detail weight (weight * DETAIL_QUANT, rounded)] | u32 CRC-32
+ * The skin-detail section is there only in the rig's detail format (`spec.detail.format`, rig v2's 3): a
+ * character without detail keeps the plain format, byte for byte, so apps that predate detail still open it.
  */
 import { crc32 } from '../utils/crc32.ts'
 import { fromBase64Url, toBase64Url } from '../utils/base64url.ts'
@@ -14,6 +17,16 @@ import type { Character } from './schema.ts'
 /** Longest name kept in a code, in UTF-8 bytes; longer names are cut at a character boundary. */
 export const MAX_SHARE_NAME_BYTES = 48
 const QUANT = 65535
+/** Steps per unit of a skin-detail weight in a code (int8: +-124 covers the +-4 weights take). */
+export const DETAIL_QUANT = 31
+
+/**
+ * A skin-detail weight on a code's step, written with 4 decimals (a saved character's JSON stays ~2 KB smaller
+ * than with the step's full binary fraction, and still encodes to the same byte). Never -0.
+ */
+export function detailWeight(w: number): number {
+  return Math.round((Math.round(w * DETAIL_QUANT) / DETAIL_QUANT) * 1e4) / 1e4 || 0
+}
 
 export type ShareCodeProblem =
   'not-a-share-code' | 'truncated' | 'corrupted' | 'unsupported-format' | 'unsupported-rig'
@@ -53,6 +66,8 @@ export interface ShareCodeSpec {
   minBytes: number
   /** The message for a format byte this app does not read. */
   formatMessage(format: number): string
+  /** The rig's skin detail: the format byte of codes that carry it, its basis version and weight count. */
+  detail?: { format: number; version: number; count: number }
 }
 
 export interface ShareCodec {
@@ -65,16 +80,24 @@ export interface ShareCodec {
 /** The codec of one rig's share codes. */
 export function shareCodec(spec: ShareCodeSpec): ShareCodec {
   const { prefix, format: FORMAT, rigVersion, sliders, colors, styles } = spec
-  const payloadLength = (nameLength: number) =>
-    4 + nameLength + 2 * (sliders.length + colors.length) + styles.length
+  const detail = spec.detail
+  const payloadLength = (nameLength: number, withDetail: boolean) =>
+    4 +
+    nameLength +
+    2 * (sliders.length + colors.length) +
+    styles.length +
+    (withDetail ? 1 + detail!.count : 0)
+  // "|| 0": never -0 (a weight a hair below 0 rounds to -0, which JSON and equality tell from the decoded 0)
+  const detailByte = (w: number) => Math.max(-127, Math.min(127, Math.round(w * DETAIL_QUANT))) || 0
 
   function encode(character: Character, name = ''): string {
     spec.validate(character)
     const nameBytes = truncateUtf8(name, MAX_SHARE_NAME_BYTES)
-    const bytes = new Uint8Array(payloadLength(nameBytes.length) + 4)
+    const withDetail = detail !== undefined && character.detail !== undefined
+    const bytes = new Uint8Array(payloadLength(nameBytes.length, withDetail) + 4)
     const view = new DataView(bytes.buffer)
     let o = 0
-    view.setUint8(o++, FORMAT)
+    view.setUint8(o++, withDetail ? detail.format : FORMAT)
     view.setUint16(o, rigVersion)
     o += 2
     view.setUint8(o++, nameBytes.length)
@@ -91,6 +114,10 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
         o++,
         s.options.findIndex((x) => x.id === character.styles[s.id])
       )
+    if (withDetail) {
+      view.setUint8(o++, character.detail!.basis)
+      for (const w of character.detail!.weights) view.setInt8(o++, detailByte(w))
+    }
     view.setUint32(o, crc32(bytes.subarray(0, o)))
     return prefix + toBase64Url(bytes)
   }
@@ -113,11 +140,12 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
     if (bytes.length < spec.minBytes) throw truncated()
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     const format = view.getUint8(0)
-    if (format !== FORMAT)
+    const withDetail = detail !== undefined && format === detail.format
+    if (format !== FORMAT && !withDetail)
       throw new ShareCodeError('unsupported-format', spec.formatMessage(format))
     const rig = view.getUint16(1)
     const nameLength = view.getUint8(3)
-    const expected = payloadLength(nameLength) + 4
+    const expected = payloadLength(nameLength, withDetail) + 4
     if (bytes.length < expected) throw truncated()
     if (
       bytes.length > expected ||
@@ -156,17 +184,36 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
       }
       character.styles[s.id] = option.id
     }
+    if (withDetail) {
+      const basis = view.getUint8(o++)
+      if (basis !== detail.version)
+        throw new ShareCodeError(
+          'unsupported-format',
+          `This share code's skin detail is basis v${basis}; this app reads v${detail.version}. Update the app.`
+        )
+      const weights = Array.from(
+        { length: detail.count },
+        (_, i) => view.getInt8(o + i) / DETAIL_QUANT
+      )
+      character.detail = { basis, weights }
+    }
     return { character, name }
   }
 
   function quantize(c: Character): Character {
     const q = (v: number) => Math.round(v * QUANT) / QUANT
-    return {
+    const out: Character = {
       rig: c.rig,
       sliders: Object.fromEntries(sliders.map((s) => [s.id, q(c.sliders[s.id]!)])),
       colors: Object.fromEntries(colors.map((s) => [s.id, q(c.colors[s.id]!)])),
       styles: { ...c.styles },
     }
+    if (detail && c.detail)
+      out.detail = {
+        basis: c.detail.basis,
+        weights: c.detail.weights.map((w) => detailByte(w) / DETAIL_QUANT),
+      }
+    return out
   }
 
   return { encode, decode, quantize }

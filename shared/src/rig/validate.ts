@@ -41,6 +41,8 @@ export interface RigCheckSpec {
   creator: string
   /** The message for a character of another rig version. */
   otherRig(rig: number): string
+  /** The optional `detail` field this rig takes (skin detail: basis version, weight count and range); none in v1. */
+  detail?: { version: number; count: number; limit: number }
 }
 
 const V1: RigCheckSpec = {
@@ -64,7 +66,7 @@ export function checkCharacterFor(input: unknown, spec: RigCheckSpec): RigIssue[
   }
   const issues: RigIssue[] = []
   for (const key of Object.keys(input)) {
-    if (!['rig', 'sliders', 'colors', 'styles'].includes(key)) {
+    if (!['rig', 'sliders', 'colors', 'styles', ...(spec.detail ? ['detail'] : [])].includes(key)) {
       issues.push({ path: key, code: 'unknown-id', message: `unknown field '${key}'` })
     }
   }
@@ -81,7 +83,60 @@ export function checkCharacterFor(input: unknown, spec: RigCheckSpec): RigIssue[
   checkSection(input, 'sliders', ids(spec.sliders), checkUnit, spec, issues)
   checkSection(input, 'colors', ids(spec.colors), checkUnit, spec, issues)
   checkSection(input, 'styles', ids(spec.styles), checkStyle, spec, issues)
+  if (spec.detail && input.detail !== undefined) checkDetail(input.detail, spec.detail, issues)
   return issues
+}
+
+/** The optional skin detail: { basis: the known version, weights: `count` finite numbers within +-limit }. */
+function checkDetail(
+  value: unknown,
+  spec: NonNullable<RigCheckSpec['detail']>,
+  issues: RigIssue[]
+): void {
+  if (!isRecord(value)) {
+    issues.push({
+      path: 'detail',
+      code: 'wrong-type',
+      message: 'must be an object { basis, weights } (or absent)',
+    })
+    return
+  }
+  for (const key of Object.keys(value))
+    if (key !== 'basis' && key !== 'weights')
+      issues.push({ path: `detail.${key}`, code: 'unknown-id', message: `unknown field '${key}'` })
+  if (value.basis !== spec.version)
+    issues.push({
+      path: 'detail.basis',
+      code: typeof value.basis === 'number' ? 'unsupported-rig' : 'wrong-type',
+      message:
+        typeof value.basis === 'number'
+          ? `skin-detail basis v${value.basis}; this build reads v${spec.version} (update the app, or remove the detail)`
+          : `must be the skin-detail basis version ${spec.version}, got ${describe(value.basis)}`,
+    })
+  const w = value.weights
+  if (!Array.isArray(w) || w.length !== spec.count) {
+    issues.push({
+      path: 'detail.weights',
+      code: 'wrong-type',
+      message: `must be an array of ${spec.count} numbers, got ${Array.isArray(w) ? `${w.length}` : describe(w)}`,
+    })
+    return
+  }
+  w.forEach((x, i) => {
+    const path = `detail.weights.${i}`
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      issues.push({
+        path,
+        code: 'wrong-type',
+        message: `must be a finite number, got ${describe(x)}`,
+      })
+    else if (Math.abs(x) > spec.limit)
+      issues.push({
+        path,
+        code: 'out-of-range',
+        message: `${x} is outside [-${spec.limit}, ${spec.limit}]`,
+      })
+  })
 }
 
 type ValueCheck = (value: unknown, path: string, id: string) => RigIssue | null

@@ -172,7 +172,10 @@ export function Editor(props: { id: string | null }) {
           </button>
           <button
             onClick={() =>
-              onEdit(randomPlausibleCharacter(Math.floor(Math.random() * 2 ** 31)), 'randomise')
+              onEdit(
+                randomPlausibleCharacter(Math.floor(Math.random() * 2 ** 31), { detail: true }),
+                'randomise'
+              )
             }
             aria-label='Random character'
             title='Random character'

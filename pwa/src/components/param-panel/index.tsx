@@ -3,7 +3,13 @@
  * the open group's style pickers, colours and sliders with a reset for just that group (ParamPanel).
  */
 import type { Character } from '@facecraft/shared/rig'
-import { ageYears, GROUPS, HERITAGE_IDS, resetGroup } from '../../lib/editor/rig-ui.ts'
+import {
+  ageYears,
+  GROUPS,
+  HERITAGE_IDS,
+  resetGroup,
+  withoutDetail,
+} from '../../lib/editor/rig-ui.ts'
 import { ColorRow } from '../color-row/index.tsx'
 import { Heritage } from '../heritage/index.tsx'
 import { SliderRow } from '../slider-row/index.tsx'
@@ -86,6 +92,12 @@ export function ParamPanel(props: { groupId: string; character: Character; onEdi
             onChange={set('sliders', def.id)}
           />
         )
+      )}
+      {group.id === 'skin' && c.detail && (
+        <div class={styles.detail}>
+          <span>Skin detail from your photo: creases, shading, stubble</span>
+          <button onClick={() => props.onEdit(withoutDetail(c), 'detail:remove')}>Remove</button>
+        </div>
       )}
       <button
         class={styles.reset}

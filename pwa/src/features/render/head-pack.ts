@@ -1,9 +1,11 @@
 /**
- * @module features/render/head-pack — fetches engine v2's head asset pack (a static asset, precached by the
- * service worker, so it loads offline after the first visit) and installs it in this Worker's engine, once.
+ * @module features/render/head-pack — fetches engine v2's head asset pack and its skin-detail basis (static
+ * assets, precached by the service worker, so they load offline after the first visit) and installs them in this
+ * Worker's engine, once.
  * A failed load is reported with what to do and retried on the next render (a flaky network must not make the
  * editor blank for the rest of the session).
  */
+import { decodeSkinDetail } from '@facecraft/shared/detail'
 import { useHeadPack } from '@facecraft/shared/engine-v2'
 
 /** What the player reads when the head cannot be loaded. */
@@ -27,12 +29,23 @@ export async function fetchHeadPack(
 
 let loading: Promise<void> | null = null
 
-/** Resolves once the pack at `url` is installed in this realm's engine v2; concurrent callers share one load. */
-export function ensureHeadPack(url: string, fetchFn: typeof fetch = fetch): Promise<void> {
-  loading ??= fetchHeadPack(url, fetchFn)
-    .then((bytes) => {
+/**
+ * Resolves once the pack at `url` (and the skin-detail basis at `detailUrl`, when given: characters made from a
+ * photo carry skin detail) is installed in this realm's engine v2; concurrent callers share one load.
+ */
+export function ensureHeadPack(
+  url: string,
+  fetchFn: typeof fetch = fetch,
+  detailUrl?: string
+): Promise<void> {
+  loading ??= Promise.all([
+    fetchHeadPack(url, fetchFn),
+    detailUrl ? fetchHeadPack(detailUrl, fetchFn) : null,
+  ])
+    .then(([bytes, detail]) => {
       try {
-        useHeadPack(bytes)
+        const engine = useHeadPack(bytes)
+        if (detail) engine.useSkinDetail(decodeSkinDetail(detail))
       } catch (error) {
         // A pack that does not parse (cut off by a proxy, an old cached copy): same advice, with the cause.
         throw new Error(`${HEAD_PACK_MESSAGE} (${(error as Error).message})`)

@@ -6,13 +6,14 @@
 import { expose, transfer } from 'comlink'
 import { renderCharacterV2, type RenderOptionsV2 } from '@facecraft/shared/engine-v2'
 import headPackUrl from '@facecraft/shared/assets/head-v2.bin?url'
+import skinDetailUrl from '@facecraft/shared/assets/skin-detail-v1.bin?url'
 import type { RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
 import { ensureHeadPack } from './head-pack.ts'
 
 /** Renders a rig v2 character once the head pack is in (the first call waits for it). */
 async function renderCharacter(character: Character, options: RenderOptionsV2): Promise<RgbaImage> {
-  await ensureHeadPack(headPackUrl)
+  await ensureHeadPack(headPackUrl, fetch, skinDetailUrl)
   return renderCharacterV2(character, options)
 }
 
@@ -30,7 +31,7 @@ const api = {
    * pitch `pitch` degrees (+ looks down on the head). Time spent waiting for the head pack is not counted.
    */
   async frame(character: Character, size: number, yaw: number, pitch = 0): Promise<Frame> {
-    await ensureHeadPack(headPackUrl)
+    await ensureHeadPack(headPackUrl, fetch, skinDetailUrl)
     const start = performance.now()
     const image = await renderCharacter(character, { size, yaw, pitch, background: 'transparent' })
     const renderMs = performance.now() - start

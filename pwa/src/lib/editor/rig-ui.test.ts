@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { SKIN_DETAIL_COUNT, SKIN_DETAIL_VERSION } from '@facecraft/shared/detail'
 import {
   ageSliderForYears,
   COLORS_V2,
+  checkCharacterV2,
   createCharacterV2,
   RIG_V2,
   RIG_V2_GROUPS,
 } from '@facecraft/shared/rig-v2'
-import { ageYears, colorAt, GROUPS, resetGroup, swatchValues } from './rig-ui.ts'
+import { ageYears, colorAt, GROUPS, resetGroup, swatchValues, withoutDetail } from './rig-ui.ts'
 
 describe('rig-ui (rig v2)', () => {
   it('shows every parameter of rig v2 exactly once, in the rig groups, "Who" first', () => {
@@ -62,5 +64,18 @@ describe('rig-ui (rig v2)', () => {
     const [light, dark] = [0, 1].map((t) => rgb(colorAt(c, def('skin.tone'), t)))
     expect(light!.reduce((a, b) => a + b)).toBeGreaterThan(600)
     expect(dark!.reduce((a, b) => a + b)).toBeLessThan(200)
+  })
+
+  it('removes skin detail and nothing else, leaving the character valid', () => {
+    const c = createCharacterV2()
+    const detailed = {
+      ...c,
+      detail: { basis: SKIN_DETAIL_VERSION, weights: Array(SKIN_DETAIL_COUNT).fill(1) },
+    }
+    expect(checkCharacterV2(detailed)).toEqual([])
+    const removed = withoutDetail(detailed)
+    expect('detail' in removed).toBe(false)
+    expect(removed).toEqual(c)
+    expect(detailed.detail).toBeDefined() // the edit made a new character; history keeps the old one
   })
 })

@@ -38,6 +38,12 @@ export const GROUPS: readonly GroupView[] = RIG_V2_GROUPS.map((id) => ({
 })).filter((g) => g.styles.length + g.colors.length + g.sliders.length > 0)
 
 /** The character with every parameter of `group` back at the rig default. */
+/** The character without its skin detail (read from a photo): the player's "remove", undoable like any edit. */
+export function withoutDetail(c: Character): Character {
+  const { detail: _, ...rest } = c
+  return rest
+}
+
 export function resetGroup(c: Character, group: GroupView): Character {
   return {
     ...c,

@@ -3,6 +3,7 @@
  * target weights (macro tents + face sliders through their safe limits + expressions), the parts to wear, and
  * the Appearance. Then CharacterEngineV2 renders characters and reports their landmarks.
  */
+import { detailImage, type SkinDetailBasis } from '../../detail/basis.ts'
 import type { RgbaImage } from '../../image/types.ts'
 import { srgbToLinear } from '../../render/resolve.ts'
 import { evalColors } from '../../rig/eval-colors.ts'
@@ -22,7 +23,7 @@ import {
 import { createLambertShader } from './lambert.ts'
 import { macroWeights } from './macro.ts'
 import { buildSkinMasks } from './masks.ts'
-import type { Appearance, HeadMesh, LinearRgb } from './mesh-types.ts'
+import type { Appearance, HeadMesh, LinearRgb, SkinDetailLayer } from './mesh-types.ts'
 import { headView } from './view.ts'
 
 /** Share of the 'eyes opened up' expression units every head's resting lids get (see characterWeights). */
@@ -117,6 +118,13 @@ export function characterAppearance(c: Character, seed = 0): Appearance {
   }
 }
 
+/** A short content hash of a text (FNV-1a, 32 bits, hex) for texture cache keys. */
+function hashKey(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return `${text.length}-${(h >>> 0).toString(16)}`
+}
+
 /** A content key of a character (every slider, colour and style, in the object's order). */
 function characterKey(c: Character): string {
   return JSON.stringify([c.sliders, c.colors, c.styles])
@@ -128,8 +136,22 @@ export class CharacterEngineV2 {
   readonly rig: LandmarkRigV2
   private readonly beards: Map<string, BeardSelection>
 
+  /** The skin-detail basis characters' `detail` weights are drawn with (useSkinDetail), or null. */
+  private detailBasis: SkinDetailBasis | null = null
+  /** Composed detail images by weights (the last few: an editor redraws one character many times). */
+  private readonly detailLayers = new Map<string, SkinDetailLayer>()
+  /** The 68 landmarks of the neutral head, x and y (cm): where the skin meets the shape-free frame. */
+  private readonly rest68: Float32Array
+
   constructor(readonly assets: HeadAssets) {
     this.rig = buildLandmarkRigV2(assets)
+    const R = assets.rest
+    const { ibug, ibugB, ibugW } = this.rig
+    this.rest68 = Float32Array.from({ length: 136 }, (_, j) => {
+      const i = j >> 1
+      const k = j & 1
+      return (1 - ibugW[i]!) * R[ibug[i]! * 3 + k]! + ibugW[i]! * R[ibugB[i]! * 3 + k]!
+    })
     const masks = buildSkinMasks(assets, this.rig)
     // Pin the eyeballs (the vertices the eye proxy hangs on): every character looks out of the same place.
     const eyeRefs = Uint32Array.from(new Set(assets.proxy('eyes').refs)).sort()
@@ -193,6 +215,45 @@ export class CharacterEngineV2 {
     return this.last
   }
 
+  /**
+   * Draws characters' skin detail with this basis (shared/src/detail decodeSkinDetail of the skin-detail asset);
+   * null stops. Without a basis, or for weights on another basis version, characters render without their detail.
+   */
+  useSkinDetail(basis: SkinDetailBasis | null): void {
+    this.detailBasis = basis
+    this.detailLayers.clear()
+  }
+
+  /** Whether `c`'s skin detail will be drawn (it has some, and this engine has the basis it is on). */
+  drawsDetail(c: Character): boolean {
+    return c.detail !== undefined && c.detail.basis === this.detailBasis?.version
+  }
+
+  /** The Appearance of a character, with its skin detail when this engine draws it. */
+  appearance(c: Character): Appearance {
+    const a = characterAppearance(c)
+    if (this.drawsDetail(c)) a.detail = this.detailLayer(c.detail!.weights)
+    return a
+  }
+
+  private detailLayer(weights: readonly number[]): SkinDetailLayer {
+    const basis = this.detailBasis!
+    const key = `${basis.version}:${weights.map((w) => w.toFixed(4)).join(',')}`
+    let layer = this.detailLayers.get(key)
+    if (!layer) {
+      layer = {
+        image: detailImage(basis, weights),
+        size: basis.size,
+        key: hashKey(key),
+        rest: this.rest68,
+      }
+      if (this.detailLayers.size >= 8)
+        this.detailLayers.delete(this.detailLayers.keys().next().value!)
+      this.detailLayers.set(key, layer)
+    }
+    return layer
+  }
+
   /** Renders a character (with the look layer's shader when given, else the plain Lambert shader). */
   render(
     c: Character,
@@ -200,7 +261,7 @@ export class CharacterEngineV2 {
     shade: ShaderFactory = createLambertShader
   ): RgbaImage {
     const mesh = this.pose(c)
-    return this.engine.render(mesh, characterAppearance(c), shade, options)
+    return this.engine.render(mesh, this.appearance(c), shade, options)
   }
 
   /** Image-space landmarks for a render of `c` with the same options. */

@@ -139,6 +139,11 @@ export interface Appearance {
    * narrow slit lie in the lips' shadow.
    */
   mouthOpen?: number
+  /**
+   * Skin detail (shared/src/detail), when the character has it and the engine has its basis: the detail image in
+   * the shape-free frame and where the neutral head's 68 landmarks lie, so the skin can be mapped onto that frame.
+   */
+  detail?: SkinDetailLayer
   /** Per-character seed for procedural texture variation (an integer, 0..2^31-1). */
   seed: number
 }
@@ -151,4 +156,15 @@ export interface HeadView {
   eye: readonly [number, number, number]
   /** Sample spacing in model-space cm at the head (pixel footprint): lets textures pick a detail level. */
   sampleCm: number
+}
+
+/** A character's skin detail as the skin texture reads it. */
+export interface SkinDetailLayer {
+  /** Luminance detail (0-255 scale) over the shape-free frame, size x size. */
+  image: Float32Array
+  size: number
+  /** Identifies the image (the weights) for texture caches. */
+  key: string
+  /** The 68 iBUG points of the NEUTRAL head (rest positions: x, y in cm), [x0, y0, ...]: one array per engine. */
+  rest: Float32Array
 }

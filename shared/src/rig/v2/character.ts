@@ -3,7 +3,9 @@
  * (every problem with its JSON path, as v1), and the plausible-people prior `randomPlausibleCharacter`.
  */
 import { createRng, gaussian, type Rng } from '../../utils/random.ts'
+import { SKIN_DETAIL_COUNT, SKIN_DETAIL_LIMIT, SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
 import type { Character } from '../schema.ts'
+import { detailWeight } from '../share-codec.ts'
 import { checkCharacterFor, validateFor, type RigCheckSpec, type RigIssue } from '../validate.ts'
 import { COLORS_V2 } from './colors.ts'
 import type { RigSchemaV2 } from './schema.ts'
@@ -47,6 +49,7 @@ const V2: RigCheckSpec = {
   colors: COLORS_V2,
   styles: STYLES_V2,
   creator: 'createCharacterV2()',
+  detail: { version: SKIN_DETAIL_VERSION, count: SKIN_DETAIL_COUNT, limit: SKIN_DETAIL_LIMIT },
   otherRig: (rig) =>
     rig === 1
       ? 'a rig v1 character: open it with migrateV1() (rig v2 reads v2 only)'
@@ -93,7 +96,10 @@ export function ageSliderForYears(years: number): number {
  * styles that go with the person (facial hair on almost half the men, mostly stubble; lipstick on some women;
  * glasses on a quarter; a fringe over one eye on about one in twelve).
  */
-export function randomPlausibleCharacter(seed: number | Rng): Character {
+export function randomPlausibleCharacter(
+  seed: number | Rng,
+  options: { detail?: boolean } = {}
+): Character {
   const rng = typeof seed === 'number' ? createRng(seed) : seed
   const g = () => gaussian(rng)
   const male = rng() < 0.5
@@ -194,5 +200,29 @@ export function randomPlausibleCharacter(seed: number | Rng): Character {
         ? pick(rng, ['round', 'rectangular', 'wide', 'rectangular', 'sunglasses'])
         : 'none',
   }
-  return createCharacterV2({ sliders, colors, styles })
+  const c = createCharacterV2({ sliders, colors, styles })
+  // Skin detail last (its draws after every other: the rest of the character keeps its seed either way).
+  if (options.detail) c.detail = randomDetail(rng)
+  return c
+}
+
+/**
+ * Spread of a random character's skin-detail weights (units of each component's spread over real faces). Measured
+ * with cli/scripts/detail-random.ts (60 plausible characters, FaceRes, as `eval engine`): no detail 0.451
+ * render_cluster_cos / -0.081 photo_gap_cos, the mean detail alone (weights 0) 0.446 / -0.067, spread 0.4 0.444 /
+ * -0.069, spread 1 0.454 / -0.076 (independent draws of every component at their full spread add up to a
+ * texture no real face has). 0.4: the real faces' structure, a little different on everyone.
+ */
+export const RANDOM_DETAIL_SPREAD = 0.4
+
+/** Random skin-detail weights (rounded to a share code's step, as the creator's). */
+function randomDetail(rng: Rng): NonNullable<Character['detail']> {
+  const weights = Array.from({ length: SKIN_DETAIL_COUNT }, () => {
+    const w = Math.max(
+      -SKIN_DETAIL_LIMIT,
+      Math.min(SKIN_DETAIL_LIMIT, RANDOM_DETAIL_SPREAD * gaussian(rng))
+    )
+    return detailWeight(w)
+  })
+  return { basis: SKIN_DETAIL_VERSION, weights }
 }

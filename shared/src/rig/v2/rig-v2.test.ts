@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { SKIN_DETAIL_COUNT, SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
 import { createCharacter, randomCharacter } from '../character.ts'
+import { checkCharacter } from '../validate.ts'
 import { encodeShareCode, ShareCodeError } from '../share-code.ts'
 import {
   BROW_MAP,
@@ -72,6 +74,24 @@ describe('randomPlausibleCharacter', () => {
   })
 })
 
+describe('randomPlausibleCharacter with skin detail', () => {
+  it('adds valid, seeded detail and leaves the rest of the character as its seed draws it', () => {
+    for (const seed of [1, 2, 99]) {
+      const plain = randomPlausibleCharacter(seed)
+      const detailed = randomPlausibleCharacter(seed, { detail: true })
+      expect(plain.detail).toBeUndefined()
+      const { detail, ...rest } = detailed
+      expect(rest).toEqual(plain)
+      expect(detail!.weights).toHaveLength(SKIN_DETAIL_COUNT)
+      expect(checkCharacterV2(detailed)).toEqual([])
+      expect(randomPlausibleCharacter(seed, { detail: true })).toEqual(detailed)
+      const sd = Math.sqrt(detail!.weights.reduce((a, w) => a + w * w, 0) / SKIN_DETAIL_COUNT)
+      expect(sd).toBeGreaterThan(0.3)
+      expect(sd).toBeLessThan(0.5)
+    }
+  })
+})
+
 describe('fc2 share codes', () => {
   it('round-trip to the quantised character and name', () => {
     for (let seed = 1; seed <= 10; seed++) {
@@ -99,6 +119,60 @@ describe('fc2 share codes', () => {
       expect((e as ShareCodeError).problem).toBe('truncated')
     }
     expect(() => decodeShareCodeV2('hello')).toThrow(/fc2\./)
+  })
+
+  it('carry skin detail in format 3, and leave characters without it in format 2, byte for byte', () => {
+    const plain = randomPlausibleCharacter(4)
+    const code = encodeShareCodeV2(plain, 'Bo')
+    const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i * 1.7) * 3.9)
+    const withDetail = { ...plain, detail: { basis: SKIN_DETAIL_VERSION, weights } }
+    const detailed = encodeShareCodeV2(withDetail, 'Bo')
+    // format byte: base64url of 0x02 / 0x03 as the first 6 bits -> 'A' either way; compare decoded layouts
+    expect(detailed.length).toBeGreaterThan(code.length + 150)
+    expect(decodeShareCodeV2(code).character.detail).toBeUndefined()
+    const back = decodeShareCodeV2(detailed)
+    expect(back.character).toEqual(quantizeCharacterV2(withDetail))
+    back.character.detail!.weights.forEach((w, i) =>
+      expect(Math.abs(w - weights[i]!)).toBeLessThanOrEqual(0.5 / 31)
+    )
+    // a detail code survives the app's own validation, and a damaged one is told apart
+    expect(checkCharacterV2(back.character)).toEqual([])
+    const cut = detailed.slice(0, detailed.length - 40) // whole base64 quads: a shorter, well-formed code
+    expect(() => decodeShareCodeV2(cut)).toThrow(/incomplete/)
+    const flipped =
+      detailed.slice(0, 120) + (detailed[120] === 'A' ? 'B' : 'A') + detailed.slice(121)
+    expect(() => decodeShareCodeV2(flipped)).toThrow(/damaged/)
+  })
+
+  it('validate skin detail with precise paths', () => {
+    const c = createCharacterV2()
+    const ok = {
+      ...c,
+      detail: { basis: SKIN_DETAIL_VERSION, weights: Array(SKIN_DETAIL_COUNT).fill(0.5) },
+    }
+    expect(checkCharacterV2(ok)).toEqual([])
+    const issues = checkCharacterV2({
+      ...c,
+      detail: {
+        basis: 9,
+        weights: [...Array(SKIN_DETAIL_COUNT - 2).fill(0), 7, Number.NaN],
+        extra: 1,
+      },
+    })
+    expect(issues.map((i) => `${i.path} ${i.code}`)).toEqual([
+      'detail.extra unknown-id',
+      'detail.basis unsupported-rig',
+      `detail.weights.${SKIN_DETAIL_COUNT - 2} out-of-range`,
+      `detail.weights.${SKIN_DETAIL_COUNT - 1} wrong-type`,
+    ])
+    expect(checkCharacterV2({ ...c, detail: { basis: 1, weights: [1, 2] } })[0]!.message).toMatch(
+      new RegExp(`array of ${SKIN_DETAIL_COUNT} numbers, got 2`)
+    )
+    expect(checkCharacterV2({ ...c, detail: 'x' })[0]!.path).toBe('detail')
+    // rig v1 never takes detail
+    expect(checkCharacter({ ...createCharacter(), detail: ok.detail }).map((i) => i.path)).toEqual([
+      'detail',
+    ])
   })
 
   it('open fc1 codes, migrated to rig v2', () => {

@@ -2,8 +2,10 @@
  * @module rig/v2/share-code — `fc2.` share codes for rig v2 characters, and `decodeAnyShareCode`, which also
  * opens every `fc1.` code (decoded by rig/share-code, then migrated with migrateV1), so old links keep working.
  *
- * The layout (rig/share-codec.ts) behind the prefix `fc2.`, format 2, rig v2's sliders, colours and styles.
+ * The layout (rig/share-codec.ts) behind the prefix `fc2.`, format 2, rig v2's sliders, colours and styles; format
+ * 3 adds the character's skin detail (a byte per weight), and is used only when the character has detail.
  */
+import { SKIN_DETAIL_COUNT, SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
 import type { Character } from '../schema.ts'
 import { decodeShareCode, type SharedCharacter } from '../share-code.ts'
 import { shareCodec } from '../share-codec.ts'
@@ -15,6 +17,8 @@ import { STYLES_V2 } from './styles.ts'
 
 const PREFIX = 'fc2.'
 const FORMAT = 2
+/** Format of fc2 codes that carry skin detail (format 2's layout plus the detail section: rig/share-codec). */
+const DETAIL_FORMAT = 3
 
 const codec = shareCodec({
   prefix: PREFIX,
@@ -27,8 +31,9 @@ const codec = shareCodec({
   validate: validateCharacterV2,
   noun: 'facecraft v2 share code',
   minBytes: 8,
+  detail: { format: DETAIL_FORMAT, version: SKIN_DETAIL_VERSION, count: SKIN_DETAIL_COUNT },
   formatMessage: (format) =>
-    `Share code format ${format} is not one this app reads (${FORMAT}); update the app.`,
+    `Share code format ${format} is not one this app reads (${FORMAT} or ${DETAIL_FORMAT}); update the app.`,
 })
 
 /** Rounds every value to the precision an fc2 code keeps, so `decode(encode(c))` equals `quantize(c)`. */

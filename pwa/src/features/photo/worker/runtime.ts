@@ -7,7 +7,9 @@
  * (no adapter after all, the runtime not downloadable offline, a model it cannot run) it falls back to WASM and
  * says why, so the photo flow never dead-ends on the backend.
  */
+import skinDetailUrl from '@facecraft/shared/assets/skin-detail-v1.bin?url'
 import { CharacterCreator } from '@facecraft/shared/create'
+import { decodeSkinDetail, type SkinDetailBasis } from '@facecraft/shared/detail'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import { setWebGpuRuntimeBase, webGpuAdapterName, type ModelSource } from '@facecraft/shared/ml'
 import type { Backend } from '../backend.ts'
@@ -31,13 +33,36 @@ async function open(models: ModelSource, device: Backend): Promise<CharacterCrea
   // face to choose from; the creator itself then works on the face they chose.
   const analyzer = await FaceAnalyzer.createFromOptions({ models, device, maxFaces: MAX_FACES })
   try {
-    const creator = await CharacterCreator.createFromOptions({ models, device, analyzer })
+    const skinDetail = await loadSkinDetail()
+    const creator = await CharacterCreator.createFromOptions({
+      models,
+      device,
+      analyzer,
+      skinDetail,
+    })
     // The embedder is otherwise made on the first create: made here, a WebGPU failure shows now, with a fallback.
     await analyzer.models().load('face-embedder')
     return creator
   } catch (error) {
     await analyzer.close().catch(() => undefined)
     throw error
+  }
+}
+
+/**
+ * The skin-detail basis (a static asset the service worker precaches beside the head pack), or null when it
+ * cannot be had: characters are then made without skin detail, which they can live without (the flow goes on).
+ */
+async function loadSkinDetail(): Promise<SkinDetailBasis | null> {
+  try {
+    const response = await fetch(skinDetailUrl)
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+    return decodeSkinDetail(new Uint8Array(await response.arrayBuffer()))
+  } catch (error) {
+    console.warn(
+      `Skin detail unavailable, characters are made without it (${(error as Error).message})`
+    )
+    return null
   }
 }
 

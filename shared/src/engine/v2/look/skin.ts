@@ -2,10 +2,12 @@
  * @module engine/v2/look/skin — the procedural skin texture in the base mesh's UV layout. Bake (once per mesh
  * topology): the rest position of every texel, through uv-bake, turned into the layers of skin-layers. Compose
  * (once per appearance, cached by the caller): tone, undertone, mottling, redness, blush, eye shadows, freckles and
- * age spots, wrinkles, stubble, lips and lipstick, cavities, into LINEAR RGB + a gloss channel.
+ * age spots, wrinkles, stubble, lips and lipstick, cavities, and the character's skin detail (read from a photo:
+ * shared/src/detail), into LINEAR RGB + a gloss channel.
  * Two grids: a fine one over the head's UV island and a coarse one over the whole layout (ears, neck, shoulders).
  */
-import type { Appearance, HeadMesh } from '../mesh-types.ts'
+import { bilinear, templatePoints, thinPlate } from '../../../detail/frame.ts'
+import type { Appearance, HeadMesh, SkinDetailLayer } from '../mesh-types.ts'
 import { MATERIAL } from '../mesh-types.ts'
 import { LAYER, LAYER_COUNT, beardStyleMask, evalLayers } from './skin-layers.ts'
 import { skinAlbedo } from './skin-tone.ts'
@@ -167,7 +169,10 @@ export function composeSkin(
     pick(1, 'fine'),
     fineStep === 2 ? SKIN_FINE.width : 0,
     recycle?.fineGrid ?? null,
-    brows?.fine ?? null
+    brows?.fine ?? null,
+    a.detail
+      ? { image: a.detail.image, size: a.detail.size, at: detailCoords(bake, a.detail) }
+      : null
   )
   const coarseGrid = new SkinGrid(
     bake.coarse,
@@ -185,6 +190,36 @@ export function composeSkin(
     coarseGrid.complete()
   }
   return { fine: fineGrid.data, coarse: coarseGrid.data, fineStep, fineGrid, coarseGrid }
+}
+
+const detailCache = new WeakMap<SkinBake, Map<string, Float32Array>>()
+
+/**
+ * Where each fine texel reads a skin-detail image (its x, y in the image's pixels; far outside for texels off the
+ * skin): the texel's place on the NEUTRAL head mapped into the shape-free frame by the thin-plate spline that takes
+ * the neutral head's 68 landmarks (seen from the front) onto the template's. The texture follows every morph from
+ * there, so detail read at a photo's features lands on the character's. Cached per bake, rest points and size.
+ */
+function detailCoords(bake: SkinBake, detail: SkinDetailLayer): Float32Array {
+  let m = detailCache.get(bake)
+  if (!m) detailCache.set(bake, (m = new Map()))
+  const key = `${detail.size}:${Array.from(detail.rest.subarray(0, 4), (v) => v.toFixed(4)).join(',')}`
+  let at = m.get(key)
+  if (!at) {
+    const [ox, oy] = bake.origin
+    const src = detail.rest.map((v, i) => v - (i & 1 ? oy : ox))
+    const toFrame = thinPlate(src, templatePoints())
+    const n = bake.fineCovered.length
+    at = new Float32Array(n * 2).fill(-10)
+    for (let i = 0; i < n; i++) {
+      if (!bake.fineCovered[i]) continue
+      const [u, v] = toFrame(bake.finePos[i * 3]!, bake.finePos[i * 3 + 1]!)
+      at[i * 2] = u * detail.size - 0.5
+      at[i * 2 + 1] = v * detail.size - 0.5
+    }
+    m.set(key, at)
+  }
+  return at
 }
 
 const regions = new WeakMap<SkinBake, Map<string, Uint8Array>>()
@@ -304,7 +339,9 @@ export class SkinGrid {
     /** A grid nobody reads any more, whose buffers this one may take over. */
     recycle: SkinGrid | null = null,
     /** Brow paint per texel (1 byte), or null. */
-    private readonly browOf: Uint8Array | null = null
+    private readonly browOf: Uint8Array | null = null,
+    /** Skin detail: its image (size x size) and where each grid texel reads it (detailCoords), or null. */
+    private readonly detail: { image: Float32Array; size: number; at: Float32Array } | null = null
   ) {
     const n = layers.length / LAYER_COUNT
     // Even texels only: stored compactly (texel (x, y), both even, at (x / 2 + y / 2 * evenOf / 2)).
@@ -488,7 +525,7 @@ export class SkinGrid {
     }
     // Wrinkles, cavities and occlusion darken (painted shadows: the mesh is too coarse to carry them); the
     // vermilion border reads a little darker (a natural lip line).
-    const dk =
+    let dk =
       shade *
       (1 -
         Math.min(
@@ -497,6 +534,16 @@ export class SkinGrid {
         )) *
       (1 - 0.4 * layers[o + LAYER.occlusion]! * k) *
       (1 - 0.25 * lips * (1 - lips) * (1 - stick * 0.5))
+    const detail = this.detail
+    if (detail !== null) {
+      // The photo's detail was a difference of sRGB luminance at the photo's exposure: applied as the same
+      // difference at this texel's own lightness, as a factor on linear RGB (light falls on it as on the skin).
+      const d = bilinear(detail.image, detail.size, detail.at[i * 2]!, detail.at[i * 2 + 1]!)
+      if (d !== 0) {
+        const s = 255 * Math.pow(Math.max(1e-6, luminance3(r, g, b) * dk), 1 / 2.2)
+        dk *= Math.min(4, Math.pow(Math.max(0.05, (s + d) / s), 2.2))
+      }
+    }
     out[o4] = r * dk
     out[o4 + 1] = g * dk
     out[o4 + 2] = b * dk

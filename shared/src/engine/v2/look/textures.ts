@@ -55,6 +55,7 @@ export function appearanceKey(a: Appearance): string {
     a.beardStyle,
     f(a.lensTint),
     a.seed | 0,
+    a.detail?.key ?? '',
   ].join('|')
 }
 

@@ -1,6 +1,6 @@
 /**
- * @file The separable Gaussian blur the face-region diagnostics (region-swap.ts, detail-basis.ts) take their
- * high-passes with: edges clamped, one pass along x then one along y, as floats.
+ * @module detail/blur — the separable Gaussian blur detail is the residue of (and the face-region diagnostics in
+ * cli/scripts take their band-passes with): edges clamped, one pass along x then one along y, as floats.
  */
 
 /**

@@ -1,0 +1,162 @@
+/** @file Skin detail: the spline frame, the basis file, composing and reading weights (small synthetic bases). */
+import { describe, expect, it } from 'vitest'
+import { decodeSkinDetail, detailImage, encodeSkinDetail, type SkinDetailBasis } from './basis.ts'
+import { bilinear, templatePoints, thinPlate, toShapeFree } from './frame.ts'
+import { pca } from './pca.ts'
+import { alignedPoints, faceDetail, projectDetail } from './read.ts'
+import { READ_SIZE, SKIN_DETAIL_COUNT, SKIN_DETAIL_LIMIT, SKIN_DETAIL_VERSION } from './spec.ts'
+
+/** A deterministic pseudo-random stream in [0, 1). */
+function stream(seed: number): () => number {
+  let s = seed >>> 0
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32
+}
+
+/** A basis of `count` orthonormal components over the first `n` pixels of a size x size grid. */
+function basisOf(size: number, n: number, count: number, seed = 1): SkinDetailBasis {
+  const rnd = stream(seed)
+  const rows = Array.from({ length: count + 8 }, () =>
+    Float32Array.from({ length: n }, () => rnd() * 20 - 10)
+  )
+  const p = pca(rows, count)
+  const components = new Float32Array(count * n)
+  p.components.forEach((c, k) => components.set(c, k * n))
+  return {
+    version: 1,
+    size,
+    count,
+    photos: rows.length,
+    pixels: Uint16Array.from({ length: n }, (_, i) => i * 2),
+    mean: p.mean,
+    components,
+    spread: Float32Array.from(p.variances, Math.sqrt),
+  }
+}
+
+describe('thin-plate spline', () => {
+  it('passes through its control points and is the identity between equal point sets', () => {
+    const src = templatePoints()
+    const rnd = stream(3)
+    const dst = src.map((v) => v + (rnd() - 0.5) * 0.02)
+    const f = thinPlate(src, dst, 0)
+    for (let i = 0; i < 68; i++) {
+      const [x, y] = f(src[2 * i]!, src[2 * i + 1]!)
+      expect(Math.abs(x - dst[2 * i]!)).toBeLessThan(1e-9)
+      expect(Math.abs(y - dst[2 * i + 1]!)).toBeLessThan(1e-9)
+    }
+    const id = thinPlate(src, src)
+    const [x, y] = id(0.37, 0.81)
+    expect(x).toBeCloseTo(0.37, 9)
+    expect(y).toBeCloseTo(0.81, 9)
+  })
+
+  it('refuses coincident points with a message', () => {
+    expect(() => thinPlate(new Float32Array(136), new Float32Array(136))).toThrow(/degenerate/)
+  })
+
+  it('warps nothing when the face already has the template points', () => {
+    const size = 32
+    const img = Float32Array.from({ length: size * size }, (_, i) => (i % 7) - 3)
+    const out = toShapeFree(img, size, templatePoints())
+    for (let j = 1; j < size - 1; j++)
+      for (let i = 1; i < size - 1; i++)
+        expect(out[j * size + i]).toBeCloseTo(img[j * size + i]!, 4)
+    expect(bilinear(img, size, -1, 3)).toBe(0)
+  })
+})
+
+describe('skin-detail basis file', () => {
+  const basis = basisOf(16, 60, 6)
+
+  it('round-trips within int8 quantisation, and encodes the same basis to the same bytes', () => {
+    const bytes = encodeSkinDetail(basis)
+    expect(encodeSkinDetail(basis)).toEqual(bytes)
+    const back = decodeSkinDetail(bytes)
+    expect([back.version, back.size, back.count, back.photos]).toEqual([1, 16, 6, basis.photos])
+    expect(back.pixels).toEqual(basis.pixels)
+    expect(back.spread).toEqual(basis.spread)
+    const maxMean = Math.max(...basis.mean.map(Math.abs))
+    basis.mean.forEach((v, i) =>
+      expect(Math.abs(v - back.mean[i]!)).toBeLessThanOrEqual(maxMean / 254 + 1e-6)
+    )
+    // and decoding what it encodes is a fixed point
+    expect(encodeSkinDetail(back)).toEqual(bytes)
+  })
+
+  it('rejects a file that is not a basis, saying what is wrong', () => {
+    const bytes = encodeSkinDetail(basis)
+    expect(() => decodeSkinDetail(bytes.slice(0, 10))).toThrow(/too short/)
+    expect(() => decodeSkinDetail(bytes.slice(0, bytes.length - 1))).toThrow(/header says/)
+    const bad = bytes.slice()
+    bad[0] = 0
+    expect(() => decodeSkinDetail(bad)).toThrow(/FCSD/)
+    const order = bytes.slice()
+    order[24] = 255 // the first pixel index past the grid
+    order[25] = 255
+    expect(() => decodeSkinDetail(order)).toThrow(/out of order/)
+  })
+})
+
+describe('composing and reading weights', () => {
+  const basis = decodeSkinDetail(encodeSkinDetail(basisOf(16, 60, 6)))
+
+  it('zero weights give the mean; weights read back from their own image', () => {
+    const mean = detailImage(basis, [])
+    basis.pixels.forEach((p, i) => expect(mean[p]).toBeCloseTo(basis.mean[i]!, 5))
+    expect(mean[1]).toBe(0) // pixels no face covers stay 0
+    const w = [1.5, -0.5, 0, 2, -3, 0.25]
+    const read = projectDetail(basis, detailImage(basis, w))
+    // components are unit length to int8 precision: the read is the weight within ~1%
+    w.forEach((v, k) => expect(read[k]).toBeCloseTo(v, 1))
+  })
+
+  it('clamps reads to the weight range', () => {
+    const loud = detailImage(basis, [40])
+    expect(projectDetail(basis, loud)[0]).toBe(SKIN_DETAIL_LIMIT)
+  })
+
+  it('reads no detail from a flat face and refuses crops of the wrong size', () => {
+    const S = READ_SIZE
+    const crop = new Uint8ClampedArray(S * S * 4).fill(128)
+    const labels = new Uint8Array(S * S).fill(1)
+    const flat = faceDetail({ crop, labels, points: templatePoints() }, S / 2)
+    expect(Math.max(...flat.map(Math.abs))).toBeLessThan(1e-3)
+    expect(() =>
+      faceDetail({ crop: crop.subarray(4), labels, points: templatePoints() }, S)
+    ).toThrow(/224 px aligned crop/)
+    expect(() => faceDetail({ crop, labels, points: templatePoints() }, 100)).toThrow(
+      /does not divide/
+    )
+  })
+
+  it('puts a face in its aligned frame through the inverse alignment', () => {
+    const t = templatePoints()
+    const ibug68 = t.map((v, i) => (i & 1 ? 30 + 200 * v : 10 + 200 * v))
+    const p = alignedPoints({ ibug68, alignToImage: [200, 0, 10, 0, 200, 30] })
+    p.forEach((v, i) => expect(v).toBeCloseTo(t[i]!, 5))
+  })
+})
+
+describe('the released basis (shared/assets/skin-detail)', () => {
+  it('matches its sidecar (sha256, bytes, shapes) and the spec characters are validated against', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { createHash } = await import('node:crypto')
+    const dir = new URL('../../assets/skin-detail/', import.meta.url)
+    const bytes = readFileSync(new URL(`skin-detail-v${SKIN_DETAIL_VERSION}.bin`, dir))
+    const card = JSON.parse(
+      readFileSync(new URL(`skin-detail-v${SKIN_DETAIL_VERSION}.json`, dir), 'utf8')
+    )
+    expect(card.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+    expect(card.bytes).toBe(bytes.length)
+    const basis = decodeSkinDetail(new Uint8Array(bytes))
+    expect([basis.version, basis.count, basis.size]).toEqual([
+      SKIN_DETAIL_VERSION,
+      SKIN_DETAIL_COUNT,
+      card.shapes.grid[0],
+    ])
+    expect(basis.pixels.length).toBe(card.shapes.pixels)
+    // spreads fall with the component's rank (PCA order) and are all positive
+    expect(basis.spread[0]!).toBeGreaterThan(basis.spread[SKIN_DETAIL_COUNT - 1]!)
+    expect(Math.min(...basis.spread)).toBeGreaterThan(0)
+  })
+})

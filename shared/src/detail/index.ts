@@ -1,0 +1,18 @@
+/**
+ * @module detail — skin detail: a texture model of the face's fine structure (detail/spec), its basis file
+ * (detail/basis), the shape-free frame (detail/frame) and reading a photo's weights (detail/read). The creator
+ * reads weights; the engine draws them.
+ */
+export * from './spec.ts'
+export { decodeSkinDetail, detailImage, encodeSkinDetail, type SkinDetailBasis } from './basis.ts'
+export { gaussianBlur } from './blur.ts'
+export {
+  bilinear,
+  SHAPE_SMOOTH,
+  templatePoints,
+  thinPlate,
+  toShapeFree,
+  type PointMap,
+} from './frame.ts'
+export { pca, symmetricEigen, type Pca } from './pca.ts'
+export { alignedPoints, faceDetail, projectDetail, readDetail, type DetailSource } from './read.ts'

@@ -1,0 +1,104 @@
+/**
+ * @file Skin detail on engine v2: a character's `detail` weights change its face's skin, and only there; without
+ * detail (or without the basis) a render is what it always was.
+ */
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  decodeSkinDetail,
+  SKIN_DETAIL_COUNT,
+  SKIN_DETAIL_VERSION,
+  type SkinDetailBasis,
+} from '../../detail/index.ts'
+import type { Character } from '../../rig/schema.ts'
+import { randomPlausibleCharacter } from '../../rig/v2/character.ts'
+import { crc32 } from '../../utils/crc32.ts'
+import { lookShader, useHeadPack, type CharacterEngineV2 } from './index.ts'
+
+const PACK = new URL('../../../assets/head-v2/head-v2.bin', import.meta.url)
+const BASIS = new URL(
+  `../../../assets/skin-detail/skin-detail-v${SKIN_DETAIL_VERSION}.bin`,
+  import.meta.url
+)
+
+let engine: CharacterEngineV2
+let basis: SkinDetailBasis
+beforeAll(() => {
+  engine = useHeadPack(new Uint8Array(readFileSync(PACK)))
+  basis = decodeSkinDetail(new Uint8Array(readFileSync(BASIS)))
+})
+
+/** A character with skin detail: weights that swing over the first components. */
+function withDetail(c: Character, scale = 2): Character {
+  const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) =>
+    i < 24 ? scale * Math.cos(i * 2.3) : 0
+  )
+  return { ...c, detail: { basis: SKIN_DETAIL_VERSION, weights } }
+}
+
+const render = (c: Character) =>
+  engine.render(c, { size: 192, background: [255, 255, 255] }, lookShader)
+
+// The head pack's decode and bakes take a few seconds on a loaded CI core.
+describe('skin detail', { timeout: 60_000 }, () => {
+  it('is the released basis the rig validates against', () => {
+    expect(basis.version).toBe(SKIN_DETAIL_VERSION)
+    expect(basis.count).toBe(SKIN_DETAIL_COUNT)
+  })
+
+  it('changes the face skin and nothing around it', () => {
+    engine.useSkinDetail(basis)
+    const c = randomPlausibleCharacter(11)
+    const plain = render(c)
+    const detailed = render(withDetail(c))
+    expect(engine.drawsDetail(withDetail(c))).toBe(true)
+    let changed = 0
+    let minX = 192
+    let maxX = 0
+    let minY = 192
+    let maxY = 0
+    for (let i = 0; i < 192 * 192; i++) {
+      const d =
+        Math.abs(plain.data[i * 4]! - detailed.data[i * 4]!) +
+        Math.abs(plain.data[i * 4 + 1]! - detailed.data[i * 4 + 1]!)
+      if (d === 0) continue
+      changed++
+      const x = i % 192
+      const y = Math.floor(i / 192)
+      minX = Math.min(minX, x)
+      maxX = Math.max(maxX, x)
+      minY = Math.min(minY, y)
+      maxY = Math.max(maxY, y)
+    }
+    // a visible share of the face, inside the head's middle (no background, no shoulders)
+    expect(changed).toBeGreaterThan(1500)
+    const lm = engine.landmarks(c, { size: 192 }).ibug68
+    const jawX = [lm[0]!, lm[32]!] // jaw ends (points 0 and 16)
+    expect(minX).toBeGreaterThan(jawX[0]! - 12)
+    expect(maxX).toBeLessThan(jawX[1]! + 12)
+    expect(maxY).toBeLessThan(lm[17]! + 10) // not below the chin (point 8)
+    expect(minY).toBeGreaterThan(10)
+    expect(Number.isNaN(detailed.data.reduce((a, b) => a + b, 0))).toBe(false)
+  })
+
+  it('draws the same bytes every time, and louder weights change more', () => {
+    engine.useSkinDetail(basis)
+    const c = randomPlausibleCharacter(5)
+    const a = render(withDetail(c))
+    const b = render(withDetail(c))
+    expect(crc32(a.data)).toBe(crc32(b.data))
+    const plain = render(c)
+    const diff = (x: typeof a) => x.data.reduce((s, v, i) => s + Math.abs(v - plain.data[i]!), 0)
+    expect(diff(render(withDetail(c, 3)))).toBeGreaterThan(diff(render(withDetail(c, 0.5))))
+  })
+
+  it('leaves characters without detail, and engines without the basis, as they were', () => {
+    engine.useSkinDetail(null)
+    const c = randomPlausibleCharacter(11)
+    const before = crc32(render(c).data)
+    expect(crc32(render(withDetail(c)).data)).toBe(before) // no basis: drawn without it
+    expect(engine.drawsDetail(withDetail(c))).toBe(false)
+    engine.useSkinDetail(basis)
+    expect(crc32(render(c).data)).toBe(before)
+  })
+})
