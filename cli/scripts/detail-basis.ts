@@ -18,8 +18,6 @@
  * smiling photos) and top-1 retrieval among the subset: a change that lifts every cosine alike is not likeness.
  * Usage (repository root): npx tsx cli/scripts/detail-basis.ts [--people 30] [--train 240]
  */
-import { readdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
   composeAffine,
@@ -44,6 +42,7 @@ import {
   bandPass,
   pca,
   project,
+  trainPhotos,
 } from './detail-pca.ts'
 
 const { values: args } = parseArgs({
@@ -67,13 +66,7 @@ function withDetail(crop: Uint8ClampedArray, labels: PartLabels, detail: Float32
 }
 
 // The basis, from train photos only.
-const dir = facesDir()
-const jpgs = (set: string) =>
-  readdirSync(join(dir, set))
-    .filter((f) => f.endsWith('.jpg'))
-    .sort()
-    .map((f) => join(dir, set, f))
-const trainFiles = [...jpgs('canada'), ...jpgs('pixabay')].slice(0, Number(args.train))
+const trainFiles = trainPhotos(facesDir()).slice(0, Number(args.train))
 const rows: Record<Band, Float32Array[]> = { fine: [], mid: [] }
 for (const [i, file] of trainFiles.entries()) {
   process.stderr.write(`\rtrain photos ${i + 1}/${trainFiles.length}`)

@@ -3,6 +3,8 @@
  * band-pass of an aligned crop (224 px) inside its skin and nose labels, and its principal components over train
  * photos (PCA through the Gram matrix, cyclic Jacobi: the photos are far fewer than the pixels).
  */
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { PartLabels } from '@facecraft/shared/face'
 import { gaussianBlur, pca as sharedPca } from '@facecraft/shared/detail'
 
@@ -66,3 +68,13 @@ export function half(img: Float32Array, size: number): Float32Array {
       out[j * h + i] = (img[2 * j * size + 2 * i]! + img[2 * j * size + 2 * i + 1]! + img[(2 * j + 1) * size + 2 * i]! + img[(2 * j + 1) * size + 2 * i + 1]!) / 4
   return out
 } // prettier-ignore
+
+/** The train photos of a faces folder (Canada, then Pixabay, each in name order), as paths. */
+export function trainPhotos(dir: string): string[] {
+  const jpgs = (set: string) =>
+    readdirSync(join(dir, set))
+      .filter((f) => f.endsWith('.jpg'))
+      .sort()
+      .map((f) => join(dir, set, f))
+  return [...jpgs('canada'), ...jpgs('pixabay')]
+}

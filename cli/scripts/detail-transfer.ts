@@ -22,8 +22,7 @@
  * onto the render's own 68 points when pasting: the detail then follows each face's features, as an engine texture
  * on the mesh would. `--grid-size 112` keeps the detail at half resolution (a quarter of the asset bytes).
  */
-import { readdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { cosine, FaceAnalyzer, type Face } from '@facecraft/shared/face'
 import { createImage, encodePng, type RgbaImage } from '@facecraft/shared/image'
@@ -34,7 +33,7 @@ import { facesDir, londonPeople, seededSubset } from '../src/eval/london.ts'
 import { analysePhoto, embedAll } from '../src/eval/photos.ts'
 import { alignTemplate } from '@facecraft/shared/face'
 import { bilinear, thinPlate } from '@facecraft/shared/detail'
-import { bandPass, half, MASK, pca, project, SIZE } from './detail-pca.ts'
+import { bandPass, half, MASK, pca, project, SIZE, trainPhotos } from './detail-pca.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -160,13 +159,7 @@ function mirrored(image: RgbaImage): RgbaImage {
 }
 
 // The basis, from every train photo (a photo without a face adds nothing).
-const dir = facesDir()
-const jpgs = (set: string) =>
-  readdirSync(join(dir, set))
-    .filter((f) => f.endsWith('.jpg'))
-    .sort()
-    .map((f) => join(dir, set, f))
-let trainFiles = [...jpgs('canada'), ...jpgs('pixabay')]
+let trainFiles = trainPhotos(facesDir())
 if (Number(args.train) > 0) trainFiles = trainFiles.slice(0, Number(args.train))
 const rows: Float32Array[] = []
 for (const [i, file] of trainFiles.entries()) {

@@ -56,6 +56,8 @@ const coverage = Number(args.coverage)
 // The train split, in file order (index.csv: file, set, split, ...).
 const dir = facesDir()
 const rows = (await readFile(join(dir, 'index.csv'), 'utf8')).trim().split('\n').slice(1)
+// index.csv columns: file, set, split, person, expression, age, gender, ...
+const genderOf = new Map(rows.map((l) => l.split(',')).map((c) => [c[0]!, c[6]!]))
 let files = rows
   .map((l) => l.split(','))
   .filter((c) => c[2] === 'train')
@@ -70,16 +72,26 @@ if (args.exclude) {
 }
 
 const details: Float32Array[] = []
-const used: string[] = []
+/** Per detail row: 1 for a man's photo, 0 a woman's (the source's folder or self-report; only the means use it). */
+const male: number[] = []
 // --cache FILE keeps the photos' detail images between runs (trying sizes of the stored basis: the photos take
 // minutes, the PCA seconds).
 const cached = args.cache ? await readFile(args.cache).catch(() => null) : null
 if (cached) {
+  // each row: the grid, then 1 number (male)
   const all = new Float32Array(cached.buffer, cached.byteOffset, cached.byteLength / 4)
-  for (let o = 0; o < all.length; o += size * size) details.push(all.slice(o, o + size * size))
+  if (all.length % (size * size + 1))
+    throw new Error(`${args.cache} is not a cache of ${size} px details; delete it to rebuild.`)
+  for (let o = 0; o < all.length; o += size * size + 1) {
+    details.push(all.slice(o, o + size * size))
+    male.push(all[o + size * size]!)
+  }
 } else await readPhotos()
 if (args.cache && !cached)
-  await writeFile(args.cache, Buffer.concat(details.map((d) => Buffer.from(d.buffer))))
+  await writeFile(
+    args.cache,
+    Buffer.concat(details.map((d, i) => Buffer.from(Float32Array.from([...d, male[i]!]).buffer)))
+  )
 
 async function readPhotos(): Promise<void> {
   const analyzer = await FaceAnalyzer.createFromOptions({
@@ -97,7 +109,10 @@ async function readPhotos(): Promise<void> {
       points: alignedPoints(face),
     }
     details.push(faceDetail(source, size))
-    used.push(file)
+    const g = genderOf.get(file)
+    if (g !== 'female' && g !== 'male')
+      throw new Error(`${file}: index.csv gives no gender ('${g}')`)
+    male.push(g === 'male' ? 1 : 0)
   }
   await analyzer.close()
 }
@@ -111,6 +126,14 @@ for (let p = 0; p < size * size; p++) {
   if (faces >= coverage * details.length) covered.push(p)
 }
 const rowsIn = details.map((d) => Float32Array.from(covered, (p) => d[p]!))
+// One mean per sex (a character's is theirs blended by its gender slider); the components are those of all the
+// faces around their pooled mean, so the axis between the sexes stays in the span (components fitted around each
+// sex's own mean left it out, and drawing its remainder cost London likeness: refined top-1 0.637 -> 0.578).
+const sexMean = (m: number) => {
+  const rows = rowsIn.filter((_, i) => male[i] === m)
+  return Float32Array.from(covered, (_, j) => rows.reduce((a, r) => a + r[j]!, 0) / rows.length)
+}
+const means: [Float32Array, Float32Array] = [sexMean(0), sexMean(1)]
 const p = pca(rowsIn, count)
 const components = new Float32Array(p.components.length * covered.length)
 p.components.forEach((c, k) => components.set(c, k * covered.length))
@@ -120,7 +143,7 @@ const basis: SkinDetailBasis = {
   count: p.components.length,
   photos: details.length,
   pixels: Uint16Array.from(covered),
-  mean: p.mean,
+  means,
   components,
   spread: Float32Array.from(p.variances, Math.sqrt),
 }
@@ -140,7 +163,7 @@ const card = {
     [8, 32, 64, 128, 256].filter((k) => k <= basis.count).map((k) => [k, share(k)])
   ),
   coverage,
-  data: `${details.length} of ${files.length} train photos of ../shared/faces (canada, pixabay) with a face found; London never`,
+  data: `${details.length} of ${files.length} train photos (${male.filter((m) => m === 0).length} women, ${male.filter((m) => m === 1).length} men) of ../shared/faces (canada, pixabay) with a face found; London never`,
   licence:
     'Derived from Pixabay Content License photos (commercial use, modification allowed) and the CC BY 4.0 Canada set: DeBruine & Jones (2017), Young Adult White Faces with Manipulated Versions, doi:10.6084/m9.figshare.4220517.v1',
   rebuild: 'npx tsx models/detail/build.ts',

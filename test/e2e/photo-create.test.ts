@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core'
 import { decodeImage } from '@facecraft/shared/decode'
 import type { RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
+import { SKIN_DETAIL_COUNT } from '@facecraft/shared/detail'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import type { ModelSource } from '@facecraft/shared/ml'
 import { phoneContext, REPO_ROOT, seriousViolations } from '../src/harness/index.ts'
@@ -286,6 +287,14 @@ describe.skipIf(!haveLondon)('from a photo', () => {
           for (const [id, v] of Object.entries(mine[kind]))
             expect(Math.abs(theirs[kind][id]! - v), `${kind} ${id}`).toBeLessThanOrEqual(1 / 65535)
         }
+        // The skin detail read from the photo travels in the link too (a byte per weight, 1/31 steps).
+        expect(mine.detail?.weights).toHaveLength(SKIN_DETAIL_COUNT)
+        expect(theirs.detail?.basis).toBe(mine.detail!.basis)
+        mine.detail!.weights.forEach((w, i) =>
+          expect(Math.abs(theirs.detail!.weights[i]! - w), `detail ${i}`).toBeLessThanOrEqual(
+            0.5 / 31 + 1e-9
+          )
+        )
         // The photo stays on this device: the fresh context has none.
         expect(await there.getByTestId('photo-bar').count()).toBe(0)
       } finally {

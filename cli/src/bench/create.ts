@@ -29,7 +29,10 @@ export const createBench: Suite = {
   summary: 'photo -> character under onnxruntime-node (translator_ms, create_ms, download_bytes)',
   async run({ quick }) {
     const models = await nodeModelSource()
-    const creator = await CharacterCreator.createFromOptions({ models, skinDetail: skinDetailBasis() })
+    const creator = await CharacterCreator.createFromOptions({
+      models,
+      skinDetail: skinDetailBasis(),
+    })
     try {
       const translator = await creator.faceAnalyzer().models().load('translator')
       const features = new Float32Array(FEATURE_LENGTH).fill(0.1)

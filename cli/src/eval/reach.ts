@@ -14,14 +14,17 @@
  * still are) and holds the gender slider to the photo's sex as the product's translator reads it (`--sex
  * translator`; the set's own gender column is only compared with it: sex_agree).
  */
-import { CharacterCreator } from '@facecraft/shared/create'
-import { cosine, FaceAnalyzer } from '@facecraft/shared/face'
+import { CharacterCreator, readSkinDetail } from '@facecraft/shared/create'
+import type { SkinDetailBasis } from '@facecraft/shared/detail'
+import { cosine, FaceAnalyzer, type Face } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
+import type { SkinDetail } from '@facecraft/shared/rig'
 import { intOption } from '../args.ts'
 import { UsageError } from '../command.ts'
 import { nodeModelSource } from '../commands/detect.ts'
 import type { Suite } from '../suite.ts'
-import { ENGINE_FLAG, pickEngine } from './engines.ts'
+import { skinDetailBasis } from '../engine-v2.ts'
+import { ENGINE_FLAG, pickEngine, type EngineParams } from './engines.ts'
 import { LONDON_CITATION, londonPeople, seededSubset } from './london.ts'
 import { analysePhoto, embedAll, renderCrop } from './photos.ts'
 import {
@@ -82,6 +85,12 @@ export const reachEval: Suite = {
       description:
         "prior space: 'translator' (default: the photo's sex as the product's translator reads it fixes the gender range) or 'free'",
     },
+    detail: {
+      type: 'string',
+      value: 'on|off',
+      description:
+        "engine v2: 'on' (default) draws the skin detail read from the neutral photo on every candidate (the rig's detail group is read, as the creator reads it, not searched); 'off' as before session 30",
+    },
   },
   async run({ quick, args = {} }) {
     const engine = pickEngine(args.engine, '2')
@@ -111,6 +120,10 @@ export const reachEval: Suite = {
         `--sex must be 'free' or (prior space only) 'translator', got '${sexFrom}' in the ${spaceName} space.`
       )
     const withDlib = scorers === 'mobileface+dlib'
+    const detailMode = (args.detail as string | undefined) ?? (engine.id === '2' ? 'on' : 'off')
+    if (!['on', 'off'].includes(detailMode) || (detailMode === 'on' && engine.id !== '2'))
+      throw new UsageError(`--detail must be 'on' (engine 2 only) or 'off', got '${detailMode}'.`)
+    const basis = detailMode === 'on' ? skinDetailBasis() : null
     const report = reportName(args.report)
     const people = seededSubset(all, n, seed)
     const started = performance.now()
@@ -152,6 +165,7 @@ export const reachEval: Suite = {
           seed,
           engine: engine.id,
           space: spaceName,
+          detail: detailMode,
           seconds: round4((performance.now() - started) / 1000),
           load: loadAverage(),
           people: rows.map((r) => r.person),
@@ -203,13 +217,18 @@ export const reachEval: Suite = {
           facialHair: skin ? darkChin(neutral.image, neutral.face, skin) : false,
           sex: creator ? await translatorSex(creator, neutral) : null,
         }
+        // The photo's skin detail (read as the creator reads it, around the mean of the sex the photo shows),
+        // drawn on every candidate: the rig's detail group is read, not searched.
+        const detail = basis ? photoDetail(analyzer, neutral, basis, evidence.sex) : undefined
+        const withDetail = (params: EngineParams): EngineParams =>
+          detail ? { ...params, detail } : params
         const result = await searchLikeness({
           start: engine.mean(),
           groups: engine.groups.map((g) => g.options.length),
           budget,
           seed: seed * 1000 + k,
           score: async (params) => {
-            const r = engine.render(params, SEARCH_SIZE)
+            const r = engine.render(withDetail(params), SEARCH_SIZE)
             let cos = cosine(await analyzer.embed(r.image, r, 'face-embedder'), target)
             if (targetDlib)
               cos = jointScore(
@@ -229,9 +248,9 @@ export const reachEval: Suite = {
             : {}),
         })
         // The search's own recogniser at the found point (the objective may hold more than it).
-        const found = engine.render(result.best, SEARCH_SIZE)
+        const found = engine.render(withDetail(result.best), SEARCH_SIZE)
         const mobileface = cosine(await analyzer.embed(found.image, found, 'face-embedder'), target)
-        const final = engine.render(result.best, FINAL_SIZE)
+        const final = engine.render(withDetail(result.best), FINAL_SIZE)
         const e = await embedAll(analyzer, { image: final.image, face: final }, eval_)
         rows.push({
           person: p.person,
@@ -405,4 +424,15 @@ Photos: ${LONDON_CITATION}.
 
 ${people}
 `
+}
+
+/** The photo's skin detail, read as the creator reads it, around the mean of the sex it shows (0.5: unknown). */
+function photoDetail(
+  analyzer: FaceAnalyzer,
+  photo: { image: RgbaImage; face: Face },
+  basis: SkinDetailBasis,
+  sex: 'female' | 'male' | null | undefined
+): SkinDetail {
+  const male = sex === 'male' ? 1 : sex === 'female' ? 0 : 0.5
+  return readSkinDetail(analyzer, photo.image, photo.face, basis, male)
 }

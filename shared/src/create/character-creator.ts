@@ -235,7 +235,11 @@ export class CharacterCreator {
       if (iris) character = applyIris(character, iris)
     }
     const basis = this.options.skinDetail
-    if (basis) character = { ...character, detail: readSkinDetail(analyzer, image, face, basis) }
+    if (basis)
+      character = {
+        ...character,
+        detail: readSkinDetail(analyzer, image, face, basis, character.sliders['who.gender']!),
+      }
     return {
       character,
       confidence: face.score * top,
@@ -383,11 +387,12 @@ const STYLE_LOGIT = 4
  * The photo's skin detail as a character field: its weights on `basis` (detail/read), rounded to the step a share
  * code keeps (rig/share-codec DETAIL_QUANT), so a character saved, synced or shared draws the same.
  */
-function readSkinDetail(
+export function readSkinDetail(
   analyzer: FaceAnalyzer,
   image: RgbaImage,
   face: Face,
-  basis: SkinDetailBasis
+  basis: SkinDetailBasis,
+  male: number
 ): SkinDetail {
   const source = {
     crop: analyzer.alignedCrop(image, face, READ_SIZE).data,
@@ -395,20 +400,21 @@ function readSkinDetail(
     points: alignedPoints(face),
   }
   const strength = detailStrength(face.pose)
-  const weights = Array.from(readDetail(basis, source), (w) => detailWeight(w * strength))
+  const weights = Array.from(readDetail(basis, source, male), (w) => detailWeight(w * strength))
   return { basis: basis.version, weights }
 }
 
 /**
- * How much of a photo's detail is kept at its head pose: all of it up to DETAIL_FULL_TURN degrees of yaw or pitch,
- * none from DETAIL_NO_TURN on (linear between). A turned face's far side is foreshortened and its near side
- * stretched by the warp to the frontal template, so its detail lands smeared; on the 84 held-out train photos, 4 of
- * the 6 women whose refined character FaceRes read as a man with full detail were turned 18-33 degrees.
+ * How much of a photo's detail is kept at its head's turn: all of it up to DETAIL_FULL_TURN degrees of yaw, none
+ * from DETAIL_NO_TURN on (linear between). A turned face's far side is foreshortened and its near side stretched
+ * by the warp to the frontal template, so its detail lands smeared: on the 84 held-out train photos, 4 of the 6
+ * women whose refined character FaceRes read as a man with full detail were turned 18-33 degrees. Pitch is not
+ * used: FaceMesh's pitch reads 12 degrees (median; 6-18) on London's level studio photos.
  */
-export function detailStrength(pose: { yaw: number; pitch: number }): number {
-  const turn = Math.max(Math.abs(pose.yaw), Math.abs(pose.pitch))
+export function detailStrength(pose: { yaw: number }): number {
+  const turn = Math.abs(pose.yaw)
   return Math.min(1, Math.max(0, (DETAIL_NO_TURN - turn) / (DETAIL_NO_TURN - DETAIL_FULL_TURN)))
 }
-/** Degrees of head turn up to which a photo's detail is read whole, and from which it is not read. */
+/** Degrees of head turn (yaw) up to which a photo's detail is read whole, and from which it is not read. */
 export const DETAIL_FULL_TURN = 12
 export const DETAIL_NO_TURN = 28

@@ -11,6 +11,8 @@ export {
 } from './features.ts'
 export {
   CharacterCreator,
+  detailStrength,
+  readSkinDetail,
   type CreateResult,
   type CreateWarning,
   type RefineResult,

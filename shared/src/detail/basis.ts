@@ -4,8 +4,8 @@
  * pixels some train face covers. Encoding is deterministic (the same basis gives the same bytes).
  *
  * Layout (little-endian): 'FCSD', u32 format, u32 version, u16 size, u16 count, u32 photos, u32 pixel count N,
- * N u16 pixel indices (row-major in the size x size grid, ascending), count f32 spreads, then the mean and each
- * component as f32 scale + N int8.
+ * N u16 pixel indices (row-major in the size x size grid, ascending), count f32 spreads, then the women's mean,
+ * the men's mean and each component as f32 scale + N int8.
  */
 
 /** A decoded basis. Vectors are over `pixels` (indices into the size x size shape-free grid). */
@@ -20,9 +20,13 @@ export interface SkinDetailBasis {
   photos: number
   /** Grid pixels the vectors cover, ascending. */
   pixels: Uint16Array
-  /** Mean detail (luminance, 0-255 scale) per covered pixel. */
-  mean: Float32Array
-  /** Unit components, `count` x pixels.length, largest variance first. */
+  /**
+   * Mean detail (luminance, 0-255 scale) per covered pixel of the train photos of women and of men: a character's
+   * mean is theirs blended by its gender slider (the pooled mean put men's stubble shadow and heavier creases on
+   * every woman: FaceRes read 12% fewer of the editor's random women as women).
+   */
+  means: [female: Float32Array, male: Float32Array]
+  /** Unit components (of the detail around each photo's own sex's mean), `count` x pixels.length, largest first. */
   components: Float32Array
   /** Each component's spread (sd of the train photos' coefficients): a weight of 1 is one sd. */
   spread: Float32Array
@@ -34,7 +38,7 @@ const FORMAT = 1
 /** The basis as bytes (deterministic). */
 export function encodeSkinDetail(b: SkinDetailBasis): Uint8Array {
   const n = b.pixels.length
-  const bytes = new Uint8Array(24 + 2 * n + 4 * b.count + (b.count + 1) * (4 + n))
+  const bytes = new Uint8Array(24 + 2 * n + 4 * b.count + (b.count + 2) * (4 + n))
   const view = new DataView(bytes.buffer)
   let o = 0
   const u32 = (v: number) => (view.setUint32(o, v, true), (o += 4))
@@ -56,7 +60,8 @@ export function encodeSkinDetail(b: SkinDetailBasis): Uint8Array {
     f32(scale)
     for (const x of v) view.setInt8(o++, Math.round(x / Math.fround(scale)))
   }
-  vector(b.mean)
+  vector(b.means[0])
+  vector(b.means[1])
   for (let k = 0; k < b.count; k++) vector(b.components.subarray(k * n, (k + 1) * n))
   return bytes
 }
@@ -82,10 +87,9 @@ export function decodeSkinDetail(bytes: Uint8Array): SkinDetailBasis {
   const count = u16()
   const photos = u32()
   const n = u32()
-  if (bytes.length !== 24 + 2 * n + 4 * count + (count + 1) * (4 + n))
-    fail(
-      `${bytes.length} bytes where its header says ${24 + 2 * n + 4 * count + (count + 1) * (4 + n)}`
-    )
+  // two means (women, men) and `count` components, each a scale and n bytes
+  const expected = 24 + 2 * n + 4 * count + (count + 2) * (4 + n)
+  if (bytes.length !== expected) fail(`${bytes.length} bytes where its header says ${expected}`)
   const pixels = new Uint16Array(n)
   for (let i = 0; i < n; i++) {
     pixels[i] = u16()
@@ -98,20 +102,32 @@ export function decodeSkinDetail(bytes: Uint8Array): SkinDetailBasis {
     const scale = f32()
     for (let i = 0; i < n; i++) out[i] = view.getInt8(o++) * scale
   }
-  const mean = new Float32Array(n)
-  vector(mean)
+  const means: [Float32Array, Float32Array] = [new Float32Array(n), new Float32Array(n)]
+  vector(means[0])
+  vector(means[1])
   const components = new Float32Array(count * n)
   for (let k = 0; k < count; k++) vector(components.subarray(k * n, (k + 1) * n))
-  return { version, size, count, photos, pixels, mean, components, spread }
+  return { version, size, count, photos, pixels, means, components, spread }
+}
+
+/** The mean of a character whose gender slider is `male` (0 female .. 1 male): the two means blended. */
+export function meanFor(b: SkinDetailBasis, male: number): Float32Array {
+  const m = Math.min(1, Math.max(0, male))
+  const [f, h] = b.means
+  return Float32Array.from(f, (v, i) => v + (h[i]! - v) * m)
 }
 
 /**
  * The detail image (size x size, luminance on the 0-255 scale, 0 where no face was) of `weights` (each in units
- * of its component's spread; fewer than `count` weights leave the rest at 0).
+ * of its component's spread; fewer than `count` weights leave the rest at 0) on a character of gender `male`.
  */
-export function detailImage(b: SkinDetailBasis, weights: ArrayLike<number>): Float32Array {
+export function detailImage(
+  b: SkinDetailBasis,
+  weights: ArrayLike<number>,
+  male: number
+): Float32Array {
   const n = b.pixels.length
-  const v = Float32Array.from(b.mean)
+  const v = meanFor(b, male)
   const k = Math.min(b.count, weights.length)
   for (let c = 0; c < k; c++) {
     const w = weights[c]! * b.spread[c]!

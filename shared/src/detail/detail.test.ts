@@ -27,7 +27,7 @@ function basisOf(size: number, n: number, count: number, seed = 1): SkinDetailBa
     count,
     photos: rows.length,
     pixels: Uint16Array.from({ length: n }, (_, i) => i * 2),
-    mean: p.mean,
+    means: [p.mean, p.mean.map((v, i) => v + ((i % 5) - 2))],
     components,
     spread: Float32Array.from(p.variances, Math.sqrt),
   }
@@ -75,10 +75,12 @@ describe('skin-detail basis file', () => {
     expect([back.version, back.size, back.count, back.photos]).toEqual([1, 16, 6, basis.photos])
     expect(back.pixels).toEqual(basis.pixels)
     expect(back.spread).toEqual(basis.spread)
-    const maxMean = Math.max(...basis.mean.map(Math.abs))
-    basis.mean.forEach((v, i) =>
-      expect(Math.abs(v - back.mean[i]!)).toBeLessThanOrEqual(maxMean / 254 + 1e-6)
-    )
+    for (const k of [0, 1]) {
+      const maxMean = Math.max(...basis.means[k]!.map(Math.abs))
+      basis.means[k]!.forEach((v, i) =>
+        expect(Math.abs(v - back.means[k]![i]!)).toBeLessThanOrEqual(maxMean / 254 + 1e-6)
+      )
+    }
     // and decoding what it encodes is a fixed point
     expect(encodeSkinDetail(back)).toEqual(bytes)
   })
@@ -100,19 +102,25 @@ describe('skin-detail basis file', () => {
 describe('composing and reading weights', () => {
   const basis = decodeSkinDetail(encodeSkinDetail(basisOf(16, 60, 6)))
 
-  it('zero weights give the mean; weights read back from their own image', () => {
-    const mean = detailImage(basis, [])
-    basis.pixels.forEach((p, i) => expect(mean[p]).toBeCloseTo(basis.mean[i]!, 5))
-    expect(mean[1]).toBe(0) // pixels no face covers stay 0
+  it("zero weights give the mean of the character's gender; weights read back from their own image", () => {
+    const women = detailImage(basis, [], 0)
+    const men = detailImage(basis, [], 1)
+    const half = detailImage(basis, [], 0.5)
+    basis.pixels.forEach((p, i) => {
+      expect(women[p]).toBeCloseTo(basis.means[0][i]!, 5)
+      expect(men[p]).toBeCloseTo(basis.means[1][i]!, 5)
+      expect(half[p]).toBeCloseTo((basis.means[0][i]! + basis.means[1][i]!) / 2, 5)
+    })
+    expect(women[1]).toBe(0) // pixels no face covers stay 0
     const w = [1.5, -0.5, 0, 2, -3, 0.25]
-    const read = projectDetail(basis, detailImage(basis, w))
+    const read = projectDetail(basis, detailImage(basis, w, 0.3), 0.3)
     // components are unit length to int8 precision: the read is the weight within ~1%
     w.forEach((v, k) => expect(read[k]).toBeCloseTo(v, 1))
   })
 
   it('clamps reads to the weight range', () => {
-    const loud = detailImage(basis, [40])
-    expect(projectDetail(basis, loud)[0]).toBe(SKIN_DETAIL_LIMIT)
+    const loud = detailImage(basis, [40], 1)
+    expect(projectDetail(basis, loud, 1)[0]).toBe(SKIN_DETAIL_LIMIT)
   })
 
   it('reads no detail from a flat face and refuses crops of the wrong size', () => {

@@ -4,7 +4,13 @@
  * reads weights; the engine draws them.
  */
 export * from './spec.ts'
-export { decodeSkinDetail, detailImage, encodeSkinDetail, type SkinDetailBasis } from './basis.ts'
+export {
+  decodeSkinDetail,
+  detailImage,
+  encodeSkinDetail,
+  meanFor,
+  type SkinDetailBasis,
+} from './basis.ts'
 export { gaussianBlur } from './blur.ts'
 export {
   bilinear,

@@ -4,7 +4,7 @@
  * pipeline already gives (aligned crop, part labels, landmarks): no model runs here.
  */
 import { invertAffine, type Affine } from '../face/affine.ts'
-import type { SkinDetailBasis } from './basis.ts'
+import { meanFor, type SkinDetailBasis } from './basis.ts'
 import { gaussianBlur } from './blur.ts'
 import { toShapeFree } from './frame.ts'
 import { BAND_SIGMA, DETAIL_LABELS, READ_SIZE, SKIN_DETAIL_LIMIT } from './spec.ts'
@@ -52,16 +52,28 @@ export function faceDetail(source: DetailSource, size: number): Float32Array {
   return out
 }
 
-/** A face's weights on `basis` (its detail's projection, in units of each component's spread, clamped). */
-export function readDetail(basis: SkinDetailBasis, source: DetailSource): Float32Array {
-  return projectDetail(basis, faceDetail(source, basis.size))
+/**
+ * A face's weights on `basis` (its detail's projection around the mean of a character of gender `male`, in units
+ * of each component's spread, clamped).
+ */
+export function readDetail(
+  basis: SkinDetailBasis,
+  source: DetailSource,
+  male: number
+): Float32Array {
+  return projectDetail(basis, faceDetail(source, basis.size), male)
 }
 
 /** The weights of a detail image (basis.size square) on the basis: <component, image - mean> / spread. */
-export function projectDetail(basis: SkinDetailBasis, image: Float32Array): Float32Array {
+export function projectDetail(
+  basis: SkinDetailBasis,
+  image: Float32Array,
+  male: number
+): Float32Array {
   const n = basis.pixels.length
+  const mean = meanFor(basis, male)
   const r = new Float32Array(n)
-  for (let i = 0; i < n; i++) r[i] = image[basis.pixels[i]!]! - basis.mean[i]!
+  for (let i = 0; i < n; i++) r[i] = image[basis.pixels[i]!]! - mean[i]!
   const w = new Float32Array(basis.count)
   for (let c = 0; c < basis.count; c++) {
     const comp = basis.components.subarray(c * n, (c + 1) * n)

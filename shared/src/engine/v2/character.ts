@@ -232,17 +232,18 @@ export class CharacterEngineV2 {
   /** The Appearance of a character, with its skin detail when this engine draws it. */
   appearance(c: Character): Appearance {
     const a = characterAppearance(c)
-    if (this.drawsDetail(c)) a.detail = this.detailLayer(c.detail!.weights)
+    if (this.drawsDetail(c))
+      a.detail = this.detailLayer(c.detail!.weights, c.sliders['who.gender']!)
     return a
   }
 
-  private detailLayer(weights: readonly number[]): SkinDetailLayer {
+  private detailLayer(weights: readonly number[], male: number): SkinDetailLayer {
     const basis = this.detailBasis!
-    const key = `${basis.version}:${weights.map((w) => w.toFixed(4)).join(',')}`
+    const key = `${basis.version}:${male.toFixed(4)}:${weights.map((w) => w.toFixed(4)).join(',')}`
     let layer = this.detailLayers.get(key)
     if (!layer) {
       layer = {
-        image: detailImage(basis, weights),
+        image: detailImage(basis, weights, male),
         size: basis.size,
         key: hashKey(key),
         rest: this.rest68,
