@@ -137,6 +137,19 @@ describe('composing and reading weights', () => {
     )
   })
 
+  it('computes only the wanted pixels, to the same values', () => {
+    const S = READ_SIZE
+    const rnd = stream(9)
+    const crop = Uint8ClampedArray.from({ length: S * S * 4 }, () => 60 + rnd() * 120)
+    const labels = new Uint8Array(S * S).fill(1)
+    const points = templatePoints().map((v) => v + (rnd() - 0.5) * 0.01)
+    const full = faceDetail({ crop, labels, points }, S / 2)
+    const wanted = [0, 77, 4000, 6271, 9000]
+    const some = faceDetail({ crop, labels, points }, S / 2, wanted)
+    for (const p of wanted) expect(some[p]).toBe(full[p])
+    expect(some.filter((v) => v !== 0).length).toBeLessThanOrEqual(wanted.length)
+  })
+
   it('puts a face in its aligned frame through the inverse alignment', () => {
     const t = templatePoints()
     const ibug68 = t.map((v, i) => (i & 1 ? 30 + 200 * v : 10 + 200 * v))

@@ -19,8 +19,15 @@ export interface DetailSource {
   points: ArrayLike<number>
 }
 
-/** The fine detail of a face in the shape-free frame, at `size` px (READ_SIZE or a divisor: box-averaged). */
-export function faceDetail(source: DetailSource, size: number): Float32Array {
+/**
+ * The fine detail of a face in the shape-free frame, at `size` px (READ_SIZE or a divisor: box-averaged).
+ * `pixels`: when given, only these pixels of the `size` grid are computed (the rest are 0), with the same values.
+ */
+export function faceDetail(
+  source: DetailSource,
+  size: number,
+  pixels?: ArrayLike<number>
+): Float32Array {
   const S = READ_SIZE
   if (source.crop.length !== S * S * 4 || source.labels.length !== S * S)
     throw new Error(
@@ -38,9 +45,19 @@ export function faceDetail(source: DetailSource, size: number): Float32Array {
   const band = new Float32Array(S * S)
   for (let i = 0; i < S * S; i++)
     if (DETAIL_LABELS.includes(source.labels[i]!)) band[i] = lum[i]! - blur[i]!
-  const free = toShapeFree(band, S, source.points)
-  if (size === S) return free
   const f = S / size
+  let only: Uint8Array | undefined
+  if (pixels) {
+    // the READ_SIZE pixels that box-average into the wanted ones
+    only = new Uint8Array(S * S)
+    for (let k = 0; k < pixels.length; k++) {
+      const i = pixels[k]! % size
+      const j = Math.floor(pixels[k]! / size)
+      for (let y = 0; y < f; y++) for (let x = 0; x < f; x++) only[(j * f + y) * S + i * f + x] = 1
+    }
+  }
+  const free = toShapeFree(band, S, source.points, only)
+  if (size === S) return free
   const out = new Float32Array(size * size)
   for (let j = 0; j < size; j++)
     for (let i = 0; i < size; i++) {
@@ -61,7 +78,7 @@ export function readDetail(
   source: DetailSource,
   male: number
 ): Float32Array {
-  return projectDetail(basis, faceDetail(source, basis.size), male)
+  return projectDetail(basis, faceDetail(source, basis.size, basis.pixels), male)
 }
 
 /** The weights of a detail image (basis.size square) on the basis: <component, image - mean> / spread. */
