@@ -24,15 +24,20 @@
  */
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { cosine, FaceAnalyzer, type Face } from '@facecraft/shared/face'
+import {
+  alignTemplate,
+  cosine,
+  FaceAnalyzer,
+  invertAffine,
+  type Face,
+} from '@facecraft/shared/face'
 import { createImage, encodePng, type RgbaImage } from '@facecraft/shared/image'
 import { nodeModelSource } from '../src/commands/detect.ts'
 import { engineV2 } from '../src/eval/engines.ts'
 import { refineMethod } from '../src/eval/likeness-translator.ts'
 import { facesDir, londonPeople, seededSubset } from '../src/eval/london.ts'
 import { analysePhoto, embedAll } from '../src/eval/photos.ts'
-import { alignTemplate } from '@facecraft/shared/face'
-import { bilinear, thinPlate } from '@facecraft/shared/detail'
+import { alignedPoints, bilinear, thinPlate } from '@facecraft/shared/detail'
 import { bandPass, half, MASK, pca, project, SIZE, trainPhotos } from './detail-pca.ts'
 
 const { values: args } = parseArgs({
@@ -66,30 +71,6 @@ const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
 const engine = engineV2()
 const refined = refineMethod('refined', '', 'translator')
 
-/** Inverse of a 2x3 affine [a, b, c, d, e, f] (x' = a x + b y + c, y' = d x + e y + f). */
-function invert(m: ArrayLike<number>): number[] {
-  const [a, b, c, d, e, f] = Array.from(m)
-  const det = a! * e! - b! * d!
-  return [
-    e! / det,
-    -b! / det,
-    (b! * f! - e! * c!) / det,
-    -d! / det,
-    a! / det,
-    (d! * c! - a! * f!) / det,
-  ]
-}
-
-/** A face's 68 points in its own aligned frame (unit square). */
-function alignedPoints(face: Face): Float32Array {
-  const m = invert(face.alignToImage)
-  return Float32Array.from({ length: 136 }, (_, i) => {
-    const x = face.ibug68[i & ~1]!
-    const y = face.ibug68[i | 1]!
-    return i & 1 ? m[3]! * x + m[4]! * y + m[5]! : m[0]! * x + m[1]! * y + m[2]!
-  })
-}
-
 /** The photo's fine detail in the detail frame (G x G): the aligned band-pass, warped to the template if `shape`. */
 function photoDetail(image: RgbaImage, face: Face): Float32Array {
   const crop = analyzer.alignedCrop(image, face, SIZE).data
@@ -113,7 +94,7 @@ function pasteMap(
   face: Face,
   labels: Uint8Array
 ): { pixels: Int32Array; at: Float32Array } {
-  const toFrame = invert(face.alignToImage)
+  const toFrame = invertAffine(face.alignToImage)!
   const toTemplate = FRAME === 'shape' ? thinPlate(alignedPoints(face), TEMPLATE, SMOOTH) : null
   const pixels: number[] = []
   const at: number[] = []
