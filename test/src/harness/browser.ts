@@ -81,7 +81,11 @@ export async function newContext(
 ): Promise<BrowserContext> {
   const context = await browser.newContext(options)
   context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS)
-  context.on('page', (page) => retryStalledLoads(page))
+  context.on('page', (page) => {
+    retryStalledLoads(page)
+    // An uncaught error in the app is worth seeing beside whatever the test fails on next.
+    page.on('pageerror', (error) => console.error(`page error at ${page.url()}: ${error.message}`))
+  })
   return context
 }
 
