@@ -3,7 +3,10 @@
  * face, the fine detail of its aligned crop in the shape-free frame (detail/read faceDetail), then the mean and the
  * leading principal components (detail/pca), stored over the pixels some face covers (detail/basis). Writes
  * shared/assets/skin-detail/skin-detail-v<version>.bin and a sidecar .json (sha256, bytes, shapes, variance
- * shares, data, licence). London (the evaluation split) is never read. Same photos and models -> same bytes.
+ * shares, data, licence). London (the evaluation split) is never read. Same photos and models -> same bytes, and
+ * a basis of more components extends one of fewer bit for bit (the PCA and each component's quantisation do not
+ * depend on the count): that is how a new basis version keeps every earlier one's characters as they were
+ * (detail/spec SKIN_DETAIL_COUNTS; detail.test.ts checks the released file against the earlier ones' sha256).
  *
  * Usage (repository root): npx tsx models/detail/build.ts [--size 112] [--count 256] [--coverage 0.1] [--limit N]
  *   [--exclude DIR] [--cache FILE] [--out DIR]
@@ -160,7 +163,9 @@ const card = {
   version: SKIN_DETAIL_VERSION,
   shapes: { grid: [size, size], pixels: covered.length, components: basis.count },
   variance_share: Object.fromEntries(
-    [8, 32, 64, 128, 256].filter((k) => k <= basis.count).map((k) => [k, share(k)])
+    [...new Set([8, 32, 64, 128, 256, basis.count])]
+      .filter((k) => k <= basis.count)
+      .map((k) => [k, share(k)])
   ),
   coverage,
   data: `${details.length} of ${files.length} train photos (${male.filter((m) => m === 0).length} women, ${male.filter((m) => m === 1).length} men) of ../shared/faces (canada, pixabay) with a face found; London never`,

@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { decodeSkinDetail, detailImage, encodeSkinDetail, type SkinDetailBasis } from './basis.ts'
 import { bilinear, templatePoints, thinPlate, toShapeFree } from './frame.ts'
 import { pca } from './pca.ts'
-import { alignedPoints, faceDetail, projectDetail } from './read.ts'
-import { READ_SIZE, SKIN_DETAIL_COUNT, SKIN_DETAIL_LIMIT, SKIN_DETAIL_VERSION } from './spec.ts'
+import { alignedPoints, faceDetail, occludedPixels, projectDetail } from './read.ts'
+import {
+  READ_SIZE,
+  SKIN_DETAIL_COUNT,
+  SKIN_DETAIL_COUNTS,
+  SKIN_DETAIL_LIMIT,
+  SKIN_DETAIL_VERSION,
+} from './spec.ts'
 
 /** A deterministic pseudo-random stream in [0, 1). */
 function stream(seed: number): () => number {
@@ -118,6 +124,42 @@ describe('composing and reading weights', () => {
     w.forEach((v, k) => expect(read[k]).toBeCloseTo(v, 1))
   })
 
+  it('reads past an occluder (strong detail in a patch no face of the basis has there) and flags only it', () => {
+    const size = 32
+    const all = basisOf(size, size * size, 24, 7)
+    // basisOf spreads its pixels every other index: use a basis over the whole grid instead
+    const grid: SkinDetailBasis = {
+      ...all,
+      pixels: Uint16Array.from({ length: size * size }, (_, i) => i),
+    }
+    const w = Array.from({ length: 24 }, (_, k) => ((k * 7) % 5) - 2)
+    const face = detailImage(grid, w, 0.5)
+    // a fringe: 8 x 6 px of strands (+-25, far past the basis's few units per pixel) over the face
+    const patch = (p: number) => p % size >= 4 && p % size < 12 && Math.floor(p / size) < 6
+    const occluded = face.map((v, p) => (patch(p) ? v + ((p % size) % 2 ? 25 : -25) : v))
+    const plain = projectDetail(grid, occluded, 0.5, { occlusion: false })
+    const robust = projectDetail(grid, occluded, 0.5)
+    const error = (read: Float32Array) => Math.max(...w.map((v, k) => Math.abs(read[k]! - v)))
+    expect(error(plain)).toBeGreaterThan(0.3)
+    expect(error(robust)).toBeLessThan(0.01)
+    // the flags: all of the patch, and only the pixels the smoothing reaches from it
+    const mean = grid.means[0].map((v, i) => (v + grid.means[1][i]!) / 2)
+    const r = Float32Array.from(occluded, (v, p) => v - mean[p]!)
+    const fit = detailImage(grid, robust, 0.5).map((v, p) => v - mean[p]!)
+    const flags = occludedPixels(grid, r, fit)
+    // within the smoothing's reach of the patch (5 px: blur taps out to 2.5 sigma)
+    const near = (p: number) => p % size < 17 && Math.floor(p / size) < 11
+    let inPatch = 0
+    let far = 0
+    flags.forEach((f, p) => (patch(p) ? (inPatch += f) : near(p) ? 0 : (far += f)))
+    expect(inPatch).toBe(48)
+    expect(far).toBe(0)
+    // a clean face: nothing is flagged, and the read is the plain one
+    expect(projectDetail(grid, face, 0.5)).toEqual(
+      projectDetail(grid, face, 0.5, { occlusion: false })
+    )
+  })
+
   it('clamps reads to the weight range', () => {
     const loud = detailImage(basis, [40], 1)
     expect(projectDetail(basis, loud, 1)[0]).toBe(SKIN_DETAIL_LIMIT)
@@ -179,5 +221,34 @@ describe('the released basis (shared/assets/skin-detail)', () => {
     // spreads fall with the component's rank (PCA order) and are all positive
     expect(basis.spread[0]!).toBeGreaterThan(basis.spread[SKIN_DETAIL_COUNT - 1]!)
     expect(Math.min(...basis.spread)).toBeGreaterThan(0)
+  })
+
+  it('extends every earlier basis bit for bit, so characters read on one draw as they always did', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { createHash } = await import('node:crypto')
+    const dir = new URL('../../assets/skin-detail/', import.meta.url)
+    const basis = decodeSkinDetail(
+      new Uint8Array(readFileSync(new URL(`skin-detail-v${SKIN_DETAIL_VERSION}.bin`, dir)))
+    )
+    const n = basis.pixels.length
+    // the sha256 of each earlier released file (its sidecar, when it was the released basis)
+    const released: Record<number, string> = {
+      1: 'c83778c50de9f79203ecabec630145f9e04169cb85283962b2fd90c9ef26fdfb',
+    }
+    for (const [version, sha256] of Object.entries(released)) {
+      const count = SKIN_DETAIL_COUNTS[Number(version)]!
+      const earlier = encodeSkinDetail({
+        ...basis,
+        version: Number(version),
+        count,
+        components: basis.components.slice(0, count * n),
+        spread: basis.spread.slice(0, count),
+      })
+      expect(createHash('sha256').update(earlier).digest('hex')).toBe(sha256)
+    }
+    expect(Object.keys(SKIN_DETAIL_COUNTS).map(Number)).toEqual([
+      ...Object.keys(released).map(Number),
+      SKIN_DETAIL_VERSION,
+    ])
   })
 })

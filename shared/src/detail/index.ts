@@ -21,4 +21,12 @@ export {
   type PointMap,
 } from './frame.ts'
 export { pca, symmetricEigen, type Pca } from './pca.ts'
-export { alignedPoints, faceDetail, projectDetail, readDetail, type DetailSource } from './read.ts'
+export {
+  alignedPoints,
+  faceDetail,
+  OCCLUSION,
+  occludedPixels,
+  projectDetail,
+  readDetail,
+  type DetailSource,
+} from './read.ts'

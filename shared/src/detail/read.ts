@@ -81,25 +81,128 @@ export function readDetail(
   return projectDetail(basis, faceDetail(source, basis.size, basis.pixels), male)
 }
 
-/** The weights of a detail image (basis.size square) on the basis: <component, image - mean> / spread. */
+/**
+ * Where a photo's detail is not a face's: an occluder the face mesh's skin polygon runs under (hair at the hairline
+ * or a fringe, glasses frames, a hand, tape) draws strong, areal detail that no face of the basis has there. A
+ * pixel is occluded where its misfit (the square of what the basis does not explain, in units of the basis's own
+ * variance at that pixel), smoothed over `sigma` grid px, is more than `ratio` times the face's median misfit.
+ * Relative to the face's own median, so a face with deep wrinkles everywhere keeps them; smoothed, so single
+ * strong creases stay. Set on the 84 held-out train photos and London's neutral photos (see docs/likeness.md,
+ * session 31): London's studio faces lose 1% of their pixels (the hairline), wild photos 8% (fringes, strands,
+ * sunglasses, a hand).
+ */
+export const OCCLUSION = Object.freeze({
+  ratio: 4,
+  sigma: 2,
+  /** a median misfit below this is taken as this (a detail image the basis draws exactly has none) */
+  floor: 0.02,
+  /** rounds of filling occluded pixels with the fit and fitting again (the fit moves < 1% after 8) */
+  rounds: 12,
+})
+
+/**
+ * The weights of a detail image (basis.size square) on the basis, in units of each component's spread, clamped:
+ * the least-squares fit to its pixels that are not occluded (occludedPixels; `occlusion: false` fits them all),
+ * found by filling the occluded ones with the fit and fitting again (EM for missing data).
+ */
 export function projectDetail(
   basis: SkinDetailBasis,
   image: Float32Array,
-  male: number
+  male: number,
+  { occlusion = true }: { occlusion?: boolean } = {}
 ): Float32Array {
   const n = basis.pixels.length
   const mean = meanFor(basis, male)
   const r = new Float32Array(n)
   for (let i = 0; i < n; i++) r[i] = image[basis.pixels[i]!]! - mean[i]!
-  const w = new Float32Array(basis.count)
+  let coef = coefficients(basis, r)
+  if (occlusion) {
+    // twice: the first flags come from the fit the occluder pulled (its misfit spreads over the face); the
+    // second from the fit without the occluder
+    let fit = synthesize(basis, coef)
+    for (let pass = 0; pass < 2; pass++) {
+      const occluded = occludedPixels(basis, r, fit)
+      if (!occluded.includes(1)) break
+      const filled = Float32Array.from(r)
+      for (let round = 0; round < OCCLUSION.rounds; round++) {
+        for (let i = 0; i < n; i++) if (occluded[i]) filled[i] = fit[i]!
+        coef = coefficients(basis, filled)
+        fit = synthesize(basis, coef)
+      }
+    }
+  }
+  return coef.map((c, k) =>
+    Math.max(-SKIN_DETAIL_LIMIT, Math.min(SKIN_DETAIL_LIMIT, c / basis.spread[k]!))
+  )
+}
+
+/**
+ * 1 for each basis pixel (basis.pixels order) that is occluded (see OCCLUSION), given a detail image's residual
+ * around the mean (`r`) and its fit on the basis (`fit`).
+ */
+export function occludedPixels(
+  basis: SkinDetailBasis,
+  r: Float32Array,
+  fit: Float32Array
+): Uint8Array {
+  const n = basis.pixels.length
+  const S = basis.size
+  const { variance, cover } = pixelStats(basis)
+  const misfit = new Float32Array(S * S)
+  for (let i = 0; i < n; i++) misfit[basis.pixels[i]!] = (r[i]! - fit[i]!) ** 2 / variance[i]!
+  const smooth = gaussianBlur(misfit, S, OCCLUSION.sigma)
+  const local = Float32Array.from(basis.pixels, (p) => smooth[p]! / cover[p]!)
+  const median = Math.max(OCCLUSION.floor, Float32Array.from(local).sort()[n >> 1]!)
+  return Uint8Array.from(local, (m) => (m > OCCLUSION.ratio * median ? 1 : 0))
+}
+
+/** <component, r> for every component (the fit's coefficients; components are unit length). */
+function coefficients(basis: SkinDetailBasis, r: Float32Array): Float32Array {
+  const n = basis.pixels.length
+  const coef = new Float32Array(basis.count)
   for (let c = 0; c < basis.count; c++) {
     const comp = basis.components.subarray(c * n, (c + 1) * n)
     let s = 0
     for (let i = 0; i < n; i++) s += comp[i]! * r[i]!
-    const v = s / basis.spread[c]!
-    w[c] = Math.max(-SKIN_DETAIL_LIMIT, Math.min(SKIN_DETAIL_LIMIT, v))
+    coef[c] = s
   }
-  return w
+  return coef
+}
+
+/** The detail (around the mean) that coefficients draw, over the basis pixels. */
+function synthesize(basis: SkinDetailBasis, coef: Float32Array): Float32Array {
+  const n = basis.pixels.length
+  const out = new Float32Array(n)
+  for (let c = 0; c < basis.count; c++) {
+    const comp = basis.components.subarray(c * n, (c + 1) * n)
+    const k = coef[c]!
+    if (k !== 0) for (let i = 0; i < n; i++) out[i] = out[i]! + k * comp[i]!
+  }
+  return out
+}
+
+/**
+ * Per basis: the variance its components give each pixel over the train photos, and the share of each grid
+ * pixel's smoothing window that basis pixels fill (so the rim's smoothed misfit is not diluted by the grid outside).
+ */
+const stats = new WeakMap<SkinDetailBasis, { variance: Float32Array; cover: Float32Array }>()
+function pixelStats(basis: SkinDetailBasis): { variance: Float32Array; cover: Float32Array } {
+  let s = stats.get(basis)
+  if (!s) {
+    const n = basis.pixels.length
+    const variance = new Float32Array(n)
+    for (let c = 0; c < basis.count; c++)
+      for (let i = 0; i < n; i++)
+        variance[i] = variance[i]! + (basis.spread[c]! * basis.components[c * n + i]!) ** 2
+    // a pixel no component reaches would divide by 0: give it the smallest variance of the rest
+    const least = Math.min(...variance.filter((v) => v > 0))
+    for (let i = 0; i < n; i++) if (!(variance[i]! > 0)) variance[i] = least
+    const inside = new Float32Array(basis.size * basis.size)
+    for (const p of basis.pixels) inside[p] = 1
+    s = { variance, cover: gaussianBlur(inside, basis.size, OCCLUSION.sigma) }
+    stats.set(basis, s)
+  }
+  return s
 }
 
 /** A face's 68 points in its own aligned frame (unit square): its image points through the inverse alignment. */

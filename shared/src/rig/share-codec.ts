@@ -7,8 +7,10 @@
  *   u8 format | u16 rig version | u8 name length n | n bytes UTF-8 name
  *   | u16 per slider | u16 per colour (value * 65535, rounded) | u8 per style (option index)
  *   [| u8 skin-detail basis version | i8 per detail weight (weight * DETAIL_QUANT, rounded)] | u32 CRC-32
- * The skin-detail section is there only in the rig's detail format (`spec.detail.format`, rig v2's 3): a
- * character without detail keeps the plain format, byte for byte, so apps that predate detail still open it.
+ * The skin-detail section is there only in a detail format, one per basis version (`spec.detail`, rig v2's 3 for
+ * basis v1's 256 weights and 4 for v2's 512): a character without detail keeps the plain format, byte for byte, so
+ * apps that predate detail still open it, and one on an older basis keeps that basis's format, so apps that predate
+ * the newer basis still open it.
  */
 import { crc32 } from '../utils/crc32.ts'
 import { fromBase64Url, toBase64Url } from '../utils/base64url.ts'
@@ -66,8 +68,8 @@ export interface ShareCodeSpec {
   minBytes: number
   /** The message for a format byte this app does not read. */
   formatMessage(format: number): string
-  /** The rig's skin detail: the format byte of codes that carry it, its basis version and weight count. */
-  detail?: { format: number; version: number; count: number }
+  /** The rig's skin detail: per basis version it reads, the format byte of codes that carry it and its count. */
+  detail?: readonly { format: number; version: number; count: number }[]
 }
 
 export interface ShareCodec {
@@ -77,27 +79,33 @@ export interface ShareCodec {
   quantize(character: Character): Character
 }
 
+type DetailFormat = NonNullable<ShareCodeSpec['detail']>[number]
+
 /** The codec of one rig's share codes. */
 export function shareCodec(spec: ShareCodeSpec): ShareCodec {
   const { prefix, format: FORMAT, rigVersion, sliders, colors, styles } = spec
-  const detail = spec.detail
-  const payloadLength = (nameLength: number, withDetail: boolean) =>
+  const payloadLength = (nameLength: number, detail: DetailFormat | undefined) =>
     4 +
     nameLength +
     2 * (sliders.length + colors.length) +
     styles.length +
-    (withDetail ? 1 + detail!.count : 0)
+    (detail ? 1 + detail.count : 0)
   // "|| 0": never -0 (a weight a hair below 0 rounds to -0, which JSON and equality tell from the decoded 0)
   const detailByte = (w: number) => Math.max(-127, Math.min(127, Math.round(w * DETAIL_QUANT))) || 0
 
   function encode(character: Character, name = ''): string {
     spec.validate(character)
     const nameBytes = truncateUtf8(name, MAX_SHARE_NAME_BYTES)
-    const withDetail = detail !== undefined && character.detail !== undefined
-    const bytes = new Uint8Array(payloadLength(nameBytes.length, withDetail) + 4)
+    const detail =
+      character.detail && spec.detail?.find((d) => d.version === character.detail!.basis)
+    if (character.detail && !detail)
+      throw new Error(
+        `A ${spec.noun} cannot carry skin detail on basis v${character.detail.basis}.`
+      )
+    const bytes = new Uint8Array(payloadLength(nameBytes.length, detail) + 4)
     const view = new DataView(bytes.buffer)
     let o = 0
-    view.setUint8(o++, withDetail ? detail.format : FORMAT)
+    view.setUint8(o++, detail ? detail.format : FORMAT)
     view.setUint16(o, rigVersion)
     o += 2
     view.setUint8(o++, nameBytes.length)
@@ -114,7 +122,7 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
         o++,
         s.options.findIndex((x) => x.id === character.styles[s.id])
       )
-    if (withDetail) {
+    if (detail) {
       view.setUint8(o++, character.detail!.basis)
       for (const w of character.detail!.weights) view.setInt8(o++, detailByte(w))
     }
@@ -140,12 +148,12 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
     if (bytes.length < spec.minBytes) throw truncated()
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     const format = view.getUint8(0)
-    const withDetail = detail !== undefined && format === detail.format
-    if (format !== FORMAT && !withDetail)
+    const detail = spec.detail?.find((d) => d.format === format)
+    if (format !== FORMAT && !detail)
       throw new ShareCodeError('unsupported-format', spec.formatMessage(format))
     const rig = view.getUint16(1)
     const nameLength = view.getUint8(3)
-    const expected = payloadLength(nameLength, withDetail) + 4
+    const expected = payloadLength(nameLength, detail) + 4
     if (bytes.length < expected) throw truncated()
     if (
       bytes.length > expected ||
@@ -184,7 +192,7 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
       }
       character.styles[s.id] = option.id
     }
-    if (withDetail) {
+    if (detail) {
       const basis = view.getUint8(o++)
       if (basis !== detail.version)
         throw new ShareCodeError(
@@ -208,7 +216,7 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
       colors: Object.fromEntries(colors.map((s) => [s.id, q(c.colors[s.id]!)])),
       styles: { ...c.styles },
     }
-    if (detail && c.detail)
+    if (spec.detail && c.detail)
       out.detail = {
         basis: c.detail.basis,
         weights: c.detail.weights.map((w) => detailByte(w) / DETAIL_QUANT),

@@ -41,8 +41,11 @@ export interface RigCheckSpec {
   creator: string
   /** The message for a character of another rig version. */
   otherRig(rig: number): string
-  /** The optional `detail` field this rig takes (skin detail: basis version, weight count and range); none in v1. */
-  detail?: { version: number; count: number; limit: number }
+  /**
+   * The optional `detail` field this rig takes (skin detail: the weight count of each basis version it reads, and
+   * the weights' range); none in v1.
+   */
+  detail?: { counts: Readonly<Record<number, number>>; limit: number }
 }
 
 const V1: RigCheckSpec = {
@@ -87,7 +90,7 @@ export function checkCharacterFor(input: unknown, spec: RigCheckSpec): RigIssue[
   return issues
 }
 
-/** The optional skin detail: { basis: the known version, weights: `count` finite numbers within +-limit }. */
+/** The optional skin detail: { basis: a known version, weights: its count of finite numbers within +-limit }. */
 function checkDetail(
   value: unknown,
   spec: NonNullable<RigCheckSpec['detail']>,
@@ -104,21 +107,26 @@ function checkDetail(
   for (const key of Object.keys(value))
     if (key !== 'basis' && key !== 'weights')
       issues.push({ path: `detail.${key}`, code: 'unknown-id', message: `unknown field '${key}'` })
-  if (value.basis !== spec.version)
+  const versions = Object.keys(spec.counts).map(Number)
+  const newest = Math.max(...versions)
+  const count = typeof value.basis === 'number' ? spec.counts[value.basis] : undefined
+  if (count === undefined)
     issues.push({
       path: 'detail.basis',
       code: typeof value.basis === 'number' ? 'unsupported-rig' : 'wrong-type',
       message:
         typeof value.basis === 'number'
-          ? `skin-detail basis v${value.basis}; this build reads v${spec.version} (update the app, or remove the detail)`
-          : `must be the skin-detail basis version ${spec.version}, got ${describe(value.basis)}`,
+          ? `skin-detail basis v${value.basis}; this build reads v${versions.join(', v')} (update the app, or remove the detail)`
+          : `must be a skin-detail basis version (${versions.join(', ')}), got ${describe(value.basis)}`,
     })
   const w = value.weights
-  if (!Array.isArray(w) || w.length !== spec.count) {
+  // with an unknown basis, the weights are checked against the newest basis's count
+  const expected = count ?? spec.counts[newest]!
+  if (!Array.isArray(w) || w.length !== expected) {
     issues.push({
       path: 'detail.weights',
       code: 'wrong-type',
-      message: `must be an array of ${spec.count} numbers, got ${Array.isArray(w) ? `${w.length}` : describe(w)}`,
+      message: `must be an array of ${expected} numbers${count ? ` (basis v${value.basis as number})` : ''}, got ${Array.isArray(w) ? `${w.length}` : describe(w)}`,
     })
     return
   }

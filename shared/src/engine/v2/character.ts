@@ -217,16 +217,24 @@ export class CharacterEngineV2 {
 
   /**
    * Draws characters' skin detail with this basis (shared/src/detail decodeSkinDetail of the skin-detail asset);
-   * null stops. Without a basis, or for weights on another basis version, characters render without their detail.
+   * null stops. Weights on an earlier basis version are drawn by it as by theirs (each version extends the one
+   * before: detail/spec SKIN_DETAIL_COUNTS); without a basis, or for weights on a newer one, characters render
+   * without their detail.
    */
   useSkinDetail(basis: SkinDetailBasis | null): void {
     this.detailBasis = basis
     this.detailLayers.clear()
   }
 
-  /** Whether `c`'s skin detail will be drawn (it has some, and this engine has the basis it is on). */
+  /** Whether `c`'s skin detail will be drawn (it has some, and this engine has its basis or a later one). */
   drawsDetail(c: Character): boolean {
-    return c.detail !== undefined && c.detail.basis === this.detailBasis?.version
+    const basis = this.detailBasis
+    return (
+      c.detail !== undefined &&
+      basis !== null &&
+      c.detail.basis <= basis.version &&
+      c.detail.weights.length <= basis.count
+    )
   }
 
   /** The Appearance of a character, with its skin detail when this engine draws it. */

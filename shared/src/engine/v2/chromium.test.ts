@@ -12,13 +12,17 @@ import { describe, expect, it } from 'vitest'
 import { randomPlausibleCharacter } from '../../rig/v2/character.ts'
 import { crc32 } from '../../utils/crc32.ts'
 import { decodeSkinDetail } from '../../detail/basis.ts'
+import { SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
 import { createLambertShader, useHeadPack, type ShaderFactory } from './index.ts'
 import { createHeadShader } from './look/index.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
 const PACK = new URL('../../../assets/head-v2/head-v2.bin', import.meta.url)
 
-const BASIS = new URL('../../../assets/skin-detail/skin-detail-v1.bin', import.meta.url)
+const BASIS = new URL(
+  `../../../assets/skin-detail/skin-detail-v${SKIN_DETAIL_VERSION}.bin`,
+  import.meta.url
+)
 
 /** [seed, size, yaw, shader: 'look' | 'plain', skin detail: 1 with, 0 without] */
 const CASES: [number, number, number, string, number][] = [

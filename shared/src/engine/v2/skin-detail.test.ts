@@ -93,6 +93,23 @@ describe('skin detail', { timeout: 60_000 }, () => {
     expect(diff(render(withDetail(c, 3)))).toBeGreaterThan(diff(render(withDetail(c, 0.5))))
   })
 
+  it('draws detail read on an earlier basis (v1: 256 weights) as the same weights on this one', () => {
+    engine.useSkinDetail(basis)
+    const c = randomPlausibleCharacter(7)
+    const weights = Array.from({ length: 256 }, (_, i) => 1.5 * Math.sin(i * 0.7))
+    const onV1 = { ...c, detail: { basis: 1, weights } }
+    const padded = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => weights[i] ?? 0)
+    expect(engine.drawsDetail(onV1)).toBe(true)
+    expect(hash(render(onV1))).toBe(
+      hash(render({ ...c, detail: { basis: SKIN_DETAIL_VERSION, weights: padded } }))
+    )
+    expect(hash(render(onV1))).not.toBe(hash(render(c)))
+    // a basis newer than the engine's is not drawn (an older app opening a newer character)
+    expect(
+      engine.drawsDetail({ ...c, detail: { basis: SKIN_DETAIL_VERSION + 1, weights: padded } })
+    ).toBe(false)
+  })
+
   it('leaves characters without detail, and engines without the basis, as they were', () => {
     engine.useSkinDetail(null)
     const c = randomPlausibleCharacter(11)

@@ -3,7 +3,12 @@
  * (every problem with its JSON path, as v1), and the plausible-people prior `randomPlausibleCharacter`.
  */
 import { createRng, gaussian, type Rng } from '../../utils/random.ts'
-import { SKIN_DETAIL_COUNT, SKIN_DETAIL_LIMIT, SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
+import {
+  SKIN_DETAIL_COUNT,
+  SKIN_DETAIL_COUNTS,
+  SKIN_DETAIL_LIMIT,
+  SKIN_DETAIL_VERSION,
+} from '../../detail/spec.ts'
 import type { Character } from '../schema.ts'
 import { detailWeight } from '../share-codec.ts'
 import { checkCharacterFor, validateFor, type RigCheckSpec, type RigIssue } from '../validate.ts'
@@ -49,7 +54,7 @@ const V2: RigCheckSpec = {
   colors: COLORS_V2,
   styles: STYLES_V2,
   creator: 'createCharacterV2()',
-  detail: { version: SKIN_DETAIL_VERSION, count: SKIN_DETAIL_COUNT, limit: SKIN_DETAIL_LIMIT },
+  detail: { counts: SKIN_DETAIL_COUNTS, limit: SKIN_DETAIL_LIMIT },
   otherRig: (rig) =>
     rig === 1
       ? 'a rig v1 character: open it with migrateV1() (rig v2 reads v2 only)'
@@ -215,9 +220,17 @@ export function randomPlausibleCharacter(
  */
 export const RANDOM_DETAIL_SPREAD = 0.4
 
+/**
+ * Components a random character's detail varies (the rest stay 0): the 256 of basis v1, where the spread above was
+ * measured. The later components are each person's finest particulars, which a random draw of all of them at 0.4
+ * would add up to more texture than a real face has (as spread 1 did over 256).
+ */
+export const RANDOM_DETAIL_COMPONENTS = 256
+
 /** Random skin-detail weights (rounded to a share code's step, as the creator's). */
 function randomDetail(rng: Rng): NonNullable<Character['detail']> {
-  const weights = Array.from({ length: SKIN_DETAIL_COUNT }, () => {
+  const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => {
+    if (i >= RANDOM_DETAIL_COMPONENTS) return 0
     const w = Math.max(
       -SKIN_DETAIL_LIMIT,
       Math.min(SKIN_DETAIL_LIMIT, RANDOM_DETAIL_SPREAD * gaussian(rng))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SKIN_DETAIL_COUNT, SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
 import { createCharacter, randomCharacter } from '../character.ts'
+import { RANDOM_DETAIL_COMPONENTS } from './character.ts'
 import { checkCharacter } from '../validate.ts'
 import { encodeShareCode, ShareCodeError } from '../share-code.ts'
 import {
@@ -85,9 +86,12 @@ describe('randomPlausibleCharacter with skin detail', () => {
       expect(detail!.weights).toHaveLength(SKIN_DETAIL_COUNT)
       expect(checkCharacterV2(detailed)).toEqual([])
       expect(randomPlausibleCharacter(seed, { detail: true })).toEqual(detailed)
-      const sd = Math.sqrt(detail!.weights.reduce((a, w) => a + w * w, 0) / SKIN_DETAIL_COUNT)
+      // the first RANDOM_DETAIL_COMPONENTS vary at about RANDOM_DETAIL_SPREAD, the rest are 0
+      const varied = detail!.weights.slice(0, RANDOM_DETAIL_COMPONENTS)
+      const sd = Math.sqrt(varied.reduce((a, w) => a + w * w, 0) / varied.length)
       expect(sd).toBeGreaterThan(0.3)
       expect(sd).toBeLessThan(0.5)
+      expect(detail!.weights.slice(RANDOM_DETAIL_COMPONENTS).every((w) => w === 0)).toBe(true)
     }
   })
 })
@@ -121,14 +125,21 @@ describe('fc2 share codes', () => {
     expect(() => decodeShareCodeV2('hello')).toThrow(/fc2\./)
   })
 
-  it('carry skin detail in format 3, and leave characters without it in format 2, byte for byte', () => {
+  it('carry skin detail in format 3 (basis v1) or 4 (v2), and leave characters without it in format 2', () => {
     const plain = randomPlausibleCharacter(4)
     const code = encodeShareCodeV2(plain, 'Bo')
     const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i * 1.7) * 3.9)
     const withDetail = { ...plain, detail: { basis: SKIN_DETAIL_VERSION, weights } }
     const detailed = encodeShareCodeV2(withDetail, 'Bo')
-    // format byte: base64url of 0x02 / 0x03 as the first 6 bits -> 'A' either way; compare decoded layouts
-    expect(detailed.length).toBeGreaterThan(code.length + 150)
+    // the format byte: the first 6 bits of 0x02, 0x03 and 0x04 are all 'A' in base64url; the next 2 tell them apart
+    expect(code.slice(4, 6)).toBe('Ag')
+    expect(detailed.slice(4, 6)).toBe('BA')
+    expect(detailed.length).toBeGreaterThan(code.length + (SKIN_DETAIL_COUNT * 4) / 3)
+    const onV1 = { ...plain, detail: { basis: 1, weights: weights.slice(0, 256) } }
+    const v1Code = encodeShareCodeV2(onV1, 'Bo')
+    expect(v1Code.slice(4, 6)).toBe('Aw')
+    expect(decodeShareCodeV2(v1Code).character).toEqual(quantizeCharacterV2(onV1))
+    expect(() => encodeShareCodeV2({ ...plain, detail: { basis: 1, weights } })).toThrow(/256/)
     expect(decodeShareCodeV2(code).character.detail).toBeUndefined()
     const back = decodeShareCodeV2(detailed)
     expect(back.character).toEqual(quantizeCharacterV2(withDetail))
@@ -151,6 +162,10 @@ describe('fc2 share codes', () => {
       detail: { basis: SKIN_DETAIL_VERSION, weights: Array(SKIN_DETAIL_COUNT).fill(0.5) },
     }
     expect(checkCharacterV2(ok)).toEqual([])
+    // characters read on basis v1 (256 weights) stay valid
+    expect(checkCharacterV2({ ...c, detail: { basis: 1, weights: Array(256).fill(-1) } })).toEqual(
+      []
+    )
     const issues = checkCharacterV2({
       ...c,
       detail: {
@@ -166,7 +181,13 @@ describe('fc2 share codes', () => {
       `detail.weights.${SKIN_DETAIL_COUNT - 1} wrong-type`,
     ])
     expect(checkCharacterV2({ ...c, detail: { basis: 1, weights: [1, 2] } })[0]!.message).toMatch(
-      new RegExp(`array of ${SKIN_DETAIL_COUNT} numbers, got 2`)
+      /array of 256 numbers \(basis v1\), got 2/
+    )
+    const short = { basis: SKIN_DETAIL_VERSION, weights: Array(256).fill(0) }
+    expect(checkCharacterV2({ ...c, detail: short })[0]!.message).toMatch(
+      new RegExp(
+        `array of ${SKIN_DETAIL_COUNT} numbers \\(basis v${SKIN_DETAIL_VERSION}\\), got 256`
+      )
     )
     expect(checkCharacterV2({ ...c, detail: 'x' })[0]!.path).toBe('detail')
     // rig v1 never takes detail

@@ -2,10 +2,11 @@
  * @module rig/v2/share-code — `fc2.` share codes for rig v2 characters, and `decodeAnyShareCode`, which also
  * opens every `fc1.` code (decoded by rig/share-code, then migrated with migrateV1), so old links keep working.
  *
- * The layout (rig/share-codec.ts) behind the prefix `fc2.`, format 2, rig v2's sliders, colours and styles; format
- * 3 adds the character's skin detail (a byte per weight), and is used only when the character has detail.
+ * The layout (rig/share-codec.ts) behind the prefix `fc2.`, format 2, rig v2's sliders, colours and styles; formats
+ * 3 and 4 add the character's skin detail (a byte per weight) on basis v1 (256 weights) and v2 (512), and are used
+ * only when the character has detail.
  */
-import { SKIN_DETAIL_COUNT, SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
+import { SKIN_DETAIL_COUNTS } from '../../detail/spec.ts'
 import type { Character } from '../schema.ts'
 import { decodeShareCode, type SharedCharacter } from '../share-code.ts'
 import { shareCodec } from '../share-codec.ts'
@@ -17,8 +18,15 @@ import { STYLES_V2 } from './styles.ts'
 
 const PREFIX = 'fc2.'
 const FORMAT = 2
-/** Format of fc2 codes that carry skin detail (format 2's layout plus the detail section: rig/share-codec). */
-const DETAIL_FORMAT = 3
+/**
+ * Formats of fc2 codes that carry skin detail (format 2's layout plus the detail section: rig/share-codec), one per
+ * basis version: 3 for v1, 4 for v2.
+ */
+const DETAIL_FORMATS = Object.entries(SKIN_DETAIL_COUNTS).map(([version, count]) => ({
+  format: 2 + Number(version),
+  version: Number(version),
+  count,
+}))
 
 const codec = shareCodec({
   prefix: PREFIX,
@@ -31,9 +39,9 @@ const codec = shareCodec({
   validate: validateCharacterV2,
   noun: 'facecraft v2 share code',
   minBytes: 8,
-  detail: { format: DETAIL_FORMAT, version: SKIN_DETAIL_VERSION, count: SKIN_DETAIL_COUNT },
+  detail: DETAIL_FORMATS,
   formatMessage: (format) =>
-    `Share code format ${format} is not one this app reads (${FORMAT} or ${DETAIL_FORMAT}); update the app.`,
+    `Share code format ${format} is not one this app reads (${[FORMAT, ...DETAIL_FORMATS.map((d) => d.format)].join(', ')}); update the app.`,
 })
 
 /** Rounds every value to the precision an fc2 code keeps, so `decode(encode(c))` equals `quantize(c)`. */
