@@ -22,6 +22,8 @@
  *   `group=` (create, refine, eval) to list only those files; ModelFile.group.
  * - v1.4: ModelFile.rigVersion (the rig each file was trained for, null when none) and ModelFile.featureVersion
  *   (the translator's input layout), from the release manifest; optional, absent from older servers.
+ * - v1.5: maxTotalBytes 4 MiB: a character made from a photo carries 480 skin-detail weights (~11 KB of JSON), so
+ *   200 of them and their shares passed 2 MiB. No change to any shape.
  */
 import { MODEL_GROUPS, type ModelGroup } from '../ml/manifest.ts'
 import type { Character } from '../rig/schema.ts'
@@ -302,7 +304,7 @@ export const API_LIMITS = Object.freeze({
   /** Bytes of one stored record (413 'quota-exceeded'). */
   maxRecordBytes: 16 * 1024,
   /** Bytes of all of an account's records together (413 'quota-exceeded'). */
-  maxTotalBytes: 2 * 1024 * 1024,
+  maxTotalBytes: 4 * 1024 * 1024,
   /** Shares per account. */
   maxShares: 100,
   maxNameLength: 64,
