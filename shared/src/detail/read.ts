@@ -96,7 +96,10 @@ export const OCCLUSION = Object.freeze({
   sigma: 2,
   /** a median misfit below this is taken as this (a detail image the basis draws exactly has none) */
   floor: 0.02,
-  /** rounds of filling occluded pixels with the fit and fitting again (the fit moves < 1% after 8) */
+  /**
+   * rounds of filling occluded pixels with the fit and fitting again: on 12 held-out train photos the weights after
+   * 12 rounds were within 0.06 (RMS; 0.17 at most) of 50 rounds' (weights span +-4), at 14-38 ms for the whole read
+   */
   rounds: 12,
 })
 
@@ -119,16 +122,10 @@ export function projectDetail(
   if (occlusion) {
     // twice: the first flags come from the fit the occluder pulled (its misfit spreads over the face); the
     // second from the fit without the occluder
-    let fit = synthesize(basis, coef)
     for (let pass = 0; pass < 2; pass++) {
-      const occluded = occludedPixels(basis, r, fit)
+      const occluded = occludedPixels(basis, r, synthesize(basis, coef))
       if (!occluded.includes(1)) break
-      const filled = Float32Array.from(r)
-      for (let round = 0; round < OCCLUSION.rounds; round++) {
-        for (let i = 0; i < n; i++) if (occluded[i]) filled[i] = fit[i]!
-        coef = coefficients(basis, filled)
-        fit = synthesize(basis, coef)
-      }
+      coef = fitWithout(basis, r, occluded, coef)
     }
   }
   return coef.map((c, k) =>
@@ -154,6 +151,55 @@ export function occludedPixels(
   const local = Float32Array.from(basis.pixels, (p) => smooth[p]! / cover[p]!)
   const median = Math.max(OCCLUSION.floor, Float32Array.from(local).sort()[n >> 1]!)
   return Uint8Array.from(local, (m) => (m > OCCLUSION.ratio * median ? 1 : 0))
+}
+
+/**
+ * The coefficients EM gives `r` with its `occluded` pixels missing, from `start`: OCCLUSION.rounds rounds of
+ * filling the occluded pixels with the fit and fitting again. Done in the occluded pixels' own space (the fit there
+ * is f = C_o^T c, and a round is c = C (r without them) + C_o f), so a round costs 2 x count x occluded
+ * multiply-adds instead of 2 x count x pixels: the same iterates, a tenth of the time for a typical 5%.
+ */
+function fitWithout(
+  basis: SkinDetailBasis,
+  r: Float32Array,
+  occluded: Uint8Array,
+  start: Float32Array
+): Float32Array {
+  const n = basis.pixels.length
+  const k = basis.count
+  const at: number[] = []
+  const kept = Float32Array.from(r)
+  occluded.forEach((o, i) => {
+    if (o) {
+      at.push(i)
+      kept[i] = 0
+    }
+  })
+  const m = at.length
+  const base = coefficients(basis, kept)
+  // the components at the occluded pixels, count x m
+  const co = new Float32Array(k * m)
+  for (let c = 0; c < k; c++)
+    for (let j = 0; j < m; j++) co[c * m + j] = basis.components[c * n + at[j]!]!
+  const fitThere = (coef: Float32Array) => {
+    const f = new Float32Array(m)
+    for (let c = 0; c < k; c++) {
+      const w = coef[c]!
+      if (w !== 0) for (let j = 0; j < m; j++) f[j] = f[j]! + w * co[c * m + j]!
+    }
+    return f
+  }
+  let f = fitThere(start)
+  const coef = new Float32Array(k)
+  for (let round = 0; round < OCCLUSION.rounds; round++) {
+    for (let c = 0; c < k; c++) {
+      let s = base[c]!
+      for (let j = 0; j < m; j++) s += co[c * m + j]! * f[j]!
+      coef[c] = s
+    }
+    f = fitThere(coef)
+  }
+  return coef
 }
 
 /** <component, r> for every component (the fit's coefficients; components are unit length). */
