@@ -8,7 +8,7 @@
  *   | u16 per slider | u16 per colour (value * 65535, rounded) | u8 per style (option index)
  *   [| u8 skin-detail basis version | i8 per detail weight (weight * DETAIL_QUANT, rounded)] | u32 CRC-32
  * The skin-detail section is there only in a detail format, one per basis version (`spec.detail`, rig v2's 3 for
- * basis v1's 256 weights and 4 for v2's 512): a character without detail keeps the plain format, byte for byte, so
+ * basis v1's 256 weights and 4 for v2's 480): a character without detail keeps the plain format, byte for byte, so
  * apps that predate detail still open it, and one on an older basis keeps that basis's format, so apps that predate
  * the newer basis still open it.
  */

@@ -3,7 +3,7 @@
  * opens every `fc1.` code (decoded by rig/share-code, then migrated with migrateV1), so old links keep working.
  *
  * The layout (rig/share-codec.ts) behind the prefix `fc2.`, format 2, rig v2's sliders, colours and styles; formats
- * 3 and 4 add the character's skin detail (a byte per weight) on basis v1 (256 weights) and v2 (512), and are used
+ * 3 and 4 add the character's skin detail (a byte per weight) on basis v1 (256 weights) and v2 (480), and are used
  * only when the character has detail.
  */
 import { SKIN_DETAIL_COUNTS } from '../../detail/spec.ts'
