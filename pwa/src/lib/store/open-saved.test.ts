@@ -24,6 +24,22 @@ describe('open-saved', () => {
     expect('v1Original' in record).toBe(false)
   })
 
+  it('opens a character whose skin detail was read on basis v1 (session 30) as it was, and one on v2', () => {
+    const onV1 = {
+      ...randomPlausibleCharacter(3),
+      detail: { basis: 1, weights: Array.from({ length: 256 }, (_, i) => ((i % 9) - 4) / 31) },
+    }
+    const v1 = openRecord({ character: structuredClone(onV1) })
+    expect(v1.migrated).toBe(false)
+    expect(v1.record.character).toEqual(onV1)
+    const onV2 = randomPlausibleCharacter(3, { detail: true })
+    expect(openRecord({ character: onV2 }).record.character).toEqual(onV2)
+    // a basis newer than this app's is told as such, not taken as damage
+    expect(() => openStoredCharacter({ ...onV2, detail: { ...onV2.detail!, basis: 9 } })).toThrow(
+      /update/
+    )
+  })
+
   it('still migrates a v1 character that fails v1 validation, and refuses broken or newer v2', () => {
     const broken = { ...createCharacter(), sliders: { ...createCharacter().sliders, extra: 0.5 } }
     expect(openStoredCharacter(broken).migratedFrom).toBe(1)
