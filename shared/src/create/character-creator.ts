@@ -406,15 +406,18 @@ export function readSkinDetail(
 
 /**
  * How much of a photo's detail is kept at its head's turn: all of it up to DETAIL_FULL_TURN degrees of yaw, none
- * from DETAIL_NO_TURN on (linear between). A turned face's far side is foreshortened and its near side stretched
- * by the warp to the frontal template, so its detail lands smeared: on the 84 held-out train photos, 4 of the 6
- * women whose refined character FaceRes read as a man with full detail were turned 18-33 degrees. Pitch is not
- * used: FaceMesh's pitch reads 12 degrees (median; 6-18) on London's level studio photos.
+ * from DETAIL_NO_TURN on (linear between). A turned face's far side is foreshortened by the warp to the frontal
+ * template, so its detail lands smeared: on the 84 held-out train photos, 4 of the 6 women whose refined character
+ * FaceRes read as a man with full detail were turned 18-33 degrees (session 30: 12 and 28 degrees then). Since
+ * session 31 the read leaves the squeezed far side out (detail/read foreshortenedPixels) and the basis fills it,
+ * so detail is kept further: 20 and 40 degrees raised the held-out refined id_cos 0.515 -> 0.519 (29 better, 4
+ * worse; two marginal gender reads moved, one each way). Pitch is not used: FaceMesh's pitch reads 12 degrees
+ * (median; 6-18) on London's level studio photos.
  */
 export function detailStrength(pose: { yaw: number }): number {
   const turn = Math.abs(pose.yaw)
   return Math.min(1, Math.max(0, (DETAIL_NO_TURN - turn) / (DETAIL_NO_TURN - DETAIL_FULL_TURN)))
 }
 /** Degrees of head turn (yaw) up to which a photo's detail is read whole, and from which it is not read. */
-export const DETAIL_FULL_TURN = 12
-export const DETAIL_NO_TURN = 28
+export const DETAIL_FULL_TURN = 20
+export const DETAIL_NO_TURN = 40

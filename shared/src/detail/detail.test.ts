@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { decodeSkinDetail, detailImage, encodeSkinDetail, type SkinDetailBasis } from './basis.ts'
 import { bilinear, templatePoints, thinPlate, toShapeFree } from './frame.ts'
 import { pca } from './pca.ts'
-import { alignedPoints, faceDetail, occludedPixels, projectDetail } from './read.ts'
+import {
+  alignedPoints,
+  faceDetail,
+  foreshortenedPixels,
+  occludedPixels,
+  projectDetail,
+} from './read.ts'
 import {
   READ_SIZE,
   SKIN_DETAIL_COUNT,
@@ -158,6 +164,39 @@ describe('composing and reading weights', () => {
     expect(projectDetail(grid, face, 0.5)).toEqual(
       projectDetail(grid, face, 0.5, { occlusion: false })
     )
+  })
+
+  it("leaves a turned face's squeezed far side out, and nothing of a frontal face", () => {
+    const size = 32
+    // a basis over the face's box in the aligned frame (the template's jaw spans x 0.31-0.69)
+    const inFace = (p: number) => {
+      const x = ((p % size) + 0.5) / size
+      const y = (Math.floor(p / size) + 0.5) / size
+      return x > 0.3 && x < 0.7 && y > 0.3 && y < 0.8
+    }
+    const pixels = Uint16Array.from({ length: size * size }, (_, i) => i).filter(inFace)
+    const grid: SkinDetailBasis = { ...basisOf(size, pixels.length, 8, 5), pixels }
+    const t = templatePoints()
+    expect(foreshortenedPixels(grid, t).every((f) => f === 0)).toBe(true)
+    // turned: the face's right cheek (x > 0.55 in the unit frame) shows at 30% of its width, the rest whole
+    const turned = t.map((v, i) => (i % 2 === 0 && v > 0.55 ? 0.55 + (v - 0.55) * 0.3 : v))
+    const flags = foreshortenedPixels(grid, turned)
+    let right = 0
+    let left = 0
+    flags.forEach((f, i) => {
+      const x = ((pixels[i]! % size) + 0.5) / size
+      if (x > 0.55) right += f
+      else if (x < 0.5) left += f // the spline is smooth: the squeeze starts a little before x 0.55
+    })
+    const rightCount = Array.from(pixels).filter((p) => ((p % size) + 0.5) / size > 0.55).length
+    expect(left).toBe(0)
+    expect(right).toBeGreaterThan(0.5 * rightCount)
+    // a face whose detail there is noise reads the same weights as the clean face when it is left out
+    const w = [1, -2, 0.5, 0, 1.5, -1, 0.25, 2]
+    const face = detailImage(grid, w, 0.5)
+    const smeared = face.map((v, p) => (flags[p] ? v + 30 * Math.sin(p * 1.7) : v))
+    const read = projectDetail(grid, smeared, 0.5, { occlusion: false, missing: flags })
+    w.forEach((v, k) => expect(read[k]).toBeCloseTo(v, 1))
   })
 
   it('clamps reads to the weight range', () => {

@@ -24,6 +24,8 @@ export { pca, symmetricEigen, type Pca } from './pca.ts'
 export {
   alignedPoints,
   faceDetail,
+  FORESHORTENING,
+  foreshortenedPixels,
   OCCLUSION,
   occludedPixels,
   projectDetail,

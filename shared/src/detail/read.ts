@@ -6,7 +6,7 @@
 import { invertAffine, type Affine } from '../face/affine.ts'
 import { meanFor, type SkinDetailBasis } from './basis.ts'
 import { gaussianBlur } from './blur.ts'
-import { toShapeFree } from './frame.ts'
+import { templatePoints, thinPlate, toShapeFree } from './frame.ts'
 import { BAND_SIGMA, DETAIL_LABELS, READ_SIZE, SKIN_DETAIL_LIMIT } from './spec.ts'
 
 /** What detail is read from: the face's aligned crop and labels (READ_SIZE px) and its 68 points in that frame. */
@@ -78,7 +78,45 @@ export function readDetail(
   source: DetailSource,
   male: number
 ): Float32Array {
-  return projectDetail(basis, faceDetail(source, basis.size, basis.pixels), male)
+  const image = faceDetail(source, basis.size, basis.pixels)
+  return projectDetail(basis, image, male, { missing: foreshortenedPixels(basis, source.points) })
+}
+
+/**
+ * A turned face's far side: where the face shows the shape-free frame squeezed across (its width on the photo under
+ * `ratio` of the face's median width), its detail is smeared by the warp back to the frontal template and is not
+ * read. On the 84 held-out train photos the spline's width over a face's pixels has a median of 0.97-1.17 at any
+ * turn; its 5th percentile is 0.72-0.95 on frontal faces (none left out), 0.45 at 12 degrees, 0.2-0.3 at 20 and
+ * below 0 (folded) from 30.
+ * Measured on a `grid` x `grid` lattice of the spline (the squeeze varies slowly), per basis pixel.
+ */
+export const FORESHORTENING = Object.freeze({ ratio: 0.6, grid: 28 })
+
+/**
+ * 1 for each basis pixel (basis.pixels order) the face shows foreshortened (FORESHORTENING), given its 68 points
+ * in its aligned frame (unit square); all 0 for a frontal face.
+ */
+export function foreshortenedPixels(basis: SkinDetailBasis, points: ArrayLike<number>): Uint8Array {
+  const toFace = thinPlate(templatePoints(), points)
+  const G = FORESHORTENING.grid
+  const h = 0.5 / G
+  // the spline's x-derivative at the centre of each lattice cell the basis covers (how wide the face shows it)
+  const width = new Float32Array(G * G).fill(Number.NaN)
+  const widthAt = (i: number, j: number) => {
+    if (Number.isNaN(width[j * G + i]!)) {
+      const x = (i + 0.5) / G
+      const y = (j + 0.5) / G
+      width[j * G + i] = (toFace(x + h, y)[0] - toFace(x - h, y)[0]) / (2 * h)
+    }
+    return width[j * G + i]!
+  }
+  const S = basis.size
+  const cell = Array.from(basis.pixels, (p) =>
+    widthAt(Math.floor((((p % S) + 0.5) * G) / S), Math.floor(((Math.floor(p / S) + 0.5) * G) / S))
+  )
+  // the median is the face's own scale: a turn squeezes the far side as it stretches the near side
+  const median = Float32Array.from(cell).sort()[cell.length >> 1]!
+  return Uint8Array.from(cell, (w) => (w < FORESHORTENING.ratio * median ? 1 : 0))
 }
 
 /**
@@ -88,8 +126,8 @@ export function readDetail(
  * variance at that pixel), smoothed over `sigma` grid px, is more than `ratio` times the face's median misfit.
  * Relative to the face's own median, so a face with deep wrinkles everywhere keeps them; smoothed, so single
  * strong creases stay. Set on the 84 held-out train photos and London's neutral photos (see docs/likeness.md,
- * session 31): London's studio faces lose 1% of their pixels (the hairline), wild photos 8% (fringes, strands,
- * sunglasses, a hand).
+ * session 31; cli/scripts/detail-occlusion.ts): London's studio faces lose a median 2.4% of their pixels (the
+ * hairline, a fringe), the held-out photos 5.2% (fringes, strands, sunglasses, a hand).
  */
 export const OCCLUSION = Object.freeze({
   ratio: 4,
@@ -105,25 +143,29 @@ export const OCCLUSION = Object.freeze({
 
 /**
  * The weights of a detail image (basis.size square) on the basis, in units of each component's spread, clamped:
- * the least-squares fit to its pixels that are not occluded (occludedPixels; `occlusion: false` fits them all),
- * found by filling the occluded ones with the fit and fitting again (EM for missing data).
+ * the least-squares fit to its pixels that are neither `missing` (a flag per basis pixel, e.g. a turned face's far
+ * side: foreshortenedPixels) nor occluded (occludedPixels; `occlusion: false` takes every pixel that is not
+ * missing), found by filling the left-out ones with the fit and fitting again (EM for missing data).
  */
 export function projectDetail(
   basis: SkinDetailBasis,
   image: Float32Array,
   male: number,
-  { occlusion = true }: { occlusion?: boolean } = {}
+  { occlusion = true, missing }: { occlusion?: boolean; missing?: Uint8Array } = {}
 ): Float32Array {
   const n = basis.pixels.length
   const mean = meanFor(basis, male)
   const r = new Float32Array(n)
   for (let i = 0; i < n; i++) r[i] = image[basis.pixels[i]!]! - mean[i]!
   let coef = coefficients(basis, r)
+  const unread = missing?.includes(1) ? missing : undefined
+  if (unread) coef = fitWithout(basis, r, unread, coef)
   if (occlusion) {
     // twice: the first flags come from the fit the occluder pulled (its misfit spreads over the face); the
     // second from the fit without the occluder
     for (let pass = 0; pass < 2; pass++) {
       const occluded = occludedPixels(basis, r, synthesize(basis, coef))
+      if (unread) occluded.forEach((o, i) => (occluded[i] = o | unread[i]!))
       if (!occluded.includes(1)) break
       coef = fitWithout(basis, r, occluded, coef)
     }
