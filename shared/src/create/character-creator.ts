@@ -10,6 +10,7 @@ import type { RgbaImage } from '../image/types.ts'
 import { findModel } from '../ml/manifest.ts'
 import type { SkinDetailBasis } from '../detail/basis.ts'
 import { alignedPoints, readDetail } from '../detail/read.ts'
+import { onOwnSide } from '../detail/sex.ts'
 import { READ_SIZE } from '../detail/spec.ts'
 import type { Character, SkinDetail } from '../rig/index.ts'
 import { detailWeight } from '../rig/share-codec.ts'
@@ -384,8 +385,9 @@ function mirrorPairs(rig: RigCodec): [number, number][] {
 const STYLE_LOGIT = 4
 
 /**
- * The photo's skin detail as a character field: its weights on `basis` (detail/read), rounded to the step a share
- * code keeps (rig/share-codec DETAIL_QUANT), so a character saved, synced or shared draws the same.
+ * The photo's skin detail as a character field: its weights on `basis` (detail/read), kept on the side of the
+ * character's own sex (detail/sex onOwnSide), rounded to the step a share code keeps (rig/share-codec DETAIL_QUANT),
+ * so a character saved, synced or shared draws the same.
  */
 export function readSkinDetail(
   analyzer: FaceAnalyzer,
@@ -400,7 +402,8 @@ export function readSkinDetail(
     points: alignedPoints(face),
   }
   const strength = detailStrength(face.pose)
-  const weights = Array.from(readDetail(basis, source, male), (w) => detailWeight(w * strength))
+  const read = onOwnSide(basis, readDetail(basis, source, male), male)
+  const weights = Array.from(read, (w) => detailWeight(w * strength))
   return { basis: basis.version, weights }
 }
 

@@ -1,7 +1,7 @@
 /**
  * @module detail — skin detail: a texture model of the face's fine structure (detail/spec), its basis file
- * (detail/basis), the shape-free frame (detail/frame) and reading a photo's weights (detail/read). The creator
- * reads weights; the engine draws them.
+ * (detail/basis), the shape-free frame (detail/frame), reading a photo's weights (detail/read) and keeping a
+ * read on its own sex's side (detail/sex). The creator reads weights; the engine draws them.
  */
 export * from './spec.ts'
 export {
@@ -12,6 +12,7 @@ export {
   type SkinDetailBasis,
 } from './basis.ts'
 export { gaussianBlur } from './blur.ts'
+export { onOwnSide } from './sex.ts'
 export {
   bilinear,
   SHAPE_SMOOTH,

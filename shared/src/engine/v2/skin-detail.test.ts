@@ -5,11 +5,16 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
+  alignedPoints,
   decodeSkinDetail,
+  detailImage,
+  READ_SIZE,
   SKIN_DETAIL_COUNT,
   SKIN_DETAIL_VERSION,
+  toShapeFree,
   type SkinDetailBasis,
 } from '../../detail/index.ts'
+import { alignedCrop, alignmentFor } from '../../face/align.ts'
 import type { Character } from '../../rig/schema.ts'
 import { randomPlausibleCharacter } from '../../rig/v2/character.ts'
 import { crc32 } from '../../utils/crc32.ts'
@@ -91,6 +96,49 @@ describe('skin detail', { timeout: 60_000 }, () => {
     const plain = render(c)
     const diff = (x: typeof a) => x.data.reduce((s, v, i) => s + Math.abs(v - plain.data[i]!), 0)
     expect(diff(render(withDetail(c, 3)))).toBeGreaterThan(diff(render(withDetail(c, 0.5))))
+  })
+
+  it('shows the detail at the contrast it was read at: the luminance it adds is the detail asked for', () => {
+    // The read measured the photo's luminance; the render must add the same luminance where the face is seen,
+    // which is darker than its albedo under the studio light (look/skin.ts DETAIL_LIGHT).
+    engine.useSkinDetail(basis)
+    const c = randomPlausibleCharacter(3)
+    const size = 384
+    const shown = (x: Character) =>
+      engine.render(x, { size, background: [255, 255, 255] }, lookShader)
+    const ibug68 = engine.landmarks(c, { size }).ibug68
+    const face = { ibug68, alignToImage: alignmentFor(ibug68) }
+    const free = (x: Character) => {
+      const crop = alignedCrop(shown(x), face.alignToImage, READ_SIZE).data
+      const lum = Float32Array.from(
+        { length: READ_SIZE * READ_SIZE },
+        (_, i) => 0.299 * crop[i * 4]! + 0.587 * crop[i * 4 + 1]! + 0.114 * crop[i * 4 + 2]!
+      )
+      return toShapeFree(lum, READ_SIZE, alignedPoints(face))
+    }
+    const detailed = withDetail(c, 1.5)
+    const [a, b] = [free(detailed), free(c)]
+    const asked = detailImage(basis, detailed.detail!.weights, c.sliders['who.gender']!)
+    // slope of the added luminance on the asked detail, over the basis's pixels (at READ_SIZE: 2x2 each)
+    let xy = 0
+    let xx = 0
+    const n = basis.size
+    for (const p of basis.pixels) {
+      const i = (p % n) * 2
+      const j = Math.floor(p / n) * 2
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ] as const) {
+        const k = (j + dy) * READ_SIZE + i + dx
+        xy += (a[k]! - b[k]!) * asked[p]!
+        xx += asked[p]! * asked[p]!
+      }
+    }
+    expect(xy / xx).toBeGreaterThan(0.8)
+    expect(xy / xx).toBeLessThan(1.2)
   })
 
   it('draws detail read on an earlier basis (v1: 256 weights) as the same weights on this one', () => {

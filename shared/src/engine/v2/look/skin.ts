@@ -537,10 +537,11 @@ export class SkinGrid {
     const detail = this.detail
     if (detail !== null) {
       // The photo's detail was a difference of sRGB luminance at the photo's exposure: applied as the same
-      // difference at this texel's own lightness, as a factor on linear RGB (light falls on it as on the skin).
+      // difference at the lightness this texel will be seen at (its albedo's under the studio light,
+      // DETAIL_LIGHT), as a factor on linear RGB (light falls on it as on the skin).
       const d = bilinear(detail.image, detail.size, detail.at[i * 2]!, detail.at[i * 2 + 1]!)
       if (d !== 0) {
-        const s = 255 * Math.pow(Math.max(1e-6, luminance3(r, g, b) * dk), 1 / 2.2)
+        const s = 255 * DETAIL_LIGHT * Math.pow(Math.max(1e-6, luminance3(r, g, b) * dk), 1 / 2.2)
         dk *= Math.min(4, Math.pow(Math.max(0.05, (s + d) / s), 2.2))
       }
     }
@@ -555,6 +556,18 @@ export class SkinGrid {
       0.3 * beardL * beard * region
   }
 }
+
+/**
+ * How light a front render shows the face's skin, against its albedo (sRGB lightness, lit / albedo): the studio
+ * lights (look/lights.ts) leave a front face darker than its albedo, so a detail difference applied at the albedo's
+ * lightness came out at this share of its contrast. Measured by cli/scripts/detail-roundtrip.ts (40 London
+ * characters, the render's luminance difference with and without detail against the detail asked for, placed by
+ * the engine's own points): 0.615 median (p10 0.55; by the London labels white 0.61, east Asian 0.62, west Asian
+ * 0.64, black 0.73), correlation 0.85. With it the same script measures 1.00. Before session 32 the engine drew
+ * detail at the albedo's lightness (this was 1): London's characters carried their photo's detail at 62% of its
+ * contrast, and at full contrast FaceRes finds them better (docs/likeness.md, "Session 32").
+ */
+export const DETAIL_LIGHT = 0.62
 
 /** Relative luminance of linear RGB. */
 const luminance3 = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.0722 * b

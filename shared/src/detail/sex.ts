@@ -1,0 +1,61 @@
+/**
+ * @module detail/sex — a face's detail kept on its own sex's side: the part of a read that lies along the
+ * difference between men's and women's mean detail (stubble shadow, heavier creases and brow shading) is dropped
+ * when it points to the other sex. Why: a woman's read around the women's mean can carry more of that direction
+ * than the average woman (a shadow on the upper lip, deep folds); the engine's women already read as women only
+ * narrowly, and at the detail's full contrast (engine/v2/look/skin.ts DETAIL_LIGHT) FaceRes read 4 of London's 49
+ * women's refined characters as men. Only that one direction of the read changes; the rest of the person's detail
+ * stays as read.
+ */
+import type { SkinDetailBasis } from './basis.ts'
+import { SKIN_DETAIL_LIMIT } from './spec.ts'
+
+/** The sex direction in a basis's component space: the unit men-minus-women mean difference's coordinates on each
+ * component (`along`), and the squared length of its part the components span (`span`). Cached per basis. */
+const axes = new WeakMap<SkinDetailBasis, { along: Float64Array; span: number }>()
+
+function sexAxis(basis: SkinDetailBasis): { along: Float64Array; span: number } {
+  let axis = axes.get(basis)
+  if (!axis) {
+    const n = basis.pixels.length
+    const [female, male] = basis.means
+    const diff = Float64Array.from(male, (v, i) => v - female[i]!)
+    const norm = Math.hypot(...diff)
+    const along = new Float64Array(basis.count)
+    let span = 0
+    for (let k = 0; k < basis.count; k++) {
+      const c = basis.components.subarray(k * n, (k + 1) * n)
+      let dot = 0
+      for (let i = 0; i < n; i++) dot += c[i]! * diff[i]!
+      along[k] = norm > 0 ? dot / norm : 0
+      span += along[k]! * along[k]!
+    }
+    axes.set(basis, (axis = { along, span }))
+  }
+  return axis
+}
+
+/**
+ * `weights` (a read on `basis`, around the mean of a character of gender slider `male`) without their part along
+ * the men-minus-women direction where it points away from the character's own sex (toward men for a woman,
+ * toward women for a man); unchanged otherwise. A copy, clamped to the weight range.
+ */
+export function onOwnSide(
+  basis: SkinDetailBasis,
+  weights: ArrayLike<number>,
+  male: number
+): Float32Array {
+  const { along, span } = sexAxis(basis)
+  const k = Math.min(basis.count, weights.length)
+  // the read's deviation along the direction, in luminance units (components are unit vectors over pixels)
+  let t = 0
+  for (let c = 0; c < k; c++) t += weights[c]! * basis.spread[c]! * along[c]!
+  const out = Float32Array.from(weights)
+  const away = male >= 0.5 ? t < 0 : t > 0
+  if (!away || span === 0) return out
+  for (let c = 0; c < k; c++) {
+    const w = out[c]! - (t * along[c]!) / (span * basis.spread[c]!)
+    out[c] = Math.max(-SKIN_DETAIL_LIMIT, Math.min(SKIN_DETAIL_LIMIT, w))
+  }
+  return out
+}
