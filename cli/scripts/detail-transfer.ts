@@ -36,7 +36,7 @@ import { nodeModelSource } from '../src/commands/detect.ts'
 import { engineV2 } from '../src/eval/engines.ts'
 import { refineMethod } from '../src/eval/likeness-translator.ts'
 import { facesDir, londonPeople, seededSubset } from '../src/eval/london.ts'
-import { analysePhoto, embedAll } from '../src/eval/photos.ts'
+import { analysePhoto, embedAll, mirrored } from '../src/eval/photos.ts'
 import { alignedPoints, bilinear, thinPlate } from '@facecraft/shared/detail'
 import { bandPass, half, MASK, pca, project, SIZE, trainPhotos } from './detail-pca.ts'
 
@@ -126,16 +126,6 @@ function paste(
     const p = map.pixels[n]! * 4
     for (let c = 0; c < 3; c++) out.data[p + c] = image.data[p + c]! + d
   }
-  return out
-}
-
-function mirrored(image: RgbaImage): RgbaImage {
-  const out = createImage(image.width, image.height)
-  for (let y = 0; y < image.height; y++)
-    for (let x = 0; x < image.width; x++) {
-      const s = (y * image.width + (image.width - 1 - x)) * 4
-      out.data.set(image.data.subarray(s, s + 4), (y * image.width + x) * 4)
-    }
   return out
 }
 

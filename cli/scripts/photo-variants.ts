@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util'
 import { decodeImage } from '@facecraft/shared/decode'
 import { createImage, encodePng, type RgbaImage } from '@facecraft/shared/image'
 import { facesDir } from '../src/eval/london.ts'
+import { mirrored } from '../src/eval/photos.ts'
 
 const { values } = parseArgs({
   options: { variant: { type: 'string', default: 'mirror' }, out: { type: 'string' } },
@@ -26,16 +27,6 @@ if (!values.out || !['mirror', 'relit'].includes(values.variant!))
 
 const toLinear = (v: number) => Math.pow(v / 255, 2.2)
 const toByte = (v: number) => Math.round(255 * Math.pow(Math.min(1, Math.max(0, v)), 1 / 2.2))
-
-function mirrored(image: RgbaImage): RgbaImage {
-  const out = createImage(image.width, image.height)
-  for (let y = 0; y < image.height; y++)
-    for (let x = 0; x < image.width; x++) {
-      const from = (y * image.width + (image.width - 1 - x)) * 4
-      out.data.set(image.data.subarray(from, from + 4), (y * image.width + x) * 4)
-    }
-  return out
-}
 
 function relit(image: RgbaImage): RgbaImage {
   const { width: w, height: h } = image

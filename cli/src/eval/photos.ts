@@ -14,7 +14,7 @@ import {
   type FaceAnalyzer,
 } from '@facecraft/shared/face'
 import { BACKGROUND } from './engines.ts'
-import type { RgbaImage } from '@facecraft/shared/image'
+import { createImage, type RgbaImage } from '@facecraft/shared/image'
 
 /** A photo with its chosen face. */
 export interface AnalysedPhoto {
@@ -65,4 +65,16 @@ export function renderCrop(image: RgbaImage, ibug68: Float32Array, size: number)
       crop.data.set([...BACKGROUND, 255], (v * size + u) * 4)
     }
   return crop
+}
+
+/** `image` flipped left to right: the light and the face's own asymmetries on the other side (a control that keeps
+ * the person: cli/scripts/detail-transfer.ts, photo-variants.ts). */
+export function mirrored(image: RgbaImage): RgbaImage {
+  const out = createImage(image.width, image.height)
+  for (let y = 0; y < image.height; y++)
+    for (let x = 0; x < image.width; x++) {
+      const s = (y * image.width + (image.width - 1 - x)) * 4
+      out.data.set(image.data.subarray(s, s + 4), (y * image.width + x) * 4)
+    }
+  return out
 }

@@ -3,9 +3,9 @@
  * difference between men's and women's mean detail (stubble shadow, heavier creases and brow shading) is dropped
  * when it points to the other sex. Why: a woman's read around the women's mean can carry more of that direction
  * than the average woman (a shadow on the upper lip, deep folds); the engine's women already read as women only
- * narrowly, and at the detail's full contrast (engine/v2/look/skin.ts DETAIL_LIGHT) FaceRes read 4 of London's 49
- * women's refined characters as men. Only that one direction of the read changes; the rest of the person's detail
- * stays as read.
+ * narrowly, and at the detail's full contrast (engine/v2/look/skin.ts DETAIL_LIGHT) FaceRes read 4 more of London's
+ * 49 women's refined characters as men; with this, 2 more (docs/likeness.md, "Session 32"). Only that one direction
+ * of the read changes; the rest of the person's detail stays as read.
  */
 import type { SkinDetailBasis } from './basis.ts'
 import { SKIN_DETAIL_LIMIT } from './spec.ts'

@@ -563,9 +563,9 @@ export class SkinGrid {
  * lightness came out at this share of its contrast. Measured by cli/scripts/detail-roundtrip.ts (40 London
  * characters, the render's luminance difference with and without detail against the detail asked for, placed by
  * the engine's own points): 0.615 median (p10 0.55; by the London labels white 0.61, east Asian 0.62, west Asian
- * 0.64, black 0.73), correlation 0.85. With it the same script measures 1.00. Before session 32 the engine drew
- * detail at the albedo's lightness (this was 1): London's characters carried their photo's detail at 62% of its
- * contrast, and at full contrast FaceRes finds them better (docs/likeness.md, "Session 32").
+ * 0.64, black 0.73), correlation 0.85. With it the same script measures 0.98 (p10 0.90). Before session 32 the
+ * engine drew detail at the albedo's lightness (this was 1): London's characters carried their photo's detail at
+ * 62% of its contrast, and at full contrast FaceRes finds them better (docs/likeness.md, "Session 32").
  */
 export const DETAIL_LIGHT = 0.62
 
