@@ -20,8 +20,10 @@ import { CharacterCreator, readSkinDetail } from '@facecraft/shared/create'
 import { alignmentFor, FaceAnalyzer, type Face } from '@facecraft/shared/face'
 import {
   alignedPoints,
+  boxAverage,
   DETAIL_LABELS,
   detailImage,
+  luminance,
   READ_SIZE,
   toShapeFree,
 } from '@facecraft/shared/detail'
@@ -44,27 +46,11 @@ const basis = skinDetailBasis()
 const creator = await CharacterCreator.createFromOptions({ models, analyzer, skinDetail: basis })
 const engine = engineV2()
 const n = basis.size
-const f = READ_SIZE / n
 
 /** A render's luminance in the shape-free frame at the basis's size, placed by `face` (engine points). */
 function freeLuminance(image: RgbaImage, face: Face): Float32Array {
-  const crop = analyzer.alignedCrop(image, face, READ_SIZE).data
-  const lum = new Float32Array(READ_SIZE * READ_SIZE)
-  for (let i = 0; i < lum.length; i++)
-    lum[i] = 0.299 * crop[i * 4]! + 0.587 * crop[i * 4 + 1]! + 0.114 * crop[i * 4 + 2]!
-  return boxDown(toShapeFree(lum, READ_SIZE, alignedPoints(face)))
-}
-
-function boxDown(image: Float32Array): Float32Array {
-  const out = new Float32Array(n * n)
-  for (let j = 0; j < n; j++)
-    for (let i = 0; i < n; i++) {
-      let s = 0
-      for (let y = 0; y < f; y++)
-        for (let x = 0; x < f; x++) s += image[(j * f + y) * READ_SIZE + i * f + x]!
-      out[j * n + i] = s / (f * f)
-    }
-  return out
+  const lum = luminance(analyzer.alignedCrop(image, face, READ_SIZE).data)
+  return boxAverage(toShapeFree(lum, READ_SIZE, alignedPoints(face)), READ_SIZE, n)
 }
 
 /** Least-squares slope of y on x over `at`, and their correlation. */
@@ -96,12 +82,14 @@ for (const p of seededSubset(londonPeople(), Number(args.people), 1)) {
   if (!seen) throw new Error(`${p.person}: no face found on the render`)
   const face = { ...seen, ibug68: drawn.ibug68, alignToImage: alignmentFor(drawn.ibug68) }
   const labels = analyzer.partLabels(drawn.image, face, READ_SIZE).labels
-  const skin = boxDown(
+  const skin = boxAverage(
     toShapeFree(
       Float32Array.from(labels, (l) => (DETAIL_LABELS.includes(l) ? 1 : 0)),
       READ_SIZE,
       alignedPoints(face)
-    )
+    ),
+    READ_SIZE,
+    n
   )
   const at = Array.from(basis.pixels).filter((i) => skin[i]! > 0.99)
   const asked = detailImage(basis, character.detail!.weights, male)
@@ -126,21 +114,18 @@ for (const p of seededSubset(londonPeople(), Number(args.people), 1)) {
     `${p.person}: contrast ${shown.slope.toFixed(3)} corr ${shown.corr.toFixed(3)} read ${read.slope.toFixed(3)}\n`
   )
 }
-const median = (k: keyof (typeof rows)[0]) => {
+/** The `q` quantile of column `k` over the people. */
+const quantile = (k: keyof (typeof rows)[0], q: number) => {
   const v = rows.map((r) => r[k]).sort((x, y) => x - y)
-  return +v[v.length >> 1]!.toFixed(4)
-}
-const p10 = (k: keyof (typeof rows)[0]) => {
-  const v = rows.map((r) => r[k]).sort((x, y) => x - y)
-  return +v[Math.floor(0.1 * v.length)]!.toFixed(4)
+  return +v[Math.floor(q * v.length)]!.toFixed(4)
 }
 console.log(
   JSON.stringify({
     people: rows.length,
     size: SIZE,
-    contrast: { median: median('contrast'), p10: p10('contrast') },
-    corr: median('corr'),
-    read_gain: median('read'),
+    contrast: { median: quantile('contrast', 0.5), p10: quantile('contrast', 0.1) },
+    corr: quantile('corr', 0.5),
+    read_gain: quantile('read', 0.5),
   })
 )
 await creator.close()

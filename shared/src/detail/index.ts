@@ -24,9 +24,11 @@ export {
 export { pca, symmetricEigen, type Pca } from './pca.ts'
 export {
   alignedPoints,
+  boxAverage,
   faceDetail,
   FORESHORTENING,
   foreshortenedPixels,
+  luminance,
   OCCLUSION,
   occludedPixels,
   projectDetail,

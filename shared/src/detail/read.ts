@@ -35,12 +35,7 @@ export function faceDetail(
     )
   if (S % size !== 0)
     throw new Error(`A detail grid of ${size} px does not divide the ${S} px crop.`)
-  const lum = new Float32Array(S * S)
-  for (let i = 0; i < S * S; i++)
-    lum[i] =
-      0.299 * source.crop[i * 4]! +
-      0.587 * source.crop[i * 4 + 1]! +
-      0.114 * source.crop[i * 4 + 2]!
+  const lum = luminance(source.crop)
   const blur = gaussianBlur(lum, S, BAND_SIGMA)
   const band = new Float32Array(S * S)
   for (let i = 0; i < S * S; i++)
@@ -57,13 +52,26 @@ export function faceDetail(
     }
   }
   const free = toShapeFree(band, S, source.points, only)
-  if (size === S) return free
+  return size === S ? free : boxAverage(free, S, size)
+}
+
+/** The luminance (Rec. 601, 0-255) of each pixel of RGBA bytes: what detail is a difference of. */
+export function luminance(rgba: ArrayLike<number>): Float32Array {
+  const lum = new Float32Array(rgba.length / 4)
+  for (let i = 0; i < lum.length; i++)
+    lum[i] = 0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!
+  return lum
+}
+
+/** A `from` x `from` grid averaged over boxes down to `size` x `size` (`size` divides `from`). */
+export function boxAverage(image: Float32Array, from: number, size: number): Float32Array {
+  const f = from / size
   const out = new Float32Array(size * size)
   for (let j = 0; j < size; j++)
     for (let i = 0; i < size; i++) {
       let s = 0
       for (let y = 0; y < f; y++)
-        for (let x = 0; x < f; x++) s += free[(j * f + y) * S + i * f + x]!
+        for (let x = 0; x < f; x++) s += image[(j * f + y) * from + i * f + x]!
       out[j * size + i] = s / (f * f)
     }
   return out
