@@ -20,7 +20,9 @@ import { parseArgs } from 'node:util'
 import { decodeImage } from '@facecraft/shared/decode'
 import {
   alignedPoints,
+  decodeSkinDetail,
   encodeSkinDetail,
+  type EarlierMeans,
   faceDetail,
   pca,
   READ_SIZE,
@@ -28,6 +30,7 @@ import {
   SKIN_DETAIL_VERSION,
   type SkinDetailBasis,
 } from '@facecraft/shared/detail'
+import { CharacterCreator } from '@facecraft/shared/create'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import { facesDir } from '../../cli/src/eval/london.ts'
 import { releaseModels } from '../dataset/models.ts'
@@ -59,7 +62,8 @@ const coverage = Number(args.coverage)
 // The train split, in file order (index.csv: file, set, split, ...).
 const dir = facesDir()
 const rows = (await readFile(join(dir, 'index.csv'), 'utf8')).trim().split('\n').slice(1)
-// index.csv columns: file, set, split, person, expression, age, gender, ...
+// index.csv columns: file, set, split, person, expression, age, gender, ... The gender column is read only to
+// REPORT how often the creator's sex agrees with it (the data's README: labels are for checks, never for fitting).
 const genderOf = new Map(rows.map((l) => l.split(',')).map((c) => [c[0]!, c[6]!]))
 let files = rows
   .map((l) => l.split(','))
@@ -75,31 +79,48 @@ if (args.exclude) {
 }
 
 const details: Float32Array[] = []
-/** Per detail row: 1 for a man's photo, 0 a woman's (the source's folder or self-report; only the means use it). */
+/**
+ * Per detail row: the gender slider the creator gives the photo (0 female .. 1 male: the released translator and
+ * gender read, no photo label), which is what the engine blends the two means by.
+ */
 const male: number[] = []
+/** Per detail row: the photo's file (for the agreement check). */
+const rowFiles: string[] = []
 // --cache FILE keeps the photos' detail images between runs (trying sizes of the stored basis: the photos take
 // minutes, the PCA seconds).
 const cached = args.cache ? await readFile(args.cache).catch(() => null) : null
 if (cached) {
-  // each row: the grid, then 1 number (male)
+  // each row: the grid, then the gender slider, then the photo's index in `files`
   const all = new Float32Array(cached.buffer, cached.byteOffset, cached.byteLength / 4)
-  if (all.length % (size * size + 1))
+  if (all.length % (size * size + 2))
     throw new Error(`${args.cache} is not a cache of ${size} px details; delete it to rebuild.`)
-  for (let o = 0; o < all.length; o += size * size + 1) {
+  for (let o = 0; o < all.length; o += size * size + 2) {
     details.push(all.slice(o, o + size * size))
     male.push(all[o + size * size]!)
+    rowFiles.push(files[all[o + size * size + 1]!]!)
   }
 } else await readPhotos()
 if (args.cache && !cached)
   await writeFile(
     args.cache,
-    Buffer.concat(details.map((d, i) => Buffer.from(Float32Array.from([...d, male[i]!]).buffer)))
+    Buffer.concat(
+      details.map((d, i) =>
+        Buffer.from(Float32Array.from([...d, male[i]!, files.indexOf(rowFiles[i]!)]).buffer)
+      )
+    )
   )
 
 async function readPhotos(): Promise<void> {
-  const analyzer = await FaceAnalyzer.createFromOptions({
-    models: await releaseModels(),
-    maxFaces: 1,
+  const models = await releaseModels()
+  const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
+  // only the sex is wanted: the translator and the gender read, no hair, skin, iris or detail reads
+  const creator = await CharacterCreator.createFromOptions({
+    models,
+    analyzer,
+    measureHair: false,
+    measureSkin: false,
+    measureIris: false,
+    measureFacialHair: false,
   })
   for (const [i, file] of files.entries()) {
     process.stderr.write(`\rskin detail: photo ${i + 1}/${files.length}`)
@@ -112,11 +133,11 @@ async function readPhotos(): Promise<void> {
       points: alignedPoints(face),
     }
     details.push(faceDetail(source, size))
-    const g = genderOf.get(file)
-    if (g !== 'female' && g !== 'male')
-      throw new Error(`${file}: index.csv gives no gender ('${g}')`)
-    male.push(g === 'male' ? 1 : 0)
+    const { character } = await creator.createFromFace(image, face)
+    male.push(character.sliders['who.gender']!)
+    rowFiles.push(file)
   }
+  await creator.close()
   await analyzer.close()
 }
 process.stderr.write(`\nPCA of ${details.length} photos (${size} x ${size})...\n`)
@@ -129,14 +150,17 @@ for (let p = 0; p < size * size; p++) {
   if (faces >= coverage * details.length) covered.push(p)
 }
 const rowsIn = details.map((d) => Float32Array.from(covered, (p) => d[p]!))
-// One mean per sex (a character's is theirs blended by its gender slider); the components are those of all the
-// faces around their pooled mean, so the axis between the sexes stays in the span (components fitted around each
-// sex's own mean left it out, and drawing its remainder cost London likeness: refined top-1 0.637 -> 0.578).
-const sexMean = (m: number) => {
-  const rows = rowsIn.filter((_, i) => male[i] === m)
-  return Float32Array.from(covered, (_, j) => rows.reduce((a, r) => a + r[j]!, 0) / rows.length)
-}
-const means: [Float32Array, Float32Array] = [sexMean(0), sexMean(1)]
+// Two means, women's and men's: the engine draws a character's mean as the two blended by its gender slider g,
+// so they are fitted that way, by least squares of each photo's detail on (1 - g) * women's + g * men's, with g the
+// slider the creator gives the photo. No photo label enters (the data's README keeps the gender column for checks).
+// The components are those of all the faces around their pooled mean, so the axis between the sexes stays in the
+// span (components fitted around each sex's own mean left it out, and drawing its remainder cost London likeness:
+// refined top-1 0.637 -> 0.578).
+const means = sliderMeans(rowsIn, male)
+const agree = rowFiles.filter((f, i) => male[i]! >= 0.5 === (genderOf.get(f) === 'male')).length
+process.stderr.write(
+  `the creator's sex agrees with the index's gender column (checked only) on ${agree} of ${rowFiles.length} photos\n`
+)
 const p = pca(rowsIn, count)
 const components = new Float32Array(p.components.length * covered.length)
 p.components.forEach((c, k) => components.set(c, k * covered.length))
@@ -147,9 +171,11 @@ const basis: SkinDetailBasis = {
   photos: details.length,
   pixels: Uint16Array.from(covered),
   means,
+  earlierMeans: [],
   components,
   spread: Float32Array.from(p.variances, Math.sqrt),
 }
+basis.earlierMeans = await earlierMeans(basis)
 const bytes = encodeSkinDetail(basis)
 const name = `skin-detail-v${SKIN_DETAIL_VERSION}`
 await mkdir(args.out!, { recursive: true })
@@ -168,10 +194,74 @@ const card = {
       .map((k) => [k, share(k)])
   ),
   coverage,
-  data: `${details.length} of ${files.length} train photos (${male.filter((m) => m === 0).length} women, ${male.filter((m) => m === 1).length} men) of ../shared/faces (canada, pixabay) with a face found; London never`,
+  data: `${details.length} of ${files.length} train photos (${male.filter((m) => m < 0.5).length} women, ${male.filter((m) => m >= 0.5).length} men by the creator's gender slider, which the two means are fitted on; no photo label) of ../shared/faces (canada, pixabay) with a face found; London never`,
   licence:
     'Derived from Pixabay Content License photos (commercial use, modification allowed) and the CC BY 4.0 Canada set: DeBruine & Jones (2017), Young Adult White Faces with Manipulated Versions, doi:10.6084/m9.figshare.4220517.v1',
   rebuild: 'npx tsx models/detail/build.ts',
 }
 await writeFile(join(args.out!, `${name}.json`), JSON.stringify(card, null, 2) + '\n')
 console.log(JSON.stringify(card))
+
+/**
+ * Women's and men's means (over each row's values) such that (1 - g) * women's + g * men's fits the rows, g being
+ * each row's gender slider: per value the 2 x 2 normal equations of that least-squares fit.
+ */
+function sliderMeans(rows: Float32Array[], g: number[]): [Float32Array, Float32Array] {
+  let aa = 0
+  let ab = 0
+  let bb = 0
+  for (const m of g) {
+    aa += (1 - m) * (1 - m)
+    ab += (1 - m) * m
+    bb += m * m
+  }
+  const det = aa * bb - ab * ab
+  if (!(det > 1e-9 * aa * bb))
+    throw new Error(
+      'The photos give too few sliders of each sex to fit two means; check the release models.'
+    )
+  const n = rows[0]!.length
+  const women = new Float32Array(n)
+  const men = new Float32Array(n)
+  for (let j = 0; j < n; j++) {
+    let ad = 0
+    let bd = 0
+    rows.forEach((r, i) => {
+      ad += (1 - g[i]!) * r[j]!
+      bd += g[i]! * r[j]!
+    })
+    women[j] = (bb * ad - ab * bd) / det
+    men[j] = (aa * bd - ab * ad) / det
+  }
+  return [women, men]
+}
+
+/**
+ * The means earlier versions' reads are around, carried from the newest released basis file (they cannot be
+ * rebuilt: v1 and v2's were fitted on the photo set's gender column, which is kept for checks now): its own earlier
+ * means, plus its means when they serve an older version than `basis` and differ from `basis`'s.
+ */
+async function earlierMeans(basis: SkinDetailBasis): Promise<EarlierMeans[]> {
+  const dir = new URL('../../shared/assets/skin-detail/', import.meta.url)
+  const released = readdirSync(dir)
+    .map((f) => /^skin-detail-v(\d+)\.bin$/.exec(f))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]))
+    .filter((v) => v <= basis.version)
+    .sort((a, b) => b - a)[0]
+  if (released === undefined) return []
+  const previous = decodeSkinDetail(
+    new Uint8Array(await readFile(new URL(`skin-detail-v${released}.bin`, dir)))
+  )
+  // equal to within the int8 step the file stores them at
+  const same = (a: Float32Array, b: Float32Array) => {
+    const step = Math.max(...b.map(Math.abs)) / 127
+    return a.every((v, i) => Math.abs(v - b[i]!) <= step)
+  }
+  if (
+    previous.version === basis.version ||
+    previous.means.every((m, k) => same(m, basis.means[k]!))
+  )
+    return [...previous.earlierMeans]
+  return [...previous.earlierMeans, { through: previous.version, means: previous.means }]
+}

@@ -5,7 +5,9 @@
  *
  * Layout (little-endian): 'FCSD', u32 format, u32 version, u16 size, u16 count, u32 photos, u32 pixel count N,
  * N u16 pixel indices (row-major in the size x size grid, ascending), count f32 spreads, then the women's mean,
- * the men's mean and each component as f32 scale + N int8.
+ * the men's mean and each component as f32 scale + N int8. Format 2 adds, after the components, u16 E and E sets
+ * of earlier means (u32 the last version they serve, then women's and men's mean as above), oldest first; a basis
+ * without earlier means is written as format 1, byte for byte as before.
  */
 
 /** A decoded basis. Vectors are over `pixels` (indices into the size x size shape-free grid). */
@@ -21,31 +23,46 @@ export interface SkinDetailBasis {
   /** Grid pixels the vectors cover, ascending. */
   pixels: Uint16Array
   /**
-   * Mean detail (luminance, 0-255 scale) per covered pixel of the train photos of women and of men: a character's
-   * mean is theirs blended by its gender slider (the pooled mean put men's stubble shadow and heavier creases on
-   * every woman: FaceRes read 12% fewer of the editor's random women as women).
+   * Women's and men's mean detail (luminance, 0-255 scale) per covered pixel: a character's mean is the two blended
+   * by its gender slider (the pooled mean put men's stubble shadow and heavier creases on every woman: FaceRes read
+   * 12% fewer of the editor's random women as women). Since v3 they are fitted as the engine blends them, on the
+   * gender slider the creator gives each train photo (models/detail/build.ts), not on any photo label.
    */
   means: [female: Float32Array, male: Float32Array]
-  /** Unit components (of the detail around each photo's own sex's mean), `count` x pixels.length, largest first. */
+  /**
+   * The means characters read on earlier versions are drawn with, where those differed: each serves the versions up
+   * to `through` (after the previous entry's), ascending. Empty when every version shares `means`. Why: the weights
+   * of a read are around the mean of its own version, so keeping that mean draws a saved character as it always was.
+   */
+  earlierMeans: readonly EarlierMeans[]
+  /** Unit components (of the photos' detail around their pooled mean), `count` x pixels.length, largest first. */
   components: Float32Array
   /** Each component's spread (sd of the train photos' coefficients): a weight of 1 is one sd. */
   spread: Float32Array
 }
 
+/** Means that served basis versions up to `through`. */
+export interface EarlierMeans {
+  through: number
+  means: [female: Float32Array, male: Float32Array]
+}
+
 const MAGIC = 0x44534346 // 'FCSD'
-const FORMAT = 1
 
 /** The basis as bytes (deterministic). */
 export function encodeSkinDetail(b: SkinDetailBasis): Uint8Array {
   const n = b.pixels.length
-  const bytes = new Uint8Array(24 + 2 * n + 4 * b.count + (b.count + 2) * (4 + n))
+  const e = b.earlierMeans.length
+  const bytes = new Uint8Array(
+    24 + 2 * n + 4 * b.count + (b.count + 2) * (4 + n) + (e ? 2 + e * (4 + 2 * (4 + n)) : 0)
+  )
   const view = new DataView(bytes.buffer)
   let o = 0
   const u32 = (v: number) => (view.setUint32(o, v, true), (o += 4))
   const u16 = (v: number) => (view.setUint16(o, v, true), (o += 2))
   const f32 = (v: number) => (view.setFloat32(o, v, true), (o += 4))
   u32(MAGIC)
-  u32(FORMAT)
+  u32(e ? 2 : 1)
   u32(b.version)
   u16(b.size)
   u16(b.count)
@@ -63,6 +80,12 @@ export function encodeSkinDetail(b: SkinDetailBasis): Uint8Array {
   vector(b.means[0])
   vector(b.means[1])
   for (let k = 0; k < b.count; k++) vector(b.components.subarray(k * n, (k + 1) * n))
+  if (e) u16(e)
+  for (const earlier of b.earlierMeans) {
+    u32(earlier.through)
+    vector(earlier.means[0])
+    vector(earlier.means[1])
+  }
   return bytes
 }
 
@@ -81,14 +104,16 @@ export function decodeSkinDetail(bytes: Uint8Array): SkinDetailBasis {
   const f32 = () => ((o += 4), view.getFloat32(o - 4, true))
   if (u32() !== MAGIC) fail('it does not start with FCSD')
   const format = u32()
-  if (format !== FORMAT) fail(`file format ${format}, this build reads ${FORMAT}`)
+  if (format !== 1 && format !== 2) fail(`file format ${format}, this build reads 1 and 2`)
   const version = u32()
   const size = u16()
   const count = u16()
   const photos = u32()
   const n = u32()
   // two means (women, men) and `count` components, each a scale and n bytes
-  const expected = 24 + 2 * n + 4 * count + (count + 2) * (4 + n)
+  const base = 24 + 2 * n + 4 * count + (count + 2) * (4 + n)
+  const e = format === 2 && bytes.length >= base + 2 ? view.getUint16(base, true) : 0
+  const expected = format === 2 ? base + 2 + e * (4 + 2 * (4 + n)) : base
   if (bytes.length !== expected) fail(`${bytes.length} bytes where its header says ${expected}`)
   const pixels = new Uint16Array(n)
   for (let i = 0; i < n; i++) {
@@ -107,27 +132,43 @@ export function decodeSkinDetail(bytes: Uint8Array): SkinDetailBasis {
   vector(means[1])
   const components = new Float32Array(count * n)
   for (let k = 0; k < count; k++) vector(components.subarray(k * n, (k + 1) * n))
-  return { version, size, count, photos, pixels, means, components, spread }
+  const earlierMeans: EarlierMeans[] = []
+  if (format === 2) o += 2
+  for (let k = 0; k < e; k++) {
+    const through = u32()
+    if (through >= version || (k > 0 && through <= earlierMeans[k - 1]!.through))
+      fail(`earlier means ${k} serve version ${through}, out of order for basis v${version}`)
+    const pair: [Float32Array, Float32Array] = [new Float32Array(n), new Float32Array(n)]
+    vector(pair[0])
+    vector(pair[1])
+    earlierMeans.push({ through, means: pair })
+  }
+  return { version, size, count, photos, pixels, means, earlierMeans, components, spread }
 }
 
-/** The mean of a character whose gender slider is `male` (0 female .. 1 male): the two means blended. */
-export function meanFor(b: SkinDetailBasis, male: number): Float32Array {
+/**
+ * The mean of a character whose gender slider is `male` (0 female .. 1 male) read on basis version `version`
+ * (default: the basis's own): that version's two means blended.
+ */
+export function meanFor(b: SkinDetailBasis, male: number, version = b.version): Float32Array {
   const m = Math.min(1, Math.max(0, male))
-  const [f, h] = b.means
+  const [f, h] = b.earlierMeans.find((e) => version <= e.through)?.means ?? b.means
   return Float32Array.from(f, (v, i) => v + (h[i]! - v) * m)
 }
 
 /**
  * The detail image (size x size, luminance on the 0-255 scale, 0 where no face was) of `weights` (each in units
- * of its component's spread; fewer than `count` weights leave the rest at 0) on a character of gender `male`.
+ * of its component's spread; fewer than `count` weights leave the rest at 0) read on basis version `version`
+ * (default: the basis's own) on a character of gender `male`.
  */
 export function detailImage(
   b: SkinDetailBasis,
   weights: ArrayLike<number>,
-  male: number
+  male: number,
+  version = b.version
 ): Float32Array {
   const n = b.pixels.length
-  const v = meanFor(b, male)
+  const v = meanFor(b, male, version)
   const k = Math.min(b.count, weights.length)
   for (let c = 0; c < k; c++) {
     const w = weights[c]! * b.spread[c]!

@@ -40,6 +40,7 @@ function basisOf(size: number, n: number, count: number, seed = 1): SkinDetailBa
     photos: rows.length,
     pixels: Uint16Array.from({ length: n }, (_, i) => i * 2),
     means: [p.mean, p.mean.map((v, i) => v + ((i % 5) - 2))],
+    earlierMeans: [],
     components,
     spread: Float32Array.from(p.variances, Math.sqrt),
   }
@@ -95,6 +96,46 @@ describe('skin-detail basis file', () => {
     }
     // and decoding what it encodes is a fixed point
     expect(encodeSkinDetail(back)).toEqual(bytes)
+  })
+
+  it("keeps earlier versions' means (format 2), and a basis without them is written as format 1", () => {
+    const shifted = (v: Float32Array, d: number) => v.map((x, i) => x + d * ((i % 3) - 1))
+    const v3: SkinDetailBasis = {
+      ...basis,
+      version: 3,
+      earlierMeans: [
+        { through: 1, means: [shifted(basis.means[0], 2), shifted(basis.means[1], 3)] },
+        { through: 2, means: [shifted(basis.means[0], -2), shifted(basis.means[1], 1)] },
+      ],
+    }
+    const bytes = encodeSkinDetail(v3)
+    expect(new DataView(bytes.buffer).getUint32(4, true)).toBe(2)
+    expect(new DataView(encodeSkinDetail(basis).buffer).getUint32(4, true)).toBe(1)
+    const back = decodeSkinDetail(bytes)
+    expect(encodeSkinDetail(back)).toEqual(bytes)
+    expect(back.earlierMeans.map((e) => e.through)).toEqual([1, 2])
+    // each version's reads are drawn around their own means; the basis's own version around its means
+    const close = (a: Float32Array, b: Float32Array) =>
+      a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 0))
+    for (const [version, means] of [
+      [1, back.earlierMeans[0]!.means],
+      [2, back.earlierMeans[1]!.means],
+      [3, back.means],
+    ] as const) {
+      const img = detailImage(back, [], 0, version)
+      close(
+        Float32Array.from(back.pixels, (p) => img[p]!),
+        means[0]
+      )
+      const man = detailImage(back, [], 1, version)
+      close(
+        Float32Array.from(back.pixels, (p) => man[p]!),
+        means[1]
+      )
+    }
+    expect(() => decodeSkinDetail(bytes.slice(0, bytes.length - 1))).toThrow(/header says/)
+    const late = encodeSkinDetail({ ...v3, earlierMeans: [{ ...v3.earlierMeans[0]!, through: 3 }] })
+    expect(() => decodeSkinDetail(late)).toThrow(/out of order/)
   })
 
   it('rejects a file that is not a basis, saying what is wrong', () => {
@@ -273,13 +314,17 @@ describe('the released basis (shared/assets/skin-detail)', () => {
     // the sha256 of each earlier released file (its sidecar, when it was the released basis)
     const released: Record<number, string> = {
       1: 'c83778c50de9f79203ecabec630145f9e04169cb85283962b2fd90c9ef26fdfb',
+      2: '253cbd9710c735b45be9d461cac3a285d477ba8fb6bab1003d8076a5aa4a8d6b',
     }
     for (const [version, sha256] of Object.entries(released)) {
       const count = SKIN_DETAIL_COUNTS[Number(version)]!
+      // that version as it was: its components and spreads, and the means its reads are around
       const earlier = encodeSkinDetail({
         ...basis,
         version: Number(version),
         count,
+        means: basis.earlierMeans.find((e) => Number(version) <= e.through)?.means ?? basis.means,
+        earlierMeans: [],
         components: basis.components.slice(0, count * n),
         spread: basis.spread.slice(0, count),
       })

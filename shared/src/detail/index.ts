@@ -9,10 +9,11 @@ export {
   detailImage,
   encodeSkinDetail,
   meanFor,
+  type EarlierMeans,
   type SkinDetailBasis,
 } from './basis.ts'
 export { gaussianBlur } from './blur.ts'
-export { onOwnSide } from './sex.ts'
+export { keepOnSide, onOwnSide, sexAxis, type SexAxis } from './sex.ts'
 export {
   bilinear,
   SHAPE_SMOOTH,

@@ -25,6 +25,7 @@ function basis(sameMeans = false): SkinDetailBasis {
     photos: 10,
     pixels: Uint16Array.from({ length: n }, (_, i) => i),
     means: [female, male],
+    earlierMeans: [],
     components,
     spread: Float32Array.of(2, 1, 4, 1),
   }

@@ -10,11 +10,20 @@
 import type { SkinDetailBasis } from './basis.ts'
 import { SKIN_DETAIL_LIMIT } from './spec.ts'
 
-/** The sex direction in a basis's component space: the unit men-minus-women mean difference's coordinates on each
- * component (`along`), and the squared length of its part the components span (`span`). Cached per basis. */
-const axes = new WeakMap<SkinDetailBasis, { along: Float64Array; span: number }>()
+/**
+ * The sex direction in a basis's component space: the unit men-minus-women mean difference's coordinates on each
+ * component (`along`) and each component's spread, as far as some weights go (a table of them lets code without the
+ * basis keep random weights on a side: rig/v2 randomPlausibleCharacter).
+ */
+export interface SexAxis {
+  along: ArrayLike<number>
+  spread: ArrayLike<number>
+}
 
-function sexAxis(basis: SkinDetailBasis): { along: Float64Array; span: number } {
+const axes = new WeakMap<SkinDetailBasis, SexAxis>()
+
+/** The basis's sex axis (cached per basis). */
+export function sexAxis(basis: SkinDetailBasis): SexAxis {
   let axis = axes.get(basis)
   if (!axis) {
     const n = basis.pixels.length
@@ -22,15 +31,13 @@ function sexAxis(basis: SkinDetailBasis): { along: Float64Array; span: number } 
     const diff = Float64Array.from(male, (v, i) => v - female[i]!)
     const norm = Math.hypot(...diff)
     const along = new Float64Array(basis.count)
-    let span = 0
     for (let k = 0; k < basis.count; k++) {
       const c = basis.components.subarray(k * n, (k + 1) * n)
       let dot = 0
       for (let i = 0; i < n; i++) dot += c[i]! * diff[i]!
       along[k] = norm > 0 ? dot / norm : 0
-      span += along[k]! * along[k]!
     }
-    axes.set(basis, (axis = { along, span }))
+    axes.set(basis, (axis = { along, spread: basis.spread }))
   }
   return axis
 }
@@ -45,16 +52,29 @@ export function onOwnSide(
   weights: ArrayLike<number>,
   male: number
 ): Float32Array {
-  const { along, span } = sexAxis(basis)
-  const k = Math.min(basis.count, weights.length)
-  // the read's deviation along the direction, in luminance units (components are unit vectors over pixels)
+  return keepOnSide(sexAxis(basis), weights, male)
+}
+
+/**
+ * onOwnSide on an axis table: only the weights given (up to the axis's length) move, and their part along the
+ * direction is what is dropped.
+ */
+export function keepOnSide(axis: SexAxis, weights: ArrayLike<number>, male: number): Float32Array {
+  const { along, spread } = axis
+  const k = Math.min(along.length, weights.length)
+  // the deviation along the direction, in luminance units (components are unit vectors over pixels), and the
+  // squared length of the direction's part these components span
   let t = 0
-  for (let c = 0; c < k; c++) t += weights[c]! * basis.spread[c]! * along[c]!
+  let span = 0
+  for (let c = 0; c < k; c++) {
+    t += weights[c]! * spread[c]! * along[c]!
+    span += along[c]! * along[c]!
+  }
   const out = Float32Array.from(weights)
   const away = male >= 0.5 ? t < 0 : t > 0
   if (!away || span === 0) return out
   for (let c = 0; c < k; c++) {
-    const w = out[c]! - (t * along[c]!) / (span * basis.spread[c]!)
+    const w = out[c]! - (t * along[c]!) / (span * spread[c]!)
     out[c] = Math.max(-SKIN_DETAIL_LIMIT, Math.min(SKIN_DETAIL_LIMIT, w))
   }
   return out

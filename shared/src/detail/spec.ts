@@ -11,7 +11,8 @@
 
 /**
  * Components of each basis version. Each version extends the one before: built from the same photos by the same
- * PCA, its first components, means and spreads are the earlier basis's, bit for bit (models/detail/build.ts,
+ * PCA, its first components and spreads are the earlier basis's, bit for bit, and it keeps the means an earlier
+ * version's reads are around (detail/basis earlierMeans) where its own differ (models/detail/build.ts,
  * detail.test.ts checks the released file), so weights on an earlier basis are drawn by the released one exactly
  * as before (the weights they lack are 0), and nothing saved with them changes.
  * - v1 (session 30): 256 components.
@@ -19,13 +20,17 @@
  *   top-1 from 0.60 to 0.66 and dlib's from 0.79 to 0.89 on London (cli/scripts/detail-transfer.ts); read and drawn
  *   through the creator, 512 raised refined id_cos and top-5 on London and on 84 held-out train photos alike
  *   (docs/likeness.md, "Session 31"). 480, not 512: the engine's download stays under 2 MB (bench engine).
+ * - v3 (session 33): v2's components; the women's and men's means fitted on the gender slider the creator gives
+ *   each train photo instead of the photo set's gender column, which the data's licence notes keep for checks
+ *   (docs/likeness.md, "Session 33"). v1 and v2 reads keep their own means.
  */
 export const SKIN_DETAIL_COUNTS: Readonly<Record<number, number>> = Object.freeze({
   1: 256,
   2: 480,
+  3: 480,
 })
 /** Version of the released basis (the one the creator reads with and the engine draws with). */
-export const SKIN_DETAIL_VERSION = 2
+export const SKIN_DETAIL_VERSION = 3
 /** Components in the released basis: the length of the `detail.weights` the creator reads. */
 export const SKIN_DETAIL_COUNT = SKIN_DETAIL_COUNTS[SKIN_DETAIL_VERSION]!
 /** A weight is in units of its component's spread over the train photos; reads are clamped to +-this. */

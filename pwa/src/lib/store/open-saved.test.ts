@@ -24,7 +24,7 @@ describe('open-saved', () => {
     expect('v1Original' in record).toBe(false)
   })
 
-  it('opens a character whose skin detail was read on basis v1 (session 30) as it was, and one on v2', () => {
+  it('opens a character whose skin detail was read on basis v1 (session 30) as it was, and on v2 and v3', () => {
     const onV1 = {
       ...randomPlausibleCharacter(3),
       detail: { basis: 1, weights: Array.from({ length: 256 }, (_, i) => ((i % 9) - 4) / 31) },
@@ -32,8 +32,12 @@ describe('open-saved', () => {
     const v1 = openRecord({ character: structuredClone(onV1) })
     expect(v1.migrated).toBe(false)
     expect(v1.record.character).toEqual(onV1)
-    const onV2 = randomPlausibleCharacter(3, { detail: true })
-    expect(openRecord({ character: onV2 }).record.character).toEqual(onV2)
+    const onV3 = randomPlausibleCharacter(3, { detail: true })
+    expect(onV3.detail!.basis).toBe(3)
+    expect(openRecord({ character: onV3 }).record.character).toEqual(onV3)
+    // session 31-32's reads (basis v2: 480 weights around v2's means, which the v3 file keeps)
+    const onV2 = { ...onV3, detail: { basis: 2, weights: onV3.detail!.weights } }
+    expect(openRecord({ character: structuredClone(onV2) }).record.character).toEqual(onV2)
     // a basis newer than this app's is told as such, not taken as damage
     expect(() => openStoredCharacter({ ...onV2, detail: { ...onV2.detail!, basis: 9 } })).toThrow(
       /update/

@@ -240,18 +240,21 @@ export class CharacterEngineV2 {
   /** The Appearance of a character, with its skin detail when this engine draws it. */
   appearance(c: Character): Appearance {
     const a = characterAppearance(c)
-    if (this.drawsDetail(c))
-      a.detail = this.detailLayer(c.detail!.weights, c.sliders['who.gender']!)
+    if (this.drawsDetail(c)) a.detail = this.detailLayer(c.detail!, c.sliders['who.gender']!)
     return a
   }
 
-  private detailLayer(weights: readonly number[], male: number): SkinDetailLayer {
+  private detailLayer(
+    { basis: version, weights }: { basis: number; weights: readonly number[] },
+    male: number
+  ): SkinDetailLayer {
     const basis = this.detailBasis!
-    const key = `${basis.version}:${male.toFixed(4)}:${weights.map((w) => w.toFixed(4)).join(',')}`
+    // the read's own version picks the means its weights are around (detail/basis earlierMeans)
+    const key = `${basis.version}:${version}:${male.toFixed(4)}:${weights.map((w) => w.toFixed(4)).join(',')}`
     let layer = this.detailLayers.get(key)
     if (!layer) {
       layer = {
-        image: detailImage(basis, weights, male),
+        image: detailImage(basis, weights, male, version),
         size: basis.size,
         key: hashKey(key),
         rest: this.rest68,

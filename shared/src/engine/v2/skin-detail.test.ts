@@ -10,6 +10,7 @@ import {
   detailImage,
   READ_SIZE,
   SKIN_DETAIL_COUNT,
+  SKIN_DETAIL_COUNTS,
   SKIN_DETAIL_VERSION,
   toShapeFree,
   type SkinDetailBasis,
@@ -141,14 +142,33 @@ describe('skin detail', { timeout: 60_000 }, () => {
     expect(xy / xx).toBeLessThan(1.2)
   })
 
-  it('draws detail read on an earlier basis (v1: 256 weights) as the same weights on this one', () => {
-    engine.useSkinDetail(basis)
+  it('draws detail read on an earlier basis exactly as that basis drew it', () => {
     const c = randomPlausibleCharacter(7)
-    const weights = Array.from({ length: 256 }, (_, i) => 1.5 * Math.sin(i * 0.7))
-    const onV1 = { ...c, detail: { basis: 1, weights } }
-    const padded = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => weights[i] ?? 0)
-    expect(engine.drawsDetail(onV1)).toBe(true)
-    expect(hash(render(onV1))).toBe(
+    const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => 1.5 * Math.sin(i * 0.7))
+    const n = basis.pixels.length
+    for (const version of [1, 2]) {
+      const count = SKIN_DETAIL_COUNTS[version]!
+      const read = { ...c, detail: { basis: version, weights: weights.slice(0, count) } }
+      // the basis of that version as released (detail.test.ts checks these bytes against its sha256)
+      engine.useSkinDetail({
+        ...basis,
+        version,
+        count,
+        means: basis.earlierMeans.find((e) => version <= e.through)?.means ?? basis.means,
+        earlierMeans: [],
+        components: basis.components.slice(0, count * n),
+        spread: basis.spread.slice(0, count),
+      })
+      const then = hash(render(read))
+      engine.useSkinDetail(basis)
+      expect(engine.drawsDetail(read)).toBe(true)
+      expect(hash(render(read))).toBe(then)
+    }
+    // v1's 256 weights are v2's first 256 around the same means; v3's means are its own
+    const onV1 = { ...c, detail: { basis: 1, weights: weights.slice(0, 256) } }
+    const padded = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => (i < 256 ? weights[i]! : 0))
+    expect(hash(render(onV1))).toBe(hash(render({ ...c, detail: { basis: 2, weights: padded } })))
+    expect(hash(render(onV1))).not.toBe(
       hash(render({ ...c, detail: { basis: SKIN_DETAIL_VERSION, weights: padded } }))
     )
     expect(hash(render(onV1))).not.toBe(hash(render(c)))

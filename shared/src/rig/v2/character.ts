@@ -2,6 +2,7 @@
  * @module rig/v2/character — rig v2 characters: the schema object, defaults, validation with precise errors
  * (every problem with its JSON path, as v1), and the plausible-people prior `randomPlausibleCharacter`.
  */
+import { keepOnSide } from '../../detail/sex.ts'
 import { createRng, gaussian, type Rng } from '../../utils/random.ts'
 import {
   SKIN_DETAIL_COUNT,
@@ -17,6 +18,8 @@ import type { RigSchemaV2 } from './schema.ts'
 import { FACE_PRIOR_KEYS, FACE_PRIOR_RANK, faceSlidersFromLatent } from './face-prior.ts'
 import { MIN_AGE, SLIDERS_V2 } from './sliders.ts'
 import { BROW_IDS, STYLES_V2, WOMEN_BROWS } from './styles.ts'
+/** The released basis's sex axis over the dice's components (models/detail/dice-axis.ts writes it). */
+import DICE_AXIS from './dice-detail-axis.json' with { type: 'json' }
 
 /** Rig version of v2 characters. */
 export const RIG_VERSION_V2 = 2
@@ -207,7 +210,7 @@ export function randomPlausibleCharacter(
   }
   const c = createCharacterV2({ sliders, colors, styles })
   // Skin detail last (its draws after every other: the rest of the character keeps its seed either way).
-  if (options.detail) c.detail = randomDetail(rng)
+  if (options.detail) c.detail = randomDetail(rng, sliders['who.gender']!)
   return c
 }
 
@@ -227,15 +230,19 @@ export const RANDOM_DETAIL_SPREAD = 0.4
  */
 export const RANDOM_DETAIL_COMPONENTS = 256
 
-/** Random skin-detail weights (rounded to a share code's step, as the creator's). */
-function randomDetail(rng: Rng): NonNullable<Character['detail']> {
-  const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => {
-    if (i >= RANDOM_DETAIL_COMPONENTS) return 0
-    const w = Math.max(
-      -SKIN_DETAIL_LIMIT,
-      Math.min(SKIN_DETAIL_LIMIT, RANDOM_DETAIL_SPREAD * gaussian(rng))
-    )
-    return detailWeight(w)
-  })
+/**
+ * Random skin-detail weights for a character of gender slider `male`, kept on its own sex's side as the creator
+ * keeps a read (detail/sex: a draw's part along the men-minus-women direction is dropped when it points to the
+ * other sex; symmetric draws put men's stubble shadow and heavier folds on half the dice's women, and FaceRes read
+ * fewer of them as women), rounded to a share code's step as the creator's.
+ */
+function randomDetail(rng: Rng, male: number): NonNullable<Character['detail']> {
+  const drawn = Array.from({ length: RANDOM_DETAIL_COMPONENTS }, () =>
+    Math.max(-SKIN_DETAIL_LIMIT, Math.min(SKIN_DETAIL_LIMIT, RANDOM_DETAIL_SPREAD * gaussian(rng)))
+  )
+  const kept = keepOnSide(DICE_AXIS, drawn, male)
+  const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) =>
+    i < RANDOM_DETAIL_COMPONENTS ? detailWeight(kept[i]!) : 0
+  )
   return { basis: SKIN_DETAIL_VERSION, weights }
 }

@@ -17,6 +17,8 @@ export {
   checkCharacterV2,
   validateCharacterV2,
   randomPlausibleCharacter,
+  RANDOM_DETAIL_COMPONENTS,
+  RANDOM_DETAIL_SPREAD,
   FACE_SPREAD,
   ageSliderForYears,
 } from './character.ts'

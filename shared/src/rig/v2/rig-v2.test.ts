@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { decodeSkinDetail } from '../../detail/basis.ts'
+import { sexAxis } from '../../detail/sex.ts'
 import { SKIN_DETAIL_COUNT, SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
+import DICE_AXIS from './dice-detail-axis.json' with { type: 'json' }
 import { createCharacter, randomCharacter } from '../character.ts'
 import { RANDOM_DETAIL_COMPONENTS } from './character.ts'
 import { checkCharacter } from '../validate.ts'
@@ -96,6 +100,48 @@ describe('randomPlausibleCharacter with skin detail', () => {
   })
 })
 
+describe("the dice's skin detail on its own sex's side", () => {
+  it("carries the released basis's sex axis (models/detail/dice-axis.ts)", () => {
+    const basis = decodeSkinDetail(
+      new Uint8Array(
+        readFileSync(
+          new URL(
+            `../../../assets/skin-detail/skin-detail-v${SKIN_DETAIL_VERSION}.bin`,
+            import.meta.url
+          )
+        )
+      )
+    )
+    const axis = sexAxis(basis)
+    expect([DICE_AXIS.basis, DICE_AXIS.components]).toEqual([
+      SKIN_DETAIL_VERSION,
+      RANDOM_DETAIL_COMPONENTS,
+    ])
+    DICE_AXIS.along.forEach((v, k) => expect(v).toBeCloseTo(axis.along[k]!, 6))
+    DICE_AXIS.spread.forEach((v, k) => expect(v / axis.spread[k]!).toBeCloseTo(1, 6))
+  })
+
+  it("points no woman's random detail toward men and no man's toward women", () => {
+    // the detail's luminance along the men-minus-women direction, and what a share code's rounding can move it
+    const along = (w: readonly number[]) =>
+      DICE_AXIS.along.reduce((a, v, k) => a + w[k]! * DICE_AXIS.spread[k]! * v, 0)
+    const rounding = DICE_AXIS.along.reduce(
+      (a, v, k) => a + (0.5 / 31) * Math.abs(DICE_AXIS.spread[k]! * v),
+      0
+    )
+    let onSide = 0
+    for (let seed = 1; seed <= 80; seed++) {
+      const c = randomPlausibleCharacter(seed, { detail: true })
+      const t = along(c.detail!.weights)
+      const male = c.sliders['who.gender']! >= 0.5
+      expect(male ? -t : t).toBeLessThanOrEqual(rounding)
+      if (Math.abs(t) > rounding) onSide++
+    }
+    // the draws that pointed the character's own way keep their push (half of them, about)
+    expect(onSide).toBeGreaterThan(20)
+  })
+})
+
 describe('fc2 share codes', () => {
   it('round-trip to the quantised character and name', () => {
     for (let seed = 1; seed <= 10; seed++) {
@@ -125,15 +171,20 @@ describe('fc2 share codes', () => {
     expect(() => decodeShareCodeV2('hello')).toThrow(/fc2\./)
   })
 
-  it('carry skin detail in format 3 (basis v1) or 4 (v2), and leave characters without it in format 2', () => {
+  it('carry skin detail in format 3 (basis v1), 4 (v2) or 5 (v3), and leave characters without it in format 2', () => {
     const plain = randomPlausibleCharacter(4)
     const code = encodeShareCodeV2(plain, 'Bo')
     const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i * 1.7) * 3.9)
     const withDetail = { ...plain, detail: { basis: SKIN_DETAIL_VERSION, weights } }
     const detailed = encodeShareCodeV2(withDetail, 'Bo')
-    // the format byte: the first 6 bits of 0x02, 0x03 and 0x04 are all 'A' in base64url; the next 2 tell them apart
+    // the format byte: the first 6 bits of 0x02, 0x03 are 'A' in base64url, of 0x04 and 0x05 'B'; the next 2 tell
+    // them apart
     expect(code.slice(4, 6)).toBe('Ag')
-    expect(detailed.slice(4, 6)).toBe('BA')
+    expect(detailed.slice(4, 6)).toBe('BQ')
+    const onV2 = { ...plain, detail: { basis: 2, weights } }
+    const v2Code = encodeShareCodeV2(onV2, 'Bo')
+    expect(v2Code.slice(4, 6)).toBe('BA')
+    expect(decodeShareCodeV2(v2Code).character).toEqual(quantizeCharacterV2(onV2))
     expect(detailed.length).toBeGreaterThan(code.length + (SKIN_DETAIL_COUNT * 4) / 3)
     const onV1 = { ...plain, detail: { basis: 1, weights: weights.slice(0, 256) } }
     const v1Code = encodeShareCodeV2(onV1, 'Bo')
