@@ -5,6 +5,9 @@
  * look shader), and FaceRes's P(female) of the render next to its reading of the photo; then the same characters with
  * ONE change each (VARIANTS), split by the photo's reading (women = FaceRes reads the photo female). Photo labels are
  * not used. Characters are cached in models/.work/women-read/ (delete it after a translator or creator change).
+ * The characters carry the photo's skin detail as the product's do (the released basis), unless --no-detail.
+ * A variant `detail:all=*0.7` scales every detail weight; `detail:sex=20` moves the read along the basis's
+ * men-minus-women direction by that many luminance units (the two means are ~185 apart) toward the character's own sex.
  * Usage: nice -n 10 npx tsx cli/scripts/women-read.ts [--n 120] [--list] [--variants 'styles:hair.style=long;...']
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -13,8 +16,9 @@ import { CharacterCreator } from '@facecraft/shared/create'
 import { FaceAnalyzer, type Face } from '@facecraft/shared/face'
 import { encodePng, type RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
+import { sexAxis } from '@facecraft/shared/detail'
 import { nodeModelSource } from '../src/commands/detect.ts'
-import { engineV2, facesDir, lookShader } from '../src/engine-v2.ts'
+import { engineV2, facesDir, lookShader, skinDetailBasis } from '../src/engine-v2.ts'
 import { BACKGROUND } from '../src/eval/engines.ts'
 import { analysePhoto, renderCrop } from '../src/eval/photos.ts'
 import { imageGrid } from '../src/eval/report.ts'
@@ -33,7 +37,8 @@ const faces = facesDir()
 if (!faces) throw new Error('../shared/faces not found')
 const cacheDir = new URL('../../models/.work/women-read/', import.meta.url).pathname
 mkdirSync(cacheDir, { recursive: true })
-const cacheFile = join(cacheDir, `chars-${N}.json`)
+const withDetail = !args.includes('--no-detail')
+const cacheFile = join(cacheDir, `chars-${N}${withDetail ? '-detail' : ''}.json`)
 
 interface Row {
   file: string
@@ -48,7 +53,11 @@ const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
 let rows: Row[]
 if (existsSync(cacheFile)) rows = JSON.parse(readFileSync(cacheFile, 'utf8')) as Row[]
 else {
-  const creator = await CharacterCreator.createFromOptions({ models, analyzer })
+  const creator = await CharacterCreator.createFromOptions({
+    models,
+    analyzer,
+    skinDetail: withDetail ? skinDetailBasis() : null,
+  })
   const files = [
     ...readdirSync(join(faces, 'canada')).filter((f) => f.endsWith('.jpg')).map((f) => join(faces, 'canada', f)),
     ...readdirSync(join(faces, 'pixabay')).filter((f) => f.endsWith('.jpg')).sort().map((f) => join(faces, 'pixabay', f)),
@@ -96,7 +105,7 @@ for (const arg of opt('variants', '').split(';').filter(Boolean)) {
   // kind:id=value (value for styles is an option id, else a number); several joined with '+'
   const parts = arg.split('+').map((p) => {
     const [lhs, value] = p.split('=') as [string, string]
-    const [kind, id] = lhs.split(':') as ['sliders' | 'colors' | 'styles', string]
+    const [kind, id] = lhs.split(':') as ['sliders' | 'colors' | 'styles' | 'detail', string]
     return { kind, id, value }
   })
   variants.push([
@@ -104,7 +113,9 @@ for (const arg of opt('variants', '').split(';').filter(Boolean)) {
     (c) => {
       const out = structuredClone(c)
       for (const { kind, id, value } of parts) {
-        if (kind === 'styles') out.styles[id] = value
+        if (kind === 'detail') {
+          if (out.detail) out.detail.weights = detailChange(out, id, value)
+        } else if (kind === 'styles') out.styles[id] = value
         else if (value.startsWith('*'))
           out[kind][id] = (out[kind][id] ?? 0.5) * Number(value.slice(1))
         else out[kind][id] = Number(value)
@@ -112,6 +123,17 @@ for (const arg of opt('variants', '').split(';').filter(Boolean)) {
       return out
     },
   ])
+}
+/** A detail variant's weights (see the file note). */
+function detailChange(c: Character, id: string, value: string): number[] {
+  const w = c.detail!.weights
+  if (id === 'all') return w.map((v) => v * Number(value.slice(1)))
+  // along the sex axis: luminance t moves by value toward the character's own sex (women: negative t)
+  const { along, spread } = sexAxis(skinDetailBasis())
+  let span = 0
+  for (let k = 0; k < w.length; k++) span += along[k]! * along[k]!
+  const toward = (c.sliders['who.gender']! >= 0.5 ? 1 : -1) * Number(value)
+  return w.map((v, k) => Math.max(-4, Math.min(4, v + (toward * along[k]!) / (span * spread[k]!))))
 }
 if (opt('only', '')) rows = rows.filter((r) => r.file.includes(opt('only', '')))
 const women = rows.filter((r) => r.photoFemale >= 0.5)
