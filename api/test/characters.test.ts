@@ -233,13 +233,14 @@ describe('rig versions', () => {
     expect(await json(await call(`/v1/characters/${rec.id}`, { token }))).toEqual(rec)
   })
 
-  it('stores skin detail on basis v1 (256 weights, session 30) and v2 (480) exactly as sent', async () => {
+  it('stores skin detail on basis v1 (256 weights, session 30), v2 and v3 (480) exactly as sent', async () => {
     const onV1 = {
       ...randomPlausibleCharacter(23),
       detail: { basis: 1, weights: Array.from({ length: 256 }, (_, i) => ((i % 9) - 4) / 31) },
     }
-    const onV2 = randomPlausibleCharacter(24, { detail: true })
-    for (const character of [onV1, onV2]) {
+    const onV3 = randomPlausibleCharacter(24, { detail: true })
+    const onV2 = { ...onV3, detail: { basis: 2, weights: onV3.detail!.weights } }
+    for (const character of [onV1, onV2, onV3]) {
       const res = await put(unique('sd'), { name: 'Detail', character })
       expect(res.status).toBe(201)
       const rec = await json(res)
