@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createCharacter } from '@facecraft/shared/rig'
-import { createCharacterV2 } from '@facecraft/shared/rig-v2'
+import { createCharacterV2, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { parseBackup } from './backup.ts'
 
 const entry = {
@@ -26,6 +26,17 @@ describe('parseBackup', () => {
   it('accepts a file exported before rig v2 (v1 characters; importGallery migrates them)', () => {
     const old = { ...entry, character: createCharacter({ sliders: { 'nose.width': 0.7 } }) }
     expect(parseBackup(file({ characters: [old, entry] })).characters).toHaveLength(2)
+  })
+
+  it('keeps skin detail read on basis v1 (session 30), v2 (sessions 31-32) and v3 exactly as exported', () => {
+    const onV3 = randomPlausibleCharacter(5, { detail: true })
+    const detailed = [
+      { ...onV3, detail: { basis: 1, weights: onV3.detail!.weights.slice(0, 256) } },
+      { ...onV3, detail: { basis: 2, weights: onV3.detail!.weights } },
+      onV3,
+    ].map((character, i) => ({ ...entry, id: `d${i}`, character }))
+    const back = parseBackup(file({ characters: detailed })).characters
+    expect(back.map((e) => e.character)).toEqual(detailed.map((e) => e.character))
   })
 
   it.each([
