@@ -16,7 +16,7 @@ import { CharacterCreator } from '@facecraft/shared/create'
 import { FaceAnalyzer, type Face } from '@facecraft/shared/face'
 import { encodePng, type RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
-import { sexAxis } from '@facecraft/shared/detail'
+import { sexAxis, SKIN_DETAIL_LIMIT } from '@facecraft/shared/detail'
 import { nodeModelSource } from '../src/commands/detect.ts'
 import { engineV2, facesDir, lookShader, skinDetailBasis } from '../src/engine-v2.ts'
 import { BACKGROUND } from '../src/eval/engines.ts'
@@ -133,7 +133,10 @@ function detailChange(c: Character, id: string, value: string): number[] {
   let span = 0
   for (let k = 0; k < w.length; k++) span += along[k]! * along[k]!
   const toward = (c.sliders['who.gender']! >= 0.5 ? 1 : -1) * Number(value)
-  return w.map((v, k) => Math.max(-4, Math.min(4, v + (toward * along[k]!) / (span * spread[k]!))))
+  const limit = SKIN_DETAIL_LIMIT
+  return w.map((v, k) =>
+    Math.max(-limit, Math.min(limit, v + (toward * along[k]!) / (span * spread[k]!)))
+  )
 }
 if (opt('only', '')) rows = rows.filter((r) => r.file.includes(opt('only', '')))
 const women = rows.filter((r) => r.photoFemale >= 0.5)
