@@ -59,16 +59,6 @@ export function project(basis: Basis, detail: Float32Array, k: number): Float32A
   return out
 }
 
-/** A `size` x `size` image at half its resolution (2x2 means). */
-export function half(img: Float32Array, size: number): Float32Array {
-  const h = size >> 1
-  const out = new Float32Array(h * h)
-  for (let j = 0; j < h; j++)
-    for (let i = 0; i < h; i++)
-      out[j * h + i] = (img[2 * j * size + 2 * i]! + img[2 * j * size + 2 * i + 1]! + img[(2 * j + 1) * size + 2 * i]! + img[(2 * j + 1) * size + 2 * i + 1]!) / 4
-  return out
-} // prettier-ignore
-
 /** The train photos of a faces folder (Canada, then Pixabay, each in name order), as paths. */
 export function trainPhotos(dir: string): string[] {
   const jpgs = (set: string) =>

@@ -37,8 +37,8 @@ import { engineV2 } from '../src/eval/engines.ts'
 import { refineMethod } from '../src/eval/likeness-translator.ts'
 import { facesDir, londonPeople, seededSubset } from '../src/eval/london.ts'
 import { analysePhoto, embedAll, mirrored } from '../src/eval/photos.ts'
-import { alignedPoints, bilinear, thinPlate } from '@facecraft/shared/detail'
-import { bandPass, half, MASK, pca, project, SIZE, trainPhotos } from './detail-pca.ts'
+import { alignedPoints, bilinear, boxAverage, thinPlate } from '@facecraft/shared/detail'
+import { bandPass, BANDS, MASK, pca, project, SIZE, trainPhotos, type Band } from './detail-pca.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -48,6 +48,7 @@ const { values: args } = parseArgs({
     grid: { type: 'string' },
     frame: { type: 'string', default: 'aligned' },
     'grid-size': { type: 'string', default: '224' },
+    band: { type: 'string', default: 'fine' },
   },
 })
 const KS = args.ks!.split(',').map(Number)
@@ -55,7 +56,11 @@ const KS = args.ks!.split(',').map(Number)
 const FRAME = args.frame as 'aligned' | 'shape'
 if (!['aligned', 'shape'].includes(FRAME)) throw new Error('--frame is aligned or shape')
 const G = Number(args['grid-size'])
-if (G !== SIZE && G !== SIZE / 2) throw new Error(`--grid-size is ${SIZE} or ${SIZE / 2}`)
+if (![SIZE, SIZE / 2, SIZE / 4].includes(G))
+  throw new Error(`--grid-size is ${SIZE}, ${SIZE / 2} or ${SIZE / 4}`)
+/** `fine` (what the engine draws since session 30) or `mid` (blur 3 minus blur 8: folds and the features' shading). */
+const BAND = args.band as Band
+if (!(BAND in BANDS)) throw new Error('--band is fine or mid')
 const TEMPLATE = alignTemplate()
 const SMOOTH = 1e-4
 const RENDER = 512
@@ -74,7 +79,7 @@ const refined = refineMethod('refined', '', 'translator')
 /** The photo's fine detail in the detail frame (G x G): the aligned band-pass, warped to the template if `shape`. */
 function photoDetail(image: RgbaImage, face: Face): Float32Array {
   const crop = analyzer.alignedCrop(image, face, SIZE).data
-  let band = bandPass(crop, analyzer.partLabels(image, face, SIZE), 'fine')
+  let band = bandPass(crop, analyzer.partLabels(image, face, SIZE), BAND)
   if (FRAME === 'shape') {
     const toPhoto = thinPlate(TEMPLATE, alignedPoints(face), SMOOTH)
     const warped = new Float32Array(SIZE * SIZE)
@@ -85,8 +90,10 @@ function photoDetail(image: RgbaImage, face: Face): Float32Array {
       }
     band = warped
   }
-  return G === SIZE ? band : half(band, SIZE)
+  return G === SIZE ? band : boxAverage(band, SIZE, G)
 }
+
+const minus = (a: Float32Array, b: Float32Array) => a.map((v, i) => v - b[i]!)
 
 /** Where each skin or nose pixel of a render reads the detail frame: pixel indices and (x, y) in G-grid pixels. */
 function pasteMap(
@@ -187,9 +194,21 @@ for (const [index, p] of people.entries()) {
     ['+mean', basis.mean],
     ...KS.map((k): [string, Float32Array] => [`+proj${k}`, project(basis, own, k)]),
     ['+own', own],
+    // the projection without the basis mean: the person's departure from the average face's band, which a
+    // render already draws from its geometry in the mid band
+    ...KS.map((k): [string, Float32Array] => [
+      `+dev${k}`,
+      minus(project(basis, own, k), basis.mean),
+    ]),
   ]
   const strangerK = KS.includes(128) ? 128 : Math.max(...KS)
-  if (previous) variants.push([`+stranger-proj${strangerK}`, project(basis, previous, strangerK)])
+  if (previous) {
+    variants.push([`+stranger-proj${strangerK}`, project(basis, previous, strangerK)])
+    variants.push([
+      `+stranger-dev${strangerK}`,
+      minus(project(basis, previous, strangerK), basis.mean),
+    ])
+  }
   previous = own
   const shown: RgbaImage[] = []
   for (const [key, detail] of variants) {

@@ -1,15 +1,16 @@
 /**
  * Builds the skin-detail basis (shared/src/detail) from the TRAIN photos of ../shared/faces: for each photo with a
  * face, the fine detail of its aligned crop in the shape-free frame (detail/read faceDetail), then the mean and the
- * leading principal components (detail/pca), stored over the pixels some face covers (detail/basis). Writes
+ * leading principal components (detail/pca), stored over the pixels some face covers (detail/basis); and the same
+ * for the mid band (detail/spec MID_BAND, on a MID_SIZE grid: the basis's `mid`, since v4). Writes
  * shared/assets/skin-detail/skin-detail-v<version>.bin and a sidecar .json (sha256, bytes, shapes, variance
  * shares, data, licence). London (the evaluation split) is never read. Same photos and models -> same bytes, and
  * a basis of more components extends one of fewer bit for bit (the PCA and each component's quantisation do not
  * depend on the count): that is how a new basis version keeps every earlier one's characters as they were
  * (detail/spec SKIN_DETAIL_COUNTS; detail.test.ts checks the released file against the earlier ones' sha256).
  *
- * Usage (repository root): npx tsx models/detail/build.ts [--size 112] [--count 256] [--coverage 0.1] [--limit N]
- *   [--exclude DIR] [--cache FILE] [--out DIR]
+ * Usage (repository root): npx tsx models/detail/build.ts [--size 112] [--count 480] [--mid-count 64]
+ *   [--coverage 0.1] [--limit N] [--exclude DIR] [--cache FILE] [--out DIR]
  * About 4 min on one core (851 photos; the PCA of 847 rows of 12,544 values takes ~20 s).
  */
 import { createHash } from 'node:crypto'
@@ -24,6 +25,9 @@ import {
   encodeSkinDetail,
   type EarlierMeans,
   faceDetail,
+  MID_BAND,
+  MID_COUNT,
+  MID_SIZE,
   pca,
   READ_SIZE,
   SKIN_DETAIL_COUNT,
@@ -40,11 +44,14 @@ import { releaseModels } from '../dataset/models.ts'
  * faces reach (hairlines, jaw edges, backgrounds the warp pulls in) would cost bytes and carry noise.
  */
 const COVERAGE = 0.1
+/** The first basis version with a mid band: reads of it and later carry mid weights (detail/basis `mid`). */
+const MID_SINCE = 4
 
 const { values: args } = parseArgs({
   options: {
     size: { type: 'string', default: '112' },
-    count: { type: 'string', default: String(SKIN_DETAIL_COUNT) },
+    count: { type: 'string', default: String(SKIN_DETAIL_COUNT - MID_COUNT) },
+    'mid-count': { type: 'string', default: String(MID_COUNT) },
     limit: { type: 'string', default: '0' },
     coverage: { type: 'string', default: String(COVERAGE) },
     cache: { type: 'string' },
@@ -57,6 +64,7 @@ const { values: args } = parseArgs({
 })
 const size = Number(args.size)
 const count = Number(args.count)
+const midCount = Number(args['mid-count'])
 const coverage = Number(args.coverage)
 
 // The train split, in file order (index.csv: file, set, split, ...).
@@ -65,11 +73,12 @@ const rows = (await readFile(join(dir, 'index.csv'), 'utf8')).trim().split('\n')
 // index.csv columns: file, set, split, person, expression, age, gender, ... The gender column is read only to
 // REPORT how often the creator's sex agrees with it (the data's README: labels are for checks, never for fitting).
 const genderOf = new Map(rows.map((l) => l.split(',')).map((c) => [c[0]!, c[6]!]))
-let files = rows
+const trainFiles = rows
   .map((l) => l.split(','))
   .filter((c) => c[2] === 'train')
   .map((c) => c[0]!)
   .sort()
+let files = trainFiles
 if (Number(args.limit) > 0) files = files.slice(0, Number(args.limit))
 // --exclude DIR: leave out the photos a folder links to (e.g. the translator's held-out photos, so that a
 // likeness measured on them is not measured on faces the basis has seen).
@@ -79,6 +88,8 @@ if (args.exclude) {
 }
 
 const details: Float32Array[] = []
+/** Per detail row: the photo's mid band (MID_SIZE grid). */
+const mids: Float32Array[] = []
 /**
  * Per detail row: the gender slider the creator gives the photo (0 female .. 1 male: the released translator and
  * gender read, no photo label), which is what the engine blends the two means by.
@@ -87,17 +98,27 @@ const male: number[] = []
 /** Per detail row: the photo's file (for the agreement check). */
 const rowFiles: string[] = []
 // --cache FILE keeps the photos' detail images between runs (trying sizes of the stored basis: the photos take
-// minutes, the PCA seconds).
+// minutes, the PCA seconds). Written only by a run that read its photos; a later run with --limit or --exclude
+// takes its rows from it.
 const cached = args.cache ? await readFile(args.cache).catch(() => null) : null
 if (cached) {
-  // each row: the grid, then the gender slider, then the photo's index in `files`
+  // each row: the grid, the mid band's grid, then the gender slider, then the photo's index in `files`
   const all = new Float32Array(cached.buffer, cached.byteOffset, cached.byteLength / 4)
-  if (all.length % (size * size + 2))
-    throw new Error(`${args.cache} is not a cache of ${size} px details; delete it to rebuild.`)
-  for (let o = 0; o < all.length; o += size * size + 2) {
-    details.push(all.slice(o, o + size * size))
-    male.push(all[o + size * size]!)
-    rowFiles.push(files[all[o + size * size + 1]!]!)
+  const fine = size * size
+  const row = fine + MID_SIZE * MID_SIZE + 2
+  if (all.length % row)
+    throw new Error(
+      `${args.cache} is not a cache of ${size} px details and their mid band; delete it to rebuild.`
+    )
+  // rows are by the photo's index among ALL train photos, so a cache of them serves --limit and --exclude too
+  const wanted = new Set(files)
+  for (let o = 0; o < all.length; o += row) {
+    const file = trainFiles[all[o + row - 1]!]!
+    if (!wanted.has(file)) continue
+    details.push(all.slice(o, o + fine))
+    mids.push(all.slice(o + fine, o + row - 2))
+    male.push(all[o + row - 2]!)
+    rowFiles.push(file)
   }
 } else await readPhotos()
 if (args.cache && !cached)
@@ -105,7 +126,9 @@ if (args.cache && !cached)
     args.cache,
     Buffer.concat(
       details.map((d, i) =>
-        Buffer.from(Float32Array.from([...d, male[i]!, files.indexOf(rowFiles[i]!)]).buffer)
+        Buffer.from(
+          Float32Array.from([...d, ...mids[i]!, male[i]!, trainFiles.indexOf(rowFiles[i]!)]).buffer
+        )
       )
     )
   )
@@ -133,6 +156,7 @@ async function readPhotos(): Promise<void> {
       points: alignedPoints(face),
     }
     details.push(faceDetail(source, size))
+    mids.push(faceDetail(source, MID_SIZE, undefined, MID_BAND))
     const { character } = await creator.createFromFace(image, face)
     male.push(character.sliders['who.gender']!)
     rowFiles.push(file)
@@ -142,57 +166,48 @@ async function readPhotos(): Promise<void> {
 }
 process.stderr.write(`\nPCA of ${details.length} photos (${size} x ${size})...\n`)
 
-// Only pixels some face covers are stored (the rest of the grid is 0 in every photo).
-const covered: number[] = []
-for (let p = 0; p < size * size; p++) {
-  let faces = 0
-  for (const d of details) if (d[p] !== 0) faces++
-  if (faces >= coverage * details.length) covered.push(p)
-}
-const rowsIn = details.map((d) => Float32Array.from(covered, (p) => d[p]!))
-// Two means, women's and men's: the engine draws a character's mean as the two blended by its gender slider g,
-// so they are fitted that way, by least squares of each photo's detail on (1 - g) * women's + g * men's, with g the
-// slider the creator gives the photo. No photo label enters (the data's README keeps the gender column for checks).
-// The components are those of all the faces around their pooled mean, so the axis between the sexes stays in the
-// span (components fitted around each sex's own mean left it out, and drawing its remainder cost London likeness:
-// refined top-1 0.637 -> 0.578).
-const means = sliderMeans(rowsIn, male)
+const fine = bandBasis(details, size, count, SKIN_DETAIL_VERSION)
 const agree = rowFiles.filter((f, i) => male[i]! >= 0.5 === (genderOf.get(f) === 'male')).length
 process.stderr.write(
   `the creator's sex agrees with the index's gender column (checked only) on ${agree} of ${rowFiles.length} photos\n`
 )
-const p = pca(rowsIn, count)
-const components = new Float32Array(p.components.length * covered.length)
-p.components.forEach((c, k) => components.set(c, k * covered.length))
-const basis: SkinDetailBasis = {
-  version: SKIN_DETAIL_VERSION,
-  size,
-  count: p.components.length,
-  photos: details.length,
-  pixels: Uint16Array.from(covered),
-  means,
-  earlierMeans: [],
-  components,
-  spread: Float32Array.from(p.variances, Math.sqrt),
-}
+process.stderr.write(`PCA of the mid band (${MID_SIZE} x ${MID_SIZE})...\n`)
+const mid = midCount > 0 ? bandBasis(mids, MID_SIZE, midCount, MID_SINCE) : null
+const basis: SkinDetailBasis = { ...fine.basis, ...(mid ? { mid: mid.basis } : {}) }
 basis.earlierMeans = await earlierMeans(basis)
 const bytes = encodeSkinDetail(basis)
 const name = `skin-detail-v${SKIN_DETAIL_VERSION}`
 await mkdir(args.out!, { recursive: true })
 await writeFile(join(args.out!, `${name}.bin`), bytes)
-const share = (k: number) =>
-  +(p.variances.slice(0, k).reduce((a, b) => a + b, 0) / p.total).toFixed(4)
+const shares = (p: { variances: Float32Array | number[]; total: number }, n: number) =>
+  Object.fromEntries(
+    [...new Set([8, 32, 64, 128, 256, n])]
+      .filter((k) => k <= n)
+      .map((k) => [k, +(p.variances.slice(0, k).reduce((a, b) => a + b, 0) / p.total).toFixed(4)])
+  )
 const card = {
   file: `${name}.bin`,
   sha256: createHash('sha256').update(bytes).digest('hex'),
   bytes: bytes.length,
   version: SKIN_DETAIL_VERSION,
-  shapes: { grid: [size, size], pixels: covered.length, components: basis.count },
-  variance_share: Object.fromEntries(
-    [...new Set([8, 32, 64, 128, 256, basis.count])]
-      .filter((k) => k <= basis.count)
-      .map((k) => [k, share(k)])
-  ),
+  shapes: {
+    grid: [size, size],
+    pixels: basis.pixels.length,
+    components: basis.count,
+    ...(mid
+      ? {
+          mid: {
+            band: MID_BAND,
+            grid: [MID_SIZE, MID_SIZE],
+            pixels: mid.basis.pixels.length,
+            components: mid.basis.count,
+            since: MID_SINCE,
+          },
+        }
+      : {}),
+  },
+  variance_share: shares(fine.pca, basis.count),
+  ...(mid ? { mid_variance_share: shares(mid.pca, mid.basis.count) } : {}),
   coverage,
   data: `${details.length} of ${files.length} train photos (${male.filter((m) => m < 0.5).length} women, ${male.filter((m) => m >= 0.5).length} men by the creator's gender slider, which the two means are fitted on; no photo label) of ../shared/faces (canada, pixabay) with a face found; London never`,
   licence:
@@ -201,6 +216,48 @@ const card = {
 }
 await writeFile(join(args.out!, `${name}.json`), JSON.stringify(card, null, 2) + '\n')
 console.log(JSON.stringify(card))
+
+/**
+ * One band's basis from its rows (size x size grids): the pixels at least `coverage` of the faces cover, the
+ * women's and men's means fitted on the creator's gender sliders, and `k` principal components.
+ */
+function bandBasis(
+  grids: Float32Array[],
+  size: number,
+  k: number,
+  version: number
+): { basis: SkinDetailBasis; pca: ReturnType<typeof pca> } {
+  // Only pixels some face covers are stored (the rest of the grid is 0 in every photo).
+  const covered: number[] = []
+  for (let p = 0; p < size * size; p++) {
+    let faces = 0
+    for (const d of grids) if (d[p] !== 0) faces++
+    if (faces >= coverage * grids.length) covered.push(p)
+  }
+  const rowsIn = grids.map((d) => Float32Array.from(covered, (p) => d[p]!))
+  // Two means, women's and men's: the engine draws a character's mean as the two blended by its gender slider g,
+  // so they are fitted that way, by least squares of each photo's detail on (1 - g) * women's + g * men's, with g
+  // the slider the creator gives the photo. No photo label enters (the data's README keeps the gender column for
+  // checks). The components are those of all the faces around their pooled mean, so the axis between the sexes
+  // stays in the span (components fitted around each sex's own mean left it out, and drawing its remainder cost
+  // London likeness: refined top-1 0.637 -> 0.578).
+  const means = sliderMeans(rowsIn, male)
+  const p = pca(rowsIn, k)
+  const components = new Float32Array(p.components.length * covered.length)
+  p.components.forEach((c, j) => components.set(c, j * covered.length))
+  const basis: SkinDetailBasis = {
+    version,
+    size,
+    count: p.components.length,
+    photos: grids.length,
+    pixels: Uint16Array.from(covered),
+    means,
+    earlierMeans: [],
+    components,
+    spread: Float32Array.from(p.variances, Math.sqrt),
+  }
+  return { basis, pca: p }
+}
 
 /**
  * Women's and men's means (over each row's values) such that (1 - g) * women's + g * men's fits the rows, g being
@@ -253,6 +310,17 @@ async function earlierMeans(basis: SkinDetailBasis): Promise<EarlierMeans[]> {
   const previous = decodeSkinDetail(
     new Uint8Array(await readFile(new URL(`skin-detail-v${released}.bin`, dir)))
   )
+  // A basis over other pixels (one built without some photos, to measure on them) cannot carry the released
+  // means: they are stored over the released pixels. It serves no saved character, so it goes without.
+  const samePixels =
+    previous.pixels.length === basis.pixels.length &&
+    previous.pixels.every((p, i) => p === basis.pixels[i])
+  if (!samePixels) {
+    process.stderr.write(
+      `this basis covers other pixels than the released v${released}: written without earlier means (not for release)\n`
+    )
+    return []
+  }
   // equal to within the int8 step the file stores them at
   const same = (a: Float32Array, b: Float32Array) => {
     const step = Math.max(...b.map(Math.abs)) / 127

@@ -24,6 +24,10 @@
  *   (the translator's input layout), from the release manifest; optional, absent from older servers.
  * - v1.5: maxTotalBytes 4 MiB: a character made from a photo carries 480 skin-detail weights (~11 KB of JSON), so
  *   200 of them and their shares passed 2 MiB. No change to any shape.
+ * - v1.6: maxRecordBytes 24 KiB and maxTotalBytes 6 MiB: skin detail v4 carries 544 weights (480 fine, 64 of the mid
+ *   band). Each is a multiple of 1/31 that JSON writes in up to 19 characters, so a character read from a photo
+ *   with every weight off 0 is up to ~17.7 KB (v3's worst case, 16.5 KB, already passed 16 KiB). No change to any
+ *   shape.
  */
 import { MODEL_GROUPS, type ModelGroup } from '../ml/manifest.ts'
 import type { Character } from '../rig/schema.ts'
@@ -302,9 +306,9 @@ export const API_LIMITS = Object.freeze({
   /** Characters per account (409 'quota-exceeded' past it). */
   maxCharacters: 200,
   /** Bytes of one stored record (413 'quota-exceeded'). */
-  maxRecordBytes: 16 * 1024,
+  maxRecordBytes: 24 * 1024,
   /** Bytes of all of an account's records together (413 'quota-exceeded'). */
-  maxTotalBytes: 4 * 1024 * 1024,
+  maxTotalBytes: 6 * 1024 * 1024,
   /** Shares per account. */
   maxShares: 100,
   maxNameLength: 64,

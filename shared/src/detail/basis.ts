@@ -7,7 +7,8 @@
  * N u16 pixel indices (row-major in the size x size grid, ascending), count f32 spreads, then the women's mean,
  * the men's mean and each component as f32 scale + N int8. Format 2 adds, after the components, u16 E and E sets
  * of earlier means (u32 the last version they serve, then women's and men's mean as above), oldest first; a basis
- * without earlier means is written as format 1, byte for byte as before.
+ * without earlier means is written as format 1, byte for byte as before. Format 3 adds, after the earlier means
+ * (u16 E always written), u32 L and L bytes: the mid band, a whole basis file of format 1 (see `mid`).
  */
 
 /** A decoded basis. Vectors are over `pixels` (indices into the size x size shape-free grid). */
@@ -39,6 +40,13 @@ export interface SkinDetailBasis {
   components: Float32Array
   /** Each component's spread (sd of the train photos' coefficients): a weight of 1 is one sd. */
   spread: Float32Array
+  /**
+   * The mid band (since v4): the same kind of basis over the band between blurs of MID_BAND sigmas (folds and the
+   * features' shading at 3-7 mm), on its own coarser grid, with its own means and components. Its `version` is the
+   * first basis version whose reads carry it: a read of that version or later has `count` fine weights, then
+   * `mid.count` mid weights. Absent before v4 (reads of earlier versions draw no mid band).
+   */
+  mid?: SkinDetailBasis
 }
 
 /** Means that served basis versions up to `through`. */
@@ -53,8 +61,17 @@ const MAGIC = 0x44534346 // 'FCSD'
 export function encodeSkinDetail(b: SkinDetailBasis): Uint8Array {
   const n = b.pixels.length
   const e = b.earlierMeans.length
+  const mid = b.mid ? encodeSkinDetail(b.mid) : null
+  if (b.mid && (b.mid.mid || b.mid.earlierMeans.length))
+    throw new Error('A mid band is a plain basis: no band or earlier means of its own.')
+  const format = mid ? 3 : e ? 2 : 1
   const bytes = new Uint8Array(
-    24 + 2 * n + 4 * b.count + (b.count + 2) * (4 + n) + (e ? 2 + e * (4 + 2 * (4 + n)) : 0)
+    24 +
+      2 * n +
+      4 * b.count +
+      (b.count + 2) * (4 + n) +
+      (format > 1 ? 2 + e * (4 + 2 * (4 + n)) : 0) +
+      (mid ? 4 + mid.length : 0)
   )
   const view = new DataView(bytes.buffer)
   let o = 0
@@ -62,7 +79,7 @@ export function encodeSkinDetail(b: SkinDetailBasis): Uint8Array {
   const u16 = (v: number) => (view.setUint16(o, v, true), (o += 2))
   const f32 = (v: number) => (view.setFloat32(o, v, true), (o += 4))
   u32(MAGIC)
-  u32(e ? 2 : 1)
+  u32(format)
   u32(b.version)
   u16(b.size)
   u16(b.count)
@@ -80,11 +97,15 @@ export function encodeSkinDetail(b: SkinDetailBasis): Uint8Array {
   vector(b.means[0])
   vector(b.means[1])
   for (let k = 0; k < b.count; k++) vector(b.components.subarray(k * n, (k + 1) * n))
-  if (e) u16(e)
+  if (format > 1) u16(e)
   for (const earlier of b.earlierMeans) {
     u32(earlier.through)
     vector(earlier.means[0])
     vector(earlier.means[1])
+  }
+  if (mid) {
+    u32(mid.length)
+    bytes.set(mid, o)
   }
   return bytes
 }
@@ -104,7 +125,7 @@ export function decodeSkinDetail(bytes: Uint8Array): SkinDetailBasis {
   const f32 = () => ((o += 4), view.getFloat32(o - 4, true))
   if (u32() !== MAGIC) fail('it does not start with FCSD')
   const format = u32()
-  if (format !== 1 && format !== 2) fail(`file format ${format}, this build reads 1 and 2`)
+  if (format < 1 || format > 3) fail(`file format ${format}, this build reads 1 to 3`)
   const version = u32()
   const size = u16()
   const count = u16()
@@ -112,8 +133,10 @@ export function decodeSkinDetail(bytes: Uint8Array): SkinDetailBasis {
   const n = u32()
   // two means (women, men) and `count` components, each a scale and n bytes
   const base = 24 + 2 * n + 4 * count + (count + 2) * (4 + n)
-  const e = format === 2 && bytes.length >= base + 2 ? view.getUint16(base, true) : 0
-  const expected = format === 2 ? base + 2 + e * (4 + 2 * (4 + n)) : base
+  const e = format > 1 && bytes.length >= base + 2 ? view.getUint16(base, true) : 0
+  let expected = format > 1 ? base + 2 + e * (4 + 2 * (4 + n)) : base
+  const midBytes = format === 3 && bytes.length >= expected + 4 ? view.getUint32(expected, true) : 0
+  if (format === 3) expected += 4 + midBytes
   if (bytes.length !== expected) fail(`${bytes.length} bytes where its header says ${expected}`)
   const pixels = new Uint16Array(n)
   for (let i = 0; i < n; i++) {
@@ -133,7 +156,7 @@ export function decodeSkinDetail(bytes: Uint8Array): SkinDetailBasis {
   const components = new Float32Array(count * n)
   for (let k = 0; k < count; k++) vector(components.subarray(k * n, (k + 1) * n))
   const earlierMeans: EarlierMeans[] = []
-  if (format === 2) o += 2
+  if (format > 1) o += 2
   for (let k = 0; k < e; k++) {
     const through = u32()
     if (through >= version || (k > 0 && through <= earlierMeans[k - 1]!.through))
@@ -143,7 +166,32 @@ export function decodeSkinDetail(bytes: Uint8Array): SkinDetailBasis {
     vector(pair[1])
     earlierMeans.push({ through, means: pair })
   }
-  return { version, size, count, photos, pixels, means, earlierMeans, components, spread }
+  const basis: SkinDetailBasis = {
+    version,
+    size,
+    count,
+    photos,
+    pixels,
+    means,
+    earlierMeans,
+    components,
+    spread,
+  }
+  if (format === 3) {
+    o += 4
+    const mid = decodeSkinDetail(bytes.subarray(o, o + midBytes))
+    if (mid.mid || mid.earlierMeans.length)
+      fail('its mid band has a band or earlier means of its own')
+    if (mid.version > version)
+      fail(`its mid band serves v${mid.version}, after the basis's own v${version}`)
+    basis.mid = mid
+  }
+  return basis
+}
+
+/** How many weights a read on `b` of version `version` has: its fine components, and its mid band's if it draws one. */
+export function weightCount(b: SkinDetailBasis, version = b.version): number {
+  return b.count + (b.mid && version >= b.mid.version ? b.mid.count : 0)
 }
 
 /**
@@ -159,7 +207,8 @@ export function meanFor(b: SkinDetailBasis, male: number, version = b.version): 
 /**
  * The detail image (size x size, luminance on the 0-255 scale, 0 where no face was) of `weights` (each in units
  * of its component's spread; fewer than `count` weights leave the rest at 0) read on basis version `version`
- * (default: the basis's own) on a character of gender `male`.
+ * (default: the basis's own) on a character of gender `male`. From the mid band's version on, the mid band's image
+ * of the weights after the first `count` is added, upsampled to this grid (its mean too: a read is around it).
  */
 export function detailImage(
   b: SkinDetailBasis,
@@ -178,5 +227,36 @@ export function detailImage(
   }
   const out = new Float32Array(b.size * b.size)
   for (let i = 0; i < n; i++) out[b.pixels[i]!] = v[i]!
+  const mid = b.mid && version >= b.mid.version ? b.mid : null
+  if (mid) {
+    const rest = Float32Array.from(
+      { length: Math.max(0, weights.length - b.count) },
+      (_, i) => weights[b.count + i]!
+    )
+    addUpsampled(out, b.size, detailImage(mid, rest, male), mid.size)
+  }
   return out
+}
+
+/**
+ * Adds `from` (a `small` x `small` grid over the same unit square) to `to` (`size` x `size`), bilinearly upsampled
+ * (pixel centres aligned; edges clamped).
+ */
+function addUpsampled(to: Float32Array, size: number, from: Float32Array, small: number): void {
+  const f = small / size
+  for (let y = 0; y < size; y++) {
+    const sy = Math.min(small - 1, Math.max(0, (y + 0.5) * f - 0.5))
+    const y0 = Math.floor(sy)
+    const y1 = Math.min(small - 1, y0 + 1)
+    const ty = sy - y0
+    for (let x = 0; x < size; x++) {
+      const sx = Math.min(small - 1, Math.max(0, (x + 0.5) * f - 0.5))
+      const x0 = Math.floor(sx)
+      const x1 = Math.min(small - 1, x0 + 1)
+      const tx = sx - x0
+      const top = from[y0 * small + x0]! + (from[y0 * small + x1]! - from[y0 * small + x0]!) * tx
+      const bottom = from[y1 * small + x0]! + (from[y1 * small + x1]! - from[y1 * small + x0]!) * tx
+      to[y * size + x] = to[y * size + x]! + top + (bottom - top) * ty
+    }
+  }
 }

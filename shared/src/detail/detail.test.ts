@@ -1,6 +1,12 @@
 /** @file Skin detail: the spline frame, the basis file, composing and reading weights (small synthetic bases). */
 import { describe, expect, it } from 'vitest'
-import { decodeSkinDetail, detailImage, encodeSkinDetail, type SkinDetailBasis } from './basis.ts'
+import {
+  decodeSkinDetail,
+  detailImage,
+  encodeSkinDetail,
+  weightCount,
+  type SkinDetailBasis,
+} from './basis.ts'
 import { bilinear, templatePoints, thinPlate, toShapeFree } from './frame.ts'
 import { pca } from './pca.ts'
 import {
@@ -9,8 +15,13 @@ import {
   foreshortenedPixels,
   occludedPixels,
   projectDetail,
+  readDetail,
 } from './read.ts'
+import { onOwnSide } from './sex.ts'
 import {
+  MID_BAND,
+  MID_COUNT,
+  MID_SIZE,
   READ_SIZE,
   SKIN_DETAIL_COUNT,
   SKIN_DETAIL_COUNTS,
@@ -149,6 +160,80 @@ describe('skin-detail basis file', () => {
     order[24] = 255 // the first pixel index past the grid
     order[25] = 255
     expect(() => decodeSkinDetail(order)).toThrow(/out of order/)
+  })
+})
+
+describe('the mid band (format 3)', () => {
+  const fine = basisOf(16, 60, 6)
+  const v4: SkinDetailBasis = {
+    ...fine,
+    version: 4,
+    earlierMeans: [{ through: 3, means: [fine.means[1], fine.means[0]] }],
+    mid: { ...basisOf(8, 20, 3, 7), version: 4 },
+  }
+
+  it('round-trips as its own basis after the earlier means, and is drawn only for reads of its version on', () => {
+    const bytes = encodeSkinDetail(v4)
+    expect(new DataView(bytes.buffer).getUint32(4, true)).toBe(3)
+    const back = decodeSkinDetail(bytes)
+    expect(encodeSkinDetail(back)).toEqual(bytes)
+    expect([back.mid!.version, back.mid!.size, back.mid!.count]).toEqual([4, 8, 3])
+    expect(back.mid!.pixels).toEqual(v4.mid!.pixels)
+    // without the band, the file is the format 2 file it extends, byte for byte
+    const { mid: _, ...withoutMid } = back
+    expect(encodeSkinDetail(withoutMid)).toEqual(encodeSkinDetail({ ...v4, mid: undefined }))
+    expect([weightCount(back, 3), weightCount(back, 4)]).toEqual([6, 9])
+    // a v3 read draws no mid band; a v4 read draws the mid band's mean and its weights, upsampled
+    const w = [0.5, -1, 0, 0, 0, 0]
+    const v3Image = detailImage(back, w, 0.2, 3)
+    const { mid: __, ...plain } = back
+    expect(v3Image).toEqual(detailImage({ ...plain, means: back.earlierMeans[0]!.means }, w, 0.2))
+    const a = detailImage(back, [...w, 0, 0, 0], 0.2, 4)
+    const b = detailImage(back, [...w, 2, 0, 0], 0.2, 4)
+    const fineOnly = detailImage(plain, w, 0.2, 4)
+    expect(a).not.toEqual(fineOnly) // the mid band's mean
+    const moved = a.reduce((s, v, i) => s + Math.abs(b[i]! - v), 0)
+    expect(moved).toBeGreaterThan(0)
+    // reads keep each band on its own sex's side by its own direction
+    const kept = onOwnSide(back, [...w, 4, -4, 4], 0)
+    expect(kept.length).toBe(9)
+    expect(Array.from(kept.subarray(0, 6))).toEqual(Array.from(onOwnSide(plain, w, 0)))
+  })
+
+  it("reads each band from its own band of the photo: the fine weights, then the mid band's", () => {
+    const S = READ_SIZE
+    // sine stripes of a 4 px period: their luminance lives in the fine band, hardly in the mid band; 40 px: the
+    // opposite
+    const source = (period: number) => {
+      const crop = new Uint8ClampedArray(S * S * 4)
+      for (let i = 0; i < S * S; i++)
+        crop.fill(130 + 20 * Math.sin((2 * Math.PI * (i % S)) / period), i * 4, i * 4 + 3)
+      return { crop, labels: new Uint8Array(S * S).fill(1), points: templatePoints() }
+    }
+    const energy = (img: Float32Array) => img.reduce((t, v) => t + v * v, 0) / img.length
+    for (const [period, stronger] of [
+      [4, 'fine'],
+      [40, 'mid'],
+    ] as const) {
+      const f = energy(faceDetail(source(period), MID_SIZE * 2))
+      const m = energy(faceDetail(source(period), MID_SIZE, undefined, MID_BAND))
+      expect(stronger === 'fine' ? f > 4 * m : m > 4 * f).toBe(true)
+    }
+    const basis = decodeSkinDetail(encodeSkinDetail(v4))
+    const read = readDetail(basis, source(40), 0.5)
+    expect(read.length).toBe(9)
+    const { mid: _, ...plain } = basis
+    expect(Array.from(read.subarray(0, 6))).toEqual(Array.from(readDetail(plain, source(40), 0.5)))
+  })
+
+  it('rejects a mid band that nests, or serves a later version than its basis', () => {
+    expect(() => encodeSkinDetail({ ...v4, mid: { ...v4.mid!, mid: v4.mid } })).toThrow(
+      /plain basis/
+    )
+    const late = encodeSkinDetail({ ...v4, mid: { ...v4.mid!, version: 5 } })
+    expect(() => decodeSkinDetail(late)).toThrow(/serves v5/)
+    const bytes = encodeSkinDetail(v4)
+    expect(() => decodeSkinDetail(bytes.slice(0, bytes.length - 1))).toThrow(/header says/)
   })
 })
 
@@ -292,15 +377,22 @@ describe('the released basis (shared/assets/skin-detail)', () => {
     expect(card.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
     expect(card.bytes).toBe(bytes.length)
     const basis = decodeSkinDetail(new Uint8Array(bytes))
-    expect([basis.version, basis.count, basis.size]).toEqual([
+    expect([basis.version, weightCount(basis), basis.size]).toEqual([
       SKIN_DETAIL_VERSION,
       SKIN_DETAIL_COUNT,
       card.shapes.grid[0],
     ])
     expect(basis.pixels.length).toBe(card.shapes.pixels)
+    expect([basis.mid!.count, basis.mid!.size, basis.mid!.pixels.length]).toEqual([
+      MID_COUNT,
+      MID_SIZE,
+      card.shapes.mid.pixels,
+    ])
     // spreads fall with the component's rank (PCA order) and are all positive
-    expect(basis.spread[0]!).toBeGreaterThan(basis.spread[SKIN_DETAIL_COUNT - 1]!)
-    expect(Math.min(...basis.spread)).toBeGreaterThan(0)
+    for (const band of [basis, basis.mid!]) {
+      expect(band.spread[0]!).toBeGreaterThan(band.spread[band.count - 1]!)
+      expect(Math.min(...band.spread)).toBeGreaterThan(0)
+    }
   })
 
   it('extends every earlier basis bit for bit, so characters read on one draw as they always did', async () => {
@@ -315,18 +407,22 @@ describe('the released basis (shared/assets/skin-detail)', () => {
     const released: Record<number, string> = {
       1: 'c83778c50de9f79203ecabec630145f9e04169cb85283962b2fd90c9ef26fdfb',
       2: '253cbd9710c735b45be9d461cac3a285d477ba8fb6bab1003d8076a5aa4a8d6b',
+      3: '3210e97aa1e4b1bef78a0d4d6869ba680dbf8aa92afc0b52a6ad6180cccd62fc',
     }
     for (const [version, sha256] of Object.entries(released)) {
       const count = SKIN_DETAIL_COUNTS[Number(version)]!
-      // that version as it was: its components and spreads, and the means its reads are around
+      // that version as it was: its components and spreads, the means its reads are around, and (v3, the first
+      // with them) the means of the versions before it
+      const v = Number(version)
       const earlier = encodeSkinDetail({
         ...basis,
-        version: Number(version),
+        version: v,
         count,
-        means: basis.earlierMeans.find((e) => Number(version) <= e.through)?.means ?? basis.means,
-        earlierMeans: [],
+        means: basis.earlierMeans.find((e) => v <= e.through)?.means ?? basis.means,
+        earlierMeans: v === 3 ? basis.earlierMeans.filter((e) => e.through < 3) : [],
         components: basis.components.slice(0, count * n),
         spread: basis.spread.slice(0, count),
+        mid: undefined,
       })
       expect(createHash('sha256').update(earlier).digest('hex')).toBe(sha256)
     }

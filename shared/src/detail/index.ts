@@ -9,6 +9,7 @@ export {
   detailImage,
   encodeSkinDetail,
   meanFor,
+  weightCount,
   type EarlierMeans,
   type SkinDetailBasis,
 } from './basis.ts'
@@ -27,7 +28,9 @@ export {
   alignedPoints,
   boxAverage,
   faceDetail,
+  FINE_BAND,
   FORESHORTENING,
+  type DetailBand,
   foreshortenedPixels,
   luminance,
   OCCLUSION,

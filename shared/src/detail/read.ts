@@ -7,7 +7,7 @@ import { invertAffine, type Affine } from '../face/affine.ts'
 import { meanFor, type SkinDetailBasis } from './basis.ts'
 import { gaussianBlur } from './blur.ts'
 import { templatePoints, thinPlate, toShapeFree } from './frame.ts'
-import { BAND_SIGMA, DETAIL_LABELS, READ_SIZE, SKIN_DETAIL_LIMIT } from './spec.ts'
+import { BAND_SIGMA, DETAIL_LABELS, MID_BAND, READ_SIZE, SKIN_DETAIL_LIMIT } from './spec.ts'
 
 /** What detail is read from: the face's aligned crop and labels (READ_SIZE px) and its 68 points in that frame. */
 export interface DetailSource {
@@ -19,14 +19,21 @@ export interface DetailSource {
   points: ArrayLike<number>
 }
 
+/** A luminance band: the crop's blur at the first sigma (0: the crop itself) minus its blur at the second (px). */
+export type DetailBand = readonly [number, number]
+/** The fine band (what `detail` was up to v3): the crop minus its blur at BAND_SIGMA. */
+export const FINE_BAND: DetailBand = [0, BAND_SIGMA]
+
 /**
- * The fine detail of a face in the shape-free frame, at `size` px (READ_SIZE or a divisor: box-averaged).
+ * The detail of a face in the shape-free frame in `band` (default the fine band; MID_BAND: the mid band), at `size`
+ * px (READ_SIZE or a divisor: box-averaged).
  * `pixels`: when given, only these pixels of the `size` grid are computed (the rest are 0), with the same values.
  */
 export function faceDetail(
   source: DetailSource,
   size: number,
-  pixels?: ArrayLike<number>
+  pixels?: ArrayLike<number>,
+  band: DetailBand = FINE_BAND
 ): Float32Array {
   const S = READ_SIZE
   if (source.crop.length !== S * S * 4 || source.labels.length !== S * S)
@@ -36,10 +43,11 @@ export function faceDetail(
   if (S % size !== 0)
     throw new Error(`A detail grid of ${size} px does not divide the ${S} px crop.`)
   const lum = luminance(source.crop)
-  const blur = gaussianBlur(lum, S, BAND_SIGMA)
-  const band = new Float32Array(S * S)
+  const sharp = band[0] > 0 ? gaussianBlur(lum, S, band[0]) : lum
+  const blur = gaussianBlur(lum, S, band[1])
+  const pass = new Float32Array(S * S)
   for (let i = 0; i < S * S; i++)
-    if (DETAIL_LABELS.includes(source.labels[i]!)) band[i] = lum[i]! - blur[i]!
+    if (DETAIL_LABELS.includes(source.labels[i]!)) pass[i] = sharp[i]! - blur[i]!
   const f = S / size
   let only: Uint8Array | undefined
   if (pixels) {
@@ -51,7 +59,7 @@ export function faceDetail(
       for (let y = 0; y < f; y++) for (let x = 0; x < f; x++) only[(j * f + y) * S + i * f + x] = 1
     }
   }
-  const free = toShapeFree(band, S, source.points, only)
+  const free = toShapeFree(pass, S, source.points, only)
   return size === S ? free : boxAverage(free, S, size)
 }
 
@@ -79,14 +87,30 @@ export function boxAverage(image: Float32Array, from: number, size: number): Flo
 
 /**
  * A face's weights on `basis` (its detail's projection around the mean of a character of gender `male`, in units
- * of each component's spread, clamped).
+ * of each component's spread, clamped): the fine band's, then the mid band's where the basis has one.
  */
 export function readDetail(
   basis: SkinDetailBasis,
   source: DetailSource,
   male: number
 ): Float32Array {
-  const image = faceDetail(source, basis.size, basis.pixels)
+  const fine = readBand(basis, source, male, FINE_BAND)
+  if (!basis.mid) return fine
+  const mid = readBand(basis.mid, source, male, MID_BAND)
+  const out = new Float32Array(fine.length + mid.length)
+  out.set(fine)
+  out.set(mid, fine.length)
+  return out
+}
+
+/** The weights of one band's basis (the fine one, or the mid band). */
+function readBand(
+  basis: SkinDetailBasis,
+  source: DetailSource,
+  male: number,
+  band: DetailBand
+): Float32Array {
+  const image = faceDetail(source, basis.size, basis.pixels, band)
   return projectDetail(basis, image, male, { missing: foreshortenedPixels(basis, source.points) })
 }
 

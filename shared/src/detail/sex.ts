@@ -45,14 +45,18 @@ export function sexAxis(basis: SkinDetailBasis): SexAxis {
 /**
  * `weights` (a read on `basis`, around the mean of a character of gender slider `male`) without their part along
  * the men-minus-women direction where it points away from the character's own sex (toward men for a woman,
- * toward women for a man); unchanged otherwise. A copy, clamped to the weight range.
+ * toward women for a man); unchanged otherwise. A copy, clamped to the weight range. The mid band's weights (after
+ * the fine ones) are kept on their side by the mid band's own direction.
  */
 export function onOwnSide(
   basis: SkinDetailBasis,
   weights: ArrayLike<number>,
   male: number
 ): Float32Array {
-  return keepOnSide(sexAxis(basis), weights, male)
+  const out = keepOnSide(sexAxis(basis), weights, male)
+  if (basis.mid && weights.length > basis.count)
+    out.set(keepOnSide(sexAxis(basis.mid), out.subarray(basis.count), male), basis.count)
+  return out
 }
 
 /**

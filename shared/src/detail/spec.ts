@@ -23,14 +23,22 @@
  * - v3 (session 33): v2's components; the women's and men's means fitted on the gender slider the creator gives
  *   each train photo instead of the photo set's gender column, which the data's licence notes keep for checks
  *   (docs/likeness.md, "Session 33"). v1 and v2 reads keep their own means.
+ * - v4 (session 34): v3's 480 fine components, then MID_COUNT of the mid band (MID_BAND, on a MID_SIZE grid: the
+ *   shading of folds, lids, the nose's wings and the cheeks' contours that the fine band's 3 px blur leaves out).
+ *   Pasted on the product's refined renders (which draw the fine band), the person's mid band on 64 components
+ *   raised FaceRes's margin by 0.014 and top-1 from 0.68 to 0.75 on London, the same against mirrored photos; a
+ *   stranger's lowered both (cli/scripts/detail-transfer.ts --band mid; docs/likeness.md, "Session 34").
  */
 export const SKIN_DETAIL_COUNTS: Readonly<Record<number, number>> = Object.freeze({
   1: 256,
   2: 480,
   3: 480,
+  4: 480 + 64,
 })
+/** Mid-band components of the released basis (its weights come after the fine ones). */
+export const MID_COUNT = 64
 /** Version of the released basis (the one the creator reads with and the engine draws with). */
-export const SKIN_DETAIL_VERSION = 3
+export const SKIN_DETAIL_VERSION = 4
 /** Components in the released basis: the length of the `detail.weights` the creator reads. */
 export const SKIN_DETAIL_COUNT = SKIN_DETAIL_COUNTS[SKIN_DETAIL_VERSION]!
 /** A weight is in units of its component's spread over the train photos; reads are clamped to +-this. */
@@ -38,5 +46,9 @@ export const SKIN_DETAIL_LIMIT = 4
 /** Side of the aligned crop detail is read from (px), and the blur (px at that size) whose residue is detail. */
 export const READ_SIZE = 224
 export const BAND_SIGMA = 3
+/** The mid band: the crop's blur at the first sigma minus its blur at the second (px at READ_SIZE), since v4. */
+export const MID_BAND: readonly [number, number] = [3, 8]
+/** Side of the mid band's shape-free grid (px): a quarter of READ_SIZE keeps its frequencies (blurred at 3 px). */
+export const MID_SIZE = 56
 /** Face part labels (face/masks) detail is read inside: skin and nose. Eyes, brows and lips carry little. */
 export const DETAIL_LABELS: readonly number[] = [1, 4]

@@ -28,12 +28,14 @@ describe('parseBackup', () => {
     expect(parseBackup(file({ characters: [old, entry] })).characters).toHaveLength(2)
   })
 
-  it('keeps skin detail read on basis v1 (session 30), v2 (sessions 31-32) and v3 exactly as exported', () => {
-    const onV3 = randomPlausibleCharacter(5, { detail: true })
+  it('keeps skin detail read on basis v1 (session 30), v2 (sessions 31-32), v3 and v4 exactly as exported', () => {
+    const onV4 = randomPlausibleCharacter(5, { detail: true })
+    const fine = onV4.detail!.weights.slice(0, 480)
     const detailed = [
-      { ...onV3, detail: { basis: 1, weights: onV3.detail!.weights.slice(0, 256) } },
-      { ...onV3, detail: { basis: 2, weights: onV3.detail!.weights } },
-      onV3,
+      { ...onV4, detail: { basis: 1, weights: fine.slice(0, 256) } },
+      { ...onV4, detail: { basis: 2, weights: fine } },
+      { ...onV4, detail: { basis: 3, weights: fine } },
+      onV4,
     ].map((character, i) => ({ ...entry, id: `d${i}`, character }))
     const back = parseBackup(file({ characters: detailed })).characters
     expect(back.map((e) => e.character)).toEqual(detailed.map((e) => e.character))

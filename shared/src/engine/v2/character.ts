@@ -3,7 +3,7 @@
  * target weights (macro tents + face sliders through their safe limits + expressions), the parts to wear, and
  * the Appearance. Then CharacterEngineV2 renders characters and reports their landmarks.
  */
-import { detailImage, type SkinDetailBasis } from '../../detail/basis.ts'
+import { detailImage, weightCount, type SkinDetailBasis } from '../../detail/basis.ts'
 import type { RgbaImage } from '../../image/types.ts'
 import { srgbToLinear } from '../../render/resolve.ts'
 import { evalColors } from '../../rig/eval-colors.ts'
@@ -233,7 +233,7 @@ export class CharacterEngineV2 {
       c.detail !== undefined &&
       basis !== null &&
       c.detail.basis <= basis.version &&
-      c.detail.weights.length <= basis.count
+      c.detail.weights.length <= weightCount(basis, c.detail.basis)
     )
   }
 

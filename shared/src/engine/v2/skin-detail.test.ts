@@ -12,6 +12,7 @@ import {
   SKIN_DETAIL_COUNT,
   SKIN_DETAIL_COUNTS,
   SKIN_DETAIL_VERSION,
+  weightCount,
   toShapeFree,
   type SkinDetailBasis,
 } from '../../detail/index.ts'
@@ -50,7 +51,7 @@ const hash = (img: { data: Uint8ClampedArray }) => crc32(new Uint8Array(img.data
 describe('skin detail', { timeout: 60_000 }, () => {
   it('is the released basis the rig validates against', () => {
     expect(basis.version).toBe(SKIN_DETAIL_VERSION)
-    expect(basis.count).toBe(SKIN_DETAIL_COUNT)
+    expect(weightCount(basis)).toBe(SKIN_DETAIL_COUNT)
   })
 
   it('changes the face skin and nothing around it', () => {
@@ -146,7 +147,7 @@ describe('skin detail', { timeout: 60_000 }, () => {
     const c = randomPlausibleCharacter(7)
     const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => 1.5 * Math.sin(i * 0.7))
     const n = basis.pixels.length
-    for (const version of [1, 2]) {
+    for (const version of [1, 2, 3]) {
       const count = SKIN_DETAIL_COUNTS[version]!
       const read = { ...c, detail: { basis: version, weights: weights.slice(0, count) } }
       // the basis of that version as released (detail.test.ts checks these bytes against its sha256)
@@ -155,9 +156,10 @@ describe('skin detail', { timeout: 60_000 }, () => {
         version,
         count,
         means: basis.earlierMeans.find((e) => version <= e.through)?.means ?? basis.means,
-        earlierMeans: [],
+        earlierMeans: version === 3 ? basis.earlierMeans.filter((e) => e.through < 3) : [],
         components: basis.components.slice(0, count * n),
         spread: basis.spread.slice(0, count),
+        mid: undefined,
       })
       const then = hash(render(read))
       engine.useSkinDetail(basis)
@@ -166,15 +168,28 @@ describe('skin detail', { timeout: 60_000 }, () => {
     }
     // v1's 256 weights are v2's first 256 around the same means; v3's means are its own
     const onV1 = { ...c, detail: { basis: 1, weights: weights.slice(0, 256) } }
-    const padded = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => (i < 256 ? weights[i]! : 0))
-    expect(hash(render(onV1))).toBe(hash(render({ ...c, detail: { basis: 2, weights: padded } })))
+    const padded = (count: number) =>
+      Array.from({ length: count }, (_, i) => (i < 256 ? weights[i]! : 0))
+    expect(hash(render(onV1))).toBe(
+      hash(render({ ...c, detail: { basis: 2, weights: padded(SKIN_DETAIL_COUNTS[2]!) } }))
+    )
     expect(hash(render(onV1))).not.toBe(
-      hash(render({ ...c, detail: { basis: SKIN_DETAIL_VERSION, weights: padded } }))
+      hash(render({ ...c, detail: { basis: 3, weights: padded(SKIN_DETAIL_COUNTS[3]!) } }))
     )
     expect(hash(render(onV1))).not.toBe(hash(render(c)))
+    // v4 draws the mid band after v3's fine detail: its mean, and its weights
+    const fine = weights.slice(0, SKIN_DETAIL_COUNTS[3]!)
+    const onV3 = hash(render({ ...c, detail: { basis: 3, weights: fine } }))
+    const mid = (w: number) => [...fine, ...Array(SKIN_DETAIL_COUNT - fine.length).fill(w)]
+    const v4 = hash(render({ ...c, detail: { basis: 4, weights: mid(0) } }))
+    expect(v4).not.toBe(onV3)
+    expect(hash(render({ ...c, detail: { basis: 4, weights: mid(1) } }))).not.toBe(v4)
     // a basis newer than the engine's is not drawn (an older app opening a newer character)
     expect(
-      engine.drawsDetail({ ...c, detail: { basis: SKIN_DETAIL_VERSION + 1, weights: padded } })
+      engine.drawsDetail({
+        ...c,
+        detail: { basis: SKIN_DETAIL_VERSION + 1, weights: padded(SKIN_DETAIL_COUNT) },
+      })
     ).toBe(false)
   })
 

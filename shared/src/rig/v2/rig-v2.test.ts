@@ -171,17 +171,21 @@ describe('fc2 share codes', () => {
     expect(() => decodeShareCodeV2('hello')).toThrow(/fc2\./)
   })
 
-  it('carry skin detail in format 3 (basis v1), 4 (v2) or 5 (v3), and leave characters without it in format 2', () => {
+  it('carry skin detail in format 3 (basis v1), 4 (v2), 5 (v3) or 6 (v4), and leave characters without it in format 2', () => {
     const plain = randomPlausibleCharacter(4)
     const code = encodeShareCodeV2(plain, 'Bo')
     const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i * 1.7) * 3.9)
     const withDetail = { ...plain, detail: { basis: SKIN_DETAIL_VERSION, weights } }
     const detailed = encodeShareCodeV2(withDetail, 'Bo')
-    // the format byte: the first 6 bits of 0x02, 0x03 are 'A' in base64url, of 0x04 and 0x05 'B'; the next 2 tell
+    // the format byte: the first 6 bits of 0x02, 0x03 are 'A' in base64url, of 0x04 to 0x07 'B'; the next 2 tell
     // them apart
     expect(code.slice(4, 6)).toBe('Ag')
-    expect(detailed.slice(4, 6)).toBe('BQ')
-    const onV2 = { ...plain, detail: { basis: 2, weights } }
+    expect(detailed.slice(4, 6)).toBe('Bg')
+    const onV3 = { ...plain, detail: { basis: 3, weights: weights.slice(0, 480) } }
+    const v3Code = encodeShareCodeV2(onV3, 'Bo')
+    expect(v3Code.slice(4, 6)).toBe('BQ')
+    expect(decodeShareCodeV2(v3Code).character).toEqual(quantizeCharacterV2(onV3))
+    const onV2 = { ...plain, detail: { basis: 2, weights: weights.slice(0, 480) } }
     const v2Code = encodeShareCodeV2(onV2, 'Bo')
     expect(v2Code.slice(4, 6)).toBe('BA')
     expect(decodeShareCodeV2(v2Code).character).toEqual(quantizeCharacterV2(onV2))
