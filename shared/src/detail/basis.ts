@@ -208,7 +208,11 @@ export function meanFor(b: SkinDetailBasis, male: number, version = b.version): 
  * The detail image (size x size, luminance on the 0-255 scale, 0 where no face was) of `weights` (each in units
  * of its component's spread; fewer than `count` weights leave the rest at 0) read on basis version `version`
  * (default: the basis's own) on a character of gender `male`. From the mid band's version on, the mid band's image
- * of the weights after the first `count` is added, upsampled to this grid (its mean too: a read is around it).
+ * of the weights after the first `count` is added, upsampled to this grid, around the band's mean less its average
+ * over the face. Why less its average: the band stops at the skin's edge, so beside darker brows, eyes and lips it
+ * is bright, and its mean averages +5.7 of 255 over the face (women's; men's +2.2). Drawn whole it lifted the
+ * skin's colour (London skin_delta_e 2.2 -> 3.6) and paled the eyes' surroundings; drawn less its average, London's
+ * characters were more like their people than either whole or without the mean (docs/likeness.md, "Session 34").
  */
 export function detailImage(
   b: SkinDetailBasis,
@@ -216,8 +220,37 @@ export function detailImage(
   male: number,
   version = b.version
 ): Float32Array {
+  const out = bandImage(b, weights, meanFor(b, male, version))
+  const mid = b.mid && version >= b.mid.version ? b.mid : null
+  if (mid) {
+    const rest = Float32Array.from(
+      { length: Math.max(0, weights.length - b.count) },
+      (_, i) => weights[b.count + i]!
+    )
+    const m = meanFor(mid, male)
+    const dc = m.reduce((a, v) => a + v, 0) / m.length
+    addUpsampled(
+      out,
+      b.size,
+      bandImage(
+        mid,
+        rest,
+        m.map((v) => v - dc)
+      ),
+      mid.size
+    )
+  }
+  return out
+}
+
+/** One band's image on its own grid: `start` (over its pixels) plus the weighted components. */
+function bandImage(
+  b: SkinDetailBasis,
+  weights: ArrayLike<number>,
+  start: Float32Array
+): Float32Array {
   const n = b.pixels.length
-  const v = meanFor(b, male, version)
+  const v = start
   const k = Math.min(b.count, weights.length)
   for (let c = 0; c < k; c++) {
     const w = weights[c]! * b.spread[c]!
@@ -227,14 +260,6 @@ export function detailImage(
   }
   const out = new Float32Array(b.size * b.size)
   for (let i = 0; i < n; i++) out[b.pixels[i]!] = v[i]!
-  const mid = b.mid && version >= b.mid.version ? b.mid : null
-  if (mid) {
-    const rest = Float32Array.from(
-      { length: Math.max(0, weights.length - b.count) },
-      (_, i) => weights[b.count + i]!
-    )
-    addUpsampled(out, b.size, detailImage(mid, rest, male), mid.size)
-  }
   return out
 }
 

@@ -27,7 +27,8 @@
  *   shading of folds, lids, the nose's wings and the cheeks' contours that the fine band's 3 px blur leaves out).
  *   Pasted on the product's refined renders (which draw the fine band), the person's mid band on 64 components
  *   raised FaceRes's margin by 0.014 and top-1 from 0.68 to 0.75 on London, the same against mirrored photos; a
- *   stranger's lowered both (cli/scripts/detail-transfer.ts --band mid; docs/likeness.md, "Session 34").
+ *   stranger's lowered both (cli/scripts/detail-transfer.ts --band mid). Read and drawn through the creator: London
+ *   refined id_cos 0.583 -> 0.605 (docs/likeness.md, "Session 34").
  */
 export const SKIN_DETAIL_COUNTS: Readonly<Record<number, number>> = Object.freeze({
   1: 256,

@@ -177,7 +177,7 @@ describe('skin detail', { timeout: 60_000 }, () => {
       hash(render({ ...c, detail: { basis: 3, weights: padded(SKIN_DETAIL_COUNTS[3]!) } }))
     )
     expect(hash(render(onV1))).not.toBe(hash(render(c)))
-    // v4 draws the mid band after v3's fine detail: its mean, and its weights
+    // v4 draws the mid band after v3's fine detail: its mean (less its average), and its weights
     const fine = weights.slice(0, SKIN_DETAIL_COUNTS[3]!)
     const onV3 = hash(render({ ...c, detail: { basis: 3, weights: fine } }))
     const mid = (w: number) => [...fine, ...Array(SKIN_DETAIL_COUNT - fine.length).fill(w)]
