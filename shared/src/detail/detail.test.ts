@@ -7,6 +7,7 @@ import {
   weightCount,
   type SkinDetailBasis,
 } from './basis.ts'
+import { gaussianBlur } from './blur.ts'
 import { bilinear, templatePoints, thinPlate, toShapeFree } from './frame.ts'
 import { pca } from './pca.ts'
 import {
@@ -56,6 +57,45 @@ function basisOf(size: number, n: number, count: number, seed = 1): SkinDetailBa
     spread: Float32Array.from(p.variances, Math.sqrt),
   }
 }
+
+describe('gaussian blur', () => {
+  it('gives the floats of a plainly clamped sum, inside and at the edges, for any channels', () => {
+    // the reference: every tap clamped to the image, summed in order, as the blur did before its inside fast path
+    const reference = (a: Float32Array, size: number, sigma: number, ch: number, bl: number) => {
+      const r = Math.ceil(sigma * 2.5)
+      const w = Array.from({ length: 2 * r + 1 }, (_, k) =>
+        Math.exp(-((k - r) ** 2) / (2 * sigma * sigma))
+      )
+      const sum = w.reduce((x, y) => x + y, 0)
+      const pass = (src: Float32Array, dx: number, dy: number) => {
+        const out = new Float32Array(size * size * ch)
+        for (let y = 0; y < size; y++)
+          for (let x = 0; x < size; x++)
+            for (let c = 0; c < bl; c++) {
+              let acc = 0
+              for (let k = -r; k <= r; k++) {
+                const xx = Math.min(size - 1, Math.max(0, x + k * dx))
+                const yy = Math.min(size - 1, Math.max(0, y + k * dy))
+                acc += w[k + r]! * src[(yy * size + xx) * ch + c]!
+              }
+              out[(y * size + x) * ch + c] = acc / sum
+            }
+        return out
+      }
+      return pass(pass(a, 1, 0), 0, 1)
+    }
+    const rnd = stream(5)
+    for (const [size, sigma, ch, bl] of [
+      [64, 3, 1, 1],
+      [64, 8, 1, 1],
+      [10, 8, 1, 1],
+      [30, 2, 3, 2],
+    ] as const) {
+      const img = Float32Array.from({ length: size * size * ch }, () => rnd() * 255)
+      expect(gaussianBlur(img, size, sigma, ch, bl)).toEqual(reference(img, size, sigma, ch, bl))
+    }
+  })
+})
 
 describe('thin-plate spline', () => {
   it('passes through its control points and is the identity between equal point sets', () => {
