@@ -102,7 +102,7 @@ const rowFiles: string[] = []
 // takes its rows from it.
 const cached = args.cache ? await readFile(args.cache).catch(() => null) : null
 if (cached) {
-  // each row: the grid, the mid band's grid, then the gender slider, then the photo's index in `files`
+  // each row: the grid, the mid band's grid, then the gender slider, then the photo's index in `trainFiles`
   const all = new Float32Array(cached.buffer, cached.byteOffset, cached.byteLength / 4)
   const fine = size * size
   const row = fine + MID_SIZE * MID_SIZE + 2

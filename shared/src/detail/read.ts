@@ -35,6 +35,20 @@ export function faceDetail(
   pixels?: ArrayLike<number>,
   band: DetailBand = FINE_BAND
 ): Float32Array {
+  return bandDetail(source, size, pixels, band, new Map())
+}
+
+/**
+ * faceDetail, with the crop's luminance (key 0) and its blurs (by sigma) kept in `blurs`: the bands of one read
+ * share them (the fine band's blur at 3 px is the mid band's sharp end).
+ */
+function bandDetail(
+  source: DetailSource,
+  size: number,
+  pixels: ArrayLike<number> | undefined,
+  band: DetailBand,
+  blurs: Map<number, Float32Array>
+): Float32Array {
   const S = READ_SIZE
   if (source.crop.length !== S * S * 4 || source.labels.length !== S * S)
     throw new Error(
@@ -42,9 +56,17 @@ export function faceDetail(
     )
   if (S % size !== 0)
     throw new Error(`A detail grid of ${size} px does not divide the ${S} px crop.`)
-  const lum = luminance(source.crop)
-  const sharp = band[0] > 0 ? gaussianBlur(lum, S, band[0]) : lum
-  const blur = gaussianBlur(lum, S, band[1])
+  const blurred = (sigma: number) => {
+    let b = blurs.get(sigma)
+    if (!b)
+      blurs.set(
+        sigma,
+        (b = sigma > 0 ? gaussianBlur(blurred(0), S, sigma) : luminance(source.crop))
+      )
+    return b
+  }
+  const sharp = blurred(band[0])
+  const blur = blurred(band[1])
   const pass = new Float32Array(S * S)
   for (let i = 0; i < S * S; i++)
     if (DETAIL_LABELS.includes(source.labels[i]!)) pass[i] = sharp[i]! - blur[i]!
@@ -94,9 +116,10 @@ export function readDetail(
   source: DetailSource,
   male: number
 ): Float32Array {
-  const fine = readBand(basis, source, male, FINE_BAND)
+  const blurs = new Map<number, Float32Array>()
+  const fine = readBand(basis, source, male, FINE_BAND, blurs)
   if (!basis.mid) return fine
-  const mid = readBand(basis.mid, source, male, MID_BAND)
+  const mid = readBand(basis.mid, source, male, MID_BAND, blurs)
   const out = new Float32Array(fine.length + mid.length)
   out.set(fine)
   out.set(mid, fine.length)
@@ -108,9 +131,10 @@ function readBand(
   basis: SkinDetailBasis,
   source: DetailSource,
   male: number,
-  band: DetailBand
+  band: DetailBand,
+  blurs: Map<number, Float32Array>
 ): Float32Array {
-  const image = faceDetail(source, basis.size, basis.pixels, band)
+  const image = bandDetail(source, basis.size, basis.pixels, band, blurs)
   return projectDetail(basis, image, male, { missing: foreshortenedPixels(basis, source.points) })
 }
 
