@@ -56,7 +56,7 @@ function bandDetail(
     )
   if (S % size !== 0)
     throw new Error(`A detail grid of ${size} px does not divide the ${S} px crop.`)
-  const blurred = (sigma: number) => {
+  const blurred = (sigma: number): Float32Array => {
     let b = blurs.get(sigma)
     if (!b)
       blurs.set(
