@@ -67,7 +67,7 @@ function withDetail(crop: Uint8ClampedArray, labels: PartLabels, detail: Float32
 
 // The basis, from train photos only.
 const trainFiles = trainPhotos(facesDir()).slice(0, Number(args.train))
-const rows: Record<Band, Float32Array[]> = { fine: [], mid: [] }
+const rows: Record<Band, Float32Array[]> = { fine: [], mid: [], coarse: [] }
 for (const [i, file] of trainFiles.entries()) {
   process.stderr.write(`\rtrain photos ${i + 1}/${trainFiles.length}`)
   const photo = await analysePhoto(analyzer, file).catch(() => null) // a photo without a face adds nothing

@@ -13,7 +13,7 @@ export const PIXELS = SIZE * SIZE
 /** Part labels the detail lives in: skin and nose (eyes, brows and lips cost little: region-swap.ts). */
 export const MASK = new Set([1, 4])
 /** Gaussian sigmas (px at 224) of each band: fine = the crop minus its blur at 3 px, mid = blur 3 minus blur 8. */
-export const BANDS = { fine: [0, 3], mid: [3, 8] } as const
+export const BANDS = { fine: [0, 3], mid: [3, 8], coarse: [8, 16] } as const
 export type Band = keyof typeof BANDS
 
 /** The luminance band-pass of an aligned crop, zero outside MASK. */

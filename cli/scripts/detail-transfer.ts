@@ -60,7 +60,7 @@ if (![SIZE, SIZE / 2, SIZE / 4].includes(G))
   throw new Error(`--grid-size is ${SIZE}, ${SIZE / 2} or ${SIZE / 4}`)
 /** `fine` (what the engine draws since session 30) or `mid` (blur 3 minus blur 8: folds and the features' shading). */
 const BAND = args.band as Band
-if (!(BAND in BANDS)) throw new Error('--band is fine or mid')
+if (!(BAND in BANDS)) throw new Error('--band is fine, mid or coarse')
 const TEMPLATE = alignTemplate()
 const SMOOTH = 1e-4
 const RENDER = 512

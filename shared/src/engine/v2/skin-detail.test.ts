@@ -100,9 +100,10 @@ describe('skin detail', { timeout: 60_000 }, () => {
     expect(diff(render(withDetail(c, 3)))).toBeGreaterThan(diff(render(withDetail(c, 0.5))))
   })
 
-  it('shows the detail at the contrast it was read at: the luminance it adds is the detail asked for', () => {
+  it('shows the fine detail at the contrast it was read at, the mid band above it', () => {
     // The read measured the photo's luminance; the render must add the same luminance where the face is seen,
-    // which is darker than its albedo under the studio light (look/skin.ts DETAIL_LIGHT).
+    // which is darker than its albedo under the studio light (look/skin.ts DETAIL_LIGHT). Each band's share is
+    // fitted on its own: the fine band's image (what a v3 read draws) and the mid band's (the rest).
     engine.useSkinDetail(basis)
     const c = randomPlausibleCharacter(3)
     const size = 384
@@ -120,27 +121,41 @@ describe('skin detail', { timeout: 60_000 }, () => {
     }
     const detailed = withDetail(c, 1.5)
     const [a, b] = [free(detailed), free(c)]
-    const asked = detailImage(basis, detailed.detail!.weights, c.sliders['who.gender']!)
-    // slope of the added luminance on the asked detail, over the basis's pixels (at READ_SIZE: 2x2 each)
-    let xy = 0
-    let xx = 0
+    const male = c.sliders['who.gender']!
+    const asked = detailImage(basis, detailed.detail!.weights, male)
+    const fine = detailImage(basis, detailed.detail!.weights.slice(0, basis.count), male, 3)
+    // least squares of the added luminance on the two bands' images, over the basis's pixels (at READ_SIZE: 2x2)
+    let [ff, fm, mm, fy, my] = [0, 0, 0, 0, 0]
     const n = basis.size
     for (const p of basis.pixels) {
       const i = (p % n) * 2
       const j = Math.floor(p / n) * 2
+      const f = fine[p]!
+      const m = asked[p]! - f
       for (const [dx, dy] of [
         [0, 0],
         [1, 0],
         [0, 1],
         [1, 1],
       ] as const) {
-        const k = (j + dy) * READ_SIZE + i + dx
-        xy += (a[k]! - b[k]!) * asked[p]!
-        xx += asked[p]! * asked[p]!
+        const y = a[(j + dy) * READ_SIZE + i + dx]! - b[(j + dy) * READ_SIZE + i + dx]!
+        ff += f * f
+        fm += f * m
+        mm += m * m
+        fy += f * y
+        my += m * y
       }
     }
-    expect(xy / xx).toBeGreaterThan(0.8)
-    expect(xy / xx).toBeLessThan(1.2)
+    const det = ff * mm - fm * fm
+    const fineGain = (fy * mm - my * fm) / det
+    const midGain = (ff * my - fm * fy) / det
+    expect(fineGain).toBeGreaterThan(0.8)
+    expect(fineGain).toBeLessThan(1.2)
+    // The mid band comes out stronger than read (London, cli/scripts/detail-roundtrip.ts: median 1.56). Drawn at
+    // 0.7 of it, near the photo's contrast, London's and the held-out photos' characters were less like their
+    // people (docs/likeness.md, "Session 35"), so it stays; this pins it, lest it drift further.
+    expect(midGain).toBeGreaterThan(1.1)
+    expect(midGain).toBeLessThan(2)
   })
 
   it('draws detail read on an earlier basis exactly as that basis drew it', () => {

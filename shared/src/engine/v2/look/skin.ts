@@ -16,13 +16,18 @@ import { bakeUv, type UvGrid } from './uv-bake.ts'
 import { skinConcavity } from './concavity.ts'
 import { underBrow, underHair, type BrowCover, type HairCover } from './hair-cover.ts'
 
-/** The fine grid: the head island of the base mesh's layout (about 9 texels per cm on the face). */
+/**
+ * The fine grid: the head island of the base mesh's layout (about 9 texels per cm on the face). The island's u runs
+ * down the face, to the chin's underside at u 0.99. Until session 35 the grid stopped at u 0.93, just under the
+ * lower lip: the chin took the coarse grid, without the photo's detail, and a character with detail showed a
+ * straight seam across its chin.
+ */
 export const SKIN_FINE: UvGrid = {
-  width: 272,
+  width: 336,
   height: 616,
   u0: 0.635,
   v0: 0.15,
-  u1: 0.93,
+  u1: 1,
   v1: 0.82,
 }
 /** The coarse grid: the whole layout. */

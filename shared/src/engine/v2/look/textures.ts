@@ -24,7 +24,7 @@ export interface LookTextures {
   lash: Float32Array
 }
 
-/** Appearances kept: each holds ~3 MB of textures (the fine skin grid is 272x616 x 4 floats). */
+/** Appearances kept: each holds ~3 MB of textures (the fine skin grid is 336x616 x 4 floats). */
 const MAX_CACHED = 6
 const textureCache = new Map<string, LookTextures>()
 /** Cached textures only the head shader has read (made lazily, never handed out complete): recyclable. */
