@@ -233,24 +233,27 @@ describe('rig versions', () => {
     expect(await json(await call(`/v1/characters/${rec.id}`, { token }))).toEqual(rec)
   })
 
-  it('stores skin detail on basis v1 (256 weights, session 30), v2 and v3 (480) and v4 (544) exactly as sent', async () => {
+  it('stores skin detail on basis v1 (256 weights, session 30), v2 and v3 (480), v4 (544) and v5 (608) exactly as sent', async () => {
     const onV1 = {
       ...randomPlausibleCharacter(23),
       detail: { basis: 1, weights: Array.from({ length: 256 }, (_, i) => ((i % 9) - 4) / 31) },
     }
-    const onV4 = randomPlausibleCharacter(24, { detail: true })
-    const fine = onV4.detail!.weights.slice(0, 480)
-    const onV2 = { ...onV4, detail: { basis: 2, weights: fine } }
-    const onV3 = { ...onV4, detail: { basis: 3, weights: fine } }
-    // a v4 read from a photo has every weight off 0 (the dice's leave most at 0): the largest record a player makes
+    const onV5 = randomPlausibleCharacter(24, { detail: true })
+    expect(onV5.detail!.weights).toHaveLength(608)
+    const fine = onV5.detail!.weights.slice(0, 480)
+    const onV2 = { ...onV5, detail: { basis: 2, weights: fine } }
+    const onV3 = { ...onV5, detail: { basis: 3, weights: fine } }
+    const onV4 = { ...onV5, detail: { basis: 4, weights: onV5.detail!.weights.slice(0, 544) } }
+    // a v5 read from a photo has every weight off 0 (the dice's leave most at 0): the largest record a player makes
     const read = {
-      ...onV4,
+      ...onV5,
       detail: {
-        basis: 4,
-        weights: onV4.detail!.weights.map((_, i) => (((i * 7) % 249) - 124) / 31),
+        basis: 5,
+        weights: onV5.detail!.weights.map((_, i) => (((i * 7) % 249) - 124) / 31),
       },
     }
-    for (const character of [onV1, onV2, onV3, onV4, read]) {
+    expect(JSON.stringify(read).length).toBeLessThan(20_000)
+    for (const character of [onV1, onV2, onV3, onV4, onV5, read]) {
       const res = await put(unique('sd'), { name: 'Detail', character })
       expect(res.status).toBe(201)
       const rec = await json(res)

@@ -27,7 +27,8 @@
  * - v1.6: maxRecordBytes 24 KiB and maxTotalBytes 6 MiB: skin detail v4 carries 544 weights (480 fine, 64 of the mid
  *   band). Each is a multiple of 1/31 that JSON writes in up to 19 characters, so a character read from a photo
  *   with every weight off 0 is up to ~17.7 KB (v3's worst case, 16.5 KB, already passed 16 KiB). No change to any
- *   shape.
+ *   shape. Skin detail v5 (session 35) carries 608 weights (128 of the mid band): up to ~19 KB a character, so 200
+ *   records and 100 live shares at their worst stay under the same limits.
  */
 import { MODEL_GROUPS, type ModelGroup } from '../ml/manifest.ts'
 import type { Character } from '../rig/schema.ts'

@@ -189,6 +189,34 @@ export function decodeSkinDetail(bytes: Uint8Array): SkinDetailBasis {
   return basis
 }
 
+/**
+ * `b` as the basis of an earlier version `version` was released, with `count` weights in all (detail/spec
+ * SKIN_DETAIL_COUNTS): its first fine components and spreads, the means that version's reads are around and the
+ * earlier versions' means, and from the mid band's version on, the band's first components. Each version extends
+ * the one before bit for bit, so this is that file's basis exactly (detail.test.ts checks each released sha256): what
+ * shows that a character saved on it draws as it always did.
+ */
+export function asReleased(b: SkinDetailBasis, version: number, count: number): SkinDetailBasis {
+  const fine = Math.min(count, b.count)
+  const mid = b.mid && version >= b.mid.version ? b.mid : undefined
+  const midCount = count - fine
+  return {
+    ...b,
+    version,
+    count: fine,
+    means: b.earlierMeans.find((e) => version <= e.through)?.means ?? b.means,
+    earlierMeans: b.earlierMeans.filter((e) => e.through < version),
+    components: b.components.slice(0, fine * b.pixels.length),
+    spread: b.spread.slice(0, fine),
+    mid: mid && {
+      ...mid,
+      count: midCount,
+      components: mid.components.slice(0, midCount * mid.pixels.length),
+      spread: mid.spread.slice(0, midCount),
+    },
+  }
+}
+
 /** How many weights a read on `b` of version `version` has: its fine components, and its mid band's if it draws one. */
 export function weightCount(b: SkinDetailBasis, version = b.version): number {
   return b.count + (b.mid && version >= b.mid.version ? b.mid.count : 0)

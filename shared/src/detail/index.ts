@@ -5,6 +5,7 @@
  */
 export * from './spec.ts'
 export {
+  asReleased,
   decodeSkinDetail,
   detailImage,
   encodeSkinDetail,

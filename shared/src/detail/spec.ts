@@ -29,17 +29,22 @@
  *   raised FaceRes's margin by 0.014 and top-1 from 0.68 to 0.75 on London, the same against mirrored photos; a
  *   stranger's lowered both (cli/scripts/detail-transfer.ts --band mid). Read and drawn through the creator: London
  *   refined id_cos 0.583 -> 0.605 (docs/likeness.md, "Session 34").
+ * - v5 (session 35): v4's components, then 64 more of the mid band (128 in all: 97% of its variance over the train
+ *   photos, 64 held 90%). Read and drawn through the creator, id_cos rose on London and on 84 held-out train photos
+ *   alike, by 0.0015-0.0034 (docs/likeness.md, "Session 35"). v4 had stopped at 64 for the download; the head
+ *   pack's coded offsets (engine/v2/pack, pack version 2) made the room.
  */
 export const SKIN_DETAIL_COUNTS: Readonly<Record<number, number>> = Object.freeze({
   1: 256,
   2: 480,
   3: 480,
   4: 480 + 64,
+  5: 480 + 128,
 })
 /** Mid-band components of the released basis (its weights come after the fine ones). */
-export const MID_COUNT = 64
+export const MID_COUNT = 128
 /** Version of the released basis (the one the creator reads with and the engine draws with). */
-export const SKIN_DETAIL_VERSION = 4
+export const SKIN_DETAIL_VERSION = 5
 /** Components in the released basis: the length of the `detail.weights` the creator reads. */
 export const SKIN_DETAIL_COUNT = SKIN_DETAIL_COUNTS[SKIN_DETAIL_VERSION]!
 /** A weight is in units of its component's spread over the train photos; reads are clamped to +-this. */

@@ -6,7 +6,7 @@
 import { expose, transfer } from 'comlink'
 import { renderCharacterV2, type RenderOptionsV2 } from '@facecraft/shared/engine-v2'
 import headPackUrl from '@facecraft/shared/assets/head-v2.bin?url'
-import skinDetailUrl from '@facecraft/shared/assets/skin-detail-v4.bin?url'
+import skinDetailUrl from '@facecraft/shared/assets/skin-detail-v5.bin?url'
 import type { RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
 import { ensureHeadPack } from './head-pack.ts'

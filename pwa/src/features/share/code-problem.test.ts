@@ -41,9 +41,9 @@ describe('shareCodeMessage', () => {
     ],
     ['fc2: a damaged middle', flip(v2, 40), DAMAGED_MESSAGE],
     ['fc2: a cut-off code', v2.slice(0, 60), INCOMPLETE_MESSAGE],
-    // 3 to 6 are the formats of codes with skin detail on basis v1 to v4 (sessions 30, 31, 33, 34): the newest this
-    // app reads is 6
-    ['fc2: a newer format, intact', withFormat(v2, 7), NEWER_MESSAGE],
+    // 3 to 7 are the formats of codes with skin detail on basis v1 to v5 (sessions 30, 31, 33, 34, 35): the newest
+    // this app reads is 7
+    ['fc2: a newer format, intact', withFormat(v2, 8), NEWER_MESSAGE],
     ['fc1: a damaged first character', 'fc1.g' + v1.slice(5), DAMAGED_MESSAGE],
     ['fc1: a damaged middle', flip(v1, 40), DAMAGED_MESSAGE],
     ['fc1: a cut-off code', v1.slice(0, 60), INCOMPLETE_MESSAGE],

@@ -28,14 +28,15 @@ describe('parseBackup', () => {
     expect(parseBackup(file({ characters: [old, entry] })).characters).toHaveLength(2)
   })
 
-  it('keeps skin detail read on basis v1 (session 30), v2 (sessions 31-32), v3 and v4 exactly as exported', () => {
-    const onV4 = randomPlausibleCharacter(5, { detail: true })
-    const fine = onV4.detail!.weights.slice(0, 480)
+  it('keeps skin detail read on basis v1 (session 30), v2 (sessions 31-32), v3, v4 and v5 exactly as exported', () => {
+    const onV5 = randomPlausibleCharacter(5, { detail: true })
+    const fine = onV5.detail!.weights.slice(0, 480)
     const detailed = [
-      { ...onV4, detail: { basis: 1, weights: fine.slice(0, 256) } },
-      { ...onV4, detail: { basis: 2, weights: fine } },
-      { ...onV4, detail: { basis: 3, weights: fine } },
-      onV4,
+      { ...onV5, detail: { basis: 1, weights: fine.slice(0, 256) } },
+      { ...onV5, detail: { basis: 2, weights: fine } },
+      { ...onV5, detail: { basis: 3, weights: fine } },
+      { ...onV5, detail: { basis: 4, weights: onV5.detail!.weights.slice(0, 544) } },
+      onV5,
     ].map((character, i) => ({ ...entry, id: `d${i}`, character }))
     const back = parseBackup(file({ characters: detailed })).characters
     expect(back.map((e) => e.character)).toEqual(detailed.map((e) => e.character))

@@ -24,7 +24,7 @@ describe('open-saved', () => {
     expect('v1Original' in record).toBe(false)
   })
 
-  it('opens a character whose skin detail was read on basis v1 (session 30) as it was, and on v2, v3 and v4', () => {
+  it('opens a character whose skin detail was read on basis v1 (session 30) as it was, and on v2 to v5', () => {
     const onV1 = {
       ...randomPlausibleCharacter(3),
       detail: { basis: 1, weights: Array.from({ length: 256 }, (_, i) => ((i % 9) - 4) / 31) },
@@ -32,15 +32,18 @@ describe('open-saved', () => {
     const v1 = openRecord({ character: structuredClone(onV1) })
     expect(v1.migrated).toBe(false)
     expect(v1.record.character).toEqual(onV1)
-    const onV4 = randomPlausibleCharacter(3, { detail: true })
-    expect(onV4.detail!.basis).toBe(4)
-    expect(onV4.detail!.weights).toHaveLength(544)
-    expect(openRecord({ character: onV4 }).record.character).toEqual(onV4)
-    // session 31-33's reads (basis v2 and v3: 480 fine weights around their own means, which the v4 file keeps)
-    const fine = onV4.detail!.weights.slice(0, 480)
-    const onV3 = { ...onV4, detail: { basis: 3, weights: fine } }
+    const onV5 = randomPlausibleCharacter(3, { detail: true })
+    expect(onV5.detail!.basis).toBe(5)
+    expect(onV5.detail!.weights).toHaveLength(608)
+    expect(openRecord({ character: onV5 }).record.character).toEqual(onV5)
+    // session 34's reads (basis v4: 480 fine weights and 64 of the mid band, which the v5 file extends)
+    const onV4 = { ...onV5, detail: { basis: 4, weights: onV5.detail!.weights.slice(0, 544) } }
+    expect(openRecord({ character: structuredClone(onV4) }).record.character).toEqual(onV4)
+    // session 31-33's reads (basis v2 and v3: 480 fine weights around their own means, which the v5 file keeps)
+    const fine = onV5.detail!.weights.slice(0, 480)
+    const onV3 = { ...onV5, detail: { basis: 3, weights: fine } }
     expect(openRecord({ character: structuredClone(onV3) }).record.character).toEqual(onV3)
-    const onV2 = { ...onV4, detail: { basis: 2, weights: fine } }
+    const onV2 = { ...onV5, detail: { basis: 2, weights: fine } }
     expect(openRecord({ character: structuredClone(onV2) }).record.character).toEqual(onV2)
     // a basis newer than this app's is told as such, not taken as damage
     expect(() => openStoredCharacter({ ...onV2, detail: { ...onV2.detail!, basis: 9 } })).toThrow(

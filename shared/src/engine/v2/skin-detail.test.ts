@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   alignedPoints,
+  asReleased,
   decodeSkinDetail,
   detailImage,
   READ_SIZE,
@@ -161,21 +162,11 @@ describe('skin detail', { timeout: 60_000 }, () => {
   it('draws detail read on an earlier basis exactly as that basis drew it', () => {
     const c = randomPlausibleCharacter(7)
     const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => 1.5 * Math.sin(i * 0.7))
-    const n = basis.pixels.length
-    for (const version of [1, 2, 3]) {
+    for (const version of [1, 2, 3, 4]) {
       const count = SKIN_DETAIL_COUNTS[version]!
       const read = { ...c, detail: { basis: version, weights: weights.slice(0, count) } }
       // the basis of that version as released (detail.test.ts checks these bytes against its sha256)
-      engine.useSkinDetail({
-        ...basis,
-        version,
-        count,
-        means: basis.earlierMeans.find((e) => version <= e.through)?.means ?? basis.means,
-        earlierMeans: version === 3 ? basis.earlierMeans.filter((e) => e.through < 3) : [],
-        components: basis.components.slice(0, count * n),
-        spread: basis.spread.slice(0, count),
-        mid: undefined,
-      })
+      engine.useSkinDetail(asReleased(basis, version, count))
       const then = hash(render(read))
       engine.useSkinDetail(basis)
       expect(engine.drawsDetail(read)).toBe(true)
@@ -195,10 +186,21 @@ describe('skin detail', { timeout: 60_000 }, () => {
     // v4 draws the mid band after v3's fine detail: its mean (less its average), and its weights
     const fine = weights.slice(0, SKIN_DETAIL_COUNTS[3]!)
     const onV3 = hash(render({ ...c, detail: { basis: 3, weights: fine } }))
-    const mid = (w: number) => [...fine, ...Array(SKIN_DETAIL_COUNT - fine.length).fill(w)]
+    const mid = (w: number, count = SKIN_DETAIL_COUNTS[4]!) => [
+      ...fine,
+      ...Array(count - fine.length).fill(w),
+    ]
     const v4 = hash(render({ ...c, detail: { basis: 4, weights: mid(0) } }))
     expect(v4).not.toBe(onV3)
-    expect(hash(render({ ...c, detail: { basis: 4, weights: mid(1) } }))).not.toBe(v4)
+    const v4Mid = hash(render({ ...c, detail: { basis: 4, weights: mid(1) } }))
+    expect(v4Mid).not.toBe(v4)
+    // v5 carries more of the mid band: a v4 read's weights draw the same on it, and the further ones add to them
+    const v5 = (w: number) => [
+      ...mid(1),
+      ...Array(SKIN_DETAIL_COUNTS[5]! - SKIN_DETAIL_COUNTS[4]!).fill(w),
+    ]
+    expect(hash(render({ ...c, detail: { basis: 5, weights: v5(0) } }))).toBe(v4Mid)
+    expect(hash(render({ ...c, detail: { basis: 5, weights: v5(1) } }))).not.toBe(v4Mid)
     // a basis newer than the engine's is not drawn (an older app opening a newer character)
     expect(
       engine.drawsDetail({

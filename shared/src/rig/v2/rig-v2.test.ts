@@ -171,7 +171,7 @@ describe('fc2 share codes', () => {
     expect(() => decodeShareCodeV2('hello')).toThrow(/fc2\./)
   })
 
-  it('carry skin detail in format 3 (basis v1), 4 (v2), 5 (v3) or 6 (v4), and leave characters without it in format 2', () => {
+  it('carry skin detail in format 3 (basis v1), 4 (v2), 5 (v3), 6 (v4) or 7 (v5), and leave characters without it in format 2', () => {
     const plain = randomPlausibleCharacter(4)
     const code = encodeShareCodeV2(plain, 'Bo')
     const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i * 1.7) * 3.9)
@@ -180,7 +180,11 @@ describe('fc2 share codes', () => {
     // the format byte: the first 6 bits of 0x02, 0x03 are 'A' in base64url, of 0x04 to 0x07 'B'; the next 2 tell
     // them apart
     expect(code.slice(4, 6)).toBe('Ag')
-    expect(detailed.slice(4, 6)).toBe('Bg')
+    expect(detailed.slice(4, 6)).toBe('Bw')
+    const onV4 = { ...plain, detail: { basis: 4, weights: weights.slice(0, 544) } }
+    const v4Code = encodeShareCodeV2(onV4, 'Bo')
+    expect(v4Code.slice(4, 6)).toBe('Bg')
+    expect(decodeShareCodeV2(v4Code).character).toEqual(quantizeCharacterV2(onV4))
     const onV3 = { ...plain, detail: { basis: 3, weights: weights.slice(0, 480) } }
     const v3Code = encodeShareCodeV2(onV3, 'Bo')
     expect(v3Code.slice(4, 6)).toBe('BQ')

@@ -7,7 +7,7 @@
  * (no adapter after all, the runtime not downloadable offline, a model it cannot run) it falls back to WASM and
  * says why, so the photo flow never dead-ends on the backend.
  */
-import skinDetailUrl from '@facecraft/shared/assets/skin-detail-v4.bin?url'
+import skinDetailUrl from '@facecraft/shared/assets/skin-detail-v5.bin?url'
 import { CharacterCreator } from '@facecraft/shared/create'
 import { decodeSkinDetail, type SkinDetailBasis } from '@facecraft/shared/detail'
 import { FaceAnalyzer } from '@facecraft/shared/face'
