@@ -159,6 +159,27 @@ describe('skin detail', { timeout: 60_000 }, () => {
     expect(midGain).toBeLessThan(2)
   })
 
+  it("keeps skin's colour in its folds: red changes least where the detail darkens (DETAIL_CHROMA)", () => {
+    // In photos a fold darkens each sRGB channel about alike (R 1.06, G 0.99, B 0.91 per unit of luminance), so red,
+    // the largest, changes least in proportion; one factor on all three (the engine until session 35) changes
+    // each in proportion to its value, and folds read grey.
+    engine.useSkinDetail(basis)
+    const c = randomPlausibleCharacter(3)
+    const [a, b] = [render(withDetail(c, 1.5)), render(c)]
+    let [relR, relG, n] = [0, 0, 0]
+    for (let p = 0; p < a.data.length; p += 4) {
+      const [r0, g0, b0] = [b.data[p]!, b.data[p + 1]!, b.data[p + 2]!]
+      const dy =
+        0.299 * (a.data[p]! - r0) + 0.587 * (a.data[p + 1]! - g0) + 0.114 * (a.data[p + 2]! - b0)
+      if (dy > -4 || Math.min(r0, g0, b0) < 20 || r0 === 255) continue
+      relR += (a.data[p]! - r0) / r0
+      relG += (a.data[p + 1]! - g0) / g0
+      n++
+    }
+    expect(n).toBeGreaterThan(200)
+    expect(relR / relG).toBeLessThan(0.85) // 0.74; one factor: 0.97
+  })
+
   it('draws detail read on an earlier basis exactly as that basis drew it', () => {
     const c = randomPlausibleCharacter(7)
     const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => 1.5 * Math.sin(i * 0.7))

@@ -530,7 +530,7 @@ export class SkinGrid {
     }
     // Wrinkles, cavities and occlusion darken (painted shadows: the mesh is too coarse to carry them); the
     // vermilion border reads a little darker (a natural lip line).
-    let dk =
+    const dk =
       shade *
       (1 -
         Math.min(
@@ -539,20 +539,25 @@ export class SkinGrid {
         )) *
       (1 - 0.4 * layers[o + LAYER.occlusion]! * k) *
       (1 - 0.25 * lips * (1 - lips) * (1 - stick * 0.5))
+    r *= dk
+    g *= dk
+    b *= dk
     const detail = this.detail
     if (detail !== null) {
-      // The photo's detail was a difference of sRGB luminance at the photo's exposure: applied as the same
-      // difference at the lightness this texel will be seen at (its albedo's under the studio light,
-      // DETAIL_LIGHT), as a factor on linear RGB (light falls on it as on the skin).
+      // The photo's detail was a difference of sRGB luminance at the photo's exposure: applied as the difference
+      // each sRGB channel shows in photos for it (DETAIL_CHROMA), at the lightness this texel will be seen at (its
+      // albedo's under the studio light, DETAIL_LIGHT), as a factor on each linear channel (light falls on it as
+      // on the skin).
       const d = bilinear(detail.image, detail.size, detail.at[i * 2]!, detail.at[i * 2 + 1]!)
       if (d !== 0) {
-        const s = 255 * DETAIL_LIGHT * Math.pow(Math.max(1e-6, luminance3(r, g, b) * dk), 1 / 2.2)
-        dk *= Math.min(4, Math.pow(Math.max(0.05, (s + d) / s), 2.2))
+        r *= detailFactor(r, DETAIL_CHROMA[0] * d)
+        g *= detailFactor(g, DETAIL_CHROMA[1] * d)
+        b *= detailFactor(b, DETAIL_CHROMA[2] * d)
       }
     }
-    out[o4] = r * dk
-    out[o4 + 1] = g * dk
-    out[o4 + 2] = b * dk
+    out[o4] = r
+    out[o4 + 1] = g
+    out[o4 + 2] = b
     // Gloss: oily T-zone, lips (glossier with lipstick), matte under facial hair.
     out[o4 + 3] =
       0.35 +
@@ -574,8 +579,28 @@ export class SkinGrid {
  */
 export const DETAIL_LIGHT = 0.62
 
+/**
+ * The change of each sRGB channel (R, G, B) with one unit of the photo's luminance detail, on faces in photos: the
+ * slopes of each channel's band-pass on the luminance's over the skin of 107 train photos (every 8th; fine band
+ * 1.036, 0.996, 0.924; mid band 1.074, 0.982, 0.898; this is their mean). Their luminance-weighted sum is 1. A
+ * shade falling on a surface would change each channel in proportion to its value (R 1.22, G 0.93, B 0.81 at the
+ * photos' mean skin colour): skin's folds and hollows stay redder than that, as light scattered under the skin
+ * comes out red. Until session 35 the engine darkened all three channels by one factor, and its creases read grey
+ * on light skin.
+ */
+export const DETAIL_CHROMA: LinearRgbTriple = [1.055, 0.989, 0.911]
+
 /** Relative luminance of linear RGB. */
 const luminance3 = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+/**
+ * The factor on a linear channel `c` that changes it by `delta` in sRGB units (0-255) at the lightness the studio
+ * light shows it at (DETAIL_LIGHT); kept within [0.05 ^ 2.2, 4].
+ */
+function detailFactor(c: number, delta: number): number {
+  const s = 255 * DETAIL_LIGHT * Math.pow(Math.max(1e-6, c), 1 / 2.2)
+  return Math.min(4, Math.pow(Math.max(0.05, (s + delta) / s), 2.2))
+}
 
 /** How much of the brow colour the skin under the brows takes at most (a man's; scaled by the gender macro). */
 const BROW_PAINT = 0.6
