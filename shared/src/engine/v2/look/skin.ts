@@ -581,7 +581,7 @@ export const DETAIL_LIGHT = 0.62
 
 /**
  * The change of each sRGB channel (R, G, B) with one unit of the photo's luminance detail, on faces in photos: the
- * slopes of each channel's band-pass on the luminance's over the skin of 107 train photos (every 8th; fine band
+ * slopes of each channel's band-pass on the luminance's over the skin of 106 train photos (every 8th; fine band
  * 1.036, 0.996, 0.924; mid band 1.074, 0.982, 0.898; this is their mean). Their luminance-weighted sum is 1. A
  * shade falling on a surface would change each channel in proportion to its value (R 1.22, G 0.93, B 0.81 at the
  * photos' mean skin colour): skin's folds and hollows stay redder than that, as light scattered under the skin
