@@ -1,9 +1,11 @@
 /**
  * @file Renders the engine's documentation sheets (engine v2, the product engine): docs/engine-sheet.png (16
- * random plausible characters, seeds 1-16) and docs/engine-extremes.png (the default head with 12 face sliders at both ends of their
+ * random plausible characters, seeds 1-16, as the editor's dice gives them: with a little random skin detail on the
+ * released basis) and docs/engine-extremes.png (the default head with 12 face sliders at both ends of their
  * safe ranges, then a row with EVERY face slider at a random end at once). Usage: npx tsx cli/scripts/engine-v2-sheets.ts [--lambert]
  */
 import { readFileSync, writeFileSync } from 'node:fs'
+import { decodeSkinDetail, SKIN_DETAIL_VERSION } from '@facecraft/shared/detail'
 import { encodePng } from '@facecraft/shared/image'
 import { createImage, type RgbaImage } from '../../shared/src/image/types.ts'
 import { useHeadPack, type ShaderFactory } from '../../shared/src/engine/v2/index.ts'
@@ -37,8 +39,21 @@ function grid(tiles: RgbaImage[], cols: number): RgbaImage {
 }
 
 const BG: [number, number, number] = [232, 232, 232]
+engine.useSkinDetail(
+  decodeSkinDetail(
+    new Uint8Array(
+      readFileSync(
+        new URL(`shared/assets/skin-detail/skin-detail-v${SKIN_DETAIL_VERSION}.bin`, root)
+      )
+    )
+  )
+)
 const people = Array.from({ length: 16 }, (_, i) =>
-  engine.render(randomPlausibleCharacter(i + 1), { size: 224, background: BG }, shader)
+  engine.render(
+    randomPlausibleCharacter(i + 1, { detail: true }),
+    { size: 224, background: BG },
+    shader
+  )
 )
 writeFileSync(new URL('docs/engine-sheet.png', root), encodePng(grid(people, 4)))
 
