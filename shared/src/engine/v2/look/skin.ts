@@ -588,7 +588,7 @@ export const DETAIL_LIGHT = 0.62
  * comes out red. Until session 35 the engine darkened all three channels by one factor, and its creases read grey
  * on light skin.
  */
-export const DETAIL_CHROMA: LinearRgbTriple = [1.055, 0.989, 0.911]
+export const DETAIL_CHROMA: readonly [number, number, number] = [1.055, 0.989, 0.911]
 
 /** Relative luminance of linear RGB. */
 const luminance3 = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.0722 * b
