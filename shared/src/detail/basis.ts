@@ -198,7 +198,7 @@ export function decodeSkinDetail(bytes: Uint8Array): SkinDetailBasis {
  */
 export function asReleased(b: SkinDetailBasis, version: number, count: number): SkinDetailBasis {
   const fine = Math.min(count, b.count)
-  const mid = b.mid && version >= b.mid.version ? b.mid : undefined
+  const mid = midFor(b, version)
   const midCount = count - fine
   return {
     ...b,
@@ -217,9 +217,14 @@ export function asReleased(b: SkinDetailBasis, version: number, count: number): 
   }
 }
 
+/** The mid band a read on `b` of version `version` carries: `b.mid` from the band's version on, else none. */
+function midFor(b: SkinDetailBasis, version: number): SkinDetailBasis | undefined {
+  return b.mid && version >= b.mid.version ? b.mid : undefined
+}
+
 /** How many weights a read on `b` of version `version` has: its fine components, and its mid band's if it draws one. */
 export function weightCount(b: SkinDetailBasis, version = b.version): number {
-  return b.count + (b.mid && version >= b.mid.version ? b.mid.count : 0)
+  return b.count + (midFor(b, version)?.count ?? 0)
 }
 
 /**
@@ -249,7 +254,7 @@ export function detailImage(
   version = b.version
 ): Float32Array {
   const out = bandImage(b, weights, meanFor(b, male, version))
-  const mid = b.mid && version >= b.mid.version ? b.mid : null
+  const mid = midFor(b, version)
   if (mid) {
     const rest = Float32Array.from(
       { length: Math.max(0, weights.length - b.count) },
