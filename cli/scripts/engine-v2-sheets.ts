@@ -5,7 +5,6 @@
  * safe ranges, then a row with EVERY face slider at a random end at once). Usage: npx tsx cli/scripts/engine-v2-sheets.ts [--lambert]
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { decodeSkinDetail, SKIN_DETAIL_VERSION } from '@facecraft/shared/detail'
 import { encodePng } from '@facecraft/shared/image'
 import { createImage, type RgbaImage } from '../../shared/src/image/types.ts'
 import { useHeadPack, type ShaderFactory } from '../../shared/src/engine/v2/index.ts'
@@ -16,6 +15,7 @@ import {
   randomPlausibleCharacter,
 } from '../../shared/src/rig/v2/index.ts'
 import { createRng } from '../../shared/src/utils/random.ts'
+import { skinDetailBasis } from '../src/engine-v2.ts'
 
 const root = new URL('../../', import.meta.url)
 const engine = useHeadPack(
@@ -39,15 +39,7 @@ function grid(tiles: RgbaImage[], cols: number): RgbaImage {
 }
 
 const BG: [number, number, number] = [232, 232, 232]
-engine.useSkinDetail(
-  decodeSkinDetail(
-    new Uint8Array(
-      readFileSync(
-        new URL(`shared/assets/skin-detail/skin-detail-v${SKIN_DETAIL_VERSION}.bin`, root)
-      )
-    )
-  )
-)
+engine.useSkinDetail(skinDetailBasis())
 const people = Array.from({ length: 16 }, (_, i) =>
   engine.render(
     randomPlausibleCharacter(i + 1, { detail: true }),
