@@ -145,9 +145,15 @@ describe('applyHair', () => {
       forehead: null,
       bald: false,
     }
+    // a man's hair to the jaw: his most probable cut with hair there, never the bob's fringe over an eye (MAN_BOB)
+    expect(applyHair(character, bob, probabilities, rig.styleSizes).styles['hair.style']).toBe(
+      'short'
+    )
+    character.sliders['who.gender'] = 0.2
     expect(applyHair(character, bob, probabilities, rig.styleSizes).styles['hair.style']).toBe(
       'bob'
     )
+    character.sliders['who.gender'] = 0.5
     expect(out.colors['hair.color']).toBe(0)
     expect(out.colors['hair.grey']).toBe(0)
     expect(character.styles['hair.style']).toBe(hair[0]) // the input is not changed
@@ -181,12 +187,16 @@ describe('applyHair', () => {
       applyHair(character, someBelow, probabilities, rig.styleSizes).styles['hair.style']
     ).toBe(character.styles['hair.style'])
     probabilities[hair.indexOf('long')] = 0.1
-    // a woman with nothing beside her face (tied back) gets loose long hair, not the translator's short crop
-    // (the rig's tied style reads male from the front)
+    // a woman with nothing beside her face and neck (tied back) gets the tied-back style, not the translator's short
+    // crop; where the neck band is not in the photo, or the jaw is undecided, loose long hair (TIED_BACK)
     character.sliders['who.gender'] = 0.2
     expect(applyHair(character, short, probabilities, rig.styleSizes).styles['hair.style']).toBe(
-      'long'
+      'ponytail'
     )
+    const shortNoNeck = { ...short, low: null }
+    expect(
+      applyHair(character, shortNoNeck, probabilities, rig.styleSizes).styles['hair.style']
+    ).toBe('long')
     expect(
       applyHair(character, noneBelow, probabilities, rig.styleSizes).styles['hair.style']
     ).toBe('long')
@@ -229,16 +239,19 @@ describe('applyHair', () => {
     }
     const read = (length: 'long' | 'bob' | 'short', color: [number, number, number] | null = [40, 30, 25]) =>
       ({ color, cheek: length === 'short' ? 0 : 1, low: length === 'long' ? 1 : 0, length, forehead: null, bald: false })
-    const styleOf = (m: ReturnType<typeof made>, r: ReturnType<typeof read>) =>
+    const styleOf = (m: ReturnType<typeof made>, r: HairMeasure) =>
       applyHair(m.character, r, m.probabilities, rig.styleSizes).styles['hair.style']
     // a woman's short cut or ponytail the translator names (SHORT_CUT_SURE, below TRANSLATOR_SURE) stays; unsure,
-    // the tied-back rule gives loose long hair
+    // the tied-back rule gives the tied-back style (the read shows the neck bare), or loose long hair where it does
+    // not show the neck
     expect(SHORT_CUT_SURE).toBeLessThan(TRANSLATOR_SURE)
     // just above the bar: the probabilities are float32, and 0.7 is 0.69999999 there
     const aboveBar = SHORT_CUT_SURE + 0.01
     expect(styleOf(made('ponytail', aboveBar, 0.2), read('short'))).toBe('ponytail')
     expect(styleOf(made('short-textured', aboveBar, 0.2), read('short'))).toBe('short-textured')
-    expect(styleOf(made('ponytail', SHORT_CUT_SURE - 0.05, 0.2), read('short'))).toBe('long')
+    expect(styleOf(made('short-textured', SHORT_CUT_SURE - 0.05, 0.2), read('short'))).toBe('ponytail')
+    const noNeck = { ...read('short'), low: null }
+    expect(styleOf(made('short-textured', SHORT_CUT_SURE - 0.05, 0.2), noNeck)).toBe('long')
     // the lower bar is a woman's with a short read only: a man's unsure braid, a woman's unsure one beside long hair go
     expect(styleOf(made('braid', aboveBar, 0.8), read('short'))).not.toBe('braid')
     expect(styleOf(made('braid', aboveBar, 0.2), read('long'))).toBe('long')
@@ -247,7 +260,7 @@ describe('applyHair', () => {
     expect(styleOf(made('braid', aboveBar, 0.2), read('short'))).toBe('braid')
     // so is a bob the translator is sure of (the engine's ends at the cheekbone), never the rules' own pick
     expect(styleOf(made('bob', 0.87, 0.27), read('short'))).toBe('bob')
-    expect(styleOf(made('bob', SHORT_CUT_SURE - 0.05, 0.2), read('short'))).toBe('long')
+    expect(styleOf(made('bob', SHORT_CUT_SURE - 0.05, 0.2), read('short'))).toBe('ponytail')
     expect(styleOf(made('bob', 0.5, 0.8), read('short'))).not.toBe('bob')
     // long hair behind the shoulders reads as a bob: a sure long stays long, an unsure one becomes the bob
     expect(styleOf(made('long', 0.9, 0.2), read('bob'))).toBe('long')

@@ -216,15 +216,12 @@ export function measureHair(
 /**
  * Hair styles (rig v2 ids) that each measured length allows; the translator's most probable of them is taken.
  * Except for a woman (the character's own gender slider < 0.5, not a photo label) with no hair beside her face: that
- * is mostly hair tied back (most London women, several train photos), and the rig's tied-back style, the ponytail,
- * reads as short hair from the front: with it the independent judge (FaceRes) read 16 more London women's characters
- * as men (gender_agree 0.75, was 0.88). She gets loose long hair, unless the translator names a short cut for her
- * (SHORT_CUT_SURE) (until session 10 she kept the translator's style:
- * mostly long hair, but a buzz cut or a short crop for some). Measured again
- * (session 6) on 37 TRAIN-split women, FaceRes on renders of each style agreeing with FaceRes on the photo: long 28,
- * bob 29, bob-long 20, braid 13, ponytail 7, short 6; but the bob for tied-back London women lowered the
- * translator's gender_agree to 0.81 (women 0.63, was 0.73) and raised landmark_nme 0.024 -> 0.034 (its fringe
- * covers the brows), so the rule stays: the rig needs a tied style that shows from the front (a bun or up-do).
+ * is mostly hair tied back (most London women, several train photos). Where the photo shows it (tiedBack) she gets
+ * TIED_BACK, else loose long hair, unless the translator names a short cut for her (SHORT_CUT_SURE). History: until
+ * session 10 she kept the translator's style (mostly long hair, but a buzz cut or a short crop for some); from
+ * session 6 to 35 she got loose long hair, because with the look of then the ponytail made FaceRes read 16 more
+ * London women's characters as men (gender_agree 0.75, was 0.88), and the bob's fringe covers the brows (the
+ * translator's gender_agree 0.81, landmark_nme 0.024 -> 0.034). And a man whose hair reaches his jaw gets MAN_BOB.
  */
 export const LENGTH_STYLES: Readonly<Record<'long' | 'bob' | 'short', readonly string[]>> = {
   // loose long hair only: long bob and braid hide an eye behind a fringe (landmark_nme 0.039 vs 0.025, see the card)
@@ -242,6 +239,47 @@ export const LENGTH_STYLES: Readonly<Record<'long' | 'bob' | 'short', readonly s
     'ponytail',
   ],
 }
+
+/**
+ * The style of a woman (the character's own gender slider) whose hair is tied back: the rig's tied-back style.
+ * Since session 36 she gets it where the photo shows it (tiedBack), no longer loose long hair. Why: the rule of
+ * session 6 (LENGTH_STYLES) was made when FaceRes read most ponytailed women's characters as men; with today's face
+ * (the photo's own skin detail, kept on her sex's side) it reads them as women, and loose long hair now costs
+ * likeness: on the London women whose hair is tied back, the refined character with the ponytail is closer to her
+ * smiling photo for FaceRes than with loose long hair for 11 of 11 in a 30-person oracle (+0.023 on average;
+ * `cli/scripts/style-oracle.ts --group hair.style`), and `eval likeness` with the rule gave London refined id_cos
+ * +0.008 [0.004, 0.015] with gender_agree unchanged (docs/likeness.md, "Session 36"). To the eye too: hair pulled
+ * back close to the head, as in the photos.
+ */
+export const TIED_BACK: readonly string[] = ['ponytail']
+
+/**
+ * Whether the photo shows hair tied back: an explicit short read (nothing beside the jaw and the neck band, where
+ * that band is in the photo, bare too). Why the band must be SEEN: a read that ends at the jaw (a close crop, a
+ * turned face, the hair the background's colour) cannot tell hair tied back from hair hanging behind the
+ * shoulders. On the 84 held-out TRAIN photos, the women it took for tied back without that band (looked at: long
+ * loose hair on a blond background, a black-and-white close-up, two profiles, a cap) lost likeness with the ponytail
+ * (refined id_cos -0.005, gender_agree 0.905 -> 0.857); the undecided jaw (the NO_HAIR_BELOW_CHIN path) stays loose
+ * long hair too (two London women then read as men).
+ */
+export function tiedBack(measure: HairMeasure): boolean {
+  return measure.length === 'short' && measure.low !== null
+}
+
+/**
+ * What a man whose hair reaches his jaw (a 'bob' read) may get: the cuts with hair, less the ponytail (a man's is
+ * rare, see applyHair) and the bob itself. Why: the rig's bob sweeps a side fringe over one eye; a short-haired
+ * London man whose hair covers his ears got it and FaceRes read his character 0.35 to his smiling photo (rank 7
+ * of 102), 0.64 with loose long hair (rank 1), 0.61-0.65 with any short cut (style-oracle).
+ */
+export const MAN_BOB: readonly string[] = [
+  'long',
+  'short',
+  'short-textured',
+  'short-swept',
+  'short-cropped',
+  'afro',
+]
 
 /**
  * Cuts a measured length does not contradict, where the translator's own pick is sure enough to stand
@@ -470,9 +508,13 @@ export function applyHair(
   if (stands) {
     // kept
   } else if (female && read === 'short') {
-    // hair tied back, or to the jaw: loose long hair (see LENGTH_STYLES), not the translator's pick (two London
-    // women with their hair pulled back got a buzz cut and a short crop, and were read as men)
-    choose(LENGTH_STYLES.long)
+    // no hair beside her face: tied back where the photo shows it (TIED_BACK), else loose long hair; never the
+    // translator's pick (two London women with their hair pulled back got a buzz cut and a short crop, and were
+    // read as men)
+    choose(tiedBack(measure) ? TIED_BACK : LENGTH_STYLES.long)
+  } else if (measure.length === 'bob' && !female) {
+    // a man's hair to the jaw: his most probable cut with hair there, never the bob's fringe (MAN_BOB)
+    choose(MAN_BOB)
   } else if (measure.length) {
     choose(LENGTH_STYLES[measure.length])
   } else if (noneBelowChin) {
