@@ -10,6 +10,7 @@ import {
   FRINGE_FREE,
   HAIR_BESIDE_FACE,
   HAIR_BOXES,
+  HAIR_LIMITS,
   MAN_READ_SURE,
   measureHair,
   SHORT_CUT_SURE,
@@ -91,9 +92,25 @@ describe('fitHairColour', () => {
       expect(fit.grey, String(sheen)).toBe(0)
       expect(fit.color, String(sheen)).toBeLessThanOrEqual(1 / 6)
     }
-    // ... where a colourful read of the same lightness stays light brown
-    expect(fitHairColour([140, 120, 100]).color).toBeGreaterThan(0.5)
+    // ... where a colourful read of the same lightness stays light brown (no darker than the palette's brown)
+    expect(fitHairColour([140, 120, 100]).color).toBeGreaterThan(0.4)
     expect(fitHairColour([185, 185, 188]).grey).toBeGreaterThan(0.7)
+  })
+
+  it('fits ash blond with some grey, golden blond and darker hair without it, and never red with grey', () => {
+    const L = HAIR_LIMITS
+    // London's dark-blonde women read about (160, 135, 116): less colourful than the palette's golden blonds
+    const ash = fitHairColour([161, 135, 116])
+    expect(ash.grey).toBeGreaterThan(0)
+    expect(ash.grey).toBeLessThanOrEqual(L.ashGrey)
+    expect(ash.red).toBe(0)
+    // the palette's own blond, read as it is, takes no grey
+    expect(fitHairColour([208, 172, 118])).toMatchObject({ grey: 0 })
+    // below ashLight, a muted read stays a palette colour (brown hair never greys)
+    expect(fitHairColour([110, 95, 85]).grey).toBe(0)
+    // a pink-lit blond read (Canada's studio light) is not fitted as red mixed with grey
+    const pink = fitHairColour([159, 116, 107])
+    expect(pink.grey === 0 || pink.red === 0).toBe(true)
   })
 
   it('fits an even, colourless mid-grey read as grey through dark hair, an uneven one as dark hair', () => {
