@@ -379,8 +379,9 @@ describe('applyHair', () => {
         rig.styleSizes
       ).styles['hair.style']
     expect(read(0.02)).toBe(FRINGE_FREE.short)
+    expect(read(0.16)).toBe(FRINGE_FREE.short) // below every fringe of the hand-labelled TRAIN photos (0.38 up)
     expect(read(0.8)).toBe('short') // a fringe over the band
-    expect(read(0.3)).toBe('short') // not clearly bare: the translator's pick stays
+    expect(read(0.38)).toBe('short') // the lowest fringe read: the translator's pick stays
     expect(read(null)).toBe('short') // not measured (hair read from boxes)
     expect(FRINGE_FREE[FRINGE_FREE.short!]).toBeUndefined() // the counterpart has no fringe itself
   })
