@@ -13,6 +13,7 @@ import {
   DETAIL_LABELS,
   FINE_BAND,
   gaussianBlur,
+  luminance,
   MID_BAND,
   READ_SIZE,
 } from '@facecraft/shared/detail'
@@ -48,8 +49,7 @@ for (const file of files) {
   const channels = [0, 1, 2].map((c) =>
     Float32Array.from({ length: N }, (_, i) => crop[i * 4 + c]!)
   )
-  const [r, g, b] = channels as [Float32Array, Float32Array, Float32Array]
-  const y = r.map((v, i) => 0.299 * v + 0.587 * g[i]! + 0.114 * b[i]!)
+  const y = luminance(crop) // what detail/read takes the bands of
   for (const [name, range] of Object.entries(bands)) {
     const s = sums[name]!
     const by = band(y, range)

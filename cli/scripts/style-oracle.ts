@@ -11,7 +11,7 @@
  *   npx tsx cli/scripts/style-oracle.ts [--people 40] [--group brows.style|hair.style|...]
  */
 import { parseArgs } from 'node:util'
-import { CharacterCreator } from '@facecraft/shared/create'
+import { CharacterCreator, TERM_WEIGHTS } from '@facecraft/shared/create'
 import { cosine, FaceAnalyzer } from '@facecraft/shared/face'
 import { STYLES_V2, WOMEN_BROWS } from '@facecraft/shared/rig-v2'
 import { engineParams } from '../src/commands/create-render.ts'
@@ -34,8 +34,11 @@ if (!group)
   )
 const OPTIONS = group.options.map((o) => o.id)
 const JUDGES = ['face-embedder-eval', 'face-embedder-dlib'] as const
-/** The recognisers the creator may choose by (never the judge FaceRes), weighted as refine's terms (TERM_WEIGHTS). */
-const CHOOSERS = { 'face-embedder': 1, 'face-embedder-dlib': 3 } as const
+/** The recognisers the creator may choose by (never the judge FaceRes), weighted as refine's terms. */
+const CHOOSERS = {
+  'face-embedder': TERM_WEIGHTS.identity!,
+  'face-embedder-dlib': TERM_WEIGHTS.dlib!,
+} as const
 const models = await nodeModelSource()
 const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
 const creator = await CharacterCreator.createFromOptions({
