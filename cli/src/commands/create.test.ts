@@ -63,7 +63,14 @@ describe('facecraft create', () => {
     expect(side.height).toBeGreaterThan(256) // the labels under the panels
     expect(Object.keys(result.similarities.translator)).toEqual(['faceres', 'dlib'])
     // what was read from the photo rather than taken from the translator
-    expect(Object.keys(result.read)).toEqual(['hair', 'skin', 'iris', 'facialHair', 'gender'])
+    expect(Object.keys(result.read)).toEqual([
+      'hair',
+      'skin',
+      'iris',
+      'lips',
+      'facialHair',
+      'gender',
+    ])
     expect(result.read.gender.female).toBeGreaterThanOrEqual(0)
     expect(result.read.gender.female).toBeLessThanOrEqual(1)
     expect(result.read.skin.tone).toBeGreaterThanOrEqual(0)

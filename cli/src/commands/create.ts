@@ -143,6 +143,11 @@ function readFromPhoto(c: CreateResult) {
     },
     skin: c.skin && { tone: round(c.skin.tone), undertone: round(c.skin.undertone) },
     iris: c.iris && round(c.iris.iris),
+    // the lipstick the photo's lips are nearest (create/lips.ts), and the character's (the read's, on a woman)
+    lips: c.lips && {
+      nearest: c.lips.nearest,
+      lipstick: c.character.styles['makeup.lipstick'] ?? null,
+    },
     facialHair: c.facialHair?.kind ?? null,
     // the read's P(female), and whether it overruled the translator's gender slider (create/gender.ts)
     gender: c.gender && { female: round(c.gender.female), overruled: c.gender.overruled },
@@ -162,5 +167,10 @@ function describeRead(read: ReturnType<typeof readFromPhoto>): string {
   const gender = !read.gender
     ? 'sex not read'
     : `sex read ${read.gender.female >= 0.5 ? 'female' : 'male'} (P(female) ${read.gender.female}${read.gender.overruled ? ', overruled the translator' : ''})`
-  return [hair, skin, iris, `facial hair ${read.facialHair ?? 'none seen'}`, gender].join(', ')
+  const lips = !read.lips
+    ? 'lips not read'
+    : `lips read ${read.lips.nearest === 'none' ? 'bare' : `nearest ${read.lips.nearest}`}, lipstick ${read.lips.lipstick ?? 'none'}`
+  return [hair, skin, iris, lips, `facial hair ${read.facialHair ?? 'none seen'}`, gender].join(
+    ', '
+  )
 }

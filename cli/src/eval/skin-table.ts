@@ -44,16 +44,36 @@ export async function meanRenderedLab(
   edit: (x: Float64Array) => void,
   read: (image: RgbaImage, face: Face) => [number, number, number] | null
 ): Promise<[number, number, number] | null> {
+  return meanRendered(analyzer, engine, people, size, edit, (image, face) => {
+    const srgb = read(image, face)
+    return srgb && srgbToLab(srgb)
+  })
+}
+
+/**
+ * Mean over `people` of a `measure` of each one's render (`size` px, studio backdrop) after `edit` sets the
+ * parameters under test in its vector and style indices, rounded to 0.01 (null when `measure` found nothing on any
+ * render). The lips table measures a contrast (lips minus skin) this way.
+ */
+export async function meanRendered(
+  analyzer: FaceAnalyzer,
+  engine: EvalEngine,
+  people: EngineParams[],
+  size: number,
+  edit: (x: Float64Array, styles: Int32Array) => void,
+  measure: (image: RgbaImage, face: Face) => number[] | null
+): Promise<[number, number, number] | null> {
   const sum = [0, 0, 0]
   let n = 0
   for (const p of people) {
     const x = Float64Array.from(p.x)
-    edit(x)
-    const { image } = engine.render({ x, styles: p.styles }, size)
+    const styles = Int32Array.from(p.styles)
+    edit(x, styles)
+    const { image } = engine.render({ x, styles }, size)
     const face = (await analyzer.detect(image)).faces[0]
-    const srgb = face && read(image, face)
-    if (!srgb) continue
-    srgbToLab(srgb).forEach((v, c) => (sum[c] = sum[c]! + v))
+    const v = face && measure(image, face)
+    if (!v) continue
+    v.forEach((u, c) => (sum[c] = sum[c]! + u))
     n++
   }
   return n ? (sum.map((s) => Math.round((s / n) * 100) / 100) as [number, number, number]) : null

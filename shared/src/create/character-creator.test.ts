@@ -21,6 +21,7 @@ import { refineFeeds, refineLoop } from './refine.ts'
 import { rigCodec } from './rigs.ts'
 import { applySkin, matchSkin } from './skin.ts'
 import { applyIris, IRIS_FRAME_SIZE, irisColour, matchIris } from './iris.ts'
+import { applyLipstick, lipColour, lipContrast, matchLipstick } from './lips.ts'
 import { overrules, readSlider } from './gender.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
@@ -111,6 +112,21 @@ describe('CharacterCreator', () => {
     const plain = await off.createFromFace(image, r.face)
     expect(plain.iris).toBeNull()
     expect(r.character).toEqual(applyIris(plain.character, r.iris!))
+    await off.close()
+  }, 60_000) // prettier-ignore
+
+  it("reads a woman's lipstick from the photo's lips, and only that (measureLips off: the translator's)", async () => {
+    const image = await singleFace()
+    const r = await creator.create(image)
+    const a = creator.faceAnalyzer()
+    const skin = partColors(a.alignedCrop(image, r.face, COLOR_FRAME_SIZE), a.partLabels(image, r.face, COLOR_FRAME_SIZE)).skin!
+    const felt = Array.from(Float32Array.from(skin, (v) => v / 255), (v) => v * 255) as [number, number, number]
+    const lips = lipColour(a.alignedCrop(image, r.face, IRIS_FRAME_SIZE), r.face.mesh, r.face.alignToImage)!
+    expect(r.lips).toEqual(matchLipstick(lipContrast(lips, felt), r.character.colors['skin.tone']!))
+    const off = await CharacterCreator.createFromOptions({ models, measureLips: false, analyzer: a })
+    const plain = await off.createFromFace(image, r.face)
+    expect(plain.lips).toBeNull()
+    expect(r.character).toEqual(applyLipstick(plain.character, r.lips))
     await off.close()
   }, 60_000) // prettier-ignore
 

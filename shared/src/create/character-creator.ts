@@ -21,6 +21,7 @@ import { applyBrows } from './brows.ts'
 import { applyFacialHair, measureFacialHair, type FacialHairMeasure } from './facial-hair.ts'
 import { applyGender, type GenderRead } from './gender.ts'
 import { applyHair, HAIR_COLOUR_IDS, measureHair, type HairMeasure } from './hair.ts'
+import { applyLipstick, lipColour, lipContrast, matchLipstick, type LipsMatch } from './lips.ts'
 import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
 import {
   applyIris,
@@ -90,6 +91,9 @@ export interface CreateResult {
   /** The iris matched to the photo's (create/iris.ts); null when measureIris is off, the photo has no colour or the
    * eyes showed too little. */
   iris: IrisMatch | null
+  /** The lipstick read (create/lips.ts), applied to a woman's character; null when measureLips is off, the photo has
+   * no colour or the lips showed too little. */
+  lips: LipsMatch | null
   /** The facial hair read (create/facial-hair.ts); null when measureFacialHair is off or the cheeks did not show. */
   facialHair: FacialHairMeasure | null
   /** The gender read (create/gender.ts); null when readGender is off or the manifest has no 'gender-read'. */
@@ -215,9 +219,11 @@ export class CharacterCreator {
       character = applySkin(character, skin)
     }
     // the iris and facial-hair reads share one 256-px aligned crop
-    const { measureIris, measureFacialHair: readFacialHair } = this.options
+    const { measureIris, measureFacialHair: readFacialHair, measureLips } = this.options
     const crop =
-      measureIris || readFacialHair ? analyzer.alignedCrop(image, face, IRIS_FRAME_SIZE) : null
+      measureIris || readFacialHair || measureLips
+        ? analyzer.alignedCrop(image, face, IRIS_FRAME_SIZE)
+        : null
     let iris: IrisMatch | null = null
     let facialHair: FacialHairMeasure | null = null
     if (readFacialHair && crop) {
@@ -235,6 +241,15 @@ export class CharacterCreator {
       iris = colour && matchIris(colour)
       if (iris) character = applyIris(character, iris)
     }
+    // a woman's lipstick, matched at her character's skin tone (after the skin read); the lips of a photo without
+    // colour say nothing of lipstick
+    let lips: LipsMatch | null = null
+    if (measureLips && crop && skinColour && !colourless) {
+      const colour = lipColour(crop, face.mesh, face.alignToImage)
+      lips =
+        colour && matchLipstick(lipContrast(colour, skinColour), character.colors['skin.tone'] ?? 0)
+      character = applyLipstick(character, lips)
+    }
     const basis = this.options.skinDetail
     if (basis)
       character = {
@@ -251,6 +266,7 @@ export class CharacterCreator {
       hair,
       skin,
       iris,
+      lips,
       facialHair,
       gender,
     }

@@ -67,6 +67,15 @@ export {
   type SkinTable,
 } from './skin.ts'
 export {
+  applyLipstick,
+  LIPSTICK_MARGIN,
+  lipColour,
+  lipContrast,
+  matchLipstick,
+  type LipsMatch,
+  type LipsTable,
+} from './lips.ts'
+export {
   applyIris,
   IRIS_COLOUR_IDS,
   IRIS_FRAME_SIZE,

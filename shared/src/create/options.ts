@@ -30,6 +30,8 @@ export interface CharacterCreatorOptions {
   measureSkin?: boolean
   /** The iris colour read from the photo's eyes (create/iris.ts) replaces the translator's. */
   measureIris?: boolean
+  /** A woman's lipstick read from the photo's lips (create/lips.ts) replaces the translator's. */
+  measureLips?: boolean
   /** A dark moustache or beard read from the photo (create/facial-hair.ts) is put on a man the translator gave none. */
   measureFacialHair?: boolean
   /** The gender read (gender-read.onnx, create/gender.ts) overrules the translator's gender slider where it is sure
@@ -61,6 +63,7 @@ export const DEFAULT_CREATOR_OPTIONS = Object.freeze({
   measureHair: true,
   measureSkin: true,
   measureIris: true,
+  measureLips: true,
   measureFacialHair: true,
   readGender: true,
   skinDetail: null as SkinDetailBasis | null,

@@ -16,6 +16,11 @@ export const FACE_OVAL = [
 export const LIPS_OUTER = [
   61, 185, 40, 39, 37, 0, 267, 269, 270, 409, 291, 375, 321, 405, 314, 17, 84, 181, 91, 146,
 ]
+/** Inner lip contour (the lips' meeting line, or the open mouth's edge) from the right mouth corner (78) along the
+ * upper lip, back along the lower lip: the vermilion lies between it and LIPS_OUTER. */
+export const LIPS_INNER = [
+  78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308, 324, 318, 402, 317, 14, 87, 178, 88, 95,
+]
 /** Eye openings (lid margins) from the outer corner along the upper lid. */
 export const RIGHT_EYE = [
   33, 246, 161, 160, 159, 158, 157, 173, 133, 155, 154, 153, 145, 144, 163, 7,

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import { createImage, type RgbaImage } from '../image/types.ts'
+import { srgbToLab } from '../image/lab.ts'
+import type { Affine } from '../face/affine.ts'
+import { LIPS_INNER, LIPS_OUTER } from '../face/parts.ts'
+import { rigCodec } from './rigs.ts'
+import {
+  applyLipstick,
+  LIPSTICK_MARGIN,
+  lipColour,
+  lipContrast,
+  matchLipstick,
+  type LipsTable,
+} from './lips.ts'
+import TABLE from './lips-table.json' with { type: 'json' }
+
+const S = 256
+const SKIN = [200, 150, 120] as const
+const RED = [170, 40, 50] as const
+const TEETH = [240, 240, 235] as const
+/** The crop is the image (aligned frame [0, 1] -> S px). */
+const ALIGN: Affine = [S, 0, 0, 0, S, 0]
+
+/** An ellipse of `n` points about (128, 180) with half-axes (rx, ry), from the right corner along the upper edge. */
+const ellipse = (n: number, rx: number, ry: number) =>
+  Array.from({ length: n }, (_, k) => {
+    const t = Math.PI - (2 * Math.PI * k) / n
+    return [128 + rx * Math.cos(t), 180 - ry * Math.sin(t)] as const
+  })
+
+/** A mesh whose lip contours are ellipses, and a crop of skin with red lips parted over white teeth. */
+function mouth(outer: readonly [number, number], inner: readonly [number, number]) {
+  const mesh = new Float32Array(468 * 3)
+  const put = (ids: readonly number[], rx: number, ry: number) =>
+    ellipse(ids.length, rx, ry).forEach(([x, y], k) => mesh.set([x, y, 0], ids[k]! * 3))
+  put(LIPS_OUTER, ...outer)
+  put(LIPS_INNER, ...inner)
+  const crop: RgbaImage = createImage(S, S)
+  for (let y = 0; y < S; y++)
+    for (let x = 0; x < S; x++) {
+      const e = (rx: number, ry: number) =>
+        ((x + 0.5 - 128) / rx) ** 2 + ((y + 0.5 - 180) / ry) ** 2 < 1
+      crop.data.set([...(e(...inner) ? TEETH : e(...outer) ? RED : SKIN), 255], (y * S + x) * 4)
+    }
+  return { mesh, crop }
+}
+
+describe('lipColour', () => {
+  it('reads the vermilion between the contours, not the teeth of a smile', () => {
+    const { mesh, crop } = mouth([40, 16], [30, 6])
+    expect(lipColour(crop, mesh, ALIGN)).toEqual([...RED])
+  })
+
+  it('reads nothing from a mouth too small to show its lips', () => {
+    const { mesh, crop } = mouth([4, 2], [3, 1])
+    expect(lipColour(crop, mesh, ALIGN)).toBeNull()
+    expect(lipColour(crop, mesh, [0, 0, 0, 0, 0, 0])).toBeNull() // a degenerate alignment
+  })
+})
+
+describe('matchLipstick', () => {
+  const table = TABLE as LipsTable
+  it('finds each lipstick of the table at its skin tones; puts on those that stand out from bare lips', () => {
+    let worn = 0
+    for (const [k, option] of table.options.entries())
+      for (const [i, tone] of table.tone.entries()) {
+        const m = matchLipstick(table.contrast[k]![i]!, tone)
+        expect(m.nearest).toBe(option)
+        expect(m.lipstick).toBe(m.noneDeltaE >= LIPSTICK_MARGIN ? option : 'none')
+        if (m.lipstick !== 'none') worn++
+      }
+    // only a nude lipstick can be too like bare lips to tell (the table: 2 of its 5 tones)
+    expect(worn).toBeGreaterThanOrEqual((table.options.length - 1) * table.tone.length - 3)
+  })
+
+  it('puts lipstick on only where it is LIPSTICK_MARGIN nearer than none', () => {
+    const two: LipsTable = { rigVersion: 2, tone: [0, 1], options: ['none', 'red'], contrast: [[[0, 0, 0], [0, 0, 0]], [[0, 10, 0], [0, 30, 0]]] } // prettier-ignore
+    const nearly = 5 + LIPSTICK_MARGIN / 2 - 0.01 // 2 * 0.01 short of the margin nearer red than none
+    expect(matchLipstick([0, nearly, 0], 0, two)).toMatchObject({
+      nearest: 'red',
+      lipstick: 'none',
+    })
+    expect(matchLipstick([0, nearly + 0.02, 0], 0, two)).toMatchObject({
+      nearest: 'red',
+      lipstick: 'red',
+    })
+    // between measured tones the table is linear: at tone 0.5 red reads a* +20
+    const half = matchLipstick([0, 20, 0], 0.5, two)
+    expect(half.deltaE).toBeCloseTo(0, 9)
+    expect(half.noneDeltaE).toBeCloseTo(20, 9)
+    // beyond the measured tones it holds the ends
+    expect(matchLipstick([0, 30, 0], 2, two).deltaE).toBeCloseTo(0, 9)
+  })
+
+  it('measures the contrast in CIELAB, lips minus skin', () => {
+    const c = lipContrast(RED, SKIN)
+    const [l, s] = [srgbToLab(RED), srgbToLab(SKIN)]
+    expect(c).toEqual([l[0] - s[0], l[1] - s[1], l[2] - s[2]])
+    expect(c[1]).toBeGreaterThan(20) // red lips are far redder than the skin
+  })
+})
+
+describe('applyLipstick', () => {
+  const rig = rigCodec(2)
+  const base = rig.fromVector(
+    new Float32Array(rig.length).fill(0.5),
+    Int32Array.from(rig.styleSizes, () => 0)
+  )
+  const red = matchLipstick(TABLE.contrast[TABLE.options.indexOf('red')]![1]! as [number, number, number], 0.25) // prettier-ignore
+  it("puts the read's lipstick on a woman, and leaves a man and other rigs as they are", () => {
+    const woman = { ...base, sliders: { ...base.sliders, 'who.gender': 0.1 } }
+    expect(applyLipstick(woman, red).styles['makeup.lipstick']).toBe('red')
+    expect(woman.styles['makeup.lipstick']).toBe('none') // the input is not changed
+    const painted = { ...woman, styles: { ...woman.styles, 'makeup.lipstick': 'coral' } }
+    // the read decides both ways: bare lips in the photo take the translator's lipstick off
+    const bare = matchLipstick(TABLE.contrast[0]![1]! as [number, number, number], 0.25)
+    expect(applyLipstick(painted, bare).styles['makeup.lipstick']).toBe('none')
+    const man = { ...base, sliders: { ...base.sliders, 'who.gender': 0.9 } }
+    expect(applyLipstick(man, red)).toBe(man)
+    expect(applyLipstick(woman, null)).toBe(woman)
+    const v1 = { ...woman, rig: 1 as const }
+    expect(applyLipstick(v1, red)).toBe(v1)
+  })
+})

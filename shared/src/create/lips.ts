@@ -1,0 +1,141 @@
+/**
+ * @module create/lips — a woman's lipstick read from the photo's lips. Why: the translator never puts lipstick on
+ * (none of 88 London and held-out TRAIN women got any), while many photos show it: against the skin, the held-out
+ * women's lips read a* +16 +- 10 (CIELAB, lips minus skin), their characters' +7 +- 3, and the two hardly correlate
+ * (0.10). FaceRes notices a little: each held-out woman's character rendered with every lipstick, the option whose
+ * rendered lips-minus-skin contrast is nearest the photo's (kept only where it is LIPSTICK_MARGIN nearer than no
+ * lipstick) gave +0.0055 FaceRes cosine to her photo (22 women closer, 8 further; London 45 women +0.0011, 5 / 3:
+ * its studio women mostly wear none); a player sees her red lips on her character.
+ *
+ * Matching is direct, as for the iris (create/iris.ts): the same statistic, `lipColour` minus the skin colour (a
+ * contrast, so the photo's light and white balance mostly cancel), is measured on the photo and on engine renders
+ * of every lipstick over the skin-tone range (lips-table.json, made by cli/src/eval/lips-table.ts; the creator never
+ * imports the engine). The lips are read on the vermilion alone, between the outer and inner lip contours, so a
+ * smile's teeth and an open mouth's shadow stay out. Men keep what they have (no lipstick on a man: gender.ts).
+ */
+import { srgbToLab } from '../image/lab.ts'
+import type { RgbaImage } from '../image/types.ts'
+import { applyAffine, invertAffine, type Affine } from '../face/affine.ts'
+import { LIPS_INNER, LIPS_OUTER } from '../face/parts.ts'
+import type { Character } from '../rig/index.ts'
+import TABLE from './lips-table.json' with { type: 'json' }
+
+/** The engine's rendered lips-minus-skin contrast (CIELAB) of each lipstick option over skin tones. */
+export interface LipsTable {
+  rigVersion: number
+  /** The rig's skin.tone values (0 light .. 1 dark) the table was measured at. */
+  tone: number[]
+  /** The lipstick options (makeup.lipstick ids, 'none' first). */
+  options: string[]
+  /** contrast[option][tone]: Lab of the lips minus Lab of the skin. */
+  contrast: [number, number, number][][]
+}
+
+/** The lipstick read: the option set and how far each stays from the photo. */
+export interface LipsMatch {
+  /** The photo's lips minus its skin (CIELAB). */
+  contrast: [number, number, number]
+  /** The nearest option (CIE76 to the table at the character's tone). */
+  nearest: string
+  /** Its distance, and the distance of no lipstick. */
+  deltaE: number
+  noneDeltaE: number
+  /** The option the read gives: `nearest` when it is LIPSTICK_MARGIN nearer than none, else 'none'. */
+  lipstick: string
+}
+
+/** How much nearer (CIE76) a lipstick must come to the photo's lips than none before it is put on. Why: a natural
+ * lip's contrast varies with light and blood flow by a few units; on the held-out women, bars 0 / 2 / 4 / 8 gave
+ * +0.0065 / +0.0055 / +0.0055 / +0.0033 FaceRes, and on London's bare-lipped studio women 22 / 16 / 8 / 3 put on
+ * lipstick (+0.0012 / +0.0015 / +0.0011 / -0.0003): 4 keeps the gain and puts lipstick on few bare lips. */
+export const LIPSTICK_MARGIN = 4
+
+/** Fewer vermilion pixels than this (a closed, thin or hidden mouth at the crop's size) give no reading. */
+const MIN_PIXELS = 40
+
+/**
+ * sRGB 0..255 (per-channel median) of the vermilion: the pixels of `crop` (the face's aligned crop at `crop.width`
+ * px) inside the outer lip contour and outside the inner one; null when too few. `mesh` and `alignToImage` are the
+ * face's (image pixels).
+ */
+export function lipColour(crop: RgbaImage, mesh: Float32Array, alignToImage: Affine): [number, number, number] | null {
+  const inv = invertAffine(alignToImage)
+  if (!inv) return null
+  const size = crop.width
+  const at = (i: number) => applyAffine(inv, mesh[i * 3]!, mesh[i * 3 + 1]!).map((v) => v * size)
+  const outer = LIPS_OUTER.map(at)
+  const inner = LIPS_INNER.map(at)
+  const xs = outer.map((p) => p[0]!)
+  const ys = outer.map((p) => p[1]!)
+  const channels: number[][] = [[], [], []]
+  for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(crop.height - 1, Math.ceil(Math.max(...ys))); y++)
+    for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(size - 1, Math.ceil(Math.max(...xs))); x++) {
+      if (!inside(x + 0.5, y + 0.5, outer) || inside(x + 0.5, y + 0.5, inner)) continue
+      const o = (x + y * size) * 4
+      for (let c = 0; c < 3; c++) channels[c]!.push(crop.data[o + c]!)
+    }
+  if (channels[0]!.length < MIN_PIXELS) return null
+  return channels.map((v) => v.sort((a, b) => a - b)[v.length >> 1]!) as [number, number, number]
+} // prettier-ignore
+
+/** Even-odd point-in-polygon. */
+function inside(px: number, py: number, polygon: number[][]): boolean {
+  let hit = false
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const [xi, yi] = polygon[i] as [number, number]
+    const [xj, yj] = polygon[j] as [number, number]
+    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) hit = !hit
+  }
+  return hit
+}
+
+/** The lips' colour minus the skin's, in CIELAB (both sRGB 0..255). */
+export function lipContrast(
+  lips: readonly [number, number, number],
+  skin: readonly [number, number, number]
+): [number, number, number] {
+  const a = srgbToLab(lips)
+  const b = srgbToLab(skin)
+  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
+}
+
+/** The table's contrast of `option` at skin tone `tone` (linear between measured tones, clamped at the ends). */
+function contrastAt(table: LipsTable, option: number, tone: number): [number, number, number] {
+  const t = table.tone
+  let i = 0
+  while (i + 2 < t.length && tone > t[i + 1]!) i++
+  const u = Math.min(1, Math.max(0, (tone - t[i]!) / (t[i + 1]! - t[i]!)))
+  const lo = table.contrast[option]![i]!
+  const hi = table.contrast[option]![i + 1]!
+  return [0, 1, 2].map((c) => lo[c]! + u * (hi[c]! - lo[c]!)) as [number, number, number]
+}
+
+/** The lipstick whose rendered contrast at skin tone `tone` (rig skin.tone) is nearest the photo's `contrast`. */
+export function matchLipstick(
+  contrast: readonly [number, number, number],
+  tone: number,
+  table: LipsTable = TABLE as LipsTable
+): LipsMatch {
+  const distance = table.options.map((_, k) => Math.hypot(...contrastAt(table, k, tone).map((v, c) => v - contrast[c]!))) // prettier-ignore
+  let best = 0
+  distance.forEach((d, k) => d < distance[best]! && (best = k))
+  const none = table.options.indexOf('none')
+  const nearer = distance[none]! - distance[best]! >= LIPSTICK_MARGIN
+  return {
+    contrast: [contrast[0], contrast[1], contrast[2]],
+    nearest: table.options[best]!,
+    deltaE: distance[best]!,
+    noneDeltaE: distance[none]!,
+    lipstick: nearer ? table.options[best]! : 'none',
+  }
+}
+
+/** `character` (rig v2) with the read's lipstick when it is a woman's (gender slider < 0.5); others unchanged. */
+export function applyLipstick(character: Character, match: LipsMatch | null): Character {
+  if (character.rig !== 2 || !match || (character.sliders['who.gender'] ?? 0.5) >= 0.5)
+    return character
+  if (character.styles['makeup.lipstick'] === match.lipstick) return character
+  const out: Character = structuredClone(character)
+  out.styles['makeup.lipstick'] = match.lipstick
+  return out
+}
