@@ -14,7 +14,9 @@ import {
   type LipsTable,
 } from '@facecraft/shared/create'
 import { STYLES_V2 } from '@facecraft/shared/rig-v2'
+import { weightCount } from '@facecraft/shared/detail'
 import { nodeModelSource } from '../commands/detect.ts'
+import { skinDetailBasis } from '../engine-v2.ts'
 import { engineV2 } from './engines.ts'
 import { skinOf } from './iris-table.ts'
 import { meanRendered } from './skin-table.ts'
@@ -22,10 +24,13 @@ import { meanRendered } from './skin-table.ts'
 /** Skin tones and sampling of the table (rig v2). */
 export const LIPS_GRID = Object.freeze({
   tone: [0, 0.25, 0.5, 0.75, 1],
-  /** The rig's default character and plausible random ones (seeds 1..n-1), each made a woman without facial hair:
-   * lip shape, tint and shading vary, so the table holds their mean. */
+  /** The rig's default character and plausible random ones (seeds 1..n-1), each made a woman without facial hair
+   * and given the skin-detail basis's mean (every weight 0): lip shape, tint and shading vary, so the table holds
+   * their mean. Why the detail: a created character carries its photo's, whose mean draws the lip line darker
+   * (the ring's lightness against the skin 4-5 lower than without detail on London women's characters); a
+   * table of bare renders put lipstick on most of London's bare-lipped women. */
   characters: 6,
-  size: 256,
+  size: 512,
 })
 
 const rig = rigCodec(2)
@@ -40,7 +45,10 @@ const OPTIONS = STYLES_V2.find((s) => s.id === 'makeup.lipstick')!.options.map((
 export async function measureLipsTable(only?: [number, number][]): Promise<LipsTable> {
   const engine = engineV2()
   const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource(), maxFaces: 1 })
+  const basis = skinDetailBasis()
+  const detail = { basis: basis.version, weights: new Array<number>(weightCount(basis)).fill(0) }
   const people = [engine.mean(), ...Array.from({ length: LIPS_GRID.characters - 1 }, (_, i) => engine.random(i + 1))]
+    .map((p) => ({ ...p, detail }))
   const contrast: ([number, number, number] | null)[][] = []
   try {
     for (const [oi, option] of OPTIONS.entries()) {

@@ -51,9 +51,9 @@ export async function meanRenderedLab(
 }
 
 /**
- * Mean over `people` of a `measure` of each one's render (`size` px, studio backdrop) after `edit` sets the
- * parameters under test in its vector and style indices, rounded to 0.01 (null when `measure` found nothing on any
- * render). The lips table measures a contrast (lips minus skin) this way.
+ * Mean over `people` of a `measure` of each one's render (`size` px, studio backdrop; with the person's skin detail,
+ * if any) after `edit` sets the parameters under test in its vector and style indices, rounded to 0.01 (null when
+ * `measure` found nothing on any render). The lips table measures a contrast (lips minus skin) this way.
  */
 export async function meanRendered(
   analyzer: FaceAnalyzer,
@@ -69,7 +69,7 @@ export async function meanRendered(
     const x = Float64Array.from(p.x)
     const styles = Int32Array.from(p.styles)
     edit(x, styles)
-    const { image } = engine.render({ x, styles }, size)
+    const { image } = engine.render({ x, styles, ...(p.detail && { detail: p.detail }) }, size)
     const face = (await analyzer.detect(image)).faces[0]
     const v = face && measure(image, face)
     if (!v) continue

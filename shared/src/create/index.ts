@@ -69,6 +69,7 @@ export {
 export {
   applyLipstick,
   LIPSTICK_MARGIN,
+  LIPSTICK_REDDER,
   lipColour,
   lipContrast,
   matchLipstick,

@@ -7,6 +7,7 @@ import { rigCodec } from './rigs.ts'
 import {
   applyLipstick,
   LIPSTICK_MARGIN,
+  LIPSTICK_REDDER,
   lipColour,
   lipContrast,
   matchLipstick,
@@ -60,36 +61,45 @@ describe('lipColour', () => {
 
 describe('matchLipstick', () => {
   const table = TABLE as LipsTable
-  it('finds each lipstick of the table at its skin tones; puts on those that stand out from bare lips', () => {
-    let worn = 0
+  it('finds each lipstick of the table at its skin tones; puts on those redder than bare lips', () => {
+    const bare = table.options.indexOf('none')
     for (const [k, option] of table.options.entries())
       for (const [i, tone] of table.tone.entries()) {
         const m = matchLipstick(table.contrast[k]![i]!, tone)
         expect(m.nearest).toBe(option)
-        expect(m.lipstick).toBe(m.noneDeltaE >= LIPSTICK_MARGIN ? option : 'none')
-        if (m.lipstick !== 'none') worn++
+        const redder = table.contrast[k]![i]![1] - table.contrast[bare]![i]![1] >= LIPSTICK_REDDER
+        expect(m.lipstick).toBe(redder && m.noneDeltaE >= LIPSTICK_MARGIN ? option : 'none')
       }
-    // only a nude lipstick can be too like bare lips to tell (the table: 2 of its 5 tones)
-    expect(worn).toBeGreaterThanOrEqual((table.options.length - 1) * table.tone.length - 3)
+    // the bright lipsticks show on every skin tone
+    for (const option of ['red', 'pink-gloss', 'coral'])
+      for (const [i, tone] of table.tone.entries())
+        expect(
+          matchLipstick(table.contrast[table.options.indexOf(option)]![i]!, tone).lipstick
+        ).toBe(option)
   })
 
-  it('puts lipstick on only where it is LIPSTICK_MARGIN nearer than none', () => {
-    const two: LipsTable = { rigVersion: 2, tone: [0, 1], options: ['none', 'red'], contrast: [[[0, 0, 0], [0, 0, 0]], [[0, 10, 0], [0, 30, 0]]] } // prettier-ignore
-    const nearly = 5 + LIPSTICK_MARGIN / 2 - 0.01 // 2 * 0.01 short of the margin nearer red than none
-    expect(matchLipstick([0, nearly, 0], 0, two)).toMatchObject({
+  it('puts lipstick on only where it is LIPSTICK_MARGIN nearer than none, and LIPSTICK_REDDER redder', () => {
+    const two: LipsTable = { rigVersion: 2, tone: [0, 1], options: ['none', 'red'], contrast: [[[0, 0, 0], [0, 0, 0]], [[0, 20, 0], [0, 40, 0]]] } // prettier-ignore
+    // d(none) - d(red) = 2 * a* - 20 at tone 0: the margin is crossed at a* = 10 + LIPSTICK_MARGIN / 2
+    const edge = 10 + LIPSTICK_MARGIN / 2
+    expect(matchLipstick([0, edge - 0.01, 0], 0, two)).toMatchObject({
       nearest: 'red',
       lipstick: 'none',
     })
-    expect(matchLipstick([0, nearly + 0.02, 0], 0, two)).toMatchObject({
+    expect(matchLipstick([0, edge + 0.01, 0], 0, two)).toMatchObject({
       nearest: 'red',
       lipstick: 'red',
     })
-    // between measured tones the table is linear: at tone 0.5 red reads a* +20
-    const half = matchLipstick([0, 20, 0], 0.5, two)
+    // lips much darker than bare ones but hardly redder are natural, however near a dark lipstick
+    const dark: LipsTable = { ...two, contrast: [two.contrast[0]!, [[-20, LIPSTICK_REDDER, 0], [-20, LIPSTICK_REDDER, 0]]] } // prettier-ignore
+    expect(matchLipstick([-20, LIPSTICK_REDDER - 0.01, 0], 0, dark)).toMatchObject({ nearest: 'red', lipstick: 'none' }) // prettier-ignore
+    expect(matchLipstick([-20, LIPSTICK_REDDER + 0.01, 0], 0, dark)).toMatchObject({ nearest: 'red', lipstick: 'red' }) // prettier-ignore
+    // between measured tones the table is linear: at tone 0.5 red reads a* +30
+    const half = matchLipstick([0, 30, 0], 0.5, two)
     expect(half.deltaE).toBeCloseTo(0, 9)
-    expect(half.noneDeltaE).toBeCloseTo(20, 9)
+    expect(half.noneDeltaE).toBeCloseTo(30, 9)
     // beyond the measured tones it holds the ends
-    expect(matchLipstick([0, 30, 0], 2, two).deltaE).toBeCloseTo(0, 9)
+    expect(matchLipstick([0, 40, 0], 2, two).deltaE).toBeCloseTo(0, 9)
   })
 
   it('measures the contrast in CIELAB, lips minus skin', () => {
@@ -106,14 +116,14 @@ describe('applyLipstick', () => {
     new Float32Array(rig.length).fill(0.5),
     Int32Array.from(rig.styleSizes, () => 0)
   )
-  const red = matchLipstick(TABLE.contrast[TABLE.options.indexOf('red')]![1]! as [number, number, number], 0.25) // prettier-ignore
+  const red = matchLipstick(TABLE.contrast[TABLE.options.indexOf('red')]![1]! as [number, number, number], TABLE.tone[1]!) // prettier-ignore
   it("puts the read's lipstick on a woman, and leaves a man and other rigs as they are", () => {
     const woman = { ...base, sliders: { ...base.sliders, 'who.gender': 0.1 } }
     expect(applyLipstick(woman, red).styles['makeup.lipstick']).toBe('red')
     expect(woman.styles['makeup.lipstick']).toBe('none') // the input is not changed
     const painted = { ...woman, styles: { ...woman.styles, 'makeup.lipstick': 'coral' } }
     // the read decides both ways: bare lips in the photo take the translator's lipstick off
-    const bare = matchLipstick(TABLE.contrast[0]![1]! as [number, number, number], 0.25)
+    const bare = matchLipstick(TABLE.contrast[0]![1]! as [number, number, number], TABLE.tone[1]!)
     expect(applyLipstick(painted, bare).styles['makeup.lipstick']).toBe('none')
     const man = { ...base, sliders: { ...base.sliders, 'who.gender': 0.9 } }
     expect(applyLipstick(man, red)).toBe(man)

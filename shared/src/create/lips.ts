@@ -5,7 +5,9 @@
  * (0.10). FaceRes notices a little: each held-out woman's character rendered with every lipstick, the option whose
  * rendered lips-minus-skin contrast is nearest the photo's (kept only where it is LIPSTICK_MARGIN nearer than no
  * lipstick) gave +0.0055 FaceRes cosine to her photo (22 women closer, 8 further; London 45 women +0.0011, 5 / 3:
- * its studio women mostly wear none); a player sees her red lips on her character.
+ * its studio women mostly wear none). As built (with LIPSTICK_REDDER), `eval likeness` on the 84 held-out TRAIN
+ * photos: translator id_cos +0.0023 [0.0003, 0.0046], refined +0.0013 [-0.0009, 0.0039]; London +0.0006 (5 women
+ * changed). A player sees her red lips on her character.
  *
  * Matching is direct, as for the iris (create/iris.ts): the same statistic, `lipColour` minus the skin colour (a
  * contrast, so the photo's light and white balance mostly cancel), is measured on the photo and on engine renders
@@ -40,15 +42,25 @@ export interface LipsMatch {
   /** Its distance, and the distance of no lipstick. */
   deltaE: number
   noneDeltaE: number
-  /** The option the read gives: `nearest` when it is LIPSTICK_MARGIN nearer than none, else 'none'. */
+  /** The option the read gives: `nearest` when the photo's lips are LIPSTICK_REDDER redder than bare ones and it
+   * is LIPSTICK_MARGIN nearer than none, else 'none'. */
   lipstick: string
 }
 
 /** How much nearer (CIE76) a lipstick must come to the photo's lips than none before it is put on. Why: a natural
  * lip's contrast varies with light and blood flow by a few units; on the held-out women, bars 0 / 2 / 4 / 8 gave
- * +0.0065 / +0.0055 / +0.0055 / +0.0033 FaceRes, and on London's bare-lipped studio women 22 / 16 / 8 / 3 put on
- * lipstick (+0.0012 / +0.0015 / +0.0011 / -0.0003): 4 keeps the gain and puts lipstick on few bare lips. */
+ * +0.0065 / +0.0055 / +0.0055 / +0.0033 FaceRes (each option's own render against the photo): 4 keeps the gain. */
 export const LIPSTICK_MARGIN = 4
+
+/**
+ * How much redder (CIELAB a*, against the skin) than the table's bare lips at the character's skin tone the photo's
+ * lips must read before any lipstick is put on. Why: darker lips alone are natural, not makeup. The engine's bare
+ * lips are lighter and warmer than real ones (London's studio women, mostly bare-lipped, read L* -10.7 and b* -5.7
+ * against their skin; the table's bare lips about -5 and 0), so by distance alone berry, the dark cool lipstick,
+ * was nearest for 16 of London's 45 women. Lipstick shows as colour: with this bar 5 of them get one (the two
+ * with clearly painted lips among them) and 22 of the 44 held-out women (Pixabay portraits, often made up).
+ */
+export const LIPSTICK_REDDER = 7
 
 /** Fewer vermilion pixels than this (a closed, thin or hidden mouth at the crop's size) give no reading. */
 const MIN_PIXELS = 40
@@ -120,7 +132,8 @@ export function matchLipstick(
   let best = 0
   distance.forEach((d, k) => d < distance[best]! && (best = k))
   const none = table.options.indexOf('none')
-  const nearer = distance[none]! - distance[best]! >= LIPSTICK_MARGIN
+  const redder = contrast[1] - contrastAt(table, none, tone)[1] >= LIPSTICK_REDDER
+  const nearer = redder && distance[none]! - distance[best]! >= LIPSTICK_MARGIN
   return {
     contrast: [contrast[0], contrast[1], contrast[2]],
     nearest: table.options[best]!,

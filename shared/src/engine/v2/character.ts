@@ -101,7 +101,9 @@ export function characterAppearance(c: Character, seed = 0): Appearance {
     beardColor: darker(lin(col.hair), 1.2),
     irisColor: lin(col.iris),
     lipColor: lin(col.lips),
-    lipstick: stick ? 0.6 : 0,
+    // 0.85 of the lipstick's colour over the natural lip (0.6 until session 37 rendered "Classic red" as a pale
+    // coral on light skin, barely redder than bare lips, where photos of red lipstick read far redder)
+    lipstick: stick ? 0.85 : 0,
     lipstickColor: lin((stick ?? [0, 0, 0]).map((v) => v / 255)),
     freckles: c.colors['skin.freckles']!,
     blush: col.blushAmount,
