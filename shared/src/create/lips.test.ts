@@ -52,6 +52,17 @@ describe('lipColour', () => {
     expect(lipColour(crop, mesh, ALIGN)).toEqual([...RED])
   })
 
+  it('leaves out what lies outside the photo (black in the crop), and reads nothing where all of it does', () => {
+    const { mesh, crop } = mouth([40, 16], [30, 6])
+    // the photo ends at x = 120: the mouth's right half is outside it
+    for (let y = 0; y < S; y++)
+      for (let x = 120; x < S; x++) crop.data.set([0, 0, 0, 255], (y * S + x) * 4)
+    expect(lipColour(crop, mesh, ALIGN)).toEqual([...RED])
+    for (let y = 0; y < S; y++)
+      for (let x = 0; x < S; x++) crop.data.set([0, 0, 0, 255], (y * S + x) * 4)
+    expect(lipColour(crop, mesh, ALIGN)).toBeNull()
+  })
+
   it('reads nothing from a mouth too small to show its lips', () => {
     const { mesh, crop } = mouth([4, 2], [3, 1])
     expect(lipColour(crop, mesh, ALIGN)).toBeNull()

@@ -67,8 +67,8 @@ const MIN_PIXELS = 40
 
 /**
  * sRGB 0..255 (per-channel median) of the vermilion: the pixels of `crop` (the face's aligned crop at `crop.width`
- * px) inside the outer lip contour and outside the inner one; null when too few. `mesh` and `alignToImage` are the
- * face's (image pixels).
+ * px) inside the outer lip contour and outside the inner one, except black ones (outside the photo); null when too
+ * few. `mesh` and `alignToImage` are the face's (image pixels).
  */
 export function lipColour(crop: RgbaImage, mesh: Float32Array, alignToImage: Affine): [number, number, number] | null {
   const inv = invertAffine(alignToImage)
@@ -84,6 +84,8 @@ export function lipColour(crop: RgbaImage, mesh: Float32Array, alignToImage: Aff
     for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(size - 1, Math.ceil(Math.max(...xs))); x++) {
       if (!inside(x + 0.5, y + 0.5, outer) || inside(x + 0.5, y + 0.5, inner)) continue
       const o = (x + y * size) * 4
+      // the aligned crop reads black outside the photo (a mouth at the photo's edge): not lips
+      if (crop.data[o]! + crop.data[o + 1]! + crop.data[o + 2]! === 0) continue
       for (let c = 0; c < 3; c++) channels[c]!.push(crop.data[o + c]!)
     }
   if (channels[0]!.length < MIN_PIXELS) return null
