@@ -17,7 +17,8 @@
  */
 import { srgbToLab } from '../image/lab.ts'
 import type { RgbaImage } from '../image/types.ts'
-import { applyAffine, invertAffine, type Affine } from '../face/affine.ts'
+import type { Affine } from '../face/affine.ts'
+import { alignedFrame, polygonLabels } from '../face/masks.ts'
 import { LIPS_INNER, LIPS_OUTER } from '../face/parts.ts'
 import type { Character } from '../rig/index.ts'
 import TABLE from './lips-table.json' with { type: 'json' }
@@ -71,37 +72,19 @@ const MIN_PIXELS = 40
  * few. `mesh` and `alignToImage` are the face's (image pixels).
  */
 export function lipColour(crop: RgbaImage, mesh: Float32Array, alignToImage: Affine): [number, number, number] | null {
-  const inv = invertAffine(alignToImage)
-  if (!inv) return null
-  const size = crop.width
-  const at = (i: number) => applyAffine(inv, mesh[i * 3]!, mesh[i * 3 + 1]!).map((v) => v * size)
-  const outer = LIPS_OUTER.map(at)
-  const inner = LIPS_INNER.map(at)
-  const xs = outer.map((p) => p[0]!)
-  const ys = outer.map((p) => p[1]!)
+  const frame = alignedFrame(alignToImage, crop.width)
+  if (!frame) return null
+  const ring = polygonLabels(mesh, [[LIPS_OUTER, 1], [LIPS_INNER, 0]], crop.width, crop.height, frame)
   const channels: number[][] = [[], [], []]
-  for (let y = Math.max(0, Math.floor(Math.min(...ys))); y <= Math.min(crop.height - 1, Math.ceil(Math.max(...ys))); y++)
-    for (let x = Math.max(0, Math.floor(Math.min(...xs))); x <= Math.min(size - 1, Math.ceil(Math.max(...xs))); x++) {
-      if (!inside(x + 0.5, y + 0.5, outer) || inside(x + 0.5, y + 0.5, inner)) continue
-      const o = (x + y * size) * 4
-      // the aligned crop reads black outside the photo (a mouth at the photo's edge): not lips
-      if (crop.data[o]! + crop.data[o + 1]! + crop.data[o + 2]! === 0) continue
-      for (let c = 0; c < 3; c++) channels[c]!.push(crop.data[o + c]!)
-    }
+  for (let i = 0; i < ring.length; i++) {
+    const o = i * 4
+    // the aligned crop reads black outside the photo (a mouth at the photo's edge): not lips
+    if (!ring[i] || crop.data[o]! + crop.data[o + 1]! + crop.data[o + 2]! === 0) continue
+    for (let c = 0; c < 3; c++) channels[c]!.push(crop.data[o + c]!)
+  }
   if (channels[0]!.length < MIN_PIXELS) return null
   return channels.map((v) => v.sort((a, b) => a - b)[v.length >> 1]!) as [number, number, number]
 } // prettier-ignore
-
-/** Even-odd point-in-polygon. */
-function inside(px: number, py: number, polygon: number[][]): boolean {
-  let hit = false
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [xi, yi] = polygon[i] as [number, number]
-    const [xj, yj] = polygon[j] as [number, number]
-    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) hit = !hit
-  }
-  return hit
-}
 
 /** The lips' colour minus the skin's, in CIELAB (both sRGB 0..255). */
 export function lipContrast(

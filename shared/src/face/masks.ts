@@ -21,14 +21,46 @@ export function partLabels(
   height: number,
   imageToFrame: Affine = [1, 0, 0, 0, 1, 0]
 ): PartLabels {
+  const polygons = FACE_PARTS.flatMap((part, k) =>
+    PART_POLYGONS[part].map((polygon) => [polygon, k + 1] as const)
+  )
+  return { width, height, labels: polygonLabels(mesh, polygons, width, height, imageToFrame) }
+}
+
+/**
+ * Rasterises `polygons` (vertex loops of `mesh`, image pixels, each with the label it writes) into a
+ * `width`x`height` label map through `imageToFrame`, in order: a later polygon overwrites an earlier one, and one
+ * written with label 0 cuts a hole (the lips' vermilion: the outer contour, then the inner one as 0).
+ */
+export function polygonLabels(
+  mesh: Float32Array,
+  polygons: readonly (readonly [readonly number[], number])[],
+  width: number,
+  height: number,
+  imageToFrame: Affine = [1, 0, 0, 0, 1, 0]
+): Uint8Array {
   const labels = new Uint8Array(width * height)
-  FACE_PARTS.forEach((part, k) => {
-    for (const polygon of PART_POLYGONS[part]) {
-      const pts = polygon.flatMap((i) => applyAffine(imageToFrame, mesh[i * 3]!, mesh[i * 3 + 1]!))
-      fillPolygon(labels, width, height, pts, k + 1)
-    }
-  })
-  return { width, height, labels }
+  for (const [polygon, value] of polygons) {
+    const pts = polygon.flatMap((i) => applyAffine(imageToFrame, mesh[i * 3]!, mesh[i * 3 + 1]!))
+    fillPolygon(labels, width, height, pts, value)
+  }
+  return labels
+}
+
+/** The map from image pixels to the pixels of the aligned crop of `size` for `alignToImage`; null when the
+ * alignment is degenerate. */
+export function alignedFrame(alignToImage: Affine, size: number): Affine | null {
+  const inv = invertAffine(alignToImage)
+  return (
+    inv && [
+      inv[0] * size,
+      inv[1] * size,
+      inv[2] * size,
+      inv[3] * size,
+      inv[4] * size,
+      inv[5] * size,
+    ]
+  )
 }
 
 /** Label map in the aligned frame of size `size` for a face's alignToImage map. */
@@ -37,19 +69,12 @@ export function alignedPartLabels(
   alignToImage: Affine,
   size: number
 ): PartLabels {
-  const inv = invertAffine(alignToImage)
-  if (!inv)
+  const frame = alignedFrame(alignToImage, size)
+  if (!frame)
     throw new Error(
       'The face alignment is degenerate; the face is too small or the mesh collapsed.'
     )
-  return partLabels(mesh, size, size, [
-    inv[0] * size,
-    inv[1] * size,
-    inv[2] * size,
-    inv[3] * size,
-    inv[4] * size,
-    inv[5] * size,
-  ])
+  return partLabels(mesh, size, size, frame)
 }
 
 /** Even-odd scanline fill of a closed polygon (flat [x, y, ...], continuous pixel coords) with `value`. */
