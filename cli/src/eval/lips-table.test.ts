@@ -13,12 +13,10 @@ import {
   type LipsTable,
 } from '@facecraft/shared/create'
 import { FaceAnalyzer } from '@facecraft/shared/face'
-import { weightCount } from '@facecraft/shared/detail'
 import { nodeModelSource } from '../commands/detect.ts'
-import { skinDetailBasis } from '../engine-v2.ts'
 import { engineV2 } from './engines.ts'
 import { skinOf } from './iris-table.ts'
-import { LIPS_GRID, measureLipsTable } from './lips-table.ts'
+import { LIPS_GRID, meanDetail, measureLipsTable } from './lips-table.ts'
 
 const saved: LipsTable = JSON.parse(
   readFileSync(new URL('../../../shared/src/create/lips-table.json', import.meta.url), 'utf8')
@@ -43,9 +41,8 @@ describe('lips table', () => {
     const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource(), maxFaces: 1 })
     const rig = rigCodec(2)
     const at = { gender: rig.ids.indexOf('who.gender'), tone: rig.ids.indexOf('skin.tone') }
-    const basis = skinDetailBasis()
     // as the table's characters (and created ones, on average): the basis's mean detail
-    const detail = { basis: basis.version, weights: new Array<number>(weightCount(basis)).fill(0) }
+    const detail = meanDetail()
     const group = { lipstick: rig.styleIds.indexOf('makeup.lipstick'), facial: rig.styleIds.indexOf('hair.facial') }
     try {
       // Ten characters the table was not made from, made women without facial hair, with the basis's mean detail,

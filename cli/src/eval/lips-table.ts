@@ -14,6 +14,7 @@ import {
   type LipsTable,
 } from '@facecraft/shared/create'
 import { STYLES_V2 } from '@facecraft/shared/rig-v2'
+import type { SkinDetail } from '@facecraft/shared/rig'
 import { weightCount } from '@facecraft/shared/detail'
 import { nodeModelSource } from '../commands/detect.ts'
 import { skinDetailBasis } from '../engine-v2.ts'
@@ -39,14 +40,19 @@ const GROUP = {
   lipstick: rig.styleIds.indexOf('makeup.lipstick'),
   facial: rig.styleIds.indexOf('hair.facial'),
 }
+/** The skin-detail basis's mean as a character's detail (every weight 0): what the table's characters carry. */
+export function meanDetail(): SkinDetail {
+  const basis = skinDetailBasis()
+  return { basis: basis.version, weights: new Array<number>(weightCount(basis)).fill(0) }
+}
+
 const OPTIONS = STYLES_V2.find((s) => s.id === 'makeup.lipstick')!.options.map((o) => o.id)
 
 /** Measures the table; `only` limits it to some (option, tone) cells (the staleness test checks a few). */
 export async function measureLipsTable(only?: [number, number][]): Promise<LipsTable> {
   const engine = engineV2()
   const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource(), maxFaces: 1 })
-  const basis = skinDetailBasis()
-  const detail = { basis: basis.version, weights: new Array<number>(weightCount(basis)).fill(0) }
+  const detail = meanDetail()
   const people = [engine.mean(), ...Array.from({ length: LIPS_GRID.characters - 1 }, (_, i) => engine.random(i + 1))]
     .map((p) => ({ ...p, detail }))
   const contrast: ([number, number, number] | null)[][] = []
