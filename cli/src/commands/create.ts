@@ -149,8 +149,14 @@ function readFromPhoto(c: CreateResult) {
       lipstick: c.character.styles['makeup.lipstick'] ?? null,
     },
     facialHair: c.facialHair?.kind ?? null,
-    // the read's P(female), and whether it overruled the translator's gender slider (create/gender.ts)
-    gender: c.gender && { female: round(c.gender.female), overruled: c.gender.overruled },
+    // the P(female) that decided (the read's, with long hair's evidence), the read's own, and whether it overruled
+    // the translator's gender slider (create/gender.ts)
+    gender: c.gender && {
+      female: round(c.gender.female),
+      read: round(c.gender.read),
+      longHair: c.gender.longHair,
+      overruled: c.gender.overruled,
+    },
   }
 }
 
@@ -166,7 +172,7 @@ function describeRead(read: ReturnType<typeof readFromPhoto>): string {
   const iris = read.iris === null ? 'iris not read' : `iris ${read.iris}`
   const gender = !read.gender
     ? 'sex not read'
-    : `sex read ${read.gender.female >= 0.5 ? 'female' : 'male'} (P(female) ${read.gender.female}${read.gender.overruled ? ', overruled the translator' : ''})`
+    : `sex read ${read.gender.female >= 0.5 ? 'female' : 'male'} (P(female) ${read.gender.female}${read.gender.longHair ? ` with long hair, ${read.gender.read} without` : ''}${read.gender.overruled ? ', overruled the translator' : ''})`
   const lips = !read.lips
     ? 'lips not read'
     : `lips read ${read.lips.nearest === 'none' ? 'bare' : `nearest ${read.lips.nearest}`}, lipstick ${read.lips.lipstick ?? 'none'}`

@@ -22,7 +22,7 @@ import { rigCodec } from './rigs.ts'
 import { applySkin, matchSkin } from './skin.ts'
 import { applyIris, IRIS_FRAME_SIZE, irisColour, matchIris } from './iris.ts'
 import { applyLipstick, lipColour, lipContrast, matchLipstick } from './lips.ts'
-import { overrules, readSlider } from './gender.ts'
+import { overrules, readSlider, withHair } from './gender.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
 const models = {
@@ -135,6 +135,9 @@ describe('CharacterCreator', () => {
     const r = await creator.create(image)
     expect(r.gender!.female).toBeGreaterThanOrEqual(0)
     expect(r.gender!.female).toBeLessThanOrEqual(1)
+    // the P(female) that decides is the read's with the photo's hair read as evidence
+    expect(r.gender!.female).toBe(withHair(r.gender!.read, r.hair!.length))
+    expect(r.gender!.longHair).toBe(r.hair!.length === 'long')
     const off = await CharacterCreator.createFromOptions({ models, readGender: false, analyzer: creator.faceAnalyzer() })
     const plain = await off.createFromFace(image, r.face)
     expect(plain.gender).toBeNull()

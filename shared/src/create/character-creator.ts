@@ -172,18 +172,6 @@ export class CharacterCreator {
       start += n
     })
     let character = this.rig.fromVector(x, styles)
-    let gender: GenderRead | null = null
-    if (
-      this.options.readGender &&
-      this.options.models.manifest.models.some((m) => m.id === GENDER_READ)
-    ) {
-      const read = await analyzer.models().load(GENDER_READ)
-      const female = (await read.run({ features: { data: features, dims: [1, FEATURE_LENGTH] } }))
-        .female!.data[0]!
-      ;({ character, read: gender } = applyGender(character, female, probabilities, this.rig))
-    }
-    // no bushy brows on a woman (create/brows.ts: those shapes alone make her read as a man)
-    character = applyBrows(character, probabilities, this.rig)
     // the photo's median skin colour, as faceFeatures measured it for the translator
     const skinColour =
       features[FEATURE_OFFSETS.colorMask]! > 0
@@ -194,12 +182,33 @@ export class CharacterCreator {
         : null
     // a black-and-white photo: its colours are no evidence (grey skin, grey "hair", grey eyes); only lightness is
     const colourless = skinColour !== null && isColourless(skinColour)
+    // the hair read comes first: long hair is evidence of the sex (create/gender.ts withHair), and the cut follows it
     let hair: HairMeasure | null = null
     if (this.options.measureHair) {
       hair = await this.readHair(image, face, skinColour)
       // without the person segmenter: boxes in the crop faceFeatures measured the part colours in (the analyzer's
       // pyramid of `image` is cached)
       hair ??= measureHair(analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE), face.alignToImage, [image.width, image.height], skinColour) // prettier-ignore
+    }
+    let gender: GenderRead | null = null
+    if (
+      this.options.readGender &&
+      this.options.models.manifest.models.some((m) => m.id === GENDER_READ)
+    ) {
+      const read = await analyzer.models().load(GENDER_READ)
+      const female = (await read.run({ features: { data: features, dims: [1, FEATURE_LENGTH] } }))
+        .female!.data[0]!
+      ;({ character, read: gender } = applyGender(
+        character,
+        female,
+        probabilities,
+        this.rig,
+        hair?.length ?? null
+      ))
+    }
+    // no bushy brows on a woman (create/brows.ts: those shapes alone make her read as a man)
+    character = applyBrows(character, probabilities, this.rig)
+    if (hair) {
       const before = character
       character = applyHair(
         character,

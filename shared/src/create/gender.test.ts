@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { STYLES_V2 } from '../rig/v2/styles.ts'
-import { applyGender, GENDER_STYLES, overrules, READ_DECIDES, readSlider } from './gender.ts'
+import {
+  applyGender,
+  GENDER_STYLES,
+  LONG_HAIR_LOGIT,
+  overrules,
+  READ_DECIDES,
+  readSlider,
+  withHair,
+} from './gender.ts'
 import { rigCodec, styleGroupStart } from './rigs.ts'
 
 const rig = rigCodec(2)
@@ -40,6 +48,18 @@ describe('overrules', () => {
   })
 })
 
+describe('withHair', () => {
+  it("adds LONG_HAIR_LOGIT to the read's log odds for long hair only", () => {
+    const logit = (p: number) => Math.log(p / (1 - p))
+    for (const p of [0.05, 0.3, 0.5, 0.6, 0.95])
+      expect(logit(withHair(p, 'long')) - logit(p)).toBeCloseTo(LONG_HAIR_LOGIT, 6)
+    for (const length of ['short', 'bob', null] as const) expect(withHair(0.4, length)).toBe(0.4)
+    // a read of exactly 0 or 1 stays a probability
+    expect(withHair(0, 'long')).toBeGreaterThan(0)
+    expect(withHair(1, 'long')).toBeLessThanOrEqual(1)
+  })
+})
+
 describe('applyGender', () => {
   it("turns an unsure woman into a man by the read's certainty, with a man's lashes and no lipstick", () => {
     const { character, probabilities } = setUp(
@@ -48,7 +68,7 @@ describe('applyGender', () => {
       { 'eyes.lashes': { long: 0.6, full: 0.2, short: 0.15, natural: 0.05 } }
     )
     const { character: out, read } = applyGender(character, 0.05, probabilities, rig)
-    expect(read).toEqual({ female: 0.05, overruled: true })
+    expect(read).toEqual({ female: 0.05, read: 0.05, longHair: false, overruled: true })
     expect(out.sliders['who.gender']).toBeCloseTo(0.1 + 0.8 * 0.95, 6)
     expect(out.styles['eyes.lashes']).toBe('short') // the most probable of a man's
     expect(out.styles['makeup.lipstick']).toBe('none')
@@ -92,6 +112,36 @@ describe('applyGender', () => {
     expect(applyGender(sure.character, 0.2, sure.probabilities, rig).read.overruled).toBe(true)
     const v1 = { ...sure.character, rig: 1 } as typeof sure.character
     expect(applyGender(v1, 0.99, sure.probabilities, rig).character).toBe(v1)
+  })
+
+  it("adds long hair's evidence to an unsure read: a woman the translator made a man is a woman again", () => {
+    // the read leans female (0.6) but is too unsure to overrule a slider sure of a man (0.87)
+    const made = setUp(0.87, { 'eyes.lashes': 'short', 'hair.facial': 'none' }, { 'eyes.lashes': { long: 0.4, short: 0.6 } }) // prettier-ignore
+    expect(applyGender(made.character, 0.6, made.probabilities, rig).character).toBe(made.character)
+    expect(applyGender(made.character, 0.6, made.probabilities, rig, 'short').character).toBe(
+      made.character
+    )
+    expect(applyGender(made.character, 0.6, made.probabilities, rig, null).character).toBe(
+      made.character
+    )
+    const { character: out, read } = applyGender(
+      made.character,
+      0.6,
+      made.probabilities,
+      rig,
+      'long'
+    )
+    expect(read.read).toBe(0.6)
+    expect(read.longHair).toBe(true)
+    expect(read.female).toBeCloseTo(withHair(0.6, 'long'), 9)
+    expect(read.overruled).toBe(true)
+    expect(out.sliders['who.gender']).toBeLessThan(0.5)
+    expect(out.styles['eyes.lashes']).toBe('long')
+    // a man the read is sure of keeps his sex with long hair
+    const man = setUp(0.9, {})
+    expect(applyGender(man.character, 0.1, man.probabilities, rig, 'long').character).toBe(
+      man.character
+    )
   })
 
   it('names only groups and options the rig has', () => {

@@ -26,9 +26,11 @@ export { applyBrows } from './brows.ts'
 export {
   applyGender,
   GENDER_STYLES,
+  LONG_HAIR_LOGIT,
   overrules,
   READ_DECIDES,
   readSlider,
+  withHair,
   type GenderRead,
 } from './gender.ts'
 export { CreateError, type CreateErrorCode } from './errors.ts'
