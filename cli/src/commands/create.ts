@@ -137,6 +137,8 @@ function readFromPhoto(c: CreateResult) {
   return {
     hair: c.hair && {
       length: c.hair.length,
+      // read beside one side of the jaw only (the photo cuts off the other): a man's character does not take it
+      oneSide: c.hair.oneSide ?? false,
       bald: c.hair.bald,
       colour: c.hair.color,
       fringe: c.hair.forehead === null ? null : round(c.hair.forehead),
@@ -165,7 +167,7 @@ function describeRead(read: ReturnType<typeof readFromPhoto>): string {
     ? 'hair not read'
     : read.hair.bald
       ? 'bald'
-      : `hair ${read.hair.length ?? 'of unread length'}${read.hair.colour ? ` rgb(${read.hair.colour.join(', ')})` : ''}`
+      : `hair ${read.hair.length ?? 'of unread length'}${read.hair.oneSide && read.hair.length ? ' (one side seen)' : ''}${read.hair.colour ? ` rgb(${read.hair.colour.join(', ')})` : ''}`
   const skin = read.skin
     ? `skin tone ${read.skin.tone} undertone ${read.skin.undertone}`
     : 'skin not read'

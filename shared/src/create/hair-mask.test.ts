@@ -74,6 +74,19 @@ describe('measureHairMasked', () => {
     expect(m.length).toBeNull()
   })
 
+  it('flags a length read beside one side of the jaw, where the photo cuts off the other', () => {
+    // the photo ends at the frame's x 0.7: the right cheek box lies outside it, the left one shows hair
+    const narrow: [number, number] = [Math.floor(0.7 * 200 + 50), 400]
+    const long = portrait('long')
+    const m = measureHairMasked(long.crop, long.mask, ALIGN, narrow, SKIN)
+    expect(m.cheek).toBe(1)
+    expect(m.length).toBe('long')
+    expect(m.oneSide).toBe(true)
+    expect(measureHairMasked(long.crop, long.mask, ALIGN, PHOTO, SKIN).oneSide).toBe(false)
+    const short = portrait('none')
+    expect(measureHairMasked(short.crop, short.mask, ALIGN, narrow, SKIN)).toMatchObject({ length: 'short', oneSide: true })
+  }) // prettier-ignore
+
   it('reads a fringe over the forehead above the brows, and a bare forehead as bare', () => {
     /** `rgb` over the canonical-frame box [x0, x1, y0, y1] of a portrait's crop */
     const paintBox = (crop: RgbaImage, box: readonly number[], rgb: number[]) => {

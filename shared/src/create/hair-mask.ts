@@ -297,9 +297,10 @@ export function measureHairMasked(
     reference = median3(hairTop)
     even = evenTone(hairTop)
   }
-  const share = (boxes: readonly Box[]): number | null => {
-    if (!reference) return null
-    const shares: number[] = []
+  /** Hair share of each box inside the photo (boxes mostly outside it are left out). */
+  const shares = (boxes: readonly Box[]): number[] => {
+    if (!reference) return []
+    const out: number[] = []
     for (const b of boxes) {
       const { pixels, person, inside } = band(crop, mask, b, toImage, imageSize)
       if (inside < L.inside) continue
@@ -307,14 +308,16 @@ export function measureHairMasked(
       pixels.forEach((p, i) => {
         if (person[i] && !isSkin(p, skin) && dist(p, reference) < L.pixel) hair++
       })
-      shares.push(hair / pixels.length)
+      out.push(hair / pixels.length)
     }
-    // long hair falls on both sides: the less covered side decides (a hand or a collar can fill one side)
-    return shares.length ? Math.min(...shares) : null
+    return out
   }
-  const forehead = share([MASK_BOXES.forehead])
-  const cheek = share(MASK_BOXES.cheek)
-  const low = share(MASK_BOXES.low)
+  // long hair falls on both sides: the less covered side decides (a hand or a collar can fill one side)
+  const least = (v: number[]): number | null => (v.length ? Math.min(...v) : null)
+  const forehead = least(shares([MASK_BOXES.forehead]))
+  const cheeks = shares(MASK_BOXES.cheek)
+  const cheek = least(cheeks)
+  const low = least(shares(MASK_BOXES.low))
   let length: HairMeasure['length'] = null
   if (cheek !== null) {
     if (cheek >= L.covered) length = low !== null && low <= L.bare ? 'bob' : 'long'
@@ -322,8 +325,9 @@ export function measureHairMasked(
     // has a dark-haired man's colour (two train men read long when it was)
     else if (cheek <= L.bare) length = 'short'
   }
+  const oneSide = cheeks.length === 1
   const coherence = bald ? null : crownCoherence(crop, mask)
-  return { color, cheek, low, length, forehead, bald, even, coherence }
+  return { color, cheek, low, length, oneSide, forehead, bald, even, coherence }
 }
 
 /**

@@ -63,6 +63,14 @@ describe('measureHair', () => {
     expect(measureHair(portrait('none', [35, 25, 20]), IDENTITY, [S, S], SKIN).length).toBeNull()
   })
 
+  it('flags a length read beside one side of the jaw, where the photo cuts off the other', () => {
+    // the photo ends at the frame's x 0.7: the right cheek box (0.73 .. 0.8) is outside it
+    const cut: [number, number] = [Math.floor(0.7 * S), S]
+    expect(measureHair(portrait('long'), IDENTITY, cut, SKIN)).toMatchObject({ cheek: 1, length: 'long', oneSide: true }) // prettier-ignore
+    expect(measureHair(portrait('long'), IDENTITY, [S, S], SKIN).oneSide).toBe(false)
+    expect(measureHair(portrait('none'), IDENTITY, cut, SKIN).length).toBe('short')
+  })
+
   it('reads no hair colour from a bare scalp (skin on top, also when brighter)', () => {
     const bald = portrait('none')
     for (let y = 12; y < 39; y++)
@@ -337,6 +345,29 @@ describe('applyHair', () => {
     const long: HairMeasure = { ...seenOnTop, cheek: 1, low: 1, length: 'long' }
     expect(styleOf(characterWith('long', 0.9), long)).toBe('long')
     for (const id of HAIR_BESIDE_FACE) expect(hair).toContain(id)
+  })
+
+  it("takes a man's length read beside one side only as undecided, and never gives him the bob", () => {
+    const rig = rigCodec(2)
+    const hair = STYLES_V2.find((s) => s.id === 'hair.style')!.options.map((o) => o.id)
+    const probabilities = new Float32Array(rig.styleSizes.reduce((a, b) => a + b, 0))
+    for (const [id, p] of Object.entries({ long: 0.6, bob: 0.3, 'short-cropped': 0.1 }))
+      probabilities[hair.indexOf(id)] = p
+    const oneSide: HairMeasure = { color: [40, 30, 25], cheek: 0.8, low: null, length: 'long', oneSide: true, forehead: null, bald: false } // prettier-ignore
+    const styleOf = (c: ReturnType<typeof characterWith>, m: HairMeasure, pFemale: number | null) =>
+      applyHair(c, m, probabilities, rig.styleSizes, pFemale).styles['hair.style']
+    // a man the read is sure of: his sideburn or beard is no long hair, he gets his most probable short cut
+    expect(styleOf(characterWith('long', 0.9), oneSide, 0.05)).toBe('short-cropped')
+    // read from both sides, the same hair is long
+    expect(styleOf(characterWith('short-cropped', 0.9), { ...oneSide, oneSide: false }, 0.05)).toBe(
+      'long'
+    )
+    // a woman's one-sided read stands
+    expect(styleOf(characterWith('short-cropped', 0.1), oneSide, 0.9)).toBe('long')
+    // undecided and unsure of his sex: the translator's pick stays, but not the bob's fringe over one eye
+    expect(styleOf(characterWith('long', 0.9), oneSide, 0.5)).toBe('long')
+    expect(styleOf(characterWith('bob', 0.9), oneSide, 0.5)).toBe('long')
+    expect(styleOf(characterWith('bob', 0.1), oneSide, 0.9)).toBe('long') // a woman's long read
   })
 
   it("gives a man the translator's ponytail only where it is sure of it", () => {
