@@ -221,6 +221,40 @@ describe('FaceAnalyzer: awkward and bad input', { timeout: 30_000 }, () => {
     }
   })
 
+  it('finds a face small in a large photo with finer tiles, tried only when the whole image finds none', async () => {
+    const img = photo(1)
+    const subject = (await analyzer.detect(img)).faces[0]!
+    const head = faceCrop(img, subject)
+    // the head in a plain 1800-px frame: the face about 8% of its width, under the detector's smallest size in a
+    // whole-image pass
+    const side = 1800
+    const big = createImage(side, side)
+    for (let i = 0; i < big.data.length; i += 4) big.data.set([128, 126, 120, 255], i)
+    const [x0, y0] = [700, 400]
+    for (let y = 0; y < head.height; y++)
+      big.data.set(head.data.subarray(y * head.width * 4, (y + 1) * head.width * 4), ((y0 + y) * side + x0) * 4)
+    const one = await FaceAnalyzer.createFromOptions({ models, detectorGrids: [1], detectorFallbackGrids: [] })
+    try {
+      expect((await one.detect(big)).faces).toEqual([])
+      one.setOptions({ detectorFallbackGrids: undefined }) // the default finer grids
+      const found = (await one.detect(big)).faces
+      expect(found).toHaveLength(1)
+      const { box } = found[0]!
+      expect(box.x).toBeGreaterThan(x0)
+      expect(box.y).toBeGreaterThan(y0)
+      expect(box.x + box.width).toBeLessThan(x0 + head.width)
+      expect(box.width / subject.box.width).toBeGreaterThan(0.8)
+      expect(box.width / subject.box.width).toBeLessThan(1.25)
+      // a photo the whole-image pass finds a face in runs no finer tiles: the same face as with none
+      one.setOptions({ detectorFallbackGrids: [] })
+      const plain = (await one.detect(head)).faces[0]!
+      one.setOptions({ detectorFallbackGrids: undefined })
+      expect((await one.detect(head)).faces[0]!.box).toEqual(plain.box)
+    } finally {
+      await one.close()
+    }
+  }) // prettier-ignore
+
   it('warns when the face is too small', async () => {
     const result = await analyzer.detect(photo(3, 360))
     expect(result.faces.length).toBeGreaterThan(0)

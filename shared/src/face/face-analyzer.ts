@@ -65,11 +65,12 @@ export class FaceAnalyzer {
     const o = this.options
     const pyramid = this.pyramid(image)
     const detector = await this.models().load('face-detector')
-    const detections = await detectFaces(detector, pyramid, {
-      minScore: o.minDetectionConfidence,
-      iouThreshold: o.iouThreshold,
-      grids: o.detectorGrids,
-    })
+    const settings = { minScore: o.minDetectionConfidence, iouThreshold: o.iouThreshold }
+    let detections = await detectFaces(detector, pyramid, { ...settings, grids: o.detectorGrids })
+    // nothing found: finer tiles, for a face small in the photo (detectorFallbackGrids)
+    const finer = o.detectorFallbackGrids.filter((n) => !o.detectorGrids.includes(n))
+    if (!detections.length && finer.length)
+      detections = await detectFaces(detector, pyramid, { ...settings, grids: finer })
     const ranked = rankDetections(detections, image.width, image.height)
     const faces: Face[] = []
     for (const d of ranked.slice(0, o.maxFaces)) faces.push(await this.describe(pyramid, d))

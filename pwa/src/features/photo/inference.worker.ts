@@ -176,14 +176,18 @@ const api = {
     const image = bitmapPixels(frame)
     const analyzer = (await ready()).faceAnalyzer()
     // The whole frame at once (no tiles): a selfie's face is large, and this keeps the checks a few per second.
-    analyzer.setOptions({ detectorGrids: [1], meshPasses: 1 })
+    analyzer.setOptions({ detectorGrids: [1], detectorFallbackGrids: [], meshPasses: 1 })
     try {
       return {
         ...liveHint(await analyzer.detect(image), meanLuma(image)),
         ms: performance.now() - start,
       }
     } finally {
-      analyzer.setOptions({ detectorGrids: undefined, meshPasses: undefined })
+      analyzer.setOptions({
+        detectorGrids: undefined,
+        detectorFallbackGrids: undefined,
+        meshPasses: undefined,
+      })
     }
   },
 
