@@ -1,19 +1,28 @@
 /**
- * @file London as if its second photos came from another session: a person-folder set for `eval likeness --photos`
- * whose first photo is the person's NEUTRAL photo (the creation photo, unchanged) and whose second is the SMILING
- * photo changed as another session would change it. Why: London's two photos share one studio light and camera, so
- * whatever the creator copies from the photo (skin detail, most of all) is favoured; a change that keeps the person
- * and moves the rest says how much of a gain is the person's.
+ * @file London as if one of its photos came from another session or camera: a person-folder set for
+ * `eval likeness --photos` (the first photo creates, the second is ranked). Why: London's two photos share one studio
+ * light and camera, so whatever the creator copies from the photo (skin detail, most of all) is favoured, and
+ * players' photos are not studio portraits; a change that keeps the person and moves the rest says how much of a
+ * figure is the person's, and how the creator holds up.
+ * The SMILING photo (ranked) changed, the neutral one creating as it is:
  * - `mirror`: the smiling photo flipped left to right: the light and the face's own asymmetries (moles, a crooked
  *   crease) move to the other side; only what is symmetric in the person still matches.
  * - `relit`: the light from one side (linear light x 0.45 on the left to x 1.45 on the right; x 0.75 to 1.15 across
  *   the face), a warmer white balance and a softer camera (a 3-tap blur): another room and lens, the same face.
- * Usage (repository root): npx tsx cli/scripts/photo-variants.ts --variant mirror|relit --out DIR
+ * The NEUTRAL photo (creating) changed, the smiling one ranked as it is (docs/likeness.md "Session 38"):
+ * - `low`: 0.4x the size (box-filtered), saved as JPEG quality 70.
+ * - `grey`: black and white (Rec. 709 luma).
+ * - `roll`: the head tilted: rotated 25 degrees on a grey ground.
+ * - `tight`: cropped to 256 x 300 px around the face (hair and ears cut off).
+ * - `warm`: dim, warm light: sRGB x (0.9, 0.72, 0.5).
+ * - `small`: half size (box-filtered) in a 1400-px grey frame: the face about 9% of the photo's width.
+ * Usage (repository root): npx tsx cli/scripts/photo-variants.ts --variant NAME --out DIR
  * then: npx facecraft eval likeness --photos DIR ...
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { encode as encodeJpeg } from 'jpeg-js'
 import { decodeImage } from '@facecraft/shared/decode'
 import { createImage, encodePng, type RgbaImage } from '@facecraft/shared/image'
 import { facesDir } from '../src/eval/london.ts'
@@ -22,8 +31,12 @@ import { mirrored } from '../src/eval/photos.ts'
 const { values } = parseArgs({
   options: { variant: { type: 'string', default: 'mirror' }, out: { type: 'string' } },
 })
-if (!values.out || !['mirror', 'relit'].includes(values.variant!))
-  throw new Error('Usage: photo-variants.ts --variant mirror|relit --out DIR')
+const SMILING = ['mirror', 'relit']
+const NEUTRAL = ['low', 'grey', 'roll', 'tight', 'warm', 'small']
+if (!values.out || ![...SMILING, ...NEUTRAL].includes(values.variant!))
+  throw new Error(
+    `Usage: photo-variants.ts --variant ${[...SMILING, ...NEUTRAL].join('|')} --out DIR`
+  )
 
 const toLinear = (v: number) => Math.pow(v / 255, 2.2)
 const toByte = (v: number) => Math.round(255 * Math.pow(Math.min(1, Math.max(0, v)), 1 / 2.2))
@@ -56,17 +69,122 @@ function relit(image: RgbaImage): RgbaImage {
   return out
 }
 
+/** `image` scaled by 1/k for a whole k, each pixel the mean of its k x k box; or by `scale` (box of the nearest). */
+function shrink(image: RgbaImage, scale: number): RgbaImage {
+  const w = Math.round(image.width * scale)
+  const h = Math.round(image.height * scale)
+  const out = createImage(w, h)
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const [x0, x1] = [Math.floor(x / scale), Math.max(Math.floor(x / scale) + 1, Math.floor((x + 1) / scale))]
+      const [y0, y1] = [Math.floor(y / scale), Math.max(Math.floor(y / scale) + 1, Math.floor((y + 1) / scale))]
+      for (let c = 0; c < 4; c++) {
+        let sum = 0
+        for (let v = y0; v < y1; v++) for (let u = x0; u < x1; u++) sum += image.data[(v * image.width + u) * 4 + c]!
+        out.data[(y * w + x) * 4 + c] = Math.round(sum / ((x1 - x0) * (y1 - y0)))
+      }
+    }
+  return out
+} // prettier-ignore
+
+const GROUND = [138, 138, 136]
+
+/** A `w` x `h` image of GROUND with `image` at (left, top). */
+function framed(image: RgbaImage, w: number, h: number, left: number, top: number): RgbaImage {
+  const out = createImage(w, h)
+  for (let i = 0; i < w * h; i++) out.data.set([...GROUND, 255], i * 4)
+  for (let y = 0; y < image.height; y++)
+    out.data.set(
+      image.data.subarray(y * image.width * 4, (y + 1) * image.width * 4),
+      ((top + y) * w + left) * 4
+    )
+  return out
+}
+
+/** `image` rotated by `degrees` about its centre (bilinear), GROUND where it has no pixel. */
+function rotated(image: RgbaImage, degrees: number): RgbaImage {
+  const { width: w, height: h } = image
+  const out = createImage(w, h)
+  const [c, s] = [Math.cos((degrees * Math.PI) / 180), Math.sin((degrees * Math.PI) / 180)]
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const dx = x - w / 2
+      const dy = y - h / 2
+      const sx = c * dx + s * dy + w / 2
+      const sy = -s * dx + c * dy + h / 2
+      const o = (y * w + x) * 4
+      const [x0, y0] = [Math.floor(sx), Math.floor(sy)]
+      if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
+        out.data.set([...GROUND, 255], o)
+        continue
+      }
+      const [fx, fy] = [sx - x0, sy - y0]
+      for (let k = 0; k < 4; k++) {
+        const at = (u: number, v: number) => image.data[(v * w + u) * 4 + k]!
+        const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx
+        const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx
+        out.data[o + k] = Math.round(top * (1 - fy) + bottom * fy)
+      }
+    }
+  return out
+}
+
+/** Every pixel through `f` (r, g, b -> r, g, b). */
+function perPixel(image: RgbaImage, f: (rgb: number[]) => number[]): RgbaImage {
+  const out = createImage(image.width, image.height)
+  for (let i = 0; i < image.width * image.height; i++)
+    out.data.set([...f([...image.data.subarray(i * 4, i * 4 + 3)]), 255], i * 4)
+  return out
+}
+
+/** The creating photo changed as `variant` says, and the file name and bytes to save it as. */
+function neutralVariant(image: RgbaImage, variant: string): [string, Uint8Array] {
+  const png = (i: RgbaImage): [string, Uint8Array] => [`a-neutral-${variant}.png`, encodePng(i)]
+  switch (variant) {
+    case 'low': {
+      const small = shrink(image, 0.4)
+      return [`a-neutral-low.jpg`, new Uint8Array(encodeJpeg({ ...small, data: Buffer.from(small.data) }, 70).data)]
+    }
+    case 'grey':
+      return png(perPixel(image, ([r, g, b]) => Array(3).fill(Math.round(0.2126 * r! + 0.7152 * g! + 0.0722 * b!))))
+    case 'roll':
+      return png(rotated(image, 25))
+    case 'tight': {
+      const out = createImage(256, 300)
+      for (let y = 0; y < 300; y++)
+        out.data.set(image.data.subarray(((120 + y) * image.width + 128) * 4, ((120 + y) * image.width + 384) * 4), y * 1024)
+      return png(out)
+    }
+    case 'warm':
+      return png(perPixel(image, (rgb) => rgb.map((v, c) => Math.round(v * [0.9, 0.72, 0.5][c]!))))
+    default: {
+      const half = shrink(image, 0.5)
+      return png(framed(half, 1400, 1400, Math.round((1400 - half.width) / 2), Math.round(420 - half.width / 2)))
+    }
+  }
+} // prettier-ignore
+
 const london = join(facesDir(), 'london')
-const change = values.variant === 'mirror' ? mirrored : relit
 let n = 0
 for (const file of readdirSync(join(london, 'neutral'))
   .filter((f) => f.endsWith('.jpg'))
   .sort()) {
   const person = join(values.out, file.replace('.jpg', ''))
   mkdirSync(person, { recursive: true })
-  copyFileSync(join(london, 'neutral', file), join(person, 'a-neutral.jpg'))
-  const { image } = decodeImage(new Uint8Array(readFileSync(join(london, 'smiling', file))))
-  writeFileSync(join(person, `b-smiling-${values.variant}.png`), encodePng(change(image)))
+  if (SMILING.includes(values.variant!)) {
+    copyFileSync(join(london, 'neutral', file), join(person, 'a-neutral.jpg'))
+    const { image } = decodeImage(new Uint8Array(readFileSync(join(london, 'smiling', file))))
+    const change = values.variant === 'mirror' ? mirrored : relit
+    writeFileSync(join(person, `b-smiling-${values.variant}.png`), encodePng(change(image)))
+  } else {
+    const { image } = decodeImage(new Uint8Array(readFileSync(join(london, 'neutral', file))))
+    const [name, bytes] = neutralVariant(image, values.variant!)
+    writeFileSync(join(person, name), bytes)
+    copyFileSync(join(london, 'smiling', file), join(person, 'b-smiling.jpg'))
+  }
   n++
 }
-console.log(`wrote ${n} people to ${values.out} (neutral photo, smiling photo ${values.variant})`)
+const which = SMILING.includes(values.variant!)
+  ? 'neutral photo, smiling photo'
+  : 'smiling photo, neutral photo'
+console.log(`wrote ${n} people to ${values.out} (${which} ${values.variant})`)
