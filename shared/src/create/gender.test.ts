@@ -78,18 +78,25 @@ describe('applyGender', () => {
     expect(rest).toEqual(before) // nothing else moves
   })
 
-  it("turns an unsure man into a woman with a woman's lashes and no beard", () => {
+  it("turns an unsure man into a woman with a woman's lashes, no beard and no shaved head", () => {
     const { character, probabilities } = setUp(
       0.55,
-      { 'eyes.lashes': 'natural', 'hair.facial': 'goatee', 'makeup.lipstick': 'none' },
-      { 'eyes.lashes': { natural: 0.5, full: 0.3, long: 0.2 } }
+      { 'eyes.lashes': 'natural', 'hair.facial': 'goatee', 'makeup.lipstick': 'none', 'hair.style': 'buzz' },
+      {
+        'eyes.lashes': { natural: 0.5, full: 0.3, long: 0.2 },
+        'hair.style': { buzz: 0.5, bald: 0.2, 'short-cropped': 0.2, long: 0.1 },
+      }
     )
     const { character: out } = applyGender(character, 0.98, probabilities, rig)
     expect(out.sliders['who.gender']).toBeCloseTo(0.1 + 0.8 * 0.02, 6)
     expect(out.styles['eyes.lashes']).toBe('full')
     expect(out.styles['hair.facial']).toBe('none')
+    expect(out.styles['hair.style']).toBe('short-cropped') // her most probable cut but the shaved ones
     expect(out.styles['makeup.lipstick']).toBe('none') // allowed for a woman, left as it was
-  })
+    // a woman's long hair stays when she is made a man: the hair rules (create/hair.ts) decide a man's cut
+    const woman = setUp(0.45, { 'hair.style': 'long' })
+    expect(applyGender(woman.character, 0.02, woman.probabilities, rig).character.styles['hair.style']).toBe('long')
+  }) // prettier-ignore
 
   it('firms up an unsure slider the surer read agrees with, never back toward the middle', () => {
     const agree = setUp(0.45, { 'eyes.lashes': 'natural' })

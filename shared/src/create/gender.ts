@@ -34,6 +34,16 @@ export interface GenderRead {
 /** The gender slider's ends the translator was trained to give photos (train.py gender_target: 0.1 and 1 - 0.1). */
 const GENDER_TARGET = 0.1
 
+/**
+ * A woman's cuts when the read made her one: every cut but the shaved ones. Why: the translator chose the hair for
+ * the man it saw, and where the photo shows no length (a tight crop, a turned head) that choice stood, so two TRAIN
+ * women overruled to women kept a buzz cut and a bald head (Pixabay 315056, long red hair cut off at the frame, and
+ * 1919143). A bald head the photo shows is still read so (create/hair.ts applyHair, HairMeasure.bald).
+ */
+const WOMEN_CUTS = STYLES_V2.find((s) => s.id === 'hair.style')!
+  .options.map((o) => o.id)
+  .filter((id) => id !== 'bald' && id !== 'buzz')
+
 /** Style options that read as each sex (train.py STYLE_SETS): [group id, allowed option ids]. */
 export const GENDER_STYLES: Readonly<
   Record<'female' | 'male', readonly (readonly [string, readonly string[]])[]>
@@ -41,6 +51,7 @@ export const GENDER_STYLES: Readonly<
   female: [
     ['eyes.lashes', ['full', 'long']],
     ['hair.facial', ['none']],
+    ['hair.style', WOMEN_CUTS],
   ],
   male: [
     ['eyes.lashes', ['natural', 'short']],
