@@ -17,6 +17,7 @@
  */
 import type { Character } from '../rig/index.ts'
 import { STYLES_V2 } from '../rig/v2/styles.ts'
+import type { HairMeasure } from './hair.ts'
 import { mostProbableOption, styleGroupStart, type RigCodec } from './rigs.ts'
 
 /** What the read said and did. */
@@ -80,7 +81,7 @@ export const READ_DECIDES = 0.5
 export const LONG_HAIR_LOGIT = 1.35
 
 /** P(female) `female` with the hair's evidence: LONG_HAIR_LOGIT added to its log odds where the hair reads long. */
-export function withHair(female: number, length: 'long' | 'bob' | 'short' | null): number {
+export function withHair(female: number, length: HairMeasure['length']): number {
   if (length !== 'long') return female
   const p = Math.min(Math.max(female, 1e-6), 1 - 1e-6)
   return 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) + LONG_HAIR_LOGIT)))
@@ -110,7 +111,7 @@ export function applyGender(
   read: number,
   probabilities: ArrayLike<number>,
   rig: RigCodec,
-  hairLength: 'long' | 'bob' | 'short' | null = null
+  hairLength: HairMeasure['length'] = null
 ): { character: Character; read: GenderRead } {
   const female = withHair(read, hairLength)
   const said = { female, read, longHair: hairLength === 'long' }
