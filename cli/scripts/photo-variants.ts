@@ -16,6 +16,11 @@
  * - `tight`: cropped to 256 x 300 px around the face (hair and ears cut off).
  * - `warm`: dim, warm light: sRGB x (0.9, 0.72, 0.5).
  * - `small`: half size (box-filtered) in a 1400-px grey frame: the face about 9% of the photo's width.
+ * - `side`: light from one side, a window beside the player: linear light x 1.2 on the image's left to x 0.3 on
+ *   its right (about x 0.95 to 0.55 across the face).
+ * - `bright`: overexposed: linear light x 1.8, clipped (a phone metering on a dark background).
+ * - `blur`: out of focus: a Gaussian blur of 2 px (sigma) at 512 px.
+ * - `noise`: a dim room's sensor noise: x 0.8 linear, Gaussian noise of sd 8 levels per channel, JPEG quality 75.
  * Usage (repository root): npx tsx cli/scripts/photo-variants.ts --variant NAME --out DIR
  * then: npx facecraft eval likeness --photos DIR ...
  */
@@ -32,7 +37,7 @@ const { values } = parseArgs({
   options: { variant: { type: 'string', default: 'mirror' }, out: { type: 'string' } },
 })
 const SMILING = ['mirror', 'relit']
-const NEUTRAL = ['low', 'grey', 'roll', 'tight', 'warm', 'small']
+const NEUTRAL = ['low', 'grey', 'roll', 'tight', 'warm', 'small', 'side', 'bright', 'blur', 'noise']
 if (!values.out || ![...SMILING, ...NEUTRAL].includes(values.variant!))
   throw new Error(
     `Usage: photo-variants.ts --variant ${[...SMILING, ...NEUTRAL].join('|')} --out DIR`
@@ -137,6 +142,44 @@ function perPixel(image: RgbaImage, f: (rgb: number[]) => number[]): RgbaImage {
   return out
 }
 
+/** `image` blurred by a Gaussian of `sigma` px (separable, edges clamped). */
+function blurred(image: RgbaImage, sigma: number): RgbaImage {
+  const r = Math.ceil(3 * sigma)
+  const k = Array.from({ length: 2 * r + 1 }, (_, i) =>
+    Math.exp(-((i - r) ** 2) / (2 * sigma * sigma))
+  )
+  const sum = k.reduce((a, b) => a + b, 0)
+  const pass = (src: RgbaImage, dx: number, dy: number): RgbaImage => {
+    const { width: w, height: h } = src
+    const out = createImage(w, h)
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++)
+        for (let c = 0; c < 4; c++) {
+          let s = 0
+          for (let i = -r; i <= r; i++) {
+            const u = Math.min(w - 1, Math.max(0, x + i * dx))
+            const v = Math.min(h - 1, Math.max(0, y + i * dy))
+            s += k[i + r]! * src.data[(v * w + u) * 4 + c]!
+          }
+          out.data[(y * w + x) * 4 + c] = Math.round(s / sum)
+        }
+    return out
+  }
+  return pass(pass(image, 1, 0), 0, 1)
+}
+
+/** A seeded standard normal sampler (Box-Muller on a xorshift). */
+function gaussian(seed: number): () => number {
+  let s = seed >>> 0 || 1
+  const u = () => {
+    s ^= s << 13
+    s ^= s >>> 17
+    s ^= s << 5
+    return ((s >>> 0) + 0.5) / 4294967296
+  }
+  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u())
+}
+
 /** The creating photo changed as `variant` says, and the file name and bytes to save it as. */
 function neutralVariant(image: RgbaImage, variant: string): [string, Uint8Array] {
   const png = (i: RgbaImage): [string, Uint8Array] => [`a-neutral-${variant}.png`, encodePng(i)]
@@ -157,10 +200,30 @@ function neutralVariant(image: RgbaImage, variant: string): [string, Uint8Array]
     }
     case 'warm':
       return png(perPixel(image, (rgb) => rgb.map((v, c) => Math.round(v * [0.9, 0.72, 0.5][c]!))))
-    default: {
+    case 'side': {
+      const out = createImage(image.width, image.height)
+      for (let i = 0; i < image.width * image.height; i++) {
+        const light = 1.2 - (0.9 * (i % image.width)) / (image.width - 1)
+        for (let c = 0; c < 3; c++) out.data[i * 4 + c] = toByte(toLinear(image.data[i * 4 + c]!) * light)
+        out.data[i * 4 + 3] = 255
+      }
+      return png(out)
+    }
+    case 'bright':
+      return png(perPixel(image, (rgb) => rgb.map((v) => toByte(toLinear(v) * 1.8))))
+    case 'blur':
+      return png(blurred(image, 2))
+    case 'noise': {
+      const g = gaussian(7)
+      const noisy = perPixel(image, (rgb) => rgb.map((v) => Math.round(Math.min(255, Math.max(0, toByte(toLinear(v) * 0.8) + 8 * g())))))
+      return [`a-neutral-noise.jpg`, new Uint8Array(encodeJpeg({ ...noisy, data: Buffer.from(noisy.data) }, 75).data)]
+    }
+    case 'small': {
       const half = shrink(image, 0.5)
       return png(framed(half, 1400, 1400, Math.round((1400 - half.width) / 2), Math.round(420 - half.width / 2)))
     }
+    default:
+      throw new Error(`no neutral variant ${variant}`)
   }
 } // prettier-ignore
 

@@ -15,6 +15,7 @@ export {
   type SkinDetailBasis,
 } from './basis.ts'
 export { gaussianBlur } from './blur.ts'
+export { sharpenedLuminance, SHARPNESS, skinSharpness } from './sharpness.ts'
 export { keepOnSide, onOwnSide, sexAxis, type SexAxis } from './sex.ts'
 export {
   bilinear,

@@ -7,6 +7,7 @@ import { invertAffine, type Affine } from '../face/affine.ts'
 import { meanFor, type SkinDetailBasis } from './basis.ts'
 import { gaussianBlur } from './blur.ts'
 import { templatePoints, thinPlate, toShapeFree } from './frame.ts'
+import { sharpenedLuminance } from './sharpness.ts'
 import { BAND_SIGMA, DETAIL_LABELS, MID_BAND, READ_SIZE, SKIN_DETAIL_LIMIT } from './spec.ts'
 
 /** What detail is read from: the face's aligned crop and labels (READ_SIZE px) and its 68 points in that frame. */
@@ -109,14 +110,23 @@ export function boxAverage(image: Float32Array, from: number, size: number): Flo
 
 /**
  * A face's weights on `basis` (its detail's projection around the mean of a character of gender `male`, in units
- * of each component's spread, clamped): the fine band's, then the mid band's where the basis has one.
+ * of each component's spread, clamped): the fine band's, then the mid band's where the basis has one. A photo softer
+ * than SHARPNESS.target is read sharpened to it unless `sharpen` is false (detail/sharpness).
  */
 export function readDetail(
   basis: SkinDetailBasis,
   source: DetailSource,
-  male: number
+  male: number,
+  { sharpen = true }: { sharpen?: boolean } = {}
 ): Float32Array {
   const blurs = new Map<number, Float32Array>()
+  // a soft photo is read as if sharp (detail/sharpness); every band is taken from this luminance
+  const S = READ_SIZE
+  if (sharpen && source.crop.length === S * S * 4 && source.labels.length === S * S) {
+    const sharp = sharpenedLuminance(luminance(source.crop), source.labels, S)
+    blurs.set(0, sharp.lum)
+    for (const [sigma, b] of sharp.blurs) blurs.set(sigma, b)
+  }
   const fine = readBand(basis, source, male, FINE_BAND, blurs)
   if (!basis.mid) return fine
   const mid = readBand(basis.mid, source, male, MID_BAND, blurs)
