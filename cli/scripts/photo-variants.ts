@@ -21,6 +21,7 @@
  * - `bright`: overexposed: linear light x 1.8, clipped (a phone metering on a dark background).
  * - `blur`: out of focus: a Gaussian blur of 2 px (sigma) at 512 px.
  * - `noise`: a dim room's sensor noise: x 0.8 linear, Gaussian noise of sd 8 levels per channel, JPEG quality 75.
+ * - `shake`: a shaken hand: each pixel the mean of 9 along a line 30 degrees from the horizontal (8 px of travel).
  * Usage (repository root): npx tsx cli/scripts/photo-variants.ts --variant NAME --out DIR
  * then: npx facecraft eval likeness --photos DIR ...
  */
@@ -37,7 +38,19 @@ const { values } = parseArgs({
   options: { variant: { type: 'string', default: 'mirror' }, out: { type: 'string' } },
 })
 const SMILING = ['mirror', 'relit']
-const NEUTRAL = ['low', 'grey', 'roll', 'tight', 'warm', 'small', 'side', 'bright', 'blur', 'noise']
+const NEUTRAL = [
+  'low',
+  'grey',
+  'roll',
+  'tight',
+  'warm',
+  'small',
+  'side',
+  'bright',
+  'blur',
+  'noise',
+  'shake',
+]
 if (!values.out || ![...SMILING, ...NEUTRAL].includes(values.variant!))
   throw new Error(
     `Usage: photo-variants.ts --variant ${[...SMILING, ...NEUTRAL].join('|')} --out DIR`
@@ -168,6 +181,25 @@ function blurred(image: RgbaImage, sigma: number): RgbaImage {
   return pass(pass(image, 1, 0), 0, 1)
 }
 
+/** `image` smeared along a line: each pixel the mean of `taps` samples `step` px apart in direction (dx, dy). */
+function smeared(image: RgbaImage, taps: number, dx: number, dy: number): RgbaImage {
+  const { width: w, height: h } = image
+  const out = createImage(w, h)
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      for (let c = 0; c < 4; c++) {
+        let s = 0
+        for (let t = 0; t < taps; t++) {
+          const d = t - (taps - 1) / 2
+          const u = Math.min(w - 1, Math.max(0, Math.round(x + d * dx)))
+          const v = Math.min(h - 1, Math.max(0, Math.round(y + d * dy)))
+          s += image.data[(v * w + u) * 4 + c]!
+        }
+        out.data[(y * w + x) * 4 + c] = Math.round(s / taps)
+      }
+  return out
+}
+
 /** A seeded standard normal sampler (Box-Muller on a xorshift). */
 function gaussian(seed: number): () => number {
   let s = seed >>> 0 || 1
@@ -218,6 +250,8 @@ function neutralVariant(image: RgbaImage, variant: string): [string, Uint8Array]
       const noisy = perPixel(image, (rgb) => rgb.map((v) => Math.round(Math.min(255, Math.max(0, toByte(toLinear(v) * 0.8) + 8 * g())))))
       return [`a-neutral-noise.jpg`, new Uint8Array(encodeJpeg({ ...noisy, data: Buffer.from(noisy.data) }, 75).data)]
     }
+    case 'shake':
+      return png(smeared(image, 9, Math.cos(Math.PI / 6), Math.sin(Math.PI / 6)))
     case 'small': {
       const half = shrink(image, 0.5)
       return png(framed(half, 1400, 1400, Math.round((1400 - half.width) / 2), Math.round(420 - half.width / 2)))

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeImage } from '../image/decode/index.ts'
-import { createImage } from '../image/types.ts'
+import { createImage, type RgbaImage } from '../image/types.ts'
+import { decodeSkinDetail } from '../detail/basis.ts'
+import { SKIN_DETAIL_VERSION } from '../detail/spec.ts'
 import { parseManifest } from '../ml/manifest.ts'
 import { ModelLoader } from '../ml/loader.ts'
 import { checkCharacterV2 } from '../rig/v2/index.ts'
@@ -40,6 +42,24 @@ beforeAll(async () => {
   creator = await CharacterCreator.createFromOptions({ models })
 }, 120_000)
 afterAll(() => creator.close())
+
+/** `image` with each pixel the mean of the (2r+1) x (2r+1) box around it (edges clamped). */
+function boxBlurred(image: RgbaImage, r: number): RgbaImage {
+  const { width: w, height: h } = image
+  const pass = (src: RgbaImage, dx: number, dy: number) => {
+    const out = createImage(w, h)
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++)
+        for (let c = 0; c < 4; c++) {
+          let s = 0
+          for (let i = -r; i <= r; i++)
+            s += src.data[(Math.min(h - 1, Math.max(0, y + i * dy)) * w + Math.min(w - 1, Math.max(0, x + i * dx))) * 4 + c]!
+          out.data[(y * w + x) * 4 + c] = Math.round(s / (2 * r + 1))
+        }
+    return out
+  }
+  return pass(pass(image, 1, 0), 0, 1)
+} // prettier-ignore
 
 /** The subject's face cropped out of a group photo (2.4x its box), so the photo has one clear face. */
 async function singleFace() {
@@ -302,6 +322,22 @@ describe('CharacterCreator', () => {
     expect(r.character.colors['hair.grey']).toBe(0)
     expect(r.hair).not.toBeNull() // the hair was still read: its length and fringe apply
     expect(checkCharacterV2(r.character)).toEqual([])
+  }, 60_000) // prettier-ignore
+
+  it('reads a blurry photo\'s skin detail sharpened, and says when it is too soft to read whole', async () => {
+    const skinDetail = decodeSkinDetail(new Uint8Array(readFileSync(new URL(`../../assets/skin-detail/skin-detail-v${SKIN_DETAIL_VERSION}.bin`, import.meta.url))))
+    const withDetail = await CharacterCreator.createFromOptions({ models, skinDetail, analyzer: creator.faceAnalyzer() })
+    const sharp = await singleFace()
+    const made = await withDetail.create(sharp)
+    expect(made.warnings.map((w) => w.code)).not.toContain('soft-photo')
+    // out of focus: three box blurs of a radius of 1.5% of the photo's width (about a Gaussian of 1.3%)
+    const radius = Math.round(0.015 * sharp.width)
+    const soft = boxBlurred(boxBlurred(boxBlurred(sharp, radius), radius), radius)
+    const r = await withDetail.createFromFace(soft, made.face)
+    expect(r.warnings).toContainEqual({ code: 'soft-photo', message: expect.stringMatching(/blurry.*sharp photo/) })
+    expect(r.character.detail!.weights).toHaveLength(made.character.detail!.weights.length)
+    expect(checkCharacterV2(r.character)).toEqual([])
+    await withDetail.close()
   }, 60_000) // prettier-ignore
 
   it('refuses a photo without a face, saying what to do', async () => {

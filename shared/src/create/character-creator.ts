@@ -9,7 +9,7 @@ import type { Face, FaceWarning } from '../face/types.ts'
 import type { RgbaImage } from '../image/types.ts'
 import { findModel } from '../ml/manifest.ts'
 import type { SkinDetailBasis } from '../detail/basis.ts'
-import { alignedPoints, readDetail } from '../detail/read.ts'
+import { alignedPoints, readDetailFocused } from '../detail/read.ts'
 import { onOwnSide } from '../detail/sex.ts'
 import { READ_SIZE } from '../detail/spec.ts'
 import type { Character, SkinDetail } from '../rig/index.ts'
@@ -60,13 +60,23 @@ const SEGMENTER = 'person-segmenter'
 const GENDER_READ = 'gender-read'
 
 /** A problem with the photo that creation worked around: the face analyzer's, or one of creation's own. */
-export type CreateWarning = FaceWarning | { code: 'colourless-photo'; message: string }
+export type CreateWarning =
+  | FaceWarning
+  | { code: 'colourless-photo'; message: string }
+  | { code: 'soft-photo'; message: string }
 
 /** The warning for a photo without colour (create/skin.ts isColourless). */
 const COLOURLESS_WARNING = {
   code: 'colourless-photo',
   message:
     'This photo has no colour, so skin, hair and eye colours are guesses: set them in the editor, or use a colour photo.',
+} as const
+
+/** The warning for a photo too soft to read its skin detail whole (detail/sharpness: even sharpened). */
+const SOFT_WARNING = {
+  code: 'soft-photo',
+  message:
+    'This photo is blurry, so the fine detail of the face is read only in part: for a closer likeness, use a sharp photo (hold still and let the camera focus on your face).',
 } as const
 
 /** What create() returns. */
@@ -260,16 +270,17 @@ export class CharacterCreator {
       character = applyLipstick(character, lips)
     }
     const basis = this.options.skinDetail
-    if (basis)
-      character = {
-        ...character,
-        detail: readSkinDetail(analyzer, image, face, basis, character.sliders['who.gender']!),
-      }
+    let soft = false
+    if (basis) {
+      const read = readPhotoDetail(analyzer, image, face, basis, character.sliders['who.gender']!)
+      character = { ...character, detail: read.detail }
+      soft = !read.restored
+    }
     return {
       character,
       confidence: face.score * top,
       face,
-      warnings: colourless ? [COLOURLESS_WARNING] : [],
+      warnings: [...(colourless ? [COLOURLESS_WARNING] : []), ...(soft ? [SOFT_WARNING] : [])],
       x: Float32Array.from(x),
       styleProbabilities: Float32Array.from(probabilities),
       hair,
@@ -421,15 +432,27 @@ export function readSkinDetail(
   basis: SkinDetailBasis,
   male: number
 ): SkinDetail {
+  return readPhotoDetail(analyzer, image, face, basis, male).detail
+}
+
+/** readSkinDetail, and whether the photo was sharp enough to read the detail whole (detail/read readDetailFocused). */
+function readPhotoDetail(
+  analyzer: FaceAnalyzer,
+  image: RgbaImage,
+  face: Face,
+  basis: SkinDetailBasis,
+  male: number
+): { detail: SkinDetail; restored: boolean } {
   const source = {
     crop: analyzer.alignedCrop(image, face, READ_SIZE).data,
     labels: analyzer.partLabels(image, face, READ_SIZE).labels,
     points: alignedPoints(face),
   }
   const strength = detailStrength(face.pose)
-  const read = onOwnSide(basis, readDetail(basis, source, male), male)
-  const weights = Array.from(read, (w) => detailWeight(w * strength))
-  return { basis: basis.version, weights }
+  const { weights: read, restored } = readDetailFocused(basis, source, male)
+  const weights = Array.from(onOwnSide(basis, read, male), (w) => detailWeight(w * strength))
+  // a photo turned too far for any detail is not one whose softness cost it some
+  return { detail: { basis: basis.version, weights }, restored: restored || strength === 0 }
 }
 
 /**

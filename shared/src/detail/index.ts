@@ -39,5 +39,6 @@ export {
   occludedPixels,
   projectDetail,
   readDetail,
+  readDetailFocused,
   type DetailSource,
 } from './read.ts'

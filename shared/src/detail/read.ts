@@ -117,23 +117,38 @@ export function readDetail(
   basis: SkinDetailBasis,
   source: DetailSource,
   male: number,
-  { sharpen = true }: { sharpen?: boolean } = {}
+  options: { sharpen?: boolean } = {}
 ): Float32Array {
+  return readDetailFocused(basis, source, male, options).weights
+}
+
+/**
+ * readDetail, and whether the photo was sharp enough to read whole: `restored` false where even the most
+ * sharpening leaves it under SHARPNESS.target (detail/sharpness), so its detail is read only in part.
+ */
+export function readDetailFocused(
+  basis: SkinDetailBasis,
+  source: DetailSource,
+  male: number,
+  { sharpen = true }: { sharpen?: boolean } = {}
+): { weights: Float32Array; restored: boolean } {
   const blurs = new Map<number, Float32Array>()
+  let restored = true
   // a soft photo is read as if sharp (detail/sharpness); every band is taken from this luminance
   const S = READ_SIZE
   if (sharpen && source.crop.length === S * S * 4 && source.labels.length === S * S) {
     const sharp = sharpenedLuminance(luminance(source.crop), source.labels, S)
     blurs.set(0, sharp.lum)
     for (const [sigma, b] of sharp.blurs) blurs.set(sigma, b)
+    restored = sharp.restored
   }
   const fine = readBand(basis, source, male, FINE_BAND, blurs)
-  if (!basis.mid) return fine
+  if (!basis.mid) return { weights: fine, restored }
   const mid = readBand(basis.mid, source, male, MID_BAND, blurs)
-  const out = new Float32Array(fine.length + mid.length)
-  out.set(fine)
-  out.set(mid, fine.length)
-  return out
+  const weights = new Float32Array(fine.length + mid.length)
+  weights.set(fine)
+  weights.set(mid, fine.length)
+  return { weights, restored }
 }
 
 /** The weights of one band's basis (the fine one, or the mid band). */

@@ -41,6 +41,8 @@ export interface SharpenedLuminance {
   lum: Float32Array
   /** The unsharp mask's amount (0: the luminance as it was). */
   amount: number
+  /** False where even SHARPNESS.maxAmount leaves the photo under the target: too soft to read its detail whole. */
+  restored: boolean
   /** The blurs of `lum` at READ_BLURS, keyed by sigma (detail/read's bands). */
   blurs: Map<number, Float32Array>
 }
@@ -62,14 +64,15 @@ export function sharpenedLuminance(lum: Float32Array, labels: Uint8Array, size: 
   const [l1, l3, l8] = [blur(lum, MEASURE[0]), blur(lum, MEASURE[1]), blur(lum, READ_BLURS[1])]
   const [fine0, next0] = bandSums(lum, l1, l3, labels)
   if (next0[0] <= 0 || ratioOf(fine0, next0, 0) >= SHARPNESS.target)
-    return { lum, amount: 0, blurs: new Map([[READ_BLURS[0], l3], [READ_BLURS[1], l8]]) }
+    return { lum, amount: 0, restored: true, blurs: new Map([[READ_BLURS[0], l3], [READ_BLURS[1], l8]]) }
   const blurR = blur(lum, SHARPNESS.radius)
   const high = Float32Array.from(lum, (v, i) => v - blurR[i]!)
   const [h1, h3, h8] = [blur(high, MEASURE[0]), blur(high, MEASURE[1]), blur(high, READ_BLURS[1])]
   const [fine, next] = bandSums(lum, l1, l3, labels, high, h1, h3)
   let lo = 0
   let hi: number = SHARPNESS.maxAmount
-  if (ratioOf(fine, next, hi) > SHARPNESS.target)
+  const restored = ratioOf(fine, next, hi) >= SHARPNESS.target
+  if (restored)
     for (let step = 0; step < 20; step++) {
       const k = (lo + hi) / 2
       if (ratioOf(fine, next, k) < SHARPNESS.target) lo = k
@@ -77,7 +80,7 @@ export function sharpenedLuminance(lum: Float32Array, labels: Uint8Array, size: 
     }
   const k = hi
   const plus = (a: Float32Array, b: Float32Array) => Float32Array.from(a, (v, i) => v + k * b[i]!)
-  return { lum: plus(lum, high), amount: k, blurs: new Map([[READ_BLURS[0], plus(l3, h3)], [READ_BLURS[1], plus(l8, h8)]]) }
+  return { lum: plus(lum, high), amount: k, restored, blurs: new Map([[READ_BLURS[0], plus(l3, h3)], [READ_BLURS[1], plus(l8, h8)]]) }
 } // prettier-ignore
 
 /** A band's energy sums: [sum A^2, sum A H, sum H^2], A the band of the luminance, H that of the unsharp mask's high pass. */
