@@ -36,6 +36,7 @@ describe('detail/sharpness', () => {
     expect(skinSharpness(lum, labels, S)).toBeGreaterThan(SHARPNESS.target)
     const out = sharpenedLuminance(lum, labels, S)
     expect(out.amount).toBe(0)
+    expect(out.restored).toBe(true)
     expect(out.lum).toBe(lum)
   })
 
@@ -46,11 +47,13 @@ describe('detail/sharpness', () => {
     const out = sharpenedLuminance(soft, labels, S)
     expect(out.amount).toBeGreaterThan(0)
     expect(out.amount).toBeLessThan(SHARPNESS.maxAmount)
+    expect(out.restored).toBe(true)
     expect(skinSharpness(out.lum, labels, S)).toBeCloseTo(SHARPNESS.target, 2)
     // far softer: the most it sharpens, which leaves it sharper than it was but short of the target
     const softer = gaussianBlur(lum, S, 2.4)
     const most = sharpenedLuminance(softer, labels, S)
     expect(most.amount).toBe(SHARPNESS.maxAmount)
+    expect(most.restored).toBe(false)
     const [before, after] = [softer, most.lum].map((l) => skinSharpness(l, labels, S))
     expect(after).toBeGreaterThan(before!)
     expect(after).toBeLessThan(SHARPNESS.target)
