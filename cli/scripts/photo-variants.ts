@@ -155,49 +155,41 @@ function perPixel(image: RgbaImage, f: (rgb: number[]) => number[]): RgbaImage {
   return out
 }
 
-/** `image` blurred by a Gaussian of `sigma` px (separable, edges clamped). */
+/**
+ * `image` filtered along a line: each pixel the `weights`-weighted mean of samples one step of (dx, dy) apart,
+ * centred on it (positions rounded to the nearest pixel, edges clamped).
+ */
+function alongLine(
+  image: RgbaImage,
+  weights: readonly number[],
+  dx: number,
+  dy: number
+): RgbaImage {
+  const { width: w, height: h } = image
+  const out = createImage(w, h)
+  const sum = weights.reduce((a, b) => a + b, 0)
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      for (let c = 0; c < 4; c++) {
+        let s = 0
+        for (let t = 0; t < weights.length; t++) {
+          const d = t - (weights.length - 1) / 2
+          const u = Math.min(w - 1, Math.max(0, Math.round(x + d * dx)))
+          const v = Math.min(h - 1, Math.max(0, Math.round(y + d * dy)))
+          s += weights[t]! * image.data[(v * w + u) * 4 + c]!
+        }
+        out.data[(y * w + x) * 4 + c] = Math.round(s / sum)
+      }
+  return out
+}
+
+/** `image` blurred by a Gaussian of `sigma` px (separable: across, then down). */
 function blurred(image: RgbaImage, sigma: number): RgbaImage {
   const r = Math.ceil(3 * sigma)
   const k = Array.from({ length: 2 * r + 1 }, (_, i) =>
     Math.exp(-((i - r) ** 2) / (2 * sigma * sigma))
   )
-  const sum = k.reduce((a, b) => a + b, 0)
-  const pass = (src: RgbaImage, dx: number, dy: number): RgbaImage => {
-    const { width: w, height: h } = src
-    const out = createImage(w, h)
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++)
-        for (let c = 0; c < 4; c++) {
-          let s = 0
-          for (let i = -r; i <= r; i++) {
-            const u = Math.min(w - 1, Math.max(0, x + i * dx))
-            const v = Math.min(h - 1, Math.max(0, y + i * dy))
-            s += k[i + r]! * src.data[(v * w + u) * 4 + c]!
-          }
-          out.data[(y * w + x) * 4 + c] = Math.round(s / sum)
-        }
-    return out
-  }
-  return pass(pass(image, 1, 0), 0, 1)
-}
-
-/** `image` smeared along a line: each pixel the mean of `taps` samples `step` px apart in direction (dx, dy). */
-function smeared(image: RgbaImage, taps: number, dx: number, dy: number): RgbaImage {
-  const { width: w, height: h } = image
-  const out = createImage(w, h)
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++)
-      for (let c = 0; c < 4; c++) {
-        let s = 0
-        for (let t = 0; t < taps; t++) {
-          const d = t - (taps - 1) / 2
-          const u = Math.min(w - 1, Math.max(0, Math.round(x + d * dx)))
-          const v = Math.min(h - 1, Math.max(0, Math.round(y + d * dy)))
-          s += image.data[(v * w + u) * 4 + c]!
-        }
-        out.data[(y * w + x) * 4 + c] = Math.round(s / taps)
-      }
-  return out
+  return alongLine(alongLine(image, k, 1, 0), k, 0, 1)
 }
 
 /** A seeded standard normal sampler (Box-Muller on a xorshift). */
@@ -251,7 +243,7 @@ function neutralVariant(image: RgbaImage, variant: string): [string, Uint8Array]
       return [`a-neutral-noise.jpg`, new Uint8Array(encodeJpeg({ ...noisy, data: Buffer.from(noisy.data) }, 75).data)]
     }
     case 'shake':
-      return png(smeared(image, 9, Math.cos(Math.PI / 6), Math.sin(Math.PI / 6)))
+      return png(alongLine(image, Array(9).fill(1), Math.cos(Math.PI / 6), Math.sin(Math.PI / 6)))
     case 'small': {
       const half = shrink(image, 0.5)
       return png(framed(half, 1400, 1400, Math.round((1400 - half.width) / 2), Math.round(420 - half.width / 2)))

@@ -39,6 +39,15 @@ export function faceDetail(
   return bandDetail(source, size, pixels, band, new Map())
 }
 
+/** Throws unless `source` holds a READ_SIZE crop and its labels. */
+function checkSource(source: DetailSource): void {
+  const S = READ_SIZE
+  if (source.crop.length !== S * S * 4 || source.labels.length !== S * S)
+    throw new Error(
+      `Skin detail is read from a ${S} px aligned crop and its labels; got ${source.crop.length / 4} pixels.`
+    )
+}
+
 /**
  * faceDetail, with the crop's luminance (key 0) and its blurs (by sigma) kept in `blurs`: the bands of one read
  * share them (the fine band's blur at 3 px is the mid band's sharp end).
@@ -51,10 +60,7 @@ function bandDetail(
   blurs: Map<number, Float32Array>
 ): Float32Array {
   const S = READ_SIZE
-  if (source.crop.length !== S * S * 4 || source.labels.length !== S * S)
-    throw new Error(
-      `Skin detail is read from a ${S} px aligned crop and its labels; got ${source.crop.length / 4} pixels.`
-    )
+  checkSource(source)
   if (S % size !== 0)
     throw new Error(`A detail grid of ${size} px does not divide the ${S} px crop.`)
   const blurred = (sigma: number): Float32Array => {
@@ -135,9 +141,9 @@ export function readDetailFocused(
   const blurs = new Map<number, Float32Array>()
   let restored = true
   // a soft photo is read as if sharp (detail/sharpness); every band is taken from this luminance
-  const S = READ_SIZE
-  if (sharpen && source.crop.length === S * S * 4 && source.labels.length === S * S) {
-    const sharp = sharpenedLuminance(luminance(source.crop), source.labels, S)
+  checkSource(source)
+  if (sharpen) {
+    const sharp = sharpenedLuminance(luminance(source.crop), source.labels, READ_SIZE)
     blurs.set(0, sharp.lum)
     for (const [sigma, b] of sharp.blurs) blurs.set(sigma, b)
     restored = sharp.restored
