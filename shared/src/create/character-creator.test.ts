@@ -18,7 +18,16 @@ import { partColorArray, translatorFeatures } from './features.ts'
 import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
 import { partColors } from '../face/masks.ts'
 import { applyHair, measureHair } from './hair.ts'
-import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
+import {
+  measureHairMasked,
+  PERSON_FRAME,
+  personCropToImage,
+  segmenterInput,
+  TURN_SQUEEZED,
+  turnMap,
+} from './hair-mask.ts'
+import { randomPlausibleCharacter } from '../rig/v2/index.ts'
+import { lookShader, useHeadPack } from '../engine/v2/index.ts'
 import { refineFeeds, refineLoop } from './refine.ts'
 import { rigCodec } from './rigs.ts'
 import { applySkin, matchSkin } from './skin.ts'
@@ -90,7 +99,8 @@ describe('CharacterCreator', () => {
     const s = PERSON_FRAME.size
     const { mask } = await segmenter.run({ image: { data: segmenterInput(personCrop), dims: [1, s, s, 3] } })
     expect(mask!.dims).toEqual([1, s, s, 1])
-    const expected = measureHairMasked(personCrop, mask!.data, face.alignToImage, [image.width, image.height], skin ?? null)
+    const turn = turnMap(face.mesh, face.alignToImage)
+    const expected = measureHairMasked(personCrop, mask!.data, face.alignToImage, [image.width, image.height], skin ?? null, turn)
     expect(r.hair).toEqual(expected)
     expect(r.hair!.color).not.toBeNull() // the subject of sample2 has dark hair on top
     const off = await CharacterCreator.createFromOptions({ models, measureHair: false, analyzer: creator.faceAnalyzer() })
@@ -100,6 +110,29 @@ describe('CharacterCreator', () => {
     // everything but the hair is the translator's either way
     expect(r.character.sliders).toEqual(plain.character.sliders)
     await off.close()
+  }, 60_000)
+
+  it("reads a turned face's hair length beside its near side: a long-haired woman at 20 degrees keeps long hair", async () => {
+    const engine = useHeadPack(new Uint8Array(readFileSync(new URL('../../assets/head-v2/head-v2.bin', import.meta.url))))
+    const woman = randomPlausibleCharacter(9_100_015) // a woman with long dark-brown hair
+    for (const yaw of [0, 20, -20]) {
+      const image = engine.render(woman, { size: 512, yaw, background: [200, 200, 200] }, lookShader)
+      const r = await creator.create(image)
+      const turn = turnMap(r.face.mesh, r.face.alignToImage)
+      if (yaw === 0) {
+        // a frontal face: the bands stay where MASK_BOXES puts them, both sides read
+        for (const k of [0, 1]) expect(Math.abs(turn.scale[k]! - 1)).toBeLessThan(0.03)
+        expect(r.hair!.oneSide).toBe(false)
+      } else {
+        // turned to their left (yaw > 0), the subject's left side is the far one, squeezed; the near one stretched
+        const far = r.face.pose.yaw > 0 ? 1 : 0
+        expect(turn.scale[far]).toBeLessThan(TURN_SQUEEZED)
+        expect(turn.scale[1 - far]).toBeGreaterThan(1.1)
+        expect(r.hair!.oneSide).toBe(true)
+      }
+      expect(r.hair!.length).toBe('long')
+      expect(r.character.styles['hair.style']).toBe('long')
+    }
   }, 60_000)
 
   it('matches the skin tone to the photo\'s skin colour, and only that (measureSkin off: the translator\'s)', async () => {

@@ -22,7 +22,13 @@ import { applyFacialHair, measureFacialHair, type FacialHairMeasure } from './fa
 import { applyGender, type GenderRead } from './gender.ts'
 import { applyHair, HAIR_COLOUR_IDS, measureHair, type HairMeasure } from './hair.ts'
 import { applyLipstick, lipColour, lipContrast, matchLipstick, type LipsMatch } from './lips.ts'
-import { measureHairMasked, PERSON_FRAME, personCropToImage, segmenterInput } from './hair-mask.ts'
+import {
+  measureHairMasked,
+  PERSON_FRAME,
+  personCropToImage,
+  segmenterInput,
+  turnMap,
+} from './hair-mask.ts'
 import {
   applyIris,
   IRIS_COLOUR_IDS,
@@ -304,7 +310,8 @@ export class CharacterCreator {
     const segmenter = await analyzer.models().load(SEGMENTER)
     const s = PERSON_FRAME.size
     const out = await segmenter.run({ image: { data: segmenterInput(crop), dims: [1, s, s, 3] } })
-    return measureHairMasked(crop, out.mask!.data, face.alignToImage, [image.width, image.height], skin)
+    const turn = turnMap(face.mesh, face.alignToImage)
+    return measureHairMasked(crop, out.mask!.data, face.alignToImage, [image.width, image.height], skin, turn)
   } // prettier-ignore
 
   /** The photo's subject, or a CreateError that says what to do. */

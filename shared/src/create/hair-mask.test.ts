@@ -7,9 +7,11 @@ import {
   HAIR_TONE,
   MASK_BOXES,
   measureHairMasked,
+  NO_TURN,
   PERSON_FRAME,
   personCropToImage,
   toneMap,
+  type TurnMap,
 } from './hair-mask.ts'
 
 const S = PERSON_FRAME.size
@@ -85,6 +87,29 @@ describe('measureHairMasked', () => {
     expect(measureHairMasked(long.crop, long.mask, ALIGN, PHOTO, SKIN).oneSide).toBe(false)
     const short = portrait('none')
     expect(measureHairMasked(short.crop, short.mask, ALIGN, narrow, SKIN)).toMatchObject({ length: 'short', oneSide: true })
+  }) // prettier-ignore
+
+  it("reads a turned face's length beside its near side, where the bands follow the turn (TurnMap)", () => {
+    // Turned to the subject's left: the far (right) side squeezed to 0.7 of its frontal width, the near side 1.3.
+    const turn: TurnMap = { mid: 0.52, frontalMid: 0.5, scale: [0.7, 1.3] }
+    const at = (x: number, side: 0 | 1) => turn.mid + turn.scale[side] * (x - turn.frontalMid)
+    // Hair beside the jaw and neck where the turn puts it on the near side; the far side shows the wall.
+    const p = portrait('none')
+    const { x0, y0, side } = PERSON_FRAME
+    for (const b of [MASK_BOXES.cheek[1]!, MASK_BOXES.low[1]!])
+      for (let y = Math.floor(((b[2] - y0) / side) * S); y < Math.ceil(((b[3] - y0) / side) * S); y++)
+        for (let x = Math.floor(((at(b[0], 1) - x0) / side) * S); x < Math.ceil(((at(b[1], 1) - x0) / side) * S); x++) {
+          p.crop.data.set([...HAIR, 255], (y * S + x) * 4)
+          p.mask[y * S + x] = 1
+        }
+    // Read where a frontal face's bands are, the far side shows the wall and the near band is only partly hair: short.
+    expect(measureHairMasked(p.crop, p.mask, ALIGN, PHOTO, SKIN).length).toBe('short')
+    const m = measureHairMasked(p.crop, p.mask, ALIGN, PHOTO, SKIN, turn)
+    expect(m).toMatchObject({ length: 'long', oneSide: true })
+    expect(m.cheek).toBeGreaterThan(0.9)
+    // A frontal face (NO_TURN) reads both sides, as before.
+    const long = portrait('long')
+    expect(measureHairMasked(long.crop, long.mask, ALIGN, PHOTO, SKIN, NO_TURN)).toMatchObject({ length: 'long', oneSide: false })
   }) // prettier-ignore
 
   it('reads a fringe over the forehead above the brows, and a bare forehead as bare', () => {

@@ -20,7 +20,10 @@
  * x 0.31-0.69). Limits were set on the TRAIN split of ../shared/faces (the labelled fixture
  * hair-labels.train.json), never on the London evaluation set.
  */
-import { applyAffine, type Affine } from '../face/affine.ts'
+import { applyAffine, invertAffine, type Affine } from '../face/affine.ts'
+import { alignmentFor } from '../face/align.ts'
+import { ibug68FromMesh } from '../face/ibug68.ts'
+import { unturnedMesh } from '../face/pose.ts'
 import type { RgbaImage } from '../image/types.ts'
 import { dist, litColour, median3, type HairMeasure } from './hair.ts'
 
@@ -277,7 +280,8 @@ export function measureHairMasked(
   mask: ArrayLike<number>,
   alignToImage: Affine,
   imageSize: [number, number],
-  skin: ArrayLike<number> | null
+  skin: ArrayLike<number> | null,
+  turn: TurnMap = NO_TURN
 ): HairMeasure {
   const L = MASK_LIMITS
   const toImage = personCropToImage(alignToImage)
@@ -315,9 +319,13 @@ export function measureHairMasked(
   // long hair falls on both sides: the less covered side decides (a hand or a collar can fill one side)
   const least = (v: number[]): number | null => (v.length ? Math.min(...v) : null)
   const forehead = least(shares([MASK_BOXES.forehead]))
-  const cheeks = shares(MASK_BOXES.cheek)
-  const cheek = least(cheeks)
-  const low = least(shares(MASK_BOXES.low))
+  // A turned face shows its hair on one side only as often as on both (the far side's is a strip at the
+  // silhouette, the near side's may fall behind the shoulder): there, hair seen on either side counts.
+  const turned = turn.scale.some((s) => s < TURN_SQUEEZED)
+  const side = turned ? (v: number[]) => (v.length ? Math.max(...v) : null) : least
+  const cheeks = shares(besideFace(MASK_BOXES.cheek, turn))
+  const cheek = side(cheeks)
+  const low = side(shares(besideFace(MASK_BOXES.low, turn)))
   let length: HairMeasure['length'] = null
   if (cheek !== null) {
     if (cheek >= L.covered) length = low !== null && low <= L.bare ? 'bob' : 'long'
@@ -325,7 +333,7 @@ export function measureHairMasked(
     // has a dark-haired man's colour (two train men read long when it was)
     else if (cheek <= L.bare) length = 'short'
   }
-  const oneSide = cheeks.length === 1
+  const oneSide = cheeks.length === 1 || turned
   const coherence = bald ? null : crownCoherence(crop, mask)
   return { color, cheek, low, length, oneSide, forehead, bald, even, coherence }
 }
@@ -390,4 +398,73 @@ export function crownCoherence(crop: RgbaImage, mask: ArrayLike<number>): number
     }
   }
   return n >= MASK_LIMITS.textureMin && weight > 0 ? sum / weight : null
+}
+
+/** The bands beside the face (the subject's right side first), placed for the face's turn (turnMap). */
+function besideFace(boxes: readonly Box[], turn: TurnMap): Box[] {
+  return boxes.map((b, i) => {
+    const [a, c] = [b[0], b[1]].map((x) => turn.mid + turn.scale[i]! * (x - turn.frontalMid))
+    return [Math.min(a!, c!), Math.max(a!, c!), b[2], b[3]] as Box
+  })
+}
+
+/** A side squeezed by the turn below this share of its frontal width makes the face a turned one (about 12 degrees). */
+export const TURN_SQUEEZED = 0.85
+
+/**
+ * Where the bands beside the jaw go on a turned face: across the frame, each side of the face is stretched or
+ * squeezed about its midline, x -> mid + scale[side] * (x - frontalMid) (unit canonical frame), so that the outline
+ * of the face as it faces the camera lands on the outline seen. NO_TURN for a face turned less than TURN_SQUEEZED.
+ */
+export interface TurnMap {
+  /** the midline's x in the photo's frame, and in the frame of the same face turned to the camera */
+  readonly mid: number
+  readonly frontalMid: number
+  /** [subject's right side, left side] */
+  readonly scale: readonly [number, number]
+}
+/** No turn: the bands where MASK_BOXES puts them. */
+export const NO_TURN: TurnMap = Object.freeze({
+  mid: 0.5,
+  frontalMid: 0.5,
+  scale: Object.freeze([1, 1] as const),
+})
+
+/** Mesh points on the midline of the lower face: upper and lower lip, chin. */
+const LOWER_MIDLINE = [0, 17, 152]
+
+/**
+ * The TurnMap of a face from its mesh (image pixels) and alignment. Why: the bands beside the jaw sit at fixed
+ * places in the frame, so on a face turned 20 degrees the far side's band fell on the wall beyond its
+ * foreshortened hair (no hair beside the jaw: long hair read short, and a woman's tied back). On engine renders
+ * of 30 plausible people turned 20 degrees, the hairstyle differed from the front view's for 15 (mostly long hair
+ * made a ponytail or a short cut), 9 with the map. The outline is the mesh's outermost point at the jaw band's
+ * height (the far side's silhouette); the midline, the lips' and the chin's.
+ */
+export function turnMap(mesh: Float32Array, alignToImage: Affine): TurnMap {
+  const [y0, y1] = [MASK_BOXES.cheek[0]![2], MASK_BOXES.cheek[0]![3]]
+  const measure = (m: Float32Array, toFrame: Affine | null) => {
+    if (!toFrame) return null
+    let lo = Infinity
+    let hi = -Infinity
+    for (let i = 0; i < 468; i++) {
+      const [x, y] = applyAffine(toFrame, m[i * 3]!, m[i * 3 + 1]!)
+      if (y < y0 || y > y1) continue
+      lo = Math.min(lo, x)
+      hi = Math.max(hi, x)
+    }
+    let mid = 0
+    for (const v of LOWER_MIDLINE)
+      mid += applyAffine(toFrame, m[v * 3]!, m[v * 3 + 1]!)[0] / LOWER_MIDLINE.length
+    return mid - lo > 0 && hi - mid > 0 ? { lo, hi, mid } : null
+  }
+  const unturned = unturnedMesh(mesh)
+  const seen = measure(mesh, invertAffine(alignToImage))
+  const frontal = measure(unturned, invertAffine(alignmentFor(ibug68FromMesh(unturned))))
+  if (!seen || !frontal) return NO_TURN
+  const scale: [number, number] = [(seen.mid - seen.lo) / (frontal.mid - frontal.lo), (seen.hi - seen.mid) / (frontal.hi - frontal.mid)] // prettier-ignore
+  // A face turned less than that is read as a frontal one: the bands where MASK_BOXES puts them, as before.
+  return scale.some((v) => v < TURN_SQUEEZED)
+    ? { mid: seen.mid, frontalMid: frontal.mid, scale }
+    : NO_TURN
 }

@@ -98,7 +98,11 @@ export {
   MASK_BOXES,
   MASK_LIMITS,
   measureHairMasked,
+  NO_TURN,
   PERSON_FRAME,
   personCropToImage,
   segmenterInput,
+  TURN_SQUEEZED,
+  turnMap,
+  type TurnMap,
 } from './hair-mask.ts'

@@ -5,7 +5,10 @@ import { characterLandmarks, renderCharacter } from '../engine/index.ts'
 import { parseManifest } from '../ml/manifest.ts'
 import { createCharacter, randomCharacter } from '../rig/character.ts'
 import { FaceAnalyzer } from './face-analyzer.ts'
-import { interOcular } from './ibug68.ts'
+import { alignmentFor } from './align.ts'
+import { applyAffine, invertAffine } from './affine.ts'
+import { ibug68FromMesh, interOcular } from './ibug68.ts'
+import { unturnedMesh } from './pose.ts'
 
 const RELEASE = new URL('../../../models/release/', import.meta.url)
 const models = {
@@ -53,5 +56,33 @@ describe('FaceAnalyzer on engine renders', () => {
     expect(Math.abs(front.roll)).toBeLessThan(3)
     expect(Math.abs(Math.abs(plus.yaw) - 20)).toBeLessThan(8)
     expect(Math.abs(plus.yaw + minus.yaw)).toBeLessThan(4)
+  })
+
+  it("takes the turn out of a turned face (unturnedMesh): its points come back to the front view's", async () => {
+    const c = createCharacter()
+    const faceAt = async (yaw: number) =>
+      (await analyzer.detect(renderCharacter(c, { size: SIZE, yaw, background: WHITE }))).faces[0]!
+    // 68 points in their own aligned frame, and their mean distance in inter-ocular units
+    const framed = (points: Float32Array) => {
+      const toFrame = invertAffine(alignmentFor(points))!
+      return Array.from({ length: 68 }, (_, i) =>
+        applyAffine(toFrame, points[2 * i]!, points[2 * i + 1]!)
+      )
+    }
+    const apart = (a: number[][], b: number[][]) =>
+      a.reduce((s, p, i) => s + Math.hypot(p[0]! - b[i]![0]!, p[1]! - b[i]![1]!), 0) /
+      68 /
+      Math.hypot(a[45]![0]! - a[36]![0]!, a[45]![1]! - a[36]![1]!)
+    const front = await faceAt(0)
+    const unturned = (f: typeof front) => framed(ibug68FromMesh(unturnedMesh(f.mesh)))
+    // a frontal face is left as it is
+    expect(apart(unturned(front), framed(front.ibug68))).toBeLessThan(0.01)
+    for (const yaw of [20, -20]) {
+      const turned = await faceAt(yaw)
+      const seen = apart(framed(turned.ibug68), framed(front.ibug68))
+      const back = apart(unturned(turned), framed(front.ibug68))
+      expect(seen).toBeGreaterThan(0.06)
+      expect(back).toBeLessThan(seen / 2)
+    }
   })
 })
