@@ -112,7 +112,7 @@ describe('CharacterCreator', () => {
     await off.close()
   }, 60_000)
 
-  it("reads a turned face's hair length beside its near side: a long-haired woman at 20 degrees keeps long hair", async () => {
+  it("reads a turned face's hair length beside its near side (a long-haired woman at 20 degrees keeps long hair), and says it is turned", async () => {
     const engine = useHeadPack(new Uint8Array(readFileSync(new URL('../../assets/head-v2/head-v2.bin', import.meta.url))))
     const woman = randomPlausibleCharacter(9_100_015) // a woman with long dark-brown hair
     for (const yaw of [0, 20, -20]) {
@@ -123,7 +123,10 @@ describe('CharacterCreator', () => {
         // a frontal face: the bands stay where MASK_BOXES puts them, both sides read
         for (const k of [0, 1]) expect(Math.abs(turn.scale[k]! - 1)).toBeLessThan(0.03)
         expect(r.hair!.oneSide).toBe(false)
+        expect(r.warnings.map((w) => w.code)).not.toContain('turned-face')
       } else {
+        // and says that a turned face is a less sure read
+        expect(r.warnings).toContainEqual({ code: 'turned-face', message: expect.stringMatching(/turned \d+° to the (left|right), .*straight at the camera/) })
         // turned to their left (yaw > 0), the subject's left side is the far one, squeezed; the near one stretched
         const far = r.face.pose.yaw > 0 ? 1 : 0
         expect(turn.scale[far]).toBeLessThan(TURN_SQUEEZED)

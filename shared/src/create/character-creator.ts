@@ -70,6 +70,7 @@ export type CreateWarning =
   | FaceWarning
   | { code: 'colourless-photo'; message: string }
   | { code: 'soft-photo'; message: string }
+  | { code: 'turned-face'; message: string }
 
 /** The warning for a photo without colour (create/skin.ts isColourless). */
 const COLOURLESS_WARNING = {
@@ -84,6 +85,23 @@ const SOFT_WARNING = {
   message:
     'This photo is blurry, so the fine detail of the face is read only in part: for a closer likeness, use a sharp photo (hold still and let the camera focus on your face).',
 } as const
+
+/**
+ * From this head turn (degrees of yaw) a character is noticeably less alike, so create() says so (up to the face
+ * analyzer's own limit, maxFrontalYaw, where it refuses); the hair read takes the face as turned from about here
+ * too (hair-mask TURN_SQUEEZED), and the PWA's selfie screen asks to face the camera (live-hint MAX_YAW). Measured on engine renders of 40 known people
+ * (docs/likeness.md session 40): recogniser cosine of the character to the truth 0.806 from the front view, 0.782
+ * at 10 degrees, 0.735 at 20; held-out TRAIN photos 0.591 under 10 degrees, 0.571 at 10-20, 0.552 at 20-30.
+ */
+export const TURNED_NOTE_YAW = 12
+
+/** The warning for a photo whose head is turned TURNED_NOTE_YAW or more. */
+function turnedWarning(yaw: number): CreateWarning {
+  return {
+    code: 'turned-face',
+    message: `The face is turned ${Math.abs(yaw).toFixed(0)}° to the ${yaw > 0 ? 'left' : 'right'}, so its shape and hair are read less surely: for a closer likeness, use a photo looking straight at the camera.`,
+  }
+}
 
 /** What create() returns. */
 export interface CreateResult {
@@ -286,7 +304,11 @@ export class CharacterCreator {
       character,
       confidence: face.score * top,
       face,
-      warnings: [...(colourless ? [COLOURLESS_WARNING] : []), ...(soft ? [SOFT_WARNING] : [])],
+      warnings: [
+        ...(Math.abs(face.pose.yaw) >= TURNED_NOTE_YAW ? [turnedWarning(face.pose.yaw)] : []),
+        ...(colourless ? [COLOURLESS_WARNING] : []),
+        ...(soft ? [SOFT_WARNING] : []),
+      ],
       x: Float32Array.from(x),
       styleProbabilities: Float32Array.from(probabilities),
       hair,

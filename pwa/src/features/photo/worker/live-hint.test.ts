@@ -3,12 +3,12 @@ import type { Face, FaceResult } from '@facecraft/shared/face'
 import { liveHint } from './live-hint.ts'
 
 /** A frame 640x480 with faces of the given box widths (centred) and yaw. */
-function frame(widths: number[], yaw = 0): FaceResult {
+function frame(widths: number[], yaw = 0, pitch = 0): FaceResult {
   const faces = widths.map(
     (w) =>
       ({
         box: { x: 320 - w / 2, y: 100, width: w, height: w },
-        pose: { yaw, pitch: 0, roll: 0 },
+        pose: { yaw, pitch, roll: 0 },
       }) as Face
   )
   return {
@@ -31,6 +31,13 @@ describe('live hint', () => {
     const ok = liveHint(frame([200]), 120)
     expect(ok.code).toBe('ok')
     expect(ok.box).toEqual({ x: 220 / 640, y: 100 / 480, width: 200 / 640, height: 200 / 480 })
+  })
+
+  it('asks to face the camera from a slight turn on (yaw over 12 degrees), a tilt from 20', () => {
+    expect(liveHint(frame([200], 10), 120).code).toBe('ok')
+    expect(liveHint(frame([200], -15), 120).code).toBe('turn')
+    expect(liveHint(frame([200], 0, 15), 120).code).toBe('ok')
+    expect(liveHint(frame([200], 0, -25), 120).code).toBe('turn')
   })
 
   it('ignores a small face far behind the player', () => {

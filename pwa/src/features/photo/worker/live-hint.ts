@@ -18,8 +18,15 @@ export interface LiveHint {
 export const DARK_LUMA = 45
 /** The face should fill at least this fraction of the frame's shorter side (the oval guide's width is ~0.55). */
 export const MIN_FACE_FRACTION = 0.3
-/** Head turned more than this (degrees, yaw or pitch) is not a front view. */
-export const MAX_TURN = 20
+/**
+ * Head turned left or right more than this (degrees of yaw) is not a front view. Why 12: the creator's characters
+ * lose likeness with the turn from the start (engine renders of known people, docs/likeness.md session 40: 0.806
+ * recogniser cosine to the truth from the front view, 0.782 at 10 degrees, 0.735 at 20), and from about 12 degrees
+ * the hair read takes the face as turned (create/hair-mask TURN_SQUEEZED).
+ */
+export const MAX_YAW = 12
+/** Head tilted up or down more than this (degrees of pitch); the pitch read is coarser than the yaw (face/pose). */
+export const MAX_PITCH = 20
 /** A second face at least this wide relative to the first is a second person, not a poster far behind. */
 const RIVAL_RATIO = 0.6
 
@@ -50,7 +57,7 @@ export function liveHint(result: FaceResult, luma: number): LiveHint {
   if (rival && rival.box.width >= RIVAL_RATIO * face.box.width) return hint('several-faces')
   if (face.box.width < MIN_FACE_FRACTION * Math.min(result.width, result.height))
     return hint('move-closer')
-  if (Math.abs(face.pose.yaw) > MAX_TURN || Math.abs(face.pose.pitch) > MAX_TURN)
+  if (Math.abs(face.pose.yaw) > MAX_YAW || Math.abs(face.pose.pitch) > MAX_PITCH)
     return hint('turn')
   return hint('ok')
 }
