@@ -22,6 +22,8 @@
  * - `blur`: out of focus: a Gaussian blur of 2 px (sigma) at 512 px.
  * - `noise`: a dim room's sensor noise: x 0.8 linear, Gaussian noise of sd 8 levels per channel, JPEG quality 75.
  * - `shake`: a shaken hand: each pixel the mean of 9 along a line 30 degrees from the horizontal (8 px of travel).
+ * Neither changed, the other way round:
+ * - `swap`: the SMILING photo creates and the neutral one is ranked (docs/likeness.md "Session 40").
  * Usage (repository root): npx tsx cli/scripts/photo-variants.ts --variant NAME --out DIR
  * then: npx facecraft eval likeness --photos DIR ...
  */
@@ -51,10 +53,9 @@ const NEUTRAL = [
   'noise',
   'shake',
 ]
-if (!values.out || ![...SMILING, ...NEUTRAL].includes(values.variant!))
-  throw new Error(
-    `Usage: photo-variants.ts --variant ${[...SMILING, ...NEUTRAL].join('|')} --out DIR`
-  )
+const VARIANTS = [...SMILING, ...NEUTRAL, 'swap']
+if (!values.out || !VARIANTS.includes(values.variant!))
+  throw new Error(`Usage: photo-variants.ts --variant ${VARIANTS.join('|')} --out DIR`)
 
 const toLinear = (v: number) => Math.pow(v / 255, 2.2)
 const toByte = (v: number) => Math.round(255 * Math.pow(Math.min(1, Math.max(0, v)), 1 / 2.2))
@@ -260,7 +261,10 @@ for (const file of readdirSync(join(london, 'neutral'))
   .sort()) {
   const person = join(values.out, file.replace('.jpg', ''))
   mkdirSync(person, { recursive: true })
-  if (SMILING.includes(values.variant!)) {
+  if (values.variant === 'swap') {
+    copyFileSync(join(london, 'smiling', file), join(person, 'a-smiling.jpg'))
+    copyFileSync(join(london, 'neutral', file), join(person, 'b-neutral.jpg'))
+  } else if (SMILING.includes(values.variant!)) {
     copyFileSync(join(london, 'neutral', file), join(person, 'a-neutral.jpg'))
     const { image } = decodeImage(new Uint8Array(readFileSync(join(london, 'smiling', file))))
     const change = values.variant === 'mirror' ? mirrored : relit
@@ -273,7 +277,10 @@ for (const file of readdirSync(join(london, 'neutral'))
   }
   n++
 }
-const which = SMILING.includes(values.variant!)
-  ? 'neutral photo, smiling photo'
-  : 'smiling photo, neutral photo'
+const which =
+  values.variant === 'swap'
+    ? 'the smiling photo creates, the neutral one is ranked:'
+    : SMILING.includes(values.variant!)
+      ? 'neutral photo, smiling photo'
+      : 'smiling photo, neutral photo'
 console.log(`wrote ${n} people to ${values.out} (${which} ${values.variant})`)
