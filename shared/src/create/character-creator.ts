@@ -88,10 +88,11 @@ const SOFT_WARNING = {
 
 /**
  * From this head turn (degrees of yaw) a character is noticeably less alike, so create() says so (up to the face
- * analyzer's own limit, maxFrontalYaw, where it refuses); the hair read takes the face as turned from about here
- * too (hair-mask TURN_SQUEEZED), and the PWA's selfie screen asks to face the camera (live-hint MAX_YAW). Measured on engine renders of 40 known people
- * (docs/likeness.md session 40): recogniser cosine of the character to the truth 0.806 from the front view, 0.782
- * at 10 degrees, 0.735 at 20; held-out TRAIN photos 0.591 under 10 degrees, 0.571 at 10-20, 0.552 at 20-30.
+ * analyzer's own limit, maxFrontalYaw, where it refuses). The hair read takes the face as turned from about here
+ * too (hair-mask TURN_SQUEEZED), and the PWA's selfie screen asks to face the camera (live-hint MAX_YAW). Measured
+ * on engine renders of 40 known people (docs/likeness.md session 40): recogniser cosine of the character to the
+ * truth 0.806 from the front view, 0.782 at 10 degrees, 0.735 at 20; held-out TRAIN photos (session 38) 0.591
+ * under 10 degrees, 0.571 at 10-20, 0.552 at 20-30.
  */
 export const TURNED_NOTE_YAW = 12
 
