@@ -401,7 +401,7 @@ export function crownCoherence(crop: RgbaImage, mask: ArrayLike<number>): number
 }
 
 /** The bands beside the face (the subject's right side first), placed for the face's turn (turnMap). */
-function besideFace(boxes: readonly Box[], turn: TurnMap): Box[] {
+export function besideFace(boxes: readonly Box[], turn: TurnMap): Box[] {
   return boxes.map((b, i) => {
     const [a, c] = [b[0], b[1]].map((x) => turn.mid + turn.scale[i]! * (x - turn.frontalMid))
     return [Math.min(a!, c!), Math.max(a!, c!), b[2], b[3]] as Box

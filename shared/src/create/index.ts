@@ -95,6 +95,7 @@ export {
   type FacialHairMeasure,
 } from './facial-hair.ts'
 export {
+  besideFace,
   MASK_BOXES,
   MASK_LIMITS,
   measureHairMasked,
