@@ -93,19 +93,21 @@ export const HAIR_LIMITS = Object.freeze({
 export interface HairMeasure {
   /** Median sRGB 0..255 of the top band (null: outside the photo, or skin). */
   color: [number, number, number] | null
-  /** Share of hair pixels beside the jaw / below the chin (the lesser of both sides; null: not measurable). */
+  /** Share of hair pixels beside the jaw / below the chin (the lesser of both sides, the greater on a turned face;
+   * null: not measurable). */
   cheek: number | null
   low: number | null
   /** 'long' (below the chin), 'bob' (to the jaw), 'short' (none beside the face) or null (undecidable). */
   length: 'long' | 'bob' | 'short' | null
   /**
    * The length was read beside one side of the jaw only: the photo cuts off the other (a tight crop), or the head
-   * is turned so far that either side's hair counts (hair-mask.ts TURN_SQUEEZED). Hair there may then be a sideburn, a beard or a dark collar, not long hair: of the 811 Pixabay TRAIN
-   * photos, 194 read long from one side, 144 women and 50 men (the index's gender column, checked only), and looked
-   * at, few of those men have long hair (among the photos the gender read is sure of, 114 of 321 women and 41 of
-   * 330 men read long from one side, 36 and none from both). So a man's character does not take a one-sided read
-   * (applyHair); as evidence of a woman (create/gender.ts) it counts, at the odds measured over both kinds. Absent
-   * in measures made before it (read as false).
+   * is turned so far that either side's hair counts (hair-mask.ts TURN_SQUEEZED). Hair there may then be a
+   * sideburn, a beard or a dark collar, not long hair: of the 811 Pixabay TRAIN photos, 194 read long from one
+   * side, 144 women and 50 men (the index's gender column, checked only), and looked at, few of those men have long
+   * hair (among the photos the gender read is sure of, 114 of 321 women and 41 of 330 men read long from one side,
+   * 36 and none from both). So a man's character does not take a one-sided read (applyHair); as evidence of a woman
+   * (create/gender.ts) it counts, at the odds measured over both kinds. Absent in measures made before it (read as
+   * false).
    */
   oneSide?: boolean
   /** Share of hair pixels on the forehead above the inner brows (a fringe; null: not measured, as from boxes). */

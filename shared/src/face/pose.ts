@@ -24,12 +24,16 @@ export function headRotation(mesh: Float32Array): Float64Array {
   // Gram-Schmidt: y orthogonal to x, then z = x cross y.
   const d = x[0]! * yRaw[0]! + x[1]! * yRaw[1]! + x[2]! * yRaw[2]!
   const y = normalise([yRaw[0]! - d * x[0]!, yRaw[1]! - d * x[1]!, yRaw[2]! - d * x[2]!])
-  const z = [
-    x[1]! * y[2]! - x[2]! * y[1]!,
-    x[2]! * y[0]! - x[0]! * y[2]!,
-    x[0]! * y[1]! - x[1]! * y[0]!,
-  ]
+  const z = cross(x, y)
   return Float64Array.from([...x, ...y, ...z])
+}
+
+function cross(a: number[], b: number[]): number[] {
+  return [
+    a[1]! * b[2]! - a[2]! * b[1]!,
+    a[2]! * b[0]! - a[0]! * b[2]!,
+    a[0]! * b[1]! - a[1]! * b[0]!,
+  ]
 }
 
 function axis(mesh: Float32Array, pairs: readonly [number, number][]): number[] {
@@ -93,11 +97,7 @@ export function unturnedMesh(mesh: Float32Array): Float32Array {
   // x: perpendicular to the midline and to the camera's axis, on the side of the face's own x axis
   const sign = r[0]! * y[1]! - r[1]! * y[0]! >= 0 ? 1 : -1
   const x = normalise([sign * y[1]!, -sign * y[0]!, 0])
-  const z = [
-    x[1]! * y[2]! - x[2]! * y[1]!,
-    x[2]! * y[0]! - x[0]! * y[2]!,
-    x[0]! * y[1]! - x[1]! * y[0]!,
-  ]
+  const z = cross(x, y)
   // the face's own coordinates (normaliseMesh), put back through the unturned axes
   const f = normaliseMesh(mesh)
   const c = meanPoint(mesh)
