@@ -6,12 +6,12 @@
  * table, the CIELAB distance from each photo's skin to the nearest rendered skin (the part of skin_delta_e no
  * creator can remove), and writes a figure: three panels by lightness (L* < 45, 45-62, > 62), a* across (0-35),
  * b* up (0-35), ticks every 5; each photo a dot in its own colour; each table tone whose L* falls in the panel a
- * line across its undertones (black, --old grey).
+ * line across its undertones (black, --old grey; a woman's and a man's grid both).
  * Usage: nice -n 10 npx tsx cli/scripts/skin-gamut.ts [--step 2] [--old OLD.json] [--out docs/skin-gamut.png]
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { matchSkin, type SkinTable } from '@facecraft/shared/create'
+import { matchSkin, type SkinGrid, type SkinTable } from '@facecraft/shared/create'
 import { decodeImage } from '@facecraft/shared/decode'
 import { drawDot, drawLine, FaceAnalyzer, type Rgb } from '@facecraft/shared/face'
 import { createImage, encodePng, srgbToLab } from '@facecraft/shared/image'
@@ -30,7 +30,12 @@ const { values } = parseArgs({
   },
 })
 type Lab = [number, number, number]
-const readTable = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as SkinTable
+/** A table file; one from before session 41 (a single grid, no sexes) is read as the same grid for both. */
+function readTable(file: string): SkinTable {
+  const t = JSON.parse(readFileSync(file, 'utf8')) as
+    SkinTable | (Omit<SkinTable, 'lab' | 'gender'> & { lab: SkinGrid })
+  return 'gender' in t ? t : { ...t, gender: [0, 1], lab: [t.lab, t.lab] }
+}
 const tables = [{ name: 'table', table: readTable(values.table) }]
 if (values.old) tables.push({ name: 'old', table: readTable(values.old) })
 
@@ -52,8 +57,10 @@ for (const set of ['canada', 'pixabay']) {
     if (!srgb) continue
     const lab = srgbToLab(srgb)
     photos.push({ lab, srgb })
-    // the creator's own search (bilinear over the table) finds the nearest rendered skin
-    tables.forEach(({ table }, t) => gaps[t]!.push(matchSkin(srgb, table).deltaE))
+    // the creator's own search (bilinear over the table) finds the nearest rendered skin, a woman's or a man's
+    tables.forEach(({ table }, t) =>
+      gaps[t]!.push(Math.min(matchSkin(srgb, 0, table).deltaE, matchSkin(srgb, 1, table).deltaE))
+    )
   }
   gaps.forEach((g, t) => {
     const s = [...g].sort((a, b) => a - b)
@@ -85,7 +92,7 @@ BANDS.forEach(([lo, hi], k) => {
     if (p.lab[0] >= lo && p.lab[0] < hi) drawDot(img, ...at(p.lab[1], p.lab[2]), 2, p.srgb)
   ;[...tables].reverse().forEach(({ name, table }) => {
     const ink: Rgb = name === 'old' ? [160, 160, 160] : [0, 0, 0]
-    for (const row of table.lab) {
+    for (const row of table.lab.flat()) {
       if (row[0]![0] < lo || row[0]![0] >= hi) continue
       for (let j = 0; j + 1 < row.length; j++)
         drawLine(img, ...at(row[j]![1], row[j]![2]), ...at(row[j + 1]![1], row[j + 1]![2]), ink, 2)

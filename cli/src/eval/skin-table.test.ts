@@ -9,9 +9,12 @@ const saved: SkinTable = JSON.parse(
 )
 
 describe('skin table', () => {
-  it("has the generator's grid", () => {
+  it("has the generator's grid, a woman's and a man's", () => {
     expect(saved.tone).toEqual(SKIN_GRID.tone)
     expect(saved.undertone).toEqual(SKIN_GRID.undertone)
+    expect(saved.lab).toHaveLength(2)
+    expect(saved.gender[0]).toBeLessThan(0.2)
+    expect(saved.gender[1]).toBeGreaterThan(0.8)
   })
 
   it('matches the engine it was made from (after a look change: npx tsx cli/scripts/skin-table.ts)', async () => {
@@ -21,9 +24,11 @@ describe('skin table', () => {
       [9, 4],
     ]
     const now = await measureSkinTable(cells)
-    for (const [i, j] of cells)
-      expect(Math.hypot(...now.lab[i]![j]!.map((v, c) => v - saved.lab[i]![j]![c]!))).toBeLessThan(
-        0.05
-      )
+    expect(now.gender).toEqual(saved.gender)
+    for (const s of [0, 1])
+      for (const [i, j] of cells) {
+        const [was, is] = [saved.lab[s]![i]![j]!, now.lab[s]![i]![j]!]
+        expect(Math.hypot(...is.map((v, c) => v - was[c]!))).toBeLessThan(0.05)
+      }
   }, 120_000)
 })

@@ -15,8 +15,10 @@ import { engineV2, type EngineParams, type EvalEngine } from './engines.ts'
 export const SKIN_GRID = Object.freeze({
   tone: Array.from({ length: 11 }, (_, i) => i / 10),
   undertone: [0, 0.25, 0.5, 0.75, 1],
-  /** The rig's default character and plausible random ones (seeds 1..n-1): skin colour varies a little with shape,
-   * age and sex (shading, age darkening), so the table holds their mean. */
+  /** Plausible random women and men measured (the first this many of each among seeds 1, 2, ...): a man's skin
+   * renders darker than a woman's at the same tone (beard shadow, heavier creases; 3 L* at tone 0.2), so each sex
+   * has its own grid. Each cell is the median over them: one character's glasses or fringe can darken its skin
+   * read by 30 L*, which a mean passes on. */
   characters: 6,
   size: 256,
 })
@@ -79,31 +81,69 @@ export async function meanRendered(
   return n ? (sum.map((s) => Math.round((s / n) * 100) / 100) as [number, number, number]) : null
 }
 
+/** Per-channel median of `labs` (the mean of the middle two for an even count). */
+function medianLab(labs: readonly (readonly number[])[]): [number, number, number] {
+  return [0, 1, 2].map((c) => {
+    const v = labs.map((l) => l[c]!).sort((a, b) => a - b)
+    const m = v.length >> 1
+    return Math.round((v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2) * 100) / 100
+  }) as [number, number, number]
+}
+
+/** The table's women and men: the first SKIN_GRID.characters of each sex among the plausible random people. */
+export function skinTablePeople(
+  engine: EvalEngine
+): [female: EngineParams[], male: EngineParams[]] {
+  const gender = rigCodec(2).ids.indexOf('who.gender')
+  const out: [EngineParams[], EngineParams[]] = [[], []]
+  for (let seed = 1; out.some((p) => p.length < SKIN_GRID.characters); seed++) {
+    const p = engine.random(seed)
+    const side = out[p.x[gender]! < 0.5 ? 0 : 1]
+    if (side.length < SKIN_GRID.characters) side.push(p)
+  }
+  return out
+}
+
 /** Measures the table; `only` limits it to some (tone, undertone) cells (the staleness test checks a few). */
 export async function measureSkinTable(only?: [number, number][]): Promise<SkinTable> {
   const engine = engineV2()
   const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource(), maxFaces: 1 })
-  const people = [engine.mean(), ...Array.from({ length: SKIN_GRID.characters - 1 }, (_, i) => engine.random(i + 1))]
-  const lab: ([number, number, number] | null)[][] = []
+  const sexes = skinTablePeople(engine)
+  const gender = rigCodec(2).ids.indexOf('who.gender')
+  const lab: ([number, number, number] | null)[][][] = [[], []]
   try {
-    for (const [ti, tone] of SKIN_GRID.tone.entries()) {
-      lab.push([])
-      for (const [ui, undertone] of SKIN_GRID.undertone.entries()) {
-        if (only && !only.some(([a, b]) => a === ti && b === ui)) {
-          lab[ti]!.push(null)
-          continue
+    for (const [s, people] of sexes.entries())
+      for (const [ti, tone] of SKIN_GRID.tone.entries()) {
+        lab[s]!.push([])
+        for (const [ui, undertone] of SKIN_GRID.undertone.entries()) {
+          if (only && !only.some(([a, b]) => a === ti && b === ui)) {
+            lab[s]![ti]!.push(null)
+            continue
+          }
+          const labs: [number, number, number][] = []
+          for (const p of people) {
+            const x = Float64Array.from(p.x)
+            x[AT.tone] = tone
+            x[AT.undertone] = undertone
+            x[AT.freckles] = 0
+            const { image } = engine.render({ x, styles: p.styles }, SKIN_GRID.size)
+            const face = (await analyzer.detect(image)).faces[0]
+            const srgb = face && analyzer.partColors(image, face).skin
+            if (srgb) labs.push(srgbToLab(srgb))
+          }
+          if (!labs.length) throw new Error(`no face found on any render with skin tone ${tone}, undertone ${undertone}`)
+          lab[s]![ti]!.push(medianLab(labs))
         }
-        const v = await meanRenderedLab(analyzer, engine, people, SKIN_GRID.size, (x) => {
-          x[AT.tone] = tone
-          x[AT.undertone] = undertone
-          x[AT.freckles] = 0
-        }, (image, face) => analyzer.partColors(image, face).skin)
-        if (!v) throw new Error(`no face found on any render with skin tone ${tone}, undertone ${undertone}`)
-        lab[ti]!.push(v)
       }
-    }
   } finally {
     await analyzer.close()
   }
-  return { rigVersion: 2, tone: [...SKIN_GRID.tone], undertone: [...SKIN_GRID.undertone], lab: lab as [number, number, number][][] }
+  const meanGender = (people: EngineParams[]) => Math.round((people.reduce((a, p) => a + p.x[gender]!, 0) / people.length) * 1000) / 1000
+  return {
+    rigVersion: 2,
+    tone: [...SKIN_GRID.tone],
+    undertone: [...SKIN_GRID.undertone],
+    gender: [meanGender(sexes[0]), meanGender(sexes[1])],
+    lab: lab as SkinTable['lab'],
+  }
 } // prettier-ignore

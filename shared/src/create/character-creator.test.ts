@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeImage } from '../image/decode/index.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
 import { decodeSkinDetail } from '../detail/basis.ts'
-import { SKIN_DETAIL_VERSION } from '../detail/spec.ts'
+import { READ_SIZE, SKIN_DETAIL_VERSION } from '../detail/spec.ts'
 import { parseManifest } from '../ml/manifest.ts'
 import { ModelLoader } from '../ml/loader.ts'
 import { checkCharacterV2 } from '../rig/v2/index.ts'
@@ -31,7 +31,7 @@ import { randomPlausibleCharacter } from '../rig/v2/index.ts'
 import { lookShader, useHeadPack } from '../engine/v2/index.ts'
 import { refineFeeds, refineLoop } from './refine.ts'
 import { rigCodec } from './rigs.ts'
-import { applySkin, matchSkin } from './skin.ts'
+import { applySkin, matchSkin, skinUnderDetail } from './skin.ts'
 import { applyIris, IRIS_FRAME_SIZE, irisColour, matchIris } from './iris.ts'
 import { applyLipstick, lipColour, lipContrast, matchLipstick } from './lips.ts'
 import { overrules, readSlider, withHair } from './gender.ts'
@@ -139,13 +139,13 @@ describe('CharacterCreator', () => {
     }
   }, 60_000)
 
-  it('matches the skin tone to the photo\'s skin colour, and only that (measureSkin off: the translator\'s)', async () => {
+  it('matches the skin tone to the photo\'s skin colour on its sex\'s grid, and only that (measureSkin off: the translator\'s)', async () => {
     const image = await singleFace()
     const r = await creator.create(image)
     const crop = creator.faceAnalyzer().alignedCrop(image, r.face, COLOR_FRAME_SIZE)
     const skin = partColors(crop, creator.faceAnalyzer().partLabels(image, r.face, COLOR_FRAME_SIZE)).skin!
     // as the features carry it: float32 of sRGB / 255
-    const expected = matchSkin(Array.from(Float32Array.from(skin, (v) => v / 255), (v) => v * 255) as [number, number, number])
+    const expected = matchSkin(Array.from(Float32Array.from(skin, (v) => v / 255), (v) => v * 255) as [number, number, number], r.character.sliders['who.gender']!)
     expect(r.skin!.tone).toBeCloseTo(expected.tone, 6)
     expect(r.skin!.undertone).toBeCloseTo(expected.undertone, 6)
     const off = await CharacterCreator.createFromOptions({ models, measureSkin: false, analyzer: creator.faceAnalyzer() })
@@ -154,6 +154,25 @@ describe('CharacterCreator', () => {
     expect(r.character).toEqual(applySkin(plain.character, r.skin!))
     await off.close()
   }, 60_000)
+
+  it('with skin detail drawn, matches the skin under the detail, which the detail then brings back', async () => {
+    const skinDetail = decodeSkinDetail(new Uint8Array(readFileSync(new URL(`../../assets/skin-detail/skin-detail-v${SKIN_DETAIL_VERSION}.bin`, import.meta.url))))
+    const withDetail = await CharacterCreator.createFromOptions({ models, skinDetail, analyzer: creator.faceAnalyzer() })
+    const image = await singleFace()
+    const r = await withDetail.create(image)
+    const a = creator.faceAnalyzer()
+    const crop = a.alignedCrop(image, r.face, COLOR_FRAME_SIZE)
+    const skin = partColors(crop, a.partLabels(image, r.face, COLOR_FRAME_SIZE)).skin!
+    const photo = Array.from(Float32Array.from(skin, (v) => v / 255), (v) => v * 255) as [number, number, number]
+    const under = skinUnderDetail(photo, a.alignedCrop(image, r.face, READ_SIZE).data, a.partLabels(image, r.face, READ_SIZE).labels)!
+    const expected = matchSkin(under, r.character.sliders['who.gender']!)
+    expect(r.skin!.tone).toBeCloseTo(expected.tone, 6)
+    expect(r.skin!.undertone).toBeCloseTo(expected.undertone, 6)
+    // a light-skinned face's ground is darker than its median (sparse dark pores and creases): a darker tone
+    const plain = await creator.createFromFace(image, r.face)
+    expect(r.skin!.tone).toBeGreaterThan(plain.skin!.tone)
+    await withDetail.close()
+  }, 60_000) // prettier-ignore
 
   it("reads the iris colour from the photo's eyes, and only that (measureIris off: the translator's)", async () => {
     const image = await singleFace()

@@ -9,7 +9,7 @@ import type { Face, FaceWarning } from '../face/types.ts'
 import type { RgbaImage } from '../image/types.ts'
 import { findModel } from '../ml/manifest.ts'
 import type { SkinDetailBasis } from '../detail/basis.ts'
-import { alignedPoints, readDetailFocused } from '../detail/read.ts'
+import { alignedPoints, readDetailFocused, type DetailSource } from '../detail/read.ts'
 import { onOwnSide } from '../detail/sex.ts'
 import { READ_SIZE } from '../detail/spec.ts'
 import type { Character, SkinDetail } from '../rig/index.ts'
@@ -42,6 +42,7 @@ import {
   isColourless,
   matchSkin,
   matchSkinLightness,
+  skinUnderDetail,
   SKIN_COLOUR_IDS,
   type SkinMatch,
 } from './skin.ts'
@@ -257,9 +258,17 @@ export class CharacterCreator {
         for (const id of HAIR_COLOUR_IDS)
           character.colors[id] = id === 'hair.grey' ? 0 : before.colors[id]!
     }
+    const male = character.sliders['who.gender']
+    // the skin detail's source (aligned crop, labels, points), read after the skin colour; the skin is matched by
+    // the colour under the detail wherever the character draws detail (create/skin.ts skinUnderDetail)
+    const basis = this.options.skinDetail
+    const source = basis ? detailSource(analyzer, image, face) : null
     let skin: SkinMatch | null = null
     if (this.options.measureSkin && skinColour) {
-      skin = colourless ? matchSkinLightness(skinColour) : matchSkin(skinColour)
+      const target =
+        (source && skinUnderDetail(skinColour, source.crop, source.labels)) ?? skinColour
+      const sex = male ?? 0.5
+      skin = colourless ? matchSkinLightness(target, sex) : matchSkin(target, sex)
       character = applySkin(character, skin)
     }
     // the iris and facial-hair reads share one 256-px aligned crop
@@ -294,10 +303,9 @@ export class CharacterCreator {
         colour && matchLipstick(lipContrast(colour, skinColour), character.colors['skin.tone'] ?? 0)
       character = applyLipstick(character, lips)
     }
-    const basis = this.options.skinDetail
     let soft = false
-    if (basis) {
-      const read = readPhotoDetail(analyzer, image, face, basis, character.sliders['who.gender']!)
+    if (basis && source) {
+      const read = readDetailFrom(source, face, basis, character.sliders['who.gender']!)
       character = { ...character, detail: read.detail }
       soft = !read.restored
     }
@@ -465,6 +473,15 @@ export function readSkinDetail(
   return readPhotoDetail(analyzer, image, face, basis, male).detail
 }
 
+/** What skin detail is read from: the face's aligned crop and part labels at READ_SIZE, and its points there. */
+function detailSource(analyzer: FaceAnalyzer, image: RgbaImage, face: Face): DetailSource {
+  return {
+    crop: analyzer.alignedCrop(image, face, READ_SIZE).data,
+    labels: analyzer.partLabels(image, face, READ_SIZE).labels,
+    points: alignedPoints(face),
+  }
+}
+
 /** readSkinDetail, and whether the photo was sharp enough to read the detail whole (detail/read readDetailFocused). */
 function readPhotoDetail(
   analyzer: FaceAnalyzer,
@@ -473,11 +490,16 @@ function readPhotoDetail(
   basis: SkinDetailBasis,
   male: number
 ): { detail: SkinDetail; restored: boolean } {
-  const source = {
-    crop: analyzer.alignedCrop(image, face, READ_SIZE).data,
-    labels: analyzer.partLabels(image, face, READ_SIZE).labels,
-    points: alignedPoints(face),
-  }
+  return readDetailFrom(detailSource(analyzer, image, face), face, basis, male)
+}
+
+/** readPhotoDetail from a source already made. */
+function readDetailFrom(
+  source: DetailSource,
+  face: Face,
+  basis: SkinDetailBasis,
+  male: number
+): { detail: SkinDetail; restored: boolean } {
   const strength = detailStrength(face.pose)
   const { weights: read, restored } = readDetailFocused(basis, source, male)
   const weights = Array.from(onOwnSide(basis, read, male), (w) => detailWeight(w * strength))

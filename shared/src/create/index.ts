@@ -65,6 +65,9 @@ export {
   matchSkin,
   matchSkinLightness,
   SKIN_COLOUR_IDS,
+  skinGrid,
+  skinUnderDetail,
+  type SkinGrid,
   type SkinMatch,
   type SkinTable,
 } from './skin.ts'

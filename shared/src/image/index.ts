@@ -8,4 +8,4 @@ export {
   photoSize,
   photoTooLarge,
 } from './photo.ts'
-export { deltaE76, srgbToLab } from './lab.ts'
+export { deltaE76, labToSrgb, srgbToLab } from './lab.ts'
