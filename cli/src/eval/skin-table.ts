@@ -1,7 +1,7 @@
 /**
- * @module cli/eval/skin-table — the engine's rendered skin colour over a grid of skin tone x undertone, measured the
- * way `eval likeness` measures a render (FaceMesh part labels, median skin colour) and written as
- * shared/src/create/skin-table.json, the table CharacterCreator matches a photo's skin colour against
+ * @module cli/eval/skin-table — the engine's rendered skin colour over a grid of skin tone x undertone, for women
+ * and for men, measured the way `eval likeness` measures a render (FaceMesh part labels, median skin colour) and
+ * written as shared/src/create/skin-table.json, the table CharacterCreator matches a photo's skin colour against
  * (create/skin.ts). The creator never imports the engine: this table is what it knows of the engine's colours.
  * Regenerate after a look change: `npx tsx cli/scripts/skin-table.ts` (a test fails while the table is stale).
  */
@@ -91,9 +91,7 @@ function medianLab(labs: readonly (readonly number[])[]): [number, number, numbe
 }
 
 /** The table's women and men: the first SKIN_GRID.characters of each sex among the plausible random people. */
-export function skinTablePeople(
-  engine: EvalEngine
-): [female: EngineParams[], male: EngineParams[]] {
+function skinTablePeople(engine: EvalEngine): [female: EngineParams[], male: EngineParams[]] {
   const gender = rigCodec(2).ids.indexOf('who.gender')
   const out: [EngineParams[], EngineParams[]] = [[], []]
   for (let seed = 1; out.some((p) => p.length < SKIN_GRID.characters); seed++) {

@@ -259,8 +259,8 @@ export class CharacterCreator {
           character.colors[id] = id === 'hair.grey' ? 0 : before.colors[id]!
     }
     const male = character.sliders['who.gender']
-    // the skin detail's source (aligned crop, labels, points), read after the skin colour; the skin is matched by
-    // the colour under the detail wherever the character draws detail (create/skin.ts skinUnderDetail)
+    // the skin detail's source (aligned crop, labels, points): the detail is read from it below, and where the
+    // character carries detail its skin is matched by the colour under it (create/skin.ts skinUnderDetail)
     const basis = this.options.skinDetail
     const source = basis ? detailSource(analyzer, image, face) : null
     let skin: SkinMatch | null = null
