@@ -23,20 +23,21 @@ export const SKIN_GRID = Object.freeze({
   size: 256,
 })
 
-/** Where rig v2's vector holds the colours the table varies (and freckles, held at 0). */
+/** Where rig v2's vector holds the colours the table varies (and freckles, held at 0), and the sex it splits by. */
 const AT = (() => {
   const ids = rigCodec(2).ids
   return {
     tone: ids.indexOf('skin.tone'),
     undertone: ids.indexOf('skin.undertone'),
     freckles: ids.indexOf('skin.freckles'),
+    gender: ids.indexOf('who.gender'),
   }
 })()
 
 /**
  * Mean CIELAB over `people` of a colour `read` from each one's render (`size` px, studio backdrop) after `edit` sets
- * the parameters under test in its vector (null when `read` found nothing on any render). Shared by the colour
- * tables the creator matches photos against (this skin table, iris-table.ts).
+ * the parameters under test in its vector (null when `read` found nothing on any render). The iris table
+ * (iris-table.ts) is measured this way.
  */
 export async function meanRenderedLab(
   analyzer: FaceAnalyzer,
@@ -65,8 +66,27 @@ export async function meanRendered(
   edit: (x: Float64Array, styles: Int32Array) => void,
   measure: (image: RgbaImage, face: Face) => number[] | null
 ): Promise<[number, number, number] | null> {
+  const measures = await renderedMeasures(analyzer, engine, people, size, edit, measure)
   const sum = [0, 0, 0]
-  let n = 0
+  for (const v of measures) v.forEach((u, c) => (sum[c] = sum[c]! + u))
+  const n = measures.length
+  return n ? (sum.map((s) => Math.round((s / n) * 100) / 100) as [number, number, number]) : null
+}
+
+/**
+ * A `measure` of each of `people`'s renders (`size` px, studio backdrop; with the person's skin detail, if any)
+ * after `edit` sets the parameters under test in its vector and style indices; renders where it found nothing are
+ * left out.
+ */
+async function renderedMeasures(
+  analyzer: FaceAnalyzer,
+  engine: EvalEngine,
+  people: EngineParams[],
+  size: number,
+  edit: (x: Float64Array, styles: Int32Array) => void,
+  measure: (image: RgbaImage, face: Face) => number[] | null
+): Promise<number[][]> {
+  const out: number[][] = []
   for (const p of people) {
     const x = Float64Array.from(p.x)
     const styles = Int32Array.from(p.styles)
@@ -74,11 +94,9 @@ export async function meanRendered(
     const { image } = engine.render({ x, styles, ...(p.detail && { detail: p.detail }) }, size)
     const face = (await analyzer.detect(image)).faces[0]
     const v = face && measure(image, face)
-    if (!v) continue
-    v.forEach((u, c) => (sum[c] = sum[c]! + u))
-    n++
+    if (v) out.push(v)
   }
-  return n ? (sum.map((s) => Math.round((s / n) * 100) / 100) as [number, number, number]) : null
+  return out
 }
 
 /** Per-channel median of `labs` (the mean of the middle two for an even count). */
@@ -92,11 +110,10 @@ function medianLab(labs: readonly (readonly number[])[]): [number, number, numbe
 
 /** The table's women and men: the first SKIN_GRID.characters of each sex among the plausible random people. */
 function skinTablePeople(engine: EvalEngine): [female: EngineParams[], male: EngineParams[]] {
-  const gender = rigCodec(2).ids.indexOf('who.gender')
   const out: [EngineParams[], EngineParams[]] = [[], []]
   for (let seed = 1; out.some((p) => p.length < SKIN_GRID.characters); seed++) {
     const p = engine.random(seed)
-    const side = out[p.x[gender]! < 0.5 ? 0 : 1]
+    const side = out[p.x[AT.gender]! < 0.5 ? 0 : 1]
     if (side.length < SKIN_GRID.characters) side.push(p)
   }
   return out
@@ -107,7 +124,6 @@ export async function measureSkinTable(only?: [number, number][]): Promise<SkinT
   const engine = engineV2()
   const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource(), maxFaces: 1 })
   const sexes = skinTablePeople(engine)
-  const gender = rigCodec(2).ids.indexOf('who.gender')
   const lab: ([number, number, number] | null)[][][] = [[], []]
   try {
     for (const [s, people] of sexes.entries())
@@ -118,17 +134,14 @@ export async function measureSkinTable(only?: [number, number][]): Promise<SkinT
             lab[s]![ti]!.push(null)
             continue
           }
-          const labs: [number, number, number][] = []
-          for (const p of people) {
-            const x = Float64Array.from(p.x)
+          const labs = await renderedMeasures(analyzer, engine, people, SKIN_GRID.size, (x) => {
             x[AT.tone] = tone
             x[AT.undertone] = undertone
             x[AT.freckles] = 0
-            const { image } = engine.render({ x, styles: p.styles }, SKIN_GRID.size)
-            const face = (await analyzer.detect(image)).faces[0]
-            const srgb = face && analyzer.partColors(image, face).skin
-            if (srgb) labs.push(srgbToLab(srgb))
-          }
+          }, (image, face) => {
+            const srgb = analyzer.partColors(image, face).skin
+            return srgb && srgbToLab(srgb)
+          })
           if (!labs.length) throw new Error(`no face found on any render with skin tone ${tone}, undertone ${undertone}`)
           lab[s]![ti]!.push(medianLab(labs))
         }
@@ -136,7 +149,7 @@ export async function measureSkinTable(only?: [number, number][]): Promise<SkinT
   } finally {
     await analyzer.close()
   }
-  const meanGender = (people: EngineParams[]) => Math.round((people.reduce((a, p) => a + p.x[gender]!, 0) / people.length) * 1000) / 1000
+  const meanGender = (people: EngineParams[]) => Math.round((people.reduce((a, p) => a + p.x[AT.gender]!, 0) / people.length) * 1000) / 1000
   return {
     rigVersion: 2,
     tone: [...SKIN_GRID.tone],
