@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { decodeImage } from '@facecraft/shared/decode'
+import { decodeImage, exifSegment, withExifSegment } from '@facecraft/shared/decode'
 import type { RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
 import { SKIN_DETAIL_COUNT } from '@facecraft/shared/detail'
@@ -439,6 +439,40 @@ describe.skipIf(!haveLondon)('from a photo', () => {
         .poll(() => app.page.getByTestId('create-note').textContent())
         .toMatch(/no colour.*editor/)
       expect(await imageSpread(app.page.getByTestId('result-character'))).toBeGreaterThan(8)
+    },
+    SLOW_MS
+  )
+
+  it(
+    "reads a selfie's lens from its EXIF: the same photo as a phone's front camera took it makes another character",
+    async () => {
+      // London 006 with a 26 mm front camera's FocalLengthIn35mmFilm: about 40 cm away at its face's size, so the
+      // face is read as from a portrait's distance (create/perspective); without the tag it is read as taken.
+      const jpeg = new Uint8Array(await readFile(londonPhoto(6)))
+      const selfie = withExifSegment(jpeg, exifSegment({ focalLength35mm: 26 }))
+      const made: Character[] = []
+      for (const [name, bytes] of [
+        ['Lens Lee', selfie],
+        ['Plain Lee', jpeg],
+      ] as const) {
+        await app.page.goto('/photo')
+        await createFrom(app.page, {
+          name: `${name}.jpg`,
+          mimeType: 'image/jpeg',
+          buffer: Buffer.from(bytes),
+        })
+        await app.page.getByRole('button', { name: 'Edit' }).click()
+        await app.page.getByLabel('Character name').fill(name)
+        await save(app.page)
+        await app.page.waitForURL(/\/edit\//)
+        made.push(await storedCharacter(app.page, name))
+      }
+      const [lens, plain] = made as [Character, Character]
+      const moved = Object.keys(plain.sliders).filter(
+        (id) => Math.abs(lens.sliders[id]! - plain.sliders[id]!) > 0.01
+      )
+      console.log(`front-camera EXIF vs none: ${moved.length} sliders moved more than 0.01`)
+      expect(moved.length).toBeGreaterThan(5)
     },
     SLOW_MS
   )

@@ -95,7 +95,28 @@ describe('facecraft create', () => {
     expect(err.mock.calls.flat().join(' ')).toMatch(/frontal photo.*\(low-quality\)/)
   }, 60_000)
 
-  it('checks --steps before loading anything', async () => {
+  it('checks --steps and --focal before loading anything', async () => {
     await expect(createCommand.run(['x.jpg', '--steps', '0'])).rejects.toThrow(/--steps takes/)
+    for (const bad of ['abc', '-26', '5', '2000'])
+      await expect(createCommand.run(['x.jpg', '--focal', bad])).rejects.toThrow(/--focal/)
   })
+
+  it("reads a close-up with its lens: the flag's, else none (a PNG has no EXIF), and 0 reads it as taken", async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const photo = onePhoto()
+    const run = async (...flags: string[]) => {
+      expect(await createCommand.run([photo, '--json', ...flags])).toBe(0)
+      return JSON.parse(log.mock.calls.at(-1)![0] as string)
+    }
+    const plain = await run()
+    expect(plain.camera).toBeNull()
+    expect((await run('--focal', '0')).camera).toBeNull()
+    const near = await run('--focal', '26')
+    expect(near.camera).toMatchObject({ focalLength35mm: 26, from: 'flag' })
+    expect(near.camera.distanceCm).toBeGreaterThan(5)
+    // a longer lens for the same picture: the camera was further away, in proportion
+    const far = await run('--focal', '52')
+    expect(far.camera.distanceCm / near.camera.distanceCm).toBeCloseTo(2, 1)
+  }, 120_000)
 })

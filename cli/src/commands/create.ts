@@ -1,13 +1,19 @@
 /**
  * @module cli/commands/create — `facecraft create PHOTO [--refine] [--steps N] [--out char.json] [--png render.png]
- * [--compare side.png] [--json]`: a character from a photo with CharacterCreator (translator, then optionally the
+ * [--compare side.png] [--focal MM] [--json]`: a character from a photo with CharacterCreator (translator, then optionally the
  * refine graph), rendered with the engine of the translator's rig (the CLI may import the engine; shared/create may not).
  */
 import { readFile, writeFile } from 'node:fs/promises'
-import { CharacterCreator, CreateError, type CreateResult } from '@facecraft/shared/create'
+import {
+  CharacterCreator,
+  CreateError,
+  FOCAL_RANGE_MM,
+  PERSPECTIVE_FIELD,
+  type CreateResult,
+} from '@facecraft/shared/create'
 import { decodeImage } from '@facecraft/shared/decode'
 import { encodePng } from '@facecraft/shared/image'
-import { parse } from '../args.ts'
+import { numberOption, parse } from '../args.ts'
 import { UsageError, progress, type Command } from '../command.ts'
 import { nodeModelSource } from './detect.ts'
 import { skinDetailBasis } from '../engine-v2.ts'
@@ -15,11 +21,13 @@ import { comparePanels, labelledSheet, similarities } from './create-compare.ts'
 import { renderFront } from './create-render.ts'
 
 const USAGE = [
-  'Usage: facecraft create PHOTO [--refine] [--steps N] [--out char.json] [--png render.png] [--compare side.png] [--json]',
+  'Usage: facecraft create PHOTO [--refine] [--steps N] [--focal MM] [--out char.json] [--png render.png] [--compare side.png] [--json]',
   '',
   '  PHOTO           a JPEG or PNG with one face, from the front',
   '  --refine        then refine the character with the refine graph (the imitator), when one is released for the rig',
   '  --steps N       refine steps at most (default 50; the loss may stop it earlier)',
+  "  --focal MM      the camera's 35-mm-equivalent focal length (a phone's front camera: about 26), so a close-up is read as",
+  "                  from a portrait's distance; default the photo's EXIF FocalLengthIn35mmFilm; 0 reads the photo as taken",
   '  --out FILE      write the character (saved-game JSON; open it with facecraft render --engine 2 --params FILE)',
   '  --png FILE      write a 512-px front render of the character',
   "  --compare FILE  write photo crop | character (| refined) side by side, the recognisers' similarities to the photo under each",
@@ -36,6 +44,7 @@ export const createCommand: Command = {
       {
         refine: { type: 'boolean' },
         steps: { type: 'string' },
+        focal: { type: 'string' },
         out: { type: 'string' },
         png: { type: 'string' },
         compare: { type: 'string' },
@@ -49,13 +58,18 @@ export const createCommand: Command = {
     const steps = values.steps === undefined ? 50 : Number(values.steps)
     if (!Number.isInteger(steps) || steps < 1 || steps > 1000)
       throw new UsageError(`--steps takes a whole number from 1 to 1000, got '${values.steps}'.`)
+    const focal = values.focal === undefined ? null : numberOption(values.focal, 'focal', 0, 0, FOCAL_RANGE_MM[1])
+    if (focal !== null && focal !== 0 && focal < FOCAL_RANGE_MM[0])
+      throw new UsageError(`--focal takes a 35-mm-equivalent focal length from ${FOCAL_RANGE_MM[0]} to ${FOCAL_RANGE_MM[1]} mm (0: none), got '${values.focal}'.`)
     let bytes: Uint8Array
     try {
       bytes = new Uint8Array(await readFile(file))
     } catch {
       throw new Error(`cannot read '${file}'; check the path.`)
     }
-    const { image } = decodeImage(bytes)
+    const { image, focalLength35mm: exifFocal } = decodeImage(bytes)
+    // the lens the photo was taken with: the flag's, else the photo's own EXIF; 0 or none: read the photo as taken
+    const lens = focal === 0 ? null : focal !== null ? { focalLength35mm: focal, from: 'flag' } : exifFocal ? { focalLength35mm: exifFocal, from: 'EXIF' } : null
     const creator = await CharacterCreator.createFromOptions({
       models: await nodeModelSource(),
       skinDetail: skinDetailBasis(),
@@ -64,7 +78,7 @@ export const createCommand: Command = {
       const start = performance.now()
       let created: CreateResult
       try {
-        created = await creator.create(image)
+        created = await creator.create(image, lens ?? undefined)
       } catch (e) {
         if (e instanceof CreateError) {
           console.error(`facecraft create: ${e.message} (${e.code})`)
@@ -81,7 +95,7 @@ export const createCommand: Command = {
           refineSkipped = `${refineSkipped}. No refine graph is released for rig v${creator.rigVersion} yet (the v2 imitator is in training), so this is the translator's character, unrefined.`
           console.error(`facecraft create --refine: ${refineSkipped}`)
         } else {
-          const targets = await creator.targets(image, created.face)
+          const targets = await creator.targets(image, created.face, lens ?? undefined)
           refined = await creator.refine(created.character, targets, {
             steps,
             onProgress: (p) => progress(`refine ${p.step}/${p.steps} loss ${p.loss.toFixed(4)}`),
@@ -105,6 +119,9 @@ export const createCommand: Command = {
         confidence: Number(created.confidence.toFixed(3)),
         warnings: created.warnings,
         read: readFromPhoto(created),
+        camera: lens && created.cameraDistance !== null
+          ? { focalLength35mm: lens.focalLength35mm, from: lens.from, distanceCm: Math.round(created.cameraDistance) }
+          : null,
         ms: Math.round(ms),
         refine: values.refine
           ? refined
@@ -119,6 +136,7 @@ export const createCommand: Command = {
         console.log(`${file}: rig v${creator.rigVersion} character in ${summary.ms} ms, confidence ${summary.confidence}`)
         for (const w of created.warnings) console.log(`  warning (${w.code}): ${w.message}`)
         console.log(`  read from the photo: ${describeRead(summary.read)}`)
+        if (summary.camera) console.log(`  camera about ${summary.camera.distanceCm} cm from the eyes (${summary.camera.focalLength35mm} mm lens, from the ${summary.camera.from})${created.cameraDistance! < PERSPECTIVE_FIELD.referenceCm ? ": the face read as from a portrait's distance" : ''}`)
         if (refined) console.log(`  refined: loss ${refined.losses[0]!.toFixed(4)} -> ${Math.min(...refined.losses).toFixed(4)} in ${refined.steps} steps`)
         if (sims) for (const [panel, s] of Object.entries(sims)) console.log(`  ${panel}: ${Object.entries(s).map(([k, v]) => `${k} ${v.toFixed(3)}`).join('  ')}`)
         for (const [flag, path] of [['out', values.out], ['png', values.png], ['compare', values.compare]] as const)

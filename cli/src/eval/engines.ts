@@ -66,6 +66,11 @@ export interface EvalEngine {
   /** Front render at `size` px and its exact landmarks. Pure: the same params give the same bytes. */
   render(p: EngineParams, size: number): EngineRender
   /**
+   * The front render as a camera `distanceCm` from the head sees it (engine v2's `distance`: the lens widened to keep
+   * the framing, as a phone's front camera at arm's length); null where the engine has one camera only (v1).
+   */
+  renderFrom: ((p: EngineParams, size: number, distanceCm: number) => EngineRender) | null
+  /**
    * Front render drawn straight into the canonical aligned frame (white background), as an aligned photo of the
    * character would look, with its exact landmarks there: what the imitator imitates.
    */
@@ -103,6 +108,7 @@ export function engineV1(): EvalEngine {
       }
     },
     // Engine v1's front view IS the canonical frame (the frame was made from its mean face).
+    renderFrom: null,
     aligned(p, size) {
       const c = toCharacter(p)
       const truth = characterLandmarks(c, { size })
@@ -144,6 +150,13 @@ export function engineV2(): EvalEngine {
       return {
         image: engine.render(c, { size, background: BACKGROUND }, lookShader),
         ibug68: engine.landmarks(c, { size }).ibug68,
+      }
+    },
+    renderFrom(p, size, distance) {
+      const c = toCharacter(p)
+      return {
+        image: engine.render(c, { size, background: BACKGROUND, distance }, lookShader),
+        ibug68: engine.landmarks(c, { size, distance }).ibug68,
       }
     },
     // Framed by the character's own alignment, as models/dataset draws the imitator's training renders.

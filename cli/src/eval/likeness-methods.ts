@@ -5,6 +5,7 @@
  * `iterative` (refine from the mean face). A method whose model (for the engine's rig) is not in the manifest is
  * reported as skipped, with the reason, instead of failing.
  */
+import type { PhotoLens } from '@facecraft/shared/create'
 import type { Face, FaceAnalyzer } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import type { ModelSource } from '@facecraft/shared/ml'
@@ -24,6 +25,8 @@ export interface MethodInput {
   image: RgbaImage
   face: Face
   index: number
+  /** The lens it was taken with, where known (synthetic targets from near: `eval likeness --distance`). */
+  lens?: PhotoLens
 }
 
 /** A creation method. */

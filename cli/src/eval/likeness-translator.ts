@@ -38,9 +38,9 @@ export const translatorMethod: LikenessMethod = {
   name: 'translator',
   summary: 'the translator (one shot): photo features -> parameters',
   unavailable: (ctx) => modelFor(ctx, 'translator'),
-  async create({ image, face }: MethodInput, ctx) {
+  async create({ image, face, lens }: MethodInput, ctx) {
     const creator = await creatorFor(ctx)
-    return engineParams((await creator.createFromFace(image, face)).character)
+    return engineParams((await creator.createFromFace(image, face, lens)).character)
   },
 }
 
@@ -55,13 +55,13 @@ export function refineMethod(
     summary,
     // Both need the translator: CharacterCreator (which runs refine) is made around it.
     unavailable: (ctx) => modelFor(ctx, 'refine') ?? modelFor(ctx, 'translator'),
-    async create({ image, face }: MethodInput, ctx) {
+    async create({ image, face, lens }: MethodInput, ctx) {
       const creator = await creatorFor(ctx)
       const first =
         start === 'translator'
-          ? (await creator.createFromFace(image, face)).character
+          ? (await creator.createFromFace(image, face, lens)).character
           : rigCodec(ctx.engine.id).fromVector(ctx.engine.mean().x, ctx.engine.mean().styles)
-      const targets = await creator.targets(image, face)
+      const targets = await creator.targets(image, face, lens)
       // from the mean face nothing was read from the photo: the descent may move the hair too
       const keep = start === 'mean' ? { keep: [] } : {}
       return engineParams((await creator.refine(first, targets, keep)).character)

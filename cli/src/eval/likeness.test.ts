@@ -132,3 +132,31 @@ describe('eval likeness --photos', () => {
     }
   }, 120_000)
 })
+
+describe('eval likeness --distance', () => {
+  it('checks the camera distance before any model loads: a number of cm the camera can be, on engine 2', async () => {
+    for (const bad of ['10', '0', 'near', '2000'])
+      await expect(likenessEval.run({ quick: true, json: true, args: { distance: bad } })).rejects.toThrow(/--distance must be an integer from 20 to 1000/) // prettier-ignore
+    await expect(likenessEval.run({ quick: true, json: true, args: { distance: '30', engine: '1' } })).rejects.toThrow(/--distance needs an engine with a camera to move \(--engine 2\)/) // prettier-ignore
+  })
+
+  it('takes the synthetic targets from near and says so; the portrait view is the default', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'likeness-distance-'))
+    try {
+      const engine = engineV2()
+      for (const seed of [1, 2])
+        writeFileSync(
+          join(dir, `p${seed}.png`),
+          encodePng(engine.render(engine.random(seed), 256).image)
+        )
+      const run = (args: Record<string, string>) =>
+        likenessEval.run({ quick: false, json: true, args: { photos: dir, methods: 'mean', synthetic: '2', ...args } }) as Promise<{ synthetic_distance_cm: number; synthetic: Record<string, { n: number }> }> // prettier-ignore
+      expect((await run({})).synthetic_distance_cm).toBe(100)
+      const near = await run({ distance: '30' })
+      expect(near.synthetic_distance_cm).toBe(30)
+      expect(near.synthetic.mean!.n).toBe(2) // FaceMesh finds the faces the near camera shows
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
+})

@@ -24,7 +24,8 @@ import { DEFAULT_CREATOR_OPTIONS, rigCodec } from '@facecraft/shared/create'
 import { deltaE76, encodePng, type RgbaImage } from '@facecraft/shared/image'
 import { intOption } from '../args.ts'
 import { nodeModelSource } from '../commands/detect.ts'
-import { progress } from '../command.ts'
+import { progress, UsageError } from '../command.ts'
+import { DISTANCE_MIN_V2, VIEW_V2 } from '@facecraft/shared/engine-v2'
 import type { Suite } from '../suite.ts'
 import { ENGINE_FLAG, pickEngine, type EngineParams } from './engines.ts'
 import { pickMethods, type LikenessMethod, type MethodContext } from './likeness-methods.ts'
@@ -33,6 +34,7 @@ import { seededSubset } from './london.ts'
 import { folderSet, londonSet, type PhotoSet, type SetPerson } from './photo-sets.ts'
 import { analysePhoto, embedAll, renderCrop } from './photos.ts'
 import { likenessMarkdown, rankPlots } from './likeness-report.ts'
+import { renderFocalLength } from './perspective-field.ts'
 import { imageGrid, loadAverage, reportName, writeReport } from './report.ts'
 import { retrieval, retrievalByLabel, round4 } from './retrieval.ts'
 
@@ -100,6 +102,12 @@ export const likenessEval: Suite = {
       value: 'N',
       description: `synthetic targets (default 100; --quick ${QUICK_SYNTHETIC})`,
     },
+    distance: {
+      type: 'string',
+      value: 'CM',
+      description:
+        "synthetic targets taken from CM cm, e.g. 30 (a selfie at arm's length), with the lens a phone front camera has there, and that lens given to create (default 100: the portrait view)",
+    },
     people: {
       type: 'string',
       value: 'N',
@@ -133,6 +141,15 @@ export const likenessEval: Suite = {
       2,
       5000
     )
+    const distance = intOption(
+      args.distance as string | undefined,
+      'distance',
+      VIEW_V2.eye[2],
+      DISTANCE_MIN_V2,
+      1000
+    )
+    if (distance !== VIEW_V2.eye[2] && !engine.renderFrom)
+      throw new UsageError(`--distance needs an engine with a camera to move (--engine 2)`)
     const nPeople = intOption(
       args.people as string | undefined,
       'people',
@@ -158,7 +175,7 @@ export const likenessEval: Suite = {
     }
     try {
       if (!methods.length) throw new Error(`no method can run here: ${JSON.stringify(skipped)}`)
-      const synthetic = await syntheticFigures(ctx, methods, nSynthetic)
+      const synthetic = await syntheticFigures(ctx, methods, nSynthetic, distance)
       const queries =
         nPeople < set.people.length ? seededSubset(set.people, nPeople, 1) : set.people
       const { photos, byGroup, perPerson, grid, unusable } = await photoFigures(
@@ -169,6 +186,7 @@ export const likenessEval: Suite = {
       )
       const out = {
         synthetic,
+        synthetic_distance_cm: distance,
         photos,
         photos_ci95: personIntervals(perPerson),
         by_group: byGroup,
@@ -212,8 +230,17 @@ export function peopleFigure<T>(grid: T[][], methods: LikenessMethod[]): T[][] {
 const FIGURE_METHODS = ['translator', 'refined']
 
 /** Held-out renders of known parameters: how well each method recovers them. */
-async function syntheticFigures(ctx: MethodContext, methods: LikenessMethod[], n: number) {
+async function syntheticFigures(
+  ctx: MethodContext,
+  methods: LikenessMethod[],
+  n: number,
+  distance: number = VIEW_V2.eye[2]
+) {
   const { engine, analyzer } = ctx
+  // from near, the target is seen as a phone's front camera would; its twin from the portrait view is what the
+  // created character is compared with
+  const near = distance !== VIEW_V2.eye[2] && engine.renderFrom ? engine.renderFrom : null
+  const lens = near ? { focalLength35mm: renderFocalLength(distance) } : undefined
   const targets: {
     params: EngineParams
     image: RgbaImage
@@ -224,10 +251,11 @@ async function syntheticFigures(ctx: MethodContext, methods: LikenessMethod[], n
     progress(`eval likeness: synthetic target ${i + 1}/${n}`)
     const params = engine.random(SYNTHETIC_SEED + i)
     const r = engine.render(params, RENDER_SIZE)
-    const face = (await analyzer.detect(r.image)).faces[0] ?? null
+    const seen = near ? near(params, RENDER_SIZE, distance) : r
+    const face = (await analyzer.detect(seen.image)).faces[0] ?? null
     targets.push({
       params,
-      image: r.image,
+      image: seen.image,
       face,
       emb: await embedAll(analyzer, { image: r.image, face: r }, INDEPENDENT),
     })
@@ -245,7 +273,7 @@ async function syntheticFigures(ctx: MethodContext, methods: LikenessMethod[], n
     for (const [i, t] of targets.entries()) {
       progress(`eval likeness: synthetic ${m.name} ${i + 1}/${n}`)
       if (!t.face) continue // a method gets what the pipeline gives it: no face, no prediction
-      const p = await m.create({ image: t.image, face: t.face, index: i }, ctx)
+      const p = await m.create({ image: t.image, face: t.face, index: i, lens }, ctx)
       mae += p.x.reduce((s, v, k) => s + Math.abs(v - t.params.x[k]!), 0) / p.x.length
       for (const k of identifiable)
         maeIdentifiable += Math.abs(p.x[k]! - t.params.x[k]!) / identifiable.length

@@ -56,6 +56,15 @@ import {
 import { argmaxGroups, chooseStyles, rigCodec, styleGroupStart, type RigCodec } from './rigs.ts'
 import { refineTargets } from './targets.ts'
 import {
+  cameraDistance,
+  checkLens,
+  depthScale,
+  HAIR_DEPTH_CM,
+  shrinkFrame,
+  undoNearLens,
+  type PhotoLens,
+} from './perspective.ts'
+import {
   resolveCreatorOptions,
   type CharacterCreatorOptions,
   type ResolvedCreatorOptions,
@@ -134,6 +143,8 @@ export interface CreateResult {
   facialHair: FacialHairMeasure | null
   /** The gender read (create/gender.ts); null when readGender is off or the manifest has no 'gender-read'. */
   gender: GenderRead | null
+  /** How far the camera was from the eyes, cm (create/perspective), where create() was given the lens; else null. */
+  cameraDistance: number | null
 }
 
 /** What refine() returns: the character and the descent's record. */
@@ -182,19 +193,23 @@ export class CharacterCreator {
   }
 
   /** A character from the photo's subject; a CreateError when there is no usable face. */
-  async create(image: RgbaImage): Promise<CreateResult> {
+  async create(image: RgbaImage, lens?: PhotoLens): Promise<CreateResult> {
+    if (lens) checkLens(lens) // before the face models run
     const analyzer = this.faceAnalyzer()
     const result = await analyzer.detect(image)
     const face = this.usableFace(result.faces, result.allDetections, result.warnings)
     const warnings = result.warnings.filter((w) => w.code !== 'no-face')
-    const made = await this.createFromFace(image, face)
+    const made = await this.createFromFace(image, face, lens)
     return { ...made, warnings: [...warnings, ...made.warnings] }
   }
 
   /** A character from a face already found in `image` (by this creator's faceAnalyzer()); no checks of the photo. */
-  async createFromFace(image: RgbaImage, face: Face): Promise<CreateResult> {
+  async createFromFace(image: RgbaImage, face: Face, lens?: PhotoLens): Promise<CreateResult> {
     const analyzer = this.faceAnalyzer()
     const features = await faceFeatures(analyzer, image, face)
+    // a close-up's face read as from a portrait's distance (create/perspective); unknown lens: as taken
+    const distance = lens ? cameraDistance(face, image, lens) : null
+    if (distance !== null) undoNearLens(features, distance)
     const translator = await analyzer.models().load('translator')
     const out = await translator.run({ features: { data: features, dims: [1, FEATURE_LENGTH] } })
     const x = out.x!.data
@@ -221,10 +236,12 @@ export class CharacterCreator {
     // the hair read comes first: long hair is evidence of the sex (create/gender.ts withHair), and the cut follows it
     let hair: HairMeasure | null = null
     if (this.options.measureHair) {
-      hair = await this.readHair(image, face, skinColour)
+      // a close-up shows the hair behind the face smaller than a portrait would: read it in a frame shrunk alike
+      const hairFace = distance === null ? face : { ...face, alignToImage: shrinkFrame(face.alignToImage, depthScale(distance, HAIR_DEPTH_CM)) } // prettier-ignore
+      hair = await this.readHair(image, hairFace, skinColour)
       // without the person segmenter: boxes in the crop faceFeatures measured the part colours in (the analyzer's
       // pyramid of `image` is cached)
-      hair ??= measureHair(analyzer.alignedCrop(image, face, COLOR_FRAME_SIZE), face.alignToImage, [image.width, image.height], skinColour) // prettier-ignore
+      hair ??= measureHair(analyzer.alignedCrop(image, hairFace, COLOR_FRAME_SIZE), hairFace.alignToImage, [image.width, image.height], skinColour) // prettier-ignore
     }
     let gender: GenderRead | null = null
     if (
@@ -326,6 +343,7 @@ export class CharacterCreator {
       lips,
       facialHair,
       gender,
+      cameraDistance: distance,
     }
   }
 
@@ -367,10 +385,14 @@ export class CharacterCreator {
     return null
   } // prettier-ignore
 
-  /** Refine targets of `face` in `image` at the refine graph's frame size. */
-  async targets(image: RgbaImage, face: Face): Promise<RefineTargets> {
+  /**
+   * Refine targets of `face` in `image` at the refine graph's frame size; with the photo's lens (as create() took it)
+   * a close-up's landmarks are moved to where a portrait's camera would show them (create/perspective).
+   */
+  async targets(image: RgbaImage, face: Face, lens?: PhotoLens): Promise<RefineTargets> {
     const entry = findModel(this.options.models.manifest, this.options.refineModel)
-    return refineTargets(this.faceAnalyzer(), image, face, refineSignature(entry).size)
+    const distance = lens ? cameraDistance(face, image, lens) : null
+    return refineTargets(this.faceAnalyzer(), image, face, refineSignature(entry).size, distance)
   }
 
   /**

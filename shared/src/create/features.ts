@@ -55,10 +55,7 @@ export function translatorFeatures(source: FeatureSource, out?: Float32Array): F
     )
   const f = out ?? new Float32Array(FEATURE_LENGTH)
   f.set(embedding, FEATURE_OFFSETS.embedding)
-  const normalised = normaliseMesh(mesh)
-  IBUG68_FROM_MESH.forEach((v, i) => {
-    for (let k = 0; k < 3; k++) f[FEATURE_OFFSETS.landmarks + i * 3 + k] = normalised[v * 3 + k]!
-  })
+  f.set(featurePoints(mesh), FEATURE_OFFSETS.landmarks)
   for (let p = 0; p < FACE_PARTS.length; p++) {
     const rgb = partColors.subarray(p * 3, p * 3 + 3)
     const seen = allFinite(rgb)
@@ -66,6 +63,16 @@ export function translatorFeatures(source: FeatureSource, out?: Float32Array): F
     f[FEATURE_OFFSETS.colorMask + p] = seen ? 1 : 0
   }
   return f
+}
+
+/** The geometry block alone: the 68 points of the pose-normalised mesh, flat [x, y, z] * 68. */
+export function featurePoints(mesh: Float32Array): Float32Array {
+  const normalised = normaliseMesh(mesh)
+  const out = new Float32Array(FEATURE_POINTS * 3)
+  IBUG68_FROM_MESH.forEach((v, i) => {
+    for (let k = 0; k < 3; k++) out[i * 3 + k] = normalised[v * 3 + k]!
+  })
+  return out
 }
 
 function allFinite(a: Float32Array): boolean {

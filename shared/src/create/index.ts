@@ -5,6 +5,7 @@ export {
   FEATURE_OFFSETS,
   FEATURE_POINTS,
   FEATURE_VERSION,
+  featurePoints,
   partColorArray,
   translatorFeatures,
   type FeatureSource,
@@ -34,6 +35,17 @@ export {
   type GenderRead,
 } from './gender.ts'
 export { CreateError, type CreateErrorCode } from './errors.ts'
+export {
+  cameraDistance,
+  checkLens,
+  FOCAL_RANGE_MM,
+  FRONT_CAMERA_FOCAL_MM,
+  nearness,
+  PERSPECTIVE_FIELD,
+  undoNearLens,
+  type PerspectiveField,
+  type PhotoLens,
+} from './perspective.ts'
 export {
   DEFAULT_REFINE_OPTIONS,
   refineFeeds,

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import {
   CameraError,
   closeCamera,
+  frontCameraLens,
   liveFrame,
   openFrontCamera,
   takeStill,
@@ -76,7 +77,7 @@ export function Camera(props: {
 
   async function shoot() {
     if (!video.current?.videoWidth) return
-    setStill(await takeStill(video.current))
+    setStill(await takeStill(video.current, frontCameraLens(stream)))
   }
 
   const ok = hint?.code === 'ok'

@@ -3,6 +3,9 @@
  * into messages that say what to do (the player can always choose a photo instead), and a still from the stream.
  */
 
+import { FRONT_CAMERA_FOCAL_MM, type PhotoLens } from '@facecraft/shared/create/perspective'
+import { exifSegment, withExifSegment } from '@facecraft/shared/decode/exif'
+
 /** Why there is no camera picture. */
 export class CameraError extends Error {
   override readonly name = 'CameraError'
@@ -59,8 +62,27 @@ export function closeCamera(stream: MediaStream | null): void {
   for (const track of stream?.getTracks() ?? []) track.stop()
 }
 
-/** The current video frame as a JPEG (as the camera sees it: not mirrored like the preview). */
-export async function takeStill(video: HTMLVideoElement): Promise<Blob> {
+/**
+ * The lens of `stream`'s camera where it is a phone's front camera (the track says facingMode 'user'):
+ * FRONT_CAMERA_FOCAL_MM, so the selfie taken at arm's length is read as from a portrait's distance
+ * (create/perspective). null otherwise: a laptop's webcam says no facing, sits further away, and its lens is unknown.
+ */
+export function frontCameraLens(stream: MediaStream | null): PhotoLens | null {
+  const track = stream?.getVideoTracks()[0]
+  return track?.getSettings().facingMode === 'user'
+    ? { focalLength35mm: FRONT_CAMERA_FOCAL_MM }
+    : null
+}
+
+/**
+ * The current video frame as a JPEG (as the camera sees it: not mirrored like the preview), with the lens in its
+ * EXIF (FocalLengthIn35mmFilm) where known, as a phone's camera app writes it, so whatever reads the photo later
+ * (creation now, a saved photo's refinement) knows it.
+ */
+export async function takeStill(
+  video: HTMLVideoElement,
+  lens: PhotoLens | null = null
+): Promise<Blob> {
   const canvas = document.createElement('canvas')
   canvas.width = video.videoWidth
   canvas.height = video.videoHeight
@@ -69,7 +91,10 @@ export async function takeStill(video: HTMLVideoElement): Promise<Blob> {
     canvas.toBlob(resolve, 'image/jpeg', 0.92)
   )
   if (!blob) throw new CameraError('busy', 'The picture could not be taken; try again.')
-  return blob
+  if (!lens) return blob
+  const jpeg = new Uint8Array(await blob.arrayBuffer())
+  const app1 = exifSegment({ focalLength35mm: Math.round(lens.focalLength35mm) })
+  return new Blob([withExifSegment(jpeg, app1) as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' })
 }
 
 /** A small frame for the live check (the bitmap goes to the inference Worker). */

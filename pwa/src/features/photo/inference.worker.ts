@@ -5,7 +5,7 @@
  * values with codes (comlink would drop an Error's fields), so the screens can react to each.
  */
 import { expose } from 'comlink'
-import { CreateError, type CharacterCreator } from '@facecraft/shared/create'
+import { CreateError, type CharacterCreator, type PhotoLens } from '@facecraft/shared/create'
 import {
   DEFAULT_FACE_OPTIONS,
   faceWarnings,
@@ -21,7 +21,7 @@ import type { Character } from '@facecraft/shared/rig'
 import type { InstalledModels } from './model-store.ts'
 import { liveHint, type LiveHint } from './worker/live-hint.ts'
 import { groupedSource, type GroupedSource } from './worker/model-source.ts'
-import { bitmapPixels, meanLuma, PhotoError, photoPixels } from './worker/pixels.ts'
+import { bitmapPixels, meanLuma, PhotoError, photoLens, photoPixels } from './worker/pixels.ts'
 import { openCreator, type OpenedCreator } from './worker/runtime.ts'
 import { viewToPhoto } from './worker/view-frame.ts'
 import type { Backend } from './backend.ts'
@@ -106,7 +106,7 @@ let wantedBackend: Backend | null = null
 let source: GroupedSource | null = null
 let createRelease: string | null = null
 /** The photo last analysed, so create() works on the face the player tapped without sending the photo again. */
-let current: { image: RgbaImage; faces: Face[] } | null = null
+let current: { image: RgbaImage; faces: Face[]; lens: PhotoLens | null } | null = null
 let refineAbort: AbortController | null = null
 
 const FACE_OPTIONS = DEFAULT_FACE_OPTIONS as ResolvedFaceOptions
@@ -148,10 +148,10 @@ const api = {
   async analyze(file: Blob): Promise<Outcome<{ analysis: PhotoAnalysis }>> {
     const start = performance.now()
     return guard(async () => {
-      const image = await photoPixels(file)
+      const [image, lens] = await Promise.all([photoPixels(file), photoLens(file)])
       const analyzer = (await ready()).faceAnalyzer()
       const result = await analyzer.detect(image)
-      current = { image, faces: result.faces }
+      current = { image, faces: result.faces, lens }
       const faces = result.faces.map((f) => ({
         box: { ...f.box },
         ibug68: f.ibug68,
@@ -201,7 +201,9 @@ const api = {
         (w) => w.code === 'profile' || w.code === 'face-too-small'
       )
       if (poor) return fail('low-quality', poor.message)
-      const made = await (await ready()).createFromFace(current.image, face)
+      const made = await (
+        await ready()
+      ).createFromFace(current.image, face, current.lens ?? undefined)
       return {
         character: made.character,
         confidence: made.confidence,
@@ -230,7 +232,7 @@ const api = {
       const c = await ready()
       const why = c.canRefine()
       if (why) return fail('no-model', `Refining is not available: ${why}.`)
-      const image = await photoPixels(photo)
+      const [image, lens] = await Promise.all([photoPixels(photo), photoLens(photo)])
       const faces = (await c.faceAnalyzer().detect(image)).faces
       const face = nearest(faces, box)
       if (!face)
@@ -238,7 +240,7 @@ const api = {
           'no-face',
           'The face of this photo is no longer found; create the character again.'
         )
-      const targets = await c.targets(image, face)
+      const targets = await c.targets(image, face, lens ?? undefined)
       const out = await c.refine(character, targets, {
         steps,
         signal: abort.signal,

@@ -287,7 +287,7 @@ export class CharacterEngineV2 {
       pos,
       this.eyePoints(pos),
       mesh,
-      headView(options.yaw ?? 0, size, options.frame),
+      headView(options.yaw ?? 0, size, options.frame, options.pitch ?? 0, options.distance),
       size
     )
   }

@@ -81,6 +81,12 @@ export interface RenderOptionsV2 {
    * "little pitch"). Clamped to +-PITCH_LIMIT_V2. Default 0 (the canonical framing, byte-identical to no pitch).
    */
   pitch?: number
+  /**
+   * Camera distance in cm, at least DISTANCE_MIN_V2 (20): the lens widens so the head plane keeps the canonical
+   * framing, and nearer parts (the nose) grow against further ones (the jaw, the ears) as in a selfie taken at arm's
+   * length. Default 100 (the canonical portrait view).
+   */
+  distance?: number
   /** 'transparent' (default) or an sRGB background colour, 0-255 per channel. */
   background?: 'transparent' | readonly [number, number, number]
   /** Re-frames the canonical framing by a unit-image affine (see FrameAffine); default none. */
@@ -304,7 +310,13 @@ export class EngineV2 {
     const ss = supersamplingV2(size)
     const full = size * ss
     const target = this.target(full)
-    const view = headView(options.yaw ?? 0, full, options.frame, options.pitch ?? 0)
+    const view = headView(
+      options.yaw ?? 0,
+      full,
+      options.frame,
+      options.pitch ?? 0,
+      options.distance
+    )
     const shader = shade(mesh, appearance, view)
     const screen = mat4.viewport(mat4.create(), full, full)
     // Not through a magnifying frame: its pixels are as fine on the head as a larger render's.

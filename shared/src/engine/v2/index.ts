@@ -25,7 +25,7 @@ export {
 } from './engine.ts'
 export { LOD_MAX_SIZE, type LodTriangles } from './lod.ts'
 export { createLambertShader } from './lambert.ts'
-export { VIEW_V2, headView, type FrameAffine } from './view.ts'
+export { DISTANCE_MIN_V2, VIEW_V2, headView, type FrameAffine } from './view.ts'
 export { PACK_VERSION } from './pack.ts'
 export type { CharacterLandmarksV2 } from './landmarks.ts'
 export * from './mesh-types.ts'

@@ -66,3 +66,34 @@ describe('engine v2 pitch', () => {
     expect(headView(0, 128, undefined, 5)).not.toEqual(headView(0, 128, undefined, 0))
   })
 })
+
+describe('engine v2 camera distance', () => {
+  it('100 cm (the canonical camera) builds exactly the default view and renders the same bytes', () => {
+    expect(headView(20, 128, undefined, 5, 100)).toEqual(headView(20, 128, undefined, 5))
+    const c = createCharacterV2({ styles: { 'hair.style': 'short' } })
+    const plain = engine.render(c, { size: 96 }, lookShader)
+    const same = engine.render(c, { size: 96, distance: 100 }, lookShader)
+    expect(crc32(new Uint8Array(same.data.buffer))).toBe(crc32(new Uint8Array(plain.data.buffer)))
+  })
+
+  it('a near camera swells the nose against the jaw, and its landmarks follow the render', () => {
+    const c = createCharacterV2()
+    // iBUG 31-35: the nose's wings; 2 and 14: the jaw's sides at the mouth's height
+    const ratio = (distance: number) => {
+      const p = engine.landmarks(c, { size: 256, distance }).ibug68
+      const span = (a: number, b: number) =>
+        Math.hypot(p[b * 2]! - p[a * 2]!, p[b * 2 + 1]! - p[a * 2 + 1]!)
+      return span(31, 35) / span(2, 14)
+    }
+    expect(ratio(30)).toBeGreaterThan(ratio(100) * 1.15) // 1.26 for this head
+    expect(ratio(200)).toBeLessThan(ratio(100))
+    const near = engine.render(c, { size: 64, distance: 30 }, lookShader)
+    const far = engine.render(c, { size: 64 }, lookShader)
+    expect(crc32(new Uint8Array(near.data.buffer))).not.toBe(crc32(new Uint8Array(far.data.buffer)))
+  })
+
+  it('refuses a camera nearer than the head allows, saying what to use', () => {
+    for (const d of [10, 0, -5, Number.NaN])
+      expect(() => headView(0, 64, undefined, 0, d)).toThrow(/camera distance .* use 20 cm or more/)
+  })
+})

@@ -51,31 +51,56 @@ export function frameZoom(frame?: FrameAffine): number {
   return frame ? Math.sqrt(Math.abs(frame[0] * frame[4] - frame[1] * frame[3])) : 1
 }
 
+/** Nearest camera distance a render may ask for, cm: an outstretched arm's selfie is 30-40 cm. */
+export const DISTANCE_MIN_V2 = 20
+
+/**
+ * The camera `distanceCm` in front of the head, its lens widened so the head plane shows the same height as the
+ * canonical lens does at 100 cm. Why: a phone's selfie is taken at arm's length with a wide lens, which swells the
+ * nose and narrows the face against a portrait; renders at that distance let the creator be measured on it. The
+ * canonical distance takes VIEW_V2's own numbers, so its renders keep their bytes.
+ */
+function cameraAt(distanceCm: number) {
+  if (distanceCm === VIEW_V2.eye[2])
+    return {
+      eye: VIEW_V2.eye,
+      fovY: (VIEW_V2.fovYDeg * Math.PI) / 180,
+      near: VIEW_V2.near,
+      far: VIEW_V2.far,
+    }
+  if (!(distanceCm >= DISTANCE_MIN_V2))
+    throw new RangeError(`camera distance ${distanceCm} cm: use ${DISTANCE_MIN_V2} cm or more`)
+  const halfHeight = VIEW_V2.eye[2] * Math.tan((VIEW_V2.fovYDeg * Math.PI) / 360)
+  // The head reaches about 15 cm toward the camera (nose, brows) and 20 cm away (the back of the hair).
+  return {
+    eye: [VIEW_V2.eye[0], VIEW_V2.eye[1], distanceCm] as const,
+    fovY: 2 * Math.atan(halfHeight / distanceCm),
+    near: Math.min(VIEW_V2.near, distanceCm - 16),
+    far: distanceCm + (VIEW_V2.far - VIEW_V2.eye[2]),
+  }
+}
+
 /**
  * Model -> clip matrix for a head turned by `yawDeg` (+ turns the nose toward the subject's left), optionally
  * re-framed by `frame` (see FrameAffine) and tipped by `pitchDeg` (+ tips the top of the head toward the camera:
  * the view looks down on it; clamped to +-PITCH_LIMIT_V2). Pitch 0 builds exactly the matrices of a view without
- * pitch (same bytes).
+ * pitch (same bytes). `distanceCm` moves the camera nearer or further (see cameraAt); default the canonical 100.
  */
 export function headView(
   yawDeg: number,
   size: number,
   frame?: FrameAffine,
-  pitchDeg = 0
+  pitchDeg = 0,
+  distanceCm: number = VIEW_V2.eye[2]
 ): HeadView {
+  const camera = cameraAt(distanceCm)
   const view = mat4.lookAt(
     mat4.create(),
-    vec3.fromValues(...VIEW_V2.eye),
+    vec3.fromValues(...camera.eye),
     vec3.fromValues(...VIEW_V2.target),
     vec3.fromValues(0, 1, 0)
   )!
-  const proj = mat4.perspective(
-    mat4.create(),
-    (VIEW_V2.fovYDeg * Math.PI) / 180,
-    1,
-    VIEW_V2.near,
-    VIEW_V2.far
-  )
+  const proj = mat4.perspective(mat4.create(), camera.fovY, 1, camera.near, camera.far)
   const yaw = mat4.fromYRotation(mat4.create(), (yawDeg * Math.PI) / 180)
   const vp = mat4.mul(mat4.create(), proj, view)
   const pitch = Math.max(-PITCH_LIMIT_V2, Math.min(PITCH_LIMIT_V2, pitchDeg))
@@ -89,7 +114,7 @@ export function headView(
   // A zooming frame shows more of the head per pixel's worth of cm: texture detail follows the true scale.
   const zoom = frameZoom(frame)
   // The camera in model space: undo the pitch (rotate the world-space eye by -pitch about x), then the yaw.
-  const [wx, wy0, wz0] = VIEW_V2.eye
+  const [wx, wy0, wz0] = camera.eye
   const p = (-pitch * Math.PI) / 180
   const [wy, wz] =
     pitch === 0

@@ -8,6 +8,10 @@ import {
   decodeImage,
   ImageDecodeError,
   exifOrientationSegment,
+  exifSegment,
+  jpegFocalLength35mm,
+  readExifFocalLength35mm,
+  withExifSegment,
   type ImageDecodeErrorCode,
 } from './index.ts'
 
@@ -56,13 +60,12 @@ function expectDecodeError(bytes: Uint8Array, code: ImageDecodeErrorCode, messag
   throw new Error(`expected an ImageDecodeError '${code}'`)
 }
 
-function withExif(jpeg: Uint8Array, orientation: number): Uint8Array {
-  const app1 = exifOrientationSegment(orientation)
-  const out = new Uint8Array(jpeg.length + app1.length)
-  out.set(jpeg.subarray(0, 2))
-  out.set(app1, 2)
-  out.set(jpeg.subarray(2), 2 + app1.length)
-  return out
+function withExif(
+  jpeg: Uint8Array,
+  orientation: number,
+  app1 = exifOrientationSegment(orientation)
+): Uint8Array {
+  return withExifSegment(jpeg, app1)
 }
 
 describe('decodeImage: formats and colour layouts', () => {
@@ -126,6 +129,62 @@ describe('decodeImage: EXIF orientation', () => {
   it('can leave the stored orientation when asked', () => {
     const { image } = decodeImage(withExif(jpeg, 6), { orient: false })
     expect([image.width, image.height]).toEqual([48, 32])
+  })
+})
+
+describe('decodeImage: the lens (EXIF FocalLengthIn35mmFilm)', () => {
+  const jpeg = new Uint8Array(encodeJpeg({ ...quadrants(), data: quadrants().data }, 92).data)
+
+  it("reads a phone's front-camera focal length beside the orientation, and null where the photo has none", () => {
+    const both = decodeImage(
+      withExif(jpeg, 6, exifSegment({ orientation: 6, focalLength35mm: 26 }))
+    )
+    expect(both.focalLength35mm).toBe(26)
+    expect(both.orientation).toBe(6)
+    expect(
+      decodeImage(withExif(jpeg, 1, exifSegment({ focalLength35mm: 85 }))).focalLength35mm
+    ).toBe(85)
+    expect(decodeImage(withExif(jpeg, 3)).focalLength35mm).toBeNull()
+    expect(decodeImage(jpeg).focalLength35mm).toBeNull()
+    expect(decodeImage(encodePng(quadrants())).focalLength35mm).toBeNull()
+  })
+
+  it('takes 0 ("unknown") and a damaged Exif sub-IFD as no focal length, never as an error', () => {
+    expect(
+      decodeImage(withExif(jpeg, 1, exifSegment({ focalLength35mm: 0 }))).focalLength35mm
+    ).toBeNull()
+    const tiff = exifSegment({ orientation: 1, focalLength35mm: 26 }).subarray(10) // after the marker and "Exif\0\0"
+    expect(readExifFocalLength35mm(tiff)).toBe(26)
+    const cut = tiff.slice(0, tiff.length - 10) // the sub-IFD's entry cut short
+    expect(readExifFocalLength35mm(cut)).toBeNull()
+    const pointerOut = tiff.slice()
+    new DataView(pointerOut.buffer).setUint32(8 + 2 + 12 + 8, 60_000, true) // the 0x8769 pointer past the end
+    expect(readExifFocalLength35mm(pointerOut)).toBeNull()
+    expect(readExifFocalLength35mm(Uint8Array.from([1, 2, 3]))).toBeNull()
+  })
+
+  it('finds it in the first part of a file alone (the PWA reads no more), and nowhere else', () => {
+    const file = withExif(jpeg, 1, exifSegment({ orientation: 1, focalLength35mm: 24 }))
+    expect(jpegFocalLength35mm(file)).toBe(24)
+    expect(jpegFocalLength35mm(file.subarray(0, 80))).toBe(24) // the header alone, image data cut off
+    expect(jpegFocalLength35mm(file.subarray(0, 30))).toBeNull() // cut inside the EXIF segment
+    expect(jpegFocalLength35mm(jpeg)).toBeNull()
+    expect(jpegFocalLength35mm(encodePng(quadrants()))).toBeNull()
+    expect(jpegFocalLength35mm(new Uint8Array(0))).toBeNull()
+    expect(() =>
+      withExifSegment(encodePng(quadrants()), exifSegment({ focalLength35mm: 26 }))
+    ).toThrow(/not a JPEG/)
+  })
+
+  it("drops it for a photo cropped to another shape since (the EXIF's pixel size is not the frame's), not for a resize", () => {
+    // the 48x32 frame: the camera's 4800x3200 scaled down keeps its lens; a 4000x3000 original was cropped
+    const resized = withExif(jpeg, 1, exifSegment({ focalLength35mm: 26, size: [4800, 3200] }))
+    const cropped = withExif(jpeg, 1, exifSegment({ focalLength35mm: 26, size: [4000, 3000] }))
+    expect(decodeImage(resized).focalLength35mm).toBe(26)
+    expect(jpegFocalLength35mm(resized)).toBe(26)
+    expect(decodeImage(cropped).focalLength35mm).toBeNull()
+    expect(jpegFocalLength35mm(cropped)).toBeNull()
+    expect(decodeImage(cropped).image.width).toBe(48) // the photo itself still opens
   })
 })
 

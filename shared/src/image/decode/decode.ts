@@ -41,6 +41,8 @@ export interface DecodedImage {
   sourceHeight: number
   /** EXIF orientation 1-8 found (1 for PNG or when absent). */
   orientation: number
+  /** The camera's 35-mm-equivalent focal length in mm from EXIF (FocalLengthIn35mmFilm); null for PNG or when absent. */
+  focalLength35mm: number | null
   /** Output pixels per stored pixel (1 when not downscaled). */
   scale: number
   /** JPEG colour layout: 1 grey, 3 colour, 4 CMYK/YCCK; PNG: 4. */
@@ -120,6 +122,7 @@ function decodeJpeg(bytes: Uint8Array, opts: Required<DecodeOptions>): DecodedIm
     sourceWidth: header.width,
     sourceHeight: header.height,
     orientation: header.orientation,
+    focalLength35mm: header.focalLength35mm,
     scale: w / raw.width,
     components: header.components,
     hasAlpha: false,
@@ -155,6 +158,7 @@ function decodePngImage(bytes: Uint8Array, opts: Required<DecodeOptions>): Decod
     sourceWidth: header.width,
     sourceHeight: header.height,
     orientation: 1,
+    focalLength35mm: null,
     scale: w / full.width,
     components: 4,
     hasAlpha,

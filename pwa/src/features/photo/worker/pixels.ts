@@ -3,6 +3,8 @@
  * shared rule (image/photo: box-downscale to PHOTO_MAX_SIDE), so the phone analyses what the CLI analyses. The
  * browser decodes (JPEG, PNG, WebP, HEIC where supported; EXIF orientation applied); bad files get a message.
  */
+import { FOCAL_RANGE_MM, type PhotoLens } from '@facecraft/shared/create/perspective'
+import { jpegFocalLength35mm } from '@facecraft/shared/decode/jpeg-header'
 import { photoForAnalysis, photoTooLarge, type RgbaImage } from '@facecraft/shared/image'
 
 /** A photo the player cannot use, with what to do. */
@@ -70,4 +72,20 @@ export function meanLuma(image: RgbaImage): number {
     n++
   }
   return n ? sum / n : 0
+}
+
+/** Bytes of a file read for its EXIF: phones write it in the first few kilobytes (a thumbnail may follow inside). */
+const EXIF_BYTES = 256 * 1024
+
+/**
+ * The lens a photo file says it was taken with (EXIF FocalLengthIn35mmFilm: phones write it, and the selfie screen's
+ * stills carry the front camera's), so a close-up is read as from a portrait's distance (create/perspective); null
+ * without one or outside the lenses the creator takes.
+ */
+export async function photoLens(file: Blob): Promise<PhotoLens | null> {
+  const head = new Uint8Array(await file.slice(0, EXIF_BYTES).arrayBuffer())
+  const focal = jpegFocalLength35mm(head)
+  return focal !== null && focal >= FOCAL_RANGE_MM[0] && focal <= FOCAL_RANGE_MM[1]
+    ? { focalLength35mm: focal }
+    : null
 }
