@@ -3,7 +3,8 @@
  * distance. Why: a near camera magnifies what is nearer to it, so at 30 cm the nose and the middle of the face grow
  * against the jaw and the ears (the face reads narrower, the cheekbones flatter, the head longer); the translator
  * learned from portrait-distance renders (100 cm) and photos, and on engine renders taken from 30 cm its characters
- * lost 0.074 of FaceRes cosine to their own character (0.839 -> 0.765, docs/likeness.md "Session 42").
+ * lost 0.07 of FaceRes cosine to their own character (0.833 -> 0.762; with this module 0.807: docs/likeness.md
+ * "Session 42").
  *
  * The correction is measured, not modelled: FaceMesh fits its own 3D face to a close-up and absorbs about half of the
  * lens's distortion into the face's shape, so undoing the pinhole geometry with FaceMesh's depth overcorrects. Instead
@@ -82,6 +83,7 @@ export function cameraDistance(
  * translator).
  */
 export function nearness(distanceCm: number, table: PerspectiveField = PERSPECTIVE_FIELD): number {
+  if (!(distanceCm > 0)) throw new RangeError(`camera distance ${distanceCm} cm: must be above 0`)
   return Math.max(0, 1 / distanceCm - 1 / table.referenceCm)
 }
 
@@ -94,7 +96,6 @@ export function undoNearLens(
   distanceCm: number,
   table: PerspectiveField = PERSPECTIVE_FIELD
 ): Float32Array {
-  if (!(distanceCm > 0)) throw new RangeError(`camera distance ${distanceCm} cm: must be above 0`)
   const u = nearness(distanceCm, table)
   if (u === 0) return features
   for (let k = 0; k < FEATURE_POINTS * 3; k++)
@@ -113,7 +114,6 @@ export function undoNearLensFrame(
   distanceCm: number,
   table: PerspectiveField = PERSPECTIVE_FIELD
 ): Float32Array {
-  if (!(distanceCm > 0)) throw new RangeError(`camera distance ${distanceCm} cm: must be above 0`)
   const u = nearness(distanceCm, table)
   if (u === 0) return points
   const span = Math.hypot(points[90]! - points[72]!, points[91]! - points[73]!)
