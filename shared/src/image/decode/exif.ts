@@ -3,27 +3,47 @@
  * equivalent focal length (0xA405 in the Exif sub-IFD), which tells how near a selfie's camera was (create/perspective).
  */
 
+/** A TIFF structure's reader: its byte order's integers and the value field of a tag in an IFD. */
+interface Tiff {
+  u16(at: number): number
+  u32(at: number): number
+  /** Offset of `tag`'s value field in the IFD at `ifd`, or null (also when the IFD runs past the end). */
+  find(ifd: number, tag: number): number | null
+  /** The offset of IFD0. */
+  first: number
+}
+
+/** A reader of `tiff` (the APP1 payload after "Exif\0\0"), or null when it is no TIFF structure. */
+function readTiff(tiff: Uint8Array): Tiff | null {
+  if (tiff.length < 8) return null
+  const little = tiff[0] === 0x49 && tiff[1] === 0x49
+  if (!little && !(tiff[0] === 0x4d && tiff[1] === 0x4d)) return null
+  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength)
+  const u16 = (at: number) => view.getUint16(at, little)
+  const u32 = (at: number) => view.getUint32(at, little)
+  const find = (ifd: number, tag: number): number | null => {
+    if (ifd + 2 > tiff.length) return null
+    const count = u16(ifd)
+    for (let i = 0; i < count; i++) {
+      const entry = ifd + 2 + i * 12
+      if (entry + 12 > tiff.length) return null
+      if (u16(entry) === tag) return entry + 8
+    }
+    return null
+  }
+  return { u16, u32, find, first: u32(4) }
+}
+
 /**
  * Reads the orientation (1-8, EXIF 2.3 table; 1 = as stored) from a TIFF structure `tiff` (the APP1 payload after
  * "Exif\0\0"). Returns 1 when the tag is missing or the structure is damaged: a bad EXIF block must not stop a photo.
  */
 export function readExifOrientation(tiff: Uint8Array): number {
-  if (tiff.length < 8) return 1
-  const little = tiff[0] === 0x49 && tiff[1] === 0x49
-  if (!little && !(tiff[0] === 0x4d && tiff[1] === 0x4d)) return 1
-  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength)
-  const u16 = (at: number) => view.getUint16(at, little)
-  const ifd = view.getUint32(4, little)
-  if (ifd + 2 > tiff.length) return 1
-  const count = u16(ifd)
-  for (let i = 0; i < count; i++) {
-    const entry = ifd + 2 + i * 12
-    if (entry + 12 > tiff.length) return 1
-    if (u16(entry) !== 0x0112) continue
-    const value = u16(entry + 8) // SHORT, stored left-justified in the 4-byte value field
-    return value >= 1 && value <= 8 ? value : 1
-  }
-  return 1
+  const t = readTiff(tiff)
+  const at = t ? t.find(t.first, 0x0112) : null
+  if (!t || at === null) return 1
+  const value = t.u16(at) // SHORT, stored left-justified in the 4-byte value field
+  return value >= 1 && value <= 8 ? value : 1
 }
 
 /**
@@ -31,11 +51,7 @@ export function readExifOrientation(tiff: Uint8Array): number {
  * tests and tools to make EXIF-rotated JPEGs.
  */
 export function exifOrientationSegment(orientation: number): Uint8Array {
-  const tiff = [0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 1, 0]
-  tiff.push(0x12, 0x01, 3, 0, 1, 0, 0, 0, orientation & 0xff, 0, 0, 0, 0, 0, 0, 0)
-  const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff]
-  const length = payload.length + 2
-  return Uint8Array.from([0xff, 0xe1, length >> 8, length & 0xff, ...payload])
+  return exifSegment({ orientation })
 }
 
 /**
@@ -47,24 +63,10 @@ export function readExifFocalLength35mm(
   tiff: Uint8Array,
   frame?: readonly [number, number]
 ): number | null {
-  if (tiff.length < 8) return null
-  const little = tiff[0] === 0x49 && tiff[1] === 0x49
-  if (!little && !(tiff[0] === 0x4d && tiff[1] === 0x4d)) return null
-  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength)
-  const u16 = (at: number) => view.getUint16(at, little)
-  const u32 = (at: number) => view.getUint32(at, little)
-  /** The value field's offset of `tag` in the IFD at `ifd`, or null. */
-  const find = (ifd: number, tag: number): number | null => {
-    if (ifd + 2 > tiff.length) return null
-    const count = u16(ifd)
-    for (let i = 0; i < count; i++) {
-      const entry = ifd + 2 + i * 12
-      if (entry + 12 > tiff.length) return null
-      if (u16(entry) === tag) return entry + 8
-    }
-    return null
-  }
-  const pointer = find(u32(4), 0x8769)
+  const t = readTiff(tiff)
+  if (!t) return null
+  const { u16, u32, find } = t
+  const pointer = find(t.first, 0x8769)
   if (pointer === null) return null
   const exif = u32(pointer)
   const focal = find(exif, 0xa405)
