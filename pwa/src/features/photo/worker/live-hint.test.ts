@@ -40,6 +40,14 @@ describe('live hint', () => {
     expect(liveHint(frame([200], 0, -25), 120).code).toBe('turn')
   })
 
+  it("asks to hold the phone further away when the face fills more than three quarters of the frame's short side", () => {
+    expect(liveHint(frame([350]), 120).code).toBe('ok') // 0.73 of 480
+    const near = liveHint(frame([380]), 120) // 0.79
+    expect(near.code).toBe('move-back')
+    expect(near.message).toMatch(/further away, at arm's length/)
+    expect(liveHint(frame([380], 35), 120).code).toBe('move-back') // the nearer problem first
+  })
+
   it('ignores a small face far behind the player', () => {
     expect(liveHint(frame([200, 50]), 120).code).toBe('ok')
   })

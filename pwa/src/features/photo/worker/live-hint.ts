@@ -5,7 +5,8 @@
 import type { FaceResult } from '@facecraft/shared/face'
 
 /** Codes the capture screen reacts to ('ok': take the picture). */
-export type LiveHintCode = 'too-dark' | 'no-face' | 'several-faces' | 'move-closer' | 'turn' | 'ok'
+export type LiveHintCode =
+  'too-dark' | 'no-face' | 'several-faces' | 'move-closer' | 'move-back' | 'turn' | 'ok'
 
 export interface LiveHint {
   code: LiveHintCode
@@ -18,6 +19,14 @@ export interface LiveHint {
 export const DARK_LUMA = 45
 /** The face should fill at least this fraction of the frame's shorter side (the oval guide's width is ~0.55). */
 export const MIN_FACE_FRACTION = 0.3
+/**
+ * The face should fill at most this fraction of the frame's shorter side. Why: the detector's box is about 13.6 cm of
+ * face (engine heads), so through a phone's front camera (26 mm, 4:3) 0.75 is the eyes about 18 cm from the lens. From
+ * that near the lens swells the middle of the face more than the creator's correction can take back (create/perspective:
+ * engine characters from 22 cm to the eyes keep 0.807 of FaceRes cosine to themselves, from 14 cm 0.753, against 0.833
+ * from a portrait's distance; docs/likeness.md session 42). Arm's length is about 0.35-0.45.
+ */
+export const MAX_FACE_FRACTION = 0.75
 /**
  * Head turned left or right more than this (degrees of yaw) is not a front view. Why 12: the creator's characters
  * lose likeness with the turn from the start (engine renders of known people, docs/likeness.md session 40: 0.806
@@ -35,6 +44,7 @@ const MESSAGES: Record<LiveHintCode, string> = {
   'no-face': 'No face yet: look at the screen, face inside the oval.',
   'several-faces': 'Several faces: only you in the picture, please.',
   'move-closer': 'Move closer: fill the oval with your face.',
+  'move-back': "Too close: hold the phone further away, at arm's length.",
   turn: 'Turn to the camera: look straight at it.',
   ok: 'Looks good: take the picture.',
 }
@@ -55,8 +65,9 @@ export function liveHint(result: FaceResult, luma: number): LiveHint {
   if (!face) return hint('no-face')
   const rival = result.allDetections[1]
   if (rival && rival.box.width >= RIVAL_RATIO * face.box.width) return hint('several-faces')
-  if (face.box.width < MIN_FACE_FRACTION * Math.min(result.width, result.height))
-    return hint('move-closer')
+  const side = Math.min(result.width, result.height)
+  if (face.box.width < MIN_FACE_FRACTION * side) return hint('move-closer')
+  if (face.box.width > MAX_FACE_FRACTION * side) return hint('move-back')
   if (Math.abs(face.pose.yaw) > MAX_YAW || Math.abs(face.pose.pitch) > MAX_PITCH)
     return hint('turn')
   return hint('ok')
