@@ -64,12 +64,20 @@ export function rankPlots(name: string, rows: readonly PersonFigures[]): Record<
   return { [`${name}-cmc.png`]: img }
 }
 
+/** What a near camera did to the synthetic targets (`--distance`); nothing to say from the portrait's 100 cm. */
+function nearView(distance: number | undefined): string {
+  return distance !== undefined && distance !== 100
+    ? `\nSeen from ${distance} cm through a phone front camera's lens there (\`--distance\`), that lens given to create; the created characters are compared from the portrait's view.\n`
+    : ''
+}
+
 /** The report page. */
 export function likenessMarkdown(
   name: string,
   engine: string,
   out: {
     synthetic: Record<string, Record<string, number | null>>
+    synthetic_distance_cm?: number
     photos: Record<string, Record<string, number | null>>
     photos_ci95?: Record<string, Record<string, readonly [number, number] | null>>
     by_group: Record<string, Record<string, Record<string, Record<string, number | null>>>>
@@ -123,7 +131,7 @@ Protocol and meaning of every key: docs/likeness.md. Photo set: ${out.photo_set}
 ${out.seconds} s; load average ${out.load}.
 
 ## Synthetic (held-out engine renders of known parameters)
-
+${nearView(out.synthetic_distance_cm)}
 ${table(out.synthetic)}
 
 ## Photos (identity figures: FaceRes, the independent recogniser)
