@@ -3,7 +3,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { decodeImage } from '@facecraft/shared/decode'
+import { fileURLToPath } from 'node:url'
+import { decodeImage, exifSegment, withExifSegment } from '@facecraft/shared/decode'
 import { createImage, decodePng, encodePng } from '@facecraft/shared/image'
 import { checkCharacterV2 } from '@facecraft/shared/rig-v2'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -118,5 +119,28 @@ describe('facecraft create', () => {
     // a longer lens for the same picture: the camera was further away, in proportion
     const far = await run('--focal', '52')
     expect(far.camera.distanceCm / near.camera.distanceCm).toBeCloseTo(2, 1)
+  }, 120_000)
+
+  it("takes the lens from a JPEG's own EXIF, and reads the photo as taken where the tag is odd", async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    // face-api's demo photo 4: one face, and its camera's EXIF says a 55 mm (35-mm equivalent) lens
+    const photo = fileURLToPath(
+      new URL('../../../node_modules/@vladmandic/face-api/demo/sample4.jpg', import.meta.url)
+    )
+    const run = async (file: string) => {
+      expect(await createCommand.run([file, '--json'])).toBe(0)
+      return JSON.parse(log.mock.calls.at(-1)![0] as string)
+    }
+    const own = (await run(photo)).camera
+    expect(own).toMatchObject({ focalLength35mm: 55, from: 'EXIF' })
+    expect(own.distanceCm).toBeGreaterThan(20)
+    // an Exif segment before the camera's (the first counts) with a 3 mm lens: a bad tag, not a bad photo
+    const odd = join(dir, 'odd-lens.jpg')
+    writeFileSync(
+      odd,
+      withExifSegment(new Uint8Array(readFileSync(photo)), exifSegment({ focalLength35mm: 3 }))
+    )
+    expect((await run(odd)).camera).toBeNull()
   }, 120_000)
 })

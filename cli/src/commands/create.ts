@@ -8,6 +8,7 @@ import {
   CharacterCreator,
   CreateError,
   FOCAL_RANGE_MM,
+  lensFromExif,
   PERSPECTIVE_FIELD,
   type CreateResult,
 } from '@facecraft/shared/create'
@@ -69,7 +70,8 @@ export const createCommand: Command = {
     }
     const { image, focalLength35mm: exifFocal } = decodeImage(bytes)
     // the lens the photo was taken with: the flag's, else the photo's own EXIF; 0 or none: read the photo as taken
-    const lens = focal === 0 ? null : focal !== null ? { focalLength35mm: focal, from: 'flag' } : exifFocal ? { focalLength35mm: exifFocal, from: 'EXIF' } : null
+    const exifLens = lensFromExif(exifFocal)
+    const lens = focal === 0 ? null : focal !== null ? { focalLength35mm: focal, from: 'flag' } : exifLens && { ...exifLens, from: 'EXIF' }
     const creator = await CharacterCreator.createFromOptions({
       models: await nodeModelSource(),
       skinDetail: skinDetailBasis(),

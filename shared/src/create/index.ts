@@ -40,6 +40,7 @@ export {
   checkLens,
   FOCAL_RANGE_MM,
   FRONT_CAMERA_FOCAL_MM,
+  lensFromExif,
   nearness,
   PERSPECTIVE_FIELD,
   undoNearLens,

@@ -9,6 +9,7 @@ import {
   cameraDistance,
   checkLens,
   depthScale,
+  lensFromExif,
   nearness,
   PERSPECTIVE_FIELD,
   shrinkFrame,
@@ -42,6 +43,11 @@ describe('create/perspective', () => {
         /35-mm-equivalent focal length in mm, 10 to 800/
       )
     expect(() => checkLens({ focalLength35mm: 26 })).not.toThrow()
+  })
+
+  it("takes a photo's EXIF focal length as its lens only within the lenses create takes, never as an error", () => {
+    expect(lensFromExif(26)).toEqual({ focalLength35mm: 26 })
+    for (const odd of [null, 0, 3, 5000]) expect(lensFromExif(odd)).toBeNull()
   })
 
   it('gives the distance from the lens and the eye span: twice the span, half the distance', () => {

@@ -49,6 +49,18 @@ export interface PhotoLens {
 /** The typical phone front camera's 35-mm-equivalent focal length, mm (the selfie screen's lens). */
 export const FRONT_CAMERA_FOCAL_MM = 26
 
+/**
+ * The lens a photo's EXIF focal length (FocalLengthIn35mmFilm, mm) describes, or null where there is none or it is
+ * outside FOCAL_RANGE_MM (a damaged or odd tag is no reason to refuse the photo: it is read as taken).
+ */
+export function lensFromExif(focalLength35mm: number | null): PhotoLens | null {
+  return focalLength35mm !== null &&
+    focalLength35mm >= FOCAL_RANGE_MM[0] &&
+    focalLength35mm <= FOCAL_RANGE_MM[1]
+    ? { focalLength35mm }
+    : null
+}
+
 /** Throws a RangeError that says what to pass when `lens` is not a usable focal length. */
 export function checkLens(lens: PhotoLens): void {
   const f = lens.focalLength35mm

@@ -171,6 +171,10 @@ describe('decodeImage: the lens (EXIF FocalLengthIn35mmFilm)', () => {
     expect(jpegFocalLength35mm(jpeg)).toBeNull()
     expect(jpegFocalLength35mm(encodePng(quadrants()))).toBeNull()
     expect(jpegFocalLength35mm(new Uint8Array(0))).toBeNull()
+    // two Exif segments: the first counts, for the header and the file's first part alike
+    const twice = withExifSegment(file, exifSegment({ orientation: 3, focalLength35mm: 85 }))
+    expect(jpegFocalLength35mm(twice)).toBe(85)
+    expect(decodeImage(twice)).toMatchObject({ focalLength35mm: 85, orientation: 3 })
     expect(() =>
       withExifSegment(encodePng(quadrants()), exifSegment({ focalLength35mm: 26 }))
     ).toThrow(/not a JPEG/)

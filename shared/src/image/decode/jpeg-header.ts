@@ -62,7 +62,8 @@ function readSof(bytes: Uint8Array, at: number, marker: number, header: JpegHead
 
 function readApp(bytes: Uint8Array, at: number, end: number, marker: number, header: JpegHeader) {
   const tag = String.fromCharCode(...bytes.subarray(at, Math.min(at + 6, end)))
-  if (marker === 0xe1 && tag === 'Exif\0\0') {
+  // the first Exif segment counts (the standard puts it right after the start marker; a tool may append another)
+  if (marker === 0xe1 && tag === 'Exif\0\0' && !header.exif) {
     header.orientation = readExifOrientation(bytes.subarray(at + 6, end))
     header.exif = bytes.subarray(at + 6, end)
   } else if (marker === 0xee && tag.startsWith('Adobe') && end - at >= 12) {
@@ -138,7 +139,7 @@ export function jpegFocalLength35mm(bytes: Uint8Array): number | null {
     const end = at + 2 + ((bytes[at + 2]! << 8) | bytes[at + 3]!)
     if (end > bytes.length) break // the part read ends inside this segment
     const tag = String.fromCharCode(...bytes.subarray(at + 4, Math.min(at + 10, end)))
-    if (marker === 0xe1 && tag === 'Exif\0\0') exif = bytes.subarray(at + 10, end)
+    if (marker === 0xe1 && tag === 'Exif\0\0') exif ??= bytes.subarray(at + 10, end) // the first, as readApp
     if (isFrameMarker(marker) && end - at >= 9)
       frame = [(bytes[at + 7]! << 8) | bytes[at + 8]!, (bytes[at + 5]! << 8) | bytes[at + 6]!]
     at = end

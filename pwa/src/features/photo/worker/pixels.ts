@@ -3,7 +3,7 @@
  * shared rule (image/photo: box-downscale to PHOTO_MAX_SIDE), so the phone analyses what the CLI analyses. The
  * browser decodes (JPEG, PNG, WebP, HEIC where supported; EXIF orientation applied); bad files get a message.
  */
-import { FOCAL_RANGE_MM, type PhotoLens } from '@facecraft/shared/create/perspective'
+import { lensFromExif, type PhotoLens } from '@facecraft/shared/create/perspective'
 import { jpegFocalLength35mm } from '@facecraft/shared/decode/jpeg-header'
 import { photoForAnalysis, photoTooLarge, type RgbaImage } from '@facecraft/shared/image'
 
@@ -84,8 +84,5 @@ const EXIF_BYTES = 256 * 1024
  */
 export async function photoLens(file: Blob): Promise<PhotoLens | null> {
   const head = new Uint8Array(await file.slice(0, EXIF_BYTES).arrayBuffer())
-  const focal = jpegFocalLength35mm(head)
-  return focal !== null && focal >= FOCAL_RANGE_MM[0] && focal <= FOCAL_RANGE_MM[1]
-    ? { focalLength35mm: focal }
-    : null
+  return lensFromExif(jpegFocalLength35mm(head))
 }
