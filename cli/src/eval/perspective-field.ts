@@ -10,8 +10,14 @@
  * camera) are fitted together, by least squares over all renders, so that the estimate is the render's own. The field
  * is then the least-squares slope, per coordinate, of the points' displacement on `1 / D - 1 / D_ref` through the origin.
  */
-import { FaceAnalyzer } from '@facecraft/shared/face'
-import { featurePoints, FEATURE_POINTS, type PerspectiveField } from '@facecraft/shared/create'
+import { eyeSpan, FaceAnalyzer } from '@facecraft/shared/face'
+import {
+  featurePoints,
+  FEATURE_POINTS,
+  FILM_DIAGONAL_MM,
+  focalLengthPx,
+  type PerspectiveField,
+} from '@facecraft/shared/create'
 import type { Character } from '@facecraft/shared/rig'
 import { VIEW_V2 } from '@facecraft/shared/engine-v2'
 import { nodeModelSource } from '../commands/detect.ts'
@@ -25,9 +31,6 @@ export const FIELD_CHARACTERS = 40
 /** Render size: a phone selfie's face is at least this large. */
 const SIZE = 512
 
-/** A 35-mm film frame's diagonal, mm. */
-const FILM_DIAGONAL_MM = Math.hypot(36, 24)
-
 /**
  * The 35-mm-equivalent focal length (mm) of a square render from `distanceCm` (engine/v2/view cameraAt: the lens
  * widened to keep the head's framing): 87 mm at the canonical 100 cm, 26 mm (a phone's front camera) at 30 cm.
@@ -36,11 +39,6 @@ export function renderFocalLength(distanceCm: number): number {
   const halfHeight = VIEW_V2.eye[2] * Math.tan((VIEW_V2.fovYDeg * Math.PI) / 360)
   const focalPx = (0.5 * distanceCm) / halfHeight // image sides 1
   return (focalPx / Math.SQRT2) * FILM_DIAGONAL_MM
-}
-
-/** Outer eye corners' span in pixels (FaceMesh 33-263, in 3D), as create/perspective cameraDistance takes it. */
-function eyeSpanPx(mesh: Float32Array): number {
-  return Math.hypot(mesh[263 * 3]! - mesh[33 * 3]!, mesh[263 * 3 + 1]! - mesh[33 * 3 + 1]!, mesh[263 * 3 + 2]! - mesh[33 * 3 + 2]!) // prettier-ignore
 }
 
 /** One character as FaceMesh reads it from 100 cm and from each of NEAR_CM. */
@@ -73,8 +71,9 @@ export async function measurePerspectiveField(
       const near = []
       for (const distance of NEAR_CM) {
         const m = await mesh(c, distance)
-        const focalPx = (renderFocalLength(distance) / FILM_DIAGONAL_MM) * SIZE * Math.SQRT2
-        near.push({ distance, points: featurePoints(m), focalPx, spanPx: eyeSpanPx(m) })
+        const lens = { focalLength35mm: renderFocalLength(distance) }
+        const focalPx = focalLengthPx(lens, { width: SIZE, height: SIZE })
+        near.push({ distance, points: featurePoints(m), focalPx, spanPx: eyeSpan(m) })
       }
       views.push({ points: featurePoints(await mesh(c)), near })
     }

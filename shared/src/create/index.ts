@@ -38,6 +38,8 @@ export { CreateError, type CreateErrorCode } from './errors.ts'
 export {
   cameraDistance,
   checkLens,
+  FILM_DIAGONAL_MM,
+  focalLengthPx,
   FOCAL_RANGE_MM,
   FRONT_CAMERA_FOCAL_MM,
   lensFromExif,

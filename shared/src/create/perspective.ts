@@ -14,6 +14,7 @@
  * The distance comes from the lens and the face's size in the photo: the camera's focal length (35-mm equivalent,
  * the photo's EXIF or the front camera's) and the eye span, which varies little between adults.
  */
+import { eyeSpan } from '../face/pose.ts'
 import type { Face } from '../face/types.ts'
 import { FEATURE_OFFSETS, FEATURE_POINTS } from './features.ts'
 import field from './perspective-field.json' with { type: 'json' }
@@ -32,7 +33,7 @@ export interface PerspectiveField {
 export const PERSPECTIVE_FIELD: PerspectiveField = field
 
 /** A 35-mm film frame's diagonal, mm: a 35-mm-equivalent focal length is relative to it. */
-const FILM_DIAGONAL_MM = Math.hypot(36, 24)
+export const FILM_DIAGONAL_MM = Math.hypot(36, 24)
 
 /** Shortest and longest 35-mm-equivalent focal lengths accepted (phone ultra-wide to a long telephoto), mm. */
 export const FOCAL_RANGE_MM = Object.freeze([10, 800] as const)
@@ -83,10 +84,12 @@ export function cameraDistance(
   table: PerspectiveField = PERSPECTIVE_FIELD
 ): number {
   checkLens(lens)
-  const focalPx = (lens.focalLength35mm / FILM_DIAGONAL_MM) * Math.hypot(size.width, size.height)
-  const m = face.mesh
-  const span = Math.hypot(m[263 * 3]! - m[33 * 3]!, m[263 * 3 + 1]! - m[33 * 3 + 1]!, m[263 * 3 + 2]! - m[33 * 3 + 2]!) // prettier-ignore
-  return (focalPx * table.eyeSpanCm) / span
+  return (focalLengthPx(lens, size) * table.eyeSpanCm) / eyeSpan(face.mesh)
+}
+
+/** The lens's focal length in pixels of an image of `size` as the camera took it (over its diagonal). */
+export function focalLengthPx(lens: PhotoLens, size: { width: number; height: number }): number {
+  return (lens.focalLength35mm / FILM_DIAGONAL_MM) * Math.hypot(size.width, size.height)
 }
 
 /**

@@ -47,6 +47,6 @@ export {
   type PartLabels,
 } from './masks.ts'
 export { FACE_PARTS, PART_POLYGONS, type FacePart } from './parts.ts'
-export { headPose, headRotation, normaliseMesh, unturnedMesh } from './pose.ts'
+export { eyeSpan, headPose, headRotation, normaliseMesh, unturnedMesh } from './pose.ts'
 export { drawBox, drawDot, drawFace, drawLine, type Rgb } from './draw.ts'
 export { ImagePyramid } from './pyramid.ts'

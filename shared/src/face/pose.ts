@@ -117,7 +117,8 @@ function meanPoint(mesh: Float32Array): number[] {
 }
 
 /** The 3D distance between the outer eye corners (33, 263). */
-function eyeSpan(mesh: Float32Array): number {
+/** The outer eye corners' distance (FaceMesh 33-263) in 3D, in the mesh's units: a turn does not shorten it. */
+export function eyeSpan(mesh: ArrayLike<number>): number {
   return Math.hypot(
     mesh[263 * 3]! - mesh[33 * 3]!,
     mesh[263 * 3 + 1]! - mesh[33 * 3 + 1]!,
