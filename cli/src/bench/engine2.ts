@@ -8,8 +8,9 @@
  *   mouth decimated, the skin drawn before hair cards so the cards behind the head are skipped, one shade per
  *   pixel; a few % of pixels differ slightly from full detail). No screen renders at <= 128 px today: this is what
  *   a small thumbnail grid would cost, not a replacement for render128_ms;
- * - render256_ms: the PWA gallery's thumbnail size (renderer.ts THUMBNAIL_SIZE; pickers use 160, samples 192):
- *   what a phone's thumbnail grid really renders today (full detail: above LOD_MAX_SIZE);
+ * - render256_ms: the PWA gallery's thumbnail size (renderer.ts THUMBNAIL_SIZE; pickers use 160, samples 192) at
+ *   full detail; render256_lod_ms: the same with `lod: true`, what a phone's thumbnail grid really renders (the
+ *   PWA asks for the level of detail, and since session 43 LOD_MAX_SIZE is 256);
  * - render128_first_ms: wall time of the process's FIRST 128 px render (pack decoded; skin bake, the first
  *   appearance's textures, hair covers and JIT warm-up included: what the first thumbnail of a session waits);
  *   render128_first12_ms: mean of the first 12 renders (different characters: a phone's first grid row or two);
@@ -110,6 +111,15 @@ export const engine2Bench: Suite = {
     const r128 = timeRenders(128, runs, 3)
     const l128 = timeRenders(128, runs, 3, lookShader, plausible, /* lod= */ true)
     const r256 = timeRenders(256, Math.max(4, runs >> 1), 2)
+    // other people than r256's, so no texture or pose r256 just made is reused
+    const l256 = timeRenders(
+      256,
+      Math.max(4, runs >> 1),
+      2,
+      lookShader,
+      (i) => plausible(i + 1000),
+      true
+    )
     const r512 = timeRenders(512, Math.max(4, runs >> 2), 2)
     const s128 = timeRenders(128, runs, 3, lookShader, sliderCharacter)
     const p128 = timeRenders(128, runs, 3, createLambertShader)
@@ -133,6 +143,7 @@ export const engine2Bench: Suite = {
       render128_lod_ms: round(l128.wall),
       render128_lod_cpu_ms: round(l128.cpu),
       render256_ms: round(r256.wall),
+      render256_lod_ms: round(l256.wall),
       runs,
     }
   },

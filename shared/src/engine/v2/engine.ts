@@ -92,10 +92,10 @@ export interface RenderOptionsV2 {
   /** Re-frames the canonical framing by a unit-image affine (see FrameAffine); default none. */
   frame?: FrameAffine
   /**
-   * Draw renders of at most LOD_MAX_SIZE (128) px (and not magnified by `frame`) at the level of detail, for
+   * Draw renders of at most LOD_MAX_SIZE (256) px (and not magnified by `frame`) at the level of detail, for
    * thumbnails and grids: skin, eyeballs, teeth and tongue decimated over the same vertices (engine/v2/lod), the
    * skin drawn before the hair cards (cards behind it are skipped) and one shading per face and output pixel. It looks the same but is not the same bytes
-   * (mean absolute difference ~0.5 of 255 over 20 plausible characters). Larger renders, renders without it and
+   * (mean absolute difference ~0.5-0.65 of 255 over 20 plausible characters at 128-256 px). Larger renders, renders without it and
    * landmarks are unchanged. Default false: datasets and evaluations keep full detail.
    */
   lod?: boolean

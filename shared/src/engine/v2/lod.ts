@@ -18,7 +18,8 @@ export interface DecimateLimits {
 }
 
 /**
- * Default limits for renders of at most LOD_MAX_SIZE px (a 128 px render's pixel spans ~0.27 cm at the head):
+ * Default limits for renders of at most LOD_MAX_SIZE px (a 128 px render's pixel spans ~0.27 cm at the head, a
+ * 256 px one's ~0.13 cm: a collapse's error bound, 0.1 cm from the merged planes, stays within a pixel):
  * seed 1's 30.5k triangles become 24.2k, and with the skin-first order (without per-pixel shading) they move
  * the mean absolute pixel difference by 0.16 of 255 (20 plausible characters; docs/engine.md, 'A level of detail for thumbnails').
  */
@@ -264,8 +265,13 @@ function keepsShape(
   return l1 > 1e-12 && n0x * n1x + n0y * n1y + n0z * n1z >= 0.2 * l0 * l1
 }
 
-/** Largest render (px) drawn at the level of detail when a render asks for it (RenderOptionsV2.lod). */
-export const LOD_MAX_SIZE = 128
+/**
+ * Largest render (px) drawn at the level of detail when a render asks for it (RenderOptionsV2.lod): the PWA's
+ * thumbnails (gallery 256, samples 192, style pickers 160). Why 256, not 128 as at first: at 160-256 px the level of
+ * detail looks the same as full detail (mean absolute difference 0.52-0.65 of 255 over 20 plausible characters, as
+ * at 128: 0.53) and is 40-46% faster (docs/engine.md, 'The level of detail up to 256 px'); at 128 no screen used it.
+ */
+export const LOD_MAX_SIZE = 256
 
 /**
  * Materials decimated: opaque surfaces whose look comes from per-vertex values and their own UV layout (skin,
