@@ -24,19 +24,21 @@ const BASIS = new URL(
   import.meta.url
 )
 
-/** [seed, size, yaw, shader: 'look' | 'plain', skin detail: 1 with, 0 without] */
-const CASES: [number, number, number, string, number][] = [
-  [1, 96, 0, 'look', 0],
-  [7, 128, -20, 'look', 0],
-  [3, 96, 15, 'plain', 0],
-  [9, 128, 10, 'look', 1],
+/** [seed, size, yaw, shader: 'look' | 'plain', skin detail: 1 with, 0 without, level of detail: 1 with, 0 without] */
+const CASES: [number, number, number, string, number, number][] = [
+  [1, 96, 0, 'look', 0, 0],
+  [7, 128, -20, 'look', 0, 0],
+  [3, 96, 15, 'plain', 0, 0],
+  [9, 128, 10, 'look', 1, 0],
+  // a PWA style-picker thumbnail: the level of detail (decimated parts, per-pixel shading) as the phone draws it
+  [5, 160, 0, 'look', 1, 1],
 ]
 
 // Skin detail: weights that swing over the first components (the same arithmetic in both realms).
-const HASHES = `(engine, look, plain, random, crc32, cases) => cases.map(([seed, size, yaw, shader, detail]) => {
+const HASHES = `(engine, look, plain, random, crc32, cases) => cases.map(([seed, size, yaw, shader, detail, lod]) => {
   const c = random(seed)
   if (detail) c.detail = { basis: 1, weights: Array.from({ length: 256 }, (_, i) => (i < 24 ? 2 * Math.cos(i * 2.3) : 0)) }
-  const img = engine.render(c, { size, yaw, background: [255, 255, 255] }, shader === 'look' ? look : plain)
+  const img = engine.render(c, { size, yaw, background: [255, 255, 255], lod: lod === 1 }, shader === 'look' ? look : plain)
   const lm = engine.landmarks(c, { size, yaw })
   return crc32(new Uint8Array(img.data.buffer)).toString(16) + '/' + crc32(new Uint8Array(lm.ibug68.buffer)).toString(16)
 })`
