@@ -48,6 +48,17 @@ describe('first run', () => {
       await expect
         .poll(() => samples.locator('img[src^="blob:"]').count(), { timeout: 20_000 })
         .toBe(await buttons.count())
+      // Idle after drawing them, the thumbnail Worker builds the engine's level of detail for the thumbnails to come
+      // (features/render/idle-warmup): built in the browser without an error.
+      const lodBuilt = async () => {
+        for (const w of page.workers())
+          if (await w.evaluate(() => self.name === 'render-thumbs').catch(() => false))
+            return w.evaluate(
+              () => (self as { facecraftThumbnailLod?: boolean }).facecraftThumbnailLod === true
+            )
+        return false
+      }
+      await expect.poll(lodBuilt, { timeout: 10_000 }).toBe(true)
       const first = await buttons.first().getAttribute('aria-label')
       await buttons.first().click()
       await page.waitForURL(/\/new$/)
