@@ -269,7 +269,7 @@ function keepsShape(
  * Largest render (px) drawn at the level of detail when a render asks for it (RenderOptionsV2.lod): the PWA's
  * thumbnails (gallery 256, samples 192, style pickers 160). Why 256, not 128 as at first: at 160-256 px the level of
  * detail looks the same as full detail (mean absolute difference 0.52-0.65 of 255 over 20 plausible characters, as
- * at 128: 0.53) and is 40-46% faster (docs/engine.md, 'The level of detail up to 256 px'); at 128 no screen used it.
+ * at 128: 0.53) and 12-27% faster (docs/engine.md, 'The level of detail up to 256 px'); at 128 no screen used it.
  */
 export const LOD_MAX_SIZE = 256
 
