@@ -116,7 +116,6 @@ function meanPoint(mesh: Float32Array): number[] {
   return c
 }
 
-/** The 3D distance between the outer eye corners (33, 263). */
 /** The outer eye corners' distance (FaceMesh 33-263) in 3D, in the mesh's units: a turn does not shorten it. */
 export function eyeSpan(mesh: ArrayLike<number>): number {
   return Math.hypot(
