@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { randomCharacter as randomCharacterV1 } from '@facecraft/shared/rig'
 import { migrateV1, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { API_LIMITS } from '@facecraft/shared/api'
+import { encodeResidual, SKIN_DETAIL_PIXELS } from '@facecraft/shared/detail'
 import { anonymous, call, createCharacter, json, unique } from './client.ts'
 
 let token = ''
@@ -233,7 +234,7 @@ describe('rig versions', () => {
     expect(await json(await call(`/v1/characters/${rec.id}`, { token }))).toEqual(rec)
   })
 
-  it('stores skin detail on basis v1 (256 weights, session 30), v2 and v3 (480), v4 (544) and v5 (608) exactly as sent', async () => {
+  it('stores skin detail on basis v1 (256 weights, session 30), v2 and v3 (480), v4 (544) and v5 (608, with its residual) exactly as sent', async () => {
     const onV1 = {
       ...randomPlausibleCharacter(23),
       detail: { basis: 1, weights: Array.from({ length: 256 }, (_, i) => ((i % 9) - 4) / 31) },
@@ -244,15 +245,26 @@ describe('rig versions', () => {
     const onV2 = { ...onV5, detail: { basis: 2, weights: fine } }
     const onV3 = { ...onV5, detail: { basis: 3, weights: fine } }
     const onV4 = { ...onV5, detail: { basis: 4, weights: onV5.detail!.weights.slice(0, 544) } }
-    // a v5 read from a photo has every weight off 0 (the dice's leave most at 0): the largest record a player makes
+    // a v5 read from a photo has every weight off 0 (the dice's leave most at 0) and its residual (session 44): the
+    // largest record a player makes
     const read = {
       ...onV5,
       detail: {
         basis: 5,
         weights: onV5.detail!.weights.map((_, i) => (((i * 7) % 249) - 124) / 31),
+        residual: encodeResidual(
+          Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 6 * Math.sin(i))
+        ),
       },
     }
-    expect(JSON.stringify(read).length).toBeLessThan(20_000)
+    expect(JSON.stringify(read).length).toBeLessThan(22_000)
+    // a residual that is not one is refused with its path, and nothing is stored
+    const bad = await put(unique('sd'), {
+      name: 'Detail',
+      character: { ...read, detail: { ...read.detail, residual: 'AAAA' } },
+    })
+    expect(bad.status).toBe(422)
+    expect(JSON.stringify(await json(bad))).toContain('detail.residual')
     for (const character of [onV1, onV2, onV3, onV4, onV5, read]) {
       const res = await put(unique('sd'), { name: 'Detail', character })
       expect(res.status).toBe(201)

@@ -23,7 +23,7 @@ import {
 // Tests here seed or read KV through wrangler's CLI, whose stalled runs are retried (KV_CLI_TIMEOUT).
 vi.setConfig({ testTimeout: KV_CLI_TIMEOUT })
 
-/** Lowered quotas (production: 24 KiB a record, 6 MiB in all): a rig v2 character's record is ~7.2 KB. */
+/** Lowered quotas (production: 24 KiB a record, 7 MiB in all): a rig v2 character's record is ~7.2 KB. */
 const MAX_RECORD_BYTES = 7300
 const MAX_TOTAL_BYTES = 18_000
 

@@ -2,7 +2,8 @@
  * @file A before/after sheet of a creator change: one row per photo, the photo | the character made before | after,
  * each cut to the same canonical head frame. The characters come from `facecraft create` run in the two trees:
  *   for p in PHOTOS; do npx facecraft create PHOTO --out DIR/NAME.json; done   (NAME: the photo's file name, no .jpg)
- * Usage: npx tsx cli/scripts/create-before-after.ts OUT.png BEFORE_DIR AFTER_DIR PHOTO...
+ * Usage: npx tsx cli/scripts/create-before-after.ts [--face] OUT.png BEFORE_DIR AFTER_DIR PHOTO...
+ * --face: the face alone (brows to chin) in 256-px tiles, for changes to the skin (rendered at 1024 px).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -15,13 +16,16 @@ import { nodeModelSource } from '../src/commands/detect.ts'
 import { renderFront } from '../src/commands/create-render.ts'
 import { imageGrid } from '../src/eval/report.ts'
 
-const [out, before, after, ...photos] = process.argv.slice(2)
+const args = process.argv.slice(2)
+const face = args[0] === '--face'
+const [out, before, after, ...photos] = face ? args.slice(1) : args
 if (!out || !before || !after || photos.length === 0)
-  throw new Error('usage: create-before-after.ts OUT.png BEFORE_DIR AFTER_DIR PHOTO...')
-const T = 192 // tile side
+  throw new Error('usage: create-before-after.ts [--face] OUT.png BEFORE_DIR AFTER_DIR PHOTO...')
+const T = face ? 256 : 192 // tile side
 const GAP = 4
-/** The head in the canonical aligned frame (the face spans x 0.31-0.69, brows y 0.40, chin y 0.78). */
-const FRAME = { x0: 0.12, y0: 0.05, side: 0.76 }
+/** The head (or the face) in the canonical aligned frame (the face spans x 0.31-0.69, brows y 0.40, chin y 0.78). */
+const FRAME = face ? { x0: 0.29, y0: 0.37, side: 0.42 } : { x0: 0.12, y0: 0.05, side: 0.76 }
+const RENDER = face ? 1024 : 512
 const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource() })
 
 async function tile(image: RgbaImage): Promise<RgbaImage> {
@@ -52,8 +56,8 @@ for (const photo of photos) {
   const name = basename(photo).replace(/\.[^.]+$/, '')
   rows.push([
     await tile(decodeImage(new Uint8Array(readFileSync(photo))).image),
-    await tile(renderFront(character(before, name), 512)),
-    await tile(renderFront(character(after, name), 512)),
+    await tile(renderFront(character(before, name), RENDER)),
+    await tile(renderFront(character(after, name), RENDER)),
   ])
 }
 const sheet = imageGrid(rows, GAP)

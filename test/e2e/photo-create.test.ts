@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core'
 import { decodeImage, exifSegment, withExifSegment } from '@facecraft/shared/decode'
 import type { RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
-import { SKIN_DETAIL_COUNT } from '@facecraft/shared/detail'
+import { RESIDUAL_CHARS, SKIN_DETAIL_COUNT } from '@facecraft/shared/detail'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import type { ModelSource } from '@facecraft/shared/ml'
 import { phoneContext, REPO_ROOT, seriousViolations } from '../src/harness/index.ts'
@@ -295,6 +295,9 @@ describe.skipIf(!haveLondon)('from a photo', () => {
             0.5 / 31 + 1e-9
           )
         )
+        // And what the weights miss of the photo's own detail (the residual: 4 bits a pixel, kept exactly).
+        expect(mine.detail?.residual).toHaveLength(RESIDUAL_CHARS)
+        expect(theirs.detail?.residual).toBe(mine.detail!.residual)
         // The photo stays on this device: the fresh context has none.
         expect(await there.getByTestId('photo-bar').count()).toBe(0)
       } finally {

@@ -29,6 +29,10 @@
  *   with every weight off 0 is up to ~17.7 KB (v3's worst case, 16.5 KB, already passed 16 KiB). No change to any
  *   shape. Skin detail v5 (session 35) carries 608 weights (128 of the mid band): up to ~19 KB a character, so 200
  *   records and 100 live shares at their worst stay under the same limits.
+ * - v1.7 (session 44): Character.detail.residual, optional: what a photo's fine detail has beyond the weights, 1,400
+ *   characters of base64url (detail/residual); a server before v1.7 refuses a character that has one (422, unknown
+ *   field). maxTotalBytes 7 MiB: a worst-case record is now up to ~21.4 KB (under 24 KiB), and 200 records with 100
+ *   live shares at that passed 6 MiB.
  */
 import { MODEL_GROUPS, type ModelGroup } from '../ml/manifest.ts'
 import type { Character } from '../rig/schema.ts'
@@ -309,7 +313,7 @@ export const API_LIMITS = Object.freeze({
   /** Bytes of one stored record (413 'quota-exceeded'). */
   maxRecordBytes: 24 * 1024,
   /** Bytes of all of an account's records together (413 'quota-exceeded'). */
-  maxTotalBytes: 6 * 1024 * 1024,
+  maxTotalBytes: 7 * 1024 * 1024,
   /** Shares per account. */
   maxShares: 100,
   maxNameLength: 64,

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeImage } from '../image/decode/index.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
 import { decodeSkinDetail } from '../detail/basis.ts'
+import { decodeResidual } from '../detail/residual.ts'
 import { READ_SIZE, SKIN_DETAIL_VERSION } from '../detail/spec.ts'
 import { parseManifest } from '../ml/manifest.ts'
 import { ModelLoader } from '../ml/loader.ts'
-import { checkCharacterV2 } from '../rig/v2/index.ts'
+import { checkCharacterV2, decodeShareCodeV2, encodeShareCodeV2 } from '../rig/v2/index.ts'
 import { CharacterCreator } from './character-creator.ts'
 import { CreateError } from './errors.ts'
 import { partColorArray, translatorFeatures } from './features.ts'
@@ -171,8 +172,20 @@ describe('CharacterCreator', () => {
     // a light-skinned face's ground is darker than its median (sparse dark pores and creases): a darker tone
     const plain = await creator.createFromFace(image, r.face)
     expect(r.skin!.tone).toBeGreaterThan(plain.skin!.tone)
+    // the residual: what the weights miss of the photo's own detail, a valid field that travels in a share code
+    const residual = decodeResidual(r.character.detail!.residual!)
+    const spread = Math.sqrt(residual.reduce((t, v) => t + v * v, 0) / residual.length)
+    expect(spread).toBeGreaterThan(0.5)
+    expect(spread).toBeLessThan(6)
+    expect(checkCharacterV2(r.character)).toEqual([])
+    expect(decodeShareCodeV2(encodeShareCodeV2(r.character)).character.detail!.residual).toBe(r.character.detail!.residual)
+    // refine descends the sliders, not the detail: weights and residual stay as read
+    if (withDetail.canRefine() === null) {
+      const out = await withDetail.refine(r.character, await withDetail.targets(image, r.face), { steps: 2 })
+      expect(out.character.detail).toEqual(r.character.detail)
+    }
     await withDetail.close()
-  }, 60_000) // prettier-ignore
+  }, 120_000) // prettier-ignore
 
   it("reads the iris colour from the photo's eyes, and only that (measureIris off: the translator's)", async () => {
     const image = await singleFace()

@@ -11,7 +11,8 @@ import { findModel } from '../ml/manifest.ts'
 import type { SkinDetailBasis } from '../detail/basis.ts'
 import { alignedPoints, readDetailFocused, type DetailSource } from '../detail/read.ts'
 import { onOwnSide } from '../detail/sex.ts'
-import { READ_SIZE } from '../detail/spec.ts'
+import { encodeResidual } from '../detail/residual.ts'
+import { READ_SIZE, SKIN_DETAIL_PIXELS } from '../detail/spec.ts'
 import type { Character, SkinDetail } from '../rig/index.ts'
 import { detailWeight } from '../rig/share-codec.ts'
 import { CreateError } from './errors.ts'
@@ -423,7 +424,7 @@ export class CharacterCreator {
     const outcome = await refineLoop(session, x0, styleLogits(rig, character), targets, { anchor: this.options.refineAnchor, tie: mirrorPairs(rig), sex, ...options, hold, holdStyles })
     const refined = rig.fromVector(outcome.x, argmaxGroups(outcome.logits, rig.styleSizes))
     // Skin detail is read from the photo, not descended (the imitator does not draw it): it stays as created.
-    if (character.detail) refined.detail = { basis: character.detail.basis, weights: [...character.detail.weights] }
+    if (character.detail) refined.detail = { ...character.detail, weights: [...character.detail.weights] }
     return { ...outcome, character: refined }
   } // prettier-ignore
 
@@ -483,7 +484,8 @@ const STYLE_LOGIT = 4
 /**
  * The photo's skin detail as a character field: its weights on `basis` (detail/read), kept on the side of the
  * character's own sex (detail/sex onOwnSide), rounded to the step a share code keeps (rig/share-codec DETAIL_QUANT),
- * so a character saved, synced or shared draws the same.
+ * so a character saved, synced or shared draws the same; and the residual, what the weights miss of the photo's own
+ * detail (detail/residual).
  */
 export function readSkinDetail(
   analyzer: FaceAnalyzer,
@@ -523,10 +525,15 @@ function readDetailFrom(
   male: number
 ): { detail: SkinDetail; restored: boolean } {
   const strength = detailStrength(face.pose)
-  const { weights: read, restored } = readDetailFocused(basis, source, male)
+  const { weights: read, restored, residual } = readDetailFocused(basis, source, male)
   const weights = Array.from(onOwnSide(basis, read, male), (w) => detailWeight(w * strength))
+  const detail: SkinDetail = { basis: basis.version, weights }
+  // what the weights miss of the photo's own detail (detail/residual), at the turn's strength as the weights; a
+  // basis over other pixels than the released grid's (a test's) has none
+  if (strength > 0 && residual.length === SKIN_DETAIL_PIXELS)
+    detail.residual = encodeResidual(residual.map((v) => v * strength))
   // a photo turned too far for any detail is not one whose softness cost it some
-  return { detail: { basis: basis.version, weights }, restored: restored || strength === 0 }
+  return { detail, restored: restored || strength === 0 }
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * @module detail — skin detail: a texture model of the face's fine structure (detail/spec), its basis file
- * (detail/basis), the shape-free frame (detail/frame), reading a photo's weights (detail/read) and keeping a
- * read on its own sex's side (detail/sex). The creator reads weights; the engine draws them.
+ * (detail/basis), the shape-free frame (detail/frame), reading a photo's weights and residual (detail/read,
+ * detail/residual) and keeping a read on its own sex's side (detail/sex). The creator reads weights; the engine draws them.
  */
 export * from './spec.ts'
 export {
@@ -15,6 +15,16 @@ export {
   type SkinDetailBasis,
 } from './basis.ts'
 export { gaussianBlur } from './blur.ts'
+export {
+  decodeResidual,
+  encodeResidual,
+  RESIDUAL_BYTES,
+  RESIDUAL_CHARS,
+  RESIDUAL_STEP,
+  residualBytes,
+  residualFromText,
+  residualValues,
+} from './residual.ts'
 export { sharpenedLuminance, SHARPNESS, skinSharpness } from './sharpness.ts'
 export { keepOnSide, onOwnSide, sexAxis, type SexAxis } from './sex.ts'
 export {
@@ -31,6 +41,7 @@ export {
   boxAverage,
   faceDetail,
   FINE_BAND,
+  fitDetail,
   FORESHORTENING,
   type DetailBand,
   foreshortenedPixels,

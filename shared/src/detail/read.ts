@@ -137,7 +137,7 @@ export function readDetailFocused(
   source: DetailSource,
   male: number,
   { sharpen = true }: { sharpen?: boolean } = {}
-): { weights: Float32Array; restored: boolean } {
+): { weights: Float32Array; restored: boolean; residual: Float32Array } {
   const blurs = new Map<number, Float32Array>()
   let restored = true
   // a soft photo is read as if sharp (detail/sharpness); every band is taken from this luminance
@@ -149,24 +149,24 @@ export function readDetailFocused(
     restored = sharp.restored
   }
   const fine = readBand(basis, source, male, FINE_BAND, blurs)
-  if (!basis.mid) return { weights: fine, restored }
-  const mid = readBand(basis.mid, source, male, MID_BAND, blurs)
-  const weights = new Float32Array(fine.length + mid.length)
-  weights.set(fine)
-  weights.set(mid, fine.length)
-  return { weights, restored }
+  if (!basis.mid) return { ...fine, restored }
+  const mid = readBand(basis.mid, source, male, MID_BAND, blurs).weights
+  const weights = new Float32Array(fine.weights.length + mid.length)
+  weights.set(fine.weights)
+  weights.set(mid, fine.weights.length)
+  return { weights, restored, residual: fine.residual }
 }
 
-/** The weights of one band's basis (the fine one, or the mid band). */
+/** The weights of one band's basis (the fine one, or the mid band) and the band's residual (detail/residual). */
 function readBand(
   basis: SkinDetailBasis,
   source: DetailSource,
   male: number,
   band: DetailBand,
   blurs: Map<number, Float32Array>
-): Float32Array {
+): { weights: Float32Array; residual: Float32Array } {
   const image = bandDetail(source, basis.size, basis.pixels, band, blurs)
-  return projectDetail(basis, image, male, { missing: foreshortenedPixels(basis, source.points) })
+  return fitDetail(basis, image, male, { missing: foreshortenedPixels(basis, source.points) })
 }
 
 /**
@@ -238,14 +238,28 @@ export function projectDetail(
   basis: SkinDetailBasis,
   image: Float32Array,
   male: number,
-  { occlusion = true, missing }: { occlusion?: boolean; missing?: Uint8Array } = {}
+  options: { occlusion?: boolean; missing?: Uint8Array } = {}
 ): Float32Array {
+  return fitDetail(basis, image, male, options).weights
+}
+
+/**
+ * projectDetail, and the residual: at each basis pixel, the image's detail minus what the weights draw (levels,
+ * basis pixel order), 0 where the fit left the pixel out (missing or occluded: what is there is not the face's).
+ */
+export function fitDetail(
+  basis: SkinDetailBasis,
+  image: Float32Array,
+  male: number,
+  { occlusion = true, missing }: { occlusion?: boolean; missing?: Uint8Array } = {}
+): { weights: Float32Array; residual: Float32Array } {
   const n = basis.pixels.length
   const mean = meanFor(basis, male)
   const r = new Float32Array(n)
   for (let i = 0; i < n; i++) r[i] = image[basis.pixels[i]!]! - mean[i]!
   let coef = coefficients(basis, r)
   const unread = missing?.includes(1) ? missing : undefined
+  let left = unread
   if (unread) coef = fitWithout(basis, r, unread, coef)
   if (occlusion) {
     // twice: the first flags come from the fit the occluder pulled (its misfit spreads over the face); the
@@ -254,12 +268,20 @@ export function projectDetail(
       const occluded = occludedPixels(basis, r, synthesize(basis, coef))
       if (unread) occluded.forEach((o, i) => (occluded[i] = o | unread[i]!))
       if (!occluded.includes(1)) break
+      left = occluded
       coef = fitWithout(basis, r, occluded, coef)
     }
   }
-  return coef.map((c, k) =>
+  const weights = coef.map((c, k) =>
     Math.max(-SKIN_DETAIL_LIMIT, Math.min(SKIN_DETAIL_LIMIT, c / basis.spread[k]!))
   )
+  // around what the clamped weights draw, so weights and residual together give the image back
+  const fit = synthesize(
+    basis,
+    weights.map((w, k) => w * basis.spread[k]!)
+  )
+  const residual = Float32Array.from(r, (v, i) => (left?.[i] ? 0 : v - fit[i]!))
+  return { weights, residual }
 }
 
 /**

@@ -47,6 +47,11 @@ export const MID_COUNT = 128
 export const SKIN_DETAIL_VERSION = 5
 /** Components in the released basis: the length of the `detail.weights` the creator reads. */
 export const SKIN_DETAIL_COUNT = SKIN_DETAIL_COUNTS[SKIN_DETAIL_VERSION]!
+/**
+ * Pixels of the fine grid every basis version covers (those some train face covered: detail/basis `pixels`, the same
+ * in every version): what a read's residual (detail/residual) gives a value to, checked without the basis.
+ */
+export const SKIN_DETAIL_PIXELS = 2100
 /** A weight is in units of its component's spread over the train photos; reads are clamped to +-this. */
 export const SKIN_DETAIL_LIMIT = 4
 /** Side of the aligned crop detail is read from (px), and the blur (px at that size) whose residue is detail. */

@@ -109,4 +109,9 @@ export interface SkinDetail {
   basis: number
   /** One weight per component, in units of its spread over the train photos. */
   weights: number[]
+  /**
+   * Optional: what the photo's fine detail has beyond the weights, per pixel of the basis's fine grid (detail/residual:
+   * RESIDUAL_CHARS of base64url, 4 bits a pixel). Absent on detail read before session 44 and on the dice's.
+   */
+  residual?: string
 }

@@ -6,11 +6,13 @@
  * Layout (big-endian), then base64url, behind the prefix:
  *   u8 format | u16 rig version | u8 name length n | n bytes UTF-8 name
  *   | u16 per slider | u16 per colour (value * 65535, rounded) | u8 per style (option index)
- *   [| u8 skin-detail basis version | i8 per detail weight (weight * DETAIL_QUANT, rounded)] | u32 CRC-32
+ *   [| u8 skin-detail basis version | i8 per detail weight (weight * DETAIL_QUANT, rounded)
+ *    [| the residual's bytes (detail/residual: two 4-bit pixels a byte)]] | u32 CRC-32
  * The skin-detail section is there only in a detail format, one per basis version (`spec.detail`, rig v2's 3 for
  * basis v1's 256 weights and 4 for v2's 480): a character without detail keeps the plain format, byte for byte, so
  * apps that predate detail still open it, and one on an older basis keeps that basis's format, so apps that predate
- * the newer basis still open it.
+ * the newer basis still open it. Likewise the residual is there only in a residual format (one per basis version),
+ * so detail without one keeps its format and apps that predate residuals still open it.
  */
 import { crc32 } from '../utils/crc32.ts'
 import { fromBase64Url, toBase64Url } from '../utils/base64url.ts'
@@ -66,10 +68,16 @@ export interface ShareCodeSpec {
   noun: string
   /** Shorter than this is 'truncated' before the header is read (kept per rig: it decides which problem is told). */
   minBytes: number
+  /** A skin-detail residual's bytes from its text (null if it is not one), and its text from bytes. */
+  residualBytes?(text: string): Uint8Array | null
+  residualText?(bytes: Uint8Array): string
   /** The message for a format byte this app does not read. */
   formatMessage(format: number): string
-  /** The rig's skin detail: per basis version it reads, the format byte of codes that carry it and its count. */
-  detail?: readonly { format: number; version: number; count: number }[]
+  /**
+   * The rig's skin detail: per basis version it reads, with or without a residual (`residual`: its bytes, 0 or
+   * absent for none), the format byte of codes that carry it and its count of weights.
+   */
+  detail?: readonly { format: number; version: number; count: number; residual?: number }[]
 }
 
 export interface ShareCodec {
@@ -89,19 +97,26 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
     nameLength +
     2 * (sliders.length + colors.length) +
     styles.length +
-    (detail ? 1 + detail.count : 0)
+    (detail ? 1 + detail.count + (detail.residual ?? 0) : 0)
   // "|| 0": never -0 (a weight a hair below 0 rounds to -0, which JSON and equality tell from the decoded 0)
   const detailByte = (w: number) => Math.max(-127, Math.min(127, Math.round(w * DETAIL_QUANT))) || 0
 
   function encode(character: Character, name = ''): string {
     spec.validate(character)
     const nameBytes = truncateUtf8(name, MAX_SHARE_NAME_BYTES)
+    const residual = character.detail?.residual
     const detail =
-      character.detail && spec.detail?.find((d) => d.version === character.detail!.basis)
+      character.detail &&
+      spec.detail?.find(
+        (d) => d.version === character.detail!.basis && !d.residual === (residual === undefined)
+      )
     if (character.detail && !detail)
       throw new Error(
-        `A ${spec.noun} cannot carry skin detail on basis v${character.detail.basis}.`
+        `A ${spec.noun} cannot carry skin detail on basis v${character.detail.basis}${residual === undefined ? '' : ' with a residual'}.`
       )
+    const residualBytes = residual === undefined ? null : spec.residualBytes?.(residual)
+    if (residual !== undefined && residualBytes?.length !== detail!.residual)
+      throw new Error(`A ${spec.noun} cannot carry this skin-detail residual.`)
     const bytes = new Uint8Array(payloadLength(nameBytes.length, detail) + 4)
     const view = new DataView(bytes.buffer)
     let o = 0
@@ -125,6 +140,10 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
     if (detail) {
       view.setUint8(o++, character.detail!.basis)
       for (const w of character.detail!.weights) view.setInt8(o++, detailByte(w))
+      if (residualBytes) {
+        bytes.set(residualBytes, o)
+        o += residualBytes.length
+      }
     }
     view.setUint32(o, crc32(bytes.subarray(0, o)))
     return prefix + toBase64Url(bytes)
@@ -204,6 +223,9 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
         (_, i) => view.getInt8(o + i) / DETAIL_QUANT
       )
       character.detail = { basis, weights }
+      o += detail.count
+      if (detail.residual)
+        character.detail.residual = spec.residualText!(bytes.slice(o, o + detail.residual))
     }
     return { character, name }
   }
@@ -216,11 +238,14 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
       colors: Object.fromEntries(colors.map((s) => [s.id, q(c.colors[s.id]!)])),
       styles: { ...c.styles },
     }
-    if (spec.detail && c.detail)
+    if (spec.detail && c.detail) {
       out.detail = {
         basis: c.detail.basis,
         weights: c.detail.weights.map((w) => detailByte(w) / DETAIL_QUANT),
       }
+      // a residual's text is its bytes: kept as it is
+      if (c.detail.residual !== undefined) out.detail.residual = c.detail.residual
+    }
     return out
   }
 

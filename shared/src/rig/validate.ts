@@ -45,7 +45,12 @@ export interface RigCheckSpec {
    * The optional `detail` field this rig takes (skin detail: the weight count of each basis version it reads, and
    * the weights' range); none in v1.
    */
-  detail?: { counts: Readonly<Record<number, number>>; limit: number }
+  detail?: {
+    counts: Readonly<Record<number, number>>
+    limit: number
+    /** The optional residual's text: its length, and whether a text of that length is one (detail/residual). */
+    residual?: { chars: number; valid(text: string): boolean }
+  }
 }
 
 const V1: RigCheckSpec = {
@@ -90,7 +95,10 @@ export function checkCharacterFor(input: unknown, spec: RigCheckSpec): RigIssue[
   return issues
 }
 
-/** The optional skin detail: { basis: a known version, weights: its count of finite numbers within +-limit }. */
+/**
+ * The optional skin detail: { basis: a known version, weights: its count of finite numbers within +-limit,
+ * residual: optional, its text where the rig takes one }.
+ */
 function checkDetail(
   value: unknown,
   spec: NonNullable<RigCheckSpec['detail']>,
@@ -104,9 +112,20 @@ function checkDetail(
     })
     return
   }
+  const fields = ['basis', 'weights', ...(spec.residual ? ['residual'] : [])]
   for (const key of Object.keys(value))
-    if (key !== 'basis' && key !== 'weights')
+    if (!fields.includes(key))
       issues.push({ path: `detail.${key}`, code: 'unknown-id', message: `unknown field '${key}'` })
+  if (spec.residual && value.residual !== undefined) {
+    const r = value.residual
+    const { chars } = spec.residual
+    if (typeof r !== 'string' || !spec.residual.valid(r))
+      issues.push({
+        path: 'detail.residual',
+        code: 'wrong-type',
+        message: `must be ${chars} base64url characters (the skin detail's residual), got ${typeof r === 'string' ? `${r.length} characters${r.length === chars ? ' that are not one' : ''}` : describe(r)}`,
+      })
+  }
   const versions = Object.keys(spec.counts).map(Number)
   const newest = Math.max(...versions)
   const count = typeof value.basis === 'number' ? spec.counts[value.basis] : undefined

@@ -5,12 +5,11 @@
  * without background) and a share card.
  */
 import { useEffect, useState } from 'preact/hooks'
-import { renderSVG } from 'uqr'
 import type { Character } from '@facecraft/shared/rig'
 import { savePicture, shareCard } from '../../features/share/save-picture.ts'
 import { getCharacter } from '../../lib/store/gallery.ts'
 import { loadSession } from '../../lib/account/session.ts'
-import { createShareLink, offlineShareLink, shareOrCopy } from '../../lib/editor/share.ts'
+import { createShareLink, offlineShareLink, qrSvg, shareOrCopy } from '../../lib/editor/share.ts'
 import { toast } from '../../lib/app/toast.ts'
 import { Icon } from '../icon/index.tsx'
 import { Sheet } from '../sheet/index.tsx'
@@ -58,15 +57,22 @@ export function ShareSheet(props: {
     }
   }
 
-  const svg = renderSVG(link, { ecc: 'L', border: 2 })
+  const svg = qrSvg(link)
   return (
     <Sheet title={`Share “${props.name}”`} onClose={props.onClose}>
-      <div
-        class={styles.qr}
-        role='img'
-        aria-label='QR code of the share link'
-        dangerouslySetInnerHTML={{ __html: svg }}
-      />
+      {svg ? (
+        <div
+          class={styles.qr}
+          role='img'
+          aria-label='QR code of the share link'
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
+      ) : (
+        <p class={styles.note} data-testid='share-qr-too-long'>
+          This link is too long for a QR code: share or copy it instead (signed in and synced, a
+          short link fits one).
+        </p>
+      )}
       <label class={styles.link}>
         <span>{full ? 'Short link' : 'Link'}</span>
         <input

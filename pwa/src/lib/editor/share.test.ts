@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
 import { createCharacterV2, migrateV1, quantizeCharacterV2 } from '@facecraft/shared/rig-v2'
-import { offlineShareLink, openShareLink } from './share.ts'
+import {
+  encodeResidual,
+  SKIN_DETAIL_COUNT,
+  SKIN_DETAIL_PIXELS,
+  SKIN_DETAIL_VERSION,
+} from '@facecraft/shared/detail'
+import { offlineShareLink, openShareLink, qrSvg } from './share.ts'
 
 describe('share links', () => {
   const base = createCharacterV2()
@@ -20,6 +26,28 @@ describe('share links', () => {
       character: quantizeCharacterV2(character),
       migrated: false,
     })
+  })
+
+  it("carries a photo character's skin detail and residual, and its QR code holds the link", async () => {
+    const detail = {
+      basis: SKIN_DETAIL_VERSION,
+      weights: Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i) * 3.9),
+      residual: encodeResidual(
+        Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 7 * Math.cos(i))
+      ),
+    }
+    // the longest name a code keeps (48 bytes of UTF-8)
+    const name = 'Ł'.repeat(24)
+    const link = offlineShareLink(
+      { character: { ...character, detail }, name },
+      'https://facecraft.example'
+    )
+    const opened = await openShareLink('/s', new URL(link).hash)
+    expect(opened.character.detail!.residual).toBe(detail.residual)
+    expect(opened.name).toBe(name)
+    expect(qrSvg(link)).toMatch(/^<svg/)
+    // past what a QR code holds, no code (the sheet says so) rather than a broken sheet
+    expect(qrSvg(`${link}${'x'.repeat(400)}`)).toBeNull()
   })
 
   it('opens an fc1 link (made before rig v2) as the closest v2 character, and says so', async () => {

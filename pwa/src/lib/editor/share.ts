@@ -4,6 +4,7 @@
  * short link or a future preview page work too. Format: `<origin>/s/<shareId>#c=fc2.xxx` or `<origin>/s#c=fc2.xxx`;
  * links made before rig v2 (`fc1.`) still open, migrated to the closest v2 character.
  */
+import { renderSVG } from 'uqr'
 import type { ShareCreatedResponse, SharedCharacterResponse } from '@facecraft/shared/api'
 import type { SharedCharacter } from '@facecraft/shared/rig'
 import {
@@ -14,6 +15,19 @@ import {
 } from '@facecraft/shared/rig-v2'
 import { api } from '../account/api-client.ts'
 import { getSetting, setSetting } from '../store/db.ts'
+
+/**
+ * The QR code (SVG) of a link, or null when the link is longer than a QR code holds (about 2,950 characters at
+ * the lowest error correction): a character with its skin-detail residual makes an offline link of ~2,700.
+ */
+export function qrSvg(link: string): string | null {
+  try {
+    return renderSVG(link, { ecc: 'L', border: 2 })
+  } catch (error) {
+    if (/too long/i.test((error as Error).message)) return null
+    throw error
+  }
+}
 
 /** A link that opens the character offline (no share id). */
 export function offlineShareLink(shared: SharedCharacter, origin = location.origin): string {

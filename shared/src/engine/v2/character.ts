@@ -4,10 +4,12 @@
  * the Appearance. Then CharacterEngineV2 renders characters and reports their landmarks.
  */
 import { detailImage, weightCount, type SkinDetailBasis } from '../../detail/basis.ts'
+import { decodeResidual } from '../../detail/residual.ts'
+import { SKIN_DETAIL_PIXELS } from '../../detail/spec.ts'
 import type { RgbaImage } from '../../image/types.ts'
 import { srgbToLinear } from '../../render/resolve.ts'
 import { evalColors } from '../../rig/eval-colors.ts'
-import type { Character } from '../../rig/schema.ts'
+import type { Character, SkinDetail } from '../../rig/schema.ts'
 import { validateCharacterV2 } from '../../rig/v2/character.ts'
 import { faceValue, MIN_AGE, SLIDERS_V2 } from '../../rig/v2/sliders.ts'
 import { BROW_PROXY, HAIR_PROXY, LASH_PROXY } from '../../rig/v2/styles.ts'
@@ -247,16 +249,22 @@ export class CharacterEngineV2 {
   }
 
   private detailLayer(
-    { basis: version, weights }: { basis: number; weights: readonly number[] },
+    { basis: version, weights, residual }: SkinDetail,
     male: number
   ): SkinDetailLayer {
     const basis = this.detailBasis!
     // the read's own version picks the means its weights are around (detail/basis earlierMeans)
-    const key = `${basis.version}:${version}:${male.toFixed(4)}:${weights.map((w) => w.toFixed(4)).join(',')}`
+    const key = `${basis.version}:${version}:${male.toFixed(4)}:${weights.map((w) => w.toFixed(4)).join(',')}:${residual ?? ''}`
     let layer = this.detailLayers.get(key)
     if (!layer) {
+      const image = detailImage(basis, weights, male, version)
+      // the photo's own detail beyond the weights, on the fine grid's pixels (detail/residual)
+      if (residual !== undefined && basis.pixels.length === SKIN_DETAIL_PIXELS) {
+        const values = decodeResidual(residual)
+        for (let i = 0; i < values.length; i++) image[basis.pixels[i]!]! += values[i]!
+      }
       layer = {
-        image: detailImage(basis, weights, male, version),
+        image,
         size: basis.size,
         key: hashKey(key),
         rest: this.rest68,

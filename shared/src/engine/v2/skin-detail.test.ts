@@ -12,7 +12,9 @@ import {
   READ_SIZE,
   SKIN_DETAIL_COUNT,
   SKIN_DETAIL_COUNTS,
+  SKIN_DETAIL_PIXELS,
   SKIN_DETAIL_VERSION,
+  encodeResidual,
   weightCount,
   toShapeFree,
   type SkinDetailBasis,
@@ -229,6 +231,37 @@ describe('skin detail', { timeout: 60_000 }, () => {
         detail: { basis: SKIN_DETAIL_VERSION + 1, weights: padded(SKIN_DETAIL_COUNT) },
       })
     ).toBe(false)
+  })
+
+  it("adds a read's residual to the weights' image on the fine grid, in the face's skin only", () => {
+    engine.useSkinDetail(basis)
+    const c = withDetail(randomPlausibleCharacter(8))
+    const residual = (f: (i: number) => number) =>
+      encodeResidual(Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => f(i)))
+    const withResidual = (r: string): Character => ({ ...c, detail: { ...c.detail!, residual: r } })
+    const plain = render(c)
+    // a zero residual draws the weights alone, byte for byte
+    expect(hash(render(withResidual(residual(() => 0))))).toBe(hash(plain))
+    // a residual shaped like a component draws as that much more of its weight (to the residual's 1-level steps)
+    const k = 3
+    const n = basis.pixels.length
+    const comp = basis.components.subarray(k * n, (k + 1) * n)
+    const extra = 1.5 * basis.spread[k]!
+    const more = c.detail!.weights.map((w, i) => (i === k ? w + 1.5 : w))
+    const viaResidual = render(withResidual(residual((i) => extra * comp[i]!)))
+    const viaWeight = render({ ...c, detail: { ...c.detail!, weights: more } })
+    const mad = (a: typeof plain, b: typeof plain) =>
+      a.data.reduce((t, v, i) => t + Math.abs(v - b.data[i]!), 0) / a.data.length
+    expect(mad(viaResidual, plain)).toBeGreaterThan(0.2)
+    expect(mad(viaResidual, viaWeight)).toBeLessThan(0.25 * mad(viaWeight, plain))
+    // the skin only: nothing changes outside the jaw's span
+    const lm = engine.landmarks(c, { size: 192 }).ibug68
+    for (let i = 0; i < 192 * 192; i++) {
+      const x = i % 192
+      if (x > lm[0]! - 12 && x < lm[32]! + 12) continue
+      for (let ch = 0; ch < 3; ch++)
+        expect(viaResidual.data[i * 4 + ch]).toBe(plain.data[i * 4 + ch])
+    }
   })
 
   it('leaves characters without detail, and engines without the basis, as they were', () => {

@@ -2,6 +2,7 @@
  * @module rig/v2/character — rig v2 characters: the schema object, defaults, validation with precise errors
  * (every problem with its JSON path, as v1), and the plausible-people prior `randomPlausibleCharacter`.
  */
+import { RESIDUAL_CHARS, residualFromText } from '../../detail/residual.ts'
 import { keepOnSide } from '../../detail/sex.ts'
 import { createRng, gaussian, type Rng } from '../../utils/random.ts'
 import {
@@ -57,7 +58,11 @@ const V2: RigCheckSpec = {
   colors: COLORS_V2,
   styles: STYLES_V2,
   creator: 'createCharacterV2()',
-  detail: { counts: SKIN_DETAIL_COUNTS, limit: SKIN_DETAIL_LIMIT },
+  detail: {
+    counts: SKIN_DETAIL_COUNTS,
+    limit: SKIN_DETAIL_LIMIT,
+    residual: { chars: RESIDUAL_CHARS, valid: (text) => residualFromText(text) !== null },
+  },
   otherRig: (rig) =>
     rig === 1
       ? 'a rig v1 character: open it with migrateV1() (rig v2 reads v2 only)'

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { decodeSkinDetail } from '../../detail/basis.ts'
 import { sexAxis } from '../../detail/sex.ts'
-import { SKIN_DETAIL_COUNT, SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
+import { encodeResidual, RESIDUAL_CHARS } from '../../detail/residual.ts'
+import { SKIN_DETAIL_COUNT, SKIN_DETAIL_PIXELS, SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
 import DICE_AXIS from './dice-detail-axis.json' with { type: 'json' }
 import { createCharacter, randomCharacter } from '../character.ts'
 import { RANDOM_DETAIL_COMPONENTS } from './character.ts'
@@ -214,6 +215,43 @@ describe('fc2 share codes', () => {
     expect(() => decodeShareCodeV2(flipped)).toThrow(/damaged/)
   })
 
+  it("carry a read's residual in format 64 + the basis version, and open every code made before it", () => {
+    const plain = randomPlausibleCharacter(4)
+    const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i * 1.3) * 2)
+    const residual = encodeResidual(
+      Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 3 * Math.sin(i * 0.9))
+    )
+    const withResidual = { ...plain, detail: { basis: SKIN_DETAIL_VERSION, weights, residual } }
+    expect(checkCharacterV2(withResidual)).toEqual([])
+    const code = encodeShareCodeV2(withResidual, 'Ro')
+    const without = encodeShareCodeV2(
+      { ...plain, detail: { basis: SKIN_DETAIL_VERSION, weights } },
+      'Ro'
+    )
+    // format 0x45 (64 + 5) is 'RQ' in base64url; without the residual the code is as it was (format 7, 'Bw')
+    expect(code.slice(4, 6)).toBe('RQ')
+    expect(without.slice(4, 6)).toBe('Bw')
+    expect(code.length - without.length).toBe(RESIDUAL_CHARS)
+    const back = decodeShareCodeV2(code)
+    expect(back.name).toBe('Ro')
+    expect(back.character).toEqual(quantizeCharacterV2(withResidual))
+    expect(back.character.detail!.residual).toBe(residual)
+    expect(checkCharacterV2(back.character)).toEqual([])
+    expect(decodeShareCodeV2(without).character.detail!.residual).toBeUndefined()
+    // on an earlier basis too (a character read then, given a residual by no app today, still travels)
+    const onV1 = { ...plain, detail: { basis: 1, weights: weights.slice(0, 256), residual } }
+    expect(decodeShareCodeV2(encodeShareCodeV2(onV1)).character.detail).toEqual(
+      quantizeCharacterV2(onV1).detail
+    )
+    // cut inside the residual, or one character of it changed: told apart, nothing half-opened
+    expect(() => decodeShareCodeV2(code.slice(0, code.length - 400))).toThrow(/incomplete/)
+    const at = code.length - 300
+    const flipped = code.slice(0, at) + (code[at] === 'A' ? 'B' : 'A') + code.slice(at + 1)
+    expect(() => decodeShareCodeV2(flipped)).toThrow(/damaged/)
+    // a format this app does not read (a basis to come) is told to update, by the format byte
+    expect(() => decodeShareCodeV2(`fc2.SQ${code.slice(6)}`)).toThrow(/format 73 .* update the app/)
+  })
+
   it('validate skin detail with precise paths', () => {
     const c = createCharacterV2()
     const ok = {
@@ -249,6 +287,20 @@ describe('fc2 share codes', () => {
       )
     )
     expect(checkCharacterV2({ ...c, detail: 'x' })[0]!.path).toBe('detail')
+    // a residual: exactly RESIDUAL_CHARS of base64url, else one issue that says what it is
+    const residual = encodeResidual(new Float32Array(SKIN_DETAIL_PIXELS))
+    expect(checkCharacterV2({ ...c, detail: { ...ok.detail, residual } })).toEqual([])
+    for (const [bad, said] of [
+      [residual.slice(3), `got ${RESIDUAL_CHARS - 3} characters`],
+      [`${residual.slice(1)}*`, `got ${RESIDUAL_CHARS} characters that are not one`],
+      [[1, 2], 'got an array'],
+      [null, 'got null'],
+    ] as const) {
+      const found = checkCharacterV2({ ...c, detail: { ...ok.detail, residual: bad } })
+      expect(found.map((i) => `${i.path} ${i.code}`)).toEqual(['detail.residual wrong-type'])
+      expect(found[0]!.message).toContain(`must be ${RESIDUAL_CHARS} base64url characters`)
+      expect(found[0]!.message).toContain(said)
+    }
     // rig v1 never takes detail
     expect(checkCharacter({ ...createCharacter(), detail: ok.detail }).map((i) => i.path)).toEqual([
       'detail',

@@ -4,9 +4,11 @@
  *
  * The layout (rig/share-codec.ts) behind the prefix `fc2.`, format 2, rig v2's sliders, colours and styles; formats
  * 3 and 4 add the character's skin detail (a byte per weight) on basis v1 (256 weights) and v2 (480), and are used
- * only when the character has detail.
+ * only when the character has detail; 64 + the basis version adds its residual too (detail/residual).
  */
+import { RESIDUAL_BYTES, residualFromText } from '../../detail/residual.ts'
 import { SKIN_DETAIL_COUNTS } from '../../detail/spec.ts'
+import { toBase64Url } from '../../utils/base64url.ts'
 import type { Character } from '../schema.ts'
 import { decodeShareCode, type SharedCharacter } from '../share-code.ts'
 import { shareCodec } from '../share-codec.ts'
@@ -18,15 +20,21 @@ import { STYLES_V2 } from './styles.ts'
 
 const PREFIX = 'fc2.'
 const FORMAT = 2
+const RESIDUAL_FORMAT = 64
 /**
  * Formats of fc2 codes that carry skin detail (format 2's layout plus the detail section: rig/share-codec), one per
- * basis version: 3 for v1, 4 for v2.
+ * basis version: 3 for v1, 4 for v2 (2 + the version); with a residual (session 44), 64 + the version, a range the
+ * plain formats of bases to come will not reach.
  */
-const DETAIL_FORMATS = Object.entries(SKIN_DETAIL_COUNTS).map(([version, count]) => ({
-  format: 2 + Number(version),
-  version: Number(version),
-  count,
-}))
+const DETAIL_FORMATS = Object.entries(SKIN_DETAIL_COUNTS).flatMap(([version, count]) => [
+  { format: 2 + Number(version), version: Number(version), count },
+  {
+    format: RESIDUAL_FORMAT + Number(version),
+    version: Number(version),
+    count,
+    residual: RESIDUAL_BYTES,
+  },
+])
 
 const codec = shareCodec({
   prefix: PREFIX,
@@ -40,6 +48,8 @@ const codec = shareCodec({
   noun: 'facecraft v2 share code',
   minBytes: 8,
   detail: DETAIL_FORMATS,
+  residualBytes: residualFromText,
+  residualText: toBase64Url,
   formatMessage: (format) =>
     `Share code format ${format} is not one this app reads (${[FORMAT, ...DETAIL_FORMATS.map((d) => d.format)].join(', ')}); update the app.`,
 })
