@@ -234,6 +234,14 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       await undo.click()
       expect(await undo.isDisabled()).toBe(true)
       await app.page.getByRole('button', { name: 'Redo' }).click()
+      // The skin's fine texture from the photo (its detail's residual) can be smoothed away, undoably.
+      await app.page.getByRole('tab', { name: 'Skin', exact: true }).click()
+      const smooth = app.page.getByRole('button', { name: 'Smooth', exact: true })
+      await smooth.click()
+      await expect.poll(() => smooth.count()).toBe(0)
+      expect(await app.page.getByRole('button', { name: 'Remove', exact: true }).count()).toBe(1)
+      await undo.click()
+      await expect.poll(() => smooth.count()).toBe(1)
 
       await app.page.getByLabel('Character name').fill('Photo Pat')
       await save(app.page)

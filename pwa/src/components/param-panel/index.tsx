@@ -8,6 +8,7 @@ import {
   GROUPS,
   HERITAGE_IDS,
   resetGroup,
+  smoothedDetail,
   withoutDetail,
 } from '../../lib/editor/rig-ui.ts'
 import { ColorRow } from '../color-row/index.tsx'
@@ -96,6 +97,14 @@ export function ParamPanel(props: { groupId: string; character: Character; onEdi
       {group.id === 'skin' && c.detail && (
         <div class={styles.detail}>
           <span>Skin detail from your photo: creases, shading, stubble</span>
+          {c.detail.residual && (
+            <button
+              title='Keep the creases and shading, leave out the fine texture (moles, freckles, blemishes)'
+              onClick={() => props.onEdit(smoothedDetail(c), 'detail:smooth')}
+            >
+              Smooth
+            </button>
+          )}
           <button onClick={() => props.onEdit(withoutDetail(c), 'detail:remove')}>Remove</button>
         </div>
       )}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { SKIN_DETAIL_COUNT, SKIN_DETAIL_VERSION } from '@facecraft/shared/detail'
+import {
+  encodeResidual,
+  SKIN_DETAIL_COUNT,
+  SKIN_DETAIL_PIXELS,
+  SKIN_DETAIL_VERSION,
+} from '@facecraft/shared/detail'
 import {
   ageSliderForYears,
   COLORS_V2,
@@ -8,7 +13,15 @@ import {
   RIG_V2,
   RIG_V2_GROUPS,
 } from '@facecraft/shared/rig-v2'
-import { ageYears, colorAt, GROUPS, resetGroup, swatchValues, withoutDetail } from './rig-ui.ts'
+import {
+  ageYears,
+  colorAt,
+  GROUPS,
+  resetGroup,
+  smoothedDetail,
+  swatchValues,
+  withoutDetail,
+} from './rig-ui.ts'
 
 describe('rig-ui (rig v2)', () => {
   it('shows every parameter of rig v2 exactly once, in the rig groups, "Who" first', () => {
@@ -77,5 +90,22 @@ describe('rig-ui (rig v2)', () => {
     expect('detail' in removed).toBe(false)
     expect(removed).toEqual(c)
     expect(detailed.detail).toBeDefined() // the edit made a new character; history keeps the old one
+  })
+
+  it("smooths the skin: the residual goes, the detail's weights and the rest stay", () => {
+    const c = createCharacterV2()
+    const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i))
+    const residual = encodeResidual(
+      Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => Math.cos(i) * 4)
+    )
+    const detailed = { ...c, detail: { basis: SKIN_DETAIL_VERSION, weights, residual } }
+    const smooth = smoothedDetail(detailed)
+    expect(smooth).toEqual({ ...c, detail: { basis: SKIN_DETAIL_VERSION, weights } })
+    expect('residual' in smooth.detail!).toBe(false)
+    expect(checkCharacterV2(smooth)).toEqual([])
+    expect(detailed.detail.residual).toBe(residual) // a new character; history keeps the old one
+    // nothing to smooth: the same character back
+    expect(smoothedDetail(smooth)).toBe(smooth)
+    expect(smoothedDetail(c)).toBe(c)
   })
 })

@@ -37,13 +37,23 @@ export const GROUPS: readonly GroupView[] = RIG_V2_GROUPS.map((id) => ({
   sliders: SLIDERS_V2.filter((s) => s.group === id),
 })).filter((g) => g.styles.length + g.colors.length + g.sliders.length > 0)
 
-/** The character with every parameter of `group` back at the rig default. */
 /** The character without its skin detail (read from a photo): the player's "remove", undoable like any edit. */
 export function withoutDetail(c: Character): Character {
   const { detail: _, ...rest } = c
   return rest
 }
 
+/**
+ * The character with its skin detail's residual left out (detail/residual: the photo's own moles, blemishes, freckles
+ * and stubble grain), keeping the weights' creases and shading: the player's "smooth", undoable like any edit.
+ */
+export function smoothedDetail(c: Character): Character {
+  if (!c.detail?.residual) return c
+  const { residual: _, ...detail } = c.detail
+  return { ...c, detail }
+}
+
+/** The character with every parameter of `group` back at the rig default. */
 export function resetGroup(c: Character, group: GroupView): Character {
   return {
     ...c,
