@@ -528,8 +528,9 @@ function readDetailFrom(
   const { weights: read, restored, residual } = readDetailFocused(basis, source, male)
   const weights = Array.from(onOwnSide(basis, read, male), (w) => detailWeight(w * strength))
   const detail: SkinDetail = { basis: basis.version, weights }
-  // what the weights miss of the photo's own detail (detail/residual), at the turn's strength as the weights; a
-  // basis over other pixels than the released grid's (a test's) has none
+  // what the weights miss of the photo's own detail (detail/residual), at the turn's strength as the weights: it is
+  // around the read's own weights, so the shift onOwnSide gives them is still drawn; a basis over other pixels than
+  // the released grid's (a test's) has none
   if (strength > 0 && residual.length === SKIN_DETAIL_PIXELS)
     detail.residual = encodeResidual(residual.map((v) => v * strength))
   // a photo turned too far for any detail is not one whose softness cost it some
