@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeImage } from '../image/decode/index.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
 import { decodeSkinDetail } from '../detail/basis.ts'
-import { decodeResidual } from '../detail/residual.ts'
+import { decodeResidual, GLASSES_ROWS } from '../detail/residual.ts'
 import { READ_SIZE, SKIN_DETAIL_VERSION } from '../detail/spec.ts'
 import { parseManifest } from '../ml/manifest.ts'
 import { ModelLoader } from '../ml/loader.ts'
@@ -179,6 +179,21 @@ describe('CharacterCreator', () => {
     expect(spread).toBeLessThan(6)
     expect(checkCharacterV2(r.character)).toEqual([])
     expect(decodeShareCodeV2(encodeShareCodeV2(r.character)).character.detail!.residual).toBe(r.character.detail!.residual)
+    // with glasses on (every frame allowed), none of the residual where they sit: a photo's frames are not drawn
+    // into the skin under the character's own; the rest is the same read
+    const glassy = await CharacterCreator.createFromOptions({ models, skinDetail, glassesProbability: 0, analyzer: creator.faceAnalyzer() })
+    const g = await glassy.createFromFace(image, r.face)
+    expect(g.character.styles['glasses.style']).not.toBe('none')
+    const band = decodeResidual(g.character.detail!.residual!)
+    let inBand = 0
+    skinDetail.pixels.forEach((p, i) => {
+      const y = (Math.floor(p / skinDetail.size) + 0.5) / skinDetail.size
+      if (y >= GLASSES_ROWS[0] && y <= GLASSES_ROWS[1]) return expect(band[i]).toBe(0), inBand++
+      expect(band[i]).toBe(residual[i])
+    })
+    expect(inBand).toBeGreaterThan(200)
+    expect(residual.some((v, i) => v !== 0 && band[i] === 0)).toBe(true)
+    await glassy.close()
     // refine descends the sliders, not the detail: weights and residual stay as read
     if (withDetail.canRefine() === null) {
       const out = await withDetail.refine(r.character, await withDetail.targets(image, r.face), { steps: 2 })

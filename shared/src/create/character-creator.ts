@@ -11,7 +11,7 @@ import { findModel } from '../ml/manifest.ts'
 import type { SkinDetailBasis } from '../detail/basis.ts'
 import { alignedPoints, readDetailFocused, type DetailSource } from '../detail/read.ts'
 import { onOwnSide } from '../detail/sex.ts'
-import { encodeResidual } from '../detail/residual.ts'
+import { encodeResidual, GLASSES_ROWS, withoutRows } from '../detail/residual.ts'
 import { READ_SIZE, SKIN_DETAIL_PIXELS } from '../detail/spec.ts'
 import type { Character, SkinDetail } from '../rig/index.ts'
 import { detailWeight } from '../rig/share-codec.ts'
@@ -323,7 +323,8 @@ export class CharacterCreator {
     }
     let soft = false
     if (basis && source) {
-      const read = readDetailFrom(source, face, basis, character.sliders['who.gender']!)
+      const glasses = (character.styles['glasses.style'] ?? 'none') !== 'none'
+      const read = readDetailFrom(source, face, basis, character.sliders['who.gender']!, glasses)
       character = { ...character, detail: read.detail }
       soft = !read.restored
     }
@@ -522,7 +523,8 @@ function readDetailFrom(
   source: DetailSource,
   face: Face,
   basis: SkinDetailBasis,
-  male: number
+  male: number,
+  glasses = false
 ): { detail: SkinDetail; restored: boolean } {
   const strength = detailStrength(face.pose)
   const { weights: read, restored, residual } = readDetailFocused(basis, source, male)
@@ -530,9 +532,12 @@ function readDetailFrom(
   const detail: SkinDetail = { basis: basis.version, weights }
   // what the weights miss of the photo's own detail (detail/residual), at the turn's strength as the weights: it is
   // around the read's own weights, so the shift onOwnSide gives them is still drawn; a basis over other pixels than
-  // the released grid's (a test's) has none
-  if (strength > 0 && residual.length === SKIN_DETAIL_PIXELS)
-    detail.residual = encodeResidual(residual.map((v) => v * strength))
+  // the released grid's (a test's) has none; nor where the character's glasses sit, so a photo's frames are not
+  // drawn into the skin under them (detail/residual GLASSES_ROWS)
+  if (strength > 0 && residual.length === SKIN_DETAIL_PIXELS) {
+    const kept = glasses ? withoutRows(residual, basis.pixels, basis.size, GLASSES_ROWS) : residual
+    detail.residual = encodeResidual(kept.map((v) => v * strength))
+  }
   // a photo turned too far for any detail is not one whose softness cost it some
   return { detail, restored: restored || strength === 0 }
 }

@@ -18,12 +18,14 @@ export { gaussianBlur } from './blur.ts'
 export {
   decodeResidual,
   encodeResidual,
+  GLASSES_ROWS,
   RESIDUAL_BYTES,
   RESIDUAL_CHARS,
   RESIDUAL_STEP,
   residualBytes,
   residualFromText,
   residualValues,
+  withoutRows,
 } from './residual.ts'
 export { sharpenedLuminance, SHARPNESS, skinSharpness } from './sharpness.ts'
 export { keepOnSide, onOwnSide, sexAxis, type SexAxis } from './sex.ts'

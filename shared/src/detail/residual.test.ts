@@ -7,6 +7,7 @@ import {
   RESIDUAL_CHARS,
   RESIDUAL_STEP,
   residualFromText,
+  withoutRows,
 } from './residual.ts'
 import { SKIN_DETAIL_PIXELS } from './spec.ts'
 
@@ -54,5 +55,14 @@ describe('skin-detail residual', () => {
       /1400 base64url characters; remove the detail or read/
     )
     expect(() => encodeResidual(new Float32Array(10))).toThrow(/has 2100 values .* got 10/)
+  })
+
+  it('clears the rows a band covers and nothing else', () => {
+    const size = 10
+    const pixels = Uint16Array.from([3, 14, 35, 36, 47, 58, 99])
+    const v = Float32Array.from([1, 2, 3, 4, 5, 6, 7])
+    // rows 3 and 4 have centres 0.35 and 0.45: inside [0.3, 0.5]
+    expect(Array.from(withoutRows(v, pixels, size, [0.3, 0.5]))).toEqual([1, 2, 0, 0, 0, 6, 7])
+    expect(Array.from(v)).toEqual([1, 2, 3, 4, 5, 6, 7]) // a new array
   })
 })

@@ -23,6 +23,30 @@ export const RESIDUAL_CHARS = Math.ceil(((SKIN_DETAIL_PIXELS / 2) * 8) / 6)
 /** Bytes of a residual (two pixels a byte): what a share code carries. */
 export const RESIDUAL_BYTES = SKIN_DETAIL_PIXELS / 2
 
+/**
+ * Rows of the shape-free frame (unit square, y) a character's glasses cover: from above the brows to the nose's
+ * middle, temples included (session 36's glasses band). A photo's frames are dark, sharp edges, read in part as
+ * occluders and left out, in part not: the rest of them would be drawn into the skin, a second pair of frames under
+ * the character's own. Where the character wears glasses its residual is 0 there (`withoutRows`).
+ */
+export const GLASSES_ROWS: readonly [number, number] = [0.385, 0.555]
+
+/**
+ * `values` (one per basis pixel, `pixels` of a `size` x `size` grid) with those whose row's centre lies in `rows`
+ * (unit square) set to 0.
+ */
+export function withoutRows(
+  values: Float32Array,
+  pixels: ArrayLike<number>,
+  size: number,
+  [y0, y1]: readonly [number, number]
+): Float32Array {
+  return values.map((v, i) => {
+    const y = (Math.floor(pixels[i]! / size) + 0.5) / size
+    return y >= y0 && y <= y1 ? 0 : v
+  })
+}
+
 const LOW = -8
 const HIGH = 7
 
