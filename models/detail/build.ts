@@ -11,6 +11,9 @@
  *
  * Usage (repository root): npx tsx models/detail/build.ts [--size 112] [--count 480] [--mid-count 64]
  *   [--coverage 0.1] [--limit N] [--exclude DIR] [--cache FILE] [--out DIR]
+ * With --exclude (a basis to measure on photos it has not seen), each band is stored over the released basis's
+ * pixels, not over those its own photos cover: a character's residual (detail/residual) is one value per released
+ * pixel, so the creator reads one, and the engine draws it, only on that grid.
  * About 4 min on one core (851 photos; the PCA of 847 rows of 12,544 values takes ~20 s).
  */
 import { createHash } from 'node:crypto'
@@ -166,13 +169,20 @@ async function readPhotos(): Promise<void> {
 }
 process.stderr.write(`\nPCA of ${details.length} photos (${size} x ${size})...\n`)
 
-const fine = bandBasis(details, size, count, SKIN_DETAIL_VERSION)
+// --exclude: the released basis's pixels (above); else those at least `coverage` of the faces cover
+const released = args.exclude ? await releasedBasis() : null
+if (released && released.size !== size)
+  throw new Error(
+    `--exclude keeps the released basis's ${released.size} px grid; drop --size ${size}.`
+  )
+const fine = bandBasis(details, size, count, SKIN_DETAIL_VERSION, released?.pixels)
 const agree = rowFiles.filter((f, i) => male[i]! >= 0.5 === (genderOf.get(f) === 'male')).length
 process.stderr.write(
   `the creator's sex agrees with the index's gender column (checked only) on ${agree} of ${rowFiles.length} photos\n`
 )
 process.stderr.write(`PCA of the mid band (${MID_SIZE} x ${MID_SIZE})...\n`)
-const mid = midCount > 0 ? bandBasis(mids, MID_SIZE, midCount, MID_SINCE) : null
+const mid =
+  midCount > 0 ? bandBasis(mids, MID_SIZE, midCount, MID_SINCE, released?.mid?.pixels) : null
 const basis: SkinDetailBasis = { ...fine.basis, ...(mid ? { mid: mid.basis } : {}) }
 basis.earlierMeans = await earlierMeans(basis)
 const bytes = encodeSkinDetail(basis)
@@ -218,18 +228,20 @@ await writeFile(join(args.out!, `${name}.json`), JSON.stringify(card, null, 2) +
 console.log(JSON.stringify(card))
 
 /**
- * One band's basis from its rows (size x size grids): the pixels at least `coverage` of the faces cover, the
- * women's and men's means fitted on the creator's gender sliders, and `k` principal components.
+ * One band's basis from its rows (size x size grids): over `pixels` when given, else the pixels at least `coverage`
+ * of the faces cover; the women's and men's means fitted on the creator's gender sliders, and `k` principal
+ * components.
  */
 function bandBasis(
   grids: Float32Array[],
   size: number,
   k: number,
-  version: number
+  version: number,
+  pixels?: ArrayLike<number>
 ): { basis: SkinDetailBasis; pca: ReturnType<typeof pca> } {
   // Only pixels some face covers are stored (the rest of the grid is 0 in every photo).
-  const covered: number[] = []
-  for (let p = 0; p < size * size; p++) {
+  const covered: number[] = pixels ? Array.from(pixels) : []
+  for (let p = 0; !pixels && p < size * size; p++) {
     let faces = 0
     for (const d of grids) if (d[p] !== 0) faces++
     if (faces >= coverage * grids.length) covered.push(p)
@@ -291,6 +303,15 @@ function sliderMeans(rows: Float32Array[], g: number[]): [Float32Array, Float32A
     men[j] = (aa * bd - ab * ad) / det
   }
   return [women, men]
+}
+
+/** The released basis (shared/assets/skin-detail, this build's version). */
+async function releasedBasis(): Promise<SkinDetailBasis> {
+  const file = new URL(
+    `../../shared/assets/skin-detail/skin-detail-v${SKIN_DETAIL_VERSION}.bin`,
+    import.meta.url
+  )
+  return decodeSkinDetail(new Uint8Array(await readFile(file)))
 }
 
 /**
