@@ -14,6 +14,7 @@ import {
 import { createHeadShader } from '@facecraft/shared/engine-v2/look'
 import {
   decodeSkinDetail,
+  SKIN_DETAIL_PIXELS,
   SKIN_DETAIL_VERSION,
   type SkinDetailBasis,
 } from '@facecraft/shared/detail'
@@ -44,9 +45,17 @@ let basis: SkinDetailBasis | null = null
  * basis to evaluate, e.g. one built without the photos an evaluation holds out: models/detail/build.ts --exclude).
  */
 export function skinDetailBasis(): SkinDetailBasis {
-  return (basis ??= decodeSkinDetail(
+  if (basis) return basis
+  basis = decodeSkinDetail(
     new Uint8Array(readFileSync(process.env.FACECRAFT_SKIN_DETAIL || SKIN_DETAIL_URL))
-  ))
+  )
+  // a candidate over other pixels than the released grid reads no residual (detail/residual): say so, since its
+  // figures then leave the residual out
+  if (basis.pixels.length !== SKIN_DETAIL_PIXELS)
+    process.stderr.write(
+      `warning: the skin-detail basis ${process.env.FACECRAFT_SKIN_DETAIL} covers ${basis.pixels.length} pixels, not the released ${SKIN_DETAIL_PIXELS}: characters read on it carry no residual (rebuild it with models/detail/build.ts --exclude, which keeps the released pixels).\n`
+    )
+  return basis
 }
 
 /** The look layer's textured shader, as the geometry engine takes it. */
