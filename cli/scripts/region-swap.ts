@@ -12,7 +12,12 @@
  *   photo, or of the previous person's (photo minus its Gaussian blur, sigma `--sigma` px): whether what is missing
  *   is the person's own fine detail or photographic texture in general;
  * - `render-blur`, `photo-blur`: each blurred (the same Gaussian): how much of each one's identity is fine detail.
+ * - with `--low`: `+own-chromaS` / `+own-lowlumS` (S = 4, 8, 16 px): the render's skin and nose with the photo's low
+ *   band (its blur at S, around its skin's median) of colour or of luminance instead of its own, and
+ *   `+stranger-chromaS` the previous person's: whether the skin's large-scale colour or shading is the person's
+ *   (docs/likeness.md "Session 44").
  * Usage (repository root): npx tsx cli/scripts/region-swap.ts [--people 30] [--method translator|refined] [--sigma 3]
+ *   [--low]
  */
 import { parseArgs } from 'node:util'
 import {
@@ -35,6 +40,7 @@ const { values: args } = parseArgs({
     people: { type: 'string', default: '30' },
     method: { type: 'string', default: 'translator' },
     sigma: { type: 'string', default: '3' },
+    low: { type: 'boolean', default: false },
   },
 })
 const SIZE = 224
@@ -89,6 +95,36 @@ function addDetail(base: RgbaImage, a: PartLabels, src: RgbaImage, srcBlur: Floa
   return frame(out)
 } // prettier-ignore
 
+/** The median of each channel of `img` (floats, RGBA) over the pixels labelled skin. */
+function skinMedian(img: Float32Array, labels: PartLabels): number[] {
+  const ch: number[][] = [[], [], []]
+  for (let i = 0; i < SIZE * SIZE; i++)
+    if (labels.labels[i] === 1) for (let c = 0; c < 3; c++) ch[c]!.push(img[i * 4 + c]!)
+  return ch.map((v) => v.sort((x, y) => x - y)[v.length >> 1]!)
+}
+
+/**
+ * `base` whose low band (blur at `sigma`, around its skin's median) of colour (`chroma`: each channel less the
+ * three's mean) and/or luminance is `src`'s instead, wherever both label maps put skin or nose.
+ */
+function withLowBand(base: RgbaImage, a: PartLabels, src: RgbaImage, b: PartLabels, sigma: number, chroma: boolean, lum: boolean): RgbaImage {
+  const bb = blur(base, sigma)
+  const sb = blur(src, sigma)
+  const mb = skinMedian(bb, a)
+  const ms = skinMedian(sb, b)
+  const out = Float32Array.from(base.data)
+  for (let i = 0; i < SIZE * SIZE; i++) {
+    if (![1, 4].includes(a.labels[i]!) || ![1, 4].includes(b.labels[i]!)) continue
+    const db = [0, 1, 2].map((c) => bb[i * 4 + c]! - mb[c]!)
+    const ds = [0, 1, 2].map((c) => sb[i * 4 + c]! - ms[c]!)
+    const lb = (db[0]! + db[1]! + db[2]!) / 3
+    const ls = (ds[0]! + ds[1]! + ds[2]!) / 3
+    for (let c = 0; c < 3; c++)
+      out[i * 4 + c] = base.data[i * 4 + c]! + (chroma ? ds[c]! - ls - (db[c]! - lb) : 0) + (lum ? ls - lb : 0)
+  }
+  return frame(out)
+} // prettier-ignore
+
 const toFrame = composeAffine([SIZE, 0, 0, 0, SIZE, 0], embedWindow())
 const faceres = (img: RgbaImage) => analyzer.embedWindow(img, toFrame, 'face-embedder-eval')
 
@@ -119,6 +155,12 @@ for (const [index, p] of people.entries()) {
   await score('+own-detail', addDetail(render, renderLabels, photo, photoBlur, photoLabels))
   if (previous)
     await score('+stranger-detail', addDetail(render, renderLabels, previous.photo, previous.blurred, previous.labels))
+  for (const low of args.low ? [4, 8, 16] : []) {
+    await score(`+own-chroma${low}`, withLowBand(render, renderLabels, photo, photoLabels, low, true, false))
+    await score(`+own-lowlum${low}`, withLowBand(render, renderLabels, photo, photoLabels, low, false, true))
+    if (previous)
+      await score(`+stranger-chroma${low}`, withLowBand(render, renderLabels, previous.photo, previous.labels, low, true, false))
+  }
   await score('render-blur', frame(blur(render, SIGMA)))
   await score('photo-blur', frame(photoBlur))
   previous = { photo, blurred: photoBlur, labels: photoLabels }
