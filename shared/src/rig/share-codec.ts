@@ -68,9 +68,6 @@ export interface ShareCodeSpec {
   noun: string
   /** Shorter than this is 'truncated' before the header is read (kept per rig: it decides which problem is told). */
   minBytes: number
-  /** A skin-detail residual's bytes from its text (null if it is not one), and its text from bytes. */
-  residualBytes?(text: string): Uint8Array | null
-  residualText?(bytes: Uint8Array): string
   /** The message for a format byte this app does not read. */
   formatMessage(format: number): string
   /**
@@ -114,7 +111,8 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
       throw new Error(
         `A ${spec.noun} cannot carry skin detail on basis v${character.detail.basis}${residual === undefined ? '' : ' with a residual'}.`
       )
-    const residualBytes = residual === undefined ? null : spec.residualBytes?.(residual)
+    // a residual's text is its bytes in base64url (detail/residual), checked by spec.validate above
+    const residualBytes = residual === undefined ? null : fromBase64Url(residual)
     if (residual !== undefined && residualBytes?.length !== detail!.residual)
       throw new Error(`A ${spec.noun} cannot carry this skin-detail residual.`)
     const bytes = new Uint8Array(payloadLength(nameBytes.length, detail) + 4)
@@ -225,7 +223,7 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
       character.detail = { basis, weights }
       o += detail.count
       if (detail.residual)
-        character.detail.residual = spec.residualText!(bytes.slice(o, o + detail.residual))
+        character.detail.residual = toBase64Url(bytes.subarray(o, o + detail.residual))
     }
     return { character, name }
   }

@@ -6,9 +6,8 @@
  * 3 and 4 add the character's skin detail (a byte per weight) on basis v1 (256 weights) and v2 (480), and are used
  * only when the character has detail; 64 + the basis version adds its residual too (detail/residual).
  */
-import { RESIDUAL_BYTES, residualFromText } from '../../detail/residual.ts'
+import { RESIDUAL_BYTES } from '../../detail/residual.ts'
 import { SKIN_DETAIL_COUNTS } from '../../detail/spec.ts'
-import { toBase64Url } from '../../utils/base64url.ts'
 import type { Character } from '../schema.ts'
 import { decodeShareCode, type SharedCharacter } from '../share-code.ts'
 import { shareCodec } from '../share-codec.ts'
@@ -48,8 +47,6 @@ const codec = shareCodec({
   noun: 'facecraft v2 share code',
   minBytes: 8,
   detail: DETAIL_FORMATS,
-  residualBytes: residualFromText,
-  residualText: toBase64Url,
   formatMessage: (format) =>
     `Share code format ${format} is not one this app reads (${[FORMAT, ...DETAIL_FORMATS.map((d) => d.format)].join(', ')}); update the app.`,
 })
