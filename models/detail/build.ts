@@ -239,13 +239,7 @@ function bandBasis(
   version: number,
   pixels?: ArrayLike<number>
 ): { basis: SkinDetailBasis; pca: ReturnType<typeof pca> } {
-  // Only pixels some face covers are stored (the rest of the grid is 0 in every photo).
-  const covered: number[] = pixels ? Array.from(pixels) : []
-  for (let p = 0; !pixels && p < size * size; p++) {
-    let faces = 0
-    for (const d of grids) if (d[p] !== 0) faces++
-    if (faces >= coverage * grids.length) covered.push(p)
-  }
+  const covered = pixels ? Array.from(pixels) : coveredPixels(grids, size)
   const rowsIn = grids.map((d) => Float32Array.from(covered, (p) => d[p]!))
   // Two means, women's and men's: the engine draws a character's mean as the two blended by its gender slider g,
   // so they are fitted that way, by least squares of each photo's detail on (1 - g) * women's + g * men's, with g
@@ -303,6 +297,20 @@ function sliderMeans(rows: Float32Array[], g: number[]): [Float32Array, Float32A
     men[j] = (aa * bd - ab * ad) / det
   }
   return [women, men]
+}
+
+/**
+ * The pixels at least `coverage` of the faces cover: only those are stored (the rest of the grid is 0 in every
+ * photo).
+ */
+function coveredPixels(grids: Float32Array[], size: number): number[] {
+  const covered: number[] = []
+  for (let p = 0; p < size * size; p++) {
+    let faces = 0
+    for (const d of grids) if (d[p] !== 0) faces++
+    if (faces >= coverage * grids.length) covered.push(p)
+  }
+  return covered
 }
 
 /** The released basis (shared/assets/skin-detail, this build's version). */
