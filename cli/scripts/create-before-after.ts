@@ -4,8 +4,10 @@
  *   for p in PHOTOS; do npx facecraft create PHOTO --out DIR/NAME.json; done   (NAME: the photo's file name, no .jpg)
  * Usage: npx tsx cli/scripts/create-before-after.ts [--face] OUT.png BEFORE_DIR AFTER_DIR PHOTO...
  * --face: the face alone (brows to chin) in 256-px tiles, for changes to the skin (rendered at 1024 px).
+ * For an ENGINE change (the same characters drawn by two trees), a directory may hold NAME.png instead: each tree's
+ * render of the character (`facecraft render --engine 2 --params NAME.json --size 1024 --out NAME.png`), cut the same way.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import { decodeImage } from '@facecraft/shared/decode'
@@ -47,17 +49,20 @@ async function tile(image: RgbaImage): Promise<RgbaImage> {
   return t
 }
 
-const character = (dir: string, name: string) => {
+/** The front render of the character in `dir`: its NAME.png when the directory holds renders, else NAME.json drawn here. */
+const render = (dir: string, name: string): RgbaImage => {
+  const png = join(dir, `${name}.png`)
+  if (existsSync(png)) return decodeImage(new Uint8Array(readFileSync(png))).image
   const json = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'))
-  return validateCharacterV2(json.character ?? json)
+  return renderFront(validateCharacterV2(json.character ?? json), RENDER)
 }
 const rows: RgbaImage[][] = []
 for (const photo of photos) {
   const name = basename(photo).replace(/\.[^.]+$/, '')
   rows.push([
     await tile(decodeImage(new Uint8Array(readFileSync(photo))).image),
-    await tile(renderFront(character(before, name), RENDER)),
-    await tile(renderFront(character(after, name), RENDER)),
+    await tile(render(before, name)),
+    await tile(render(after, name)),
   ])
 }
 const sheet = imageGrid(rows, GAP)

@@ -16,8 +16,13 @@
  *   band (its blur at S, around its skin's median) of colour or of luminance instead of its own, and
  *   `+stranger-chromaS` the previous person's: whether the skin's large-scale colour or shading is the person's
  *   (docs/likeness.md "Session 44").
+ * - with `--parts`: `+own-detail-REGION`, the photo's high-pass added in one face region only (skin, brows, eyes,
+ *   nose, lips): which part's fine detail the render lacks (docs/likeness.md "Session 45").
+ * - with `--contrast`: `render-detail-xG`, the render's own high-pass on skin and nose scaled by G;
+ *   `render-detail-replaced`, replaced by the photo's; and `stat:` rows, the regression gain, correlation and RMS
+ *   ratio of the render's high-pass against the photo's there (how much of the photo's fine band the render draws).
  * Usage (repository root): npx tsx cli/scripts/region-swap.ts [--people 30] [--method translator|refined] [--sigma 3]
- *   [--low]
+ *   [--low] [--parts] [--contrast]
  */
 import { parseArgs } from 'node:util'
 import {
@@ -41,6 +46,8 @@ const { values: args } = parseArgs({
     method: { type: 'string', default: 'translator' },
     sigma: { type: 'string', default: '3' },
     low: { type: 'boolean', default: false },
+    parts: { type: 'boolean', default: false },
+    contrast: { type: 'boolean', default: false },
   },
 })
 const SIZE = 224
@@ -86,12 +93,31 @@ function swap(base: RgbaImage, other: RgbaImage, a: PartLabels, b: PartLabels, l
   return frame(out)
 } // prettier-ignore
 
-/** `base` plus the high-pass (`src` minus `srcBlur`) of another image wherever both label maps put a face part. */
-function addDetail(base: RgbaImage, a: PartLabels, src: RgbaImage, srcBlur: Float32Array, b: PartLabels): RgbaImage {
+/**
+ * `base` plus the high-pass (`src` minus `srcBlur`) of another image wherever both label maps put one of `parts`
+ * (every face part by default).
+ */
+function addDetail(base: RgbaImage, a: PartLabels, src: RgbaImage, srcBlur: Float32Array, b: PartLabels, parts: readonly number[] = FACE): RgbaImage {
   const out = Float32Array.from(base.data)
   for (let i = 0; i < SIZE * SIZE; i++)
-    if (FACE.includes(a.labels[i]!) && FACE.includes(b.labels[i]!))
+    if (parts.includes(a.labels[i]!) && parts.includes(b.labels[i]!))
       for (let c = 0; c < 3; c++) out[i * 4 + c] = base.data[i * 4 + c]! + src.data[i * 4 + c]! - srcBlur[i * 4 + c]!
+  return frame(out)
+} // prettier-ignore
+
+/**
+ * `base` whose own high-pass (`base` minus `baseBlur`) is scaled by `gain` and, with `src`, replaced by `src`'s
+ * high-pass, wherever both label maps put one of `parts`.
+ */
+function scaleDetail(base: RgbaImage, baseBlur: Float32Array, a: PartLabels, b: PartLabels, parts: readonly number[], gain: number, src?: { image: RgbaImage; blurred: Float32Array }): RgbaImage {
+  const out = Float32Array.from(base.data)
+  for (let i = 0; i < SIZE * SIZE; i++)
+    if (parts.includes(a.labels[i]!) && parts.includes(b.labels[i]!))
+      for (let c = 0; c < 3; c++) {
+        const own = base.data[i * 4 + c]! - baseBlur[i * 4 + c]!
+        const other = src ? src.image.data[i * 4 + c]! - src.blurred[i * 4 + c]! : 0
+        out[i * 4 + c] = baseBlur[i * 4 + c]! + gain * own + other
+      }
   return frame(out)
 } // prettier-ignore
 
@@ -153,6 +179,26 @@ for (const [index, p] of people.entries()) {
   }
   const photoBlur = blur(photo, SIGMA)
   await score('+own-detail', addDetail(render, renderLabels, photo, photoBlur, photoLabels))
+  for (const [name, labels] of args.parts ? Object.entries(REGIONS).filter(([k]) => k !== 'outside') : [])
+    await score(`+own-detail-${name}`, addDetail(render, renderLabels, photo, photoBlur, photoLabels, labels))
+  if (args.contrast) {
+    const renderBlur = blur(render, SIGMA)
+    const skin = [1, 4]
+    for (const gain of [0.5, 1.5, 2])
+      await score(`render-detail-x${gain}`, scaleDetail(render, renderBlur, renderLabels, photoLabels, skin, gain))
+    await score('render-detail-replaced', scaleDetail(render, renderBlur, renderLabels, photoLabels, skin, 0, { image: photo, blurred: photoBlur }))
+    let rp = 0, pp = 0, rr = 0
+    for (let i = 0; i < SIZE * SIZE; i++)
+      if (skin.includes(renderLabels.labels[i]!) && skin.includes(photoLabels.labels[i]!))
+        for (let c = 0; c < 3; c++) {
+          const r = render.data[i * 4 + c]! - renderBlur[i * 4 + c]!
+          const q = photo.data[i * 4 + c]! - photoBlur[i * 4 + c]!
+          rp += r * q; pp += q * q; rr += r * r
+        }
+    add('stat:gain(render~photo)', rp / pp)
+    add('stat:corr', rp / Math.sqrt(pp * rr))
+    add('stat:rms-ratio', Math.sqrt(rr / pp))
+  }
   if (previous)
     await score('+stranger-detail', addDetail(render, renderLabels, previous.photo, previous.blurred, previous.labels))
   for (const low of args.low ? [4, 8, 16] : []) {

@@ -1,7 +1,8 @@
 /**
  * @module detail — skin detail: a texture model of the face's fine structure (detail/spec), its basis file
  * (detail/basis), the shape-free frame (detail/frame), reading a photo's weights and residual (detail/read,
- * detail/residual) and keeping a read on its own sex's side (detail/sex). The creator reads weights; the engine draws them.
+ * detail/residual), keeping a read on its own sex's side (detail/sex) and preparing the image for drawing
+ * (detail/resample). The creator reads weights; the engine draws them.
  */
 export * from './spec.ts'
 export {
@@ -15,6 +16,7 @@ export {
   type SkinDetailBasis,
 } from './basis.ts'
 export { gaussianBlur } from './blur.ts'
+export { drawnDetail, SHARPEN, sharpenDetail, upsample2, WOMEN_PUSH } from './resample.ts'
 export {
   decodeResidual,
   encodeResidual,

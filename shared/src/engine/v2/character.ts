@@ -5,6 +5,7 @@
  */
 import { detailImage, weightCount, type SkinDetailBasis } from '../../detail/basis.ts'
 import { decodeResidual } from '../../detail/residual.ts'
+import { drawnDetail } from '../../detail/resample.ts'
 import { SKIN_DETAIL_PIXELS } from '../../detail/spec.ts'
 import type { RgbaImage } from '../../image/types.ts'
 import { srgbToLinear } from '../../render/resolve.ts'
@@ -264,8 +265,9 @@ export class CharacterEngineV2 {
         for (let i = 0; i < values.length; i++) image[basis.pixels[i]!]! += values[i]!
       }
       layer = {
-        image,
-        size: basis.size,
+        // sharpened and at twice the grid, making up what the texels' resampling blurs (detail/resample)
+        image: drawnDetail(basis, image, male, version),
+        size: basis.size * 2,
         key: hashKey(key),
         rest: this.rest68,
       }

@@ -103,10 +103,13 @@ describe('skin detail', { timeout: 60_000 }, () => {
     expect(diff(render(withDetail(c, 3)))).toBeGreaterThan(diff(render(withDetail(c, 0.5))))
   })
 
-  it('shows the fine detail at the contrast it was read at, the mid band above it', () => {
+  it('shows the fine detail a little above the contrast it was read at, the mid band above it', () => {
     // The read measured the photo's luminance; the render must add the same luminance where the face is seen,
     // which is darker than its albedo under the studio light (look/skin.ts DETAIL_LIGHT). Each band's share is
     // fitted on its own: the fine band's image (what a v3 read draws) and the mid band's (the rest).
+    // Measured per 2 x 2 block (the grid's own resolution), the fine band drew at 1.13 before session 45; it is now
+    // sharpened on purpose (detail/resample: the grid cannot hold the photo's finest detail, and its top octave
+    // drawn louder stands in for it), which puts it near 1.3.
     engine.useSkinDetail(basis)
     const c = randomPlausibleCharacter(3)
     const size = 384
@@ -152,8 +155,8 @@ describe('skin detail', { timeout: 60_000 }, () => {
     const det = ff * mm - fm * fm
     const fineGain = (fy * mm - my * fm) / det
     const midGain = (ff * my - fm * fy) / det
-    expect(fineGain).toBeGreaterThan(0.8)
-    expect(fineGain).toBeLessThan(1.2)
+    expect(fineGain).toBeGreaterThan(1.15)
+    expect(fineGain).toBeLessThan(1.5)
     // The mid band comes out stronger than read (London, cli/scripts/detail-roundtrip.ts: median 1.56). Drawn at
     // 0.7 of it, near the photo's contrast, London's and the held-out photos' characters were less like their
     // people (docs/likeness.md, "Session 35"), so it stays; this pins it, lest it drift further.

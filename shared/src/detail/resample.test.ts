@@ -1,0 +1,109 @@
+/**
+ * @file The detail image's preparation for drawing (detail/resample): sharpening only within the face's pixels,
+ * and a Catmull-Rom doubling that keeps what it is given.
+ */
+import { describe, expect, it } from 'vitest'
+import type { SkinDetailBasis } from './basis.ts'
+import { drawnDetail, SHARPEN, sharpenDetail, upsample2, WOMEN_PUSH } from './resample.ts'
+
+const SIZE = 16
+/** The pixels of a centred square (the "face"), ascending. */
+const square = (from: number, to: number) => {
+  const px: number[] = []
+  for (let y = from; y < to; y++) for (let x = from; x < to; x++) px.push(y * SIZE + x)
+  return px
+}
+
+describe('sharpenDetail', () => {
+  it('leaves a flat face flat up to its border, and the pixels outside it untouched', () => {
+    const pixels = square(4, 12)
+    const image = new Float32Array(SIZE * SIZE)
+    for (const p of pixels) image[p] = 5
+    image[0] = 9 // outside the face: not read, not written
+    const out = sharpenDetail(image, SIZE, pixels)
+    for (const p of pixels) expect(out[p]).toBeCloseTo(5, 5) // no dark rim where the image steps to 0
+    expect(out[0]).toBe(9)
+    expect(out[SIZE * 3 + 3]).toBe(0)
+  })
+
+  it("adds back SHARPEN of a spot's fine band and is linear", () => {
+    const pixels = square(2, 14)
+    const spot = new Float32Array(SIZE * SIZE)
+    spot[8 * SIZE + 8] = 10
+    const out = sharpenDetail(spot, SIZE, pixels)
+    // the binomial blur keeps (6/16)^2 of a spot at its centre
+    expect(out[8 * SIZE + 8]).toBeCloseTo(10 + SHARPEN * (10 - 10 * (6 / 16) ** 2), 4)
+    expect(out[8 * SIZE + 9]).toBeLessThan(0) // its neighbours dip: the spot's edge is steeper
+    const twice = sharpenDetail(
+      spot.map((v) => 2 * v),
+      SIZE,
+      pixels
+    )
+    for (let i = 0; i < out.length; i++) expect(twice[i]).toBeCloseTo(2 * out[i]!, 4)
+    expect(sharpenDetail(spot, SIZE, pixels, 0)).toEqual(spot)
+  })
+})
+
+describe('upsample2', () => {
+  it('doubles the grid over the same square and keeps a linear ramp exactly', () => {
+    const ramp = Float32Array.from(
+      { length: SIZE * SIZE },
+      (_, i) => 3 * (i % SIZE) - 2 * Math.floor(i / SIZE)
+    )
+    const up = upsample2(ramp, SIZE)
+    expect(up.length).toBe(4 * SIZE * SIZE)
+    // output pixel X's centre is input coordinate X / 2 - 0.25 (away from the clamped edges)
+    for (const [X, Y] of [
+      [4, 6],
+      [5, 6],
+      [17, 23],
+      [20, 9],
+    ] as const)
+      expect(up[Y * 2 * SIZE + X]).toBeCloseTo(3 * (X / 2 - 0.25) - 2 * (Y / 2 - 0.25), 4)
+  })
+
+  it('keeps zero at zero and a spot sharper than bilinear would', () => {
+    expect(upsample2(new Float32Array(SIZE * SIZE), SIZE).every((v) => v === 0)).toBe(true)
+    const spot = new Float32Array(SIZE * SIZE)
+    spot[8 * SIZE + 8] = 1
+    const up = upsample2(spot, SIZE)
+    // the four output pixels around the spot's centre: Catmull-Rom's 0.8672^2, bilinear's 0.75^2
+    expect(up[16 * 2 * SIZE + 16]).toBeCloseTo(0.8672 ** 2, 3)
+    expect(up[16 * 2 * SIZE + 16]!).toBeGreaterThan(0.75 ** 2)
+    expect(up.reduce((a, b) => a + b, 0)).toBeCloseTo(4, 4) // a spot's mass is kept (times the 4 new pixels)
+  })
+})
+
+describe('drawnDetail', () => {
+  // a basis as far as drawing reads it: its grid, its pixels and the two sexes' means over them
+  const pixels = square(3, 13)
+  const women = Float32Array.from(pixels, (_, i) => Math.sin(i))
+  const men = Float32Array.from(pixels, (_, i) => Math.sin(i) + 2 * Math.cos(i * 0.7))
+  const basis = {
+    size: SIZE,
+    pixels: Uint16Array.from(pixels),
+    version: 1,
+    means: [women, men],
+    earlierMeans: [],
+  } as unknown as SkinDetailBasis
+  const image = new Float32Array(SIZE * SIZE)
+  pixels.forEach((p, i) => (image[p] = 3 * Math.cos(i * 1.3)))
+
+  it("draws a man's detail sharpened and doubled, nothing moved", () => {
+    expect(drawnDetail(basis, image, 1)).toEqual(
+      upsample2(sharpenDetail(image, SIZE, pixels), SIZE)
+    )
+  })
+
+  it("draws a woman's further from men's mean, by WOMEN_PUSH of the difference at gender 0", () => {
+    const moved = Float32Array.from(image)
+    pixels.forEach((p, i) => (moved[p] = image[p]! - WOMEN_PUSH * (men[i]! - women[i]!)))
+    const drawn = drawnDetail(basis, image, 0)
+    const expected = upsample2(sharpenDetail(moved, SIZE, pixels), SIZE)
+    for (let i = 0; i < drawn.length; i++) expect(drawn[i]).toBeCloseTo(expected[i]!, 5)
+    // halfway between the sexes, half the push
+    const half = drawnDetail(basis, image, 0.5)
+    const man = drawnDetail(basis, image, 1)
+    for (let i = 0; i < drawn.length; i++) expect(half[i]).toBeCloseTo((drawn[i]! + man[i]!) / 2, 4)
+  })
+})

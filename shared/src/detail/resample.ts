@@ -1,0 +1,144 @@
+/**
+ * @module detail/resample — how the engine prepares a character's detail image for drawing: a woman's moved a little
+ * further from men's mean, the fine band sharpened toward the contrast the photo had, then upsampled to twice its
+ * grid by Catmull-Rom (`drawnDetail`).
+ *
+ * Why: a photo's fine band is read at 224 px and kept on a 112 px grid (a 2 x 2 box average), and the engine then
+ * reads that grid bilinearly per skin texel (about 9 a cm) and the rasteriser reads the texels bilinearly again.
+ * Each step blurs: on 30 London people, in the aligned frame, the render's drawn detail came out at 0.42 of the
+ * photo's fine band (regression gain; correlation 0.55), and FaceRes put the render 0.022 closer to the person's
+ * other photo when the grid was drawn sharpened and by Catmull-Rom instead (docs/likeness.md, "Session 45").
+ * Both steps are linear and fixed (binomial taps, no transcendental functions), so a zero image stays zero, the
+ * same weights always draw the same image, and Node and browsers compute the same floats.
+ */
+
+import { meanFor, type SkinDetailBasis } from './basis.ts'
+
+/** Share of the fine band added back (unsharp masking: image + SHARPEN * (image - blur)). */
+export const SHARPEN = 0.5
+
+/**
+ * How much further than the women's mean a woman's detail is drawn, in units of the men-minus-women mean difference
+ * (times 1 - the gender slider, so men's are unchanged). Why: sharpened detail reads a little more masculine to
+ * FaceRes's sex estimate (London's 49 women, translator: mean P(female) 0.750 -> 0.729, 3 -> 6 read as men); drawn
+ * this much further from men's stubble shadow and heavier folds, 0.745 and 4, keeping the likeness it gains
+ * (docs/likeness.md, "Session 45").
+ */
+export const WOMEN_PUSH = 0.3
+
+/**
+ * The image the engine draws for a character's detail: `image` (detailImage of its weights read on basis version
+ * `version`, plus any residual, on `basis`'s grid) for a character of gender slider `male`, moved WOMEN_PUSH further
+ * from men's mean (the means that version's reads are around: the same image whichever release draws it),
+ * sharpened and upsampled (`basis.size * 2` square).
+ */
+export function drawnDetail(
+  basis: SkinDetailBasis,
+  image: Float32Array,
+  male: number,
+  version = basis.version
+): Float32Array {
+  const out = Float32Array.from(image)
+  const push = WOMEN_PUSH * (1 - Math.min(1, Math.max(0, male)))
+  if (push > 0) {
+    const women = meanFor(basis, 0, version)
+    const men = meanFor(basis, 1, version)
+    for (let i = 0; i < basis.pixels.length; i++) {
+      const p = basis.pixels[i]!
+      out[p] = out[p]! - push * (men[i]! - women[i]!)
+    }
+  }
+  return upsample2(sharpenDetail(out, basis.size, basis.pixels, SHARPEN), basis.size)
+}
+
+/** The binomial taps of the unsharp mask's blur (sigma 1 grid pixel). */
+const TAPS = [1, 4, 6, 4, 1] as const
+
+/**
+ * `image` (size x size) plus `amount` times its own fine band, over the grid pixels in `pixels` (ascending indices:
+ * the basis's covered set). The blur is normalised over those pixels only, so the border of the face's region
+ * (where the image steps to 0) neither darkens nor gains a halo; pixels outside stay as they are (0).
+ */
+export function sharpenDetail(
+  image: Float32Array,
+  size: number,
+  pixels: ArrayLike<number>,
+  amount = SHARPEN
+): Float32Array {
+  const mask = new Float32Array(size * size)
+  for (let k = 0; k < pixels.length; k++) mask[pixels[k]!] = 1
+  const masked = Float32Array.from(image, (v, i) => v * mask[i]!)
+  const blurred = binomialBlur(masked, size)
+  const weight = binomialBlur(mask, size)
+  const out = Float32Array.from(image)
+  for (let k = 0; k < pixels.length; k++) {
+    const i = pixels[k]!
+    out[i] = image[i]! + amount * (image[i]! - blurred[i]! / weight[i]!)
+  }
+  return out
+}
+
+/** The separable binomial blur (TAPS along x, then y), taps past the edge left out (not renormalised). */
+function binomialBlur(src: Float32Array, size: number): Float32Array {
+  const pass = (a: Float32Array, step: number): Float32Array => {
+    const out = new Float32Array(size * size)
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) {
+        const along = step === 1 ? x : y
+        let acc = 0
+        for (let t = -2; t <= 2; t++) {
+          const p = along + t
+          if (p >= 0 && p < size) acc += TAPS[t + 2]! * a[y * size + x + t * step]!
+        }
+        out[y * size + x] = acc / 16
+      }
+    return out
+  }
+  return pass(pass(src, 1), size)
+}
+
+/** Catmull-Rom weights of the four taps around a sample at fraction `t` past the second. */
+function catmullRom(t: number): [number, number, number, number] {
+  return [
+    ((-t + 2) * t - 1) * t * 0.5,
+    ((3 * t - 5) * t * t + 2) * 0.5,
+    ((-3 * t + 4) * t + 1) * t * 0.5,
+    (t - 1) * t * t * 0.5,
+  ]
+}
+
+/**
+ * `image` (size x size) at twice the resolution, by separable Catmull-Rom interpolation (edges clamped). Output
+ * pixel X's centre lies at input coordinate X / 2 - 0.25, so both grids cover the same unit square.
+ */
+export function upsample2(image: Float32Array, size: number): Float32Array {
+  const n = size * 2
+  // every output pixel is a quarter past one input pixel or three quarters past it
+  const w = [catmullRom(0.75), catmullRom(0.25)]
+  const tap = (X: number): [number, number] => {
+    const c = X / 2 - 0.25
+    const i = Math.floor(c)
+    return [i, X & 1]
+  }
+  const clamp = (i: number) => (i < 0 ? 0 : i >= size ? size - 1 : i)
+  const rows = new Float32Array(size * n)
+  for (let y = 0; y < size; y++)
+    for (let X = 0; X < n; X++) {
+      const [i, phase] = tap(X)
+      const k = w[phase]!
+      let acc = 0
+      for (let t = 0; t < 4; t++) acc += k[t]! * image[y * size + clamp(i - 1 + t)]!
+      rows[y * n + X] = acc
+    }
+  const out = new Float32Array(n * n)
+  for (let Y = 0; Y < n; Y++) {
+    const [j, phase] = tap(Y)
+    const k = w[phase]!
+    for (let X = 0; X < n; X++) {
+      let acc = 0
+      for (let t = 0; t < 4; t++) acc += k[t]! * rows[clamp(j - 1 + t) * n + X]!
+      out[Y * n + X] = acc
+    }
+  }
+  return out
+}
