@@ -90,20 +90,21 @@ describe('drawnDetail', () => {
   pixels.forEach((p, i) => (image[p] = 3 * Math.cos(i * 1.3)))
 
   it("draws a man's detail sharpened and doubled, nothing moved", () => {
-    expect(drawnDetail(basis, image, 1)).toEqual(
-      upsample2(sharpenDetail(image, SIZE, pixels), SIZE)
-    )
+    expect(drawnDetail(basis, image, 1)).toEqual({
+      image: upsample2(sharpenDetail(image, SIZE, pixels), SIZE),
+      size: 2 * SIZE,
+    })
   })
 
   it("draws a woman's further from men's mean, by WOMEN_PUSH of the difference at gender 0", () => {
     const moved = Float32Array.from(image)
     pixels.forEach((p, i) => (moved[p] = image[p]! - WOMEN_PUSH * (men[i]! - women[i]!)))
-    const drawn = drawnDetail(basis, image, 0)
+    const drawn = drawnDetail(basis, image, 0).image
     const expected = upsample2(sharpenDetail(moved, SIZE, pixels), SIZE)
     for (let i = 0; i < drawn.length; i++) expect(drawn[i]).toBeCloseTo(expected[i]!, 5)
     // halfway between the sexes, half the push
-    const half = drawnDetail(basis, image, 0.5)
-    const man = drawnDetail(basis, image, 1)
+    const half = drawnDetail(basis, image, 0.5).image
+    const man = drawnDetail(basis, image, 1).image
     for (let i = 0; i < drawn.length; i++) expect(half[i]).toBeCloseTo((drawn[i]! + man[i]!) / 2, 4)
   })
 })

@@ -31,14 +31,14 @@ export const WOMEN_PUSH = 0.3
  * The image the engine draws for a character's detail: `image` (detailImage of its weights read on basis version
  * `version`, plus any residual, on `basis`'s grid) for a character of gender slider `male`, moved WOMEN_PUSH further
  * from men's mean (the means that version's reads are around: the same image whichever release draws it),
- * sharpened and upsampled (`basis.size * 2` square).
+ * sharpened and upsampled: the image and its side (twice the basis grid's).
  */
 export function drawnDetail(
   basis: SkinDetailBasis,
   image: Float32Array,
   male: number,
   version = basis.version
-): Float32Array {
+): { image: Float32Array; size: number } {
   const out = Float32Array.from(image)
   const push = WOMEN_PUSH * (1 - Math.min(1, Math.max(0, male)))
   if (push > 0) {
@@ -49,7 +49,8 @@ export function drawnDetail(
       out[p] = out[p]! - push * (men[i]! - women[i]!)
     }
   }
-  return upsample2(sharpenDetail(out, basis.size, basis.pixels, SHARPEN), basis.size)
+  const sharp = sharpenDetail(out, basis.size, basis.pixels, SHARPEN)
+  return { image: upsample2(sharp, basis.size), size: basis.size * 2 }
 }
 
 /** The binomial taps of the unsharp mask's blur (sigma 1 grid pixel). */
@@ -114,30 +115,25 @@ function catmullRom(t: number): [number, number, number, number] {
  */
 export function upsample2(image: Float32Array, size: number): Float32Array {
   const n = size * 2
-  // every output pixel is a quarter past one input pixel or three quarters past it
-  const w = [catmullRom(0.75), catmullRom(0.25)]
-  const tap = (X: number): [number, number] => {
-    const c = X / 2 - 0.25
-    const i = Math.floor(c)
-    return [i, X & 1]
-  }
+  // Output pixel X reads input pixels first[X] .. first[X] + 3 (clamped to the grid) with the weights of its phase:
+  // even pixels lie three quarters past an input pixel, odd ones a quarter past.
+  const w = [catmullRom(0.75), catmullRom(0.25)] as const
+  const first = Int32Array.from({ length: n }, (_, X) => Math.floor(X / 2 - 0.25) - 1)
   const clamp = (i: number) => (i < 0 ? 0 : i >= size ? size - 1 : i)
   const rows = new Float32Array(size * n)
   for (let y = 0; y < size; y++)
     for (let X = 0; X < n; X++) {
-      const [i, phase] = tap(X)
-      const k = w[phase]!
+      const k = w[X & 1]!
       let acc = 0
-      for (let t = 0; t < 4; t++) acc += k[t]! * image[y * size + clamp(i - 1 + t)]!
+      for (let t = 0; t < 4; t++) acc += k[t]! * image[y * size + clamp(first[X]! + t)]!
       rows[y * n + X] = acc
     }
   const out = new Float32Array(n * n)
   for (let Y = 0; Y < n; Y++) {
-    const [j, phase] = tap(Y)
-    const k = w[phase]!
+    const k = w[Y & 1]!
     for (let X = 0; X < n; X++) {
       let acc = 0
-      for (let t = 0; t < 4; t++) acc += k[t]! * rows[clamp(j - 1 + t) * n + X]!
+      for (let t = 0; t < 4; t++) acc += k[t]! * rows[clamp(first[Y]! + t) * n + X]!
       out[Y * n + X] = acc
     }
   }

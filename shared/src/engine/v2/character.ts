@@ -266,8 +266,7 @@ export class CharacterEngineV2 {
       }
       layer = {
         // sharpened and at twice the grid, making up what the texels' resampling blurs (detail/resample)
-        image: drawnDetail(basis, image, male, version),
-        size: basis.size * 2,
+        ...drawnDetail(basis, image, male, version),
         key: hashKey(key),
         rest: this.rest68,
       }
