@@ -140,6 +140,22 @@ describe('eval likeness --distance', () => {
     await expect(likenessEval.run({ quick: true, json: true, args: { distance: '30', engine: '1' } })).rejects.toThrow(/--distance needs an engine with a camera to move \(--engine 2\)/) // prettier-ignore
   })
 
+  it('says a bad flag before it looks for the photos, so a checkout without ../shared/faces is told the flag', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'likeness-nofaces-'))
+    const saved = process.env.FACECRAFT_FACES
+    process.env.FACECRAFT_FACES = empty
+    try {
+      await expect(likenessEval.run({ quick: true, json: true, args: { distance: 'near' } })).rejects.toThrow(/--distance must be an integer/) // prettier-ignore
+      await expect(likenessEval.run({ quick: true, json: true, args: { synthetic: '1' } })).rejects.toThrow(/--synthetic/) // prettier-ignore
+      // With every flag good, the missing photo set is what it says.
+      await expect(likenessEval.run({ quick: true, json: true, args: {} })).rejects.toThrow(/FACECRAFT_FACES=.* has no index\.csv/) // prettier-ignore
+    } finally {
+      if (saved === undefined) delete process.env.FACECRAFT_FACES
+      else process.env.FACECRAFT_FACES = saved
+      rmSync(empty, { recursive: true, force: true })
+    }
+  })
+
   it('takes the synthetic targets from near and says so; the portrait view is the default', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'likeness-distance-'))
     try {

@@ -130,10 +130,6 @@ export const likenessEval: Suite = {
     // Every flag is checked before a model loads.
     const engine = pickEngine(args.engine, '2')
     const picked = pickMethods(args.methods)
-    const set =
-      typeof args.photos === 'string' ? folderSet(args.photos) : { ...londonSet(), skipped: [] }
-    for (const s of set.skipped)
-      console.error(`eval likeness: skipped '${s}' (it needs two photos)`)
     const nSynthetic = intOption(
       args.synthetic as string | undefined,
       'synthetic',
@@ -150,6 +146,12 @@ export const likenessEval: Suite = {
     )
     if (distance !== VIEW_V2.eye[2] && !engine.renderFrom)
       throw new UsageError(`--distance needs an engine with a camera to move (--engine 2)`)
+    const report = reportName(args.report)
+    // The photo set last: a bad flag is said even where the faces folder is missing.
+    const set =
+      typeof args.photos === 'string' ? folderSet(args.photos) : { ...londonSet(), skipped: [] }
+    for (const s of set.skipped)
+      console.error(`eval likeness: skipped '${s}' (it needs two photos)`)
     const nPeople = intOption(
       args.people as string | undefined,
       'people',
@@ -157,7 +159,6 @@ export const likenessEval: Suite = {
       1,
       Math.max(1, set.people.length)
     )
-    const report = reportName(args.report)
     const models = await nodeModelSource()
     // the creator's own detector grids, so the translator methods see each face as a player's create() does
     // (FaceAnalyzer's default adds a 2x2 tiling, which moves the crop of tilted faces a little)
