@@ -54,6 +54,12 @@ const SKIN_DELTA_E = 12
 const SCLERA = [0.7, 0.95] as const
 /** Fewer pixels than this (closed or tiny eyes) give no reading. */
 const MIN_PIXELS = 30
+/**
+ * Skin darker than this (CIE L*) keeps the disc's skin-coloured pixels when too few others are left: a dark brown
+ * iris in dark skin is within SKIN_DELTA_E of it, so the lid rule left nothing to read (engine characters of skin
+ * L* 15-22 with the brown iris read null), while lid pixels read in its place are dark brown there too.
+ */
+const DARK_SKIN_L = 40
 const EYES = 1 + FACE_PARTS.indexOf('eyes')
 
 /**
@@ -68,8 +74,8 @@ export function irisColour(crop: RgbaImage, labels: PartLabels, mesh: Float32Arr
   if (!inv) return null
   const size = crop.width
   const skinLab = skin && srgbToLab(skin)
-  const lum: number[] = []
   const at: number[] = []
+  const lid: number[] = [] // disc pixels near the skin colour
   const white: number[] = [] // eye pixels outside the discs: mostly sclera
   for (const eye of [RIGHT_EYE, LEFT_EYE]) {
     const pts = eye.map((i) => applyAffine(inv, mesh[i * 3]!, mesh[i * 3 + 1]!).map((v) => v * size))
@@ -86,12 +92,13 @@ export function irisColour(crop: RgbaImage, labels: PartLabels, mesh: Float32Arr
           white.push(o)
           continue
         }
-        if (near(skinLab, crop, o)) continue // lid skin inside the outline (narrowed eyes)
-        lum.push(luma(crop, o))
-        at.push(o)
+        if (near(skinLab, crop, o)) lid.push(o) // lid skin inside the outline (narrowed eyes)
+        else at.push(o)
       }
   }
+  if (at.length < MIN_PIXELS && skinLab && skinLab[0] < DARK_SKIN_L) at.push(...lid)
   if (at.length < MIN_PIXELS || white.length < MIN_PIXELS) return null
+  const lum = at.map((o) => luma(crop, o))
   const order = at.map((_, k) => k).sort((a, b) => lum[a]! - lum[b]!)
   const iris = medianColour(crop, order.slice(Math.floor(BAND[0] * order.length), Math.ceil(BAND[1] * order.length)).map((k) => at[k]!))
   // The sclera (the brightest outside the discs) is white under any light: dividing by it removes the photo's

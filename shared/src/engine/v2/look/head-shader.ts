@@ -69,13 +69,25 @@ const CURL_SHEEN = 0.3
 const HAIR_AXIS: readonly [number, number, number] = [0, 2, -6.8]
 /** Strand texture repeats around the head (hair). */
 const HAIR_WRAPS = 6
-/** Strands along one brow and one lash row. */
-const BROW_STRANDS = 40
+/**
+ * Strands along one brow and one lash row. Brows: 100 fine hairs, so a brow drawn at 512-1024 px is a soft mass
+ * of hair with skin between, not 40 marker strokes (30 London people, refined, FaceRes own-photo cosine +0.006,
+ * dlib flat; docs/likeness.md "Session 46").
+ */
+const BROW_STRANDS = 100
 const LASH_STRANDS = 45
 /** Width of a brow hair as a share of the spacing between hairs (before its random variation). */
-const BROW_GAP = 0.65
+const BROW_GAP = 0.5
 /** How far the brow's core closes the gaps between its hairs (0: even hairs all through, 1: solid). */
-const BROW_CORE = 0.85
+const BROW_CORE = 0.5
+/** How much the strand texture's cover frays the brow's edge (0: a clean outline, 1: ragged hair by hair). */
+const BROW_FRAY = 0.165
+/**
+ * The darkest a brow hair is drawn (linear RGB): a dark brown. Short hairs lying on lit skin take light from it, so
+ * even black brows photograph as a deep brown-grey; drawn at the palette's black they read as ink (and the
+ * likeness was closer with the lift: +0.004 FaceRes on the dark-browed of 30 London people).
+ */
+const BROW_FLOOR = [0.05, 0.0375, 0.03] as const
 /** Specular strengths per material family. */
 const SKIN_SPEC = 0.16
 const HAIR_SPEC = 0.11
@@ -242,6 +254,8 @@ export class HeadShader implements IndexedShader {
   private ez = 0
   /** Lash colour of this draw (linear). */
   private readonly lashRgb = new Float32Array(3)
+  /** The brow hairs' colour: the character's, no darker than BROW_FLOOR. */
+  private readonly browRgb = new Float32Array(3)
   /** Facial hair style of this draw: the beard shell's density (skin-layers beardDensity) follows it. */
   private beardStyle = 'none'
   /** The triangles face ids refer to: the mesh's, or a level of detail's (useTriangles). */
@@ -299,6 +313,7 @@ export class HeadShader implements IndexedShader {
     this.hairContrast = strandContrast(a.hairColor)
     this.beardContrast = strandContrast(a.beardColor)
     const bare = 0.8 * smooth(0.4, 0.55, a.gender)
+    for (let c = 0; c < 3; c++) this.browRgb[c] = Math.max(BROW_FLOOR[c]!, a.browColor[c]!)
     for (let c = 0; c < 3; c++)
       this.lashRgb[c] = LASH[c]! + (Math.max(LASH[c]!, 0.5 * a.browColor[c]!) - LASH[c]!) * bare
     const fo = this.faceOrigin
@@ -752,7 +767,10 @@ export class HeadShader implements IndexedShader {
       // Hairs lean: a brow's head points up; past it the hairs lie along the brow toward the tail, the lower
       // ones rising and the upper ones falling to meet along its middle (a herringbone; upright hairs all along
       // read as a comb). The strand index runs along the brow.
-      const q = ps * BROW_STRANDS + pt * 0.9 * (1 - ps) + Math.abs(pt) * 6 * smooth(0.08, 0.45, ps)
+      // (In units of the 40 hairs the lean was shaped for, so finer hairs lean the same.)
+      const q =
+        (ps * 40 + pt * 0.9 * (1 - ps) + Math.abs(pt) * 6 * smooth(0.08, 0.45, ps)) *
+        (BROW_STRANDS / 40)
       const per = STRAND_W / STRAND_STYLES.brow.count
       let col = wrapStrand(Math.floor(q * per))
       if (col < 0) col += STRAND_W
@@ -763,11 +781,11 @@ export class HeadShader implements IndexedShader {
       const ends = smooth(0, 0.12, ps) * smooth(1, 0.82, ps)
       const cover = tex.brow[o + 1]!
       const body = inside * ends
-      if (body < (0.3 + 0.55 * (1 - cover)) * (1 - 0.45 * this.coarse)) return false
+      if (body < (0.3 + BROW_FRAY * (1 - cover)) * (1 - 0.45 * this.coarse)) return false
       // Irregular hairs: each its own offset and width, bending a little across the brow. Skin shows between
-      // them only toward the brow's edges: in photos (Canada train set, 128-256 px faces) a brow reads as a soft
-      // mass of tone whose hairs show at its border; hairs spaced evenly all through it read as a scribble.
-      // Small renders keep it fuller still (hairs vanish between samples).
+      // them all through, less in the core: in photos (Canada train set, 128-256 px faces) a brow reads as a soft
+      // mass of tone whose hairs show at its border; hairs spaced evenly all through it read as a scribble, and a
+      // closed core as a marker stroke at 512-1024 px. Small renders keep it fuller (hairs vanish between samples).
       const hq = q + 0.35 * (hash2(Math.floor(q * 0.5), 5, 31) - 0.5) * (1 + pt)
       const hid = Math.floor(hq)
       const fq = hq - hid - 0.5 + 0.3 * (hash2(hid, 6, 31) - 0.5) // across one hair
@@ -781,9 +799,9 @@ export class HeadShader implements IndexedShader {
         return false
       // Hair-to-hair tone (a brow is not one flat colour up close), denser and darker in its core.
       const shade = tex.brow[o]! * (0.82 + 0.3 * hash2(hid, 8, 31)) * (1 - 0.15 * core)
-      r = a.browColor[0] * shade
-      g = a.browColor[1] * shade
-      bl = a.browColor[2] * shade
+      r = this.browRgb[0]! * shade
+      g = this.browRgb[1]! * shade
+      bl = this.browRgb[2]! * shade
       // A faint sheen only: short hairs lying flat do not carry the scalp hair's sheen band (on black brows over
       // dark skin it read as grey brows).
       s = sp * HAIR_SPEC * 0.15
