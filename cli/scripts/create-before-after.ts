@@ -4,7 +4,7 @@
  *   for p in PHOTOS; do npx facecraft create PHOTO --out DIR/NAME.json; done   (NAME: the photo's file name, no .jpg)
  * Usage: npx tsx cli/scripts/create-before-after.ts [--face | --brows] OUT.png BEFORE_DIR AFTER_DIR PHOTO...
  * --face: the face alone (brows to chin) in 256-px tiles, for changes to the skin (rendered at 1024 px).
- * --brows: the brows and eyes, about 1:1 at 1024 px (512 x 160 tiles), for changes to the brows or lashes.
+ * --brows: the brows and eyes, about 1:1 at 1024 px (512 x 218 tiles), for changes to the brows or lashes.
  * For an ENGINE change (the same characters drawn by two trees), a directory may hold NAME.png instead: each tree's
  * render of the character (`facecraft render --engine 2 --params NAME.json --size 1024 --out NAME.png`), cut the same way.
  */
@@ -35,7 +35,7 @@ const FRAME =
   mode === '--face'
     ? { x0: 0.29, y0: 0.37, w: 0.42, h: 0.42, tw: 256, th: 256 }
     : mode === '--brows'
-      ? { x0: 0.3, y0: 0.34, w: 0.4, h: 0.125, tw: 512, th: 160 }
+      ? { x0: 0.3, y0: 0.34, w: 0.4, h: 0.17, tw: 512, th: 218 }
       : { x0: 0.12, y0: 0.05, w: 0.76, h: 0.76, tw: 192, th: 192 }
 const RENDER = mode ? 1024 : 512
 const analyzer = await FaceAnalyzer.createFromOptions({ models: await nodeModelSource() })

@@ -76,6 +76,16 @@ const HAIR_WRAPS = 6
  */
 const BROW_STRANDS = 100
 const LASH_STRANDS = 45
+/**
+ * Lashes, against their earlier tuning (read at 128-256 px): upper lashes 1.6 times as many and each 0.6 as wide
+ * (about as much ink: at 512-1024 px they drew as a comb of separate black spikes), and a man's lower lashes half as
+ * long (they drew as ticks, stitches under the eye). Women's lash length, lower lashes and every lash LINE, which
+ * FaceRes's sex read leans on, are kept: shortening women's lashes too cost a London woman's sex read
+ * (docs/likeness.md "Session 46").
+ */
+const LASH_DENSITY = 1.6
+const LASH_WIDTH = 0.6
+const MEN_LOWER_LASH_LENGTH = 0.5
 /** Width of a brow hair as a share of the spacing between hairs (before its random variation). */
 const BROW_GAP = 0.5
 /** How far the brow's core closes the gaps between its hairs (0: even hairs all through, 1: solid). */
@@ -900,12 +910,13 @@ export class HeadShader implements IndexedShader {
       const len =
         ((0.2 + 0.25 * h) * (1 - dense) + (0.3 + 0.25 * h) * dense) *
         taper *
-        (1 - 0.4 * this.coarse)
+        (1 - 0.4 * this.coarse) *
+        (1 - (1 - MEN_LOWER_LASH_LENGTH) * (1 - dense))
       if (root > len || ps < 0.25 * (1 - dense)) return false
       return Math.abs(q - id - 0.5) < (0.08 + 0.04 * dense) * (1 - root / len) + 0.03 + 0.03 * dense
     }
     // Upper lashes: dense, fine and clumped (a soft fringe, not a comb of separate spikes).
-    const q = ps * LASH_STRANDS * (1.6 - 0.6 * dense)
+    const q = ps * LASH_STRANDS * (1.6 - 0.6 * dense) * LASH_DENSITY
     const id = Math.floor(q)
     const h = hash2(id >> 1, 0, 77)
     const len =
@@ -916,7 +927,7 @@ export class HeadShader implements IndexedShader {
     if (root > len || ps > LASH_END) return false
     const f = q - id - 0.5 // across one lash
     const width = (0.14 + 0.08 * full + 0.06 * dense) * (1 - root / len) + 0.05 + 0.01 * dense // tapers to the tip
-    return Math.abs(f) < width
+    return Math.abs(f) < width * LASH_WIDTH
   }
 
   /** Eye albedo at (u, v): the patch around the nearer iris centre, sclera outside it. */
