@@ -41,11 +41,11 @@ describe('iris table', () => {
     const at = rigCodec(2).ids.indexOf('eyes.iris_color')
     try {
       // Twelve characters the table was not made from. Measured (session 26): brown 0.1 reads 0-0.14 (seed 36,
-      // very dark skin, found no iris colour until session 46's dark-skin rule in irisColour; seed 38 too once the
-      // softer brows moved FaceMesh's eye points), green 0.5 0.46-0.52, blue 0.9 0.79-0.92, except seed 32 (a dark-skinned man, eyes
-      // open), whose green reads 0.14 and blue 0.64: a reader limit (the disc's colour comes out brown-grey,
-      // 59 53 45). It read green only while a goatee happened to shift FaceMesh's eye points (before session 26's
-      // facial-hair shapes). One miss per iris value is allowed; a reader that drifts fails.
+      // very dark skin, found no iris colour until session 46's dark-skin rule in irisColour; seed 38 too once
+      // the softer brows moved FaceMesh's eye points), green 0.5 0.46-0.52, blue 0.9 0.79-0.92, except seed 32
+      // (a dark-skinned man, eyes open), whose green reads 0.14 and blue 0.64: a reader limit (the disc's colour
+      // comes out brown-grey, 59 53 45). It read green only while a goatee happened to shift FaceMesh's eye points
+      // (before session 26's facial-hair shapes). One miss per iris value is allowed; a reader that drifts fails.
       const seeds = Array.from({ length: 12 }, (_, i) => 31 + i)
       for (const [iris, lo, hi] of [
         [0.1, 0, 0.25],

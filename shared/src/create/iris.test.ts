@@ -50,7 +50,7 @@ function eyes(iris: readonly number[], skin: readonly number[]) {
 }
 
 describe('irisColour', () => {
-  it('reads the iris between the lids, whatever the skin', () => {
+  it('reads the iris between the lids, lifted by the sclera as white', () => {
     const { crop, labels, mesh } = eyes([70, 110, 150], [200, 160, 140])
     const read = irisColour(crop, labels, mesh, ALIGN, [200, 160, 140])!
     // The sclera is not pure white (235): dividing by it lifts the iris a little, channel by channel alike.
