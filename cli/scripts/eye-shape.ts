@@ -1,0 +1,77 @@
+/**
+ * @file Whether created characters' eyes and brows sit and open as the person's (issue #10 diagnostic). For London
+ * people (a seeded subset), FaceMesh reads the NEUTRAL photo the character is made from and the character's 512 px
+ * front render, and three shape ratios are compared: `open` (lid to lid over the eye's width, both eyes), `brow`
+ * (brow to upper lid over the distance between the eyes' outer corners) and `width` (eye width over that distance).
+ * Prints each ratio's photo and render means, render / photo, their correlation over people and how many renders
+ * come out smaller. Session 46: the eyes open 0.915 (translator) and 0.927 (refined) of the photo's, smaller in 27
+ * and 28 of 30 people, while brow height and eye width are within 1-3%.
+ * Usage (repository root): npx tsx cli/scripts/eye-shape.ts [--people 30] [--method translator|refined]
+ */
+import { parseArgs } from 'node:util'
+import { FaceAnalyzer } from '@facecraft/shared/face'
+import { nodeModelSource } from '../src/commands/detect.ts'
+import { engineV2 } from '../src/eval/engines.ts'
+import { refineMethod, translatorMethod } from '../src/eval/likeness-translator.ts'
+import { londonPeople, seededSubset } from '../src/eval/london.ts'
+import { analysePhoto } from '../src/eval/photos.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    people: { type: 'string', default: '30' },
+    method: { type: 'string', default: 'translator' },
+  },
+})
+const models = await nodeModelSource()
+const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
+const engine = engineV2()
+const method =
+  args.method === 'refined' ? refineMethod('refined', '', 'translator') : translatorMethod
+const all = londonPeople()
+const n = Math.min(all.length, Number(args.people))
+const people = n >= all.length ? all : seededSubset(all, n, 1)
+
+type Shape = Record<'open' | 'brow' | 'width', number>
+/** FaceMesh points: eye corners 33/133 and 362/263, upper/lower lids 159/145 and 386/374, brows 105 and 334. */
+function shape(mesh: Float32Array): Shape {
+  const d = (a: number, b: number) =>
+    Math.hypot(mesh[a * 3]! - mesh[b * 3]!, mesh[a * 3 + 1]! - mesh[b * 3 + 1]!)
+  const span = d(33, 263)
+  const width = (d(33, 133) + d(362, 263)) / 2
+  return {
+    open: (d(159, 145) + d(386, 374)) / 2 / width,
+    brow: (d(105, 159) + d(334, 386)) / 2 / span,
+    width: width / span,
+  }
+}
+
+const rows: { photo: Shape; render: Shape }[] = []
+for (const [i, p] of people.entries()) {
+  process.stderr.write(`\reye-shape ${i + 1}/${people.length}`)
+  const neutral = await analysePhoto(analyzer, p.neutral)
+  const params = await method.create(
+    { image: neutral.image, face: neutral.face, index: i },
+    { engine, analyzer, models }
+  )
+  const face = (await analyzer.detect(engine.render(params, 512).image)).faces[0]
+  if (face) rows.push({ photo: shape(neutral.face.mesh), render: shape(face.mesh) })
+}
+process.stderr.write('\n')
+
+const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length
+console.log(`FaceMesh eye and brow shape, ${rows.length} London people, ${args.method}`)
+console.log('| ratio | photo | render | render / photo | correlation | render smaller |')
+console.log('| --- | --- | --- | --- | --- | --- |')
+for (const k of ['open', 'brow', 'width'] as const) {
+  const ph = rows.map((r) => r.photo[k])
+  const re = rows.map((r) => r.render[k])
+  const [mp, mr] = [mean(ph), mean(re)]
+  const cov = mean(ph.map((x, i) => (x - mp) * (re[i]! - mr)))
+  const sp = Math.sqrt(mean(ph.map((x) => (x - mp) ** 2)))
+  const sr = Math.sqrt(mean(re.map((x) => (x - mr) ** 2)))
+  const smaller = rows.filter((r) => r.render[k] < r.photo[k]).length
+  console.log(
+    `| ${k} | ${mp.toFixed(4)} | ${mr.toFixed(4)} | ${(mr / mp).toFixed(3)} | ${(cov / sp / sr).toFixed(3)} | ${smaller} of ${rows.length} |`
+  )
+}
+await analyzer.close()
