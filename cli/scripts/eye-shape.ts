@@ -9,12 +9,8 @@
  * Usage (repository root): npx tsx cli/scripts/eye-shape.ts [--people 30] [--method translator|refined]
  */
 import { parseArgs } from 'node:util'
-import { FaceAnalyzer } from '@facecraft/shared/face'
-import { nodeModelSource } from '../src/commands/detect.ts'
-import { engineV2 } from '../src/eval/engines.ts'
-import { refineMethod, translatorMethod } from '../src/eval/likeness-translator.ts'
-import { londonPeople, seededSubset } from '../src/eval/london.ts'
 import { analysePhoto } from '../src/eval/photos.ts'
+import { openLondonStudy } from './london-study.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -22,14 +18,7 @@ const { values: args } = parseArgs({
     method: { type: 'string', default: 'translator' },
   },
 })
-const models = await nodeModelSource()
-const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
-const engine = engineV2()
-const method =
-  args.method === 'refined' ? refineMethod('refined', '', 'translator') : translatorMethod
-const all = londonPeople()
-const n = Math.min(all.length, Number(args.people))
-const people = n >= all.length ? all : seededSubset(all, n, 1)
+const { models, analyzer, engine, method, people } = await openLondonStudy(args)
 
 type Shape = Record<'open' | 'brow' | 'width', number>
 /** FaceMesh points: eye corners 33/133 and 362/263, upper/lower lids 159/145 and 386/374, brows 105 and 334. */

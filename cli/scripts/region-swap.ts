@@ -25,19 +25,10 @@
  *   [--low] [--parts] [--contrast]
  */
 import { parseArgs } from 'node:util'
-import {
-  composeAffine,
-  cosine,
-  embedWindow,
-  FaceAnalyzer,
-  type PartLabels,
-} from '@facecraft/shared/face'
+import { composeAffine, cosine, embedWindow, type PartLabels } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
-import { nodeModelSource } from '../src/commands/detect.ts'
-import { engineV2 } from '../src/eval/engines.ts'
-import { refineMethod, translatorMethod } from '../src/eval/likeness-translator.ts'
-import { londonPeople, seededSubset } from '../src/eval/london.ts'
 import { analysePhoto } from '../src/eval/photos.ts'
+import { openLondonStudy } from './london-study.ts'
 import { gaussianBlur } from '@facecraft/shared/detail'
 
 const { values: args } = parseArgs({
@@ -62,14 +53,7 @@ const REGIONS: Record<string, readonly number[]> = {
 }
 const FACE = [1, 2, 3, 4, 5]
 
-const models = await nodeModelSource()
-const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
-const engine = engineV2()
-const method =
-  args.method === 'refined' ? refineMethod('refined', '', 'translator') : translatorMethod
-const all = londonPeople()
-const n = Math.min(all.length, Number(args.people))
-const people = n >= all.length ? all : seededSubset(all, n, 1)
+const { models, analyzer, engine, method, people } = await openLondonStudy(args)
 
 /** An image of the aligned frame (SIZE px, opaque) from per-pixel RGB values. */
 function frame(rgb: ArrayLike<number>): RgbaImage {
