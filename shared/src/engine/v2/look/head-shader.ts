@@ -893,9 +893,12 @@ export class HeadShader implements IndexedShader {
     const taper = thin > 0 ? smooth(1, 1 - thin, ps) : 1
     // A thin line at the lid margin (the lashes' roots), a little fuller in small renders so it does not vanish
     // between samples, and in full or dense lashes.
+    // The upper line also grows in from the inner corner (it began there at full width, a square black end).
     const line = lower
       ? 0.06 + 0.04 * dense
-      : (0.22 + 0.2 * full + this.coarse * 0.14) * (1 - dense) + (0.4 + this.coarse * 0.35) * dense
+      : ((0.22 + 0.2 * full + this.coarse * 0.14) * (1 - dense) +
+          (DENSE_LASH_LINE + this.coarse * 0.35) * dense) *
+        smooth(0.04, 0.04 + LASH_INNER_TAPER, ps)
     if (root < line * taper)
       return lower
         ? ps > 0.2 * (1 - dense) + 0.04 && ps < 0.9 + 0.07 * dense
@@ -1002,6 +1005,16 @@ const NONE = 255
 
 /** Share of the lash strip (from its outer end) over which the lash line and lashes thin out. */
 const LASH_TAPER = 0.7
+
+/** Share of the upper lash strip (from its inner end) over which the lash line grows to its width. */
+const LASH_INNER_TAPER = 0.2
+
+/**
+ * The upper lash line's width (share of the strip's height, from the root) where lashes are dense (women's). Was
+ * 0.4 while the strip's heights came from bins (look/topology.ts): the bins' errors hid how wide that is; drawn
+ * right it was a band of eyeliner over the lid. 0.25: London translator FaceRes +0.0006, women's P(female) flat.
+ */
+const DENSE_LASH_LINE = 0.25
 
 /** Where the upper lash line and lashes end along their strip (s; the rest lies past the eye's outer corner). */
 const LASH_END = 0.93

@@ -450,12 +450,65 @@ function stripCoords(
     // t = -1 at the root side: a piece above its partner on the same side (upper lashes) roots at its bottom,
     // one below (lower lashes) at its top; a brow (alone on its side) keeps bottom = -1.
     const flip = lowerPiece(find(parent, weld[list[0]!]!), centroids) ? -1 : 1
-    for (const v of list) {
+    const lash = stripy[list[0]!] === MATERIAL.lash
+    const across = lash ? lashHeights(list, rest) : null
+    list.forEach((v, i) => {
       const b = bin(v)
       topo.s[v] = (Math.abs(rest[v * 3]!) - lo) / span + (flip < 0 ? 2 : 0) // lower rows: s in [2, 3]
-      topo.t[v] = (flip * (rest[v * 3 + 1]! - sum[b]!)) / (half[b]! || 1)
-    }
+      topo.t[v] = flip * (across ? across[i]! : (rest[v * 3 + 1]! - sum[b]!) / (half[b]! || 1))
+    })
   }
+}
+
+/** Half-width (cm, in |x|) of the window a lash vertex's local centre line is fitted over: wider than a lash's lean
+ * (about 0.1) and its columns' spacing (about 0.35-0.4), so every window holds whole columns. */
+const LASH_WINDOW = 0.5
+
+/**
+ * Heights across a lash strip (-1 bottom .. +1 top), from a centre line fitted locally: a weighted line y(|x|)
+ * over the vertices within LASH_WINDOW of each one, and the strip's extent as the lowest and highest of their
+ * distances from their own lines within the same window. Why not the bins: a lash column leans, so a bin edge could split it, and a bin
+ * holding only a column's upper vertices called them its bottom: the solid lash line was drawn across the
+ * lashes' upper part, a black triangle over the iris.
+ */
+function lashHeights(list: number[], rest: Float32Array): Float64Array {
+  const n = list.length
+  const ax = list.map((v) => Math.abs(rest[v * 3]!))
+  const ys = list.map((v) => rest[v * 3 + 1]!)
+  const off = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    let sw = 0,
+      sx = 0,
+      sy = 0,
+      sxx = 0,
+      sxy = 0
+    for (let j = 0; j < n; j++) {
+      const w = 1 - Math.abs(ax[j]! - ax[i]!) / LASH_WINDOW
+      if (w <= 0) continue
+      sw += w
+      sx += w * ax[j]!
+      sy += w * ys[j]!
+      sxx += w * ax[j]! * ax[j]!
+      sxy += w * ax[j]! * ys[j]!
+    }
+    const mx = sx / sw,
+      my = sy / sw
+    const vx = sxx / sw - mx * mx
+    const slope = vx > 1e-9 ? (sxy / sw - mx * my) / vx : 0
+    off[i] = ys[i]! - (my + slope * (ax[i]! - mx))
+  }
+  const t = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    let lo = Infinity,
+      hi = -Infinity
+    for (let j = 0; j < n; j++)
+      if (Math.abs(ax[j]! - ax[i]!) < LASH_WINDOW) {
+        lo = Math.min(lo, off[j]!)
+        hi = Math.max(hi, off[j]!)
+      }
+    t[i] = hi > lo ? (2 * (off[i]! - lo)) / (hi - lo) - 1 : 0
+  }
+  return t
 }
 
 /** Mean (x, y) of a piece's vertices. */
