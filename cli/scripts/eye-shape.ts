@@ -6,8 +6,9 @@
  * Prints each ratio's photo and render means, render / photo, their correlation over people and how many renders
  * come out smaller, and how far the smiling photos (which London's evaluation ranks) open against the neutral ones.
  * Session 46: the eyes open 0.915 (translator) and 0.927 (refined) of the photo's, smaller in 27 and 28 of 30
- * people, while brow height and eye width are within 1-3%. Session 47: the smiling photos open 0.935 of the neutral
- * ones (88 of 102 narrower), so the ranked photo itself is narrow-eyed.
+ * people, while brow height and eye width are within 1-3%. Session 47 (all 102): the smiling photos open 0.929 of
+ * the neutral ones (91 of 102 narrower), so the ranked photo itself is narrow-eyed; the translator's renders 0.919
+ * (84 smaller).
  * Usage (repository root): npx tsx cli/scripts/eye-shape.ts [--people 30] [--method translator|refined]
  */
 import { parseArgs } from 'node:util'
