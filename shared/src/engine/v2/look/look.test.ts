@@ -197,4 +197,4 @@ describe('head shader', () => {
   })
 })
 
-const PINNED = { eye: '88974682', hair: 'e809d6de', layers: '96e51a9a', skin: '96d97293' }
+const PINNED = { eye: '88974682', hair: 'e809d6de', layers: '96e51a9a', skin: 'de7a29bf' }

@@ -537,7 +537,7 @@ export class SkinGrid {
           0.8,
           layers[o + LAYER.crease]! * k * this.crease * 0.55 + layers[o + LAYER.cavity]! * k * 0.45
         )) *
-      (1 - 0.4 * layers[o + LAYER.occlusion]! * k) *
+      (1 - OCCLUSION * layers[o + LAYER.occlusion]! * k) *
       (1 - 0.25 * lips * (1 - lips) * (1 - stick * 0.5))
     r *= dk
     g *= dk
@@ -607,9 +607,14 @@ const BROW_PAINT = 0.6
 
 /**
  * Darkening of the eye surround at any age (the orbit's shadow, the upper lid's crease): photos show the eye
- * set in a darker socket; 0.1 left the eye floating on flat skin.
+ * set in a darker socket; 0.1 left the eye floating on flat skin. 0.26 until session 47, when the sockets read as
+ * dark rings beside the photos (the lit mesh shades the orbit too): 0.16 with OCCLUSION 0.25 gave London FaceRes
+ * +0.0008 translator, +0.0006 refined, both clear of 0 (0.06 no better).
  */
-const EYE_SHADE = 0.26
+const EYE_SHADE = 0.16
+
+/** How much the baked concavity (ambient occlusion, look/concavity.ts) darkens the skin at most (was 0.4). */
+const OCCLUSION = 0.25
 
 /** How much of the lip colour the vermilion takes. */
 const LIP_AMOUNT = 0.85
