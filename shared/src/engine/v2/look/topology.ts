@@ -5,7 +5,8 @@
  * - `s`, `t`: strip coordinates of each connected piece (one brow, one lash row): s runs 0..1 along the piece
  *   from its medial to its lateral end (|x|) (2..3 for a piece lying below another, i.e. a lower lash row), t is
  *   the signed height across it from its root side (-1) to its free side (+1), relative to the piece's local
- *   centre line and half-thickness;
+ *   centre line and half-thickness (bins along |x| for brows; a line fitted around each vertex for lashes, whose
+ *   leaning columns a bin edge could split: lashHeights);
  * - `tuft`: 1 for the vertices of a hair piece of at most TUFT_VERTICES (a loose card: afro01's tufts); such
  *   a vertex's s and t are its place on the card (0..1 each, from the card's UV rectangle).
  * Cached by content (see contentKey).
@@ -467,9 +468,9 @@ const LASH_WINDOW = 0.5
 /**
  * Heights across a lash strip (-1 bottom .. +1 top), from a centre line fitted locally: a weighted line y(|x|)
  * over the vertices within LASH_WINDOW of each one, and the strip's extent as the lowest and highest of their
- * distances from their own lines within the same window. Why not the bins: a lash column leans, so a bin edge could split it, and a bin
- * holding only a column's upper vertices called them its bottom: the solid lash line was drawn across the
- * lashes' upper part, a black triangle over the iris.
+ * distances from their own lines within the same window. Why not the bins: a lash column leans, so a bin edge
+ * could split it, and a bin holding only a column's upper vertices called them its bottom: the solid lash line was
+ * drawn across the lashes' upper part, a black triangle over the iris (session 47).
  */
 function lashHeights(list: number[], rest: Float32Array): Float64Array {
   const n = list.length
