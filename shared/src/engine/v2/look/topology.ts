@@ -403,7 +403,7 @@ function tuftCoords(
   })
 }
 
-/** Fills s and t per connected piece: bins along |x| give the local centre line and half-thickness in y. */
+/** Fills s and t per connected piece: s along |x|, t across it (binHeights for brows, lashHeights for lashes). */
 function stripCoords(
   topo: StrandTopology,
   weld: Int32Array,
@@ -421,9 +421,6 @@ function stripCoords(
   }
   const centroids = new Map<number, readonly [number, number, number]>()
   for (const [root, l] of pieces) centroids.set(root, [...centroid(l, rest), stripy[l[0]!]!])
-  const sum = new Float64Array(BINS)
-  const cnt = new Float64Array(BINS)
-  const half = new Float64Array(BINS)
   for (const list of pieces.values()) {
     let lo = Infinity,
       hi = -Infinity
@@ -433,32 +430,46 @@ function stripCoords(
       hi = Math.max(hi, ax)
     }
     const span = hi - lo || 1
-    const bin = (v: number) =>
-      Math.min(BINS - 1, Math.floor(((Math.abs(rest[v * 3]!) - lo) / span) * BINS))
-    sum.fill(0)
-    cnt.fill(0)
-    half.fill(0)
-    for (const v of list) {
-      const b = bin(v)
-      sum[b] = sum[b]! + rest[v * 3 + 1]!
-      cnt[b] = cnt[b]! + 1
-    }
-    for (let b = 0; b < BINS; b++) sum[b] = cnt[b] ? sum[b]! / cnt[b]! : b > 0 ? sum[b - 1]! : 0
-    for (const v of list) {
-      const b = bin(v)
-      half[b] = Math.max(half[b]!, Math.abs(rest[v * 3 + 1]! - sum[b]!))
-    }
     // t = -1 at the root side: a piece above its partner on the same side (upper lashes) roots at its bottom,
     // one below (lower lashes) at its top; a brow (alone on its side) keeps bottom = -1.
     const flip = lowerPiece(find(parent, weld[list[0]!]!), centroids) ? -1 : 1
-    const lash = stripy[list[0]!] === MATERIAL.lash
-    const across = lash ? lashHeights(list, rest) : null
+    const heights =
+      stripy[list[0]!] === MATERIAL.lash
+        ? lashHeights(list, rest)
+        : binHeights(list, rest, lo, span)
     list.forEach((v, i) => {
-      const b = bin(v)
       topo.s[v] = (Math.abs(rest[v * 3]!) - lo) / span + (flip < 0 ? 2 : 0) // lower rows: s in [2, 3]
-      topo.t[v] = flip * (across ? across[i]! : (rest[v * 3 + 1]! - sum[b]!) / (half[b]! || 1))
+      topo.t[v] = flip * heights[i]!
     })
   }
+}
+
+/**
+ * Heights across a brow strip (-1 bottom .. +1 top): BINS bins along |x| (from `lo`, `span` wide), each bin's
+ * centre line the mean height of its vertices (an empty bin takes the previous one's) and its half-thickness their
+ * largest distance from it.
+ */
+function binHeights(list: number[], rest: Float32Array, lo: number, span: number): Float64Array {
+  const sum = new Float64Array(BINS)
+  const cnt = new Float64Array(BINS)
+  const half = new Float64Array(BINS)
+  const bins = list.map((v) =>
+    Math.min(BINS - 1, Math.floor(((Math.abs(rest[v * 3]!) - lo) / span) * BINS))
+  )
+  list.forEach((v, i) => {
+    const b = bins[i]!
+    sum[b] = sum[b]! + rest[v * 3 + 1]!
+    cnt[b] = cnt[b]! + 1
+  })
+  for (let b = 0; b < BINS; b++) sum[b] = cnt[b] ? sum[b]! / cnt[b]! : b > 0 ? sum[b - 1]! : 0
+  list.forEach((v, i) => {
+    const b = bins[i]!
+    half[b] = Math.max(half[b]!, Math.abs(rest[v * 3 + 1]! - sum[b]!))
+  })
+  return Float64Array.from(
+    list,
+    (v, i) => (rest[v * 3 + 1]! - sum[bins[i]!]!) / (half[bins[i]!]! || 1)
+  )
 }
 
 /** Half-width (cm, in |x|) of the window a lash vertex's local centre line is fitted over: wider than a lash's lean
