@@ -22,6 +22,8 @@
  * - `blur`: out of focus: a Gaussian blur of 2 px (sigma) at 512 px.
  * - `noise`: a dim room's sensor noise: x 0.8 linear, Gaussian noise of sd 8 levels per channel, JPEG quality 75.
  * - `shake`: a shaken hand: each pixel the mean of 9 along a line 30 degrees from the horizontal (8 px of travel).
+ * - `dark`: a dark room behind the player: the studio's light backdrop (the grey reached from the photo's edges,
+ *   backdropMask; the white shirt with it) made dark grey, RGB (46, 42, 40), its edge blended over one pixel.
  * Neither changed, the other way round:
  * - `swap`: the SMILING photo creates and the neutral one is ranked (docs/likeness.md "Session 40").
  * Usage (repository root): npx tsx cli/scripts/photo-variants.ts --variant NAME --out DIR
@@ -52,6 +54,7 @@ const NEUTRAL = [
   'blur',
   'noise',
   'shake',
+  'dark',
 ]
 const VARIANTS = [...SMILING, ...NEUTRAL, 'swap']
 if (!values.out || !VARIANTS.includes(values.variant!))
@@ -205,6 +208,49 @@ function gaussian(seed: number): () => number {
   return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u())
 }
 
+const DARK_ROOM = [46, 42, 40]
+
+/**
+ * The share of each pixel that is the studio's backdrop: 1 where grey light (channels within 18 levels of each
+ * other, the brightest over 110: the backdrop, its vignette and the white shirt, but no skin or hair) reaches from
+ * the photo's edges in steps of at most 10 levels a channel (so it stops at any edge), 0.5 on the pixels that
+ * border it, 0 elsewhere.
+ */
+function backdropMask(image: RgbaImage): Float32Array {
+  const { width: w, height: h, data } = image
+  const grey = (i: number) => {
+    const [r, g, b] = [data[i * 4]!, data[i * 4 + 1]!, data[i * 4 + 2]!]
+    return Math.max(r, g, b) - Math.min(r, g, b) < 18 && Math.max(r, g, b) > 110
+  }
+  const step = (i: number, j: number) => [0, 1, 2].every((c) => Math.abs(data[i * 4 + c]! - data[j * 4 + c]!) <= 10)
+  const mask = new Float32Array(w * h)
+  const queue: number[] = []
+  for (let x = 0; x < w; x++) for (const y of [0, h - 1]) queue.push(y * w + x)
+  for (let y = 0; y < h; y++) for (const x of [0, w - 1]) queue.push(y * w + x)
+  const seeds = queue.splice(0).filter(grey)
+  for (const i of seeds) {
+    mask[i] = 1
+    queue.push(i)
+  }
+  while (queue.length) {
+    const i = queue.pop()!
+    const [x, y] = [i % w, Math.floor(i / w)]
+    for (const [u, v] of [[x + 1, y], [x - 1, y], [x, y + 1], [x, y - 1]] as const) {
+      const j = v * w + u
+      if (u >= 0 && v >= 0 && u < w && v < h && mask[j] === 0 && grey(j) && step(i, j)) {
+        mask[j] = 1
+        queue.push(j)
+      }
+    }
+  }
+  const out = mask.slice()
+  for (let y = 1; y < h - 1; y++)
+    for (let x = 1; x < w - 1; x++)
+      if (mask[y * w + x] === 0 && (mask[y * w + x - 1] || mask[y * w + x + 1] || mask[(y - 1) * w + x] || mask[(y + 1) * w + x]))
+        out[y * w + x] = 0.5
+  return out
+} // prettier-ignore
+
 /** The creating photo changed as `variant` says, and the file name and bytes to save it as. */
 function neutralVariant(image: RgbaImage, variant: string): [string, Uint8Array] {
   const png = (i: RgbaImage): [string, Uint8Array] => [`a-neutral-${variant}.png`, encodePng(i)]
@@ -245,6 +291,16 @@ function neutralVariant(image: RgbaImage, variant: string): [string, Uint8Array]
     }
     case 'shake':
       return png(alongLine(image, Array(9).fill(1), Math.cos(Math.PI / 6), Math.sin(Math.PI / 6)))
+    case 'dark': {
+      const mask = backdropMask(image)
+      const out = createImage(image.width, image.height)
+      for (let i = 0; i < image.width * image.height; i++) {
+        const a = mask[i]!
+        for (let c = 0; c < 3; c++) out.data[i * 4 + c] = Math.round(image.data[i * 4 + c]! * (1 - a) + DARK_ROOM[c]! * a)
+        out.data[i * 4 + 3] = 255
+      }
+      return png(out)
+    }
     case 'small': {
       const half = shrink(image, 0.5)
       return png(framed(half, 1400, 1400, Math.round((1400 - half.width) / 2), Math.round(420 - half.width / 2)))

@@ -1,12 +1,15 @@
 /**
  * @file irisColour's lid rule on a drawn pair of eyes whose answer is known: disc pixels of the skin's colour are
- * lid, not iris, except in dark skin, where a dark brown iris is itself within the rule's reach of the skin.
+ * lid, not iris, except in dark skin, where a dark brown iris is itself within the rule's reach of the skin. And
+ * matchIris on iris colours read from real photos whose eye colour was labelled by eye.
  */
 import { describe, expect, it } from 'vitest'
 import { createImage, type RgbaImage } from '../image/index.ts'
 import type { Affine } from '../face/affine.ts'
 import { FACE_PARTS, LEFT_EYE, RIGHT_EYE } from '../face/parts.ts'
-import { irisColour } from './iris.ts'
+import { IRIS_LIGHTNESS_WEIGHT, irisColour, matchIris } from './iris.ts'
+import TABLE from './iris-table.json' with { type: 'json' }
+import { labToSrgb } from '../image/lab.ts'
 
 const SIZE = 256
 const EYES = 1 + FACE_PARTS.indexOf('eyes')
@@ -69,5 +72,32 @@ describe('irisColour', () => {
     expect(read).not.toBeNull()
     expect(read![0]!).toBeGreaterThan(read![2]!) // brown: more red than blue
     expect(Math.max(...read!)).toBeLessThan(90)
+  })
+})
+
+describe('matchIris', () => {
+  /** A brown iris on the table's palette (dark brown 0 .. blue 1, green at 0.5): under a third of the way. */
+  const BROWN = 0.35
+
+  it("weighs the colour's hue over its lightness: dark, nearly neutral photo irises go by their hue", () => {
+    // irisColour's reads of London neutral photos (CC BY, DeBruine & Jones 2017), each near both the dark brown end
+    // (L* 12-15) and the grey-green middle (L* 32) of the palette in plain CIE76
+    expect(matchIris([52, 55, 50]).iris).toBeLessThan(BROWN) // 004, brown; CIE76 matched 0.59 (green)
+    expect(matchIris([59, 58, 57]).iris).toBeLessThan(BROWN) // 112, brown; 0.62 before
+    expect(matchIris([46, 51, 54]).iris).toBeGreaterThan(0.5) // 081, blue-grey; 0.00 (dark brown) before
+    expect(matchIris([49, 54, 56]).iris).toBeGreaterThan(0.5) // 021, blue-grey
+  })
+
+  it('gives each table colour its own value; a lightness change costs half of a hue change', () => {
+    for (const [k, lab] of TABLE.lab.entries()) {
+      const read = matchIris(labToSrgb(lab as [number, number, number]))
+      expect(Math.abs(read.iris - TABLE.iris[k]!)).toBeLessThan(0.05) // sRGB rounding moves it a little
+      expect(read.deltaE).toBeLessThan(1)
+    }
+    // the palette's dark brown, lighter by 8 L*, still matches the brown end, 4 units away
+    const brown = TABLE.lab[1]! as [number, number, number]
+    const lighter = matchIris(labToSrgb([brown[0] + 8, brown[1], brown[2]]))
+    expect(lighter.iris).toBeLessThan(BROWN)
+    expect(lighter.deltaE).toBeLessThan(8 * IRIS_LIGHTNESS_WEIGHT + 0.5)
   })
 })

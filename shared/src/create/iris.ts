@@ -6,8 +6,8 @@
  * dark brown 0 .. blue 1 palette, where 0.5 renders green). Matching is direct, as for the skin (create/skin.ts): the
  * same statistic, `irisColour`, is measured on the photo and on engine renders over the palette (iris-table.json,
  * made by cli/src/eval/iris-table.ts; the creator never imports the engine), and the photo picks the value whose
- * render shows the nearest colour (CIE76). It agrees with the labels on 32 of 40 (brown-eyed median 0.17, light
- * 0.63); its misses are mostly dark blue eyes in dim photos, read as dark brown. The statistic reads a disc at each
+ * render shows the nearest colour (CIE76 at first: 32 of 40 agreed with the labels, brown-eyed median 0.17, light
+ * 0.63; since session 48 with lightness counted half, IRIS_LIGHTNESS_WEIGHT). The statistic reads a disc at each
  * eye's centre without the lid skin, white-balanced by the sclera: the whole eye outline holds lid skin and the red
  * inner corner, and studio sets run pink, which in photos outweighed the iris.
  */
@@ -31,9 +31,21 @@ export interface IrisTable {
 /** The iris match: the palette value and how far its render's colour stays from the photo's. */
 export interface IrisMatch {
   iris: number
-  /** CIE76 between the photo's iris colour and the table's at `iris`. */
+  /** The distance (IRIS_LIGHTNESS_WEIGHT: CIE76 with lightness differences halved) between the photo's iris colour
+   * and the table's at `iris`. */
   deltaE: number
 }
+
+/**
+ * How much a lightness difference counts against a difference of hue and chroma in the match: 1 / l of the CMC
+ * l:c = 2:1 weighting (lightness half). Why: a photo's iris is lit by the room and shaded by the lids, so its L* says
+ * less about the colour than its a* and b*. With plain CIE76 (1), the dark, nearly neutral irises of photos (L* 21-27,
+ * chroma under 7) lay about 10 units from both the palette's dark brown end (L* 12-15) and its grey-green middle
+ * (L* 32), and a few units of L* decided between brown and green. Against eye colours labelled by eye
+ * (docs/likeness.md "Session 48"): 37 Canada TRAIN photos 32 -> 34 agree; the 14 London people whose read lay within
+ * 3 units of a far palette value 8 -> 12 (four brown-eyed people had green-grey irises, one blue-eyed dark brown).
+ */
+export const IRIS_LIGHTNESS_WEIGHT = 0.5
 
 /** The colour parameter it sets. */
 export const IRIS_COLOUR_IDS = Object.freeze(['eyes.iris_color'])
@@ -133,7 +145,10 @@ const luma = (image: RgbaImage, o: number) =>
 /** Search steps between table entries (the table is smooth). */
 const STEPS = 16
 
-/** The iris value whose rendered iris colour is nearest `srgb` (0..255), linear between table entries. */
+/**
+ * The iris value whose rendered iris colour is nearest `srgb` (0..255), linear between table entries: CIELAB
+ * distance with lightness weighted by IRIS_LIGHTNESS_WEIGHT.
+ */
 export function matchIris(srgb: readonly [number, number, number], table: IrisTable = TABLE as IrisTable): IrisMatch {
   const target = srgbToLab(srgb)
   let best: IrisMatch = { iris: 0, deltaE: Infinity }
@@ -141,7 +156,7 @@ export function matchIris(srgb: readonly [number, number, number], table: IrisTa
     for (let s = 0; s <= STEPS; s++) {
       const u = s / STEPS
       let d = 0
-      for (let c = 0; c < 3; c++) d += ((1 - u) * table.lab[i]![c]! + u * table.lab[i + 1]![c]! - target[c]!) ** 2
+      for (let c = 0; c < 3; c++) d += ((c === 0 ? IRIS_LIGHTNESS_WEIGHT : 1) * ((1 - u) * table.lab[i]![c]! + u * table.lab[i + 1]![c]! - target[c]!)) ** 2
       if (d < best.deltaE) best = { iris: table.iris[i]! + u * (table.iris[i + 1]! - table.iris[i]!), deltaE: d }
     }
   return { ...best, deltaE: Math.sqrt(best.deltaE) }
