@@ -16,6 +16,7 @@ import { faceValue, MIN_AGE, SLIDERS_V2 } from '../../rig/v2/sliders.ts'
 import { BROW_PROXY, HAIR_PROXY, LASH_PROXY } from '../../rig/v2/styles.ts'
 import { fitProxy, type HeadAssets } from './assets.ts'
 import { EngineV2, type HeadParts, type RenderOptionsV2, type ShaderFactory } from './engine.ts'
+import { detailTurn } from './detail-turn.ts'
 import { beardPart, beardSelections, glassesParts, type BeardSelection } from './generated-parts.ts'
 import {
   buildLandmarkRigV2,
@@ -284,7 +285,11 @@ export class CharacterEngineV2 {
     shade: ShaderFactory = createLambertShader
   ): RgbaImage {
     const mesh = this.pose(c)
-    return this.engine.render(mesh, this.appearance(c), shade, options)
+    const a = this.appearance(c)
+    // a turned view fades the detail where the front photo saw the skin edge-on (detail-turn, look/skin DETAIL_FRONT)
+    const turn = detailTurn(options.yaw ?? 0)
+    if (a.detail && turn > 0) a.detail = { ...a.detail, turn, key: `${a.detail.key}:turn${turn}` }
+    return this.engine.render(mesh, a, shade, options)
   }
 
   /** Image-space landmarks for a render of `c` with the same options. */

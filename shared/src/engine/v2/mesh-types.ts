@@ -167,4 +167,7 @@ export interface SkinDetailLayer {
   key: string
   /** The 68 iBUG points of the NEUTRAL head (rest positions: x, y in cm), [x0, y0, ...]: one array per engine. */
   rest: Float32Array
+  /** How far the view has turned from the photo's front view (engine/v2/detail-turn: 0 front .. 1), which fades the
+   * detail where a front photo saw the skin edge-on (detailFade). Default 0; part of `key` when set. */
+  turn?: number
 }

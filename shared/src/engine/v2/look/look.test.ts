@@ -14,6 +14,9 @@ import { createTarget, rasterize, resolveImage } from '../../../render/index.ts'
 import { MATERIAL } from '../mesh-types.ts'
 import { eyePatch } from './eye.ts'
 import { createHeadShader, drawHead } from './index.ts'
+import { templatePoints } from '../../../detail/frame.ts'
+import { DETAIL_TURN, detailTurn } from '../detail-turn.ts'
+import { DETAIL_FRONT, detailFade } from './skin.ts'
 import { luminance, skinAlbedo } from './skin-tone.ts'
 import { STRAND_STYLES, strandTexture } from './strands.ts'
 import { appearanceKey, skinBakeFor, texturesFor } from './textures.ts'
@@ -92,6 +95,91 @@ describe('procedural textures', () => {
     expect(texturesFor(bake, { ...a, age: 0.95 }, head).skin.fine).not.toEqual(
       texturesFor(bake, a, head).skin.fine
     )
+  })
+})
+
+describe('skin detail fade (DETAIL_FRONT)', () => {
+  it("draws a photo's detail in full where the skin faces the camera, none where a front photo saw it edge-on", () => {
+    // the synthetic head is a sphere about the origin: its normal's share toward the camera is z / |p|
+    const bake = skinBakeFor(head)
+    const fade = detailFade(bake)
+    const band: [number, number][] = [] // (facing, fade) around the equator, where u runs round the sphere
+    for (let k = 0; k < fade.length; k++) {
+      if (!bake.fineCovered[k]) continue
+      const [x, y, z] = [0, 1, 2].map((c) => bake.finePos[k * 3 + c]! + bake.origin[c]!) as [
+        number,
+        number,
+        number,
+      ]
+      const facing = z / Math.hypot(x, y, z)
+      expect(fade[k]).toBeGreaterThanOrEqual(0)
+      expect(fade[k]).toBeLessThanOrEqual(1)
+      if (facing > 0.75) expect(fade[k]).toBe(1)
+      if (Math.abs(y) < 3 && facing >= 0) band.push([facing, fade[k]!])
+    }
+    const side = band.filter(([f]) => f < 0.1)
+    expect(side.length).toBeGreaterThan(20)
+    for (const [, v] of side) expect(v).toBe(0)
+    // in between it rises with the facing: no texel of the band fades more than one that faces away more
+    band.sort((a, b) => a[0] - b[0])
+    const binned = [0.15, 0.25, 0.35, 0.45, 0.55].map((lo) => {
+      const inBin = band.filter(([f]) => f >= lo && f < lo + 0.1).map(([, v]) => v)
+      return inBin.reduce((a, b) => a + b, 0) / inBin.length
+    })
+    for (let b = 1; b < binned.length; b++)
+      expect(binned[b]!).toBeGreaterThanOrEqual(binned[b - 1]!)
+    expect(binned[0]!).toBeLessThan(0.2)
+    expect(DETAIL_FRONT.none).toBeLessThan(DETAIL_FRONT.full)
+  })
+
+  it('composes a turned skin with detail times the fade (untouched where it is 0), a front one with all of it', () => {
+    const bake = skinBakeFor(head)
+    const fade = detailFade(bake)
+    // a flat detail of +20 levels over the whole shape-free frame, which maps [0, 1] onto -15..15 cm of the head
+    const size = 32
+    const rest = Float32Array.from(templatePoints(), (v, i) => (v - 0.5) * 30 + bake.origin[i & 1]!)
+    const detail = { image: new Float32Array(size * size).fill(20), size, key: 'flat+20', rest }
+    const a = sampleAppearance()
+    const plain = texturesFor(bake, a, head).skin.fine
+    const front = texturesFor(bake, { ...a, detail }, head).skin.fine
+    const turned = { ...detail, key: 'flat+20:turn1', turn: 1 }
+    const lit = texturesFor(bake, { ...a, detail: turned }, head).skin.fine
+    let [bare, drawn] = [0, 0]
+    for (let k = 0; k < fade.length; k++) {
+      if (bake.fineCovered[k] !== 1) continue
+      const [x, y] = [bake.finePos[k * 3]!, bake.finePos[k * 3 + 1]!]
+      if (Math.abs(x) > 13 || Math.abs(y) > 13) continue // the frame's edge: bilinear reads past it
+      const same = plain[k * 4] === lit[k * 4] && plain[k * 4 + 1] === lit[k * 4 + 1]
+      // from the front (turn 0) every skin texel draws the detail; turned, only where the fade lets it
+      expect(plain[k * 4] === front[k * 4]).toBe(false)
+      if (fade[k] === 0) {
+        expect(same).toBe(true)
+        bare++
+      } else if (fade[k] === 1) {
+        expect(same).toBe(false)
+        drawn++
+      }
+    }
+    expect(bare).toBeGreaterThan(1000)
+    expect(drawn).toBeGreaterThan(1000)
+  })
+})
+
+describe('detailTurn', () => {
+  it('fades nothing from the front and all from DETAIL_TURN.deg on, rising in DETAIL_TURN.steps steps', () => {
+    expect(detailTurn(0)).toBe(0)
+    expect(detailTurn(DETAIL_TURN.deg)).toBe(1)
+    expect(detailTurn(-90)).toBe(1)
+    let prev = 0
+    const seen = new Set<number>()
+    for (let yaw = 0; yaw <= DETAIL_TURN.deg; yaw += 0.5) {
+      const t = detailTurn(yaw)
+      expect(t).toBeGreaterThanOrEqual(prev)
+      expect(detailTurn(-yaw)).toBe(t)
+      seen.add(t)
+      prev = t
+    }
+    expect(seen.size).toBe(DETAIL_TURN.steps + 1)
   })
 })
 

@@ -176,7 +176,13 @@ export function composeSkin(
     recycle?.fineGrid ?? null,
     brows?.fine ?? null,
     a.detail
-      ? { image: a.detail.image, size: a.detail.size, at: detailCoords(bake, a.detail) }
+      ? {
+          image: a.detail.image,
+          size: a.detail.size,
+          at: detailCoords(bake, a.detail),
+          fade: detailFade(bake),
+          turn: a.detail.turn ?? 0,
+        }
       : null
   )
   const coarseGrid = new SkinGrid(
@@ -225,6 +231,69 @@ function detailCoords(bake: SkinBake, detail: SkinDetailLayer): Float32Array {
     m.set(key, at)
   }
   return at
+}
+
+/**
+ * Where a photo's skin detail is drawn in full and where it fades out, by how squarely the neutral head's skin faces
+ * the front camera: its frontality, |d(x, y)| / |d(x, y, z)| between fine texels `stencil` apart along the lesser of
+ * the grid's two directions (1 facing the camera, 0 edge-on), box-smoothed over `smooth` texels each way (the
+ * triangles' facets otherwise show as blocks). Detail is drawn in full from `full` up, not at all from `none` down,
+ * smoothstep between. Why: a front photo sees the face's sides edge-on, and its few pixels there (the cheek's turn,
+ * the backdrop's edge) were warped across the whole side of the head: every character with detail, turned in the
+ * editor, wore dark or light streaks from ear to jaw (docs/engine.md "Detail where the photo saw the skin"). The fade
+ * comes in as the view turns (engine/v2/detail-turn); a front render draws all of the detail, as the photo showed it.
+ */
+export const DETAIL_FRONT = Object.freeze({ none: 0.2, full: 0.45, stencil: 4, smooth: 4 })
+
+const fadeCache = new WeakMap<SkinBake, Float32Array>()
+
+/** How much of a photo's detail each fine texel draws (0..1, DETAIL_FRONT; 1 off the skin). Cached per bake. */
+export function detailFade(bake: SkinBake): Float32Array {
+  let fade = fadeCache.get(bake)
+  if (fade) return fade
+  const { none, full, stencil: R, smooth: B } = DETAIL_FRONT
+  const W = SKIN_FINE.width
+  const covered = bake.fineCovered
+  const n = covered.length
+  const P = bake.finePos
+  const rowOf = (k: number) => Math.floor(k / W)
+  const front = new Float32Array(n).fill(1)
+  const steps = [R, -R, R * W, -R * W]
+  for (let k = 0; k < n; k++) {
+    if (!covered[k]) continue
+    for (const step of steps) {
+      const j = k + step
+      // a neighbour on the skin, in the same row for steps along u (rows do not wrap)
+      if (j < 0 || j >= n || !covered[j] || (Math.abs(j - k) === R && rowOf(j) !== rowOf(k)))
+        continue
+      const dx = P[j * 3]! - P[k * 3]!
+      const dy = P[j * 3 + 1]! - P[k * 3 + 1]!
+      const l3 = Math.hypot(dx, dy, P[j * 3 + 2]! - P[k * 3 + 2]!)
+      // across a seam of the layout the neighbour lies far away on the head: not a step along the surface
+      if (l3 > 0 && l3 < R * 0.5) front[k] = Math.min(front[k]!, Math.hypot(dx, dy) / l3)
+    }
+  }
+  // box-smoothed along u, then along v, over the skin's texels
+  for (const step of [1, W]) {
+    const from = front.slice()
+    for (let k = 0; k < n; k++) {
+      if (!covered[k]) continue
+      let [sum, count] = [0, 0]
+      for (let t = -B; t <= B; t++) {
+        const j = k + t * step
+        if (j < 0 || j >= n || !covered[j] || (step === 1 && rowOf(j) !== rowOf(k))) continue
+        sum += from[j]!
+        count++
+      }
+      front[k] = sum / count
+    }
+  }
+  fade = front.map((f) => {
+    const t = Math.min(1, Math.max(0, (f - none) / (full - none)))
+    return t * t * (3 - 2 * t)
+  })
+  fadeCache.set(bake, fade)
+  return fade
 }
 
 const regions = new WeakMap<SkinBake, Map<string, Uint8Array>>()
@@ -345,8 +414,15 @@ export class SkinGrid {
     recycle: SkinGrid | null = null,
     /** Brow paint per texel (1 byte), or null. */
     private readonly browOf: Uint8Array | null = null,
-    /** Skin detail: its image (size x size) and where each grid texel reads it (detailCoords), or null. */
-    private readonly detail: { image: Float32Array; size: number; at: Float32Array } | null = null
+    /** Skin detail: its image (size x size), where each grid texel reads it (detailCoords), how much of it each
+     * texel draws when turned (detailFade) and how far the view has turned (SkinDetailLayer.turn), or null. */
+    private readonly detail: {
+      image: Float32Array
+      size: number
+      at: Float32Array
+      fade: Float32Array
+      turn: number
+    } | null = null
   ) {
     const n = layers.length / LAYER_COUNT
     // Even texels only: stored compactly (texel (x, y), both even, at (x / 2 + y / 2 * evenOf / 2)).
@@ -548,7 +624,8 @@ export class SkinGrid {
       // each sRGB channel shows in photos for it (DETAIL_CHROMA), at the lightness this texel will be seen at (its
       // albedo's under the studio light, DETAIL_LIGHT), as a factor on each linear channel (light falls on it as
       // on the skin).
-      const d = bilinear(detail.image, detail.size, detail.at[i * 2]!, detail.at[i * 2 + 1]!)
+      let d = bilinear(detail.image, detail.size, detail.at[i * 2]!, detail.at[i * 2 + 1]!)
+      if (detail.turn > 0) d *= 1 - detail.turn * (1 - detail.fade[i]!)
       if (d !== 0) {
         r *= detailFactor(r, DETAIL_CHROMA[0] * d)
         g *= detailFactor(g, DETAIL_CHROMA[1] * d)
