@@ -286,8 +286,9 @@ export class CharacterEngineV2 {
   ): RgbaImage {
     const mesh = this.pose(c)
     const a = this.appearance(c)
-    // a turned view fades the detail where the front photo saw the skin edge-on (detail-turn, look/skin DETAIL_FRONT)
-    const turn = detailTurn(options.yaw ?? 0)
+    // a turned or tilted view fades the detail where the front photo saw the skin edge-on (detail-turn, look/skin
+    // DETAIL_FRONT): the angle between the view and the front, near enough, is that of yaw and pitch together
+    const turn = detailTurn(Math.hypot(options.yaw ?? 0, options.pitch ?? 0))
     if (a.detail && turn > 0) a.detail = { ...a.detail, turn, key: `${a.detail.key}:turn${turn}` }
     return this.engine.render(mesh, a, shade, options)
   }
