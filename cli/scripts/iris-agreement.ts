@@ -1,9 +1,9 @@
 /**
  * @file How often the iris read (create/iris: irisColour, then matchIris) agrees with eye colours labelled by eye
- * (cli/src/eval/iris-labels.json: brown or light, Canada TRAIN photos and 14 London people whose read was a near
+ * (cli/src/eval/iris-labels.json: brown or light, Canada TRAIN photos and 13 London people whose read was a near
  * tie), beside the same read matched by plain CIE76 (lightness counted whole, as before session 48). A read under
  * IRIS_BROWN on the palette (dark brown 0 .. blue 1, green 0.5) is brown.
- * Session 48: Canada 32 -> 34 of 37, London 8 -> 12 of 14.
+ * Session 48: Canada 32 -> 34 of 37, London 8 -> 11 of 13.
  * Usage (repository root): npx tsx cli/scripts/iris-agreement.ts
  */
 import { readFileSync } from 'node:fs'

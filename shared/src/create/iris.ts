@@ -42,8 +42,8 @@ export interface IrisMatch {
  * less about the colour than its a* and b*. With plain CIE76 (1), the dark, nearly neutral irises of photos (L* 21-27,
  * chroma under 7) lay about 10 units from both the palette's dark brown end (L* 12-15) and its grey-green middle
  * (L* 32), and a few units of L* decided between brown and green. Against eye colours labelled by eye
- * (docs/likeness.md "Session 48"): 37 Canada TRAIN photos 32 -> 34 agree; the 14 London people whose read lay within
- * 3 units of a far palette value 8 -> 12 (four brown-eyed people had green-grey irises, one blue-eyed dark brown).
+ * (docs/likeness.md "Session 48"): 37 Canada TRAIN photos 32 -> 34 agree; the 13 London people whose read lay within
+ * 3 units of a far palette value 8 -> 11 (three brown-eyed people had green-grey irises, one blue-eyed dark brown).
  */
 export const IRIS_LIGHTNESS_WEIGHT = 0.5
 
