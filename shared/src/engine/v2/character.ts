@@ -243,10 +243,17 @@ export class CharacterEngineV2 {
     )
   }
 
-  /** The Appearance of a character, with its skin detail when this engine draws it. */
-  appearance(c: Character): Appearance {
+  /**
+   * The Appearance of a character, with its skin detail when this engine draws it, as a view `view` degrees from
+   * the front shows it: a turned or tilted view fades the detail where the front photo saw the skin edge-on
+   * (detail-turn, look/skin DETAIL_FRONT; the angle, near enough, is that of yaw and pitch together).
+   */
+  appearance(c: Character, view: { yaw?: number; pitch?: number } = {}): Appearance {
     const a = characterAppearance(c)
-    if (this.drawsDetail(c)) a.detail = this.detailLayer(c.detail!, c.sliders['who.gender']!)
+    if (!this.drawsDetail(c)) return a
+    const layer = this.detailLayer(c.detail!, c.sliders['who.gender']!)
+    const turn = detailTurn(Math.hypot(view.yaw ?? 0, view.pitch ?? 0))
+    a.detail = turn > 0 ? { ...layer, turn, key: `${layer.key}:turn${turn}` } : layer
     return a
   }
 
@@ -285,12 +292,7 @@ export class CharacterEngineV2 {
     shade: ShaderFactory = createLambertShader
   ): RgbaImage {
     const mesh = this.pose(c)
-    const a = this.appearance(c)
-    // a turned or tilted view fades the detail where the front photo saw the skin edge-on (detail-turn, look/skin
-    // DETAIL_FRONT): the angle between the view and the front, near enough, is that of yaw and pitch together
-    const turn = detailTurn(Math.hypot(options.yaw ?? 0, options.pitch ?? 0))
-    if (a.detail && turn > 0) a.detail = { ...a.detail, turn, key: `${a.detail.key}:turn${turn}` }
-    return this.engine.render(mesh, a, shade, options)
+    return this.engine.render(mesh, this.appearance(c, options), shade, options)
   }
 
   /** Image-space landmarks for a render of `c` with the same options. */

@@ -92,6 +92,27 @@ describe('skin detail', { timeout: 60_000 }, () => {
     expect(Number.isNaN(detailed.data.reduce((a, b) => a + b, 0))).toBe(false)
   })
 
+  it('fades the detail of a turned or tilted view, and none of a front one (detailTurn)', () => {
+    engine.useSkinDetail(basis)
+    const c = withDetail(randomPlausibleCharacter(11))
+    const front = engine.appearance(c).detail!
+    expect(front.turn ?? 0).toBe(0)
+    expect(engine.appearance(c, { yaw: 0, pitch: 0 }).detail).toBe(front) // the same layer, the same texture
+    for (const view of [{ yaw: 40 }, { yaw: -40 }, { pitch: -30 }, { yaw: 20, pitch: 20 }]) {
+      const turned = engine.appearance(c, view).detail!
+      expect(turned.turn).toBe(1)
+      expect(turned.key).not.toBe(front.key) // a skin texture of its own
+      expect(turned.image).toBe(front.image)
+    }
+    expect(engine.appearance(c, { yaw: 8 }).detail!.turn).toBeGreaterThan(0)
+    expect(engine.appearance(c, { yaw: 8 }).detail!.turn).toBeLessThan(1)
+    // from the front the render is the one it always was: nothing of the fade is drawn
+    const opts = { size: 96, background: [255, 255, 255] as [number, number, number] }
+    expect(hash(engine.render(c, opts, lookShader))).toBe(
+      hash(engine.render(c, { ...opts, yaw: 0 }, lookShader))
+    )
+  })
+
   it('draws the same bytes every time, and louder weights change more', () => {
     engine.useSkinDetail(basis)
     const c = randomPlausibleCharacter(5)
