@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util'
 import { analysePhoto } from '../src/eval/photos.ts'
-import { openLondonStudy } from './london-study.ts'
+import { openLondonStudy, printRatioTable } from './london-study.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -57,21 +57,11 @@ for (const [i, p] of people.entries()) {
 process.stderr.write('\n')
 
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length
-console.log(`FaceMesh eye and brow shape, ${rows.length} London people, ${args.method}`)
-console.log('| ratio | photo | render | render / photo | correlation | render smaller |')
-console.log('| --- | --- | --- | --- | --- | --- |')
-for (const k of ['open', 'brow', 'width'] as const) {
-  const ph = rows.map((r) => r.photo[k])
-  const re = rows.map((r) => r.render[k])
-  const [mp, mr] = [mean(ph), mean(re)]
-  const cov = mean(ph.map((x, i) => (x - mp) * (re[i]! - mr)))
-  const sp = Math.sqrt(mean(ph.map((x) => (x - mp) ** 2)))
-  const sr = Math.sqrt(mean(re.map((x) => (x - mr) ** 2)))
-  const smaller = rows.filter((r) => r.render[k] < r.photo[k]).length
-  console.log(
-    `| ${k} | ${mp.toFixed(4)} | ${mr.toFixed(4)} | ${(mr / mp).toFixed(3)} | ${(cov / sp / sr).toFixed(3)} | ${smaller} of ${rows.length} |`
-  )
-}
+printRatioTable(`FaceMesh eye and brow shape, ${rows.length} London people, ${args.method}`, rows, [
+  'open',
+  'brow',
+  'width',
+])
 // the ranked photo: London's evaluation creates from the neutral photo and ranks the SMILING one
 const [mn, ms] = [mean(rows.map((r) => r.photo.open)), mean(rows.map((r) => r.smiling.open))]
 const narrower = rows.filter((r) => r.smiling.open < r.photo.open).length

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util'
 import { analysePhoto } from '../src/eval/photos.ts'
-import { openLondonStudy } from './london-study.ts'
+import { openLondonStudy, printRatioTable } from './london-study.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -58,22 +58,9 @@ for (const [i, p] of people.entries()) {
 }
 process.stderr.write('\n')
 
-const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length
-console.log(
-  `FaceMesh face proportions (over the outer eye corners' span), ${rows.length} London people, ${args.method}`
+printRatioTable(
+  `FaceMesh face proportions (over the outer eye corners' span), ${rows.length} London people, ${args.method}`,
+  rows,
+  Object.keys(RATIOS)
 )
-console.log('| ratio | photo | render | render / photo | correlation | render smaller |')
-console.log('| --- | --- | --- | --- | --- | --- |')
-for (const k of Object.keys(RATIOS) as Name[]) {
-  const ph = rows.map((r) => r.photo[k])
-  const re = rows.map((r) => r.render[k])
-  const [mp, mr] = [mean(ph), mean(re)]
-  const cov = mean(ph.map((x, i) => (x - mp) * (re[i]! - mr)))
-  const sp = Math.sqrt(mean(ph.map((x) => (x - mp) ** 2)))
-  const sr = Math.sqrt(mean(re.map((x) => (x - mr) ** 2)))
-  const smaller = rows.filter((r) => r.render[k] < r.photo[k]).length
-  console.log(
-    `| ${k} | ${mp.toFixed(4)} | ${mr.toFixed(4)} | ${(mr / mp).toFixed(3)} | ${(cov / sp / sr).toFixed(3)} | ${smaller} of ${rows.length} |`
-  )
-}
 await analyzer.close()
