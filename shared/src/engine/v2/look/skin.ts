@@ -180,7 +180,8 @@ export function composeSkin(
           image: a.detail.image,
           size: a.detail.size,
           at: detailCoords(bake, a.detail),
-          fade: detailFade(bake),
+          // the fade is computed (once per bake, ~0.1 s) only when a view first turns
+          fade: (a.detail.turn ?? 0) > 0 ? detailFade(bake) : null,
           turn: a.detail.turn ?? 0,
         }
       : null
@@ -269,7 +270,8 @@ export function detailFade(bake: SkinBake): Float32Array {
       const dx = P[j * 3]! - P[k * 3]!
       const dy = P[j * 3 + 1]! - P[k * 3 + 1]!
       const l3 = Math.hypot(dx, dy, P[j * 3 + 2]! - P[k * 3 + 2]!)
-      // across a seam of the layout the neighbour lies far away on the head: not a step along the surface
+      // a step of R texels is about R / 9 cm on the face (9 texels a cm); one longer than R / 2 cm crossed a seam
+      // of the layout to a far part of the head: not a step along the surface
       if (l3 > 0 && l3 < R * 0.5) front[k] = Math.min(front[k]!, Math.hypot(dx, dy) / l3)
     }
   }
@@ -420,7 +422,7 @@ export class SkinGrid {
       image: Float32Array
       size: number
       at: Float32Array
-      fade: Float32Array
+      fade: Float32Array | null
       turn: number
     } | null = null
   ) {
@@ -625,7 +627,7 @@ export class SkinGrid {
       // albedo's under the studio light, DETAIL_LIGHT), as a factor on each linear channel (light falls on it as
       // on the skin).
       let d = bilinear(detail.image, detail.size, detail.at[i * 2]!, detail.at[i * 2 + 1]!)
-      if (detail.turn > 0) d *= 1 - detail.turn * (1 - detail.fade[i]!)
+      if (detail.fade !== null) d *= 1 - detail.turn * (1 - detail.fade[i]!)
       if (d !== 0) {
         r *= detailFactor(r, DETAIL_CHROMA[0] * d)
         g *= detailFactor(g, DETAIL_CHROMA[1] * d)
