@@ -10,30 +10,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import { decodeImage } from '@facecraft/shared/decode'
-import { srgbToLab } from '@facecraft/shared/image'
 import { FEATURE_OFFSETS, faceFeatures } from '@facecraft/shared/create'
 import { irisColour, IRIS_FRAME_SIZE, matchIris } from '../../shared/src/create/iris.ts'
-import TABLE from '../../shared/src/create/iris-table.json' with { type: 'json' }
 import LABELS from '../src/eval/iris-labels.json' with { type: 'json' }
 import { nodeModelSource } from '../src/commands/detect.ts'
 import { facesDir } from '../src/eval/london.ts'
 
 const IRIS_BROWN = 0.35
-
-/** The palette value nearest `srgb` by plain CIE76 (linear between table entries, as matchIris searches). */
-function matchCie76(srgb: [number, number, number]): number {
-  const lab = srgbToLab(srgb)
-  let best = { iris: 0, d: Infinity }
-  for (let i = 0; i + 1 < TABLE.iris.length; i++)
-    for (let s = 0; s <= 16; s++) {
-      const u = s / 16
-      let d = 0
-      for (let c = 0; c < 3; c++)
-        d += ((1 - u) * TABLE.lab[i]![c]! + u * TABLE.lab[i + 1]![c]! - lab[c]!) ** 2
-      if (d < best.d) best = { iris: TABLE.iris[i]! + u * (TABLE.iris[i + 1]! - TABLE.iris[i]!), d }
-    }
-  return best.iris
-}
 
 const models = await nodeModelSource()
 const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
@@ -66,7 +49,7 @@ for (const [set, dir] of Object.entries(sets) as [keyof typeof sets, string][]) 
     const read = matchIris(colour).iris
     if ((read < IRIS_BROWN ? 'B' : 'L') === label) now++
     else misses.push(`${name} (${label}, read ${read.toFixed(2)})`)
-    if ((matchCie76(colour) < IRIS_BROWN ? 'B' : 'L') === label) before++
+    if ((matchIris(colour, undefined, 1).iris < IRIS_BROWN ? 'B' : 'L') === label) before++
   }
   console.log(
     `${set}: ${now} of ${n} agree (plain CIE76: ${before}); misses: ${misses.join(', ') || 'none'}`

@@ -225,13 +225,14 @@ function backdropMask(image: RgbaImage): Float32Array {
   const step = (i: number, j: number) => [0, 1, 2].every((c) => Math.abs(data[i * 4 + c]! - data[j * 4 + c]!) <= 10)
   const mask = new Float32Array(w * h)
   const queue: number[] = []
-  for (let x = 0; x < w; x++) for (const y of [0, h - 1]) queue.push(y * w + x)
-  for (let y = 0; y < h; y++) for (const x of [0, w - 1]) queue.push(y * w + x)
-  const seeds = queue.splice(0).filter(grey)
-  for (const i of seeds) {
-    mask[i] = 1
-    queue.push(i)
+  const seed = (i: number) => {
+    if (mask[i] === 0 && grey(i)) {
+      mask[i] = 1
+      queue.push(i)
+    }
   }
+  for (let x = 0; x < w; x++) for (const y of [0, h - 1]) seed(y * w + x)
+  for (let y = 0; y < h; y++) for (const x of [0, w - 1]) seed(y * w + x)
   while (queue.length) {
     const i = queue.pop()!
     const [x, y] = [i % w, Math.floor(i / w)]

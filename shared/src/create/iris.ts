@@ -147,16 +147,16 @@ const STEPS = 16
 
 /**
  * The iris value whose rendered iris colour is nearest `srgb` (0..255), linear between table entries: CIELAB
- * distance with lightness weighted by IRIS_LIGHTNESS_WEIGHT.
+ * distance with lightness weighted by `lightness` (IRIS_LIGHTNESS_WEIGHT; 1 is plain CIE76, as before session 48).
  */
-export function matchIris(srgb: readonly [number, number, number], table: IrisTable = TABLE as IrisTable): IrisMatch {
+export function matchIris(srgb: readonly [number, number, number], table: IrisTable = TABLE as IrisTable, lightness = IRIS_LIGHTNESS_WEIGHT): IrisMatch {
   const target = srgbToLab(srgb)
   let best: IrisMatch = { iris: 0, deltaE: Infinity }
   for (let i = 0; i + 1 < table.iris.length; i++)
     for (let s = 0; s <= STEPS; s++) {
       const u = s / STEPS
       let d = 0
-      for (let c = 0; c < 3; c++) d += ((c === 0 ? IRIS_LIGHTNESS_WEIGHT : 1) * ((1 - u) * table.lab[i]![c]! + u * table.lab[i + 1]![c]! - target[c]!)) ** 2
+      for (let c = 0; c < 3; c++) d += ((c === 0 ? lightness : 1) * ((1 - u) * table.lab[i]![c]! + u * table.lab[i + 1]![c]! - target[c]!)) ** 2
       if (d < best.deltaE) best = { iris: table.iris[i]! + u * (table.iris[i + 1]! - table.iris[i]!), deltaE: d }
     }
   return { ...best, deltaE: Math.sqrt(best.deltaE) }
