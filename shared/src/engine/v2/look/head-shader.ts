@@ -77,15 +77,29 @@ const HAIR_WRAPS = 6
 const BROW_STRANDS = 100
 const LASH_STRANDS = 45
 /**
- * Lashes, against their earlier tuning (read at 128-256 px): upper lashes 1.6 times as many and each 0.6 as wide
- * (about as much ink: at 512-1024 px they drew as a comb of separate black spikes), and a man's lower lashes half as
- * long (they drew as ticks, stitches under the eye). Women's lash length, lower lashes and every lash LINE, which
- * FaceRes's sex read leans on, are kept: shortening women's lashes too cost a London woman's sex read
- * (docs/likeness.md "Session 46").
+ * Lashes, against their earlier tuning (read at 128-256 px): upper lashes 1.6 times as many (session 46), and a
+ * man's lower lashes half as long (they drew as ticks, stitches under the eye).
  */
 const LASH_DENSITY = 1.6
-const LASH_WIDTH = 0.6
 const MEN_LOWER_LASH_LENGTH = 0.5
+/**
+ * Lashes as a photo shows them from the front (session 49). Upper lashes curl toward the camera, so they show SHORT
+ * (`LASH_LENGTH` of the strip's height: drawn the whole height, a woman's stood over the lid as a fringe of spikes),
+ * solid where they crowd the lid margin and parting into fine tips (`LASH_ROOT`, `LASH_TIP`: a lash's width, as a
+ * share of the spacing between lashes, at its root and tip, over the square of its height), and fanned: each lash
+ * leans toward the outer corner in proportion to how far out it grows (`LASH_CURL`; upright lashes all along read as
+ * a comb). Lower lashes alike, shorter and finer (a row of even ticks read as stitches). London: FaceRes flat (refined
+ * id_margin +0.0010), sex read as before (docs/likeness.md "Session 49").
+ */
+const LASH_LENGTH = 0.6
+const LASH_ROOT = 0.6
+const LASH_TIP = 0.03
+const LASH_CURL = 0.3
+/** Where along the strip (s) lashes stand upright; inward of it they lean toward the inner corner. */
+const LASH_UPRIGHT = 0.35
+const LOWER_LASH_LENGTH = 0.6
+const LOWER_LASH_ROOT = 0.2
+const LOWER_LASH_TIP = 0.02
 /** Width of a brow hair as a share of the spacing between hairs (before its random variation). */
 const BROW_GAP = 0.5
 /** How far the brow's core closes the gaps between its hairs (0: even hairs all through, 1: solid). */
@@ -901,11 +915,13 @@ export class HeadShader implements IndexedShader {
         smooth(0.04, 0.04 + LASH_INNER_TAPER, ps)
     if (root < line * taper)
       return lower
-        ? ps > 0.2 * (1 - dense) + 0.04 && ps < 0.9 + 0.07 * dense
+        ? ps > 0.2 * (1 - dense) + 0.04 && ps < LOWER_LINE_END + 0.07 * dense
         : ps > 0.04 && ps < LINE_END
+    // the fan: a lash's position along the strip moves outward with the square of its height
+    const fan = ps - LASH_CURL * (ps - LASH_UPRIGHT) * root * root
     if (lower) {
       // Lower lashes are short, sparse and fine (drawn as strong as the upper ones on a man they read as stitches).
-      const q = ps * LASH_STRANDS * (0.3 + 0.15 * dense)
+      const q = fan * LASH_STRANDS * (0.3 + 0.15 * dense)
       const id = Math.floor(q)
       const h = hash2(id, 1, 77)
       // Shorter still in small renders and on dense (women's) lashes: in photos the lower lash line is a faint
@@ -914,23 +930,23 @@ export class HeadShader implements IndexedShader {
         ((0.2 + 0.25 * h) * (1 - dense) + (0.3 + 0.25 * h) * dense) *
         taper *
         (1 - 0.4 * this.coarse) *
-        (1 - (1 - MEN_LOWER_LASH_LENGTH) * (1 - dense))
+        (1 - (1 - MEN_LOWER_LASH_LENGTH) * (1 - dense)) *
+        LOWER_LASH_LENGTH
       if (root > len || ps < 0.25 * (1 - dense)) return false
-      return Math.abs(q - id - 0.5) < (0.08 + 0.04 * dense) * (1 - root / len) + 0.03 + 0.03 * dense
+      return Math.abs(q - id - 0.5) < LOWER_LASH_TIP + LOWER_LASH_ROOT * (1 - root / len) ** 2
     }
     // Upper lashes: dense, fine and clumped (a soft fringe, not a comb of separate spikes).
-    const q = ps * LASH_STRANDS * (1.6 - 0.6 * dense) * LASH_DENSITY
+    const q = fan * LASH_STRANDS * (1.6 - 0.6 * dense) * LASH_DENSITY
     const id = Math.floor(q)
     const h = hash2(id >> 1, 0, 77)
     const len =
       ((0.5 + 0.15 * full + 0.3 * h) * (1 - dense) + (0.65 + 0.35 * h) * dense) *
-      (0.2 + 0.8 * taper)
+      (0.2 + 0.8 * taper) *
+      LASH_LENGTH
     // None at the strip's very end: past the eye's outer corner the strip turns down, many fragments share s ~ 1
     // there, and short lashes packed into them drew a black stub (a wing) beyond the corner.
     if (root > len || ps > LASH_END) return false
-    const f = q - id - 0.5 // across one lash
-    const width = (0.14 + 0.08 * full + 0.06 * dense) * (1 - root / len) + 0.05 + 0.01 * dense // tapers to the tip
-    return Math.abs(f) < width * LASH_WIDTH
+    return Math.abs(q - id - 0.5) < LASH_TIP + LASH_ROOT * (1 - root / len) ** 2
   }
 
   /** Eye albedo at (u, v): the patch around the nearer iris centre, sclera outside it. */
@@ -1016,13 +1032,20 @@ const LASH_INNER_TAPER = 0.2
  */
 const DENSE_LASH_LINE = 0.25
 
-/** Where the upper lash line and lashes end along their strip (s; the rest lies past the eye's outer corner). */
-const LASH_END = 0.93
+/**
+ * Where the upper lashes end along their strip (s): the rest lies past the eye's outer corner, where the strip
+ * folds down; lashes there stood alone, past the line's end, as specks and flat dashes beside a man's eye
+ * (session 49; was 0.93).
+ */
+const LASH_END = 0.68
 /**
  * Where the upper lash LINE ends (s): the strip's outer ~30% lies past the eye's outer corner (seen by colouring
- * fragments by s), where a full-strength line drew a black wing.
+ * fragments by s), where a full-strength line drew a black wing (0.72), and its last folded piece a black
+ * triangle at the corner (session 49).
  */
-const LINE_END = 0.72
+const LINE_END = 0.66
+/** Where the lower lash line ends (s; plus 0.07 on dense lashes): past it a dash lay under the corner (was 0.9). */
+const LOWER_LINE_END = 0.75
 
 /** Lash colour (near black, a touch warm). */
 const LASH = [0.012, 0.01, 0.009] as const
