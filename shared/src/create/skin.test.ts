@@ -57,7 +57,7 @@ describe('matchSkin', () => {
 
   it('gives the nearest skin for colours no skin has (a grey photo), saying how far it stays', () => {
     const m = matchSkin([128, 128, 128], WOMAN)
-    expect(m.deltaE).toBeGreaterThan(5)
+    expect(m.deltaE).toBeGreaterThan(3) // 4.25: session 49's evener light (more cool fill) greys the greyest skin
     expect(m.tone).toBeGreaterThanOrEqual(0)
     expect(m.tone).toBeLessThanOrEqual(1)
   })

@@ -49,7 +49,8 @@ export function skinGrid(table: SkinTable, male: number): SkinGrid {
   const [f, m] = table.gender
   const t = Math.min(1, Math.max(0, (male - f) / (m - f)))
   const [women, men] = table.lab
-  return women.map((row, i) => row.map((lab, j) => lab.map((v, c) => v + t * (men[i]![j]![c]! - v)) as [number, number, number]))
+  // (1 - t) a + t b, not a + t (b - a): exactly each sex's grid at its own slider (t 0 or 1)
+  return women.map((row, i) => row.map((lab, j) => lab.map((v, c) => (1 - t) * v + t * men[i]![j]![c]!) as [number, number, number]))
 } // prettier-ignore
 
 /** The match of a photo's skin colour: the parameters and how far their render's colour stays from the photo's. */

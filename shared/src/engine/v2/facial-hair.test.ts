@@ -49,10 +49,11 @@ describe('engine v2 facial hair', { timeout: 60_000 }, () => {
     // goatee 0.051 and 2.95 (session 26: shells drawn to their style's density; the moustache now fills the
     // shadowed strip under the nose, so its mean is a little darker, and redder); session 8's look 0.082 and
     // 2.40, 0.042 and 3.09; before that (curly clumps over near-black paint, beard 0.6 x the hair colour) 0.068
-    // and 2.18, 0.036 and 2.74.
+    // and 2.18, 0.036 and 2.74. Session 49's evener light (a stronger cool fill, more sky) makes every pixel bluer:
+    // 0.071 and 2.40, 0.049 and 2.78.
     const least: Record<string, [number, number]> = {
-      moustache: [0.07, 2.45],
-      goatee: [0.045, 2.9],
+      moustache: [0.07, 2.3],
+      goatee: [0.045, 2.65],
     }
     for (const facial of ['moustache', 'goatee']) {
       // The facial hair's pixels (the styles also drop the shaved man's shadow: a small change all over).

@@ -57,12 +57,13 @@ describe('engine v2: combed-back cuts', { timeout: 60_000 }, () => {
     // Measured (seeds 4, 12): short-cropped 0.53-0.60 and short-textured 0.53-0.57 along meridians (the grain
     // hanging), 0.98-1.06 combed back; long hair 0.29-0.43, the bob 0.41-0.69, and 0.41-0.79 since the skin's
     // fine grid reaches the chin (session 35): the hair painted on the skin under the bob's edge, along the jaw,
-    // is drawn at the fine grid's resolution now, and its strands run across.
+    // is drawn at the fine grid's resolution now, and its strands run across. Under session 49's evener light (the
+    // fill from the right 1.5x, the key 0.6x): combed back 1.01-1.07, long 0.31-0.49, the bob 0.46-0.84.
     for (const seed of [4, 12]) {
       for (const style of ['short-cropped', 'short-textured'])
-        expect(sideGrain(seed, style), `${style} ${seed}`).toBeGreaterThan(0.85)
+        expect(sideGrain(seed, style), `${style} ${seed}`).toBeGreaterThan(0.92)
       for (const style of ['long', 'bob'])
-        expect(sideGrain(seed, style), `${style} ${seed}`).toBeLessThan(0.82)
+        expect(sideGrain(seed, style), `${style} ${seed}`).toBeLessThan(0.88)
     }
   })
 })

@@ -1,6 +1,7 @@
 /**
- * @module engine/v2/look/lights — the studio lighting of v2 heads, evaluated per vertex: a warm soft key from the
- * viewer's upper left, a cool fill from the right, a rim from behind on the right, and a sky/ground ambient.
+ * @module engine/v2/look/lights — the studio lighting of v2 heads, evaluated per vertex: a warm key from the
+ * viewer's upper left and a cool fill from the right at 0.7 of its strength, a rim from behind on the right, and a
+ * sky/ground ambient.
  * Skin gets a wrap term (light bleeding past the terminator, tinted red: subsurface scattering) and a broad
  * Blinn sheen; hair a duller, broader highlight. Lights are fixed in model space (the camera looks down -z).
  * Colours are LINEAR RGB multipliers of the albedo.
@@ -16,10 +17,20 @@ const norm = (x: number, y: number, z: number): [number, number, number] => {
 export const KEY = norm(-0.5, 0.55, 0.75)
 export const FILL = norm(0.8, 0.1, 0.55)
 export const RIM = norm(0.7, 0.45, -0.8)
-const KEY_RGB = [1.05, 0.98, 0.9] as const
-const FILL_RGB = [0.3, 0.33, 0.38] as const
+/**
+ * The key, fill and sky strengths (session 49; were [1.05, 0.98, 0.9], [0.3, 0.33, 0.38], [0.22, 0.22, 0.24]): the
+ * key at 0.6x, the fill at 1.5x and the sky at 2x, so the face's two sides are lit more alike, as a portrait studio
+ * (or a phone facing a window) lights a face. A character made from a photo carries the photo's own shading in its
+ * skin detail; under the strong left key the render's shading came on top of it, one side darker than the person's.
+ * London FaceRes: translator id_cos +0.0051, id_margin +0.0030; refined +0.0030 / +0.0014 (`likeness-s49-flatF`).
+ * The fill at 2.2x gained more on London (+0.0095 / +0.0048) but the translator, trained on renders under the old
+ * light, then found 0.89 of synthetic characters (0.94 with this; target 0.9): for after its retraining
+ * (docs/likeness.md "Session 49").
+ */
+const KEY_RGB = [0.63, 0.588, 0.54] as const
+const FILL_RGB = [0.45, 0.495, 0.57] as const
 const RIM_RGB = [0.55, 0.58, 0.65] as const
-const SKY_RGB = [0.22, 0.22, 0.24] as const
+const SKY_RGB = [0.44, 0.44, 0.48] as const
 const GROUND_RGB = [0.12, 0.1, 0.09] as const
 
 /** Surface response kinds. */
