@@ -88,8 +88,9 @@ const MEN_LOWER_LASH_LENGTH = 0.5
  * solid where they crowd the lid margin and parting into fine tips (`LASH_ROOT`, `LASH_TIP`: a lash's width, as a
  * share of the spacing between lashes, at its root and tip, over the square of its height), and fanned: each lash
  * leans toward the outer corner in proportion to how far out it grows (`LASH_CURL`; upright lashes all along read as
- * a comb). Lower lashes alike, shorter and finer (a row of even ticks read as stitches). London: FaceRes flat (refined
- * id_margin +0.0010), sex read as before (docs/likeness.md "Session 49").
+ * a comb). Lower lashes alike, shorter and finer (a row of even ticks read as stitches). London FaceRes: refined
+ * id_cos +0.0023, id_margin +0.0020, sex read as before; the dice's women read female 0.73 -> 0.71 (longer women's
+ * lashes gave some back but stood over the lid again; docs/likeness.md "Session 49"). `lashes.test.ts`.
  */
 const LASH_LENGTH = 0.6
 const LASH_ROOT = 0.6
