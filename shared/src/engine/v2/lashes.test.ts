@@ -58,16 +58,15 @@ function lashReach(c: Character): { above: number; past: number }[] {
   ] as const
   return eyes.map(([outer, inner, lid, out]) => {
     const [ox, oy] = at(outer)
-    const w = Math.abs(ox - at(inner)[0])
+    const ix = at(inner)[0]
+    const w = Math.abs(ox - ix)
     const lidY = Math.min(at(lid[0])[1], at(lid[1])[1])
+    // the eye's box, one eye width wider on every side
+    const [x0, x1] = [Math.floor(Math.min(ox, ix) - w), Math.max(ox, ix) + w]
     let top = lidY
     let past = 0
     for (let y = Math.floor(oy - w); y < oy + w; y++)
-      for (
-        let x = Math.floor(Math.min(ox, at(inner)[0]) - w);
-        x < Math.max(ox, at(inner)[0]) + w;
-        x++
-      ) {
+      for (let x = x0; x < x1; x++) {
         if (image.data[(y * SIZE + x) * 4]! < 128) continue
         if ((x - ox) * out > 0.1 * w) past++
         else if ((x - ox) * out < 0) top = Math.min(top, y)
