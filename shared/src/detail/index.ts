@@ -16,7 +16,14 @@ export {
   type SkinDetailBasis,
 } from './basis.ts'
 export { gaussianBlur } from './blur.ts'
-export { drawnDetail, SHARPEN, sharpenDetail, upsample2, WOMEN_PUSH } from './resample.ts'
+export {
+  detailSupport,
+  drawnDetail,
+  SHARPEN,
+  sharpenDetail,
+  upsample2,
+  WOMEN_PUSH,
+} from './resample.ts'
 export {
   decodeResidual,
   encodeResidual,

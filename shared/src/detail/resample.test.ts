@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { SkinDetailBasis } from './basis.ts'
-import { drawnDetail, SHARPEN, sharpenDetail, upsample2, WOMEN_PUSH } from './resample.ts'
+import {
+  detailSupport,
+  drawnDetail,
+  SHARPEN,
+  sharpenDetail,
+  upsample2,
+  WOMEN_PUSH,
+} from './resample.ts'
 
 const SIZE = 16
 /** The pixels of a centred square (the "face"), ascending. */
@@ -93,7 +100,30 @@ describe('drawnDetail', () => {
     expect(drawnDetail(basis, image, 1)).toEqual({
       image: upsample2(sharpenDetail(image, SIZE, pixels), SIZE),
       size: 2 * SIZE,
+      support: detailSupport(basis),
     })
+  })
+
+  it('says where the drawn image stands for the photo’s skin: the covered pixels, doubled as the image', () => {
+    const support = detailSupport(basis)
+    expect(support.length).toBe(4 * SIZE * SIZE)
+    expect(detailSupport(basis)).toBe(support) // once per basis
+    const at = (x: number, y: number) => support[y * 2 * SIZE + x]!
+    const covered = new Set(pixels)
+    for (let Y = 0; Y < 2 * SIZE; Y++)
+      for (let X = 0; X < 2 * SIZE; X++) {
+        const v = at(X, Y)
+        expect(v).toBeGreaterThanOrEqual(0)
+        expect(v).toBeLessThanOrEqual(1)
+        // a doubled pixel whose source pixels within Catmull-Rom's reach (2) are all covered (or not) is in (or out)
+        const x = X >> 1,
+          y = Y >> 1
+        const around = [-2, -1, 0, 1, 2].flatMap((dy) =>
+          [-2, -1, 0, 1, 2].map((dx) => (y + dy) * SIZE + x + dx)
+        )
+        if (around.every((p) => covered.has(p))) expect(v).toBeCloseTo(1, 5)
+        if (around.every((p) => !covered.has(p))) expect(v).toBeCloseTo(0, 5)
+      }
   })
 
   it("draws a woman's further from men's mean, by WOMEN_PUSH of the difference at gender 0", () => {

@@ -38,7 +38,7 @@ export function drawnDetail(
   image: Float32Array,
   male: number,
   version = basis.version
-): { image: Float32Array; size: number } {
+): { image: Float32Array; size: number; support: Float32Array } {
   const out = Float32Array.from(image)
   const push = WOMEN_PUSH * (1 - Math.min(1, Math.max(0, male)))
   if (push > 0) {
@@ -50,7 +50,29 @@ export function drawnDetail(
     }
   }
   const sharp = sharpenDetail(out, basis.size, basis.pixels, SHARPEN)
-  return { image: upsample2(sharp, basis.size), size: basis.size * 2 }
+  return {
+    image: upsample2(sharp, basis.size),
+    size: basis.size * 2,
+    support: detailSupport(basis),
+  }
+}
+
+const supports = new WeakMap<SkinDetailBasis, Float32Array>()
+
+/**
+ * Where the drawn detail image stands for the photo's skin (0..1 on its grid, twice the basis's): the basis's
+ * covered pixels (the photo's skin and nose) upsampled as the image is, clamped. Outside it the image is 0 because
+ * no face was there, not because the photo's skin was flat there. Computed once per basis.
+ */
+export function detailSupport(basis: SkinDetailBasis): Float32Array {
+  let support = supports.get(basis)
+  if (!support) {
+    const mask = new Float32Array(basis.size * basis.size)
+    for (let k = 0; k < basis.pixels.length; k++) mask[basis.pixels[k]!] = 1
+    support = upsample2(mask, basis.size).map((v) => (v < 0 ? 0 : v > 1 ? 1 : v))
+    supports.set(basis, support)
+  }
+  return support
 }
 
 /** The binomial taps of the unsharp mask's blur (sigma 1 grid pixel). */

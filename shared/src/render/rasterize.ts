@@ -14,6 +14,10 @@ import type { RenderTarget } from './target.ts'
  */
 export interface Shader {
   vertex(face: number, corner: number, clip: Float32Array): void
+  /**
+   * Shades one sample into `color` (LINEAR RGB, coverage); false discards it. The rasterizer passes 6 floats:
+   * `color[4]`, `color[5]` (reset to 0 first) go to the target's aux buffer when it has one.
+   */
   fragment(bary: Float32Array, color: Float32Array): boolean
 }
 
@@ -64,7 +68,8 @@ const sy = new Float64Array(3)
 const sz = new Float64Array(3)
 const invW = new Float64Array(3)
 const bary = new Float32Array(3)
-const frag = new Float32Array(4)
+/** A fragment's output: colour (4) and the two aux channels (RenderTarget.aux). */
+const frag = new Float32Array(6)
 
 /**
  * Draws triangle `face` of the shader's mesh into `target`. `screen` is the viewport matrix (NDC -> pixels, see
@@ -151,6 +156,7 @@ function fill(
   const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0) // < 0: counter-clockwise on screen (y down)
   if (!(area < 0)) return 0 // back face, degenerate or NaN
   const { color, depth, width, height } = target
+  const aux = target.aux ?? null
   // Bounding box, clipped to the target (doubles: an off-screen corner far away must not wrap into range).
   const bx0 = Math.max(0, Math.ceil(Math.min(x0, x1, x2) - 0.5))
   const bx1 = Math.min(width - 1, Math.floor(Math.max(x0, x1, x2) - 0.5))
@@ -251,6 +257,8 @@ function fill(
       bary[0] = p0 * ps
       bary[1] = p1 * ps
       bary[2] = p2 * ps
+      frag[4] = 0
+      frag[5] = 0
       if (!shader.fragment(bary, frag)) continue // discarded
       depth[i] = z
       if (vis) vis.face[i] = -1 // this fragment, not a deferred one, is the sample's last writer
@@ -259,6 +267,10 @@ function fill(
       color[o + 1] = frag[1]!
       color[o + 2] = frag[2]!
       color[o + 3] = frag[3]!
+      if (aux !== null) {
+        aux[i * 2] = frag[4]!
+        aux[i * 2 + 1] = frag[5]!
+      }
       written++
     }
   }
@@ -746,6 +758,7 @@ export function shadeDeferred(
   const F = vis.face
   const B = vis.bary
   const color = target.color
+  const aux = target.aux ?? null
   let bound = -1
   for (let i = 0; i < F.length; i++) {
     const f = F[i]!
@@ -758,12 +771,18 @@ export function shadeDeferred(
     bary[1] = B[i * 3 + 1]!
     bary[2] = B[i * 3 + 2]!
     F[i] = -1
+    frag[4] = 0
+    frag[5] = 0
     if (!shader.fragment(bary, frag)) continue // an opaque shader never discards; kept for safety
     const o = i * 4
     color[o] = frag[0]!
     color[o + 1] = frag[1]!
     color[o + 2] = frag[2]!
     color[o + 3] = frag[3]!
+    if (aux !== null) {
+      aux[i * 2] = frag[4]!
+      aux[i * 2 + 1] = frag[5]!
+    }
   }
 }
 
@@ -782,6 +801,7 @@ export function shadeDeferredQuads(
   const F = vis.face
   const B = vis.bary
   const color = target.color
+  const aux = target.aux ?? null
   const W = target.width
   let bound = -1
   for (let by = 0; by + 1 < target.height; by += 2)
@@ -812,6 +832,8 @@ export function shadeDeferredQuads(
         bary[1] = b1 / n
         bary[2] = b2 / n
         // Where the mean discards (an alpha-tested card's edge), each sample is shaded on its own.
+        frag[4] = 0
+        frag[5] = 0
         const once = n > 1 && shader.fragment(bary, frag)
         for (let j = k; j < 4; j++) {
           const s = s0 + (j & 1) + (j >> 1) * W
@@ -821,6 +843,8 @@ export function shadeDeferredQuads(
             bary[0] = B[s * 3]!
             bary[1] = B[s * 3 + 1]!
             bary[2] = B[s * 3 + 2]!
+            frag[4] = 0
+            frag[5] = 0
             if (!shader.fragment(bary, frag)) continue
           }
           const o = s * 4
@@ -828,6 +852,10 @@ export function shadeDeferredQuads(
           color[o + 1] = frag[1]!
           color[o + 2] = frag[2]!
           color[o + 3] = frag[3]!
+          if (aux !== null) {
+            aux[s * 2] = frag[4]!
+            aux[s * 2 + 1] = frag[5]!
+          }
         }
       }
     }

@@ -2,7 +2,9 @@
  * @module render/target — the framebuffer a rasterizer draws into: flat typed colour and depth buffers.
  * Pixel (x, y) is index `x + y * width` (x right, y down, origin top-left); colour has 4 floats per pixel at
  * `4 * index`: LINEAR RGB in [0, 1] and coverage (0 = background, 1 = drawn). Depth is window z in [0, 1]
- * (0 = near plane), cleared to +Infinity.
+ * (0 = near plane), cleared to +Infinity. An optional `aux` buffer holds 2 more floats per pixel that the
+ * rasterizer copies from a fragment's `color[4]`, `color[5]` with its colour (engine v2 passes its skin detail's
+ * gain and support there); cleared to 0.
  */
 
 export interface RenderTarget {
@@ -10,6 +12,7 @@ export interface RenderTarget {
   height: number
   color: Float32Array
   depth: Float32Array
+  aux?: Float32Array
 }
 
 /** A new cleared target (allocates; reuse it across frames with clearTarget). */
@@ -26,9 +29,10 @@ export function createTarget(width: number, height: number): RenderTarget {
   return clearTarget(target)
 }
 
-/** Resets colour to transparent black and depth to +Infinity. */
+/** Resets colour to transparent black, depth to +Infinity and aux (if any) to 0. */
 export function clearTarget(target: RenderTarget): RenderTarget {
   target.color.fill(0)
   target.depth.fill(Infinity)
+  target.aux?.fill(0)
   return target
 }

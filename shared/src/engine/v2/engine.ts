@@ -52,6 +52,7 @@ import {
 import { addTargets, morph, type TargetWeights } from './morph.ts'
 import { frameZoom, headView, type FrameAffine } from './view.ts'
 import { LOD_MAX_SIZE, lodTriangles, type LodTriangles } from './lod.ts'
+import { SKIN_BAND_SIGMA, skinBand } from './skin-band.ts'
 
 /** Which optional parts a head wears (proxy names of the pack, or null for none). */
 export interface HeadParts {
@@ -112,6 +113,16 @@ export interface LodShader {
 
 const canSwapTriangles = (s: Shader): s is Shader & LodShader =>
   typeof (s as Partial<LodShader>).useTriangles === 'function'
+
+/**
+ * A shader whose deferred skin fragments write their detail's gain and support to color[4], color[5] when
+ * `skinBand` is true: the engine then lets the photo's fine shading replace its own there (engine/v2/skin-band).
+ */
+export interface SkinBandShader {
+  readonly skinBand: boolean
+}
+
+const wantsSkinBand = (s: Shader): boolean => (s as Partial<SkinBandShader>).skinBand === true
 
 /** Builds a shader for a posed mesh (the look layer's createHeadShader has this shape). */
 export type ShaderFactory = (mesh: HeadMesh, appearance: Appearance, view: HeadView) => Shader
@@ -318,6 +329,9 @@ export class EngineV2 {
       options.distance
     )
     const shader = shade(mesh, appearance, view)
+    const band = wantsSkinBand(shader)
+    if (band) target.aux = this.auxFor(full)
+    else delete target.aux
     const screen = mat4.viewport(mat4.create(), full, full)
     // Not through a magnifying frame: its pixels are as fine on the head as a larger render's.
     const small = size <= LOD_MAX_SIZE && frameZoom(options.frame) <= 1
@@ -402,6 +416,8 @@ export class EngineV2 {
         }
       }
     } else for (let t = 0; t < T; t++) rasterize(t, shader, target, screen)
+    // Where the photo's detail stands, its fine shading replaces the engine's own (engine/v2/skin-band).
+    if (band) skinBand(target, SKIN_BAND_SIGMA * full * frameZoom(options.frame))
     const bg = options.background
     return resolveImage(target.color, full, full, ss, bg && bg !== 'transparent' ? bg : null)
   }
@@ -417,6 +433,14 @@ export class EngineV2 {
     if (lod === undefined)
       this.lodCache.set(mesh.indices, (lod = lodTriangles(mesh, this.lodParts)))
     return lod
+  }
+
+  private auxCache: Float32Array | null = null
+
+  /** The aux buffer of a full x full target, cleared (reused across renders). */
+  private auxFor(full: number): Float32Array {
+    if (this.auxCache?.length !== full * full * 2) this.auxCache = new Float32Array(full * full * 2)
+    return this.auxCache.fill(0)
   }
 
   private target(size: number): RenderTarget {

@@ -165,6 +165,11 @@ export interface SkinDetailLayer {
   size: number
   /** Identifies the image (the weights) for texture caches. */
   key: string
+  /**
+   * Where the image stands for the photo's skin (0..1, size x size; detail/resample detailSupport): there the
+   * engine's own fine shading gives way to the photo's (engine/v2/skin-band). Without it, the engine keeps its own.
+   */
+  support?: Float32Array
   /** The 68 iBUG points of the NEUTRAL head (rest positions: x, y in cm), [x0, y0, ...]: one array per engine. */
   rest: Float32Array
   /** How far the view has turned from the photo's front view (engine/v2/detail-turn: 0 front .. 1), which fades the

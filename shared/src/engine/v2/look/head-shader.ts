@@ -137,9 +137,10 @@ const TONGUE = [0.42, 0.13, 0.13] as const
 const TEETH_SHUT = 0.3
 const FRAME = [0.025, 0.022, 0.022] as const
 
-const sample = new Float32Array(4)
+/** A skin sample: LINEAR RGB, gloss, and the grid's band (SkinGrid.band: detail gain and support; 1, 0 without). */
+const sample = new Float32Array(6)
 
-/** Bilinear sample of a 4-channel grid texture at (u, v) into `sample`. */
+/** Bilinear sample of a 4-channel grid texture (and its band) at (u, v) into `sample`. */
 function sampleGrid(grid: SkinGrid, g: UvGrid, u: number, v: number): void {
   const tex = grid.data
   const W = g.width,
@@ -168,6 +169,18 @@ function sampleGrid(grid: SkinGrid, g: UvGrid, u: number, v: number): void {
     sample[c] =
       tex[o00 + c]! * w00 + tex[o10 + c]! * w10 + tex[o01 + c]! * w01 + tex[o11 + c]! * w11
   }
+  const band = grid.band
+  if (band === null) {
+    sample[4] = 1
+    sample[5] = 0
+  } else
+    for (let c = 0; c < 2; c++) {
+      sample[4 + c] =
+        band[(o00 >> 1) + c]! * w00 +
+        band[(o10 >> 1) + c]! * w10 +
+        band[(o01 >> 1) + c]! * w01 +
+        band[(o11 >> 1) + c]! * w11
+    }
 }
 
 /**
@@ -200,6 +213,9 @@ function nearestGrid(
   sample[1] = tex[o + 1]!
   sample[2] = tex[o + 2]!
   sample[3] = tex[o + 3]!
+  const band = grid.band
+  sample[4] = band === null ? 1 : band[o >> 1]!
+  sample[5] = band === null ? 0 : band[(o >> 1) + 1]!
 }
 
 /** Skin micro-detail: a 64x64 tile of pores and grain, repeated DETAIL_REPEAT times across the UV layout. */
@@ -297,6 +313,12 @@ export class HeadShader implements IndexedShader {
   private readonly hairC = new Float64Array(3)
   /** Shade of the last curly texel (strandTexel -> fragment; a typed array, as a double field would box). */
   private readonly curlShade = new Float32Array(1)
+  /**
+   * Whether this draw's skin carries a photo's detail with its support: then a skin fragment also writes the
+   * detail's gain and support to out[4], out[5] (RenderTarget.aux), and the engine lets the photo's fine shading
+   * replace its own there (engine/v2/skin-band).
+   */
+  skinBand = false
   /** How much of the strand texture's shade variation the scalp hair and the beard keep (strandContrast). */
   private hairContrast = 1
   private beardContrast = 1
@@ -329,6 +351,7 @@ export class HeadShader implements IndexedShader {
     this.triMaterial = mesh.material
     this.tex = tex
     this.look = a
+    this.skinBand = a.detail?.support !== undefined
     this.curly = isCurly(a.hairStyle ?? '')
     this.trimSideburns = TRIMMED_STYLES.has(a.hairStyle ?? '')
     this.combedBack = isCombedBack(a.hairStyle ?? '')
@@ -768,18 +791,24 @@ export class HeadShader implements IndexedShader {
       r = sample[0]!
       g = sample[1]!
       bl = sample[2]!
+      let pores = 1
       if (this.bilinear) {
         // Close up: pores and grain finer than the skin texture.
-        const d =
+        pores =
           this.detail[
             (Math.floor(u * DETAIL_REPEAT) & (DETAIL - 1)) +
               (Math.floor(v * DETAIL_REPEAT) & (DETAIL - 1)) * DETAIL
           ]!
-        r *= d
-        g *= d
-        bl *= d
+        r *= pores
+        g *= pores
+        bl *= pores
       }
       s = sp * SKIN_SPEC * sample[3]!
+      if (this.skinBand) {
+        // The pores go back on with the photo's detail: up close the skin keeps its grain.
+        out[4] = sample[4]! * pores
+        out[5] = sample[5]!
+      }
     } else if (mat === MATERIAL.eyeball) {
       this.eyeAlbedo(u, v)
       r = sample[0]!

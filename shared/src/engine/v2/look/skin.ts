@@ -183,6 +183,7 @@ export function composeSkin(
           // the fade is computed (once per bake, ~0.1 s) only when a view first turns
           fade: (a.detail.turn ?? 0) > 0 ? detailFade(bake) : null,
           turn: a.detail.turn ?? 0,
+          support: a.detail.support ?? null,
         }
       : null
   )
@@ -373,6 +374,12 @@ export function ageYears(age: number): number {
 export class SkinGrid {
   /** Composed texels, 4 floats per stored texel. */
   readonly data: Float32Array
+  /**
+   * With skin detail: per stored texel, the factor the detail put on its luminance and how much the photo's skin
+   * stands there (its support, faded as the view turns), 2 floats; null without detail. The head shader passes
+   * them on for engine/v2/skin-band.
+   */
+  readonly band: Float32Array | null
   /** Per stored texel: composed yet (null once every texel is). */
   private done: Uint8Array | null
   /** The `done` array (kept for recycling once `done` is null). */
@@ -424,6 +431,7 @@ export class SkinGrid {
       at: Float32Array
       fade: Float32Array | null
       turn: number
+      support: Float32Array | null
     } | null = null
   ) {
     const n = layers.length / LAYER_COUNT
@@ -434,6 +442,12 @@ export class SkinGrid {
     this.doneBuffer =
       recycle?.doneBuffer.length === size ? recycle.doneBuffer.fill(0) : new Uint8Array(size)
     this.done = this.doneBuffer
+    this.band =
+      detail === null
+        ? null
+        : recycle?.band?.length === size * 2
+          ? recycle.band
+          : new Float32Array(size * 2)
     this.halfW = evenOf >> 1
     const years = ageYears(a.age)
     const age = Math.min(1, Math.max(0, (years - 28) / 50)) // 0 until the late twenties, 1 at ~78
@@ -514,6 +528,10 @@ export class SkinGrid {
       out[o4 + 1] = this.b1
       out[o4 + 2] = this.b2
       out[o4 + 3] = 0.35
+      if (this.band !== null) {
+        this.band[s * 2] = 1
+        this.band[s * 2 + 1] = 0
+      }
       return
     }
     const age = this.age
@@ -626,13 +644,24 @@ export class SkinGrid {
       // each sRGB channel shows in photos for it (DETAIL_CHROMA), at the lightness this texel will be seen at (its
       // albedo's under the studio light, DETAIL_LIGHT), as a factor on each linear channel (light falls on it as
       // on the skin).
-      let d = bilinear(detail.image, detail.size, detail.at[i * 2]!, detail.at[i * 2 + 1]!)
-      if (detail.fade !== null) d *= 1 - detail.turn * (1 - detail.fade[i]!)
+      const x = detail.at[i * 2]!,
+        y = detail.at[i * 2 + 1]!
+      const reach = detail.fade !== null ? 1 - detail.turn * (1 - detail.fade[i]!) : 1
+      const d = bilinear(detail.image, detail.size, x, y) * reach
+      let gain = 1
       if (d !== 0) {
+        const before = luminance3(r, g, b)
         r *= detailFactor(r, DETAIL_CHROMA[0] * d)
         g *= detailFactor(g, DETAIL_CHROMA[1] * d)
         b *= detailFactor(b, DETAIL_CHROMA[2] * d)
+        if (before > 0) gain = luminance3(r, g, b) / before
       }
+      const band = this.band!
+      band[s * 2] = gain
+      // The lips keep their own edge: the detail is read on the skin and nose, not on the lips (detail/spec).
+      band[s * 2 + 1] = detail.support
+        ? bilinear(detail.support, detail.size, x, y) * reach * (1 - smoothstep01(0, 0.5, lips))
+        : 0
     }
     out[o4] = r
     out[o4 + 1] = g
