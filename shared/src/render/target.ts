@@ -12,7 +12,7 @@ export interface RenderTarget {
   height: number
   color: Float32Array
   depth: Float32Array
-  aux?: Float32Array
+  aux?: Float32Array | undefined
 }
 
 /** A new cleared target (allocates; reuse it across frames with clearTarget). */
@@ -25,6 +25,8 @@ export function createTarget(width: number, height: number): RenderTarget {
     height,
     color: new Float32Array(width * height * 4),
     depth: new Float32Array(width * height),
+    // present from the start (undefined until a caller attaches one), so every target keeps one shape
+    aux: undefined,
   }
   return clearTarget(target)
 }

@@ -331,7 +331,7 @@ export class EngineV2 {
     const shader = shade(mesh, appearance, view)
     const band = wantsSkinBand(shader)
     if (band) target.aux = this.auxFor(full)
-    else delete target.aux
+    else target.aux = undefined
     const screen = mat4.viewport(mat4.create(), full, full)
     // Not through a magnifying frame: its pixels are as fine on the head as a larger render's.
     const small = size <= LOD_MAX_SIZE && frameZoom(options.frame) <= 1
