@@ -14,8 +14,9 @@
  * much the photo's skin stands there (support w, 0..1) through the target's aux buffer. The sample without its
  * detail has luminance L / g; its blur over the supported samples (weighted by w, normalised: eyes, brows, hair and
  * background never bleed in) is the engine's shading without its fine band; the detail goes back on as the factor
- * g, and each channel takes the new luminance's ratio: C' = C (1 + w (g blur(L / g) / L - 1)). Three box blurs stand
- * for the Gaussian: fixed integer radii and sums in a fixed order, so Node and browsers compute the same floats.
+ * g, and each channel takes the new luminance's ratio: C' = C (1 + w (g blur(L / g) / L - 1)). The blur runs on 2 x 2
+ * blocks (three box passes standing for the Gaussian, read back bilinearly): fixed integer radii, sums in a fixed
+ * order, so Node and browsers compute the same floats.
  */
 import type { RenderTarget } from '../../render/target.ts'
 
@@ -26,10 +27,12 @@ import type { RenderTarget } from '../../render/target.ts'
  */
 export const SKIN_BAND_SIGMA = 0.015
 
-/** Scratch buffers (grown as needed): 2 floats per sample of the supported region's box, and column sums. */
+/** Scratch buffers (grown as needed): 2 floats per 2 x 2 block of the supported region's box, column sums, taps. */
 let front = new Float32Array(0)
 let back = new Float32Array(0)
 let sums = new Float64Array(0)
+let cols = new Int32Array(0)
+let colT = new Float32Array(0)
 
 const lum = (c: Float32Array, o: number) => 0.2126 * c[o]! + 0.7152 * c[o + 1]! + 0.0722 * c[o + 2]!
 
@@ -56,53 +59,85 @@ export function skinBand(target: RenderTarget, sigma: number): void {
         if (y > y1) y1 = y
       }
   if (x1 < 0) return
-  // Three boxes of width 2r + 1 have variance r (r + 1): the radius whose blur is nearest a Gaussian of sigma.
-  const r = Math.max(1, Math.round((Math.sqrt(1 + 4 * sigma * sigma) - 1) / 2))
-  const reach = 3 * r
+  // The blur runs on a half-resolution grid (2 x 2 sums of the samples): a quarter of the work, and the band it
+  // keeps (sigma of 2 samples and more) is smooth at that grid. Three boxes of width 2r + 1 have variance r (r + 1):
+  // the radius whose blur is nearest a Gaussian of sigma / 2 half-samples.
+  const r = Math.max(1, Math.round((Math.sqrt(1 + sigma * sigma) - 1) / 2))
+  const reach = 2 * (3 * r + 1)
   x0 = Math.max(0, x0 - reach)
   y0 = Math.max(0, y0 - reach)
   x1 = Math.min(W - 1, x1 + reach)
   y1 = Math.min(H - 1, y1 + reach)
-  const bw = x1 - x0 + 1,
-    bh = y1 - y0 + 1
-  if (front.length < bw * bh * 2) {
-    front = new Float32Array(bw * bh * 2)
-    back = new Float32Array(bw * bh * 2)
+  const hw = (x1 - x0 + 2) >> 1,
+    hh = (y1 - y0 + 2) >> 1
+  if (front.length < hw * hh * 2) {
+    front = new Float32Array(hw * hh * 2)
+    back = new Float32Array(hw * hh * 2)
   }
-  if (sums.length < bw * 2) sums = new Float64Array(bw * 2)
+  if (sums.length < hw * 2) sums = new Float64Array(hw * 2)
   const A = front,
     B = back
+  A.fill(0, 0, hw * hh * 2)
   const color = target.color
-  // The luminance without the detail, weighted by the support (w L / g), and w. Luminance only: the engine's own
-  // fine band is shading (light and shadow on its features), which changes the three channels alike.
-  for (let y = 0; y < bh; y++)
-    for (let x = 0; x < bw; x++) {
-      const i = x0 + x + (y0 + y) * W
-      const o = (x + y * bw) * 2
+  // The luminance without the detail, weighted by the support (w L / g), and w, summed per 2 x 2 block. Luminance
+  // only: the engine's own fine band is shading (light and shadow on its features), which changes the channels alike.
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) {
+      const i = x + y * W
       const w = aux[i * 2 + 1]!
-      if (w > 0) {
-        A[o] = (lum(color, i * 4) * w) / aux[i * 2]!
-        A[o + 1] = w
-      } else A[o] = A[o + 1] = 0
+      if (!(w > 0)) continue
+      const o = (((x - x0) >> 1) + ((y - y0) >> 1) * hw) * 2
+      A[o] = A[o]! + (lum(color, i * 4) * w) / aux[i * 2]!
+      A[o + 1] = A[o + 1]! + w
     }
   for (let pass = 0; pass < 3; pass++) {
-    boxRows(A, B, bw, bh, r)
-    boxColumns(B, A, bw, bh, r)
+    boxRows(A, B, hw, hh, r)
+    boxColumns(B, A, hw, hh, r)
   }
-  for (let y = 0; y < bh; y++)
-    for (let x = 0; x < bw; x++) {
-      const i = x0 + x + (y0 + y) * W
+  // Bilinear on the half grid: sample x lies at half-column (x - x0 - 0.5) / 2 (block centres 0.5 past 2X), edges
+  // clamped; the columns' taps and weights are the same on every row.
+  const tap = (f: number, n: number) => (n > 1 ? Math.min(n - 2, Math.max(0, Math.floor(f))) : 0)
+  const at = (i: number, n: number) => Math.min(n - 1, Math.max(0, (i - 0.5) / 2))
+  if (cols.length < x1 - x0 + 1) {
+    cols = new Int32Array(x1 - x0 + 1)
+    colT = new Float32Array(x1 - x0 + 1)
+  }
+  for (let x = 0; x <= x1 - x0; x++) {
+    const fx = at(x, hw)
+    cols[x] = tap(fx, hw)
+    colT[x] = hw > 1 ? fx - cols[x]! : 0
+  }
+  const dx = hw > 1 ? 2 : 0
+  for (let y = y0; y <= y1; y++) {
+    const fy = at(y - y0, hh)
+    const Y0 = tap(fy, hh)
+    const ty = hh > 1 ? fy - Y0 : 0
+    const dy = hh > 1 ? hw * 2 : 0
+    for (let x = x0; x <= x1; x++) {
+      const i = x + y * W
       const w = aux[i * 2 + 1]!
-      const o = (x + y * bw) * 2
-      if (!(w > 0) || !(A[o + 1]! > 0)) continue
+      if (!(w > 0)) continue
       const l = lum(color, i * 4)
       if (!(l > 0)) continue
+      const tx = colT[x - x0]!
+      const a = (cols[x - x0]! + Y0 * hw) * 2
+      const b = a + dx,
+        c = a + dy,
+        d = c + dx
+      const top = A[a]! + (A[b]! - A[a]!) * tx,
+        bottom = A[c]! + (A[d]! - A[c]!) * tx
+      const topW = A[a + 1]! + (A[b + 1]! - A[a + 1]!) * tx,
+        bottomW = A[c + 1]! + (A[d + 1]! - A[c + 1]!) * tx
+      const num = top + (bottom - top) * ty,
+        den = topW + (bottomW - topW) * ty
+      if (!(den > 0)) continue
       // C' = C (1 + w (g blur(L / g) / L - 1)): the blurred base with the detail back on, in w's share.
-      const f = 1 + w * ((aux[i * 2]! * A[o]!) / (A[o + 1]! * l) - 1)
+      const f = 1 + w * ((aux[i * 2]! * num) / (den * l) - 1)
       color[i * 4] = color[i * 4]! * f
       color[i * 4 + 1] = color[i * 4 + 1]! * f
       color[i * 4 + 2] = color[i * 4 + 2]! * f
     }
+  }
 }
 
 /** Box blur (radius r, zero outside) of each row of `src` (bw x bh, 2 channels) into `dst`, by running sums. */
