@@ -4,6 +4,8 @@
  * look layer's shader (posing, fitting proxies, baking textures and rasterising all run every time).
  * - render128_ms / render512_ms: median wall time of one render at full detail (one core), as published since
  *   engine v2's first bench (the imitator dataset's 128 px renders and every render without `lod` cost this);
+ * - render512_detail_ms: the same 512 px renders of characters that carry skin detail (every photo-made character
+ *   does; the editor's view): the detail's composition and the skin band (engine/v2/skin-band) on top;
  * - render128_lod_ms: the same 128 px renders with `lod: true` (RenderOptionsV2; engine/v2/lod: skin, eyes and
  *   mouth decimated, the skin drawn before hair cards so the cards behind the head are skipped, one shade per
  *   pixel; a few % of pixels differ slightly from full detail). No screen renders at <= 128 px today: this is what
@@ -44,6 +46,9 @@ function sliderCharacter(i: number): Character {
 
 /** The i-th character of a thumbnail grid: a different plausible person each time. */
 const plausible = (i: number): Character => randomPlausibleCharacter(i + 1)
+
+/** A plausible character carrying skin detail, as a photo-made one does (its render includes engine/v2/skin-band). */
+const detailed = (i: number): Character => randomPlausibleCharacter(i + 1, { detail: true })
 
 function timeRenders(
   size: number,
@@ -121,6 +126,7 @@ export const engine2Bench: Suite = {
       true
     )
     const r512 = timeRenders(512, Math.max(4, runs >> 2), 2)
+    const d512 = timeRenders(512, Math.max(4, runs >> 2), 2, lookShader, detailed)
     const s128 = timeRenders(128, runs, 3, lookShader, sliderCharacter)
     const p128 = timeRenders(128, runs, 3, createLambertShader)
     const p512 = timeRenders(512, Math.max(4, runs >> 2), 2, createLambertShader)
@@ -128,6 +134,7 @@ export const engine2Bench: Suite = {
     return {
       render128_ms: round(r128.wall),
       render512_ms: round(r512.wall),
+      render512_detail_ms: round(d512.wall),
       triangles: seed1.triangleCount,
       triangles_low: engine.engine.lodOf(seed1)?.triangleCount ?? seed1.triangleCount,
       assets_bytes: assetsBytes(),
