@@ -15,8 +15,8 @@ import type { RenderTarget } from './target.ts'
 export interface Shader {
   vertex(face: number, corner: number, clip: Float32Array): void
   /**
-   * Shades one sample into `color` (LINEAR RGB, coverage); false discards it. The rasterizer passes 6 floats:
-   * `color[4]`, `color[5]` (reset to 0 first) go to the target's aux buffer when it has one.
+   * Shades one sample into `color` (LINEAR RGB, coverage); false discards it. The rasterizer passes 6 floats: when
+   * the target has an aux buffer, `color[4]`, `color[5]` are reset to 0 first and go to it with the colour.
    */
   fragment(bary: Float32Array, color: Float32Array): boolean
 }
@@ -257,8 +257,7 @@ function fill(
       bary[0] = p0 * ps
       bary[1] = p1 * ps
       bary[2] = p2 * ps
-      frag[4] = 0
-      frag[5] = 0
+      if (aux !== null) frag[4] = frag[5] = 0
       if (!shader.fragment(bary, frag)) continue // discarded
       depth[i] = z
       if (vis) vis.face[i] = -1 // this fragment, not a deferred one, is the sample's last writer
@@ -771,8 +770,7 @@ export function shadeDeferred(
     bary[1] = B[i * 3 + 1]!
     bary[2] = B[i * 3 + 2]!
     F[i] = -1
-    frag[4] = 0
-    frag[5] = 0
+    if (aux !== null) frag[4] = frag[5] = 0
     if (!shader.fragment(bary, frag)) continue // an opaque shader never discards; kept for safety
     const o = i * 4
     color[o] = frag[0]!
@@ -832,8 +830,7 @@ export function shadeDeferredQuads(
         bary[1] = b1 / n
         bary[2] = b2 / n
         // Where the mean discards (an alpha-tested card's edge), each sample is shaded on its own.
-        frag[4] = 0
-        frag[5] = 0
+        if (aux !== null) frag[4] = frag[5] = 0
         const once = n > 1 && shader.fragment(bary, frag)
         for (let j = k; j < 4; j++) {
           const s = s0 + (j & 1) + (j >> 1) * W
@@ -843,8 +840,7 @@ export function shadeDeferredQuads(
             bary[0] = B[s * 3]!
             bary[1] = B[s * 3 + 1]!
             bary[2] = B[s * 3 + 2]!
-            frag[4] = 0
-            frag[5] = 0
+            if (aux !== null) frag[4] = frag[5] = 0
             if (!shader.fragment(bary, frag)) continue
           }
           const o = s * 4

@@ -115,8 +115,8 @@ const canSwapTriangles = (s: Shader): s is Shader & LodShader =>
   typeof (s as Partial<LodShader>).useTriangles === 'function'
 
 /**
- * A shader whose deferred skin fragments write their detail's gain and support to color[4], color[5] when
- * `skinBand` is true: the engine then lets the photo's fine shading replace its own there (engine/v2/skin-band).
+ * A shader whose skin fragments write their detail's gain and support to color[4], color[5] when `skinBand` is
+ * true: the engine then lets the photo's fine shading replace its own there (engine/v2/skin-band).
  */
 export interface SkinBandShader {
   readonly skinBand: boolean
@@ -320,7 +320,6 @@ export class EngineV2 {
     }
     const ss = supersamplingV2(size)
     const full = size * ss
-    const target = this.target(full)
     const view = headView(
       options.yaw ?? 0,
       full,
@@ -330,8 +329,7 @@ export class EngineV2 {
     )
     const shader = shade(mesh, appearance, view)
     const band = wantsSkinBand(shader)
-    if (band) target.aux = this.auxFor(full)
-    else target.aux = undefined
+    const target = this.target(full, band)
     const screen = mat4.viewport(mat4.create(), full, full)
     // Not through a magnifying frame: its pixels are as fine on the head as a larger render's.
     const small = size <= LOD_MAX_SIZE && frameZoom(options.frame) <= 1
@@ -437,15 +435,13 @@ export class EngineV2 {
 
   private auxCache: Float32Array | null = null
 
-  /** The aux buffer of a full x full target, cleared (reused across renders). */
-  private auxFor(full: number): Float32Array {
-    if (this.auxCache?.length !== full * full * 2) this.auxCache = new Float32Array(full * full * 2)
-    return this.auxCache.fill(0)
-  }
-
-  private target(size: number): RenderTarget {
+  /** The cleared target of a size x size render, with an aux buffer when `aux` (both reused across renders). */
+  private target(size: number, aux: boolean): RenderTarget {
     if (!this.targetCache || this.targetCache.width !== size)
       this.targetCache = createTarget(size, size)
+    if (aux && this.auxCache?.length !== size * size * 2)
+      this.auxCache = new Float32Array(size * size * 2)
+    this.targetCache.aux = aux ? this.auxCache! : undefined
     return clearTarget(this.targetCache)
   }
 }
