@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { randomCharacter as randomCharacterV1 } from '@facecraft/shared/rig'
 import { migrateV1, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
 import { API_LIMITS } from '@facecraft/shared/api'
-import { encodeResidual, SKIN_DETAIL_PIXELS } from '@facecraft/shared/detail'
+import {
+  encodeOctave,
+  encodeResidual,
+  OCTAVE_PIXELS,
+  SKIN_DETAIL_PIXELS,
+} from '@facecraft/shared/detail'
 import { anonymous, call, createCharacter, json, unique } from './client.ts'
 
 let token = ''
@@ -234,7 +239,7 @@ describe('rig versions', () => {
     expect(await json(await call(`/v1/characters/${rec.id}`, { token }))).toEqual(rec)
   })
 
-  it('stores skin detail on basis v1 (256 weights, session 30), v2 and v3 (480), v4 (544) and v5 (608, with its residual) exactly as sent', async () => {
+  it('stores skin detail on basis v1 (256 weights, session 30), v2 and v3 (480), v4 (544) and v5 (608, with its residual and octave) exactly as sent', async () => {
     const onV1 = {
       ...randomPlausibleCharacter(23),
       detail: { basis: 1, weights: Array.from({ length: 256 }, (_, i) => ((i % 9) - 4) / 31) },
@@ -257,15 +262,33 @@ describe('rig versions', () => {
         ),
       },
     }
+    // and since session 51 its octave too (API v1.8), its weights at the 4 decimals the creator writes (the
+    // longest JSON of each step: rig/share-codec detailWeight, shared/src/api/limits.test.ts): the largest record a
+    // player makes
+    const sharp = {
+      ...read,
+      detail: {
+        ...read.detail,
+        weights: read.detail.weights.map((w) => Math.round(w * 1e4) / 1e4),
+        octave: encodeOctave(
+          Float32Array.from({ length: OCTAVE_PIXELS }, (_, i) => 9 * Math.cos(i))
+        ),
+      },
+    }
     expect(JSON.stringify(read).length).toBeLessThan(22_000)
-    // a residual that is not one is refused with its path, and nothing is stored
-    const bad = await put(unique('sd'), {
-      name: 'Detail',
-      character: { ...read, detail: { ...read.detail, residual: 'AAAA' } },
-    })
-    expect(bad.status).toBe(422)
-    expect(JSON.stringify(await json(bad))).toContain('detail.residual')
-    for (const character of [onV1, onV2, onV3, onV4, onV5, read]) {
+    expect(JSON.stringify(sharp).length).toBeGreaterThan(17_000)
+    // a residual or an octave that is not one, or an octave without its residual, is refused with its path, and
+    // nothing is stored
+    for (const [detail, path] of [
+      [{ ...read.detail, residual: 'AAAA' }, 'detail.residual'],
+      [{ ...sharp.detail, octave: 'AAAA' }, 'detail.octave'],
+      [{ ...sharp.detail, residual: undefined }, 'detail.octave'],
+    ] as const) {
+      const bad = await put(unique('sd'), { name: 'Detail', character: { ...read, detail } })
+      expect(bad.status).toBe(422)
+      expect(JSON.stringify(await json(bad))).toContain(path)
+    }
+    for (const character of [onV1, onV2, onV3, onV4, onV5, read, sharp]) {
       const res = await put(unique('sd'), { name: 'Detail', character })
       expect(res.status).toBe(201)
       const rec = await json(res)

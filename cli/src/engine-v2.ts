@@ -53,7 +53,7 @@ export function skinDetailBasis(): SkinDetailBasis {
   // figures then leave the residual out
   if (basis.pixels.length !== SKIN_DETAIL_PIXELS)
     process.stderr.write(
-      `warning: the skin-detail basis ${process.env.FACECRAFT_SKIN_DETAIL} covers ${basis.pixels.length} pixels, not the released ${SKIN_DETAIL_PIXELS}: characters read on it carry no residual (rebuild it with models/detail/build.ts --exclude, which keeps the released pixels).\n`
+      `warning: the skin-detail basis ${process.env.FACECRAFT_SKIN_DETAIL} covers ${basis.pixels.length} pixels, not the released ${SKIN_DETAIL_PIXELS}: characters read on it carry no residual or octave (rebuild it with models/detail/build.ts --exclude, which keeps the released pixels).\n`
     )
   return basis
 }

@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core'
 import { decodeImage, exifSegment, withExifSegment } from '@facecraft/shared/decode'
 import type { RgbaImage } from '@facecraft/shared/image'
 import type { Character } from '@facecraft/shared/rig'
-import { RESIDUAL_CHARS, SKIN_DETAIL_COUNT } from '@facecraft/shared/detail'
+import { OCTAVE_CHARS, RESIDUAL_CHARS, SKIN_DETAIL_COUNT } from '@facecraft/shared/detail'
 import { FaceAnalyzer } from '@facecraft/shared/face'
 import type { ModelSource } from '@facecraft/shared/ml'
 import { phoneContext, REPO_ROOT, seriousViolations } from '../src/harness/index.ts'
@@ -234,7 +234,7 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       await undo.click()
       expect(await undo.isDisabled()).toBe(true)
       await app.page.getByRole('button', { name: 'Redo' }).click()
-      // The skin's fine texture from the photo (its detail's residual) can be smoothed away, undoably.
+      // The skin's fine texture from the photo (its detail's residual and octave) can be smoothed away, undoably.
       await app.page.getByRole('tab', { name: 'Skin', exact: true }).click()
       const smooth = app.page.getByRole('button', { name: 'Smooth', exact: true })
       await smooth.click()
@@ -265,6 +265,10 @@ describe.skipIf(!haveLondon)('from a photo', () => {
       await app.page.getByRole('button', { name: 'Share', exact: true }).click()
       const link = await app.page.getByTestId('share-link').inputValue()
       expect(link).toMatch(/\/s#c=fc2\./)
+      // With the skin detail's octave the link is too long for a QR code: the QR code carries the character
+      // without it, and the sheet says so.
+      await app.page.getByRole('img', { name: 'QR code of the share link' }).waitFor()
+      await app.page.getByTestId('share-qr-lean').waitFor()
       await app.page.keyboard.press('Escape')
 
       const fresh = await phoneContext(app.chromium.browser, inject('origin'))
@@ -306,6 +310,9 @@ describe.skipIf(!haveLondon)('from a photo', () => {
         // And what the weights miss of the photo's own detail (the residual: 4 bits a pixel, kept exactly).
         expect(mine.detail?.residual).toHaveLength(RESIDUAL_CHARS)
         expect(theirs.detail?.residual).toBe(mine.detail!.residual)
+        // And its finest octave (3 bits a pixel at twice the residual's resolution, kept exactly).
+        expect(mine.detail?.octave).toHaveLength(OCTAVE_CHARS)
+        expect(theirs.detail?.octave).toBe(mine.detail!.octave)
         // The photo stays on this device: the fresh context has none.
         expect(await there.getByTestId('photo-bar').count()).toBe(0)
       } finally {

@@ -1,11 +1,13 @@
 /**
  * @file The API's byte limits hold the largest character a player's app makes: every slider and colour at a
  * double's full length, every skin-detail weight at its longest rounding (rig/share-codec detailWeight), the
- * residual, a 64-character name of 4-byte characters; one record, and 200 records with 100 live shares.
+ * residual and its octave, a 64-character name of 4-byte characters; one record, and 200 records with 100 live shares.
  */
 import { describe, expect, it } from 'vitest'
 import {
+  encodeOctave,
   encodeResidual,
+  OCTAVE_PIXELS,
   SKIN_DETAIL_COUNT,
   SKIN_DETAIL_PIXELS,
   SKIN_DETAIL_VERSION,
@@ -27,6 +29,7 @@ describe('API_LIMITS', () => {
       basis: SKIN_DETAIL_VERSION,
       weights: Array(SKIN_DETAIL_COUNT).fill(longest),
       residual: encodeResidual(new Float32Array(SKIN_DETAIL_PIXELS)),
+      octave: encodeOctave(new Float32Array(OCTAVE_PIXELS)),
     }
     const record: CharacterRecord = {
       id: '01234567-89ab-cdef-0123-456789abcdef',
@@ -36,7 +39,7 @@ describe('API_LIMITS', () => {
       character: c,
     }
     const bytes = new TextEncoder().encode(JSON.stringify(record)).byteLength
-    expect(bytes).toBeGreaterThan(12_000) // the residual and 608 weights are in it
+    expect(bytes).toBeGreaterThan(19_000) // the residual, the octave and 608 weights are in it
     expect(bytes).toBeLessThanOrEqual(API_LIMITS.maxRecordBytes)
     expect(bytes * (API_LIMITS.maxCharacters + API_LIMITS.maxShares)).toBeLessThanOrEqual(
       API_LIMITS.maxTotalBytes

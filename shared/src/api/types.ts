@@ -33,6 +33,10 @@
  *   characters of base64url (detail/residual); a server before v1.7 refuses a character that has one (422, unknown
  *   field). maxTotalBytes 7 MiB: a worst-case record is now up to ~21.4 KB (under 24 KiB), and 200 records with 100
  *   live shares at that passed 6 MiB.
+ * - v1.8 (session 51): Character.detail.octave, optional and only with a residual: the photo's finest detail at
+ *   twice the residual's resolution, 4,200 characters of base64url (detail/octave); a server before v1.8 refuses a
+ *   character that has one (422, unknown field). The largest character an app makes (its weights at the 4 decimals
+ *   the creator writes, rig/share-codec detailWeight) is then ~19.2 KB: the limits hold.
  */
 import { MODEL_GROUPS, type ModelGroup } from '../ml/manifest.ts'
 import type { Character } from '../rig/schema.ts'

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeImage } from '../image/decode/index.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
 import { decodeSkinDetail } from '../detail/basis.ts'
+import { decodeOctave, octavePixels } from '../detail/octave.ts'
 import { decodeResidual, GLASSES_ROWS } from '../detail/residual.ts'
 import { READ_SIZE, SKIN_DETAIL_VERSION } from '../detail/spec.ts'
 import { parseManifest } from '../ml/manifest.ts'
@@ -179,6 +180,12 @@ describe('CharacterCreator', () => {
     expect(spread).toBeLessThan(6)
     expect(checkCharacterV2(r.character)).toEqual([])
     expect(decodeShareCodeV2(encodeShareCodeV2(r.character)).character.detail!.residual).toBe(r.character.detail!.residual)
+    // and its octave (detail/octave): the photo's finest band beyond the grid, stronger than the residual's
+    const octave = decodeOctave(r.character.detail!.octave!)
+    const grain = Math.sqrt(octave.reduce((t, v) => t + v * v, 0) / octave.length)
+    expect(grain).toBeGreaterThan(1)
+    expect(grain).toBeLessThan(10)
+    expect(decodeShareCodeV2(encodeShareCodeV2(r.character)).character.detail!.octave).toBe(r.character.detail!.octave)
     // with glasses on (every frame allowed), none of the residual where they sit: a photo's frames are not drawn
     // into the skin under the character's own; the rest is the same read
     const glassy = await CharacterCreator.createFromOptions({ models, skinDetail, glassesProbability: 0, analyzer: creator.faceAnalyzer() })
@@ -193,6 +200,12 @@ describe('CharacterCreator', () => {
     })
     expect(inBand).toBeGreaterThan(200)
     expect(residual.some((v, i) => v !== 0 && band[i] === 0)).toBe(true)
+    const fine = decodeOctave(g.character.detail!.octave!)
+    const side = skinDetail.size * 2
+    octavePixels(skinDetail.pixels, skinDetail.size).forEach((q, k) => {
+      const y = (Math.floor(q / side) + 0.5) / side
+      expect(fine[k]).toBe(y >= GLASSES_ROWS[0] && y <= GLASSES_ROWS[1] ? 0 : octave[k])
+    })
     await glassy.close()
     // refine descends the sliders, not the detail: weights and residual stay as read
     if (withDetail.canRefine() === null) {

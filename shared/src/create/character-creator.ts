@@ -11,6 +11,7 @@ import { findModel } from '../ml/manifest.ts'
 import type { SkinDetailBasis } from '../detail/basis.ts'
 import { alignedPoints, readDetailFocused, type DetailSource } from '../detail/read.ts'
 import { onOwnSide } from '../detail/sex.ts'
+import { encodeOctave, octavePixels } from '../detail/octave.ts'
 import { encodeResidual, GLASSES_ROWS, withoutRows } from '../detail/residual.ts'
 import { READ_SIZE, SKIN_DETAIL_PIXELS } from '../detail/spec.ts'
 import type { Character, SkinDetail } from '../rig/index.ts'
@@ -527,7 +528,7 @@ function readDetailFrom(
   glasses = false
 ): { detail: SkinDetail; restored: boolean } {
   const strength = detailStrength(face.pose)
-  const { weights: read, restored, residual } = readDetailFocused(basis, source, male)
+  const { weights: read, restored, residual, octave } = readDetailFocused(basis, source, male)
   const weights = Array.from(onOwnSide(basis, read, male), (w) => detailWeight(w * strength))
   const detail: SkinDetail = { basis: basis.version, weights }
   // what the weights miss of the photo's own detail (detail/residual), at the turn's strength as the weights: it is
@@ -537,6 +538,10 @@ function readDetailFrom(
   if (strength > 0 && residual.length === SKIN_DETAIL_PIXELS) {
     const kept = glasses ? withoutRows(residual, basis.pixels, basis.size, GLASSES_ROWS) : residual
     detail.residual = encodeResidual(kept.map((v) => v * strength))
+    // and what the grid cannot hold of it at the read's own resolution (detail/octave), likewise
+    const at = octavePixels(basis.pixels, basis.size)
+    const fine = glasses ? withoutRows(octave, at, basis.size * 2, GLASSES_ROWS) : octave
+    detail.octave = encodeOctave(fine.map((v) => v * strength))
   }
   // a photo turned too far for any detail is not one whose softness cost it some
   return { detail, restored: restored || strength === 0 }

@@ -19,7 +19,11 @@ import {
   occludedPixels,
   projectDetail,
   readDetail,
+  readDetailFocused,
+  boxAverage,
 } from './read.ts'
+import { octavePixels } from './octave.ts'
+import { upsample2 } from './resample.ts'
 import { onOwnSide } from './sex.ts'
 import {
   MID_BAND,
@@ -406,6 +410,39 @@ describe('composing and reading weights', () => {
     expect(clamped.weights[0]).toBe(SKIN_DETAIL_LIMIT)
     const back = detailImage(basis, clamped.weights, 1)
     basis.pixels.forEach((p, i) => expect(back[p]! + clamped.residual[i]!).toBeCloseTo(loud[p]!, 2))
+  }) // prettier-ignore
+
+  it("reads the fine band's top octave: the grid's image upsampled plus it is the band at the read's size", () => {
+    const S = READ_SIZE
+    const grid = decodeSkinDetail(encodeSkinDetail(basisOf(S / 2, 600, 6, 3)))
+    // stripes of a 3 px period (what a 2 x 2 box average loses) over stripes of 40 px (what it keeps)
+    const crop = new Uint8ClampedArray(S * S * 4)
+    for (let i = 0; i < S * S; i++) {
+      const x = i % S
+      crop.fill(130 + 12 * Math.sin((2 * Math.PI * x) / 3) + 30 * Math.sin((2 * Math.PI * x) / 40), i * 4, i * 4 + 3)
+    }
+    const source = { crop, labels: new Uint8Array(S * S).fill(1), points: templatePoints() }
+    const { octave, residual } = readDetailFocused(grid, source, 0.5, { sharpen: false })
+    const at = octavePixels(grid.pixels, grid.size)
+    expect(octave).toHaveLength(4 * grid.pixels.length)
+    const band = faceDetail(source, S, at)
+    const drawn = upsample2(boxAverage(band, S, grid.size), grid.size)
+    let kept = 0
+    at.forEach((q, k) => {
+      // 0 under a pixel the fit left out, as the residual
+      const parent = grid.pixels.indexOf((Math.floor(q / S) >> 1) * grid.size + ((q % S) >> 1))
+      if (residual[parent] === 0) return expect(octave[k]).toBe(0)
+      expect(drawn[q]! + octave[k]!).toBeCloseTo(band[q]!, 3)
+      kept++
+    })
+    expect(kept).toBeGreaterThan(at.length / 2)
+    // the 3 px stripes are in it, the 40 px ones hardly
+    const rms = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((t, x) => t + x * x, 0) / v.length)
+    const fine = rms(octave)
+    expect(fine).toBeGreaterThan(3)
+    const wide = crop.map((v, i) => (i % 4 === 3 ? v : 130 + 30 * Math.sin((2 * Math.PI * ((i >> 2) % S)) / 40)))
+    const { octave: slow } = readDetailFocused(grid, { ...source, crop: wide }, 0.5, { sharpen: false })
+    expect(rms(slow)).toBeLessThan(fine / 10)
   }) // prettier-ignore
 
   it('clamps reads to the weight range', () => {

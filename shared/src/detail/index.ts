@@ -1,7 +1,7 @@
 /**
  * @module detail — skin detail: a texture model of the face's fine structure (detail/spec), its basis file
- * (detail/basis), the shape-free frame (detail/frame), reading a photo's weights and residual (detail/read,
- * detail/residual), keeping a read on its own sex's side (detail/sex) and preparing the image for drawing
+ * (detail/basis), the shape-free frame (detail/frame), reading a photo's weights, residual and octave
+ * (detail/read, detail/residual, detail/octave), keeping a read on its own sex's side (detail/sex) and preparing the image for drawing
  * (detail/resample). The creator reads weights; the engine draws them.
  */
 export * from './spec.ts'
@@ -19,6 +19,7 @@ export { gaussianBlur } from './blur.ts'
 export {
   detailSupport,
   drawnDetail,
+  OCTAVE_DRAW,
   SHARPEN,
   sharpenDetail,
   upsample2,
@@ -36,6 +37,18 @@ export {
   residualValues,
   withoutRows,
 } from './residual.ts'
+export {
+  decodeOctave,
+  encodeOctave,
+  OCTAVE_BYTES,
+  OCTAVE_CHARS,
+  OCTAVE_PIXELS,
+  octaveBytes,
+  octaveFromText,
+  octaveLevel,
+  octavePixels,
+  octaveValues,
+} from './octave.ts'
 export { sharpenedLuminance, SHARPNESS, skinSharpness } from './sharpness.ts'
 export { keepOnSide, onOwnSide, sexAxis, type SexAxis } from './sex.ts'
 export {

@@ -7,6 +7,8 @@ import { invertAffine, type Affine } from '../face/affine.ts'
 import { meanFor, type SkinDetailBasis } from './basis.ts'
 import { gaussianBlur } from './blur.ts'
 import { templatePoints, thinPlate, toShapeFree } from './frame.ts'
+import { octavePixels } from './octave.ts'
+import { upsample2 } from './resample.ts'
 import { sharpenedLuminance } from './sharpness.ts'
 import { BAND_SIGMA, DETAIL_LABELS, MID_BAND, READ_SIZE, SKIN_DETAIL_LIMIT } from './spec.ts'
 
@@ -130,14 +132,15 @@ export function readDetail(
 
 /**
  * readDetail, and whether the photo was sharp enough to read whole: `restored` false where even the most
- * sharpening leaves it under SHARPNESS.target (detail/sharpness), so its detail is read only in part.
+ * sharpening leaves it under SHARPNESS.target (detail/sharpness), so its detail is read only in part; with the
+ * fine band's residual (fitDetail) and its top octave (readOctave, detail/octave).
  */
 export function readDetailFocused(
   basis: SkinDetailBasis,
   source: DetailSource,
   male: number,
   { sharpen = true }: { sharpen?: boolean } = {}
-): { weights: Float32Array; restored: boolean; residual: Float32Array } {
+): { weights: Float32Array; restored: boolean; residual: Float32Array; octave: Float32Array } {
   const blurs = new Map<number, Float32Array>()
   let restored = true
   // a soft photo is read as if sharp (detail/sharpness); every band is taken from this luminance
@@ -149,12 +152,39 @@ export function readDetailFocused(
     restored = sharp.restored
   }
   const fine = readBand(basis, source, male, FINE_BAND, blurs)
-  if (!basis.mid) return { ...fine, restored }
+  const octave = readOctave(basis, source, fine.left, blurs)
+  if (!basis.mid) return { weights: fine.weights, residual: fine.residual, octave, restored }
   const mid = readBand(basis.mid, source, male, MID_BAND, blurs).weights
   const weights = new Float32Array(fine.weights.length + mid.length)
   weights.set(fine.weights)
   weights.set(mid, fine.weights.length)
-  return { weights, restored, residual: fine.residual }
+  return { weights, restored, residual: fine.residual, octave }
+}
+
+/**
+ * The fine band's top octave (detail/octave): at each READ_SIZE pixel under the basis's (octavePixels order), the
+ * band there minus the basis grid's box average of it upsampled back (detail/resample upsample2, as the engine
+ * draws it), so the grid's image drawn with the octave added is the band at READ_SIZE. 0 under the pixels the fine
+ * fit left out (`left`: a turned face's far side, occluders), as the residual is.
+ */
+function readOctave(
+  basis: SkinDetailBasis,
+  source: DetailSource,
+  left: Uint8Array | undefined,
+  blurs: Map<number, Float32Array>
+): Float32Array {
+  const S = READ_SIZE
+  const at = octavePixels(basis.pixels, basis.size)
+  const band = bandDetail(source, S, at, FINE_BAND, blurs)
+  const drawn = upsample2(boxAverage(band, S, basis.size), basis.size)
+  const skip = new Uint8Array(S * S)
+  if (left)
+    for (const q of octavePixels(
+      basis.pixels.filter((_, i) => left[i]),
+      basis.size
+    ))
+      skip[q] = 1
+  return Float32Array.from(at, (q) => (skip[q] ? 0 : band[q]! - drawn[q]!))
 }
 
 /** The weights of one band's basis (the fine one, or the mid band) and the band's residual (detail/residual). */
@@ -164,7 +194,7 @@ function readBand(
   male: number,
   band: DetailBand,
   blurs: Map<number, Float32Array>
-): { weights: Float32Array; residual: Float32Array } {
+): { weights: Float32Array; residual: Float32Array; left: Uint8Array | undefined } {
   const image = bandDetail(source, basis.size, basis.pixels, band, blurs)
   return fitDetail(basis, image, male, { missing: foreshortenedPixels(basis, source.points) })
 }
@@ -245,14 +275,15 @@ export function projectDetail(
 
 /**
  * projectDetail, and the residual: at each basis pixel, the image's detail minus what the weights draw (levels,
- * basis pixel order), 0 where the fit left the pixel out (missing or occluded: what is there is not the face's).
+ * basis pixel order), 0 where the fit left the pixel out (missing or occluded: what is there is not the face's),
+ * and those pixels (`left`: a flag per basis pixel; undefined when none was).
  */
 export function fitDetail(
   basis: SkinDetailBasis,
   image: Float32Array,
   male: number,
   { occlusion = true, missing }: { occlusion?: boolean; missing?: Uint8Array } = {}
-): { weights: Float32Array; residual: Float32Array } {
+): { weights: Float32Array; residual: Float32Array; left: Uint8Array | undefined } {
   const n = basis.pixels.length
   const mean = meanFor(basis, male)
   const r = new Float32Array(n)
@@ -281,7 +312,7 @@ export function fitDetail(
     weights.map((w, k) => w * basis.spread[k]!)
   )
   const residual = Float32Array.from(r, (v, i) => (left?.[i] ? 0 : v - fit[i]!))
-  return { weights, residual }
+  return { weights, residual, left }
 }
 
 /**

@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { SkinDetailBasis } from './basis.ts'
+import { octavePixels } from './octave.ts'
 import {
   detailSupport,
   drawnDetail,
+  OCTAVE_DRAW,
   SHARPEN,
   sharpenDetail,
   upsample2,
@@ -136,5 +138,25 @@ describe('drawnDetail', () => {
     const half = drawnDetail(basis, image, 0.5).image
     const man = drawnDetail(basis, image, 1).image
     for (let i = 0; i < drawn.length; i++) expect(half[i]).toBeCloseTo((drawn[i]! + man[i]!) / 2, 4)
+  })
+
+  it('draws an octave on the doubled image, unsharpened on the grid, and sharpens the sum at its own size', () => {
+    const at = octavePixels(pixels, SIZE)
+    const octave = Float32Array.from(at, (_, k) => 2 * Math.sin(k * 2.3))
+    const drawn = drawnDetail(basis, image, 1, 1, octave)
+    const up = upsample2(image, SIZE)
+    at.forEach((q, k) => (up[q] = up[q]! + OCTAVE_DRAW.gain * octave[k]!))
+    expect(drawn).toEqual({
+      image: sharpenDetail(up, 2 * SIZE, at, OCTAVE_DRAW.sharpen),
+      size: 2 * SIZE,
+      support: detailSupport(basis),
+    })
+    // a zero octave draws the grid's image at the sum's sharpening, not the grid's own
+    const plain = drawnDetail(basis, image, 1, 1, new Float32Array(at.length)).image
+    expect(plain).toEqual(sharpenDetail(upsample2(image, SIZE), 2 * SIZE, at, OCTAVE_DRAW.sharpen))
+    expect(plain).not.toEqual(drawnDetail(basis, image, 1).image)
+    expect(() => drawnDetail(basis, image, 1, 1, octave.subarray(1))).toThrow(
+      /has 400 values for this basis \(four per pixel\), got 399/
+    )
   })
 })

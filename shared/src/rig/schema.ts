@@ -114,4 +114,10 @@ export interface SkinDetail {
    * RESIDUAL_CHARS of base64url, 4 bits a pixel). Absent on detail read before session 44 and on the dice's.
    */
   residual?: string
+  /**
+   * Optional, only with a residual: the photo's fine detail at twice the fine grid's resolution, beyond what the
+   * grid holds (detail/octave: OCTAVE_CHARS of base64url, 3 bits for each of the four pixels under each grid
+   * pixel). Absent on detail read before session 51 and on the dice's.
+   */
+  octave?: string
 }

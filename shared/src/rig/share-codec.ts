@@ -7,12 +7,14 @@
  *   u8 format | u16 rig version | u8 name length n | n bytes UTF-8 name
  *   | u16 per slider | u16 per colour (value * 65535, rounded) | u8 per style (option index)
  *   [| u8 skin-detail basis version | i8 per detail weight (weight * DETAIL_QUANT, rounded)
- *    [| the residual's bytes (detail/residual: two 4-bit pixels a byte)]] | u32 CRC-32
+ *    [| the residual's bytes (detail/residual: two 4-bit pixels a byte)
+ *     [| the octave's bytes (detail/octave: eight 3-bit pixels in three bytes)]]] | u32 CRC-32
  * The skin-detail section is there only in a detail format, one per basis version (`spec.detail`, rig v2's 3 for
  * basis v1's 256 weights and 4 for v2's 480): a character without detail keeps the plain format, byte for byte, so
  * apps that predate detail still open it, and one on an older basis keeps that basis's format, so apps that predate
  * the newer basis still open it. Likewise the residual is there only in a residual format (one per basis version),
- * so detail without one keeps its format and apps that predate residuals still open it.
+ * so detail without one keeps its format and apps that predate residuals still open it; and the octave only in an
+ * octave format (one per basis version), so a residual without one keeps its format too.
  */
 import { crc32 } from '../utils/crc32.ts'
 import { fromBase64Url, toBase64Url } from '../utils/base64url.ts'
@@ -72,9 +74,16 @@ export interface ShareCodeSpec {
   formatMessage(format: number): string
   /**
    * The rig's skin detail: per basis version it reads, with or without a residual (`residual`: its bytes, 0 or
-   * absent for none), the format byte of codes that carry it and its count of weights.
+   * absent for none) and with or without an octave after it (`octave`: likewise), the format byte of codes that
+   * carry it and its count of weights.
    */
-  detail?: readonly { format: number; version: number; count: number; residual?: number }[]
+  detail?: readonly {
+    format: number
+    version: number
+    count: number
+    residual?: number
+    octave?: number
+  }[]
 }
 
 export interface ShareCodec {
@@ -94,7 +103,7 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
     nameLength +
     2 * (sliders.length + colors.length) +
     styles.length +
-    (detail ? 1 + detail.count + (detail.residual ?? 0) : 0)
+    (detail ? 1 + detail.count + (detail.residual ?? 0) + (detail.octave ?? 0) : 0)
   // "|| 0": never -0 (a weight a hair below 0 rounds to -0, which JSON and equality tell from the decoded 0)
   const detailByte = (w: number) => Math.max(-127, Math.min(127, Math.round(w * DETAIL_QUANT))) || 0
 
@@ -102,19 +111,27 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
     spec.validate(character)
     const nameBytes = truncateUtf8(name, MAX_SHARE_NAME_BYTES)
     const residual = character.detail?.residual
+    const octave = character.detail?.octave
     const detail =
       character.detail &&
       spec.detail?.find(
-        (d) => d.version === character.detail!.basis && !d.residual === (residual === undefined)
+        (d) =>
+          d.version === character.detail!.basis &&
+          !d.residual === (residual === undefined) &&
+          !d.octave === (octave === undefined)
       )
     if (character.detail && !detail)
       throw new Error(
-        `A ${spec.noun} cannot carry skin detail on basis v${character.detail.basis}${residual === undefined ? '' : ' with a residual'}.`
+        `A ${spec.noun} cannot carry skin detail on basis v${character.detail.basis}${residual === undefined ? '' : ' with a residual'}${octave === undefined ? '' : ' and an octave'}.`
       )
-    // a residual's text is its bytes in base64url (detail/residual), checked by spec.validate above
+    // a residual's and an octave's text are their bytes in base64url (detail/residual, detail/octave), checked by
+    // spec.validate above
     const residualBytes = residual === undefined ? null : fromBase64Url(residual)
     if (residual !== undefined && residualBytes?.length !== detail!.residual)
       throw new Error(`A ${spec.noun} cannot carry this skin-detail residual.`)
+    const octaveBytes = octave === undefined ? null : fromBase64Url(octave)
+    if (octave !== undefined && octaveBytes?.length !== detail!.octave)
+      throw new Error(`A ${spec.noun} cannot carry this skin-detail octave.`)
     const bytes = new Uint8Array(payloadLength(nameBytes.length, detail) + 4)
     const view = new DataView(bytes.buffer)
     let o = 0
@@ -138,10 +155,11 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
     if (detail) {
       view.setUint8(o++, character.detail!.basis)
       for (const w of character.detail!.weights) view.setInt8(o++, detailByte(w))
-      if (residualBytes) {
-        bytes.set(residualBytes, o)
-        o += residualBytes.length
-      }
+      for (const section of [residualBytes, octaveBytes])
+        if (section) {
+          bytes.set(section, o)
+          o += section.length
+        }
     }
     view.setUint32(o, crc32(bytes.subarray(0, o)))
     return prefix + toBase64Url(bytes)
@@ -171,16 +189,12 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
     const rig = view.getUint16(1)
     const nameLength = view.getUint8(3)
     const expected = payloadLength(nameLength, detail) + 4
-    if (bytes.length < expected) throw truncated()
+    if (bytes.length < expected) throw wholeUnderAnotherFormat(bytes) ? damaged() : truncated()
     if (
       bytes.length > expected ||
       crc32(bytes.subarray(0, expected - 4)) !== view.getUint32(expected - 4)
-    ) {
-      throw new ShareCodeError(
-        'corrupted',
-        'This share code is damaged (checksum mismatch); ask the sender to copy it again.'
-      )
-    }
+    )
+      throw damaged()
     if (rig !== rigVersion) {
       throw new ShareCodeError(
         'unsupported-rig',
@@ -222,10 +236,33 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
       )
       character.detail = { basis, weights }
       o += detail.count
-      if (detail.residual)
+      if (detail.residual) {
         character.detail.residual = toBase64Url(bytes.subarray(o, o + detail.residual))
+        o += detail.residual
+      }
+      if (detail.octave) character.detail.octave = toBase64Url(bytes.subarray(o, o + detail.octave))
     }
     return { character, name }
+  }
+
+  /**
+   * Whether `bytes` are a whole code of another format than their first byte says: a damaged first character
+   * (the format byte's top six bits) can name a format whose codes are longer (one with skin detail), which would
+   * otherwise read as a code cut short.
+   */
+  function wholeUnderAnotherFormat(bytes: Uint8Array): boolean {
+    const formats = [FORMAT, ...(spec.detail ?? []).map((d) => d.format)]
+    const nameLength = bytes[3]!
+    return formats.some((f) => {
+      const end = payloadLength(
+        nameLength,
+        spec.detail?.find((d) => d.format === f)
+      )
+      if (f === bytes[0] || end + 4 !== bytes.length) return false
+      const fixed = Uint8Array.from(bytes.subarray(0, end))
+      fixed[0] = f
+      return crc32(fixed) === new DataView(bytes.buffer, bytes.byteOffset).getUint32(end)
+    })
   }
 
   function quantize(c: Character): Character {
@@ -241,13 +278,21 @@ export function shareCodec(spec: ShareCodeSpec): ShareCodec {
         basis: c.detail.basis,
         weights: c.detail.weights.map((w) => detailByte(w) / DETAIL_QUANT),
       }
-      // a residual's text is its bytes: kept as it is
+      // a residual's and an octave's text are their bytes: kept as they are
       if (c.detail.residual !== undefined) out.detail.residual = c.detail.residual
+      if (c.detail.octave !== undefined) out.detail.octave = c.detail.octave
     }
     return out
   }
 
   return { encode, decode, quantize }
+}
+
+function damaged(): ShareCodeError {
+  return new ShareCodeError(
+    'corrupted',
+    'This share code is damaged (checksum mismatch); ask the sender to copy it again.'
+  )
 }
 
 function truncated(): ShareCodeError {

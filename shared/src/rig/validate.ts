@@ -50,6 +50,8 @@ export interface RigCheckSpec {
     limit: number
     /** The optional residual's text: its length, and whether a text of that length is one (detail/residual). */
     residual?: { chars: number; valid(text: string): boolean }
+    /** The optional octave's text (only with a residual): its length, and whether a text is one (detail/octave). */
+    octave?: { chars: number; valid(text: string): boolean }
   }
 }
 
@@ -97,7 +99,7 @@ export function checkCharacterFor(input: unknown, spec: RigCheckSpec): RigIssue[
 
 /**
  * The optional skin detail: { basis: a known version, weights: its count of finite numbers within +-limit,
- * residual: optional, its text where the rig takes one }.
+ * residual, octave: optional, their text where the rig takes them (the octave only with a residual) }.
  */
 function checkDetail(
   value: unknown,
@@ -112,20 +114,32 @@ function checkDetail(
     })
     return
   }
-  const fields = ['basis', 'weights', ...(spec.residual ? ['residual'] : [])]
+  const texts = { residual: spec.residual, octave: spec.octave }
+  const fields = [
+    'basis',
+    'weights',
+    ...Object.keys(texts).filter((k) => texts[k as keyof typeof texts]),
+  ]
   for (const key of Object.keys(value))
     if (!fields.includes(key))
       issues.push({ path: `detail.${key}`, code: 'unknown-id', message: `unknown field '${key}'` })
-  if (spec.residual && value.residual !== undefined) {
-    const r = value.residual
-    const { chars } = spec.residual
-    if (typeof r !== 'string' || !spec.residual.valid(r))
+  for (const [key, text] of Object.entries(texts)) {
+    const t = value[key]
+    if (!text || t === undefined) continue
+    if (typeof t !== 'string' || !text.valid(t))
       issues.push({
-        path: 'detail.residual',
+        path: `detail.${key}`,
         code: 'wrong-type',
-        message: `must be ${chars} base64url characters (the skin detail's residual), got ${typeof r === 'string' ? `${r.length} characters${r.length === chars ? ' that are not one' : ''}` : describe(r)}`,
+        message: `must be ${text.chars} base64url characters (the skin detail's ${key}), got ${typeof t === 'string' ? `${t.length} characters${t.length === text.chars ? ' that are not one' : ''}` : describe(t)}`,
       })
   }
+  if (spec.octave && value.octave !== undefined && value.residual === undefined)
+    issues.push({
+      path: 'detail.octave',
+      code: 'wrong-type',
+      message:
+        'comes only with a residual (it is drawn on top of it): remove the octave too, or read the photo again',
+    })
   const versions = Object.keys(spec.counts).map(Number)
   const newest = Math.max(...versions)
   const count = typeof value.basis === 'number' ? spec.counts[value.basis] : undefined

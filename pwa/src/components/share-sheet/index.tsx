@@ -9,7 +9,7 @@ import type { Character } from '@facecraft/shared/rig'
 import { savePicture, shareCard } from '../../features/share/save-picture.ts'
 import { getCharacter } from '../../lib/store/gallery.ts'
 import { loadSession } from '../../lib/account/session.ts'
-import { createShareLink, offlineShareLink, qrSvg, shareOrCopy } from '../../lib/editor/share.ts'
+import { createShareLink, offlineShareLink, shareOrCopy, shareQr } from '../../lib/editor/share.ts'
 import { toast } from '../../lib/app/toast.ts'
 import { Icon } from '../icon/index.tsx'
 import { Sheet } from '../sheet/index.tsx'
@@ -57,16 +57,24 @@ export function ShareSheet(props: {
     }
   }
 
-  const svg = qrSvg(link)
+  const qr = shareQr(link, shared)
   return (
     <Sheet title={`Share “${props.name}”`} onClose={props.onClose}>
-      {svg ? (
-        <div
-          class={styles.qr}
-          role='img'
-          aria-label='QR code of the share link'
-          dangerouslySetInnerHTML={{ __html: svg }}
-        />
+      {qr ? (
+        <>
+          <div
+            class={styles.qr}
+            role='img'
+            aria-label='QR code of the share link'
+            dangerouslySetInnerHTML={{ __html: qr.svg }}
+          />
+          {qr.lean && (
+            <p class={styles.note} data-testid='share-qr-lean'>
+              The QR code leaves out the finest skin texture from your photo (too long for one); the
+              link carries all of it.
+            </p>
+          )}
+        </>
       ) : (
         <p class={styles.note} data-testid='share-qr-too-long'>
           This link is too long for a QR code: share or copy it instead (signed in and synced, a

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  encodeOctave,
   encodeResidual,
+  OCTAVE_PIXELS,
   SKIN_DETAIL_COUNT,
   SKIN_DETAIL_PIXELS,
   SKIN_DETAIL_VERSION,
@@ -92,16 +94,24 @@ describe('rig-ui (rig v2)', () => {
     expect(detailed.detail).toBeDefined() // the edit made a new character; history keeps the old one
   })
 
-  it("smooths the skin: the residual goes, the detail's weights and the rest stay", () => {
+  it("smooths the skin: the residual and octave go, the detail's weights and the rest stay", () => {
     const c = createCharacterV2()
     const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i))
     const residual = encodeResidual(
       Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => Math.cos(i) * 4)
     )
-    const detailed = { ...c, detail: { basis: SKIN_DETAIL_VERSION, weights, residual } }
+    const octave = encodeOctave(
+      Float32Array.from({ length: OCTAVE_PIXELS }, (_, i) => Math.sin(i) * 6)
+    )
+    const detailed = { ...c, detail: { basis: SKIN_DETAIL_VERSION, weights, residual, octave } }
     const smooth = smoothedDetail(detailed)
     expect(smooth).toEqual({ ...c, detail: { basis: SKIN_DETAIL_VERSION, weights } })
     expect('residual' in smooth.detail!).toBe(false)
+    expect('octave' in smooth.detail!).toBe(false)
+    // a character from before the octave (session 51) smooths as it did
+    expect(
+      smoothedDetail({ ...c, detail: { basis: SKIN_DETAIL_VERSION, weights, residual } })
+    ).toEqual(smooth)
     expect(checkCharacterV2(smooth)).toEqual([])
     expect(detailed.detail.residual).toBe(residual) // a new character; history keeps the old one
     // nothing to smooth: the same character back

@@ -44,12 +44,13 @@ export function withoutDetail(c: Character): Character {
 }
 
 /**
- * The character with its skin detail's residual left out (detail/residual: the photo's own moles, blemishes, freckles
- * and stubble grain), keeping the weights' creases and shading: the player's "smooth", undoable like any edit.
+ * The character with its skin detail's residual and octave left out (detail/residual, detail/octave: the photo's own
+ * moles, blemishes, freckles and stubble grain, and their finest edges), keeping the weights' creases and shading:
+ * the player's "smooth", undoable like any edit.
  */
 export function smoothedDetail(c: Character): Character {
-  if (!c.detail?.residual) return c
-  const { residual: _, ...detail } = c.detail
+  if (!c.detail?.residual && !c.detail?.octave) return c
+  const { residual: _, octave: __, ...detail } = c.detail
   return { ...c, detail }
 }
 

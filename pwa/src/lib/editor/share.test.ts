@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { createCharacter, encodeShareCode } from '@facecraft/shared/rig'
 import { createCharacterV2, migrateV1, quantizeCharacterV2 } from '@facecraft/shared/rig-v2'
 import {
+  encodeOctave,
   encodeResidual,
+  OCTAVE_PIXELS,
   SKIN_DETAIL_COUNT,
   SKIN_DETAIL_PIXELS,
   SKIN_DETAIL_VERSION,
 } from '@facecraft/shared/detail'
-import { offlineShareLink, openShareLink, qrSvg } from './share.ts'
+import { offlineShareLink, openShareLink, qrSvg, shareQr } from './share.ts'
 
 describe('share links', () => {
   const base = createCharacterV2()
@@ -48,6 +50,37 @@ describe('share links', () => {
     expect(qrSvg(link)).toMatch(/^<svg/)
     // past what a QR code holds, no code (the sheet says so) rather than a broken sheet
     expect(qrSvg(`${link}${'x'.repeat(400)}`)).toBeNull()
+  })
+
+  it('gives a photo character with its octave a QR code of the link without it (the link keeps it)', async () => {
+    const detail = {
+      basis: SKIN_DETAIL_VERSION,
+      weights: Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i) * 3.9),
+      residual: encodeResidual(
+        Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 7 * Math.cos(i))
+      ),
+      octave: encodeOctave(Float32Array.from({ length: OCTAVE_PIXELS }, (_, i) => 9 * Math.sin(i))),
+    }
+    const shared = { character: { ...character, detail }, name: 'Oct' }
+    const origin = 'https://facecraft.example'
+    const link = offlineShareLink(shared, origin)
+    expect(link.length).toBeGreaterThan(6_000)
+    // the link itself carries the octave
+    expect((await openShareLink('/s', new URL(link).hash)).character.detail!.octave).toBe(
+      detail.octave
+    )
+    expect(qrSvg(link)).toBeNull()
+    const qr = shareQr(link, shared, origin)!
+    expect(qr.lean).toBe(true)
+    const { octave: _, ...lean } = detail
+    expect(qr.svg).toBe(
+      qrSvg(offlineShareLink({ ...shared, character: { ...character, detail: lean } }, origin))
+    )
+    // a link that fits (a short account link, a character without an octave) keeps its own code
+    const short = `${origin}/s/abc123`
+    expect(shareQr(short, shared, origin)).toEqual({ svg: qrSvg(short), lean: false })
+    // past what even the lean link fits: none (the sheet says so)
+    expect(shareQr(`${link}x`, { ...shared, character }, origin)).toBeNull()
   })
 
   it('opens an fc1 link (made before rig v2) as the closest v2 character, and says so', async () => {

@@ -18,7 +18,8 @@ import { getSetting, setSetting } from '../store/db.ts'
 
 /**
  * The QR code (SVG) of a link, or null when the link is longer than a QR code holds (about 2,950 characters at
- * the lowest error correction): a character with its skin-detail residual makes an offline link of ~2,700.
+ * the lowest error correction): a character with its skin-detail residual makes an offline link of ~2,700, with its
+ * octave too ~7,000 (see shareQr).
  */
 export function qrSvg(link: string): string | null {
   try {
@@ -27,6 +28,28 @@ export function qrSvg(link: string): string | null {
     if (/too long/i.test((error as Error).message)) return null
     throw error
   }
+}
+
+/**
+ * The QR code of the sheet's `link` for `shared`; where the link is too long for one (an offline link of a character
+ * whose skin detail carries its octave, detail/octave: ~7,000 characters), the QR code of the offline link of the
+ * character without the octave (`lean`: the sheet says so; the link itself carries everything). Null only when
+ * even that does not fit.
+ */
+export function shareQr(
+  link: string,
+  shared: SharedCharacter,
+  origin = location.origin
+): { svg: string; lean: boolean } | null {
+  const svg = qrSvg(link)
+  if (svg) return { svg, lean: false }
+  const detail = shared.character.detail
+  if (!detail?.octave) return null
+  const { octave: _, ...lean } = detail
+  const leanSvg = qrSvg(
+    offlineShareLink({ ...shared, character: { ...shared.character, detail: lean } }, origin)
+  )
+  return leanSvg ? { svg: leanSvg, lean: true } : null
 }
 
 /** A link that opens the character offline (no share id). */

@@ -4,6 +4,7 @@
  * the Appearance. Then CharacterEngineV2 renders characters and reports their landmarks.
  */
 import { detailImage, weightCount, type SkinDetailBasis } from '../../detail/basis.ts'
+import { decodeOctave } from '../../detail/octave.ts'
 import { decodeResidual } from '../../detail/residual.ts'
 import { drawnDetail } from '../../detail/resample.ts'
 import { SKIN_DETAIL_PIXELS } from '../../detail/spec.ts'
@@ -258,23 +259,26 @@ export class CharacterEngineV2 {
   }
 
   private detailLayer(
-    { basis: version, weights, residual }: SkinDetail,
+    { basis: version, weights, residual, octave }: SkinDetail,
     male: number
   ): SkinDetailLayer {
     const basis = this.detailBasis!
     // the read's own version picks the means its weights are around (detail/basis earlierMeans)
-    const key = `${basis.version}:${version}:${male.toFixed(4)}:${weights.map((w) => w.toFixed(4)).join(',')}:${residual ?? ''}`
+    const key = `${basis.version}:${version}:${male.toFixed(4)}:${weights.map((w) => w.toFixed(4)).join(',')}:${residual ?? ''}:${octave ?? ''}`
     let layer = this.detailLayers.get(key)
     if (!layer) {
       const image = detailImage(basis, weights, male, version)
-      // the photo's own detail beyond the weights, on the fine grid's pixels (detail/residual)
-      if (residual !== undefined && basis.pixels.length === SKIN_DETAIL_PIXELS) {
+      // the photo's own detail beyond the weights, on the fine grid's pixels (detail/residual) and at twice its
+      // resolution (detail/octave); a basis over other pixels than the released grid's (a test's) draws neither
+      const released = basis.pixels.length === SKIN_DETAIL_PIXELS
+      if (residual !== undefined && released) {
         const values = decodeResidual(residual)
         for (let i = 0; i < values.length; i++) image[basis.pixels[i]!]! += values[i]!
       }
+      const fine = octave !== undefined && released ? decodeOctave(octave) : undefined
       layer = {
         // sharpened and at twice the grid, making up what the texels' resampling blurs (detail/resample)
-        ...drawnDetail(basis, image, male, version),
+        ...drawnDetail(basis, image, male, version, fine),
         key: hashKey(key),
         rest: this.rest68,
       }

@@ -16,7 +16,9 @@ import {
   SKIN_DETAIL_COUNTS,
   SKIN_DETAIL_PIXELS,
   SKIN_DETAIL_VERSION,
+  encodeOctave,
   encodeResidual,
+  octavePixels,
   weightCount,
   toShapeFree,
   type SkinDetailBasis,
@@ -291,6 +293,51 @@ describe('skin detail', { timeout: 60_000 }, () => {
       if (x > lm[0]! - 12 && x < lm[32]! + 12) continue
       for (let ch = 0; ch < 3; ch++)
         expect(viaResidual.data[i * 4 + ch]).toBe(plain.data[i * 4 + ch])
+    }
+  })
+
+  it("draws a read's octave at twice the grid's resolution: finer grain on the face's skin only", () => {
+    engine.useSkinDetail(basis)
+    const base = withDetail(randomPlausibleCharacter(8))
+    const residual = encodeResidual(
+      Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 2 * Math.sin(i * 0.7))
+    )
+    const c: Character = { ...base, detail: { ...base.detail!, residual } }
+    const at = octavePixels(basis.pixels, basis.size)
+    // a checkerboard at the octave's own pixels: what the grid (a 2 x 2 box average) cannot hold
+    const side = basis.size * 2
+    const checker = Float32Array.from(at, (q) =>
+      ((q % side) + Math.floor(q / side)) % 2 ? 5.2 : -5.2
+    )
+    const withOctave = (o: Float32Array): Character => ({
+      ...c,
+      detail: { ...c.detail!, octave: encodeOctave(o) },
+    })
+    const size = 384
+    const big = (x: Character) =>
+      engine.render(x, { size, background: [255, 255, 255] }, lookShader)
+    const plain = big(c)
+    const zero = big(withOctave(new Float32Array(at.length)))
+    const grain = big(withOctave(checker))
+    expect(hash(grain)).not.toBe(hash(zero))
+    // the finest grain (each pixel against its neighbours' mean) over the face rises with the octave
+    const lm = engine.landmarks(c, { size }).ibug68
+    const fine = (img: typeof plain) => {
+      let t = 0
+      for (let y = Math.round(lm[39]!); y < Math.round(lm[17]!); y++)
+        for (let x = Math.round(lm[0]!) + 20; x < Math.round(lm[32]!) - 20; x++) {
+          const g = (i: number) => img.data[i * 4 + 1]!
+          const i = y * size + x
+          t += Math.abs(g(i) - (g(i - 1) + g(i + 1) + g(i - size) + g(i + size)) / 4)
+        }
+      return t
+    }
+    expect(fine(grain)).toBeGreaterThan(1.1 * fine(zero))
+    // the skin only: nothing changes outside the jaw's span
+    for (let i = 0; i < size * size; i++) {
+      const x = i % size
+      if (x > lm[0]! - 24 && x < lm[32]! + 24) continue
+      for (let ch = 0; ch < 3; ch++) expect(grain.data[i * 4 + ch]).toBe(plain.data[i * 4 + ch])
     }
   })
 

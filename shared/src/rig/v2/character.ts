@@ -2,6 +2,7 @@
  * @module rig/v2/character — rig v2 characters: the schema object, defaults, validation with precise errors
  * (every problem with its JSON path, as v1), and the plausible-people prior `randomPlausibleCharacter`.
  */
+import { OCTAVE_CHARS, octaveFromText } from '../../detail/octave.ts'
 import { RESIDUAL_CHARS, residualFromText } from '../../detail/residual.ts'
 import { keepOnSide } from '../../detail/sex.ts'
 import { createRng, gaussian, type Rng } from '../../utils/random.ts'
@@ -62,6 +63,7 @@ const V2: RigCheckSpec = {
     counts: SKIN_DETAIL_COUNTS,
     limit: SKIN_DETAIL_LIMIT,
     residual: { chars: RESIDUAL_CHARS, valid: (text) => residualFromText(text) !== null },
+    octave: { chars: OCTAVE_CHARS, valid: (text) => octaveFromText(text) !== null },
   },
   otherRig: (rig) =>
     rig === 1

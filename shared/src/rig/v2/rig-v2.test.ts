@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { decodeSkinDetail } from '../../detail/basis.ts'
 import { sexAxis } from '../../detail/sex.ts'
+import { encodeOctave, OCTAVE_CHARS, OCTAVE_PIXELS } from '../../detail/octave.ts'
 import { encodeResidual, RESIDUAL_CHARS } from '../../detail/residual.ts'
 import { SKIN_DETAIL_COUNT, SKIN_DETAIL_PIXELS, SKIN_DETAIL_VERSION } from '../../detail/spec.ts'
 import DICE_AXIS from './dice-detail-axis.json' with { type: 'json' }
@@ -252,6 +253,50 @@ describe('fc2 share codes', () => {
     expect(() => decodeShareCodeV2(`fc2.SQ${code.slice(6)}`)).toThrow(/format 73 .* update the app/)
   })
 
+  it("carry a read's octave after its residual in format 128 + the basis version; codes before it still open", () => {
+    const plain = randomPlausibleCharacter(5)
+    const weights = Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.cos(i * 0.7) * 2)
+    const residual = encodeResidual(
+      Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 3 * Math.sin(i * 0.9))
+    )
+    const octave = encodeOctave(
+      Float32Array.from({ length: OCTAVE_PIXELS }, (_, i) => 6 * Math.sin(i * 0.37))
+    )
+    const detail = { basis: SKIN_DETAIL_VERSION, weights, residual, octave }
+    const withOctave = { ...plain, detail }
+    expect(checkCharacterV2(withOctave)).toEqual([])
+    const code = encodeShareCodeV2(withOctave, 'Oz')
+    const before = encodeShareCodeV2({ ...plain, detail: { ...detail, octave: undefined } }, 'Oz')
+    // format 0x85 (128 + 5) is 'hQ' in base64url; without the octave the code is as it was (format 69, 'RQ')
+    expect(code.slice(4, 6)).toBe('hQ')
+    expect(before.slice(4, 6)).toBe('RQ')
+    expect(code.length - before.length).toBe(OCTAVE_CHARS)
+    const back = decodeShareCodeV2(code)
+    expect(back.name).toBe('Oz')
+    expect(back.character).toEqual(quantizeCharacterV2(withOctave))
+    expect(back.character.detail!.residual).toBe(residual)
+    expect(back.character.detail!.octave).toBe(octave)
+    expect(checkCharacterV2(back.character)).toEqual([])
+    expect(decodeShareCodeV2(before).character.detail!.octave).toBeUndefined()
+    // cut inside the octave, or one character of it changed: told apart, nothing half-opened
+    expect(() => decodeShareCodeV2(code.slice(0, code.length - 800))).toThrow(/incomplete/)
+    const at = code.length - 600
+    const flipped = code.slice(0, at) + (code[at] === 'A' ? 'B' : 'A') + code.slice(at + 1)
+    expect(() => decodeShareCodeV2(flipped)).toThrow(/damaged/)
+    // a damaged first character naming a longer format (a plain code's 2 read as 130, an octave's on basis v2) is
+    // told as damaged, not as cut short
+    const plainCode = encodeShareCodeV2(plain, 'Oz')
+    expect(() => decodeShareCodeV2(`fc2.g${plainCode.slice(5)}`)).toThrow(/damaged/)
+    expect(() => decodeShareCodeV2(`fc2.g${before.slice(5)}`)).toThrow(/damaged/)
+    // an octave without its residual is no character this app makes, and no code carries one
+    const alone = { ...plain, detail: { basis: SKIN_DETAIL_VERSION, weights, octave } }
+    expect(checkCharacterV2(alone).map((i) => `${i.path} ${i.code}`)).toEqual([
+      'detail.octave wrong-type',
+    ])
+    expect(checkCharacterV2(alone)[0]!.message).toMatch(/comes only with a residual/)
+    expect(() => encodeShareCodeV2(alone)).toThrow(/octave/)
+  })
+
   it('validate skin detail with precise paths', () => {
     const c = createCharacterV2()
     const ok = {
@@ -299,6 +344,19 @@ describe('fc2 share codes', () => {
       const found = checkCharacterV2({ ...c, detail: { ...ok.detail, residual: bad } })
       expect(found.map((i) => `${i.path} ${i.code}`)).toEqual(['detail.residual wrong-type'])
       expect(found[0]!.message).toContain(`must be ${RESIDUAL_CHARS} base64url characters`)
+      expect(found[0]!.message).toContain(said)
+    }
+    // an octave likewise: exactly OCTAVE_CHARS of base64url
+    const octave = encodeOctave(new Float32Array(OCTAVE_PIXELS))
+    expect(checkCharacterV2({ ...c, detail: { ...ok.detail, residual, octave } })).toEqual([])
+    for (const [bad, said] of [
+      [octave.slice(4), `got ${OCTAVE_CHARS - 4} characters`],
+      [`${octave.slice(1)}.`, `got ${OCTAVE_CHARS} characters that are not one`],
+      [7, 'got number'],
+    ] as const) {
+      const found = checkCharacterV2({ ...c, detail: { ...ok.detail, residual, octave: bad } })
+      expect(found.map((i) => `${i.path} ${i.code}`)).toEqual(['detail.octave wrong-type'])
+      expect(found[0]!.message).toContain(`must be ${OCTAVE_CHARS} base64url characters`)
       expect(found[0]!.message).toContain(said)
     }
     // rig v1 never takes detail

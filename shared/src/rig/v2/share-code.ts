@@ -4,8 +4,10 @@
  *
  * The layout (rig/share-codec.ts) behind the prefix `fc2.`, format 2, rig v2's sliders, colours and styles; formats
  * 3 and 4 add the character's skin detail (a byte per weight) on basis v1 (256 weights) and v2 (480), and are used
- * only when the character has detail; 64 + the basis version adds its residual too (detail/residual).
+ * only when the character has detail; 64 + the basis version adds its residual too (detail/residual), 128 + the
+ * version its residual and octave (detail/octave).
  */
+import { OCTAVE_BYTES } from '../../detail/octave.ts'
 import { RESIDUAL_BYTES } from '../../detail/residual.ts'
 import { SKIN_DETAIL_COUNTS } from '../../detail/spec.ts'
 import type { Character } from '../schema.ts'
@@ -20,10 +22,11 @@ import { STYLES_V2 } from './styles.ts'
 const PREFIX = 'fc2.'
 const FORMAT = 2
 const RESIDUAL_FORMAT = 64
+const OCTAVE_FORMAT = 128
 /**
  * Formats of fc2 codes that carry skin detail (format 2's layout plus the detail section: rig/share-codec), one per
  * basis version: 3 for v1, 4 for v2 (2 + the version); with a residual (session 44), 64 + the version, a range the
- * plain formats of bases to come will not reach.
+ * plain formats of bases to come will not reach; with a residual and its octave (session 51), 128 + the version.
  */
 const DETAIL_FORMATS = Object.entries(SKIN_DETAIL_COUNTS).flatMap(([version, count]) => [
   { format: 2 + Number(version), version: Number(version), count },
@@ -32,6 +35,13 @@ const DETAIL_FORMATS = Object.entries(SKIN_DETAIL_COUNTS).flatMap(([version, cou
     version: Number(version),
     count,
     residual: RESIDUAL_BYTES,
+  },
+  {
+    format: OCTAVE_FORMAT + Number(version),
+    version: Number(version),
+    count,
+    residual: RESIDUAL_BYTES,
+    octave: OCTAVE_BYTES,
   },
 ])
 

@@ -98,7 +98,8 @@ describe('procedural textures', () => {
   })
 })
 
-describe('skin detail fade (DETAIL_FRONT)', () => {
+// Each bakes a synthetic head's skin grid: ~3.5 s on a loaded core, near vitest's 5 s default.
+describe('skin detail fade (DETAIL_FRONT)', { timeout: 30_000 }, () => {
   it("draws a photo's detail in full where the skin faces the camera, none where a front photo saw it edge-on", () => {
     // the synthetic head is a sphere about the origin: its normal's share toward the camera is z / |p|
     const bake = skinBakeFor(head)
