@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createCharacter } from '@facecraft/shared/rig'
 import { createCharacterV2, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
+import {
+  encodeOctave,
+  encodeResidual,
+  OCTAVE_PIXELS,
+  SKIN_DETAIL_PIXELS,
+} from '@facecraft/shared/detail'
 import { parseBackup } from './backup.ts'
 
 const entry = {
@@ -29,6 +35,12 @@ describe('parseBackup', () => {
   })
 
   it('keeps skin detail read on basis v1 (session 30), v2 (sessions 31-32), v3, v4 and v5 exactly as exported', () => {
+    const residual = encodeResidual(
+      Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 5 * Math.sin(i))
+    )
+    const octave = encodeOctave(
+      Float32Array.from({ length: OCTAVE_PIXELS }, (_, i) => 8 * Math.cos(i))
+    )
     const onV5 = randomPlausibleCharacter(5, { detail: true })
     const fine = onV5.detail!.weights.slice(0, 480)
     const detailed = [
@@ -37,6 +49,9 @@ describe('parseBackup', () => {
       { ...onV5, detail: { basis: 3, weights: fine } },
       { ...onV5, detail: { basis: 4, weights: onV5.detail!.weights.slice(0, 544) } },
       onV5,
+      // read from a photo: with its residual (session 44), and its octave too (session 51)
+      { ...onV5, detail: { ...onV5.detail!, residual } },
+      { ...onV5, detail: { ...onV5.detail!, residual, octave } },
     ].map((character, i) => ({ ...entry, id: `d${i}`, character }))
     const back = parseBackup(file({ characters: detailed })).characters
     expect(back.map((e) => e.character)).toEqual(detailed.map((e) => e.character))

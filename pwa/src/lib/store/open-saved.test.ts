@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createCharacter, randomCharacter } from '@facecraft/shared/rig'
 import { migrateV1, randomPlausibleCharacter } from '@facecraft/shared/rig-v2'
+import {
+  encodeOctave,
+  encodeResidual,
+  OCTAVE_PIXELS,
+  SKIN_DETAIL_PIXELS,
+} from '@facecraft/shared/detail'
 import { migrationMessage, openRecord, openStoredCharacter } from './open-saved.ts'
 
 describe('open-saved', () => {
@@ -45,6 +51,20 @@ describe('open-saved', () => {
     expect(openRecord({ character: structuredClone(onV3) }).record.character).toEqual(onV3)
     const onV2 = { ...onV5, detail: { basis: 2, weights: fine } }
     expect(openRecord({ character: structuredClone(onV2) }).record.character).toEqual(onV2)
+    // read from a photo: with its residual (session 44), and its octave too (session 51)
+    const residual = encodeResidual(
+      Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 5 * Math.sin(i))
+    )
+    const octave = encodeOctave(
+      Float32Array.from({ length: OCTAVE_PIXELS }, (_, i) => 8 * Math.cos(i))
+    )
+    for (const detail of [
+      { ...onV5.detail!, residual },
+      { ...onV5.detail!, residual, octave },
+    ]) {
+      const read = { ...onV5, detail }
+      expect(openRecord({ character: structuredClone(read) }).record.character).toEqual(read)
+    }
     // a basis newer than this app's is told as such, not taken as damage
     expect(() => openStoredCharacter({ ...onV2, detail: { ...onV2.detail!, basis: 9 } })).toThrow(
       /update/
