@@ -6,9 +6,10 @@
  *
  * Why: with the residual (detail/residual) a character's detail is the photo's fine band on the 112 px grid, and
  * the engine draws it sharpened and upsampled (detail/resample); the band's top octave (0-1.5 px at 224: the crisp
- * edge of a nostril, a lid crease, a lip line, the grain of stubble) was lost. Put back on 30 London people (the
- * aligned 224 px frame), the person's own octave raised FaceRes's cosine to their other photo by +0.023 (25 of 30
- * closer; dlib +0.004, MobileFace +0.016); drawn through the creator, see docs/likeness.md "Session 51".
+ * edge of a nostril, a lid crease, a lip line, the grain of stubble and freckles) was lost. Put back on 30 London
+ * people (the aligned 224 px frame; drawn as detail/resample OCTAVE_DRAW says), the person's own octave raised
+ * FaceRes's cosine to their other photo by +0.022 (26 of 30 closer; dlib +0.004, MobileFace +0.014); through the
+ * creator on all of London and on held-out photos, docs/likeness.md "Session 51".
  *
  * Levels: the octave's values (luminance levels of 255) spread 3.4 (RMS) with heavy tails (the edges that matter
  * most are the strongest), so a uniform 4-bit step clipped 7% of them and lost a third of the gain. The steps

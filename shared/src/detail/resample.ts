@@ -32,12 +32,13 @@ export const WOMEN_PUSH = 0.3
  * How a character's octave (detail/octave: the photo's fine band at twice the grid, beyond the grid) is drawn:
  * added to the upsampled image at `gain`, and the whole then sharpened at its own resolution by `sharpen` (in
  * place of the grid's SHARPEN). On 30 London people (the aligned 224 px frame, FaceRes / MobileFace cosine to their
- * other photo) the octave added to the sharpened grid gave +0.017 / +0.009 at gain 1, +0.020 / +0.010 at 1.5; the
- * grid unsharpened, the octave at 1.5 and the sum sharpened at 0.5 +0.023 / +0.016 (at 1: +0.022 / +0.014; sharpened
- * at 1: +0.019 / +0.014). The renders' own blur (texel grid, rasteriser, SSAA) takes more of the top octave than of
- * the grid's band, so it is drawn stronger.
+ * other photo) the octave added to the sharpened grid gave +0.017 / +0.009; the grid unsharpened, the octave added
+ * and the sum sharpened at 0.5 +0.022 / +0.014 (unsharpened +0.017 / +0.011; sharpened at 1 +0.022 / +0.013). The
+ * octave at 1.5 was worth +0.002 more to the recognisers but looked overdone (grimy skin, blotchy freckles) at the
+ * sizes players see: its renders' finest band came out at 1.30x the photo's contrast (20 London people, skin, the
+ * aligned frame), at gain 1 1.18x (docs/likeness.md "Session 51").
  */
-export const OCTAVE_DRAW = Object.freeze({ gain: 1.5, sharpen: 0.5 })
+export const OCTAVE_DRAW = Object.freeze({ gain: 1, sharpen: 0.5 })
 
 /**
  * The image the engine draws for a character's detail: `image` (detailImage of its weights read on basis version
