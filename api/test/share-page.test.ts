@@ -4,6 +4,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodePng } from '@facecraft/shared/image'
+import {
+  encodeOctave,
+  encodeResidual,
+  OCTAVE_PIXELS,
+  SKIN_DETAIL_PIXELS,
+} from '@facecraft/shared/detail'
 import { encodeShareCode, randomCharacter as randomCharacterV1 } from '@facecraft/shared/rig'
 import {
   decodeAnyShareCode,
@@ -90,6 +96,23 @@ describe('share codes', { timeout: RENDER_TIMEOUT }, () => {
     const fromShare = await png(await call(`/s/${shareId}/preview.png`))
     expect(decodePng(fromCode).width).toBe(1200)
     expect(Buffer.compare(fromCode, fromShare)).toBe(0)
+  })
+
+  it("pictures a photo character's code: skin detail, its residual and octave (~7,000 characters)", async () => {
+    const c = randomPlausibleCharacter(33, { detail: true })
+    const detail = {
+      ...c.detail!,
+      residual: encodeResidual(
+        Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 5 * Math.sin(i))
+      ),
+      octave: encodeOctave(Float32Array.from({ length: OCTAVE_PIXELS }, (_, i) => 8 * Math.cos(i))),
+    }
+    const code = encodeShareCodeV2({ ...c, detail }, 'Ł'.repeat(24))
+    expect(code.length).toBeGreaterThan(6_500)
+    const res = await codePreview(code)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/png')
+    expect(decodePng(await png(res)).width).toBe(1200)
   })
 
   it('pictures an fc1 code (an old link) as its rig v2 migration', async () => {

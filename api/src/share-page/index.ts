@@ -21,8 +21,11 @@ import { PREVIEW_HEIGHT, PREVIEW_WIDTH, previewPng } from './preview-image.ts'
 
 const PAGE = /^\/s\/([A-Za-z0-9_-]{12})$/
 const IMAGE = /^\/s\/([A-Za-z0-9_-]{12})\/preview\.png$/
-/** A share code's image; codes are ~480 characters with a name (fc2), fewer for fc1. */
-const CODE_IMAGE = /^\/s\/preview\/([^/]{1,1024})\.png$/
+/**
+ * A share code's image. Codes are ~480 characters with a name (fc2), fewer for fc1; a character made from a photo
+ * carries its skin detail (~1,500 more), its residual (~1,400) and its octave (~4,200): up to ~7,000 in all.
+ */
+const CODE_IMAGE = /^\/s\/preview\/([^/]{1,8192})\.png$/
 /** How long browsers, crawlers and the Cache API keep a preview image, s (a share never changes). */
 const IMAGE_MAX_AGE = 7 * 24 * 3600
 /** Renders of share codes (cache misses only) per client IP per minute (CODE_PREVIEWS_PER_MINUTE): each costs
