@@ -151,8 +151,13 @@ export function readDetailFocused(
     for (const [sigma, b] of sharp.blurs) blurs.set(sigma, b)
     restored = sharp.restored
   }
-  const fine = readBand(basis, source, male, FINE_BAND, blurs)
-  const octave = readOctave(basis, source, fine.left, blurs)
+  // the fine band at READ_SIZE under the basis's pixels: box-averaged, the basis grid's image (what bandDetail at
+  // the grid's size computes, from the same pixels); what the average loses, the octave
+  const at = octavePixels(basis.pixels, basis.size)
+  const band = bandDetail(source, READ_SIZE, at, FINE_BAND, blurs)
+  const grid = boxAverage(band, READ_SIZE, basis.size)
+  const fine = fitDetail(basis, grid, male, { missing: foreshortenedPixels(basis, source.points) })
+  const octave = readOctave(basis, at, band, grid, fine.left)
   if (!basis.mid) return { weights: fine.weights, residual: fine.residual, octave, restored }
   const mid = readBand(basis.mid, source, male, MID_BAND, blurs).weights
   const weights = new Float32Array(fine.weights.length + mid.length)
@@ -162,21 +167,20 @@ export function readDetailFocused(
 }
 
 /**
- * The fine band's top octave (detail/octave): at each READ_SIZE pixel under the basis's (octavePixels order), the
- * band there minus the basis grid's box average of it upsampled back (detail/resample upsample2, as the engine
- * draws it), so the grid's image drawn with the octave added is the band at READ_SIZE. 0 under the pixels the fine
- * fit left out (`left`: a turned face's far side, occluders), as the residual is.
+ * The fine band's top octave (detail/octave): at each READ_SIZE pixel under the basis's (`at`, octavePixels order),
+ * the `band` there minus the basis grid's box average of it (`grid`) upsampled back (detail/resample upsample2, as
+ * the engine draws it), so the grid's image drawn with the octave added is the band at READ_SIZE. 0 under the pixels
+ * the fine fit left out (`left`: a turned face's far side, occluders), as the residual is.
  */
 function readOctave(
   basis: SkinDetailBasis,
-  source: DetailSource,
-  left: Uint8Array | undefined,
-  blurs: Map<number, Float32Array>
+  at: Uint32Array,
+  band: Float32Array,
+  grid: Float32Array,
+  left: Uint8Array | undefined
 ): Float32Array {
   const S = READ_SIZE
-  const at = octavePixels(basis.pixels, basis.size)
-  const band = bandDetail(source, S, at, FINE_BAND, blurs)
-  const drawn = upsample2(boxAverage(band, S, basis.size), basis.size)
+  const drawn = upsample2(grid, basis.size)
   const skip = new Uint8Array(S * S)
   if (left)
     for (const q of octavePixels(
