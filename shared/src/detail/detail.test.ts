@@ -477,6 +477,25 @@ describe('composing and reading weights', () => {
     expect(some.filter((v) => v !== 0).length).toBeLessThanOrEqual(wanted.length)
   })
 
+  it("warps each face by its own points when faces alternate (the last face's warp is kept)", () => {
+    const S = 64
+    const rnd = stream(4)
+    const image = Float32Array.from({ length: S * S }, () => rnd() * 100)
+    const a = templatePoints().map((v) => v + (rnd() - 0.5) * 0.02)
+    const b = templatePoints().map((v) => v + (rnd() - 0.5) * 0.02)
+    const some = new Uint8Array(S * S).map((_, i) => (i % 3 === 0 ? 1 : 0))
+    const partA = toShapeFree(image, S, a, some) // a's warp, part of its pixels
+    const fullA = toShapeFree(image, S, a)
+    const fullB = toShapeFree(image, S, b)
+    expect(fullB).not.toEqual(fullA)
+    // again, after the other face: the same floats as the first time, and as a spline built afresh
+    expect(toShapeFree(image, S, [...a])).toEqual(fullA)
+    some.forEach((o, i) => o && expect(partA[i]).toBe(fullA[i]))
+    const toFace = thinPlate(templatePoints(), b)
+    const [x, y] = toFace(10.5 / S, 20.5 / S)
+    expect(fullB[20 * S + 10]).toBe(Math.fround(bilinear(image, S, x * S - 0.5, y * S - 0.5)))
+  })
+
   it('puts a face in its aligned frame through the inverse alignment', () => {
     const t = templatePoints()
     const ibug68 = t.map((v, i) => (i & 1 ? 30 + 200 * v : 10 + 200 * v))

@@ -97,15 +97,38 @@ export function toShapeFree(
   points: ArrayLike<number>,
   only?: Uint8Array
 ): Float32Array {
-  const toFace = thinPlate(templatePoints(), points)
+  const { toFace, at } = faceWarp(points, size)
   const out = new Float32Array(size * size)
   for (let j = 0; j < size; j++)
     for (let i = 0; i < size; i++) {
-      if (only && !only[j * size + i]) continue
-      const [x, y] = toFace((i + 0.5) / size, (j + 0.5) / size)
-      out[j * size + i] = bilinear(image, size, x * size - 0.5, y * size - 0.5)
+      const p = j * size + i
+      if (only && !only[p]) continue
+      if (Number.isNaN(at[p * 2]))
+        [at[p * 2], at[p * 2 + 1]] = toFace((i + 0.5) / size, (j + 0.5) / size)
+      out[p] = bilinear(image, size, at[p * 2]! * size - 0.5, at[p * 2 + 1]! * size - 0.5)
     }
   return out
+}
+
+/** The last face's spline (faceWarp), and per grid size the face positions it gave each pixel (NaN: not yet). */
+let lastWarp: { key: string; toFace: PointMap; at: Map<number, Float64Array> } | null = null
+
+/**
+ * The spline from the template's points to a face's `points` (thinPlate), and the positions it gives the pixels of
+ * a `size` grid, kept for the last face: one read warps the same face several times (the fine band and its octave,
+ * the mid band, the foreshortening test), and the spline's kernel sums were a tenth of the creator's time. Keyed on
+ * the points' values, so the same floats as computing them again.
+ */
+export function faceWarp(
+  points: ArrayLike<number>,
+  size: number
+): { toFace: PointMap; at: Float64Array } {
+  const key = Array.prototype.join.call(points, ',')
+  if (lastWarp?.key !== key)
+    lastWarp = { key, toFace: thinPlate(templatePoints(), points), at: new Map() }
+  let at = lastWarp.at.get(size)
+  if (!at) lastWarp.at.set(size, (at = new Float64Array(size * size * 2).fill(Number.NaN)))
+  return { toFace: lastWarp.toFace, at }
 }
 
 /** Bilinear sample of a `size` x `size` one-channel image at pixel coordinates (centres at integers); 0 outside. */

@@ -6,7 +6,7 @@
 import { invertAffine, type Affine } from '../face/affine.ts'
 import { meanFor, type SkinDetailBasis } from './basis.ts'
 import { gaussianBlur } from './blur.ts'
-import { templatePoints, thinPlate, toShapeFree } from './frame.ts'
+import { faceWarp, toShapeFree } from './frame.ts'
 import { octavePixels } from './octave.ts'
 import { upsample2 } from './resample.ts'
 import { sharpenedLuminance } from './sharpness.ts'
@@ -218,7 +218,7 @@ export const FORESHORTENING = Object.freeze({ ratio: 0.6, grid: 28 })
  * in its aligned frame (unit square); all 0 for a frontal face.
  */
 export function foreshortenedPixels(basis: SkinDetailBasis, points: ArrayLike<number>): Uint8Array {
-  const toFace = thinPlate(templatePoints(), points)
+  const { toFace } = faceWarp(points, FORESHORTENING.grid)
   const G = FORESHORTENING.grid
   const h = 0.5 / G
   // the spline's x-derivative at the centre of each lattice cell the basis covers (how wide the face shows it)
