@@ -97,38 +97,39 @@ export function toShapeFree(
   points: ArrayLike<number>,
   only?: Uint8Array
 ): Float32Array {
-  const { toFace, at } = faceWarp(points, size)
+  const warp = faceWarp(points)
+  let at = warp.at.get(size)
+  if (!at) warp.at.set(size, (at = new Float64Array(size * size * 2).fill(Number.NaN)))
   const out = new Float32Array(size * size)
   for (let j = 0; j < size; j++)
     for (let i = 0; i < size; i++) {
       const p = j * size + i
       if (only && !only[p]) continue
       if (Number.isNaN(at[p * 2]))
-        [at[p * 2], at[p * 2 + 1]] = toFace((i + 0.5) / size, (j + 0.5) / size)
+        [at[p * 2], at[p * 2 + 1]] = warp.toFace((i + 0.5) / size, (j + 0.5) / size)
       out[p] = bilinear(image, size, at[p * 2]! * size - 0.5, at[p * 2 + 1]! * size - 0.5)
     }
   return out
 }
 
-/** The last face's spline (faceWarp), and per grid size the face positions it gave each pixel (NaN: not yet). */
+/**
+ * The last face's warp: its spline from the template's points (thinPlate) and, per grid size, the face positions
+ * the spline gave that grid's pixels (NaN: not yet). One read warps the same face several times (the fine band and
+ * its octave, the mid band, the foreshortening test), and the spline's kernel sums were a tenth of the creator's
+ * time. Keyed on the points' values, so the same floats as computing them again.
+ */
 let lastWarp: { key: string; toFace: PointMap; at: Map<number, Float64Array> } | null = null
 
-/**
- * The spline from the template's points to a face's `points` (thinPlate), and the positions it gives the pixels of
- * a `size` grid, kept for the last face: one read warps the same face several times (the fine band and its octave,
- * the mid band, the foreshortening test), and the spline's kernel sums were a tenth of the creator's time. Keyed on
- * the points' values, so the same floats as computing them again.
- */
-export function faceWarp(
-  points: ArrayLike<number>,
-  size: number
-): { toFace: PointMap; at: Float64Array } {
+function faceWarp(points: ArrayLike<number>): NonNullable<typeof lastWarp> {
   const key = Array.prototype.join.call(points, ',')
   if (lastWarp?.key !== key)
     lastWarp = { key, toFace: thinPlate(templatePoints(), points), at: new Map() }
-  let at = lastWarp.at.get(size)
-  if (!at) lastWarp.at.set(size, (at = new Float64Array(size * size * 2).fill(Number.NaN)))
-  return { toFace: lastWarp.toFace, at }
+  return lastWarp
+}
+
+/** The spline from the template's points to a face's `points` (thinPlate), kept for the last face (faceWarp). */
+export function faceSpline(points: ArrayLike<number>): PointMap {
+  return faceWarp(points).toFace
 }
 
 /** Bilinear sample of a `size` x `size` one-channel image at pixel coordinates (centres at integers); 0 outside. */

@@ -17,7 +17,7 @@
  * the extra step is dark: creases and nostrils are darker than the skin around them), which kept all but 0.001
  * of the unquantised gain in 3 bits.
  */
-import { fromBase64Url, toBase64Url } from '../utils/base64url.ts'
+import { fromBase64UrlOfLength, toBase64Url } from '../utils/base64url.ts'
 import { SKIN_DETAIL_PIXELS } from './spec.ts'
 
 /** Pixels of an octave: the four READ_SIZE pixels under each of the fine grid's SKIN_DETAIL_PIXELS. */
@@ -98,9 +98,7 @@ export function encodeOctave(values: ArrayLike<number>): string {
 
 /** An octave's bytes from its text, or null where the text is not one (wrong length or characters). */
 export function octaveFromText(text: string): Uint8Array | null {
-  if (text.length !== OCTAVE_CHARS) return null
-  const bytes = fromBase64Url(text)
-  return bytes?.length === OCTAVE_BYTES ? bytes : null
+  return fromBase64UrlOfLength(text, OCTAVE_BYTES)
 }
 
 /** The values (levels) of an octave's text; throws for text that is not one. */

@@ -6,7 +6,7 @@
 import { invertAffine, type Affine } from '../face/affine.ts'
 import { meanFor, type SkinDetailBasis } from './basis.ts'
 import { gaussianBlur } from './blur.ts'
-import { faceWarp, toShapeFree } from './frame.ts'
+import { faceSpline, toShapeFree } from './frame.ts'
 import { octavePixels } from './octave.ts'
 import { upsample2 } from './resample.ts'
 import { sharpenedLuminance } from './sharpness.ts'
@@ -191,7 +191,10 @@ function readOctave(
   return Float32Array.from(at, (q) => (skip[q] ? 0 : band[q]! - drawn[q]!))
 }
 
-/** The weights of one band's basis (the fine one, or the mid band) and the band's residual (detail/residual). */
+/**
+ * The weights of one band's basis and the band's residual (detail/residual): the mid band's (the fine band is read
+ * at READ_SIZE in readDetailFocused, beside its octave).
+ */
 function readBand(
   basis: SkinDetailBasis,
   source: DetailSource,
@@ -218,7 +221,7 @@ export const FORESHORTENING = Object.freeze({ ratio: 0.6, grid: 28 })
  * in its aligned frame (unit square); all 0 for a frontal face.
  */
 export function foreshortenedPixels(basis: SkinDetailBasis, points: ArrayLike<number>): Uint8Array {
-  const { toFace } = faceWarp(points, FORESHORTENING.grid)
+  const toFace = faceSpline(points)
   const G = FORESHORTENING.grid
   const h = 0.5 / G
   // the spline's x-derivative at the centre of each lattice cell the basis covers (how wide the face shows it)

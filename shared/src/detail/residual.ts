@@ -13,7 +13,7 @@
  * 2.4 levels (1st-99th percentile -6.3..6.1), so the steps' rounding (0.29 levels) is far under it and only the
  * 0.3% beyond +-7.5 are clipped.
  */
-import { fromBase64Url, toBase64Url } from '../utils/base64url.ts'
+import { fromBase64UrlOfLength, toBase64Url } from '../utils/base64url.ts'
 import { SKIN_DETAIL_PIXELS } from './spec.ts'
 
 /** Luminance levels (0-255 scale) per step of a residual. */
@@ -82,9 +82,7 @@ export function encodeResidual(values: ArrayLike<number>): string {
 
 /** A residual's bytes from its text, or null where the text is not one (wrong length or characters). */
 export function residualFromText(text: string): Uint8Array | null {
-  if (text.length !== RESIDUAL_CHARS) return null
-  const bytes = fromBase64Url(text)
-  return bytes?.length === RESIDUAL_BYTES ? bytes : null
+  return fromBase64UrlOfLength(text, RESIDUAL_BYTES)
 }
 
 /** The values (levels) of a residual's text; throws for text that is not one. */

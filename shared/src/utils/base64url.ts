@@ -39,3 +39,14 @@ export function fromBase64Url(text: string): Uint8Array | null {
   }
   return out
 }
+
+/**
+ * fromBase64Url of text that holds exactly `bytes` bytes, written at its one unpadded length (ceil(bytes * 8 / 6)
+ * characters); null for any other text. What a fixed-size field of a saved character is (detail/residual,
+ * detail/octave).
+ */
+export function fromBase64UrlOfLength(text: string, bytes: number): Uint8Array | null {
+  if (text.length !== Math.ceil((bytes * 8) / 6)) return null
+  const out = fromBase64Url(text)
+  return out?.length === bytes ? out : null
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { crc32, createRng, fromBase64Url, gaussian, toBase64Url } from './index.ts'
+import { fromBase64UrlOfLength } from './base64url.ts'
 
 describe('crc32', () => {
   it('matches the standard check value', () => {
@@ -24,6 +25,15 @@ describe('base64url', () => {
     expect(fromBase64Url('ab+c')).toBeNull()
     expect(fromBase64Url('abcde')).toBeNull()
     expect(fromBase64Url('é')).toBeNull()
+  })
+
+  it('takes a fixed-size field only at its one length', () => {
+    const bytes = Uint8Array.of(1, 2, 3, 4, 5)
+    const text = toBase64Url(bytes)
+    expect(fromBase64UrlOfLength(text, 5)).toEqual(bytes)
+    expect(fromBase64UrlOfLength(text, 4)).toBeNull() // another size's
+    expect(fromBase64UrlOfLength(`${text}A`, 5)).toBeNull() // one character more decodes to 6 bytes
+    expect(fromBase64UrlOfLength(`${text.slice(0, -1)}!`, 5)).toBeNull() // not base64url
   })
 })
 

@@ -17,6 +17,14 @@ describe('share links', () => {
     ...base,
     sliders: { ...base.sliders, 'face.nose-scale-horiz.decr-incr': 0.8123 },
   }
+  /** A photo character's skin detail: every weight off 0 and its residual (session 44). */
+  const photoDetail = {
+    basis: SKIN_DETAIL_VERSION,
+    weights: Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i) * 3.9),
+    residual: encodeResidual(
+      Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 7 * Math.cos(i))
+    ),
+  }
 
   it('round-trips a rig v2 character through an fc2 code in the #fragment, with no server', async () => {
     const link = new URL(offlineShareLink({ character, name: 'Ada' }, 'https://facecraft.example'))
@@ -31,13 +39,7 @@ describe('share links', () => {
   })
 
   it("carries a photo character's skin detail and residual, and its QR code holds the link", async () => {
-    const detail = {
-      basis: SKIN_DETAIL_VERSION,
-      weights: Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i) * 3.9),
-      residual: encodeResidual(
-        Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 7 * Math.cos(i))
-      ),
-    }
+    const detail = photoDetail
     // the longest name a code keeps (48 bytes of UTF-8)
     const name = 'Ł'.repeat(24)
     const link = offlineShareLink(
@@ -54,11 +56,7 @@ describe('share links', () => {
 
   it('gives a photo character with its octave a QR code of the link without it (the link keeps it)', async () => {
     const detail = {
-      basis: SKIN_DETAIL_VERSION,
-      weights: Array.from({ length: SKIN_DETAIL_COUNT }, (_, i) => Math.sin(i) * 3.9),
-      residual: encodeResidual(
-        Float32Array.from({ length: SKIN_DETAIL_PIXELS }, (_, i) => 7 * Math.cos(i))
-      ),
+      ...photoDetail,
       octave: encodeOctave(Float32Array.from({ length: OCTAVE_PIXELS }, (_, i) => 9 * Math.sin(i))),
     }
     const shared = { character: { ...character, detail }, name: 'Oct' }
