@@ -17,6 +17,7 @@ import {
   fitDetail,
   foreshortenedPixels,
   occludedPixels,
+  OCCLUSION,
   projectDetail,
   readDetail,
   readDetailFocused,
@@ -97,9 +98,19 @@ describe('gaussian blur', () => {
       [64, 8, 1, 1],
       [10, 8, 1, 1],
       [30, 2, 3, 2],
+      // one channel sums four pixels side by side inside: interiors (size - 16 at sigma 3) of 4k + 1, 2, 3 and 1
+      [37, 3, 1, 1],
+      [42, 3, 1, 1],
+      [27, 3, 1, 1],
+      [17, 3, 1, 1],
+      [224, 1, 1, 1],
     ] as const) {
       const img = Float32Array.from({ length: size * size * ch }, () => rnd() * 255)
-      expect(gaussianBlur(img, size, sigma, ch, bl)).toEqual(reference(img, size, sigma, ch, bl))
+      const got = gaussianBlur(img, size, sigma, ch, bl)
+      const want = reference(img, size, sigma, ch, bl)
+      // bit for bit (toEqual would take -0 for 0)
+      expect(got.every((v, i) => Object.is(v, want[i]))).toBe(true)
+      expect(got.length).toBe(want.length)
     }
   })
 })
@@ -306,6 +317,66 @@ describe('composing and reading weights', () => {
     const read = projectDetail(basis, detailImage(basis, w, 0.3), 0.3)
     // components are unit length to int8 precision: the read is the weight within ~1%
     w.forEach((v, k) => expect(read[k]).toBeCloseTo(v, 1))
+  })
+
+  it('fits by dot products summed in pixel order, with and without missing pixels, and draws its fit component by component (four at a time: the same floats)', () => {
+    // the fit as it was written one component at a time (read.ts coefficients, fitWithout): the same floats
+    const n = basis.pixels.length
+    const C = basis.components
+    const dots = (r: Float32Array) =>
+      Float32Array.from({ length: basis.count }, (_, c) => {
+        let s = 0
+        for (let i = 0; i < n; i++) s += C[c * n + i]! * r[i]!
+        return s
+      })
+    const without = (r: Float32Array, at: number[], start: Float32Array) => {
+      const base = dots(r.map((v, i) => (at.includes(i) ? 0 : v)))
+      const there = (coef: Float32Array) =>
+        Float32Array.from(at, (p) => {
+          let f = 0
+          for (let c = 0; c < basis.count; c++) f = Math.fround(f + coef[c]! * C[c * n + p]!)
+          return f
+        })
+      let f = there(start)
+      const coef = new Float32Array(basis.count)
+      for (let round = 0; round < OCCLUSION.rounds; round++) {
+        for (let c = 0; c < basis.count; c++) {
+          let s = base[c]!
+          at.forEach((p, j) => (s += C[c * n + p]! * f[j]!))
+          coef[c] = s
+        }
+        f = there(coef)
+      }
+      return coef
+    }
+    const weights = (coef: Float32Array) =>
+      coef.map((c, k) =>
+        Math.max(-SKIN_DETAIL_LIMIT, Math.min(SKIN_DETAIL_LIMIT, c / basis.spread[k]!))
+      )
+    const rnd = stream(11)
+    const image = new Float32Array(basis.size * basis.size)
+    basis.pixels.forEach((p) => (image[p] = rnd() * 40 - 20))
+    const r = Float32Array.from(basis.pixels, (p, i) => image[p]! - basis.means[0][i]!)
+    const same = (a: Float32Array, b: Float32Array) => a.every((v, i) => Object.is(v, b[i]))
+    expect(basis.count % 4).not.toBe(0) // four at a time, then the rest one by one
+    const plain = fitDetail(basis, image, 0, { occlusion: false })
+    expect(same(plain.weights, weights(dots(r)))).toBe(true)
+    // the residual around what the weights draw, each component added in turn and stored as float32
+    const drawn = new Float32Array(n)
+    plain.weights.forEach((w, c) => {
+      const k = Math.fround(w * basis.spread[c]!)
+      if (k !== 0) for (let i = 0; i < n; i++) drawn[i] = drawn[i]! + k * C[c * n + i]!
+    })
+    expect(
+      same(
+        plain.residual,
+        r.map((v, i) => v - drawn[i]!)
+      )
+    ).toBe(true)
+    const missing = Uint8Array.from(basis.pixels, (_, i) => (i % 7 === 3 ? 1 : 0))
+    const at = [...missing.keys()].filter((i) => missing[i])
+    const got = fitDetail(basis, image, 0, { occlusion: false, missing }).weights
+    expect(same(got, weights(without(r, at, dots(r))))).toBe(true)
   })
 
   it('reads past an occluder (strong detail in a patch no face of the basis has there) and flags only it', () => {

@@ -1,6 +1,6 @@
 /** @module face/pyramid — an RGB float image pyramid and bilinear affine warps into model input tensors. */
 import type { RgbaImage } from '../image/types.ts'
-import { applyAffine, type Affine } from './affine.ts'
+import type { Affine } from './affine.ts'
 
 /** One pyramid level: RGB float32 0..255, row-major, 3 values per pixel, alpha composited over white. */
 interface Level {
@@ -42,9 +42,14 @@ export class ImagePyramid {
     while (li + 1 < this.levels.length && this.levels[li + 1]!.scale * span >= 1) li++
     const level = this.levels[li]!
     const k = level.scale
+    const [m0, m1, m2, m3, m4, m5] = cropToImage
     for (let v = 0; v < height; v++) {
       for (let u = 0; u < width; u++) {
-        const [x, y] = applyAffine(cropToImage, u + 0.5, v + 0.5)
+        // applyAffine written out (no array a pixel)
+        const cu = u + 0.5,
+          cv = v + 0.5
+        const x = m0 * cu + m1 * cv + m2,
+          y = m3 * cu + m4 * cv + m5
         sampleBilinear(level, x * k - 0.5, y * k - 0.5, out, (u + v * width) * 3)
         const o = (u + v * width) * 3
         out[o] = out[o]! * scale + offset
@@ -94,6 +99,21 @@ function sampleBilinear(level: Level, x: number, y: number, out: Float32Array, o
   const y0 = Math.floor(y)
   const fx = x - x0
   const fy = y - y0
+  if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+    // all four taps inside (nearly every pixel): the loop below unrolled, the same products summed in its order
+    const gy = 1 - fy,
+      gx = 1 - fx
+    const w00 = gy * gx,
+      w01 = gy * fx,
+      w10 = fy * gx,
+      w11 = fy * fx
+    const a = (x0 + y0 * width) * 3
+    const c = a + width * 3
+    out[o] = 0 + w00 * rgb[a]! + w01 * rgb[a + 3]! + w10 * rgb[c]! + w11 * rgb[c + 3]!
+    out[o + 1] = 0 + w00 * rgb[a + 1]! + w01 * rgb[a + 4]! + w10 * rgb[c + 1]! + w11 * rgb[c + 4]!
+    out[o + 2] = 0 + w00 * rgb[a + 2]! + w01 * rgb[a + 5]! + w10 * rgb[c + 2]! + w11 * rgb[c + 5]!
+    return
+  }
   let r = 0, g = 0, b = 0 // prettier-ignore
   for (let j = 0; j < 2; j++) {
     const yy = y0 + j

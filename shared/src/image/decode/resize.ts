@@ -15,6 +15,20 @@ export function downscaleToRgba(
   outHeight: number
 ): RgbaImage {
   const out = createImage(outWidth, outHeight)
+  if (outWidth === width && outHeight === height) {
+    // One source pixel per output pixel: the box's mean is the pixel (what the general path computes, without
+    // its sums: a photo that needs no downscaling spent ~9 ms here).
+    const d = out.data
+    for (let i = 0, n = width * height; i < n; i++) {
+      const s = i * channels
+      const r = src[s]!
+      d[i * 4] = r
+      d[i * 4 + 1] = channels >= 3 ? src[s + 1]! : r
+      d[i * 4 + 2] = channels >= 3 ? src[s + 2]! : r
+      d[i * 4 + 3] = channels === 4 ? src[s + 3]! : channels === 2 ? src[s + 1]! : 255
+    }
+    return out
+  }
   const xMap = new Int32Array(width)
   for (let x = 0; x < width; x++)
     xMap[x] = Math.min(outWidth - 1, Math.floor((x * outWidth) / width))
