@@ -370,14 +370,8 @@ function fitWithout(
   const co = new Float32Array(k * m)
   for (let c = 0; c < k; c++)
     for (let j = 0; j < m; j++) co[c * m + j] = basis.components[c * n + at[j]!]!
-  const fitThere = (coef: Float32Array) => {
-    const f = new Float32Array(m)
-    for (let c = 0; c < k; c++) {
-      const w = coef[c]!
-      if (w !== 0) for (let j = 0; j < m; j++) f[j] = f[j]! + w * co[c * m + j]!
-    }
-    return f
-  }
+  // the fit at the occluded pixels: the components there, weighted as synthesize weights them
+  const fitThere = (coef: Float32Array) => weightedRows(co, k, m, coef)
   let f = fitThere(start)
   const coef = new Float32Array(k)
   for (let round = 0; round < OCCLUSION.rounds; round++) {
@@ -437,33 +431,36 @@ function rowDots(
   return out
 } // prettier-ignore
 
-/**
- * The detail (around the mean) that coefficients draw, over the basis pixels: each component with a weight added
- * in turn, each sum rounded to float32 as it is stored. Four components a pass over the pixels (the pixel's sum
- * kept between them, rounded as storing rounds it): the same floats as a pass per component, a quarter of the
- * loads and stores.
- */
+/** The detail (around the mean) that coefficients draw, over the basis pixels. */
 function synthesize(basis: SkinDetailBasis, coef: Float32Array): Float32Array {
-  const n = basis.pixels.length
-  const C = basis.components
-  const out = new Float32Array(n)
+  return weightedRows(basis.components, basis.count, basis.pixels.length, coef)
+}
+
+/**
+ * The sum of the `rows` rows of M (each `len` long, one after the other) weighted by `coef`: each row with a
+ * non-zero weight added in turn, each sum rounded to float32 as it is stored. Four rows a pass (the element's sum
+ * kept between them, rounded as storing rounds it): the same floats as a pass per row, a quarter of the loads and
+ * stores.
+ */
+function weightedRows(M: Float32Array, rows: number, len: number, coef: Float32Array): Float32Array {
+  const out = new Float32Array(len)
   const used: number[] = []
-  for (let c = 0; c < basis.count; c++) if (coef[c] !== 0) used.push(c)
+  for (let c = 0; c < rows; c++) if (coef[c] !== 0) used.push(c)
   let u = 0
   for (; u + 4 <= used.length; u += 4) {
-    const o0 = used[u]! * n, o1 = used[u + 1]! * n, o2 = used[u + 2]! * n, o3 = used[u + 3]! * n
+    const o0 = used[u]! * len, o1 = used[u + 1]! * len, o2 = used[u + 2]! * len, o3 = used[u + 3]! * len
     const k0 = coef[used[u]!]!, k1 = coef[used[u + 1]!]!, k2 = coef[used[u + 2]!]!, k3 = coef[used[u + 3]!]!
-    for (let i = 0; i < n; i++) {
-      let v = Math.fround(out[i]! + k0 * C[o0 + i]!)
-      v = Math.fround(v + k1 * C[o1 + i]!)
-      v = Math.fround(v + k2 * C[o2 + i]!)
-      out[i] = v + k3 * C[o3 + i]!
+    for (let i = 0; i < len; i++) {
+      let v = Math.fround(out[i]! + k0 * M[o0 + i]!)
+      v = Math.fround(v + k1 * M[o1 + i]!)
+      v = Math.fround(v + k2 * M[o2 + i]!)
+      out[i] = v + k3 * M[o3 + i]!
     }
   }
   for (; u < used.length; u++) {
-    const o = used[u]! * n
+    const o = used[u]! * len
     const k = coef[used[u]!]!
-    for (let i = 0; i < n; i++) out[i] = out[i]! + k * C[o + i]!
+    for (let i = 0; i < len; i++) out[i] = out[i]! + k * M[o + i]!
   }
   return out
 } // prettier-ignore
