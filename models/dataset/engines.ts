@@ -32,8 +32,9 @@ export interface DatasetEngine {
   name: string
   vectorLength: number
   styleCount: number
-  /** With probability `priorShare` a plausible person, otherwise uniform over the rig (Shi et al.). */
-  sample(rng: Rng, priorShare: number): Character
+  /** With probability `priorShare` a plausible person, otherwise uniform over the rig (Shi et al.). With `detail`,
+   * the plausible people carry the dice's random skin detail, as every photo-made character carries a read one. */
+  sample(rng: Rng, priorShare: number, detail?: boolean): Character
   toVector(c: Character): Float32Array
   toStyles(c: Character): Int32Array
   render(c: Character, size: number, background: readonly [number, number, number]): FramedRender
@@ -50,7 +51,8 @@ export function datasetEngineV1(): DatasetEngine {
     name: '@facecraft/shared/engine',
     vectorLength: v1.VECTOR_LENGTH,
     styleCount: v1.STYLES.length,
-    sample(rng, priorShare) {
+    sample(rng, priorShare, detail) {
+      if (detail) throw new Error('Rig v1 has no skin detail; --detail needs --rig 2.')
       if (rng() >= priorShare) return v1.randomCharacter(rng)
       const c = v1.createCharacter()
       const near = (d: number) => Math.min(1, Math.max(0, d + V1_PRIOR_SIGMA * gaussian(rng)))
@@ -93,8 +95,10 @@ export function datasetEngineV2(): DatasetEngine {
     name: '@facecraft/shared/engine-v2 (look shader)',
     vectorLength: v2.VECTOR_LENGTH_V2,
     styleCount: v2.STYLES_V2.length,
-    sample: (rng, priorShare) =>
-      rng() < priorShare ? v2.randomPlausibleCharacter(rng) : v2.uniformCharacterV2(rng),
+    sample: (rng, priorShare, detail = false) =>
+      rng() < priorShare
+        ? v2.randomPlausibleCharacter(rng, { detail })
+        : v2.uniformCharacterV2(rng),
     toVector: v2.characterToVectorV2,
     toStyles: v2.characterToStyleIndicesV2,
     render(c, size, background) {

@@ -58,6 +58,8 @@ export interface DatasetIndex {
   size: number
   seed: number
   priorShare: number
+  /** The plausible samples carry random skin detail (`--detail`; absent in datasets made before it). */
+  detail?: boolean
   count: number
   shardSize: number
   /** The canonical frame: the 68-point align template (unit square) and the recogniser window in it. */

@@ -45,6 +45,28 @@ describe('dataset generation', () => {
     expect(() => datasetEngine(3)).toThrow(/--rig 1 or --rig 2/)
   })
 
+  it('with --detail gives the plausible people random skin detail and changes nothing else', () => {
+    const e = datasetEngine(2)
+    let plausible = 0
+    for (let i = 0; i < 12; i++) {
+      const plain = sampleCharacter(e, 9, i, 0.5)
+      const detailed = sampleCharacter(e, 9, i, 0.5, true)
+      // the uniform half has no prior of people to draw detail from; its samples stay as they were
+      if (!detailed.detail) {
+        expect(detailed).toEqual(plain)
+        continue
+      }
+      plausible++
+      expect(plain.detail).toBeUndefined()
+      expect(detailed.detail.weights.some((w) => w !== 0)).toBe(true)
+      expect({ ...detailed, detail: undefined }).toEqual({ ...plain, detail: undefined })
+    }
+    expect(plausible).toBeGreaterThan(2)
+    expect(() => sampleCharacter(datasetEngine(1), 9, 0, 0.5, true)).toThrow(
+      /--detail needs --rig 2/
+    )
+  })
+
   it('frames rig v2 renders by their own alignment: their points sit on the canonical template', () => {
     const e = datasetEngine(2)
     const t = alignTemplate()
@@ -118,5 +140,11 @@ describe('dataset generation', () => {
 
   it('refuses to resume into a folder made with other settings', async () => {
     await expect(generate({ ...options, seed: 4 }, () => {})).rejects.toThrow(/seed 3, not 4/)
+    await expect(generate({ ...options, detail: true }, () => {})).rejects.toThrow(
+      /detail false, not true/
+    )
+    await expect(generate({ ...options, rig: 1, detail: true }, () => {})).rejects.toThrow(
+      /--rig 2/
+    )
   })
 })

@@ -34,12 +34,14 @@ export interface GenerateOptions {
   seed: number
   size: number
   priorShare: number
+  /** The plausible samples carry the dice's random skin detail (rig 2), as photo-made characters carry theirs. */
+  detail?: boolean
   shardSize: number
   workers: number
 }
 
 const USAGE = `Usage: npx tsx dataset/generate.ts --out DIR [--rig 2] [--count 4096] [--seed 1] [--size 128]
-         [--prior-share 0.5] [--shard-size 256] [--workers N]
+         [--prior-share 0.5] [--detail] [--shard-size 256] [--workers N]
 Rerun the same command to resume; the index (DIR/dataset.json) must match the options.`
 
 /** The worker module beside this one: worker.ts under tsx, worker.js in the bundle (dataset/bundle.mjs). */
@@ -61,6 +63,7 @@ function moduleWorker(module: URL, workerData: unknown): Worker {
 export async function makeIndex(o: GenerateOptions): Promise<DatasetIndex> {
   const recogniser = findModel((await releaseModels()).manifest, 'face-embedder')
   const embedding = Number(recogniser.outputs[0]!.shape.at(-1))
+  if (o.detail && o.rig !== 2) throw new Error('Rig v1 has no skin detail; --detail needs --rig 2.')
   const engine = datasetEngine(o.rig)
   const fields = fieldSpecs(o.size, engine.vectorLength, engine.styleCount, embedding)
   return {
@@ -72,6 +75,7 @@ export async function makeIndex(o: GenerateOptions): Promise<DatasetIndex> {
     size: o.size,
     seed: o.seed,
     priorShare: o.priorShare,
+    ...(o.detail ? { detail: true } : {}),
     count: o.count,
     shardSize: o.shardSize,
     frame: { template: [...alignTemplate()], embedWindow: frameEmbedWindow() },
@@ -89,10 +93,10 @@ async function checkExisting(dir: string, index: DatasetIndex): Promise<void> {
   } catch {
     return
   }
-  for (const key of ['seed', 'size', 'priorShare', 'shardSize', 'rigVersion'] as const)
-    if (old[key] !== index[key])
+  for (const key of ['seed', 'size', 'priorShare', 'shardSize', 'rigVersion', 'detail'] as const)
+    if ((old[key] ?? false) !== (index[key] ?? false))
       throw new Error(
-        `${dir} holds a dataset with ${key} ${old[key]}, not ${index[key]}; pass the same options or a new --out.`
+        `${dir} holds a dataset with ${key} ${old[key] ?? false}, not ${index[key] ?? false}; pass the same options or a new --out.`
       )
   if (JSON.stringify(old.rig) !== JSON.stringify(index.rig))
     throw new Error(`${dir} was made with another rig schema; use a new --out for this rig.`)
@@ -123,6 +127,7 @@ export async function generate(
     seed: o.seed,
     size: o.size,
     priorShare: o.priorShare,
+    detail: o.detail ?? false,
     fields,
   }
   const start = performance.now()
@@ -175,6 +180,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string', default: '1' },
       size: { type: 'string', default: '128' },
       'prior-share': { type: 'string', default: '0.5' },
+      detail: { type: 'boolean', default: false },
       'shard-size': { type: 'string', default: '256' },
       workers: { type: 'string', default: String(Math.max(1, availableParallelism())) },
       help: { type: 'boolean' },
@@ -196,6 +202,7 @@ async function main(argv: string[]): Promise<number> {
     seed: num('seed'),
     size: num('size'),
     priorShare: num('prior-share'),
+    detail: values.detail,
     shardSize: num('shard-size'),
     workers: num('workers'),
   })

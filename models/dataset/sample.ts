@@ -33,9 +33,10 @@ export function sampleCharacter(
   engine: DatasetEngine,
   seed: number,
   index: number,
-  priorShare: number
+  priorShare: number,
+  detail = false
 ): Character {
-  return engine.sample(sampleRng(seed, index), priorShare)
+  return engine.sample(sampleRng(seed, index), priorShare, detail)
 }
 
 /** The recogniser's window of the canonical frame, as a map from the window's unit square to the unit frame.

@@ -16,6 +16,8 @@ export interface WorkerSetup {
   seed: number
   size: number
   priorShare: number
+  /** Plausible samples carry random skin detail (`--detail`). */
+  detail: boolean
   fields: ReturnType<typeof fieldSpecs>
 }
 export interface ShardJob {
@@ -41,7 +43,13 @@ parentPort!.on('message', (job: ShardJob | null) => {
   void (async () => {
     const samples: Sample[] = []
     for (let i = 0; i < job.count; i++) {
-      const character = sampleCharacter(engine, setup.seed, job.start + i, setup.priorShare)
+      const character = sampleCharacter(
+        engine,
+        setup.seed,
+        job.start + i,
+        setup.priorShare,
+        setup.detail
+      )
       samples.push(await makeSample(engine, analyzer, character, setup.size))
       parentPort!.postMessage({ type: 'tick', face: samples.at(-1)!.face })
     }
