@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { decodeSkinDetail, SKIN_DETAIL_VERSION } from '@facecraft/shared/detail'
 import { characterLandmarks, renderCharacter } from '@facecraft/shared/engine'
 import { useHeadPack, type CharacterEngineV2 } from '@facecraft/shared/engine-v2'
 import { createHeadShader } from '@facecraft/shared/engine-v2/look'
@@ -83,11 +84,15 @@ const lookShader = createHeadShader as unknown as Parameters<CharacterEngineV2['
  * template), exactly as a photo is aligned, so the imitator learns what an aligned photo of that face shows.
  */
 export function datasetEngineV2(): DatasetEngine {
-  headEngine ??= useHeadPack(
+  const asset = (name: string) =>
     new Uint8Array(
-      readFileSync(fileURLToPath(import.meta.resolve('@facecraft/shared/assets/head-v2.bin')))
+      readFileSync(fileURLToPath(import.meta.resolve(`@facecraft/shared/assets/${name}`)))
     )
-  )
+  if (!headEngine) {
+    headEngine = useHeadPack(asset('head-v2.bin'))
+    // without the basis the engine draws no character's skin detail: `--detail` samples would render bare
+    headEngine.useSkinDetail(decodeSkinDetail(asset(`skin-detail-v${SKIN_DETAIL_VERSION}.bin`)))
+  }
   const engine = headEngine
   return {
     rigVersion: v2.RIG_VERSION_V2,

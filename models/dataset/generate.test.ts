@@ -62,6 +62,13 @@ describe('dataset generation', () => {
       expect({ ...detailed, detail: undefined }).toEqual({ ...plain, detail: undefined })
     }
     expect(plausible).toBeGreaterThan(2)
+    // and the engine draws it: the render of a detailed sample is not its bare twin's
+    const i = [...Array(12).keys()].find((k) => sampleCharacter(e, 9, k, 0.5, true).detail)!
+    const bare = e.render(sampleCharacter(e, 9, i, 0.5), 64, [255, 255, 255]).image.data
+    const drawn = e.render(sampleCharacter(e, 9, i, 0.5, true), 64, [255, 255, 255]).image.data
+    let changed = 0
+    for (let k = 0; k < bare.length; k++) if (bare[k] !== drawn[k]) changed++
+    expect(changed).toBeGreaterThan(bare.length / 20)
     expect(() => sampleCharacter(datasetEngine(1), 9, 0, 0.5, true)).toThrow(
       /--detail needs --rig 2/
     )
