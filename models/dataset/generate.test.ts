@@ -47,7 +47,7 @@ describe('dataset generation', () => {
 
   it('with --detail gives the plausible people random skin detail and changes nothing else', () => {
     const e = datasetEngine(2)
-    let plausible = 0
+    const plausible: number[] = []
     for (let i = 0; i < 12; i++) {
       const plain = sampleCharacter(e, 9, i, 0.5)
       const detailed = sampleCharacter(e, 9, i, 0.5, true)
@@ -56,14 +56,14 @@ describe('dataset generation', () => {
         expect(detailed).toEqual(plain)
         continue
       }
-      plausible++
+      plausible.push(i)
       expect(plain.detail).toBeUndefined()
       expect(detailed.detail.weights.some((w) => w !== 0)).toBe(true)
       expect({ ...detailed, detail: undefined }).toEqual({ ...plain, detail: undefined })
     }
-    expect(plausible).toBeGreaterThan(2)
+    expect(plausible.length).toBeGreaterThan(2)
     // and the engine draws it: the render of a detailed sample is not its bare twin's
-    const i = [...Array(12).keys()].find((k) => sampleCharacter(e, 9, k, 0.5, true).detail)!
+    const i = plausible[0]!
     const bare = e.render(sampleCharacter(e, 9, i, 0.5), 64, [255, 255, 255]).image.data
     const drawn = e.render(sampleCharacter(e, 9, i, 0.5, true), 64, [255, 255, 255]).image.data
     let changed = 0
