@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from translator.model import Translator, TranslatorConfig
-from translator.soup import soup
+from translator.soup import provenance, soup
 
 
 def run(seed: int, width: int = 32, init_from: str = '.work/stage1/best.pt') -> dict:
@@ -23,6 +23,7 @@ def test_weights_are_the_mean_and_the_model_loads():
             assert torch.allclose(v, (a['model'][k] + b['model'][k]) / 2)
     Translator(TranslatorConfig(**mixed['model_args'])).load_state_dict(mixed['model'])
     assert [s['seed'] for s in mixed['soup']] == [1, 2] and mixed['iter'] == 200
+    assert provenance(mixed) == 'soup of seeds [1, 2] at iters [100, 200]' and provenance(a) == 'iter 100'
 
 
 def test_refuses_other_shapes_and_other_starts():

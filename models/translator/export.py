@@ -26,6 +26,7 @@ from common.onnx_export import export_multi, finish
 from common.release import merge_manifest, release_entry
 from translator.data import load_data
 from translator.model import Translator, TranslatorConfig
+from translator.soup import provenance
 
 MAX_INT8_DIFF = 0.005  # mean abs, parameter units
 MAX_BYTES = 1_000_000
@@ -171,7 +172,7 @@ def main(argv: list[str]) -> int:
                 'feature statistics of the train-split photos of ../shared/faces') +
             ' (Pixabay Content License; CC BY 4.0 DeBruine & Jones 2017; see the card); its input embedding is '
             'MobileFace (see face-embedder card: upstream licence unresolved)',
-            source=f'models/translator export of {args.ckpt.name} (iter {ckpt["iter"]}, {ckpt["config"]["features"]})',
+            source=f'models/translator export of {args.ckpt.name} ({provenance(ckpt)}, {ckpt["config"]["features"]})',
             card='cards/translator.md',
             featureVersion=data.meta['version'],
             styleSizes=list(model.config.style_sizes),

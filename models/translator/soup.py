@@ -42,6 +42,14 @@ def soup(ckpts: list[dict]) -> dict:
     return out
 
 
+def provenance(ckpt: dict) -> str:
+    """Which training step a checkpoint is, for the manifest's source: its iteration, or a soup's runs (a soup's own
+    `iter` is only the latest of theirs)."""
+    if 'soup' not in ckpt:
+        return f"iter {ckpt['iter']}"
+    return f"soup of seeds {[s['seed'] for s in ckpt['soup']]} at iters {[s['iter'] for s in ckpt['soup']]}"
+
+
 def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--ckpts', type=Path, nargs='+', required=True)
