@@ -473,10 +473,12 @@ export class SkinGrid {
     this.hc = a.hairColor
     this.brc = a.browColor
     // The scalp under hair is painted in the hair's colour (gaps between strands read as depth, not skin);
-    // a buzz cut is only this paint.
+    // a buzz cut is only this paint, nearly opaque: hairs a few millimetres long cover the scalp but for a little
+    // skin between them (painted 0.5-0.7 over the skin a dark-haired buzz read as a light-brown cap; docs/engine.md
+    // "The buzz cut in the hair's colour").
     const style = a.hairStyle ?? 'bald'
     this.buzz = style === 'buzz'
-    this.scalpPaint = style === 'bald' || style === 'none' ? 0 : this.buzz ? 0.7 : 0.6
+    this.scalpPaint = style === 'bald' || style === 'none' ? 0 : this.buzz ? 0.97 : 0.6
     this.b0 = base[0]!
     this.b1 = base[1]!
     this.b2 = base[2]!
@@ -595,10 +597,12 @@ export class SkinGrid {
     r += (bc[0] * 0.8 - r) * t
     g += (bc[1] * 0.8 - g) * t
     b += (bc[2] * 0.85 - b) * t
-    t = layers[o + LAYER.scalp]! * k * this.scalpPaint * (this.buzz ? 0.75 + 0.25 * poreL : 1)
-    r += (hc[0] * 0.7 - r) * t
-    g += (hc[1] * 0.7 - g) * t
-    b += (hc[2] * 0.7 - b) * t
+    t = layers[o + LAYER.scalp]! * k * this.scalpPaint
+    // a buzz cut's grain: the short hairs' own shade varies (lit tips, shadowed roots) from texel to texel
+    const tone = this.buzz ? 0.45 + 0.5 * poreL : 0.7
+    r += (hc[0] * tone - r) * t
+    g += (hc[1] * tone - g) * t
+    b += (hc[2] * tone - b) * t
     // Under the hair: painted in its colour where dense (gaps between cards), and its soft shadow.
     let shade = 1
     if (hairOf) {
