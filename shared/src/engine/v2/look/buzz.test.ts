@@ -1,8 +1,8 @@
 /**
- * A buzz cut is the hair's colour (issue #8, docs/engine.md "The buzz cut in the hair's colour"): it has no hair mesh and is paint on
- * the scalp, and painted 0.5-0.7 over the skin a dark-haired man's buzz read as a light-brown cap
- * (London 004 and 017, the ninth translator's picks). Measured as the median luminance of the pixels the cut
- * changes (hair-measure.ts hairPixels), beside the same person's short crop, whose cards cover the scalp.
+ * A buzz cut is the hair's colour (issue #8, docs/engine.md "The buzz cut in the hair's colour"): it has no hair
+ * mesh and is paint on the scalp, and painted 0.5-0.7 of the way over the skin a dark-haired man's buzz read as a
+ * light-brown cap (London 004 and 017, the ninth translator's picks). Measured as the median luminance of the pixels
+ * the cut changes (hair-measure.ts hairPixels), beside the same person's short crop, whose cards cover the scalp.
  */
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'

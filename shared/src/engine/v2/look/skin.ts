@@ -473,9 +473,9 @@ export class SkinGrid {
     this.hc = a.hairColor
     this.brc = a.browColor
     // The scalp under hair is painted in the hair's colour (gaps between strands read as depth, not skin);
-    // a buzz cut is only this paint, nearly opaque: hairs a few millimetres long cover the scalp but for a little
-    // skin between them (painted 0.5-0.7 over the skin a dark-haired buzz read as a light-brown cap; docs/engine.md
-    // "The buzz cut in the hair's colour").
+    // a buzz cut is only this paint, nearly opaque: hairs a few millimetres long hide the scalp, and their grain is
+    // their own shade (below). Painted 0.5-0.7 of the way over the skin, a dark-haired buzz read as a light-brown cap
+    // (docs/engine.md "The buzz cut in the hair's colour").
     const style = a.hairStyle ?? 'bald'
     this.buzz = style === 'buzz'
     this.scalpPaint = style === 'bald' || style === 'none' ? 0 : this.buzz ? 0.97 : 0.6
