@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { CharacterEngineV2 } from '../character.ts'
-import { hairPerson, hairPixels } from '../hair-measure.ts'
+import { hairContrast, hairPerson, hairPixels } from '../hair-measure.ts'
 import { useHeadPack } from '../index.ts'
 
 const PACK = new URL('../../../../assets/head-v2/head-v2.bin', import.meta.url)
@@ -20,8 +20,7 @@ beforeAll(() => {
 /** Median luminance of the hair pixels of person `seed` in `style` with hair colour `color`. */
 function hairTone(seed: number, style: string, color: number, skin: number): number {
   const c = hairPerson(seed, style, { 'hair.color': color, 'hair.red': 0, 'skin.tone': skin })
-  const hair = [...hairPixels(engine, c)].filter((l) => l >= 0).sort((a, b) => a - b)
-  return hair[hair.length >> 1]!
+  return hairContrast(hairPixels(engine, c)).median
 }
 
 describe('engine v2: the buzz cut', { timeout: 60_000 }, () => {
