@@ -13,6 +13,7 @@ import { alignedPoints, readDetailFocused, type DetailSource } from '../detail/r
 import { onOwnSide } from '../detail/sex.ts'
 import { encodeOctave, octavePixels } from '../detail/octave.ts'
 import { encodeResidual, GLASSES_ROWS, withoutRows } from '../detail/residual.ts'
+import { photoReliability, type DetailReliability } from '../detail/reliability.ts'
 import { READ_SIZE, SKIN_DETAIL_PIXELS } from '../detail/spec.ts'
 import type { Character, SkinDetail } from '../rig/index.ts'
 import { detailWeight } from '../rig/share-codec.ts'
@@ -325,7 +326,15 @@ export class CharacterCreator {
     let soft = false
     if (basis && source) {
       const glasses = (character.styles['glasses.style'] ?? 'none') !== 'none'
-      const read = readDetailFrom(source, face, basis, character.sliders['who.gender']!, glasses)
+      const trust = photoReliability(image, face.alignToImage)
+      const read = readDetailFrom(
+        source,
+        face,
+        basis,
+        character.sliders['who.gender']!,
+        glasses,
+        trust
+      )
       character = { ...character, detail: read.detail }
       soft = !read.restored
     }
@@ -516,16 +525,21 @@ function readPhotoDetail(
   basis: SkinDetailBasis,
   male: number
 ): { detail: SkinDetail; restored: boolean } {
-  return readDetailFrom(detailSource(analyzer, image, face), face, basis, male)
+  const trust = photoReliability(image, face.alignToImage)
+  return readDetailFrom(detailSource(analyzer, image, face), face, basis, male, false, trust)
 }
 
-/** readPhotoDetail from a source already made. */
+/**
+ * readPhotoDetail from a source already made; the residual and its octave at `trust` (detail/reliability: how much of
+ * them a small or blocky photo still holds of the person).
+ */
 function readDetailFrom(
   source: DetailSource,
   face: Face,
   basis: SkinDetailBasis,
   male: number,
-  glasses = false
+  glasses = false,
+  trust: DetailReliability = { residual: 1, octave: 1 }
 ): { detail: SkinDetail; restored: boolean } {
   const strength = detailStrength(face.pose)
   const { weights: read, restored, residual, octave } = readDetailFocused(basis, source, male)
@@ -537,11 +551,11 @@ function readDetailFrom(
   // drawn into the skin under them (detail/residual GLASSES_ROWS)
   if (strength > 0 && residual.length === SKIN_DETAIL_PIXELS) {
     const kept = glasses ? withoutRows(residual, basis.pixels, basis.size, GLASSES_ROWS) : residual
-    detail.residual = encodeResidual(kept.map((v) => v * strength))
+    detail.residual = encodeResidual(kept.map((v) => v * strength * trust.residual))
     // and what the grid cannot hold of it at the read's own resolution (detail/octave), likewise
     const at = octavePixels(basis.pixels, basis.size)
     const fine = glasses ? withoutRows(octave, at, basis.size * 2, GLASSES_ROWS) : octave
-    detail.octave = encodeOctave(fine.map((v) => v * strength))
+    detail.octave = encodeOctave(fine.map((v) => v * strength * trust.octave))
   }
   // a photo turned too far for any detail is not one whose softness cost it some
   return { detail, restored: restored || strength === 0 }

@@ -1,7 +1,8 @@
 /**
  * @module detail — skin detail: a texture model of the face's fine structure (detail/spec), its basis file
  * (detail/basis), the shape-free frame (detail/frame), reading a photo's weights, residual and octave
- * (detail/read, detail/residual, detail/octave), keeping a read on its own sex's side (detail/sex) and preparing the image for drawing
+ * (detail/read, detail/residual, detail/octave), how much of the finest of it a small or blocky photo holds
+ * (detail/reliability), keeping a read on its own sex's side (detail/sex) and preparing the image for drawing
  * (detail/resample). The creator reads weights; the engine draws them.
  */
 export * from './spec.ts'
@@ -49,6 +50,14 @@ export {
   octavePixels,
   octaveValues,
 } from './octave.ts'
+export {
+  blockiness,
+  detailReliability,
+  photoReliability,
+  readScale,
+  RELIABILITY,
+  type DetailReliability,
+} from './reliability.ts'
 export { sharpenedLuminance, SHARPNESS, skinSharpness } from './sharpness.ts'
 export { keepOnSide, onOwnSide, sexAxis, type SexAxis } from './sex.ts'
 export {

@@ -1,0 +1,219 @@
+/**
+ * @file How much of a photo's finest skin detail survives fewer pixels and JPEG coding: the measurement behind
+ * detail/reliability (docs/likeness.md, "Session 56"). For TRAIN photos (a seeded subset; never London, never the
+ * held-out photos `--exclude` names) turned under 15 degrees, degraded copies are made: shrunk (box filter) so the
+ * read's scale (photo px per read px) is 1.1, 0.8, 0.6 or 0.45 where the photo has more, each kept as it is or
+ * JPEG-coded at quality 90, 75 or 60, and the photo itself coded at 90, 75 and 60. Each copy's skin detail is read as
+ * the creator reads it (detail/read readDetailFocused) and its residual and octave compared with the clean photo's:
+ * per copy the read's scale, its blockiness (detail/reliability), and the correlation of each with the clean read.
+ * Then least squares of the correlation on [1, ln s, b, b ln s, (ln s)^2], printed as RELIABILITY's weights, with the
+ * mean correlation by scale and quality.
+ * Usage (repository root): npx tsx cli/scripts/detail-reliability.ts [--photos 120] [--exclude DIR]
+ *   [--rows FILE (each copy's figures, JSON lines; an existing file is fitted without reading photos again)]
+ */
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { encode as encodeJpeg } from 'jpeg-js'
+import { decodeImage } from '@facecraft/shared/decode'
+import {
+  alignedPoints,
+  blockiness,
+  READ_SIZE,
+  readDetailFocused,
+  readScale,
+  type DetailSource,
+} from '@facecraft/shared/detail'
+import { FaceAnalyzer, type Face } from '@facecraft/shared/face'
+import { createImage, type RgbaImage } from '@facecraft/shared/image'
+import { nodeModelSource } from '../src/commands/detect.ts'
+import { skinDetailBasis } from '../src/engine-v2.ts'
+import { facesDir, seededSubset } from '../src/eval/london.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    photos: { type: 'string', default: '120' },
+    exclude: { type: 'string' },
+    rows: { type: 'string', default: 'detail-reliability.jsonl' },
+  },
+})
+const SCALES = [1.1, 0.8, 0.6, 0.45]
+const QUALITIES = [0, 90, 75, 60]
+
+interface Row {
+  file: string
+  scale: number
+  quality: number
+  block: number
+  residual: number
+  octave: number
+}
+
+/** `image` shrunk by `f` < 1 (box filter: each output pixel the mean of the input pixels under it). */
+function shrink(image: RgbaImage, f: number): RgbaImage {
+  const w = Math.round(image.width * f)
+  const h = Math.round(image.height * f)
+  const out = createImage(w, h)
+  const span = (i: number) => [Math.floor(i / f), Math.max(Math.floor(i / f) + 1, Math.floor((i + 1) / f))] as const
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const [x0, x1] = span(x)
+      const [y0, y1] = span(y)
+      for (let c = 0; c < 4; c++) {
+        let sum = 0
+        for (let v = y0; v < y1; v++) for (let u = x0; u < x1; u++) sum += image.data[(v * image.width + u) * 4 + c]!
+        out.data[(y * w + x) * 4 + c] = Math.round(sum / ((x1 - x0) * (y1 - y0)))
+      }
+    }
+  return out
+} // prettier-ignore
+
+const jpeg = (image: RgbaImage, quality: number) =>
+  decodeImage(new Uint8Array(encodeJpeg({ ...image, data: Buffer.from(image.data) }, quality).data))
+    .image
+
+const correlation = (a: Float32Array, b: Float32Array) => {
+  let ab = 0
+  let aa = 0
+  let bb = 0
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i]! * b[i]!
+    aa += a[i]! * a[i]!
+    bb += b[i]! * b[i]!
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0
+}
+
+async function measure(): Promise<void> {
+  const dir = facesDir()
+  const held = new Set(
+    args.exclude ? readdirSync(args.exclude).map((f) => f.replace('_', '/')) : []
+  )
+  const files = readFileSync(join(dir, 'index.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((r) => r[2] === 'train' && r[1] !== 'london' && !held.has(r[0]!))
+    .map((r) => r[0]!)
+  const models = await nodeModelSource()
+  const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
+  const basis = skinDetailBasis()
+  const read = (image: RgbaImage, face: Face) => {
+    const source: DetailSource = {
+      crop: analyzer.alignedCrop(image, face, READ_SIZE).data,
+      labels: analyzer.partLabels(image, face, READ_SIZE).labels,
+      points: alignedPoints(face),
+    }
+    return readDetailFocused(basis, source, 0.5)
+  }
+  let done = 0
+  for (const file of seededSubset(files, Number(args.photos), 7)) {
+    const image = decodeImage(new Uint8Array(readFileSync(join(dir, file)))).image
+    const face = (await analyzer.detect(image)).faces[0]
+    if (!face || Math.abs(face.pose.yaw) > 15) continue
+    const s0 = readScale(face.alignToImage)
+    const clean = read(image, face)
+    for (const target of [0, ...SCALES.filter((s) => s < s0)]) {
+      const small = target ? shrink(image, target / s0) : image
+      for (const quality of QUALITIES) {
+        if (!target && !quality) continue
+        const copy = quality ? jpeg(small, quality) : small
+        const f = (await analyzer.detect(copy)).faces[0]
+        if (!f) continue
+        const r = read(copy, f)
+        const row: Row = {
+          file,
+          scale: +readScale(f.alignToImage).toFixed(4),
+          quality,
+          block: +blockiness(copy).toFixed(4),
+          residual: +correlation(r.residual, clean.residual).toFixed(4),
+          octave: +correlation(r.octave, clean.octave).toFixed(4),
+        }
+        appendFileSync(args.rows, `${JSON.stringify(row)}\n`)
+      }
+    }
+    process.stderr.write(`\rdetail-reliability: ${++done} photos`)
+  }
+  process.stderr.write('\n')
+  await analyzer.close()
+}
+
+/** Least squares of y on the rows of X (normal equations, Gauss-Jordan with partial pivoting). */
+function leastSquares(X: number[][], y: number[]): number[] {
+  const k = X[0]!.length
+  const A = Array.from({ length: k }, (_, i) => [
+    ...Array.from({ length: k }, (_, j) => X.reduce((s, r) => s + r[i]! * r[j]!, 0)),
+    X.reduce((s, r, n) => s + r[i]! * y[n]!, 0),
+  ])
+  for (let c = 0; c < k; c++) {
+    const p = A.slice(c).reduce(
+      (best, r, i) => (Math.abs(r[c]!) > Math.abs(A[best]![c]!) ? c + i : best),
+      c
+    )
+    ;[A[c], A[p]] = [A[p]!, A[c]!]
+    for (let r = 0; r < k; r++) {
+      if (r === c) continue
+      const m = A[r]![c]! / A[c]![c]!
+      for (let j = c; j <= k; j++) A[r]![j]! -= m * A[c]![j]!
+    }
+  }
+  return A.map((r, i) => r[k]! / r[i]!)
+}
+
+if (!existsSync(args.rows)) await measure()
+const rows = readFileSync(args.rows, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as Row)
+// the model's terms, as detail/reliability evaluates them (scale and blockiness capped alike)
+const terms = (r: Row) => {
+  const s = Math.log(Math.min(r.scale, 3))
+  const b = Math.min(r.block, 3)
+  return [1, s, b, b * s, s * s]
+}
+const X = rows.map(terms)
+const fit = (key: 'residual' | 'octave') => {
+  const w = leastSquares(
+    X,
+    rows.map((r) => r[key])
+  )
+  const err = rows.map((r, i) => r[key] - X[i]!.reduce((s, t, j) => s + t * w[j]!, 0))
+  const rms = Math.sqrt(err.reduce((s, e) => s + e * e, 0) / err.length)
+  return { weights: w.map((v) => +v.toFixed(4)), rms: +rms.toFixed(4) }
+}
+const table: Record<string, Record<string, number>> = {}
+for (const r of rows) {
+  const bucket =
+    r.scale < 0.5
+      ? '<0.5'
+      : r.scale < 0.7
+        ? '0.5-0.7'
+        : r.scale < 0.9
+          ? '0.7-0.9'
+          : r.scale < 1.2
+            ? '0.9-1.2'
+            : '>=1.2'
+  const cell = (table[`${bucket} q${r.quality || 'png'}`] ??= {
+    n: 0,
+    residual: 0,
+    octave: 0,
+    block: 0,
+  })
+  cell.n!++
+  for (const k of ['residual', 'octave', 'block'] as const) cell[k]! += r[k]
+}
+for (const cell of Object.values(table))
+  for (const k of ['residual', 'octave', 'block']) cell[k] = +(cell[k]! / cell.n!).toFixed(3)
+console.log(
+  JSON.stringify(
+    {
+      copies: rows.length,
+      residual: fit('residual'),
+      octave: fit('octave'),
+      by_scale_quality: table,
+    },
+    null,
+    1
+  )
+)
