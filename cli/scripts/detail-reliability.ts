@@ -5,7 +5,8 @@
  * read's scale (photo px per read px) is 1.1, 0.8, 0.6 or 0.45 where the photo has more, each kept as it is or
  * JPEG-coded at quality 90, 75 or 60, and the photo itself coded at 90, 75 and 60. Each copy's skin detail is read as
  * the creator reads it (detail/read readDetailFocused) and its residual and octave compared with the clean photo's:
- * per copy the read's scale, its blockiness (detail/reliability), and the correlation of each with the clean read.
+ * per copy the read's scale, its blockiness (detail/reliability), and the correlation of each with the clean read
+ * (and of the fine and mid bands' weights, for the table).
  * Then least squares of the correlation on [1, ln s, b, b ln s, (ln s)^2], printed as RELIABILITY's weights, with the
  * mean correlation by scale and quality.
  * Usage (repository root): npx tsx cli/scripts/detail-reliability.ts [--photos 120] [--exclude DIR]
@@ -14,21 +15,22 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { encode as encodeJpeg } from 'jpeg-js'
 import { decodeImage } from '@facecraft/shared/decode'
 import {
   alignedPoints,
   blockiness,
+  MID_COUNT,
   READ_SIZE,
   readDetailFocused,
   readScale,
   type DetailSource,
 } from '@facecraft/shared/detail'
 import { FaceAnalyzer, type Face } from '@facecraft/shared/face'
-import { createImage, type RgbaImage } from '@facecraft/shared/image'
+import type { RgbaImage } from '@facecraft/shared/image'
 import { nodeModelSource } from '../src/commands/detect.ts'
 import { skinDetailBasis } from '../src/engine-v2.ts'
 import { facesDir, seededSubset } from '../src/eval/london.ts'
+import { boxShrunk, jpegCoded } from '../src/eval/photos.ts'
 
 const { values: args } = parseArgs({
   options: {
@@ -47,30 +49,10 @@ interface Row {
   block: number
   residual: number
   octave: number
+  /** The same for the weights: the fine band's and the mid band's (MID_COUNT, last). */
+  fine: number
+  mid: number
 }
-
-/** `image` shrunk by `f` < 1 (box filter: each output pixel the mean of the input pixels under it). */
-function shrink(image: RgbaImage, f: number): RgbaImage {
-  const w = Math.round(image.width * f)
-  const h = Math.round(image.height * f)
-  const out = createImage(w, h)
-  const span = (i: number) => [Math.floor(i / f), Math.max(Math.floor(i / f) + 1, Math.floor((i + 1) / f))] as const
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const [x0, x1] = span(x)
-      const [y0, y1] = span(y)
-      for (let c = 0; c < 4; c++) {
-        let sum = 0
-        for (let v = y0; v < y1; v++) for (let u = x0; u < x1; u++) sum += image.data[(v * image.width + u) * 4 + c]!
-        out.data[(y * w + x) * 4 + c] = Math.round(sum / ((x1 - x0) * (y1 - y0)))
-      }
-    }
-  return out
-} // prettier-ignore
-
-const jpeg = (image: RgbaImage, quality: number) =>
-  decodeImage(new Uint8Array(encodeJpeg({ ...image, data: Buffer.from(image.data) }, quality).data))
-    .image
 
 const correlation = (a: Float32Array, b: Float32Array) => {
   let ab = 0
@@ -115,10 +97,10 @@ async function measure(): Promise<void> {
     const s0 = readScale(face.alignToImage)
     const clean = read(image, face)
     for (const target of [0, ...SCALES.filter((s) => s < s0)]) {
-      const small = target ? shrink(image, target / s0) : image
+      const small = target ? boxShrunk(image, target / s0) : image
       for (const quality of QUALITIES) {
         if (!target && !quality) continue
-        const copy = quality ? jpeg(small, quality) : small
+        const copy = quality ? jpegCoded(small, quality) : small
         const f = (await analyzer.detect(copy)).faces[0]
         if (!f) continue
         const r = read(copy, f)
@@ -129,6 +111,14 @@ async function measure(): Promise<void> {
           block: +blockiness(copy).toFixed(4),
           residual: +correlation(r.residual, clean.residual).toFixed(4),
           octave: +correlation(r.octave, clean.octave).toFixed(4),
+          fine: +correlation(
+            r.weights.subarray(0, -MID_COUNT),
+            clean.weights.subarray(0, -MID_COUNT)
+          ).toFixed(4),
+          mid: +correlation(
+            r.weights.subarray(-MID_COUNT),
+            clean.weights.subarray(-MID_COUNT)
+          ).toFixed(4),
         }
         appendFileSync(args.rows, `${JSON.stringify(row)}\n`)
       }
@@ -198,13 +188,16 @@ for (const r of rows) {
     n: 0,
     residual: 0,
     octave: 0,
+    fine: 0,
+    mid: 0,
     block: 0,
   })
   cell.n!++
-  for (const k of ['residual', 'octave', 'block'] as const) cell[k]! += r[k]
+  for (const k of ['residual', 'octave', 'fine', 'mid', 'block'] as const) cell[k]! += r[k]
 }
 for (const cell of Object.values(table))
-  for (const k of ['residual', 'octave', 'block']) cell[k] = +(cell[k]! / cell.n!).toFixed(3)
+  for (const k of ['residual', 'octave', 'fine', 'mid', 'block'])
+    cell[k] = +(cell[k]! / cell.n!).toFixed(3)
 console.log(
   JSON.stringify(
     {

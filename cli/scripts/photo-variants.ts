@@ -32,11 +32,10 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { encode as encodeJpeg } from 'jpeg-js'
 import { decodeImage } from '@facecraft/shared/decode'
 import { createImage, encodePng, type RgbaImage } from '@facecraft/shared/image'
 import { facesDir } from '../src/eval/london.ts'
-import { mirrored } from '../src/eval/photos.ts'
+import { boxShrunk, jpegBytes, mirrored } from '../src/eval/photos.ts'
 
 const { values } = parseArgs({
   options: { variant: { type: 'string', default: 'mirror' }, out: { type: 'string' } },
@@ -90,24 +89,6 @@ function relit(image: RgbaImage): RgbaImage {
       }
   return out
 }
-
-/** `image` scaled by 1/k for a whole k, each pixel the mean of its k x k box; or by `scale` (box of the nearest). */
-function shrink(image: RgbaImage, scale: number): RgbaImage {
-  const w = Math.round(image.width * scale)
-  const h = Math.round(image.height * scale)
-  const out = createImage(w, h)
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const [x0, x1] = [Math.floor(x / scale), Math.max(Math.floor(x / scale) + 1, Math.floor((x + 1) / scale))]
-      const [y0, y1] = [Math.floor(y / scale), Math.max(Math.floor(y / scale) + 1, Math.floor((y + 1) / scale))]
-      for (let c = 0; c < 4; c++) {
-        let sum = 0
-        for (let v = y0; v < y1; v++) for (let u = x0; u < x1; u++) sum += image.data[(v * image.width + u) * 4 + c]!
-        out.data[(y * w + x) * 4 + c] = Math.round(sum / ((x1 - x0) * (y1 - y0)))
-      }
-    }
-  return out
-} // prettier-ignore
 
 const GROUND = [138, 138, 136]
 
@@ -257,8 +238,8 @@ function neutralVariant(image: RgbaImage, variant: string): [string, Uint8Array]
   const png = (i: RgbaImage): [string, Uint8Array] => [`a-neutral-${variant}.png`, encodePng(i)]
   switch (variant) {
     case 'low': {
-      const small = shrink(image, 0.4)
-      return [`a-neutral-low.jpg`, new Uint8Array(encodeJpeg({ ...small, data: Buffer.from(small.data) }, 70).data)]
+      const small = boxShrunk(image, 0.4)
+      return [`a-neutral-low.jpg`, jpegBytes(small, 70)]
     }
     case 'grey':
       return png(perPixel(image, ([r, g, b]) => Array(3).fill(Math.round(0.2126 * r! + 0.7152 * g! + 0.0722 * b!))))
@@ -288,7 +269,7 @@ function neutralVariant(image: RgbaImage, variant: string): [string, Uint8Array]
     case 'noise': {
       const g = gaussian(7)
       const noisy = perPixel(image, (rgb) => rgb.map((v) => Math.round(Math.min(255, Math.max(0, toByte(toLinear(v) * 0.8) + 8 * g())))))
-      return [`a-neutral-noise.jpg`, new Uint8Array(encodeJpeg({ ...noisy, data: Buffer.from(noisy.data) }, 75).data)]
+      return [`a-neutral-noise.jpg`, jpegBytes(noisy, 75)]
     }
     case 'shake':
       return png(alongLine(image, Array(9).fill(1), Math.cos(Math.PI / 6), Math.sin(Math.PI / 6)))
@@ -303,7 +284,7 @@ function neutralVariant(image: RgbaImage, variant: string): [string, Uint8Array]
       return png(out)
     }
     case 'small': {
-      const half = shrink(image, 0.5)
+      const half = boxShrunk(image, 0.5)
       return png(framed(half, 1400, 1400, Math.round((1400 - half.width) / 2), Math.round(420 - half.width / 2)))
     }
     default:

@@ -9,9 +9,7 @@
  * subset)
  */
 import { writeFileSync } from 'node:fs'
-import { encode as encodeJpeg } from 'jpeg-js'
 import { CharacterCreator, detailStrength } from '@facecraft/shared/create'
-import { decodeImage } from '@facecraft/shared/decode'
 import {
   alignedPoints,
   encodeOctave,
@@ -29,7 +27,7 @@ import { labelImage } from '../src/commands/create-label.ts'
 import { skinDetailBasis } from '../src/engine-v2.ts'
 import { engineV2 } from '../src/eval/engines.ts'
 import { londonPeople, seededSubset } from '../src/eval/london.ts'
-import { analysePhoto, embedAll, renderCrop } from '../src/eval/photos.ts'
+import { analysePhoto, boxShrunk, embedAll, jpegCoded, renderCrop } from '../src/eval/photos.ts'
 import { imageGrid } from '../src/eval/report.ts'
 
 const [out, ...names] = process.argv.slice(2)
@@ -45,25 +43,6 @@ const engine = engineV2()
 const people = names.length
   ? londonPeople().filter((p) => names.includes(p.person))
   : seededSubset(londonPeople(), 4, 3)
-
-/** `image` at `f` of its size (box filter), coded as a JPEG of quality 70 and decoded. */
-function smallJpeg(image: RgbaImage, f: number): RgbaImage {
-  const w = Math.round(image.width * f)
-  const h = Math.round(image.height * f)
-  const small = createImage(w, h)
-  const span = (i: number) => [Math.floor(i / f), Math.max(Math.floor(i / f) + 1, Math.floor((i + 1) / f))] as const
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const [x0, x1] = span(x)
-      const [y0, y1] = span(y)
-      for (let c = 0; c < 4; c++) {
-        let s = 0
-        for (let v = y0; v < y1; v++) for (let u = x0; u < x1; u++) s += image.data[(v * image.width + u) * 4 + c]!
-        small.data[(y * w + x) * 4 + c] = Math.round(s / ((x1 - x0) * (y1 - y0)))
-      }
-    }
-  return decodeImage(new Uint8Array(encodeJpeg({ ...small, data: Buffer.from(small.data) }, 70).data)).image
-} // prettier-ignore
 
 /** `character` with its residual and octave as read from `image`, whole (no reliability). */
 function readWhole(character: Character, image: RgbaImage, face: Face): Character {
@@ -99,7 +78,7 @@ for (const p of people) {
     FACERES
   ]!
   const full = await analysePhoto(analyzer, p.neutral)
-  const image = smallJpeg(full.image, SCALE)
+  const image = jpegCoded(boxShrunk(full.image, SCALE), 70)
   const face = (await analyzer.detect(image)).faces[0]
   if (!face) throw new Error(`${p.person}: no face in the ${SCALE}x copy`)
   const made = (await creator.createFromFace(image, face)).character

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { encode as encodeJpeg } from 'jpeg-js'
 import { decodeImage } from '@facecraft/shared/decode'
 import {
   alignedCrop,
@@ -77,4 +78,33 @@ export function mirrored(image: RgbaImage): RgbaImage {
       out.data.set(image.data.subarray(s, s + 4), (y * image.width + x) * 4)
     }
   return out
+}
+
+/** `image` at `scale` (< 1) of its size, each pixel the mean of the pixels under it (a box filter): fewer pixels,
+ * as a smaller photo of the same scene (photo-variants.ts, detail-reliability.ts). */
+export function boxShrunk(image: RgbaImage, scale: number): RgbaImage {
+  const w = Math.round(image.width * scale)
+  const h = Math.round(image.height * scale)
+  const out = createImage(w, h)
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const [x0, x1] = [Math.floor(x / scale), Math.max(Math.floor(x / scale) + 1, Math.floor((x + 1) / scale))]
+      const [y0, y1] = [Math.floor(y / scale), Math.max(Math.floor(y / scale) + 1, Math.floor((y + 1) / scale))]
+      for (let c = 0; c < 4; c++) {
+        let sum = 0
+        for (let v = y0; v < y1; v++) for (let u = x0; u < x1; u++) sum += image.data[(v * image.width + u) * 4 + c]!
+        out.data[(y * w + x) * 4 + c] = Math.round(sum / ((x1 - x0) * (y1 - y0)))
+      }
+    }
+  return out
+} // prettier-ignore
+
+/** `image` coded as a JPEG of `quality` (jpeg-js) and decoded again: what a camera or a messenger leaves of it. */
+export function jpegCoded(image: RgbaImage, quality: number): RgbaImage {
+  return decodeImage(new Uint8Array(jpegBytes(image, quality))).image
+}
+
+/** The JPEG file of `image` at `quality` (jpeg-js). */
+export function jpegBytes(image: RgbaImage, quality: number): Uint8Array {
+  return new Uint8Array(encodeJpeg({ ...image, data: Buffer.from(image.data) }, quality).data)
 }
