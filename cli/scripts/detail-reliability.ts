@@ -7,8 +7,9 @@
  * the creator reads it (detail/read readDetailFocused) and its residual and octave compared with the clean photo's:
  * per copy the read's scale, its blockiness (detail/reliability), and the correlation of each with the clean read
  * (and of the fine and mid bands' weights, for the table).
- * Then least squares of the correlation on [1, ln s, b, b ln s, (ln s)^2], printed as RELIABILITY's weights, with the
- * mean correlation by scale and quality.
+ * Then least squares of the correlation on [1, ln s, b, b ln s, (ln s)^2], printed as RELIABILITY's weights, and of
+ * the clean read's weights' norm over the copy's (fine band, mid band; capped at 2), with the means by scale and
+ * quality.
  * Usage (repository root): npx tsx cli/scripts/detail-reliability.ts [--photos 120] [--exclude DIR]
  *   [--rows FILE (each copy's figures, JSON lines; an existing file is fitted without reading photos again)]
  */
@@ -52,7 +53,12 @@ interface Row {
   /** The same for the weights: the fine band's and the mid band's (MID_COUNT, last). */
   fine: number
   mid: number
+  /** The clean read's weights' norm over the copy's: the fine band's and the mid band's. */
+  fineGain: number
+  midGain: number
 }
+
+const norm = (a: Float32Array) => Math.sqrt(a.reduce((s, v) => s + v * v, 0))
 
 const correlation = (a: Float32Array, b: Float32Array) => {
   let ab = 0
@@ -119,6 +125,12 @@ async function measure(): Promise<void> {
             r.weights.subarray(-MID_COUNT),
             clean.weights.subarray(-MID_COUNT)
           ).toFixed(4),
+          fineGain: +(
+            norm(clean.weights.subarray(0, -MID_COUNT)) / norm(r.weights.subarray(0, -MID_COUNT))
+          ).toFixed(4),
+          midGain: +(
+            norm(clean.weights.subarray(-MID_COUNT)) / norm(r.weights.subarray(-MID_COUNT))
+          ).toFixed(4),
         }
         appendFileSync(args.rows, `${JSON.stringify(row)}\n`)
       }
@@ -163,15 +175,15 @@ const terms = (r: Row) => {
   return [1, s, b, b * s, s * s]
 }
 const X = rows.map(terms)
-const fit = (key: 'residual' | 'octave') => {
-  const w = leastSquares(
-    X,
-    rows.map((r) => r[key])
-  )
-  const err = rows.map((r, i) => r[key] - X[i]!.reduce((s, t, j) => s + t * w[j]!, 0))
+// a norm ratio is capped at 2 (a copy whose read came out near empty would weigh as much as a hundred others)
+const fit = (key: 'residual' | 'octave' | 'fineGain' | 'midGain') => {
+  const y = rows.map((r) => Math.min(r[key], 2))
+  const w = leastSquares(X, y)
+  const err = y.map((v, i) => v - X[i]!.reduce((s, t, j) => s + t * w[j]!, 0))
   const rms = Math.sqrt(err.reduce((s, e) => s + e * e, 0) / err.length)
   return { weights: w.map((v) => +v.toFixed(4)), rms: +rms.toFixed(4) }
 }
+const PARTS = ['residual', 'octave', 'fine', 'mid', 'fineGain', 'midGain', 'block'] as const
 const table: Record<string, Record<string, number>> = {}
 for (const r of rows) {
   const bucket =
@@ -184,26 +196,22 @@ for (const r of rows) {
           : r.scale < 1.2
             ? '0.9-1.2'
             : '>=1.2'
-  const cell = (table[`${bucket} q${r.quality || 'png'}`] ??= {
-    n: 0,
-    residual: 0,
-    octave: 0,
-    fine: 0,
-    mid: 0,
-    block: 0,
-  })
+  const cell = (table[`${bucket} q${r.quality || 'png'}`] ??= Object.fromEntries(
+    ['n', ...PARTS].map((k) => [k, 0])
+  ))
   cell.n!++
-  for (const k of ['residual', 'octave', 'fine', 'mid', 'block'] as const) cell[k]! += r[k]
+  for (const k of PARTS) cell[k]! += r[k]
 }
 for (const cell of Object.values(table))
-  for (const k of ['residual', 'octave', 'fine', 'mid', 'block'])
-    cell[k] = +(cell[k]! / cell.n!).toFixed(3)
+  for (const k of PARTS) cell[k] = +(cell[k]! / cell.n!).toFixed(3)
 console.log(
   JSON.stringify(
     {
       copies: rows.length,
       residual: fit('residual'),
       octave: fit('octave'),
+      fine: fit('fineGain'),
+      mid: fit('midGain'),
       by_scale_quality: table,
     },
     null,
