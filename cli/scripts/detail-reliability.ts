@@ -16,16 +16,9 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { detailSource } from '@facecraft/shared/create'
 import { decodeImage } from '@facecraft/shared/decode'
-import {
-  alignedPoints,
-  blockiness,
-  MID_COUNT,
-  READ_SIZE,
-  readDetailFocused,
-  readScale,
-  type DetailSource,
-} from '@facecraft/shared/detail'
+import { blockiness, MID_COUNT, readDetailFocused, readScale } from '@facecraft/shared/detail'
 import { FaceAnalyzer, type Face } from '@facecraft/shared/face'
 import type { RgbaImage } from '@facecraft/shared/image'
 import { nodeModelSource } from '../src/commands/detect.ts'
@@ -87,14 +80,8 @@ async function measure(): Promise<void> {
   const models = await nodeModelSource()
   const analyzer = await FaceAnalyzer.createFromOptions({ models, maxFaces: 1 })
   const basis = skinDetailBasis()
-  const read = (image: RgbaImage, face: Face) => {
-    const source: DetailSource = {
-      crop: analyzer.alignedCrop(image, face, READ_SIZE).data,
-      labels: analyzer.partLabels(image, face, READ_SIZE).labels,
-      points: alignedPoints(face),
-    }
-    return readDetailFocused(basis, source, 0.5)
-  }
+  const read = (image: RgbaImage, face: Face) =>
+    readDetailFocused(basis, detailSource(analyzer, image, face), 0.5)
   let done = 0
   for (const file of seededSubset(files, Number(args.photos), 7)) {
     const image = decodeImage(new Uint8Array(readFileSync(join(dir, file)))).image

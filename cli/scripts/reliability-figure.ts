@@ -9,12 +9,10 @@
  * subset)
  */
 import { writeFileSync } from 'node:fs'
-import { CharacterCreator, detailStrength } from '@facecraft/shared/create'
+import { CharacterCreator, detailSource, detailStrength } from '@facecraft/shared/create'
 import {
-  alignedPoints,
   encodeOctave,
   encodeResidual,
-  READ_SIZE,
   photoReliability,
   readDetailFocused,
 } from '@facecraft/shared/detail'
@@ -46,11 +44,7 @@ const people = names.length
 
 /** `character` with its residual and octave as read from `image`, whole (no reliability). */
 function readWhole(character: Character, image: RgbaImage, face: Face): Character {
-  const source = {
-    crop: analyzer.alignedCrop(image, face, READ_SIZE).data,
-    labels: analyzer.partLabels(image, face, READ_SIZE).labels,
-    points: alignedPoints(face),
-  }
+  const source = detailSource(analyzer, image, face)
   const read = readDetailFocused(basis, source, character.sliders['who.gender']!)
   const k = detailStrength(face.pose)
   return {

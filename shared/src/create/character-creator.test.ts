@@ -7,17 +7,18 @@ import { readFileSync } from 'node:fs'
 import { encode as encodeJpeg } from 'jpeg-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeImage } from '../image/decode/index.ts'
+import { downscaleToRgba } from '../image/decode/resize.ts'
 import { createImage, type RgbaImage } from '../image/types.ts'
 import { decodeSkinDetail } from '../detail/basis.ts'
 import { decodeOctave, encodeOctave, octavePixels } from '../detail/octave.ts'
-import { alignedPoints, readDetailFocused } from '../detail/read.ts'
+import { readDetailFocused } from '../detail/read.ts'
 import { photoReliability } from '../detail/reliability.ts'
 import { decodeResidual, encodeResidual, GLASSES_ROWS } from '../detail/residual.ts'
 import { READ_SIZE, SKIN_DETAIL_VERSION } from '../detail/spec.ts'
 import { parseManifest } from '../ml/manifest.ts'
 import { ModelLoader } from '../ml/loader.ts'
 import { checkCharacterV2, decodeShareCodeV2, encodeShareCodeV2 } from '../rig/v2/index.ts'
-import { CharacterCreator, detailStrength } from './character-creator.ts'
+import { CharacterCreator, detailSource, detailStrength } from './character-creator.ts'
 import { CreateError } from './errors.ts'
 import { partColorArray, translatorFeatures } from './features.ts'
 import { COLOR_FRAME_SIZE, faceFeatures } from './face-features.ts'
@@ -446,15 +447,8 @@ describe('CharacterCreator', () => {
     const a = creator.faceAnalyzer()
     const sharp = await singleFace()
     const made = await withDetail.create(sharp)
-    // the same face with half the pixels across (2 x 2 box means), coded as a JPEG of quality 60
-    const half = createImage(Math.floor(sharp.width / 2), Math.floor(sharp.height / 2))
-    for (let y = 0; y < half.height; y++)
-      for (let x = 0; x < half.width; x++)
-        for (let c = 0; c < 4; c++) {
-          let s = 0
-          for (let v = 0; v < 2; v++) for (let u = 0; u < 2; u++) s += sharp.data[((2 * y + v) * sharp.width + 2 * x + u) * 4 + c]!
-          half.data[(y * half.width + x) * 4 + c] = Math.round(s / 4)
-        }
+    // the same face with half the pixels across (area averaged, as image/photo downscales), coded as a JPEG of quality 60
+    const half = downscaleToRgba(sharp.data, sharp.width, sharp.height, 4, Math.floor(sharp.width / 2), Math.floor(sharp.height / 2))
     const small = decodeImage(new Uint8Array(encodeJpeg({ ...half, data: Buffer.from(half.data) }, 60).data)).image
     const r = await withDetail.create(small)
     const trust = photoReliability(small, r.face.alignToImage)
@@ -462,7 +456,7 @@ describe('CharacterCreator', () => {
     expect(trust.residual).toBeLessThan(0.9 * kept.residual)
     expect(trust.octave).toBeLessThan(0.9 * kept.octave)
     // exactly the read, at the turn's strength times the trust
-    const read = readDetailFocused(skinDetail, { crop: a.alignedCrop(small, r.face, READ_SIZE).data, labels: a.partLabels(small, r.face, READ_SIZE).labels, points: alignedPoints(r.face) }, r.character.sliders['who.gender']!)
+    const read = readDetailFocused(skinDetail, detailSource(a, small, r.face), r.character.sliders['who.gender']!)
     const strength = detailStrength(r.face.pose)
     expect(r.character.detail!.residual).toBe(encodeResidual(read.residual.map((v) => v * strength * trust.residual)))
     expect(r.character.detail!.octave).toBe(encodeOctave(read.octave.map((v) => v * strength * trust.octave)))

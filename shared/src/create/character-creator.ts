@@ -509,7 +509,7 @@ export function readSkinDetail(
 }
 
 /** What skin detail is read from: the face's aligned crop and part labels at READ_SIZE, and its points there. */
-function detailSource(analyzer: FaceAnalyzer, image: RgbaImage, face: Face): DetailSource {
+export function detailSource(analyzer: FaceAnalyzer, image: RgbaImage, face: Face): DetailSource {
   return {
     crop: analyzer.alignedCrop(image, face, READ_SIZE).data,
     labels: analyzer.partLabels(image, face, READ_SIZE).labels,
@@ -538,8 +538,8 @@ function readDetailFrom(
   face: Face,
   basis: SkinDetailBasis,
   male: number,
-  glasses = false,
-  trust: DetailReliability = { residual: 1, octave: 1 }
+  glasses: boolean,
+  trust: DetailReliability
 ): { detail: SkinDetail; restored: boolean } {
   const strength = detailStrength(face.pose)
   const { weights: read, restored, residual, octave } = readDetailFocused(basis, source, male)

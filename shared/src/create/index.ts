@@ -12,6 +12,7 @@ export {
 } from './features.ts'
 export {
   CharacterCreator,
+  detailSource,
   detailStrength,
   readSkinDetail,
   type CreateResult,
